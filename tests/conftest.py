@@ -1,0 +1,36 @@
+"""Shared test fixtures.
+
+Real public data sets live in ``../shared/data`` beside the checkout (not in the
+repository, for licence reasons); tests that need them skip with a clear reason
+where that folder is absent.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = Path(os.environ.get("ANALYSIS_SHARED_DATA", PROJECT_ROOT.parent / "shared" / "data"))
+
+
+@pytest.fixture(scope="session")
+def project_root() -> Path:
+    """The repository's top folder."""
+    return PROJECT_ROOT
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """``../shared/data``; skips the test where it is absent."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"public test data not found at {SHARED_DATA} (set ANALYSIS_SHARED_DATA)")
+    return SHARED_DATA
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_home(tmp_path_factory, monkeypatch):
+    """Every test gets its own empty download cache, so no test reads the user's."""
+    monkeypatch.setenv("ANALYSIS_DATA_HOME", str(tmp_path_factory.mktemp("data_home")))
