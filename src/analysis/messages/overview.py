@@ -32,7 +32,8 @@ MESSAGES = {
         ),
         "overview.finding.quality_clean": "No suspicious values were found by the checks below.",
         "overview.finding.quality_issues": (
-            "Data checks flagged {n_rows:,} rows ({share:.2%} of transactions): {checks}."
+            "Checks on the {n_transactions:,} transactions flagged: {checks}. "
+            "Look at these rows before modelling."
         ),
     },
 }
