@@ -1,0 +1,76 @@
+"""Read only the column names of a data file, cheaply, to check a study's column mapping
+before any notebook kernel starts (private helper of :mod:`analysis.study`)."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+from typing import Any
+
+from analysis.errors import StudyConfigError
+
+SUFFIX_FORMATS = {".csv": "csv", ".tsv": "tsv", ".txt": "tsv", ".parquet": "parquet", ".pq": "parquet",
+                  ".xlsx": "excel", ".xls": "excel"}
+CDNOW_COLUMNS = ["customer_id", "date", "quantity", "amount", "sample_id"]
+AUTO_ENCODINGS = ("utf-8-sig", "gb18030", "cp1252")
+
+
+def read_header(spec: Any) -> list[str]:
+    """Column names of the file described by a :class:`analysis.study.TableSpec`.
+
+    Examples
+    --------
+    >>> from analysis.study import TableSpec
+    >>> read_header(TableSpec("transactions", Path("orders.csv")))  # doctest: +SKIP
+    ['CustID', 'OrderDate', 'Value']
+    """
+    path = Path(spec.path)
+    fmt = spec.format or SUFFIX_FORMATS.get(path.suffix.lower())
+    where = f"data.{spec.table}"
+    if fmt is None:
+        raise StudyConfigError(
+            f"{where}.format: cannot tell the format of {path.name} from its suffix; "
+            f"add format: csv, tsv, parquet, excel or cdnow"
+        )
+    if fmt == "cdnow":
+        return list(CDNOW_COLUMNS)
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        return [str(c) for c in pq.read_schema(path).names]
+    import pandas as pd
+
+    if fmt == "excel":
+        frame = pd.read_excel(path, sheet_name=spec.sheet if spec.sheet is not None else 0, nrows=0)
+        return [str(c) for c in frame.columns]
+    sep = spec.sep or ("\t" if fmt == "tsv" else ",")
+    encodings = AUTO_ENCODINGS if spec.encoding == "auto" else (spec.encoding or "utf-8-sig",)
+    for encoding in encodings:
+        try:
+            columns = [str(c) for c in pd.read_csv(path, sep=sep, nrows=0, encoding=encoding).columns]
+        except UnicodeDecodeError:
+            continue
+        except pd.errors.EmptyDataError:
+            raise StudyConfigError(f"{where}.path: {path} is empty") from None
+        if len(columns) == 1 and spec.sep is None:
+            for other in (";", "\t", "|"):
+                if other in columns[0]:
+                    raise StudyConfigError(
+                        f"{where}.sep: {path.name} has one column {columns[0]!r}; "
+                        f"it looks separated by {other!r}: add sep: {other!r}"
+                    )
+        return columns
+    hint = ""
+    if spec.encoding is None and _decodes(path, "gb18030"):
+        hint = "; it decodes as gb18030: add encoding: gb18030"
+    raise StudyConfigError(
+        f"{where}.encoding: {path.name} is not {' / '.join(encodings)} text{hint or '; set encoding: (e.g. gb18030, cp1252 or auto)'}"
+    )
+
+
+def _decodes(path: Path, encoding: str) -> bool:
+    try:
+        codecs.getincrementaldecoder(encoding)().decode(path.read_bytes()[: 1 << 20], final=False)
+    except UnicodeDecodeError:
+        return False
+    return True

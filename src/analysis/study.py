@@ -1,0 +1,423 @@
+"""Studies: one YAML file per study says which data to analyse and how to run the notebooks.
+
+A study file lives in ``<project>/params/<name>.yaml``::
+
+    name: service_demo            # must equal the file stem
+    title: A synthetic service firm
+    description: ...
+    data:                         # EITHER a bundled or generated data set
+      dataset: service_demo
+      options: {n_customers: 5000, seed: 20240601}
+    # OR one entry per canonical table (paths relative to the YAML file):
+    # data:
+    #   transactions:
+    #     path: orders.csv
+    #     format: csv             # optional: csv, tsv, parquet, excel, cdnow
+    #     encoding: gb18030       # optional
+    #     sheet: Orders           # Excel only
+    #     sep: ";"                # optional
+    #     columns: {customer_id: CustID, date: OrderDate, amount: Value}
+    #     options: {drop_invalid_amounts: true}
+    notebooks:                    # notebook name -> its parameters
+      00_data_overview: {observation_end: "1998-06-30"}
+
+Everything that can be checked without reading the data is checked by
+:func:`load_study`: unknown or missing keys (with the closest valid key suggested),
+the name, table names, that data files exist, that mapped columns exist in the
+file's header, and that listed notebooks exist.
+
+**The project folder** is the nearest folder holding ``params/``, searched from the
+current working directory upwards, then from this package's folder upwards (an
+editable install inside a checkout). A study given by path whose file sits in a
+``params/`` folder belongs to that folder's parent, so its notebooks are
+``<that parent>/notebooks``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import inspect
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from analysis.errors import AnalysisError, StudyConfigError
+
+__all__ = ["DataSpec", "Study", "TableSpec", "find_project_root", "load_study", "suggest"]
+
+TOP_KEYS = ("name", "title", "description", "data", "notebooks")
+REQUIRED_TOP_KEYS = ("name", "data")
+DATASET_KEYS = ("dataset", "options")
+TABLE_KEYS = ("path", "format", "encoding", "sheet", "sep", "columns", "options")
+FORMATS = ("csv", "tsv", "parquet", "excel", "cdnow")
+CDNOW_COLUMNS = ("customer_id", "date", "quantity", "amount")
+FALLBACK_TABLES = ("transactions", "customers", "survey", "channel_outcomes")
+
+
+def suggest(word: str, choices: Any) -> str:
+    """Return ``"; did you mean 'x'?"`` for the closest of *choices*, or ``""``.
+
+    Examples
+    --------
+    >>> suggest("colums", ["path", "columns"])
+    "; did you mean 'columns'?"
+    """
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def find_project_root(start: str | Path | None = None) -> Path:
+    """Find the project folder: the nearest folder holding ``params/``.
+
+    Searches *start* (default: the current working directory) and its parents,
+    then this package's folder and its parents.
+
+    Raises
+    ------
+    StudyConfigError
+        If no such folder exists.
+
+    Examples
+    --------
+    >>> root = find_project_root()  # doctest: +SKIP
+    >>> (root / "params").is_dir()  # doctest: +SKIP
+    True
+    """
+    starts = [Path(start) if start is not None else Path.cwd(), Path(__file__).resolve().parent]
+    for base in starts:
+        base = base.resolve()
+        for folder in (base, *base.parents):
+            if (folder / "params").is_dir():
+                return folder
+    raise StudyConfigError(
+        f"cannot find the project folder (a folder holding params/) above {starts[0]} "
+        f"or {starts[1]}; run from inside the project or give the study file's path"
+    )
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """Where one canonical table comes from (the file form of ``data:``)."""
+
+    table: str
+    path: Path
+    format: str | None = None
+    encoding: str | None = None
+    sheet: str | int | None = None
+    sep: str | None = None
+    columns: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+    def read_kwargs(self) -> dict[str, Any]:
+        """Keyword arguments for :func:`analysis.io.read_table` (only those given)."""
+        given = {"format": self.format, "encoding": self.encoding, "sheet": self.sheet, "sep": self.sep}
+        return {k: v for k, v in given.items() if v is not None}
+
+
+@dataclass(frozen=True)
+class DataSpec:
+    """The ``data:`` section: either ``dataset`` (+ ``options``) or ``tables``."""
+
+    dataset: str | None = None
+    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    tables: Mapping[str, TableSpec] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True)
+class Study:
+    """A validated study file. Build one with :func:`load_study`."""
+
+    name: str
+    title: str
+    description: str
+    path: Path
+    data: DataSpec
+    notebooks: Mapping[str, Mapping[str, Any]]
+    notebooks_dir: Path | None = None
+
+    def notebook_parameters(self, notebook: str) -> dict[str, Any]:
+        """A copy of the study's parameters for *notebook* (``{}`` if not listed)."""
+        return dict(self.notebooks.get(notebook, {}))
+
+    def input_files(self) -> list[Path]:
+        """The data files this study reads (for checksums in the manifest).
+
+        Examples
+        --------
+        >>> load_study("cdnow").input_files()  # doctest: +SKIP
+        [PosixPath('.../data/cdnow/CDNOW_master.txt')]
+        """
+        if self.data.dataset is not None:
+            from analysis import datasets
+
+            return [Path(p) for p in datasets.dataset_files(self.data.dataset, **dict(self.data.options))]
+        return [spec.path for spec in self.data.tables.values()]
+
+    def load_tables(self) -> dict[str, Any]:
+        """Read, map and validate the study's data into canonical tables.
+
+        Examples
+        --------
+        >>> tables = load_study("service_demo").load_tables()  # doctest: +SKIP
+        >>> sorted(tables)  # doctest: +SKIP
+        ['channel_outcomes', 'customers', 'survey', 'transactions']
+        """
+        if self.data.dataset is not None:
+            from analysis import datasets
+
+            return dict(datasets.load_dataset(self.data.dataset, **dict(self.data.options)))
+        from analysis import io, schemas
+
+        tables = {}
+        for name, spec in self.data.tables.items():
+            raw = io.read_table(spec.path, **spec.read_kwargs())
+            mapped = io.apply_column_mapping(raw, dict(spec.columns), table=name) if spec.columns else raw
+            tables[name] = schemas.validate_table(name, mapped, **dict(spec.options))
+        return tables
+
+
+def load_study(path_or_name: str | Path, *, notebooks_dir: str | Path | None = None) -> Study:
+    """Read and check a study file.
+
+    Parameters
+    ----------
+    path_or_name : str or Path
+        A path to a YAML file, or a study name resolved to
+        ``<project>/params/<name>.yaml`` (see the module docstring for the project).
+    notebooks_dir : str or Path, optional
+        Folder the study's notebook names are checked against. Default: the
+        ``notebooks/`` folder of the study's project.
+
+    Returns
+    -------
+    Study
+
+    Raises
+    ------
+    StudyConfigError
+        Naming the file and the key path, with the closest valid key suggested.
+
+    Examples
+    --------
+    >>> study = load_study("service_demo")  # doctest: +SKIP
+    >>> study.data.dataset  # doctest: +SKIP
+    'service_demo'
+    """
+    path = _resolve_path(path_or_name)
+    raw = _read_yaml(path)
+    where = str(path)
+    _check_keys(raw, TOP_KEYS, where, "", required=REQUIRED_TOP_KEYS)
+    name = raw["name"]
+    if not isinstance(name, str) or name != path.stem:
+        raise StudyConfigError(
+            f"{where}: name: the study is named {name!r} but the file is {path.name}; "
+            f"name must equal the file name without .yaml ({path.stem!r})"
+        )
+    title = _optional_str(raw, "title", where, default=name)
+    description = _optional_str(raw, "description", where, default="")
+    data = _parse_data(raw["data"], path)
+    nb_dir = Path(notebooks_dir).resolve() if notebooks_dir is not None else _default_notebooks_dir(path)
+    notebooks = _parse_notebooks(raw.get("notebooks"), where, nb_dir)
+    return Study(
+        name=name,
+        title=title,
+        description=description,
+        path=path,
+        data=data,
+        notebooks=MappingProxyType(notebooks),
+        notebooks_dir=nb_dir,
+    )
+
+
+# -- helpers -----------------------------------------------------------------
+
+
+def _resolve_path(path_or_name: str | Path) -> Path:
+    text = str(path_or_name)
+    looks_like_path = isinstance(path_or_name, Path) or text.endswith((".yaml", ".yml")) or os.sep in text
+    if looks_like_path:
+        path = Path(text).expanduser().resolve()
+        if not path.is_file():
+            raise StudyConfigError(f"study file not found: {path}")
+        return path
+    params = find_project_root() / "params"
+    path = params / f"{text}.yaml"
+    if not path.is_file():
+        names = sorted(p.stem for p in params.glob("*.yaml"))
+        raise StudyConfigError(
+            f"no study named {text!r} in {params}{suggest(text, names)} "
+            f"(studies there: {', '.join(names) or 'none'})"
+        )
+    return path.resolve()
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise StudyConfigError(f"{path}: not valid YAML: {exc}") from None
+    except UnicodeDecodeError:
+        raise StudyConfigError(f"{path}: study files must be saved as UTF-8") from None
+    if not isinstance(raw, dict):
+        raise StudyConfigError(f"{path}: expected a mapping of keys (name, title, data, ...), got {type(raw).__name__}")
+    return raw
+
+
+def _check_keys(raw: Any, allowed: tuple[str, ...], where: str, key_path: str, *, required=()) -> None:
+    label = key_path or "top level"
+    if not isinstance(raw, dict):
+        raise StudyConfigError(f"{where}: {label}: expected a mapping, got {type(raw).__name__} ({raw!r})")
+    for key in raw:
+        if key not in allowed:
+            full = f"{key_path}.{key}" if key_path else str(key)
+            raise StudyConfigError(
+                f"{where}: {full}: unknown key {key!r}{suggest(key, allowed)} (valid keys: {', '.join(allowed)})"
+            )
+    for key in required:
+        if key not in raw:
+            raise StudyConfigError(f"{where}: {label}: missing required key {key!r}")
+
+
+def _optional_str(raw: dict, key: str, where: str, *, default: str) -> str:
+    value = raw.get(key, default)
+    if value is None:
+        return default
+    if not isinstance(value, str):
+        raise StudyConfigError(f"{where}: {key}: expected text, got {type(value).__name__} ({value!r})")
+    return value
+
+
+def _parse_data(raw: Any, path: Path) -> DataSpec:
+    where = str(path)
+    if not isinstance(raw, dict) or not raw:
+        raise StudyConfigError(
+            f"{where}: data: expected either 'dataset: <name>' or one entry per table "
+            f"({', '.join(_table_names())}), got {raw!r}"
+        )
+    if "dataset" in raw:
+        _check_keys(raw, DATASET_KEYS, where, "data")
+        dataset, options = raw["dataset"], raw.get("options") or {}
+        if not isinstance(dataset, str):
+            raise StudyConfigError(f"{where}: data.dataset: expected a data set name, got {dataset!r}")
+        if not isinstance(options, dict):
+            raise StudyConfigError(f"{where}: data.options: expected a mapping, got {options!r}")
+        return DataSpec(dataset=dataset, options=MappingProxyType(dict(options)))
+    tables = {}
+    for table, spec in raw.items():
+        if table not in _table_names():
+            raise StudyConfigError(
+                f"{where}: data.{table}: unknown table {table!r}{suggest(table, _table_names())} "
+                f"(tables: {', '.join(_table_names())}; or use 'dataset:')"
+            )
+        tables[table] = _parse_table(table, spec, path)
+    return DataSpec(tables=MappingProxyType(tables))
+
+
+def _parse_table(table: str, raw: Any, path: Path) -> TableSpec:
+    where, key = str(path), f"data.{table}"
+    _check_keys(raw, TABLE_KEYS, where, key, required=("path",))
+    fmt = raw.get("format")
+    if fmt is not None and fmt not in FORMATS:
+        raise StudyConfigError(f"{where}: {key}.format: unknown format {fmt!r}{suggest(fmt, FORMATS)} (formats: {', '.join(FORMATS)})")
+    columns, options = raw.get("columns") or {}, raw.get("options") or {}
+    for sub, value in (("columns", columns), ("options", options)):
+        if not isinstance(value, dict):
+            raise StudyConfigError(f"{where}: {key}.{sub}: expected a mapping, got {value!r}")
+    for canonical, source in columns.items():
+        if not isinstance(source, str):
+            raise StudyConfigError(f"{where}: {key}.columns.{canonical}: expected a column name, got {source!r}")
+    _check_validator_options(table, options, where, key)
+    data_path = (path.parent / str(raw["path"])).expanduser().resolve()
+    if not data_path.is_file():
+        raise StudyConfigError(f"{where}: {key}.path: data file not found: {data_path} (paths are relative to the study file)")
+    spec = TableSpec(
+        table=table,
+        path=data_path,
+        format=fmt,
+        encoding=raw.get("encoding"),
+        sheet=raw.get("sheet"),
+        sep=raw.get("sep"),
+        columns=MappingProxyType({str(k): v for k, v in columns.items()}),
+        options=MappingProxyType(dict(options)),
+    )
+    if spec.columns:
+        from analysis._headers import read_header
+
+        try:
+            header = read_header(spec)
+        except StudyConfigError as exc:
+            raise StudyConfigError(f"{where}: {exc}") from None
+        except (OSError, ValueError) as exc:
+            raise StudyConfigError(f"{where}: {key}: cannot read the column names of {data_path}: {exc}") from None
+        for canonical, source in spec.columns.items():
+            if source not in header:
+                raise StudyConfigError(
+                    f"{where}: {key}.columns.{canonical}: column {source!r} is not in {data_path.name}"
+                    f"{suggest(source, header)} (columns there: {', '.join(map(str, header))})"
+                )
+    return spec
+
+
+def _table_names() -> tuple[str, ...]:
+    try:
+        from analysis.schemas import TABLES
+    except ImportError:  # schemas not installed yet: the agreed names
+        return FALLBACK_TABLES
+    return tuple(TABLES)
+
+
+def _check_validator_options(table: str, options: dict, where: str, key: str) -> None:
+    try:
+        from analysis import schemas
+
+        validator = getattr(schemas, f"validate_{table}")
+    except (ImportError, AttributeError):
+        return
+    params = inspect.signature(validator).parameters
+    if any(p.kind is p.VAR_KEYWORD for p in params.values()):
+        return
+    allowed = [n for n, p in params.items() if p.kind is p.KEYWORD_ONLY or (p.kind is p.POSITIONAL_OR_KEYWORD and n != "df")]
+    for option in options:
+        if option not in allowed:
+            raise StudyConfigError(
+                f"{where}: {key}.options.{option}: unknown option {option!r} for the {table} table"
+                f"{suggest(option, allowed)} (options: {', '.join(allowed) or 'none'})"
+            )
+
+
+def _default_notebooks_dir(path: Path) -> Path | None:
+    if path.parent.name == "params":
+        return path.parent.parent / "notebooks"
+    try:
+        return find_project_root() / "notebooks"
+    except AnalysisError:
+        return None
+
+
+def _parse_notebooks(raw: Any, where: str, nb_dir: Path | None) -> dict[str, dict[str, Any]]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise StudyConfigError(f"{where}: notebooks: expected a mapping of notebook name -> parameters, got {raw!r}")
+    available = sorted(p.stem for p in nb_dir.glob("*.ipynb")) if nb_dir is not None and nb_dir.is_dir() else None
+    notebooks = {}
+    for name, params in raw.items():
+        name = str(name)
+        if available is None:
+            raise StudyConfigError(f"{where}: notebooks.{name}: cannot check it: notebooks folder {nb_dir} not found")
+        if name not in available:
+            raise StudyConfigError(
+                f"{where}: notebooks.{name}: no notebook {name}.ipynb in {nb_dir}{suggest(name, available)} "
+                f"(notebooks: {', '.join(available) or 'none'})"
+            )
+        if params is None:
+            params = {}
+        if not isinstance(params, dict):
+            raise StudyConfigError(f"{where}: notebooks.{name}: expected a mapping of parameter -> value, got {params!r}")
+        notebooks[name] = MappingProxyType({str(k): v for k, v in params.items()})
+    return notebooks
