@@ -1,0 +1,123 @@
+"""The ``analysis`` command: ``analysis run`` regenerates reports, ``analysis list`` shows
+what there is to run.
+
+``analysis run`` with no options runs every study in ``params/`` with every notebook
+its ``notebooks:`` section lists (a study that lists none runs every notebook in
+``notebooks/``). ``--notebook`` runs the named notebooks for each chosen study
+instead. All studies and parameters are checked before the first kernel starts.
+
+Exit codes: 0 all notebooks ran, 1 a notebook failed (the others still ran) or the
+run could not start, 2 bad input (unknown study, notebook or parameter, a study
+file error). Errors are printed as messages, never tracebacks.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from analysis.errors import AnalysisError, StudyConfigError
+
+__all__ = ["main"]
+
+
+class _Group(click.Group):
+    """Turns the package's errors into click errors: a message, not a traceback."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except StudyConfigError as exc:  # includes NotebookParameterError
+            raise click.UsageError(str(exc), ctx=ctx) from None
+        except AnalysisError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=_Group)
+@click.version_option(package_name="service-analytics")
+def main() -> None:
+    """Run the service-analytics notebooks with a study's parameters into reports/."""
+
+
+@main.command()
+@click.option("--study", "studies", multiple=True, metavar="NAME|PATH",
+              help="Study name (params/NAME.yaml) or YAML path; repeatable. Default: every study in params/.")
+@click.option("--notebook", "notebooks", multiple=True, metavar="NAME",
+              help="Notebook to run (without .ipynb); repeatable. Default: those the study lists.")
+@click.option("-p", "--parameter", "parameters", multiple=True, metavar="KEY=VALUE",
+              help="Notebook parameter for every run, value read as YAML (top_n=5, flag=true); repeatable.")
+@click.option("--reports-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where reports go. Default: <project>/reports.")
+@click.option("--notebooks-dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Folder of the notebooks. Default: <project>/notebooks.")
+@click.option("--hide-code/--show-code", default=False, show_default=True, help="Leave the code out of the HTML.")
+@click.option("--timeout", type=click.IntRange(min=1), default=None, help="Seconds a cell may run (default: no limit).")
+def run(studies, notebooks, parameters, reports_dir, notebooks_dir, hide_code, timeout) -> None:
+    """Execute notebooks, render HTML, write manifests and reports/index.html."""
+    from analysis.report.index import build_index
+    from analysis.report.parameters import parse_cli_parameters
+    from analysis.report.runner import plan_runs, run_plans
+
+    overrides = parse_cli_parameters(parameters)
+    loaded = _load_studies(studies, notebooks_dir)
+    plans = plan_runs(loaded, notebooks or None, overrides, notebooks_dir=notebooks_dir)
+    if not plans:
+        raise click.UsageError("nothing to run: no studies or notebooks found")
+    if reports_dir is None:
+        from analysis.study import find_project_root
+
+        reports_dir = find_project_root() / "reports"
+    echo = lambda line: click.echo(line, err=True)  # noqa: E731
+    echo(f"running {len(plans)} notebook(s) into {reports_dir}")
+    results = run_plans(plans, reports_dir=reports_dir, hide_code=hide_code, timeout=timeout, progress=echo)
+    index = build_index(reports_dir)
+    failed = [r for r in results if r.status != "ok"]
+    echo(f"{len(results) - len(failed)} ok, {len(failed)} failed; index: {index}")
+    if failed:
+        sys.exit(1)
+
+
+@main.command("list")
+@click.option("--notebooks-dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Folder of the notebooks. Default: <project>/notebooks.")
+def list_(notebooks_dir) -> None:
+    """List the studies in params/ and the notebooks with their parameters."""
+    from analysis.report.parameters import read_parameters
+    from analysis.report.runner import select_notebooks
+    from analysis.study import find_project_root
+
+    root = find_project_root()
+    nb_dir = notebooks_dir or root / "notebooks"
+    click.echo(f"Studies ({root / 'params'}):")
+    for study in _load_studies((), notebooks_dir):
+        runs = ", ".join(select_notebooks(study, nb_dir)) or "none"
+        click.echo(f"  {study.name}: {study.title}\n    notebooks: {runs}")
+    click.echo(f"Notebooks ({nb_dir}):")
+    for path in sorted(Path(nb_dir).glob("*.ipynb")):
+        click.echo(f"  {path.stem}")
+        try:
+            declared = read_parameters(path)
+        except AnalysisError as exc:
+            click.echo(f"    (parameters unreadable: {exc})")
+            continue
+        for p in declared.values():
+            comment = f"  # {p.comment}" if p.comment else ""
+            default = "<expression>" if p.type == "unknown" else repr(p.default)
+            click.echo(f"    {p.name} = {default}{comment}")
+
+
+def _load_studies(names, notebooks_dir):
+    from analysis.study import find_project_root, load_study
+
+    if not names:
+        params = find_project_root() / "params"
+        names = [str(p) for p in sorted(params.glob("*.yaml"))]
+        if not names:
+            raise StudyConfigError(f"no study files (*.yaml) in {params}")
+    return [load_study(name, notebooks_dir=notebooks_dir) for name in names]
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

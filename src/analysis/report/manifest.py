@@ -1,0 +1,140 @@
+"""The manifest of a study's reports: what ran, on which data and code, and how it went.
+
+``reports/<study>/manifest.json`` holds the study's name, title and file, and one
+entry per notebook (the last run of it): status, UTC start time, duration,
+injected parameters, input files with SHA-256, package versions, Python version,
+git commit, outputs (tables, figures, findings) and, for a failure, the error and
+the failing cell, plus ``last_good`` (the entry of the last successful run, whose
+report files are kept).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import platform
+import subprocess
+import sys
+from collections.abc import Iterable
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "KEY_PACKAGES",
+    "MANIFEST_NAME",
+    "environment",
+    "file_records",
+    "read_manifest",
+    "utc_now",
+    "write_manifest",
+]
+
+MANIFEST_NAME = "manifest.json"
+SCHEMA_VERSION = 1
+KEY_PACKAGES = (
+    "service-analytics", "numpy", "pandas", "scipy", "statsmodels", "scikit-learn", "matplotlib",
+    "seaborn", "pandera", "pyarrow", "papermill", "nbconvert", "ipykernel",
+)
+
+
+def utc_now() -> str:
+    """The current UTC time as ISO 8601 text, to the second.
+
+    Examples
+    --------
+    >>> utc_now().endswith("+00:00")
+    True
+    """
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def environment(project_dir: str | Path | None = None) -> dict[str, Any]:
+    """Python version, platform, key package versions and the project's git commit.
+
+    The commit is None where git or the repository is absent; ``git_dirty`` says
+    whether tracked files had uncommitted changes.
+
+    Examples
+    --------
+    >>> sorted(environment())[:3]
+    ['git_commit', 'git_dirty', 'packages']
+    """
+    packages = {}
+    for name in KEY_PACKAGES:
+        try:
+            packages[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            packages[name] = None
+    commit = _git(project_dir, "rev-parse", "HEAD")
+    status = _git(project_dir, "status", "--porcelain", "--untracked-files=no") if commit else None
+    return {
+        "git_commit": commit,
+        "git_dirty": bool(status) if commit else None,
+        "packages": packages,
+        "platform": platform.platform(),
+        "python": sys.version.split()[0],
+    }
+
+
+def _git(cwd: str | Path | None, *args: str) -> str | None:
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, timeout=10, check=True)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.strip()
+
+
+def file_records(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
+    """``{"path", "bytes", "sha256"}`` for each file (None values for a missing file).
+
+    Examples
+    --------
+    >>> file_records([])
+    []
+    """
+    from analysis.io import sha256_file
+
+    records = []
+    for path in paths:
+        path = Path(path)
+        exists = path.is_file()
+        records.append({
+            "path": str(path),
+            "bytes": path.stat().st_size if exists else None,
+            "sha256": sha256_file(path) if exists else None,
+        })
+    return records
+
+
+def read_manifest(study_dir: str | Path) -> dict[str, Any] | None:
+    """The manifest in *study_dir*, or None if absent or unreadable.
+
+    Examples
+    --------
+    >>> read_manifest("/nonexistent") is None
+    True
+    """
+    path = Path(study_dir) / MANIFEST_NAME
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def write_manifest(study_dir: str | Path, manifest: dict[str, Any]) -> Path:
+    """Write *manifest* to ``<study_dir>/manifest.json`` atomically.
+
+    Examples
+    --------
+    >>> write_manifest("reports/cdnow", {"study": "cdnow", "notebooks": {}})  # doctest: +SKIP
+    PosixPath('reports/cdnow/manifest.json')
+    """
+    from analysis.io import write_text_atomic
+
+    path = Path(study_dir) / MANIFEST_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    manifest = {"schema": SCHEMA_VERSION, **manifest}
+    write_text_atomic(path, json.dumps(manifest, indent=2, ensure_ascii=False, default=str) + "\n")
+    return path

@@ -1,0 +1,169 @@
+"""What a notebook hands to automation: key tables, figures and headline findings.
+
+A notebook makes one ``ReportOutputs(output_dir)`` (``output_dir`` is injected by
+the runner) and passes its key results through it; each method returns what it
+was given, so the same line also displays the table or figure::
+
+    out = ReportOutputs(output_dir)
+    out.table("rfm_summary", summary)          # -> tables/rfm_summary.csv
+    out.figure("recency_histogram", fig)       # -> figures/recency_histogram.png
+    out.finding("n_customers", "2,357 customers bought 6,919 times.")
+
+With ``output_dir=None`` (a student running the notebook by hand) nothing is
+written; the records are kept in memory (``.records``).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from analysis.errors import ParameterError
+
+__all__ = ["ReportOutputs", "check_name"]
+
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$")
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+
+
+def check_name(name: str, what: str = "name") -> str:
+    """Return *name* if it is a safe file name stem, else raise :class:`ParameterError`.
+
+    Safe: 1-100 characters, letters, digits, ``_`` and ``-``, starting with a letter
+    or digit, and not a reserved Windows device name.
+
+    Examples
+    --------
+    >>> check_name("rfm_summary")
+    'rfm_summary'
+    """
+    if not isinstance(name, str) or not _NAME.match(name) or name.lower() in _RESERVED:
+        raise ParameterError(
+            f"{what} {name!r} is not a safe file name: use 1-100 letters, digits, '_' or '-', "
+            f"starting with a letter or digit (e.g. 'rfm_summary')"
+        )
+    return name
+
+
+class ReportOutputs:
+    """Collects a notebook's key tables, figures and findings.
+
+    Parameters
+    ----------
+    output_dir : str, Path or None
+        Folder for ``tables/<name>.csv``, ``figures/<name>.png``, ``findings.json``
+        and ``outputs.json`` (what was written, with each figure's alt text).
+        None keeps everything in memory only.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> out = ReportOutputs(None)
+    >>> df = out.table("counts", pd.DataFrame({"n": [1, 2]}))
+    >>> out.finding("headline", "Two rows.")
+    'Two rows.'
+    >>> out.records["findings"]
+    {'headline': 'Two rows.'}
+    """
+
+    def __init__(self, output_dir: str | Path | None) -> None:
+        self.output_dir = Path(output_dir) if output_dir is not None else None
+        self.records: dict[str, dict[str, Any]] = {"tables": {}, "figures": {}, "findings": {}}
+
+    def table(self, name: str, df: Any, *, index: bool = True) -> Any:
+        """Save *df* as ``tables/<name>.csv`` (UTF-8) and return it.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> ReportOutputs(None).table("t", pd.DataFrame({"a": [1]})).shape
+        (1, 1)
+        """
+        check_name(name, "table name")
+        record: dict[str, Any] = {"path": None, "rows": int(df.shape[0]), "columns": [str(c) for c in df.columns]}
+        if self.output_dir is not None:
+            from analysis.io import write_csv_atomic
+
+            path = self.output_dir / "tables" / f"{name}.csv"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_csv_atomic(df, path, index=index)
+            record["path"] = f"tables/{name}.csv"
+        self.records["tables"][name] = record
+        self._save_index()
+        return df
+
+    def figure(self, name: str, fig: Any, *, dpi: int = 120, alt: str | None = None) -> Any:
+        """Save a matplotlib figure as ``figures/<name>.png`` and return it.
+
+        The alt text recorded in ``outputs.json`` is *alt*, else the figure's title
+        (suptitle, or the axes titles), else the name.
+
+        Examples
+        --------
+        >>> import matplotlib.pyplot as plt
+        >>> fig, ax = plt.subplots(); _ = ax.set_title("Spend per month")
+        >>> out = ReportOutputs(None); _ = out.figure("spend", fig)
+        >>> out.records["figures"]["spend"]["alt"]
+        'Spend per month'
+        """
+        check_name(name, "figure name")
+        record: dict[str, Any] = {"path": None, "alt": alt or _figure_title(fig) or name}
+        if self.output_dir is not None:
+            from analysis.io import write_bytes_atomic
+
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
+            path = self.output_dir / "figures" / f"{name}.png"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_bytes_atomic(path, buffer.getvalue())
+            record["path"] = f"figures/{name}.png"
+        self.records["figures"][name] = record
+        self._save_index()
+        return fig
+
+    def finding(self, key: str, text: str) -> str:
+        """Record a headline finding (one sentence) for the report index; return *text*.
+
+        Examples
+        --------
+        >>> ReportOutputs(None).finding("churn", "12% left in 1998.")
+        '12% left in 1998.'
+        """
+        check_name(key, "finding key")
+        if not isinstance(text, str):
+            raise ParameterError(f"finding {key!r}: text must be a str, got {type(text).__name__}")
+        self.records["findings"][key] = text
+        if self.output_dir is not None:
+            from analysis.io import write_text_atomic
+
+            self.output_dir.mkdir(parents=True, exist_ok=True)
+            write_text_atomic(self.output_dir / "findings.json", _dumps(self.records["findings"]))
+        self._save_index()
+        return text
+
+    def _save_index(self) -> None:
+        if self.output_dir is None:
+            return
+        from analysis.io import write_text_atomic
+
+        self.output_dir.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(self.output_dir / "outputs.json", _dumps(self.records))
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{len(v)} {k}" for k, v in self.records.items())
+        return f"ReportOutputs({str(self.output_dir) if self.output_dir else None!r}: {counts})"
+
+
+def _figure_title(fig: Any) -> str:
+    suptitle = getattr(fig, "_suptitle", None)
+    if suptitle is not None and suptitle.get_text().strip():
+        return suptitle.get_text().strip()
+    titles = [ax.get_title().strip() for ax in getattr(fig, "axes", [])]
+    return "; ".join(t for t in titles if t)
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(obj, indent=2, ensure_ascii=False) + "\n"

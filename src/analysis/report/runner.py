@@ -1,0 +1,329 @@
+"""Run notebooks with a study's parameters (papermill) into ``reports/<study>/``.
+
+:func:`plan_runs` checks every study and parameter of every requested run before
+any kernel starts; :func:`run_plans` executes them one by one. Each run executes
+into ``reports/.staging/<study>/<notebook>/`` and is moved into place only on
+success, so a failure or an interruption never replaces a good report with a half
+one. A failed notebook is kept as ``<notebook>.failed.ipynb`` (and ``.failed.html``)
+beside the previous good report; the next run removes any staging left behind.
+
+Layout of ``reports/<study>/``: ``<nb>.ipynb``, ``<nb>.html``, ``<nb>/tables/*.csv``,
+``<nb>/figures/*.png``, ``<nb>/findings.json``, ``<nb>/outputs.json`` and
+``manifest.json`` (see :mod:`analysis.report.manifest`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from analysis.errors import NotebookParameterError, ReportError, StudyConfigError
+from analysis.report import manifest as mf
+from analysis.report.parameters import check_parameters, read_parameters
+from analysis.report.render import render_html
+from analysis.study import Study, suggest
+
+__all__ = ["KERNEL_NAME", "RunPlan", "RunResult", "check_kernel", "plan_runs", "run_plans", "select_notebooks"]
+
+KERNEL_NAME = "service-analytics"
+RUNNER_PARAMETERS = ("study", "output_dir")
+STAGING = ".staging"
+
+
+@dataclass(frozen=True)
+class RunPlan:
+    """One checked run: a study, a notebook and the parameters to inject (besides
+    ``study`` and ``output_dir``, which the runner sets)."""
+
+    study: Study
+    notebook: str
+    notebook_path: Path
+    parameters: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """How one run went. ``html`` is the report page (None if it failed)."""
+
+    study: str
+    notebook: str
+    status: str
+    duration_s: float
+    html: Path | None
+    error: str | None = None
+
+
+def select_notebooks(study: Study, notebooks_dir: Path) -> list[str]:
+    """The notebooks a study runs by default: those listed in its ``notebooks:``
+    section, or every notebook in *notebooks_dir* when it lists none.
+
+    Examples
+    --------
+    >>> select_notebooks(load_study("cdnow"), Path("notebooks"))  # doctest: +SKIP
+    ['00_data_overview']
+    """
+    if study.notebooks:
+        return list(study.notebooks)
+    return sorted(p.stem for p in Path(notebooks_dir).glob("*.ipynb"))
+
+
+def plan_runs(
+    studies: Sequence[Study],
+    notebooks: Sequence[str] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    *,
+    notebooks_dir: str | Path | None = None,
+) -> list[RunPlan]:
+    """Check and plan every (study, notebook) run, before any kernel starts.
+
+    Parameters
+    ----------
+    studies : sequence of Study
+    notebooks : sequence of str, optional
+        Run these notebooks for every study; default: :func:`select_notebooks`.
+    overrides : mapping, optional
+        Parameters for every run (the command line's ``-p``), applied after the
+        study's own per-notebook parameters.
+    notebooks_dir : str or Path, optional
+        Default: each study's notebooks folder.
+
+    Raises
+    ------
+    StudyConfigError, NotebookParameterError
+        A notebook that does not exist, a parameter that is unknown or of the
+        wrong type, a notebook without a ``parameters`` cell.
+
+    Examples
+    --------
+    >>> plans = plan_runs([load_study("cdnow")], overrides={"top_n": 5})  # doctest: +SKIP
+    """
+    overrides = dict(overrides or {})
+    for name in RUNNER_PARAMETERS:
+        if name in overrides:
+            raise NotebookParameterError(f"-p {name}=...: '{name}' is set by the runner; choose the study with --study")
+    declared_cache: dict[Path, dict] = {}
+    plans = []
+    for study in studies:
+        nb_dir = Path(notebooks_dir) if notebooks_dir is not None else study.notebooks_dir
+        if nb_dir is None or not nb_dir.is_dir():
+            raise StudyConfigError(f"{study.path}: notebooks folder not found: {nb_dir}; pass --notebooks-dir")
+        available = sorted(p.stem for p in nb_dir.glob("*.ipynb"))
+        for notebook in notebooks if notebooks else select_notebooks(study, nb_dir):
+            notebook = notebook.removesuffix(".ipynb")
+            if notebook not in available:
+                raise StudyConfigError(
+                    f"no notebook {notebook}.ipynb in {nb_dir}{suggest(notebook, available)} "
+                    f"(notebooks: {', '.join(available) or 'none'})"
+                )
+            path = nb_dir / f"{notebook}.ipynb"
+            declared = declared_cache.setdefault(path, read_parameters(path))
+            missing = [n for n in RUNNER_PARAMETERS if n not in declared]
+            if missing:
+                raise NotebookParameterError(
+                    f"{path.name}: its parameters cell must set {' and '.join(missing)} "
+                    f"(e.g. study = \"../params/service_demo.yaml\" and output_dir = None); the runner injects them"
+                )
+            own = study.notebook_parameters(notebook)
+            for name in RUNNER_PARAMETERS:
+                if name in own:
+                    raise StudyConfigError(f"{study.path}: notebooks.{notebook}.{name}: '{name}' is set by the runner; remove it")
+            params = check_parameters(declared, own, notebook=notebook, source=f"{study.path} notebooks.{notebook}")
+            params.update(check_parameters(declared, overrides, notebook=notebook, source="-p"))
+            plans.append(RunPlan(study=study, notebook=notebook, notebook_path=path, parameters=params))
+    return plans
+
+
+def check_kernel(kernel_name: str = KERNEL_NAME) -> None:
+    """Raise :class:`ReportError` if the Jupyter kernel is not installed.
+
+    Examples
+    --------
+    >>> check_kernel("service-analytics")  # doctest: +SKIP
+    """
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    try:
+        KernelSpecManager().get_kernel_spec(kernel_name)
+    except NoSuchKernel:
+        raise ReportError(f"Jupyter kernel {kernel_name!r} is not installed; run `make kernel` (or `make venv`)") from None
+
+
+def run_plans(
+    plans: Iterable[RunPlan],
+    *,
+    reports_dir: str | Path,
+    hide_code: bool = False,
+    kernel_name: str = KERNEL_NAME,
+    timeout: int | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> list[RunResult]:
+    """Execute checked runs one after another; one failure does not stop the rest.
+
+    Parameters
+    ----------
+    plans : iterable of RunPlan
+        From :func:`plan_runs`.
+    reports_dir : str or Path
+        The reports folder (``reports/``).
+    hide_code : bool, default False
+        Leave the code out of the HTML pages.
+    kernel_name : str, default "service-analytics"
+    timeout : int, optional
+        Seconds a cell may run; default: no limit.
+    progress : callable, optional
+        Called with one line per finished notebook (the CLI prints it to stderr).
+
+    Returns
+    -------
+    list of RunResult
+
+    Examples
+    --------
+    >>> results = run_plans(plans, reports_dir="reports")  # doctest: +SKIP
+    >>> [r.status for r in results]  # doctest: +SKIP
+    ['ok']
+    """
+    plans = list(plans)
+    reports_dir = Path(reports_dir).resolve()
+    check_kernel(kernel_name)
+    staging = reports_dir / STAGING
+    shutil.rmtree(staging, ignore_errors=True)  # left by an interrupted run
+    env_cache: dict[Path, dict] = {}
+    inputs_cache: dict[Path, list] = {}
+    results = []
+    for i, plan in enumerate(plans, 1):
+        project = plan.notebook_path.parent.parent
+        env = env_cache.setdefault(project, mf.environment(project))
+        inputs = inputs_cache.setdefault(plan.study.path, mf.file_records(plan.study.input_files()))
+        result = _run_one(plan, reports_dir, hide_code, kernel_name, timeout, env, inputs)
+        results.append(result)
+        if progress is not None:
+            tail = f": {result.error}" if result.error else ""
+            progress(f"[{i}/{len(plans)}] {plan.study.name}/{plan.notebook}: {result.status} ({result.duration_s:.1f} s){tail}")
+    shutil.rmtree(staging, ignore_errors=True)
+    return results
+
+
+def _run_one(plan, reports_dir, hide_code, kernel_name, timeout, env, inputs) -> RunResult:
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    nb, study = plan.notebook, plan.study
+    study_dir = reports_dir / study.name
+    stage = reports_dir / STAGING / study.name / nb
+    shutil.rmtree(stage, ignore_errors=True)
+    stage.mkdir(parents=True)
+    executed, page, outputs = stage / f"{nb}.ipynb", stage / f"{nb}.html", stage / nb
+    injected = {"study": str(study.path), "output_dir": str(outputs), **plan.parameters}
+    started, t0 = mf.utc_now(), time.perf_counter()
+    error: dict[str, Any] | None = None
+    try:
+        pm.execute_notebook(
+            str(plan.notebook_path), str(executed), parameters=injected, kernel_name=kernel_name,
+            cwd=str(plan.notebook_path.parent), progress_bar=False, log_output=False, execution_timeout=timeout,
+        )
+    except PapermillExecutionError as exc:
+        error = {"name": exc.ename, "message": str(exc.evalue),
+                 "cell": {"index": exc.cell_index, "execution_count": exc.exec_count, "source": exc.source}}
+    except Exception as exc:  # kernel died, timeout, unreadable notebook: report, go on
+        error = {"name": type(exc).__name__, "message": str(exc), "cell": None}
+    duration = round(time.perf_counter() - t0, 2)
+    if error is None:
+        try:
+            render_html(executed, page, hide_code=hide_code, title=f"{study.title}: {nb}")
+        except ReportError as exc:
+            error = {"name": "ReportError", "message": str(exc), "cell": None}
+
+    previous = (mf.read_manifest(study_dir) or {}).get("notebooks", {}).get(nb)
+    entry: dict[str, Any] = {
+        "status": "ok" if error is None else "failed",
+        "started": started,
+        "duration_s": duration,
+        "parameters": {**injected, "output_dir": str(study_dir / nb)},
+        "notebook_file": str(plan.notebook_path),
+        "notebook_sha256": mf.file_records([plan.notebook_path])[0]["sha256"],
+        "study_file": str(study.path),
+        "study_sha256": mf.file_records([study.path])[0]["sha256"],
+        "input_files": inputs,
+        "environment": env,
+        "reused": False,
+        "error": error,
+    }
+    study_dir.mkdir(parents=True, exist_ok=True)
+    if error is None:
+        _replace(outputs, study_dir / nb)
+        _replace(executed, study_dir / f"{nb}.ipynb")
+        _replace(page, study_dir / f"{nb}.html")
+        for stale in (f"{nb}.failed.ipynb", f"{nb}.failed.html"):
+            (study_dir / stale).unlink(missing_ok=True)
+        entry.update(html=f"{nb}.html", executed=f"{nb}.ipynb", outputs=_collect_outputs(study_dir / nb, nb))
+    else:
+        entry.update(_keep_failure(executed, study_dir, nb, hide_code, study.title))
+        if previous:
+            last_good = previous if previous.get("status") == "ok" else previous.get("last_good")
+            entry["last_good"] = {k: v for k, v in last_good.items() if k != "last_good"} if last_good else None
+    _write_entry(study_dir, study, nb, entry)
+    html = study_dir / entry["html"] if entry.get("html") else None
+    message = None if error is None else f"{error['name']}: {error['message']}"
+    return RunResult(study.name, nb, entry["status"], duration, html, message)
+
+
+def _keep_failure(executed: Path, study_dir: Path, nb: str, hide_code: bool, title: str) -> dict[str, Any]:
+    kept: dict[str, Any] = {"failed_notebook": None, "failed_html": None, "html": None}
+    if not executed.is_file():
+        return kept
+    target = study_dir / f"{nb}.failed.ipynb"
+    os.replace(executed, target)
+    kept["failed_notebook"] = target.name
+    try:
+        render_html(target, study_dir / f"{nb}.failed.html", hide_code=hide_code, title=f"{title}: {nb} (failed)")
+        kept["failed_html"] = f"{nb}.failed.html"
+    except ReportError:
+        (study_dir / f"{nb}.failed.html").unlink(missing_ok=True)
+    return kept
+
+
+def _replace(src: Path, dst: Path) -> None:
+    """Move *src* onto *dst*; a folder is swapped whole (a missing *src* removes *dst*)."""
+    if dst.is_dir():
+        trash = dst.with_name(f".{dst.name}.old-{os.getpid()}")
+        shutil.rmtree(trash, ignore_errors=True)
+        os.replace(dst, trash)
+        if src.exists():
+            os.replace(src, dst)
+        shutil.rmtree(trash, ignore_errors=True)
+    elif src.exists():
+        os.replace(src, dst)
+
+
+def _collect_outputs(out_dir: Path, nb: str) -> dict[str, Any]:
+    try:
+        records = json.loads((out_dir / "outputs.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        records = {}
+    prefix = lambda rec: {k: (f"{nb}/{v}" if k == "path" and v else v) for k, v in rec.items()}  # noqa: E731
+    return {
+        "tables": {n: prefix(r) for n, r in records.get("tables", {}).items()},
+        "figures": {n: prefix(r) for n, r in records.get("figures", {}).items()},
+        "findings": dict(records.get("findings", {})),
+    }
+
+
+def _write_entry(study_dir: Path, study: Study, nb: str, entry: dict[str, Any]) -> None:
+    manifest = mf.read_manifest(study_dir) or {}
+    notebooks = dict(manifest.get("notebooks", {}))
+    notebooks[nb] = entry
+    mf.write_manifest(study_dir, {
+        "study": study.name,
+        "title": study.title,
+        "description": study.description,
+        "study_file": str(study.path),
+        "updated": mf.utc_now(),
+        "notebooks": dict(sorted(notebooks.items())),
+    })
