@@ -13,7 +13,9 @@ file error). Errors are printed as messages, never tracebacks.
 
 from __future__ import annotations
 
+import functools
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -23,19 +25,22 @@ from analysis.errors import AnalysisError, StudyConfigError
 __all__ = ["main"]
 
 
-class _Group(click.Group):
-    """Turns the package's errors into click errors: a message, not a traceback."""
+def _friendly(command: Callable) -> Callable:
+    """Turn the package's errors into click errors: a message, not a traceback."""
 
-    def invoke(self, ctx: click.Context):  # type: ignore[override]
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
         try:
-            return super().invoke(ctx)
-        except StudyConfigError as exc:  # includes NotebookParameterError
-            raise click.UsageError(str(exc), ctx=ctx) from None
+            return command(*args, **kwargs)
+        except StudyConfigError as exc:  # includes NotebookParameterError: bad input, exit 2
+            raise click.UsageError(str(exc), ctx=click.get_current_context()) from None
         except AnalysisError as exc:
             raise click.ClickException(str(exc)) from None
 
+    return wrapper
 
-@click.group(cls=_Group)
+
+@click.group()
 @click.version_option(package_name="service-analytics")
 def main() -> None:
     """Run the service-analytics notebooks with a study's parameters into reports/."""
@@ -54,6 +59,7 @@ def main() -> None:
               help="Folder of the notebooks. Default: <project>/notebooks.")
 @click.option("--hide-code/--show-code", default=False, show_default=True, help="Leave the code out of the HTML.")
 @click.option("--timeout", type=click.IntRange(min=1), default=None, help="Seconds a cell may run (default: no limit).")
+@_friendly
 def run(studies, notebooks, parameters, reports_dir, notebooks_dir, hide_code, timeout) -> None:
     """Execute notebooks, render HTML, write manifests and reports/index.html."""
     from analysis.report.index import build_index
@@ -82,6 +88,7 @@ def run(studies, notebooks, parameters, reports_dir, notebooks_dir, hide_code, t
 @main.command("list")
 @click.option("--notebooks-dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="Folder of the notebooks. Default: <project>/notebooks.")
+@_friendly
 def list_(notebooks_dir) -> None:
     """List the studies in params/ and the notebooks with their parameters."""
     from analysis.report.parameters import read_parameters

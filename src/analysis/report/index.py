@@ -6,7 +6,6 @@ requests); every value shown is HTML-escaped and every link URL-quoted.
 
 from __future__ import annotations
 
-import json
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -110,10 +109,14 @@ def _notebook_row(folder: str, nb: str, entry: dict[str, Any]) -> str:
     if status != "ok":
         status_cell += _failure(folder, nb, entry)
         shown = entry.get("last_good") or {}
+    env = entry.get("environment") or {}
     run_cell = f"{escape(str(entry.get('started', '')))}<br>{escape(str(entry.get('duration_s', '')))} s"
+    if env.get("git_commit"):
+        dirty = " (modified)" if env.get("git_dirty") else ""
+        run_cell += f'<br><span class="muted">commit {escape(str(env["git_commit"])[:10])}{dirty}</span>'
     params = {k: v for k, v in entry.get("parameters", {}).items() if k not in ("study", "output_dir")}
     param_cell = "<ul>" + "".join(
-        f"<li><code>{escape(str(k))} = {escape(json.dumps(v, ensure_ascii=False, default=str))}</code></li>"
+        f"<li><code>{escape(str(k))} = {escape(repr(v))}</code></li>"
         for k, v in params.items()
     ) + "</ul>" if params else '<span class="muted">defaults</span>'
     return (f"<tr><td>{name_cell}</td><td>{status_cell}</td><td>{run_cell}</td><td>{param_cell}</td>"

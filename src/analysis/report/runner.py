@@ -88,8 +88,9 @@ def plan_runs(
     notebooks : sequence of str, optional
         Run these notebooks for every study; default: :func:`select_notebooks`.
     overrides : mapping, optional
-        Parameters for every run (the command line's ``-p``), applied after the
-        study's own per-notebook parameters.
+        The command line's ``-p`` values, applied after the study's own
+        per-notebook parameters, to every notebook that declares them; a name that
+        no notebook to run declares is an error.
     notebooks_dir : str or Path, optional
         Default: each study's notebooks folder.
 
@@ -134,9 +135,23 @@ def plan_runs(
                 if name in own:
                     raise StudyConfigError(f"{study.path}: notebooks.{notebook}.{name}: '{name}' is set by the runner; remove it")
             params = check_parameters(declared, own, notebook=notebook, source=f"{study.path} notebooks.{notebook}")
-            params.update(check_parameters(declared, overrides, notebook=notebook, source="-p"))
+            mine = {k: v for k, v in overrides.items() if k in declared}
+            params.update(check_parameters(declared, mine, notebook=notebook, source="-p"))
             plans.append(RunPlan(study=study, notebook=notebook, notebook_path=path, parameters=params))
+    _check_overrides_used(overrides, plans, declared_cache)
     return plans
+
+
+def _check_overrides_used(overrides: Mapping[str, Any], plans: list[RunPlan], declared: dict[Path, dict]) -> None:
+    """An override goes to the notebooks that declare it; one that none declares is an error."""
+    names = sorted({n for p in plans for n in declared[p.notebook_path]})
+    for key in overrides:
+        if not any(key in declared[p.notebook_path] for p in plans):
+            notebooks = ", ".join(sorted({p.notebook for p in plans}))
+            raise NotebookParameterError(
+                f"-p {key}: no notebook to run has a parameter {key!r}{suggest(key, names)} "
+                f"(notebooks: {notebooks}; their parameters: {', '.join(names)})"
+            )
 
 
 def check_kernel(kernel_name: str = KERNEL_NAME) -> None:
@@ -227,6 +242,7 @@ def _run_one(plan, reports_dir, hide_code, kernel_name, timeout, env, inputs) ->
         pm.execute_notebook(
             str(plan.notebook_path), str(executed), parameters=injected, kernel_name=kernel_name,
             cwd=str(plan.notebook_path.parent), progress_bar=False, log_output=False, execution_timeout=timeout,
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],  # quiet the kernel's own start-up warnings
         )
     except PapermillExecutionError as exc:
         error = {"name": exc.ename, "message": str(exc.evalue),

@@ -1,0 +1,79 @@
+"""The `analysis` command: bad input gives a message and exit code 2, never a traceback,
+and never starts a kernel (these tests run no notebook)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from study_project import make_project
+
+from analysis.report.cli import main
+
+
+@pytest.fixture()
+def project(tmp_path: Path, monkeypatch) -> Path:
+    root = make_project(tmp_path / "proj")
+    monkeypatch.chdir(root)
+    return root
+
+
+def _invoke(*args: str):
+    result = CliRunner().invoke(main, list(args))
+    assert "Traceback" not in result.output, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result
+
+
+def test_list_shows_studies_and_notebook_parameters(project):
+    result = _invoke("list")
+    assert result.exit_code == 0, result.output
+    assert "tiny: A tiny test study" in result.output
+    assert "notebooks: fixture_ok" in result.output
+    assert "top_n = 3  # rows in the head table" in result.output
+    assert "fail = True" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--study", "tinyy"], "did you mean 'tiny'"),
+        (["--notebook", "fixture_okk"], "did you mean 'fixture_ok'"),
+        (["-p", "topn=5"], "no notebook to run has a parameter 'topn'; did you mean 'top_n'"),
+        (["-p", "top_n=five"], "parameter 'top_n' of notebook fixture_ok expects an integer"),
+        (["-p", "top_n"], "expected name=value"),
+        (["-p", "study=x.yaml"], "set by the runner"),
+        (["--study", "missing.yaml"], "study file not found"),
+    ],
+)
+def test_bad_input_is_a_usage_error_before_any_kernel(project, tmp_path, args, words):
+    reports = tmp_path / "reports"
+    result = _invoke("run", *args, "--reports-dir", str(reports))
+    assert result.exit_code == 2, result.output
+    assert words in result.output
+    assert not reports.exists()  # nothing ran
+
+
+def test_a_bad_override_for_one_notebook_stops_all(project, tmp_path):
+    reports = tmp_path / "reports"
+    result = _invoke("run", "--notebook", "fixture_ok", "--notebook", "fixture_fail", "-p", "top_n=1",
+                     "-p", "fail=maybe", "--reports-dir", str(reports))
+    assert result.exit_code == 2 and "parameter 'fail' of notebook fixture_fail" in result.output
+    assert "run [OPTIONS]" in result.output  # the usage of the run command, not of the group
+    assert not reports.exists()
+
+
+def test_study_file_error_is_a_message(project, tmp_path):
+    (project / "params" / "tiny.yaml").write_text("name: tiny\ndata: {dataset: x}\ntitel: t\n", encoding="utf-8")
+    result = _invoke("run", "--reports-dir", str(tmp_path / "r"))
+    assert result.exit_code == 2 and "unknown key 'titel'; did you mean 'title'" in result.output
+
+
+def test_python_dash_m_analysis(project_root):
+    done = subprocess.run([sys.executable, "-m", "analysis", "run", "--help"], capture_output=True, text=True,
+                          cwd=project_root, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "--hide-code / --show-code" in done.stdout and "--notebooks-dir" in done.stdout

@@ -1,0 +1,140 @@
+"""Notebook parameters: reading the tagged cell, checking names and types, parsing -p values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import nbformat
+import pytest
+from study_project import FIXTURES
+
+from analysis.errors import NotebookParameterError
+from analysis.report.parameters import (
+    UNKNOWN,
+    NotebookParameter,
+    check_parameters,
+    parse_cli_parameters,
+    read_parameters,
+)
+
+CELL = '''\
+%matplotlib inline
+study = "../params/service_demo.yaml"  # study YAML
+output_dir = None  # where outputs go
+observation_end = None  # "YYYY-MM-DD" or None
+top_n = 10  # rows to list
+share: float = 0.5  # a float with an annotation
+label = "all"
+verbose = False
+weights = [1, 2]
+start = pd.Timestamp("2024-01-01")  # not a literal
+'''
+
+
+def _notebook(tmp_path: Path, source: str, tags=("parameters",)) -> Path:
+    cell = nbformat.v4.new_code_cell(source)
+    if tags:
+        cell.metadata["tags"] = list(tags)
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# t"), cell])
+    path = tmp_path / "nb.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+@pytest.fixture()
+def declared(tmp_path):
+    return read_parameters(_notebook(tmp_path, CELL))
+
+
+def test_reads_defaults_types_and_comments(declared):
+    assert list(declared) == ["study", "output_dir", "observation_end", "top_n", "share", "label",
+                              "verbose", "weights", "start"]
+    assert declared["top_n"] == NotebookParameter("top_n", 10, "int", "rows to list")
+    assert declared["output_dir"].type == "NoneType" and declared["output_dir"].default is None
+    assert declared["share"].default == 0.5 and declared["share"].type == "float"
+    assert declared["start"].type == UNKNOWN and declared["start"].comment == "not a literal"
+
+
+def test_fixture_notebook_parameters():
+    declared = read_parameters(FIXTURES / "fixture_ok.ipynb")
+    assert declared["top_n"].default == 3 and declared["scale"].type == "float"
+
+
+def test_missing_parameters_tag_is_an_error():
+    with pytest.raises(NotebookParameterError, match=r"fixture_no_tag.ipynb: no cell tagged 'parameters'.*override"):
+        read_parameters(FIXTURES / "fixture_no_tag.ipynb")
+
+
+def test_other_tags_do_not_count(tmp_path):
+    with pytest.raises(NotebookParameterError, match="no cell tagged 'parameters'"):
+        read_parameters(_notebook(tmp_path, "x = 1", tags=("injected-parameters",)))
+
+
+def test_broken_parameters_cell(tmp_path):
+    with pytest.raises(NotebookParameterError, match=r"not valid Python \(line 1\)"):
+        read_parameters(_notebook(tmp_path, "x = = 1"))
+
+
+def test_unknown_name_suggests_the_closest(declared):
+    with pytest.raises(NotebookParameterError) as info:
+        check_parameters(declared, {"topn": 5}, notebook="00_data_overview", source="params/x.yaml")
+    message = str(info.value)
+    assert "params/x.yaml" in message and "'topn'" in message and "did you mean 'top_n'" in message
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [
+        ("top_n", 5, 5),
+        ("share", 1, 1),  # an int is fine for a float
+        ("share", 0.25, 0.25),
+        ("observation_end", "1998-06-30", "1998-06-30"),  # None default accepts text ...
+        ("observation_end", 3, 3),  # ... and numbers
+        ("observation_end", None, None),
+        ("observation_end", dt.date(1998, 6, 30), "1998-06-30"),  # YAML dates become text
+        ("label", dt.date(1998, 6, 30), "1998-06-30"),
+        ("verbose", True, True),
+        ("weights", [3], [3]),
+        ("start", object, object),  # non-literal default: anything goes
+    ],
+)
+def test_accepted_values(declared, name, value, expected):
+    assert check_parameters(declared, {name: value}, notebook="nb") == {name: expected}
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "words"),
+    [
+        ("top_n", True, "expects an integer (int) (its default is 10), got bool True"),  # bool is not int
+        ("top_n", 2.5, "got float 2.5"),
+        ("share", "half", "expects a number (float)"),
+        ("verbose", 1, "expects true or false (bool)"),
+        ("label", 3, "expects text (str)"),
+        ("observation_end", [1], "expects None, text or a number"),
+        ("top_n", None, "got NoneType None"),
+    ],
+)
+def test_wrong_types_name_parameter_expected_and_given(declared, name, value, words):
+    with pytest.raises(NotebookParameterError) as info:
+        check_parameters(declared, {name: value}, notebook="nb")
+    assert f"parameter {name!r} of notebook nb" in str(info.value) and words in str(info.value)
+
+
+def test_cli_values_are_yaml_scalars():
+    parsed = parse_cli_parameters(["top_n=5", "share=0.5", "verbose=true", "end=null", "day=1998-06-30",
+                                   "label=Q1 2024", "quoted='007'", "expr=a=b"])
+    assert parsed == {"top_n": 5, "share": 0.5, "verbose": True, "end": None, "day": dt.date(1998, 6, 30),
+                      "label": "Q1 2024", "quoted": "007", "expr": "a=b"}
+    assert type(parsed["top_n"]) is int and type(parsed["verbose"]) is bool
+
+
+@pytest.mark.parametrize("item", ["top_n", "=5", "top n=5", "x=[1, 2"])
+def test_bad_cli_items(item):
+    with pytest.raises(NotebookParameterError, match=r"-p"):
+        parse_cli_parameters([item])
+
+
+def test_cli_then_check_round_trip(declared):
+    checked = check_parameters(declared, parse_cli_parameters(["observation_end=1998-06-30", "share=1"]), notebook="nb")
+    assert checked == {"observation_end": "1998-06-30", "share": 1}

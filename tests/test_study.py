@@ -1,0 +1,147 @@
+"""Study files: loading, and one test per error load_study must catch before any kernel starts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from study_project import TINY_STUDY, make_project, write_study
+
+from analysis.errors import StudyConfigError
+from analysis.study import find_project_root, load_study
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path / "proj")
+
+
+def _error(path: Path) -> str:
+    with pytest.raises(StudyConfigError) as info:
+        load_study(path)
+    return str(info.value)
+
+
+def test_file_form_is_parsed_and_resolved(project):
+    study = load_study(project / "params" / "tiny.yaml")
+    assert study.name == "tiny" and study.title == "A tiny test study"
+    spec = study.data.tables["transactions"]
+    assert spec.path == (project / "data" / "orders.csv").resolve()
+    assert dict(spec.columns) == {"customer_id": "CustID", "date": "OrderDate", "amount": "Value"}
+    assert study.data.dataset is None
+    assert study.notebooks_dir == (project / "notebooks").resolve()
+    assert study.notebook_parameters("fixture_ok") == {"top_n": 2}
+    assert study.notebook_parameters("fixture_fail") == {}
+    assert study.input_files() == [spec.path]
+    with pytest.raises(AttributeError):
+        study.name = "other"  # frozen
+
+
+def test_load_tables_reads_maps_and_validates(project):
+    pytest.importorskip("analysis.io")
+    tables = load_study(project / "params" / "tiny.yaml").load_tables()
+    tx = tables["transactions"]
+    assert list(tables) == ["transactions"]
+    assert len(tx) == 6 and tx["customer_id"].nunique() == 3
+    assert str(tx["date"].dtype) == "datetime64[ns]"
+    assert tx["amount"].sum() == pytest.approx(97.5)  # 10.5+22+5.25+7.75+40+12, by hand
+
+
+def test_name_resolves_from_the_working_directory(project, monkeypatch):
+    monkeypatch.chdir(project / "notebooks")
+    assert find_project_root() == project.resolve()
+    assert load_study("tiny").path == (project / "params" / "tiny.yaml").resolve()
+    with pytest.raises(StudyConfigError, match=r"no study named 'tinny'.*did you mean 'tiny'"):
+        load_study("tinny")
+
+
+def test_bundled_studies_load(project_root, monkeypatch):
+    monkeypatch.chdir(project_root)
+    cdnow = load_study("cdnow")
+    assert cdnow.data.dataset == "cdnow" and dict(cdnow.data.options) == {"kind": "master"}
+    assert cdnow.notebook_parameters("00_data_overview") == {"observation_end": "1998-06-30"}
+    demo = load_study("service_demo")
+    assert dict(demo.data.options) == {"n_customers": 5000, "seed": 20240601}
+
+
+def test_unknown_top_level_key(project):
+    path = write_study(project, "tiny", TINY_STUDY.replace("title:", "titel:"))
+    message = _error(path)
+    assert str(path) in message and "titel" in message and "did you mean 'title'" in message
+
+
+def test_unknown_nested_key_names_the_key_path(project):
+    path = write_study(project, "tiny", TINY_STUDY.replace("columns:", "colums:"))
+    message = _error(path)
+    assert "data.transactions.colums" in message and "did you mean 'columns'" in message
+
+
+def test_missing_required_key(project):
+    text = "name: tiny\ntitle: no data\n"
+    message = _error(write_study(project, "tiny", text))
+    assert "missing required key 'data'" in message
+
+
+def test_name_must_equal_file_stem(project):
+    path = write_study(project, "other", TINY_STUDY)
+    message = _error(path)
+    assert "name" in message and "'tiny'" in message and "other.yaml" in message
+
+
+def test_unknown_table_name(project):
+    path = write_study(project, "tiny", TINY_STUDY.replace("  transactions:", "  transaction:"))
+    message = _error(path)
+    assert "data.transaction" in message and "did you mean 'transactions'" in message
+
+
+def test_missing_data_file(project):
+    path = write_study(project, "tiny", TINY_STUDY.replace("orders.csv", "order.csv"))
+    message = _error(path)
+    assert "data.transactions.path" in message and "data file not found" in message
+    assert str((project / "data" / "order.csv").resolve()) in message
+
+
+def test_mapping_to_a_column_not_in_the_header(project):
+    path = write_study(project, "tiny", TINY_STUDY.replace("customer_id: CustID", "customer_id: CustId"))
+    message = _error(path)
+    assert "data.transactions.columns.customer_id" in message
+    assert "'CustId'" in message and "did you mean 'CustID'" in message
+    assert "CustID, OrderDate, Value" in message
+
+
+def test_semicolon_file_without_sep_is_explained(project):
+    (project / "data" / "orders.csv").write_text("CustID;OrderDate;Value\nA1;2024-01-03;10.5\n", encoding="utf-8")
+    message = _error(project / "params" / "tiny.yaml")
+    assert "data.transactions.sep" in message and "sep: ';'" in message
+
+
+def test_misspelt_notebook_name(project):
+    path = write_study(project, "tiny", TINY_STUDY.replace("fixture_ok:", "fixture_okk:"))
+    message = _error(path)
+    assert "notebooks.fixture_okk" in message and "did you mean 'fixture_ok'" in message
+
+
+def test_unknown_validator_option(project):
+    text = TINY_STUDY.replace("    columns:", "    options: {drop_invalid_amount: true}\n    columns:")
+    message = _error(write_study(project, "tiny", text))
+    assert "data.transactions.options.drop_invalid_amount" in message
+    assert "did you mean 'drop_invalid_amounts'" in message
+
+
+def test_unknown_format(project):
+    text = TINY_STUDY.replace("    columns:", "    format: cvs\n    columns:")
+    message = _error(write_study(project, "tiny", text))
+    assert "data.transactions.format" in message and "did you mean 'csv'" in message
+
+
+def test_dataset_form_rejects_unknown_key(project):
+    text = "name: tiny\ndata:\n  dataset: cdnow\n  option: {kind: master}\n"
+    message = _error(write_study(project, "tiny", text))
+    assert "data.option" in message and "did you mean 'options'" in message
+
+
+def test_invalid_yaml_names_the_file(project):
+    path = write_study(project, "tiny", "name: tiny\ndata: [unclosed\n")
+    message = _error(path)
+    assert str(path) in message and re.search(r"not valid YAML", message)
