@@ -1,0 +1,307 @@
+"""Relative importance: LMG/Shapley, relative weights, dominance, bootstrap.
+
+Every check compares with something computed independently in the test: R² from
+least-squares fits on the raw data (``numpy.linalg.lstsq``), averaged over every
+ordering of the predictors (the definition of LMG); Johnson's relative weights from
+the singular value decomposition of the data matrix (his 2000 paper's recipe); row
+duplication for frequency weights; pandas' pairwise-complete correlations.
+"""
+
+from __future__ import annotations
+
+import itertools
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import analysis.drivers.importance as imp_mod
+from analysis.drivers import (
+    RelativeImportance,
+    dominance_analysis,
+    importance_differences,
+    lmg_from_corr,
+    relative_importance,
+    subset_r2,
+)
+from analysis.errors import AnalysisWarning, DataValidationError, NotFittedError, ParameterError
+
+SWISS_PREDICTORS = ["Agriculture", "Examination", "Education", "Catholic", "Infant.Mortality"]
+
+
+def ols_r2(x: np.ndarray, y: np.ndarray, cols) -> float:
+    """R² of y on the given columns of x with an intercept, by least squares."""
+    if len(cols) == 0:
+        return 0.0
+    a = np.column_stack([np.ones(len(y)), x[:, list(cols)]])
+    beta, *_ = np.linalg.lstsq(a, y, rcond=None)
+    res = y - a @ beta
+    return 1.0 - res @ res / ((y - y.mean()) @ (y - y.mean()))
+
+
+def brute_force_lmg(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Average R² increment over all p! orderings (definition of LMG)."""
+    p = x.shape[1]
+    cache: dict[frozenset, float] = {}
+
+    def r2(s):
+        key = frozenset(s)
+        if key not in cache:
+            cache[key] = ols_r2(x, y, sorted(key))
+        return cache[key]
+
+    total = np.zeros(p)
+    orders = list(itertools.permutations(range(p)))
+    for order in orders:
+        for i, j in enumerate(order):
+            total[j] += r2(order[: i + 1]) - r2(order[:i])
+    return total / len(orders)
+
+
+def correlated_data(n: int, p: int, seed: int, beta=None) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    common = rng.normal(size=(n, 1))
+    x = rng.normal(size=(n, p)) + 0.8 * common
+    beta = np.linspace(1.0, 0.2, p) if beta is None else np.asarray(beta)
+    y = x @ beta + rng.normal(scale=1.5, size=n)
+    df = pd.DataFrame(x, columns=[f"x{i}" for i in range(p)])
+    df["y"] = y
+    return df
+
+
+@pytest.fixture(scope="module")
+def swiss(shared_data):
+    return pd.read_csv(shared_data / "rdatasets" / "swiss.csv")
+
+
+# ------------------------------------------------------------------ exactness
+def test_swiss_lmg_matches_brute_force_over_all_orderings(swiss, project_root):
+    x = swiss[SWISS_PREDICTORS].to_numpy(float)
+    y = swiss["Fertility"].to_numpy(float)
+    brute = brute_force_lmg(x, y)
+    got = relative_importance(swiss, "Fertility", SWISS_PREDICTORS)
+    # both are exact computations in double precision: agreement to rounding error
+    np.testing.assert_allclose(got["importance"].to_numpy(), brute, atol=1e-10)
+    assert got.attrs["r2"] == pytest.approx(ols_r2(x, y, range(5)), abs=1e-12)
+    assert got.attrs["r2"] == pytest.approx(0.7067, abs=5e-5)  # R's summary(lm) for swiss
+    stored = pd.read_csv(project_root / "tests" / "results" / "drivers" / "swiss_lmg.csv",
+                         index_col="predictor")
+    np.testing.assert_allclose(got["importance"], stored.loc[SWISS_PREDICTORS, "lmg_bruteforce"],
+                               atol=5e-7)  # stored rounded to 6 decimals
+    assert got["share"].sum() == pytest.approx(1.0, abs=1e-12)
+    assert list(got.sort_values("rank").index[:2]) == ["Education", "Examination"]
+
+
+def test_lmg_matches_brute_force_on_random_correlated_data():
+    df = correlated_data(250, 6, seed=11)
+    cols = [f"x{i}" for i in range(6)]
+    brute = brute_force_lmg(df[cols].to_numpy(), df["y"].to_numpy())  # 720 orderings
+    got = relative_importance(df, "y", cols)["importance"].to_numpy()
+    np.testing.assert_allclose(got, brute, atol=1e-10)
+
+
+def test_subset_r2_equals_least_squares_for_every_subset():
+    df = correlated_data(120, 7, seed=5)
+    x, y = df.iloc[:, :7].to_numpy(), df["y"].to_numpy()
+    r2 = subset_r2(df.corr().to_numpy())
+    for mask in range(1 << 7):
+        cols = [i for i in range(7) if mask >> i & 1]
+        assert r2[mask] == pytest.approx(ols_r2(x, y, cols), abs=1e-10)
+
+
+def test_relative_weights_match_johnson_2000_svd_recipe():
+    df = correlated_data(300, 5, seed=3)
+    cols = [f"x{i}" for i in range(5)]
+    x = df[cols].to_numpy()
+    y = df["y"].to_numpy()
+    zx = (x - x.mean(0)) / x.std(0, ddof=1)
+    zy = (y - y.mean()) / y.std(ddof=1)
+    # Johnson (2000): standardized X = P D Q'; Z = P Q' rescaled to unit variance are the
+    # orthogonal counterparts; beta = y regressed on Z; Lambda = X regressed on Z;
+    # epsilon_j = sum_k Lambda_kj^2 beta_k^2
+    u, _, vt = np.linalg.svd(zx, full_matrices=False)
+    z = u @ vt * np.sqrt(len(y) - 1)
+    beta = np.linalg.lstsq(z, zy, rcond=None)[0]
+    lam = np.linalg.lstsq(z, zx, rcond=None)[0]  # regress each X on Z
+    expected = (lam.T**2) @ (beta**2)
+    got = relative_importance(df, "y", cols, method="relative_weights")
+    np.testing.assert_allclose(got["importance"].to_numpy(), expected, atol=1e-10)
+    assert got["importance"].sum() == pytest.approx(ols_r2(x, y, range(5)), abs=1e-12)
+
+
+def test_dominance_against_direct_regressions():
+    df = correlated_data(200, 4, seed=8, beta=[1.0, 0.6, 0.3, 0.0])
+    cols = [f"x{i}" for i in range(4)]
+    x, y = df[cols].to_numpy(), df["y"].to_numpy()
+    res = dominance_analysis(df, "y", cols)
+    for i in range(4):
+        others = [j for j in range(4) if j != i]
+        for k in range(4):
+            incs = [ols_r2(x, y, list(s) + [i]) - ols_r2(x, y, s)
+                    for s in itertools.combinations(others, k)]
+            assert res.conditional.iloc[i, k] == pytest.approx(np.mean(incs), abs=1e-10)
+    np.testing.assert_allclose(res.general["general_dominance"], brute_force_lmg(x, y), atol=1e-10)
+    # complete dominance, checked by brute force over the subsets of the other two
+    for _, row in res.pairs.iterrows():
+        a, b = cols.index(row["a"]), cols.index(row["b"])
+        rest = [j for j in range(4) if j not in (a, b)]
+        diffs = [ols_r2(x, y, list(s) + [a]) - ols_r2(x, y, list(s) + [b])
+                 for k in range(3) for s in itertools.combinations(rest, k)]
+        want = row["a"] if min(diffs) > 0 else row["b"] if max(diffs) < 0 else ""
+        assert row["complete"] == want
+    assert res.pairs.loc[0, "complete"] == "x0"  # strongest true effect
+
+
+# ------------------------------------------------------------------ fallbacks and speed
+def test_sampled_shapley_is_within_its_monte_carlo_error():
+    df = correlated_data(300, 6, seed=2)
+    cols = [f"x{i}" for i in range(6)]
+    exact = relative_importance(df, "y", cols)["importance"]
+    est = relative_importance(df, "y", cols, method="shapley_sampled", n_permutations=4000, seed=4)
+    z = (est["importance"] - exact) / est["importance_se"]
+    # 6 z-scores from an approximately normal estimator: |z| < 4.5 fails with prob ~ 4e-5
+    assert np.all(np.abs(z) < 4.5), z
+    assert np.all(est["importance_se"] > 0)
+
+
+def test_lmg_falls_back_to_sampled_shapley_above_the_exact_limit(monkeypatch):
+    monkeypatch.setattr(imp_mod, "MAX_EXACT_P", 3)
+    df = correlated_data(200, 5, seed=1)
+    with pytest.warns(AnalysisWarning, match="random"):
+        out = imp_mod.relative_importance(df, "y", [f"x{i}" for i in range(5)], seed=0)
+    assert out.attrs["method"] == "shapley_sampled"
+    assert "importance_se" in out.columns
+    assert out.attrs["r2"] == pytest.approx(ols_r2(df.iloc[:, :5].to_numpy(), df["y"].to_numpy(),
+                                                    range(5)), abs=1e-12)
+
+
+def test_exact_lmg_for_sixteen_predictors_sums_to_r2_quickly():
+    rng = np.random.default_rng(0)
+    a = rng.normal(size=(17, 17))
+    s = a @ a.T + 17 * np.eye(17)
+    c = s / np.sqrt(np.outer(np.diag(s), np.diag(s)))
+    lmg = lmg_from_corr(c)
+    r2 = c[-1, :-1] @ np.linalg.solve(c[:-1, :-1], c[:-1, -1])
+    assert lmg.sum() == pytest.approx(r2, abs=1e-12)
+    assert np.all(lmg > 0)
+
+
+# ------------------------------------------------------------------ bootstrap
+def test_bootstrap_is_seeded_and_intervals_bracket_the_estimate():
+    df = correlated_data(300, 4, seed=21)
+    cols = [f"x{i}" for i in range(4)]
+    a = relative_importance(df, "y", cols, n_boot=200, seed=7)
+    b = relative_importance(df, "y", cols, n_boot=200, seed=7)
+    c = relative_importance(df, "y", cols, n_boot=200, seed=8)
+    pd.testing.assert_frame_equal(a, b)
+    assert not np.allclose(a["importance_low"], c["importance_low"])
+    assert np.all(a["importance_low"] <= a["importance"]) and np.all(a["importance"] <= a["importance_high"])
+    assert np.all(a["share_low"] <= a["share"]) and np.all(a["share"] <= a["share_high"])
+    assert a["share"].sum() == pytest.approx(1.0)
+    assert a.attrs["n_boot"] == 200
+
+
+def test_bootstrap_spread_matches_sampling_spread_across_fresh_samples():
+    # the true sampling SD of the LMG estimate, from 60 independent samples, against
+    # the bootstrap SD averaged over 4 samples; bootstrap SDs are unbiased to O(1/n),
+    # and the SD of a 60-sample SD is ~9%, so a 30% band cannot fail by chance often.
+    cols = ["x0", "x1", "x2"]
+    draws = np.array([relative_importance(correlated_data(300, 3, seed=100 + s), "y", cols)
+                      ["importance"].to_numpy() for s in range(60)])
+    true_sd = draws.std(axis=0, ddof=1)
+    boot_sd = np.mean([RelativeImportance(n_boot=300, seed=s).fit(
+        correlated_data(300, 3, seed=500 + s), "y", cols).boot_.std(axis=0, ddof=1)
+        for s in range(4)], axis=0)
+    np.testing.assert_allclose(boot_sd, true_sd, rtol=0.3)
+
+
+def test_differences_detect_a_real_gap_and_not_a_tie():
+    rng = np.random.default_rng(3)
+    n = 600
+    x = rng.normal(size=(n, 3))
+    df = pd.DataFrame(x, columns=["big", "tie1", "tie2"])
+    df["y"] = 1.0 * x[:, 0] + 0.4 * x[:, 1] + 0.4 * x[:, 2] + rng.normal(size=n)
+    d = importance_differences(df, "y", ["big", "tie1", "tie2"], n_boot=300, seed=1).set_index(
+        ["predictor_a", "predictor_b"])
+    assert d.loc[("big", "tie1"), "significant"] and d.loc[("big", "tie1"), "prob_a_greater"] == 1.0
+    assert d.loc[("big", "tie1"), "difference_low"] > 0
+    assert not d.loc[("tie1", "tie2"), "significant"]
+
+
+def test_differences_need_a_fit_and_replicates():
+    with pytest.raises(NotFittedError):
+        RelativeImportance().differences()
+    df = correlated_data(50, 2, seed=1)
+    with pytest.raises(ParameterError, match="n_boot"):
+        RelativeImportance().fit(df, "y", ["x0", "x1"]).differences()
+
+
+# ------------------------------------------------------------------ weights and missing answers
+def test_integer_weights_equal_duplicated_rows():
+    df = correlated_data(80, 3, seed=4)
+    w = np.random.default_rng(0).integers(1, 4, size=80)
+    weighted = relative_importance(df.assign(w=w), "y", ["x0", "x1", "x2"], weight="w")
+    duplicated = relative_importance(df.loc[df.index.repeat(w)], "y", ["x0", "x1", "x2"])
+    np.testing.assert_allclose(weighted["importance"], duplicated["importance"], atol=1e-12)
+
+
+def test_pairwise_missing_uses_pandas_pairwise_correlations():
+    df = correlated_data(400, 3, seed=9)
+    rng = np.random.default_rng(1)
+    holes = df.copy()
+    for c in ["x0", "x1", "x2", "y"]:
+        holes.loc[rng.random(400) < 0.1, c] = np.nan
+    model = RelativeImportance(missing="pairwise").fit(holes, "y", ["x0", "x1", "x2"])
+    np.testing.assert_allclose(model.corr_.to_numpy(), holes[["x0", "x1", "x2", "y"]].corr().to_numpy(),
+                               atol=1e-12)
+    np.testing.assert_allclose(model.importance_["importance"],
+                               lmg_from_corr(holes[["x0", "x1", "x2", "y"]].corr().to_numpy()), atol=1e-12)
+    assert model.importance_.attrs["missing"] == "pairwise"
+    with pytest.warns(AnalysisWarning, match="listwise"):
+        listwise = relative_importance(holes, "y", ["x0", "x1", "x2"])
+    complete = holes.dropna()
+    assert listwise.attrs["n"] == len(complete) and listwise.attrs["n_total"] == 400
+    np.testing.assert_allclose(listwise["importance"],
+                               brute_force_lmg(complete[["x0", "x1", "x2"]].to_numpy(),
+                                               complete["y"].to_numpy()), atol=1e-10)
+
+
+# ------------------------------------------------------------------ bad input
+def test_constant_attribute_is_named():
+    df = correlated_data(50, 2, seed=1).assign(flat=4.0)
+    with pytest.raises(DataValidationError, match="'flat'.*same value"):
+        relative_importance(df, "y", ["x0", "x1", "flat"])
+
+
+def test_perfectly_collinear_attributes_are_named():
+    df = correlated_data(50, 3, seed=1)
+    df["x3"] = df["x0"] - 2 * df["x1"]
+    with pytest.raises(DataValidationError, match=r"collinear") as err:
+        relative_importance(df, "y", ["x0", "x1", "x2", "x3"])
+    assert "'x0'" in str(err.value) and "'x3'" in str(err.value) and "'x2'" not in str(err.value)
+
+
+def test_too_few_respondents_and_bad_columns():
+    df = correlated_data(4, 3, seed=1)
+    with pytest.raises(DataValidationError, match="at least 5"):
+        relative_importance(df, "y", ["x0", "x1", "x2"])
+    big = correlated_data(30, 2, seed=1)
+    with pytest.raises(DataValidationError, match="'x9'"):
+        relative_importance(big, "y", ["x0", "x9"])
+    with pytest.raises(DataValidationError, match="numbers.*row 3: 'n/a'"):
+        relative_importance(big.astype({"x1": object}).assign(
+            x1=lambda d: d["x1"].where(d.index != 2, "n/a")), "y", ["x0", "x1"])
+    with pytest.raises(ParameterError, match="method"):
+        relative_importance(big, "y", ["x0", "x1"], method="pratt")
+    with pytest.raises(ParameterError, match="outcome"):
+        relative_importance(big, "y", ["x0", "y"])
+    with pytest.raises(ParameterError, match="n_boot"):
+        relative_importance(big, "y", ["x0", "x1"], n_boot=10)
+
+
+def test_no_warning_on_clean_data():
+    df = correlated_data(60, 3, seed=1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        relative_importance(df, "y", ["x0", "x1", "x2"], n_boot=100, seed=1)
