@@ -231,9 +231,10 @@ class _Session:
                 "Check the file or the filter that produced it."
             )
         dup = df.columns[df.columns.duplicated()].unique().tolist()
-        if dup:
-            self.problems.append(_Problem(
-                None, "column names must be unique; repeated: " + ", ".join(repr(str(c)) for c in dup), [], []))
+        if dup:  # nothing else can be checked reliably: a column name must mean one column
+            _raise(table, [_Problem(
+                None, "column names must be unique; repeated: " + ", ".join(repr(str(c)) for c in dup), [], [],
+                "Rename or drop the repeated columns")])
 
     # -- helpers ---------------------------------------------------------- #
     def add(self, column: str | None, rule: str, positions: Sequence[int], source: pd.Series,
@@ -454,7 +455,7 @@ _DATE_FAMILIES: list[tuple[str, re.Pattern[str], str]] = [
     ("NN-NN-YYYY", re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})(?=$| )(.*)$"), "ambiguous"),
     ("NN/NN/YY", re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2})(?=$| )(.*)$"), "ambiguous"),
 ]
-_MONTH_WORD = re.compile(r"[A-Za-z]{3,}")
+_MONTH_WORD = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE)
 
 
 def _date_text(v: Any) -> Any:
@@ -538,6 +539,13 @@ def _parse_dates(s: pd.Series, column: str, date_format: str | None
         else:
             if _MONTH_WORD.search(t):
                 family[i], value[i] = "dates with month names", t
+    named_idx = [i for i in range(n_u) if family[i] == "dates with month names"]
+    if named_idx:  # keep the family only for text that really reads as a date
+        trial = pd.to_datetime(pd.Series([value[i] for i in named_idx], dtype=object), format="mixed",
+                               errors="coerce", utc=True)
+        for i, ok in zip(named_idx, trial.notna()):
+            if not ok:
+                family[i], value[i] = "", None
 
     # decide day or month first within each ambiguous form, from the data
     unresolved: dict[str, str] = {}  # family label -> separator, for forms no value decides
