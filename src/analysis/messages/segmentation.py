@@ -1,0 +1,115 @@
+"""Messages of customer segmentation (notebook 01)."""
+
+MESSAGES = {
+    "en": {
+        # RFM segment names (default rule table)
+        "segmentation.segment.champions": "Champions",
+        "segmentation.segment.loyal": "Loyal",
+        "segmentation.segment.potential_loyalist": "Potential loyalist",
+        "segmentation.segment.new": "New",
+        "segmentation.segment.promising": "Promising",
+        "segmentation.segment.need_attention": "Need attention",
+        "segmentation.segment.about_to_sleep": "About to sleep",
+        "segmentation.segment.cant_lose": "Can't lose",
+        "segmentation.segment.at_risk": "At risk",
+        "segmentation.segment.hibernating": "Hibernating",
+        "segmentation.segment.lost": "Lost",
+        "segmentation.segment.other": "Other",
+        # lifecycle stages
+        "segmentation.stage.new": "New",
+        "segmentation.stage.active": "Active",
+        "segmentation.stage.loyal": "Loyal",
+        "segmentation.stage.at_risk": "At risk",
+        "segmentation.stage.lost": "Lapsed/lost",
+        # stability readings (fpc::clusterboot)
+        "segmentation.stability.dissolved": "dissolved",
+        "segmentation.stability.unstable": "not to be trusted",
+        "segmentation.stability.doubtful": "doubtful",
+        "segmentation.stability.stable": "stable",
+        "segmentation.stability.highly_stable": "highly stable",
+        # automatic cluster names
+        "segmentation.cluster.average": "Average customers",
+        "segmentation.cluster.join": "{first}, {second}",
+        "segmentation.cluster.numbered": "{name} ({number})",
+        "segmentation.feature.high": "high {feature}",
+        "segmentation.feature.low": "low {feature}",
+        "segmentation.feature.recency_days.high": "long inactive",
+        "segmentation.feature.recency_days.low": "recent",
+        "segmentation.feature.frequency.high": "frequent",
+        "segmentation.feature.frequency.low": "infrequent",
+        "segmentation.feature.monetary.high": "high spend",
+        "segmentation.feature.monetary.low": "low spend",
+        "segmentation.feature.tenure_days.high": "long-standing",
+        "segmentation.feature.tenure_days.low": "newly acquired",
+        # one-to-one notes
+        "segmentation.one_to_one.missing_potential": (
+            "Most growable customers cannot be identified: the customers table has no column "
+            "{column!r} with each customer's potential value (or a CLV estimate). Add it, or pass "
+            "potential_column= naming such a column."
+        ),
+        "segmentation.one_to_one.missing_cost": (
+            "Below-zero customers cannot be identified: the customers table has no column "
+            "{column!r} with each customer's cost to serve. Add it, or pass cost_column= naming it."
+        ),
+        "segmentation.one_to_one.class.most_valuable": "Most valuable",
+        "segmentation.one_to_one.class.most_growable": "Most growable",
+        "segmentation.one_to_one.class.below_zero": "Below zero",
+        # figures
+        "segmentation.axis.segment": "Segment",
+        "segmentation.axis.share": "Share (%)",
+        "segmentation.axis.customer_share": "Share of customers",
+        "segmentation.axis.revenue_share": "Share of revenue",
+        "segmentation.axis.value_share": "Share of value",
+        "segmentation.axis.r_score": "Recency score (5 = most recent)",
+        "segmentation.axis.f_score": "Frequency score (5 = most frequent)",
+        "segmentation.axis.mean_monetary": "Mean monetary value",
+        "segmentation.axis.k": "Number of clusters k",
+        "segmentation.axis.cluster": "Cluster",
+        "segmentation.axis.feature": "Feature",
+        "segmentation.axis.z": "Standardized mean (z)",
+        "segmentation.axis.pc1": "First principal component",
+        "segmentation.axis.pc2": "Second principal component",
+        "segmentation.axis.jaccard": "Mean bootstrap Jaccard similarity",
+        "segmentation.fig.segments.title": "RFM segments: customers and revenue",
+        "segmentation.fig.heatmap.title": "Mean monetary value by recency and frequency score",
+        "segmentation.fig.concentration.title": "Concentration of value (Gini = {gini:.2f})",
+        "segmentation.fig.concentration.equality": "Equal shares",
+        "segmentation.fig.concentration.mark": "top {top:.0%} bring {share:.0%}",
+        "segmentation.fig.k_selection.title": "Choosing the number of clusters ({method})",
+        "segmentation.fig.profiles.title": "Cluster profiles (standardized feature means)",
+        "segmentation.fig.projection.title": "Clusters on the first two principal components",
+        "segmentation.fig.stability.title": "Cluster stability (bootstrap, {n_boot} resamples)",
+        "segmentation.fig.stages.title": "Lifecycle stage by RFM segment (customers)",
+        "segmentation.criterion.silhouette": "Silhouette (higher is better)",
+        "segmentation.criterion.calinski_harabasz": "Calinski-Harabasz (higher is better)",
+        "segmentation.criterion.davies_bouldin": "Davies-Bouldin (lower is better)",
+        "segmentation.criterion.bic": "BIC (lower is better)",
+        "segmentation.criterion.gap": "Gap statistic (first k within 1 s.e. of the next)",
+        # findings
+        "segmentation.finding.top_share": (
+            "The top {top:.0%} of customers bring {share:.1%} of {what}."
+        ),
+        "segmentation.finding.gini": (
+            "The Gini coefficient of {what} across customers is {gini:.2f} "
+            "(0 = everyone equal, 1 = one customer has everything)."
+        ),
+        "segmentation.finding.largest_segment": (
+            "The largest RFM segment is {segment} with {share:.0%} of customers and "
+            "{revenue_share:.0%} of revenue; {top_segment} hold {top_revenue_share:.0%} of revenue "
+            "with {top_share:.0%} of customers."
+        ),
+        "segmentation.finding.tiers": (
+            "Tier A holds {a_customers:,} customers ({a_share:.1%}) who bring {a_value:.1%} of {what}."
+        ),
+        "segmentation.finding.clusters": (
+            "{method} chose k = {k} by {criterion}; {n_stable} of {k} clusters are stable "
+            "(mean bootstrap Jaccard >= 0.75), {n_doubtful} doubtful and {n_unstable} not to be trusted."
+        ),
+        "segmentation.finding.stages": (
+            "{lost_share:.0%} of customers are lapsed or lost (no purchase for more than "
+            "{lost_days} days) and {at_risk_share:.0%} are at risk."
+        ),
+        "segmentation.what.revenue": "revenue",
+        "segmentation.what.margin": "margin",
+    },
+}

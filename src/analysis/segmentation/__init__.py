@@ -1,0 +1,84 @@
+"""Customer segmentation: RFM, value tiers, lifecycle stages, one-to-one classes, clusters.
+
+The modules (all plain functions, DataFrame in, tidy DataFrame out):
+
+- :mod:`~analysis.segmentation.rfm` - recency, frequency, monetary value, quantile
+  scores with documented tie handling (and R's ``rfm`` package rule), named
+  segments from a replaceable rule table, segment summaries;
+- :mod:`~analysis.segmentation.tiers` - concentration curve, Gini coefficient,
+  ABC tiers with cut-offs as parameters or computed (Ultsch and Lötsch);
+- :mod:`~analysis.segmentation.lifecycle` - new / active / loyal / at risk / lost
+  stages from purchase timing, stage-by-segment table;
+- :mod:`~analysis.segmentation.one_to_one` - most valuable, most growable and
+  below-zero customers;
+- :mod:`~analysis.segmentation.clustering` - standardized features, k-means and
+  Gaussian mixtures, choice of k, bootstrap stability (``fpc::clusterboot``),
+  profiles and names.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from analysis.segmentation import rfm, concentration
+>>> tx = pd.DataFrame({"customer_id": ["a", "a", "b", "c"],
+...                    "date": pd.to_datetime(["2024-01-02", "2024-01-20", "2024-01-05",
+...                                            "2024-01-28"]),
+...                    "amount": [20.0, 30.0, 10.0, 40.0]})
+>>> table = rfm(tx, "2024-01-31", bins=3)
+>>> table[["recency_days", "frequency", "monetary", "r_score", "f_score"]]
+             recency_days  frequency  monetary  r_score  f_score
+customer_id
+a                      11          2      50.0        2        3
+b                      26          1      10.0        1        1
+c                       3          1      40.0        3        1
+>>> round(concentration(table["monetary"]).gini, 3)
+0.267
+"""
+
+from analysis.segmentation.clustering import (
+    CLUSTER_METHODS,
+    CRITERIA,
+    ClusterProfiles,
+    KSelection,
+    choose_k,
+    cluster_features,
+    cluster_profiles,
+    cluster_stability,
+    fit_clusters,
+    project_2d,
+    stability_reading,
+)
+from analysis.segmentation.lifecycle import (
+    DEFAULT_STAGE_RULES,
+    STAGES,
+    lifecycle_stages,
+    stage_by_segment,
+)
+from analysis.segmentation.one_to_one import OneToOne, one_to_one_classes
+from analysis.segmentation.rfm import (
+    SCORE_METHODS,
+    assign_segments,
+    default_segment_rules,
+    r_package_segment_rules,
+    rfm,
+    rfm_heatmap_table,
+    rfm_values,
+    score_values,
+    segment_summary,
+)
+from analysis.segmentation.tiers import (
+    Concentration,
+    abc_limits,
+    concentration,
+    top_share_statement,
+    value_tiers,
+)
+
+__all__ = [
+    "CLUSTER_METHODS", "CRITERIA", "DEFAULT_STAGE_RULES", "SCORE_METHODS", "STAGES",
+    "ClusterProfiles", "Concentration", "KSelection", "OneToOne",
+    "abc_limits", "assign_segments", "choose_k", "cluster_features", "cluster_profiles",
+    "cluster_stability", "concentration", "default_segment_rules", "fit_clusters",
+    "lifecycle_stages", "one_to_one_classes", "project_2d", "r_package_segment_rules", "rfm",
+    "rfm_heatmap_table", "rfm_values", "score_values", "segment_summary", "stability_reading",
+    "stage_by_segment", "top_share_statement", "value_tiers",
+]

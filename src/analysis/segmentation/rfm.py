@@ -1,0 +1,522 @@
+"""RFM: recency, frequency and monetary value per customer, quantile scores and named segments.
+
+Scores run from 1 (worst) to ``bins`` (best). Three scoring rules are offered, all
+deterministic:
+
+``"quantile"`` (default)
+    The cut points are the sample quantiles at 1/bins, 2/bins, ... (linear
+    interpolation: numpy's default, R's ``type = 7``), and a value's score is one
+    plus the number of cut points strictly below it. This is exactly
+    ``pandas.qcut(values, bins, labels=False) + 1`` whenever ``qcut`` can run
+    (no repeated cut points). On heavily tied data, where ``qcut`` refuses
+    repeated edges, equal values always get equal scores and a score is skipped
+    rather than customers with the same value being split: if 60% of customers
+    bought exactly once, all of them get frequency score 1 and the next value
+    gets score 4 (it lies above the 20%, 40% and 60% cut points).
+``"rfm_r"``
+    The rule of R's ``rfm`` package (``rfm_table_order``, versions 0.2-0.3):
+    cut points are the same quantiles *plus one*, and a value's score is one plus
+    the number of cut points at or below it. Use it to reproduce published R
+    results; with ``frequency="transactions"`` the frequency is counted as that
+    package counts it (rows, not purchase days). On tied data it disagrees with
+    the quantile rule for a sizeable share of customers.
+``"rank_first"``
+    Equal-sized groups: ``pandas.qcut`` on ranks with ties broken by the order of
+    ``customer_id``. Customers with identical values can get different scores, so
+    use it only when equal group sizes matter more than that.
+
+Recency is scored on days since the last purchase and then reversed (as the R
+package does), so the most recent buyers get ``bins``.
+
+A variable with no spread (every customer has the same value) cannot rank
+anyone: with the ``"quantile"`` rule every customer then gets the middle score
+``(bins + 1) // 2`` and an :class:`~analysis.errors.AnalysisWarning` says so.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from analysis.errors import AnalysisWarning, DataValidationError, ParameterError
+from analysis.messages import msg
+from analysis.segmentation._common import check_int, check_transactions, timestamp
+
+__all__ = [
+    "SCORE_METHODS",
+    "rfm_values",
+    "score_values",
+    "rfm",
+    "default_segment_rules",
+    "r_package_segment_rules",
+    "assign_segments",
+    "segment_summary",
+    "rfm_heatmap_table",
+]
+
+SCORE_METHODS = ("quantile", "rfm_r", "rank_first")
+_FREQUENCY = ("days", "transactions")
+_RULE_COLUMNS = ("segment", "r_min", "r_max", "f_min", "f_max", "m_min", "m_max")
+
+# The usual recency x frequency map (scores on a 1-5 scale); every one of the 25
+# cells is covered, first matching row wins. Monetary value is not used by default.
+_DEFAULT_RULES = (
+    ("champions", 5, 5, 4, 5),
+    ("loyal", 3, 4, 4, 5),
+    ("potential_loyalist", 4, 5, 2, 3),
+    ("new", 5, 5, 1, 1),
+    ("promising", 4, 4, 1, 1),
+    ("need_attention", 3, 3, 3, 3),
+    ("about_to_sleep", 3, 3, 1, 2),
+    ("cant_lose", 1, 2, 5, 5),
+    ("at_risk", 1, 2, 3, 4),
+    ("hibernating", 2, 2, 1, 2),
+    ("lost", 1, 1, 1, 2),
+)
+
+
+def rfm_values(
+    transactions: pd.DataFrame, as_of=None, *, frequency: str = "days"
+) -> pd.DataFrame:
+    """Recency, frequency, monetary value and tenure per customer as of a date.
+
+    Purchases after ``as_of`` are ignored; a purchase *on* ``as_of`` counts
+    (recency 0). Customers whose first purchase is after ``as_of`` are left out.
+
+    Parameters
+    ----------
+    transactions : DataFrame
+        Canonical transactions (``customer_id``, ``date``, ``amount``).
+    as_of : date-like, optional
+        The analysis date. Default: the last purchase date in the log.
+    frequency : {"days", "transactions"}
+        Count distinct purchase days (default) or transaction rows (as R's
+        ``rfm`` package does).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``customer_id`` (sorted), with ``recency_days`` (int, days from
+        the last purchase day to ``as_of``), ``frequency`` (int), ``monetary``
+        (float, total amount) and ``tenure_days`` (int, days from the first
+        purchase day to ``as_of``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "a", "b"],
+    ...                    "date": pd.to_datetime(["2024-01-01", "2024-01-01",
+    ...                                            "2024-01-15", "2024-01-08"]),
+    ...                    "amount": [10.0, 5.0, 20.0, 7.0]})
+    >>> rfm_values(tx, "2024-01-31")
+                 recency_days  frequency  monetary  tenure_days
+    customer_id
+    a                      16          2      35.0           30
+    b                      23          1       7.0           23
+    """
+    check_transactions(transactions)
+    if frequency not in _FREQUENCY:
+        raise ParameterError(
+            f"frequency must be 'days' (distinct purchase days) or 'transactions' (rows); got {frequency!r}."
+        )
+    if len(transactions) == 0:
+        raise DataValidationError("The transactions table is empty; RFM needs purchases.")
+    end = timestamp(as_of, "as_of").normalize() if as_of is not None else transactions["date"].max().normalize()
+    day = transactions["date"].to_numpy().astype("datetime64[D]").astype(np.int64)
+    end_day = np.datetime64(end.date(), "D").astype(np.int64)
+    keep = day <= end_day
+    if not keep.any():
+        raise ParameterError(
+            f"No purchase falls on or before as_of={end.date()}; the log starts on "
+            f"{transactions['date'].min().date()}. Choose a later as_of."
+        )
+    day = day[keep]
+    amount = transactions["amount"].to_numpy(dtype=np.float64)[keep]
+    codes, uniques = pd.factorize(transactions["customer_id"].to_numpy()[keep], sort=True)
+    n = len(uniques)
+    monetary = np.bincount(codes, weights=amount, minlength=n)
+    by_customer = pd.Series(day).groupby(codes, sort=True)
+    last = by_customer.max().to_numpy()
+    first = by_customer.min().to_numpy()
+    if frequency == "transactions":
+        count = np.bincount(codes, minlength=n)
+    else:
+        span = int(day.max() - day.min()) + 1
+        key = codes.astype(np.int64) * span + (day - day.min())
+        count = np.bincount(pd.unique(key) // span, minlength=n)
+    index = pd.Index(pd.array(uniques, dtype="string"), name="customer_id")
+    return pd.DataFrame(
+        {
+            "recency_days": (end_day - last).astype(np.int64),
+            "frequency": count.astype(np.int64),
+            "monetary": monetary,
+            "tenure_days": (end_day - first).astype(np.int64),
+        },
+        index=index,
+    )
+
+
+def _quantile_edges(x: np.ndarray, bins: int) -> np.ndarray:
+    """Inner cut points: quantiles at 1/bins ... (bins-1)/bins, linear interpolation (R type 7)."""
+    return np.quantile(x, np.arange(1, bins) / bins)
+
+
+def score_values(
+    values, bins: int = 5, *, method: str = "quantile", higher_is_better: bool = True
+) -> np.ndarray:
+    """Quantile scores 1..``bins`` of one variable (see the module notes for the rules).
+
+    Parameters
+    ----------
+    values : array-like of float
+        One value per customer, in a fixed order (``rank_first`` breaks ties by
+        this order).
+    bins : int
+        Number of score levels (2-20).
+    method : {"quantile", "rfm_r", "rank_first"}
+        Scoring rule.
+    higher_is_better : bool
+        False for recency (fewer days is better): scores are reversed.
+
+    Returns
+    -------
+    ndarray of int64
+        Scores, 1 = worst, ``bins`` = best.
+
+    Examples
+    --------
+    >>> score_values([1, 1, 1, 2, 5], bins=5).tolist()
+    [1, 1, 1, 4, 5]
+    >>> score_values([1, 1, 1, 2, 5], bins=5, method="rfm_r").tolist()
+    [1, 1, 1, 3, 5]
+    >>> score_values([3, 10, 40], bins=3, higher_is_better=False).tolist()
+    [3, 2, 1]
+    """
+    bins = check_int(bins, "bins", 2, 20)
+    if method not in SCORE_METHODS:
+        raise ParameterError(f"method must be one of {SCORE_METHODS}; got {method!r}.")
+    x = np.asarray(values, dtype=np.float64)
+    if x.ndim != 1 or len(x) == 0:
+        raise ParameterError("values must be a non-empty one-dimensional array.")
+    if np.isnan(x).any():
+        raise DataValidationError(
+            f"{int(np.isnan(x).sum())} value(s) to score are missing (NaN); fill or drop them first."
+        )
+    constant = bool(x.min() == x.max())
+    if method == "quantile":
+        if constant:
+            return np.full(len(x), (bins + 1) // 2, dtype=np.int64)
+        raw = 1 + np.searchsorted(_quantile_edges(x, bins), x, side="left")
+    elif method == "rfm_r":
+        # rfm::rfm_table_order: breaks = quantile(x, probs)[inner] + 1, then
+        # score i where lower[i] <= x < upper[i]; the intervals are consecutive,
+        # so the score is 1 + number of breaks <= x.
+        raw = 1 + np.searchsorted(_quantile_edges(x, bins) + 1.0, x, side="right")
+    else:
+        ranks = pd.Series(x).rank(method="first").to_numpy()
+        raw = pd.qcut(ranks, bins, labels=False) + 1
+    raw = np.asarray(raw, dtype=np.int64)
+    return raw if higher_is_better else bins + 1 - raw
+
+
+def _rules_frame(rules, bins: int) -> pd.DataFrame:
+    if isinstance(rules, pd.DataFrame):
+        frame = rules.copy()
+    elif isinstance(rules, Sequence) and not isinstance(rules, str):
+        frame = pd.DataFrame([dict(r) for r in rules])
+    else:
+        raise ParameterError(
+            "segment_rules must be a DataFrame or a list of mappings with columns "
+            f"{list(_RULE_COLUMNS)} (m_min/m_max optional)."
+        )
+    for score in ("m",):
+        for end, default in (("min", 1), ("max", bins)):
+            if f"{score}_{end}" not in frame.columns:
+                frame[f"{score}_{end}"] = default
+    missing = [c for c in _RULE_COLUMNS if c not in frame.columns]
+    if missing:
+        raise ParameterError(
+            f"segment_rules lacks column(s) {missing}; a rule table has columns {list(_RULE_COLUMNS)}."
+        )
+    if len(frame) == 0:
+        raise ParameterError("segment_rules has no rows; give at least one rule.")
+    frame = frame[list(_RULE_COLUMNS)].reset_index(drop=True)
+    limits = frame[list(_RULE_COLUMNS[1:])]
+    try:
+        limits = limits.astype(np.int64)
+    except (TypeError, ValueError) as exc:
+        raise ParameterError("segment_rules score limits must be whole numbers.") from exc
+    for s in ("r", "f", "m"):
+        lo, hi = limits[f"{s}_min"], limits[f"{s}_max"]
+        bad = (lo > hi) | (lo < 1) | (hi > bins)
+        if bad.any():
+            first = int(np.flatnonzero(bad.to_numpy())[0])
+            raise ParameterError(
+                f"segment_rules row {first + 1} ({frame.loc[first, 'segment']!r}): {s}_min..{s}_max "
+                f"must satisfy 1 <= min <= max <= bins={bins}; got {lo.iloc[first]}..{hi.iloc[first]}."
+            )
+    frame[list(_RULE_COLUMNS[1:])] = limits
+    frame["segment"] = frame["segment"].astype(str)
+    return frame
+
+
+def default_segment_rules(*, language: str | None = None) -> pd.DataFrame:
+    """The usual RFM segment map as a rule table (1-5 scores; first matching row wins).
+
+    Columns ``segment, r_min, r_max, f_min, f_max, m_min, m_max``; the names come
+    from the message catalog. Replace the table (or pass your own to
+    :func:`rfm`) to change the scheme. Every recency x frequency cell is covered.
+
+    Examples
+    --------
+    >>> rules = default_segment_rules()
+    >>> rules.loc[0, "segment"], int(rules.loc[0, "r_min"]), int(rules.loc[0, "f_min"])
+    ('Champions', 5, 4)
+    """
+    return pd.DataFrame(
+        [
+            (msg(f"segmentation.segment.{key}", language=language), r0, r1, f0, f1, 1, 5)
+            for key, r0, r1, f0, f1 in _DEFAULT_RULES
+        ],
+        columns=list(_RULE_COLUMNS),
+    )
+
+
+def r_package_segment_rules() -> pd.DataFrame:
+    """The segment table of the R ``rfm`` package's documentation (``rfm_segment`` example).
+
+    Ten named segments with recency, frequency and monetary ranges; cells no rule
+    covers become "Other" (the package's "Others"). Use with ``method="rfm_r"``
+    to reproduce segment counts published with that package.
+
+    Examples
+    --------
+    >>> r_package_segment_rules()["segment"].tolist()[:3]
+    ['Champions', 'Potential Loyalist', 'Loyal Customers']
+    """
+    names = ["Champions", "Potential Loyalist", "Loyal Customers", "Promising", "New Customers",
+             "Can't Lose Them", "At Risk", "Need Attention", "About To Sleep", "Lost"]
+    return pd.DataFrame(
+        {
+            "segment": names,
+            "r_min": [5, 3, 2, 3, 4, 1, 1, 1, 2, 1],
+            "r_max": [5, 5, 4, 4, 5, 2, 2, 3, 3, 1],
+            "f_min": [5, 3, 2, 1, 1, 3, 2, 3, 1, 1],
+            "f_max": [5, 5, 4, 3, 3, 4, 5, 5, 3, 5],
+            "m_min": [5, 2, 2, 3, 1, 4, 4, 3, 1, 1],
+            "m_max": [5, 5, 4, 5, 5, 5, 5, 5, 4, 5],
+        }
+    )
+
+
+def assign_segments(
+    scores: pd.DataFrame, rules=None, *, bins: int = 5, language: str | None = None
+) -> pd.Series:
+    """Named segment per customer from ``r_score``, ``f_score``, ``m_score`` and a rule table.
+
+    Rules are tried in order and the first whose three ranges (inclusive) all
+    contain the customer's scores wins; customers no rule covers get "Other".
+    With the default rules and ``bins != 5``, scores are first mapped onto the
+    1-5 scale by ``1 + round((score - 1) * 4 / (bins - 1))`` (halves up).
+
+    Returns
+    -------
+    Series
+        Categorical, categories in rule order (then "Other" if used).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> s = pd.DataFrame({"r_score": [5, 1], "f_score": [5, 1], "m_score": [3, 3]})
+    >>> assign_segments(s).tolist()
+    ['Champions', 'Lost']
+    """
+    bins = check_int(bins, "bins", 2, 20)
+    if rules is None:
+        table = default_segment_rules(language=language)
+        rescale = bins != 5
+        scale_bins = 5
+    else:
+        table = _rules_frame(rules, bins)
+        rescale = False
+        scale_bins = bins
+    table = _rules_frame(table, scale_bins)
+    missing = [c for c in ("r_score", "f_score", "m_score") if c not in scores.columns]
+    if missing:
+        raise DataValidationError(f"scores lacks column(s) {missing}; run rfm() first.")
+    values = {}
+    for s in ("r", "f", "m"):
+        v = scores[f"{s}_score"].to_numpy(dtype=np.int64)
+        if rescale:
+            v = np.floor(1 + (v - 1) * 4 / (bins - 1) + 0.5).astype(np.int64)
+        values[s] = v
+    conditions = [
+        (values["r"] >= row.r_min) & (values["r"] <= row.r_max)
+        & (values["f"] >= row.f_min) & (values["f"] <= row.f_max)
+        & (values["m"] >= row.m_min) & (values["m"] <= row.m_max)
+        for row in table.itertuples(index=False)
+    ]
+    other = msg("segmentation.segment.other", language=language)
+    names = np.select(conditions, table["segment"].to_numpy(dtype=object), default=other)
+    categories = list(dict.fromkeys(table["segment"].tolist()))
+    if (names == other).any() and other not in categories:
+        categories.append(other)
+    return pd.Series(pd.Categorical(names, categories=categories), index=scores.index, name="segment")
+
+
+def rfm(
+    transactions: pd.DataFrame,
+    as_of=None,
+    bins: int = 5,
+    *,
+    method: str = "quantile",
+    frequency: str = "days",
+    segment_rules=None,
+    language: str | None = None,
+) -> pd.DataFrame:
+    """RFM values, scores 1..``bins`` and named segments per customer.
+
+    Parameters
+    ----------
+    transactions : DataFrame
+        Canonical transactions (``customer_id``, ``date``, ``amount``).
+    as_of : date-like, optional
+        Analysis date; purchases after it are ignored. Default: last purchase date.
+    bins : int
+        Number of score levels (2-20).
+    method : {"quantile", "rfm_r", "rank_first"}
+        Scoring rule, see the module notes.
+    frequency : {"days", "transactions"}
+        What ``frequency`` counts.
+    segment_rules : DataFrame or list of dict, optional
+        Rule table (columns ``segment, r_min, r_max, f_min, f_max``, optional
+        ``m_min, m_max``); default :func:`default_segment_rules`.
+    language : str, optional
+        Language of the default segment names.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``customer_id``: ``recency_days``, ``frequency``, ``monetary``,
+        ``tenure_days``, ``r_score``, ``f_score``, ``m_score`` (1 = worst),
+        ``rfm_cell`` (e.g. ``"545"``) and ``segment`` (categorical).
+
+    Raises
+    ------
+    ParameterError
+        Fewer than two customers (scores rank customers against each other), no
+        purchase on or before ``as_of``, or a bad setting.
+    DataValidationError
+        Missing columns or missing values in the transactions.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": list("abcde"),
+    ...                    "date": pd.to_datetime(["2024-01-30", "2024-01-20", "2024-01-10",
+    ...                                            "2024-01-05", "2024-01-01"]),
+    ...                    "amount": [50.0, 40.0, 30.0, 20.0, 10.0]})
+    >>> rfm(tx, "2024-01-31")[["recency_days", "r_score", "m_score"]]
+                 recency_days  r_score  m_score
+    customer_id
+    a                       1        5        5
+    b                      11        4        4
+    c                      21        3        3
+    d                      26        2        2
+    e                      30        1        1
+    """
+    table = rfm_values(transactions, as_of, frequency=frequency)
+    if len(table) < 2:
+        raise ParameterError(
+            f"RFM scores rank customers against each other; only {len(table)} customer bought on "
+            "or before as_of. Use a log with at least two customers."
+        )
+    for column, name in (("recency_days", "recency"), ("frequency", "frequency"), ("monetary", "monetary")):
+        if table[column].nunique() == 1:
+            warnings.warn(
+                f"Every customer has the same {name} ({table[column].iloc[0]}); the {name} score "
+                "cannot tell customers apart"
+                + (f" and is set to the middle score {(bins + 1) // 2}." if method == "quantile" else "."),
+                AnalysisWarning,
+                stacklevel=2,
+            )
+    table["r_score"] = score_values(table["recency_days"], bins, method=method, higher_is_better=False)
+    table["f_score"] = score_values(table["frequency"], bins, method=method)
+    table["m_score"] = score_values(table["monetary"], bins, method=method)
+    table["rfm_cell"] = (
+        table["r_score"].astype(str) + table["f_score"].astype(str) + table["m_score"].astype(str)
+    ).astype("string") if bins <= 9 else (
+        table["r_score"].astype(str) + "-" + table["f_score"].astype(str) + "-" + table["m_score"].astype(str)
+    ).astype("string")
+    table["segment"] = assign_segments(table, segment_rules, bins=bins, language=language)
+    return table
+
+
+def segment_summary(table: pd.DataFrame, by: str = "segment") -> pd.DataFrame:
+    """Counts, revenue shares and average values per segment (or any grouping column).
+
+    Parameters
+    ----------
+    table : DataFrame
+        Output of :func:`rfm` (or any per-customer table with ``recency_days``,
+        ``frequency``, ``monetary`` and the column ``by``).
+    by : str
+        Grouping column.
+
+    Returns
+    -------
+    DataFrame
+        One row per group that has customers: ``customers``, ``customer_share``,
+        ``revenue``, ``revenue_share``, ``purchases`` (sum of frequency),
+        ``revenue_per_purchase``, ``mean_recency_days``, ``mean_frequency``,
+        ``mean_monetary``, ``median_monetary``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"segment": ["x", "x", "y"], "recency_days": [1, 3, 9],
+    ...                   "frequency": [2, 2, 1], "monetary": [30.0, 10.0, 60.0]})
+    >>> segment_summary(t)[["customers", "revenue_share", "revenue_per_purchase"]]
+             customers  revenue_share  revenue_per_purchase
+    segment
+    x                2            0.4                  10.0
+    y                1            0.6                  60.0
+    """
+    missing = [c for c in (by, "recency_days", "frequency", "monetary") if c not in table.columns]
+    if missing:
+        raise DataValidationError(f"table lacks column(s) {missing} needed for the segment summary.")
+    g = table.groupby(by, observed=True, sort=True)
+    out = pd.DataFrame(
+        {
+            "customers": g.size(),
+            "revenue": g["monetary"].sum(),
+            "purchases": g["frequency"].sum(),
+            "mean_recency_days": g["recency_days"].mean(),
+            "mean_frequency": g["frequency"].mean(),
+            "mean_monetary": g["monetary"].mean(),
+            "median_monetary": g["monetary"].median(),
+        }
+    )
+    total_revenue = table["monetary"].sum()
+    out.insert(1, "customer_share", out["customers"] / len(table))
+    out.insert(3, "revenue_share", out["revenue"] / total_revenue if total_revenue else np.nan)
+    out.insert(5, "revenue_per_purchase", out["revenue"] / out["purchases"])
+    return out
+
+
+def rfm_heatmap_table(table: pd.DataFrame, value: str = "monetary", stat: str = "mean") -> pd.DataFrame:
+    """Recency score (rows) by frequency score (columns), cells = ``stat`` of ``value``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"r_score": [1, 1, 2], "f_score": [1, 1, 2], "monetary": [2.0, 4.0, 9.0]})
+    >>> rfm_heatmap_table(t).to_numpy().tolist()
+    [[3.0, nan], [nan, 9.0]]
+    """
+    if stat not in ("mean", "median", "sum", "count"):
+        raise ParameterError(f"stat must be 'mean', 'median', 'sum' or 'count'; got {stat!r}.")
+    return table.pivot_table(index="r_score", columns="f_score", values=value, aggfunc=stat)
