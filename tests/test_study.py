@@ -145,3 +145,23 @@ def test_invalid_yaml_names_the_file(project):
     path = write_study(project, "tiny", "name: tiny\ndata: [unclosed\n")
     message = _error(path)
     assert str(path) in message and re.search(r"not valid YAML", message)
+
+
+def test_unknown_dataset_name(project):
+    pytest.importorskip("analysis.datasets")
+    text = "name: tiny\ndata:\n  dataset: cdnw\n"
+    message = _error(write_study(project, "tiny", text))
+    assert "data.dataset" in message and "did you mean 'cdnow'" in message
+
+
+def test_unknown_dataset_option_is_a_study_error(project):
+    pytest.importorskip("analysis.datasets")
+    study = load_study(write_study(project, "tiny", "name: tiny\ndata: {dataset: cdnow, options: {knd: master}}\n"))
+    with pytest.raises(StudyConfigError, match=r"tiny.yaml: data: .*knd"):
+        study.input_files()
+
+
+def test_dataset_input_files(project_root, monkeypatch):
+    monkeypatch.chdir(project_root)
+    assert [p.name for p in load_study("cdnow").input_files()] == ["CDNOW_master.txt"]
+    assert load_study("service_demo").input_files() == []

@@ -46,7 +46,7 @@ from typing import Any
 
 import yaml
 
-from analysis.errors import AnalysisError, StudyConfigError
+from analysis.errors import AnalysisError, DatasetError, ParameterError, StudyConfigError
 
 __all__ = ["DataSpec", "Study", "TableSpec", "find_project_root", "load_study", "suggest"]
 
@@ -155,7 +155,11 @@ class Study:
         if self.data.dataset is not None:
             from analysis import datasets
 
-            return [Path(p) for p in datasets.dataset_files(self.data.dataset, **dict(self.data.options))]
+            try:
+                files = datasets.dataset_files(self.data.dataset, **dict(self.data.options))
+            except (DatasetError, ParameterError) as exc:
+                raise StudyConfigError(f"{self.path}: data: {exc}") from None
+            return [Path(p) for p in files]
         return [spec.path for spec in self.data.tables.values()]
 
     def load_tables(self) -> dict[str, Any]:
@@ -306,6 +310,11 @@ def _parse_data(raw: Any, path: Path) -> DataSpec:
             raise StudyConfigError(f"{where}: data.dataset: expected a data set name, got {dataset!r}")
         if not isinstance(options, dict):
             raise StudyConfigError(f"{where}: data.options: expected a mapping, got {options!r}")
+        known = _dataset_names()
+        if known and dataset not in known:
+            raise StudyConfigError(
+                f"{where}: data.dataset: unknown data set {dataset!r}{suggest(dataset, known)} (data sets: {', '.join(known)})"
+            )
         return DataSpec(dataset=dataset, options=MappingProxyType(dict(options)))
     tables = {}
     for table, spec in raw.items():
@@ -369,6 +378,14 @@ def _table_names() -> tuple[str, ...]:
     except ImportError:  # schemas not installed yet: the agreed names
         return FALLBACK_TABLES
     return tuple(TABLES)
+
+
+def _dataset_names() -> tuple[str, ...]:
+    try:
+        from analysis.datasets import DATASETS
+    except ImportError:
+        return ()
+    return tuple(DATASETS)
 
 
 def _check_validator_options(table: str, options: dict, where: str, key: str) -> None:

@@ -15,6 +15,7 @@ Layout of ``reports/<study>/``: ``<nb>.ipynb``, ``<nb>.html``, ``<nb>/tables/*.c
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import time
@@ -211,11 +212,14 @@ def run_plans(
     shutil.rmtree(staging, ignore_errors=True)  # left by an interrupted run
     env_cache: dict[Path, dict] = {}
     inputs_cache: dict[Path, list] = {}
+    for plan in plans:  # before any kernel: a data set that cannot be found stops the run here
+        if plan.study.path not in inputs_cache:
+            inputs_cache[plan.study.path] = mf.file_records(plan.study.input_files())
     results = []
     for i, plan in enumerate(plans, 1):
         project = plan.notebook_path.parent.parent
         env = env_cache.setdefault(project, mf.environment(project))
-        inputs = inputs_cache.setdefault(plan.study.path, mf.file_records(plan.study.input_files()))
+        inputs = inputs_cache[plan.study.path]
         result = _run_one(plan, reports_dir, hide_code, kernel_name, timeout, env, inputs)
         results.append(result)
         if progress is not None:
@@ -225,7 +229,28 @@ def run_plans(
     return results
 
 
+class _ParameterNoise(logging.Filter):
+    """papermill re-parses the parameters cell with regular expressions and warns
+    ("Unable to parse line", "Passed unknown parameter") where a comment holds a
+    colon; :func:`plan_runs` has already checked every name with ``ast``."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(("Unable to parse line", "Passed unknown parameter"))
+
+
 def _run_one(plan, reports_dir, hide_code, kernel_name, timeout, env, inputs) -> RunResult:
+    noise = _ParameterNoise()
+    loggers = [logging.getLogger("papermill"), logging.getLogger("papermill.translators")]
+    for logger in loggers:
+        logger.addFilter(noise)
+    try:
+        return _execute(plan, reports_dir, hide_code, kernel_name, timeout, env, inputs)
+    finally:
+        for logger in loggers:
+            logger.removeFilter(noise)
+
+
+def _execute(plan, reports_dir, hide_code, kernel_name, timeout, env, inputs) -> RunResult:
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
