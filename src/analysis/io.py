@@ -306,7 +306,7 @@ def _read_delimited(p: Path, fmt: str, encoding: str | None, sep: str | None) ->
         raise _not_utf8_error(p, _raw_bytes(p), str(enc), None) from exc
     except pd.errors.EmptyDataError as exc:
         raise InputFileError(f"{p} has no data: it holds no header line (only blank space).") from exc
-    except (pd.errors.ParserError, ValueError, csv_error()) as exc:
+    except (pd.errors.ParserError, ValueError, _csv_error()) as exc:
         raise InputFileError(
             f"{p} cannot be read as {fmt.upper()} (separator {delimiter!r}): {str(exc).strip()}. "
             "Check the separator (sep=) and that text with separators in it is quoted."
@@ -327,7 +327,7 @@ def _read_delimited(p: Path, fmt: str, encoding: str | None, sep: str | None) ->
     return _infer_types(df)
 
 
-def csv_error() -> type[Exception]:
+def _csv_error() -> type[Exception]:
     """The ``csv.Error`` class (raised by pandas' python engine on malformed quoting)."""
     import csv
 
@@ -395,7 +395,7 @@ def _read_excel(p: Path, sheet: str | int | None) -> pd.DataFrame:
             raise InputFileError(f"{p} has {len(names)} sheet(s) ({', '.join(map(repr, names))}); "
                                  f"sheet={target} is out of range (positions count from 0).")
         try:
-            return book.parse(sheet_name=target)
+            return pd.read_excel(book, sheet_name=target)
         except Exception as exc:
             raise InputFileError(f"Cannot read sheet {target!r} of {p}: {type(exc).__name__}: {exc}") from exc
 
@@ -631,10 +631,11 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w", encoding: str | 
     target.parent.mkdir(parents=True, exist_ok=True)
     binary = mode == "wb"
     fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(fd)  # reopened by name so that the file object's .name is the temporary path
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, mode, encoding=None if binary else (encoding or "utf-8"),
-                       newline=None if binary else "") as fh:
+        with open(tmp, mode, encoding=None if binary else (encoding or "utf-8"),
+                  newline=None if binary else "") as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())

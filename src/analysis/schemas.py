@@ -318,8 +318,6 @@ class _Session:
 
     def _translate(self, fc: pd.DataFrame) -> list[_Problem]:
         problems: list[_Problem] = []
-        fc = fc.copy()
-        fc["_order"] = np.arange(len(fc))
         for (column, check), grp in fc.groupby(["column", "check"], sort=False, dropna=False):
             column = None if pd.isna(column) else str(column)
             grp = grp[grp["index"].notna()] if grp["index"].notna().any() else grp
