@@ -1,0 +1,259 @@
+"""Does the model predict a period it did not see? Calibration/holdout checks.
+
+All functions take a calibration/holdout summary as built by
+:func:`analysis.summary.calibration_holdout_summary` (``frequency``, ``recency``,
+``T``, ``frequency_holdout``, ``duration_holdout``) and fitted models.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from analysis.errors import DataValidationError, ParameterError
+
+__all__ = [
+    "holdout_by_frequency",
+    "error_measures",
+    "compare_models",
+    "frequency_fit",
+    "tracking",
+]
+
+_UNIT_DAYS = {"D": 1.0, "W": 7.0}
+
+
+def _holdout_columns(summary: pd.DataFrame) -> None:
+    missing = [c for c in ("frequency_holdout", "duration_holdout") if c not in summary.columns]
+    if missing:
+        raise DataValidationError(
+            f"The summary lacks {missing}; build it with "
+            "analysis.summary.calibration_holdout_summary(transactions, calibration_end, ...)."
+        )
+
+
+def _predicted_holdout(model, summary: pd.DataFrame) -> np.ndarray:
+    _holdout_columns(summary)
+    duration = summary["duration_holdout"].to_numpy(dtype=float)
+    out = np.empty(len(summary))
+    for d in np.unique(duration):
+        rows = duration == d
+        out[rows] = model.predict_purchases(float(d), summary.loc[rows]).to_numpy()
+    return out
+
+
+def holdout_by_frequency(model, summary: pd.DataFrame, *, max_frequency: int = 7) -> pd.DataFrame:
+    """Mean predicted vs actual holdout purchases, by calibration frequency.
+
+    Parameters
+    ----------
+    model : fitted BetaGeo, ModifiedBetaGeo or ParetoNBD
+    summary : DataFrame
+        Calibration/holdout summary.
+    max_frequency : int
+        Frequencies above this are pooled into one bucket labelled ``"{max}+"``.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``frequency_bucket`` (str): ``customers``, ``actual`` (mean holdout
+        purchases), ``predicted`` (mean conditional expectation).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from analysis.clv import BetaGeo
+    >>> m = BetaGeo.from_params({"r": 0.5, "alpha": 5, "a": 0.8, "b": 2.5})
+    >>> s = m.simulate(500, 30, holdout=20, seed=1).assign(duration_holdout=20.0)
+    >>> holdout_by_frequency(m, s, max_frequency=2).index.tolist()
+    ['0', '1', '2+']
+    """
+    predicted = _predicted_holdout(model, summary)
+    freq = summary["frequency"].to_numpy()
+    bucket = np.where(freq >= max_frequency, f"{max_frequency}+", freq.astype(int).astype(str))
+    frame = pd.DataFrame({"bucket": bucket, "actual": summary["frequency_holdout"].to_numpy(float), "predicted": predicted})
+    order = [str(i) for i in range(max_frequency)] + [f"{max_frequency}+"]
+    out = frame.groupby("bucket").agg(customers=("actual", "size"), actual=("actual", "mean"), predicted=("predicted", "mean"))
+    out = out.reindex([o for o in order if o in out.index])
+    out.index.name = "frequency_bucket"
+    return out
+
+
+def error_measures(actual, predicted) -> pd.Series:
+    """Customer-level forecast errors: MAE, RMSE, bias, correlation, aggregate error.
+
+    Returns
+    -------
+    Series
+        ``mae``, ``rmse``, ``bias`` (mean predicted - actual), ``correlation``
+        (Pearson), ``actual_total``, ``predicted_total``, ``aggregate_error_pct``
+        (100 * (predicted total - actual total) / actual total).
+
+    Examples
+    --------
+    >>> error_measures([0, 2, 4], [1, 2, 3])["mae"]
+    np.float64(0.6666666666666666)
+    """
+    a = np.asarray(actual, float)
+    p = np.asarray(predicted, float)
+    if a.shape != p.shape or a.size == 0:
+        raise ParameterError(f"actual and predicted must have the same non-zero length; got {a.shape} and {p.shape}.")
+    err = p - a
+    corr = np.corrcoef(a, p)[0, 1] if a.std() > 0 and p.std() > 0 else np.nan
+    total = a.sum()
+    return pd.Series(
+        {
+            "mae": np.abs(err).mean(),
+            "rmse": np.sqrt((err**2).mean()),
+            "bias": err.mean(),
+            "correlation": corr,
+            "actual_total": total,
+            "predicted_total": p.sum(),
+            "aggregate_error_pct": 100 * (p.sum() - total) / total if total else np.nan,
+        }
+    )
+
+
+def compare_models(models: Mapping[str, object], summary: pd.DataFrame) -> pd.DataFrame:
+    """One table to choose a model: fit (log-likelihood, BIC) and holdout errors per model.
+
+    Parameters
+    ----------
+    models : mapping name -> fitted transaction model (fitted on the calibration part of ``summary``)
+    summary : DataFrame
+        Calibration/holdout summary.
+
+    Returns
+    -------
+    DataFrame
+        One row per model: ``loglik``, ``n_params``, ``bic``, and the columns of
+        :func:`error_measures`; sorted by ``rmse``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from analysis.clv import BetaGeo
+    >>> m = BetaGeo.from_params({"r": 0.5, "alpha": 5, "a": 0.8, "b": 2.5})
+    >>> s = m.simulate(300, 30, holdout=20, seed=1).assign(duration_holdout=20.0)
+    >>> compare_models({"bg": BetaGeo().fit(s)}, s).columns[:3].tolist()
+    ['loglik', 'n_params', 'bic']
+    """
+    rows = {}
+    for name, model in models.items():
+        measures = error_measures(summary["frequency_holdout"], _predicted_holdout(model, summary))
+        loglik = getattr(model, "loglik_", np.nan)
+        k = len(model.params_)
+        n = getattr(model, "n_obs_", len(summary))
+        rows[name] = pd.concat([pd.Series({"loglik": loglik, "n_params": k, "bic": -2 * loglik + k * np.log(n)}), measures])
+    out = pd.DataFrame(rows).T
+    out.index.name = "model"
+    return out.sort_values("rmse")
+
+
+def frequency_fit(model, summary: pd.DataFrame, *, max_frequency: int = 7) -> pd.DataFrame:
+    """Actual vs model-expected number of customers by calibration frequency.
+
+    Expected counts are ``sum_i P(X(T_i) = x)`` over customers (each with her own age).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``frequency_bucket``: ``actual``, ``expected`` (customers).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from analysis.clv import BetaGeo
+    >>> m = BetaGeo.from_params({"r": 0.5, "alpha": 5, "a": 0.8, "b": 2.5})
+    >>> s = m.simulate(1000, 30, seed=1)
+    >>> f = frequency_fit(m, s, max_frequency=3)
+    >>> int(f["actual"].sum()), round(float(f["expected"].sum()))
+    (1000, 1000)
+    """
+    ages, counts = np.unique(summary["T"].to_numpy(float), return_counts=True)
+    xs = np.arange(max_frequency)
+    expected = np.zeros(max_frequency + 1)
+    for age, count in zip(ages, counts):
+        probs = np.atleast_1d(model.prob_purchases(xs, age))
+        expected[:max_frequency] += count * probs
+        expected[max_frequency] += count * max(0.0, 1.0 - probs.sum())
+    freq = summary["frequency"].to_numpy()
+    actual = np.array([(freq == x).sum() for x in xs] + [(freq >= max_frequency).sum()], dtype=float)
+    index = pd.Index([str(x) for x in xs] + [f"{max_frequency}+"], name="frequency_bucket")
+    return pd.DataFrame({"actual": actual, "expected": expected}, index=index)
+
+
+def tracking(
+    model,
+    transactions: pd.DataFrame,
+    calibration_end,
+    observation_end=None,
+    *,
+    time_unit: str = "W",
+) -> pd.DataFrame:
+    """Repeat transactions of the calibration cohort per period: actual vs model.
+
+    Parameters
+    ----------
+    model : fitted transaction model (in the time unit ``time_unit``)
+    transactions : DataFrame
+        Canonical transactions (``customer_id``, ``date``).
+    calibration_end, observation_end : date-like
+        End of calibration and of the holdout (default: last transaction).
+    time_unit : {"W", "D"}
+        Period length of the rows.
+
+    Returns
+    -------
+    DataFrame
+        One row per period since the cohort's first purchase: ``period_end`` (date),
+        ``actual`` and ``expected`` repeat transactions in the period, their
+        cumulative sums ``actual_cumulative``, ``expected_cumulative``, and
+        ``holdout`` (bool, period after ``calibration_end``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from analysis.clv import BetaGeo
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"],
+    ...                    "date": pd.to_datetime(["2024-01-01", "2024-02-01", "2024-01-10"])})
+    >>> m = BetaGeo.from_params({"r": 0.5, "alpha": 5, "a": 0.8, "b": 2.5})
+    >>> tracking(m, tx, "2024-01-31", "2024-03-01").columns.tolist()[:3]
+    ['period_end', 'actual', 'expected']
+    """
+    if time_unit not in _UNIT_DAYS:
+        raise ParameterError(f"time_unit must be 'W' or 'D'; got {time_unit!r}.")
+    cal_end = pd.Timestamp(calibration_end).normalize()
+    obs_end = pd.Timestamp(observation_end).normalize() if observation_end is not None else transactions["date"].max().normalize()
+    days = transactions.assign(day=transactions["date"].dt.normalize())[["customer_id", "day"]].drop_duplicates()
+    days = days[days["day"] <= obs_end]
+    first = days.groupby("customer_id", observed=True)["day"].transform("min")
+    cohort = first <= cal_end
+    days, first = days[cohort], first[cohort]
+    start = first.min()
+    unit = pd.Timedelta(days=_UNIT_DAYS[time_unit])
+    n_periods = int(np.ceil((obs_end - start + pd.Timedelta(days=1)) / unit))
+    edges = start + pd.to_timedelta(np.arange(1, n_periods + 1) * _UNIT_DAYS[time_unit], unit="D")  # exclusive ends
+    repeat_days = days.loc[days["day"] > first, "day"]
+    period = ((repeat_days - start) // unit).astype(int)
+    actual = np.bincount(period, minlength=n_periods)[:n_periods].astype(float)
+    first_days = first.groupby(days["customer_id"]).first()
+    births, n_born = np.unique(((first_days - start) / pd.Timedelta(days=1)).to_numpy(float), return_counts=True)
+    # Expected cumulative repeat purchases by the end of each period (ages in model units).
+    ends = ((edges - pd.Timedelta(days=1) - start) / pd.Timedelta(days=1)).to_numpy(float) + 1.0
+    ages = np.clip((ends[:, None] - births[None, :] - 1.0) / _UNIT_DAYS[time_unit], 0, None)
+    cum_expected = (model.expected_purchases(ages) * n_born[None, :]).sum(axis=1)
+    expected = np.diff(np.concatenate([[0.0], cum_expected]))
+    period_end = edges - pd.Timedelta(days=1)
+    return pd.DataFrame(
+        {
+            "period_end": period_end,
+            "actual": actual,
+            "expected": expected,
+            "actual_cumulative": actual.cumsum(),
+            "expected_cumulative": cum_expected,
+            "holdout": period_end > cal_end,
+        }
+    )
