@@ -1,0 +1,61 @@
+"""Channel comparison: do channels differ in conversion, spend, value and cost, and by how much?
+
+Modules: :mod:`~analysis.channels.rates` (binary outcomes), :mod:`~analysis.channels.continuous`
+(spend, scores; assumption-driven test choice), :mod:`~analysis.channels.adjusted`
+(covariate-adjusted effects beside unadjusted ones), :mod:`~analysis.channels.lift`
+(campaign arms vs control), :mod:`~analysis.channels.attribution` (multi-touch paths)
+and :mod:`~analysis.channels.economics` (CAC, value, ROI, payback).
+
+Examples
+--------
+>>> import pandas as pd
+>>> from analysis.channels import compare_rates
+>>> df = pd.DataFrame({"channel": ["a"] * 4 + ["b"] * 4, "y": [1, 0, 0, 0, 1, 1, 1, 0]})
+>>> compare_rates(df, "channel", "y").groups["rate"].tolist()
+[0.25, 0.75]
+"""
+
+from analysis.channels.adjusted import AdjustedComparison, adjusted_comparison
+from analysis.channels.attribution import (
+    MarkovAttribution,
+    absorbing_conversion_probability,
+    heuristic_attribution,
+    markov_attribution,
+    parse_paths,
+    paths_from_touches,
+)
+from analysis.channels.continuous import (
+    MeanComparison,
+    SpendComparison,
+    compare_means,
+    compare_spend,
+    dunn_test,
+    eta_omega_squared,
+    games_howell,
+    hedges_g,
+    tukey_hsd,
+    welch_anova,
+)
+from analysis.channels.economics import channel_economics, customer_value
+from analysis.channels.lift import HeterogeneousLift, campaign_lift, heterogeneous_lift, incremental_revenue
+from analysis.channels.rates import (
+    RateComparison,
+    cohens_h,
+    compare_rates,
+    cramers_v,
+    newcombe_interval,
+    ratio_interval,
+    wilson_interval,
+)
+
+__all__ = [
+    "AdjustedComparison", "adjusted_comparison",
+    "MarkovAttribution", "absorbing_conversion_probability", "heuristic_attribution",
+    "markov_attribution", "parse_paths", "paths_from_touches",
+    "MeanComparison", "SpendComparison", "compare_means", "compare_spend", "dunn_test",
+    "eta_omega_squared", "games_howell", "hedges_g", "tukey_hsd", "welch_anova",
+    "channel_economics", "customer_value",
+    "HeterogeneousLift", "campaign_lift", "heterogeneous_lift", "incremental_revenue",
+    "RateComparison", "cohens_h", "compare_rates", "cramers_v", "newcombe_interval",
+    "ratio_interval", "wilson_interval",
+]

@@ -1,0 +1,151 @@
+"""Input checks and small helpers shared by the channel-comparison modules."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from statsmodels.stats.multitest import multipletests
+
+from analysis.errors import AnalysisWarning, DataValidationError, ParameterError
+
+CORRECTIONS = ("holm", "bonferroni", "fdr_bh", "none")
+
+
+def check_alpha(alpha: float) -> float:
+    if not isinstance(alpha, (int, float)) or not 0.0 < float(alpha) < 0.5:
+        raise ParameterError(f"alpha must be a number in (0, 0.5), e.g. 0.05; got {alpha!r}.")
+    return float(alpha)
+
+
+def check_correction(correction: str) -> str:
+    if correction not in CORRECTIONS:
+        raise ParameterError(
+            f"correction must be one of {list(CORRECTIONS)} (Holm is the default); got {correction!r}."
+        )
+    return correction
+
+
+def check_columns(data: pd.DataFrame, columns: Sequence[str], what: str = "data") -> None:
+    if not isinstance(data, pd.DataFrame):
+        raise ParameterError(f"{what} must be a pandas DataFrame; got {type(data).__name__}.")
+    missing = [c for c in columns if c not in data.columns]
+    if missing:
+        raise DataValidationError(
+            f"{what} lacks column(s) {missing}; it has {list(data.columns)}. "
+            "Map your column names in the study YAML or pass the right names."
+        )
+
+
+def _first_rows(mask: pd.Series, values: pd.Series, k: int = 5) -> str:
+    idx = list(values.index[mask.to_numpy()][:k])
+    vals = list(values[mask].iloc[:k])
+    return ", ".join(f"row {i}: {v!r}" for i, v in zip(idx, vals))
+
+
+def prepare(
+    data: pd.DataFrame,
+    group: str,
+    outcome: str,
+    *,
+    kind: str,
+    order: Sequence | None = None,
+    min_n: int = 2,
+) -> tuple[pd.DataFrame, list]:
+    """Validated two-column frame (``group``, ``outcome`` as float) and the group order.
+
+    ``kind`` is "binary" (values 0/1 or booleans) or "continuous" (finite numbers).
+    Rows with a missing group or outcome are dropped with an AnalysisWarning.
+    """
+    check_columns(data, [group, outcome])
+    frame = data[[group, outcome]].copy()
+    missing = frame[group].isna() | frame[outcome].isna()
+    if missing.any():
+        warnings.warn(
+            f"{int(missing.sum())} row(s) with a missing {group!r} or {outcome!r} were left out "
+            f"(first: {list(frame.index[missing.to_numpy()][:5])}).",
+            AnalysisWarning,
+            stacklevel=3,
+        )
+        frame = frame.loc[~missing]
+    values = frame[outcome]
+    if pd.api.types.is_bool_dtype(values):
+        numeric = values.astype(float)
+    else:
+        numeric = pd.to_numeric(values, errors="coerce")
+        bad = numeric.isna() | ~np.isfinite(numeric.to_numpy(dtype=float, na_value=np.nan))
+        if bad.any():
+            raise DataValidationError(
+                f"Column {outcome!r} must hold numbers; {int(bad.sum())} row(s) do not "
+                f"({_first_rows(bad, values)})."
+            )
+        numeric = numeric.astype(float)
+    if kind == "binary":
+        bad = ~numeric.isin([0.0, 1.0])
+        if bad.any():
+            raise DataValidationError(
+                f"Column {outcome!r} is compared as a rate, so it must hold only 0/1 (or "
+                f"True/False); {int(bad.sum())} row(s) hold other values ({_first_rows(bad, values)}). "
+                "Recode it (e.g. spend > 0) or compare it as a continuous outcome."
+            )
+    frame[outcome] = numeric
+    present = list(pd.unique(frame[group]))
+    if order is None:
+        if isinstance(frame[group].dtype, pd.CategoricalDtype):
+            levels = [c for c in frame[group].cat.categories if c in set(present)]
+        else:
+            try:
+                levels = sorted(present)
+            except TypeError:
+                levels = present
+    else:
+        levels = list(order)
+        unknown = [g for g in present if g not in set(levels)]
+        if unknown:
+            raise ParameterError(
+                f"order leaves out group(s) {unknown[:5]} found in column {group!r}; list every group."
+            )
+        absent = [g for g in levels if g not in set(present)]
+        if absent:
+            warnings.warn(
+                f"group(s) {absent} named in order have no rows in {group!r} and are left out.",
+                AnalysisWarning,
+                stacklevel=3,
+            )
+            levels = [g for g in levels if g in set(present)]
+    if len(levels) < 2:
+        raise DataValidationError(
+            f"Column {group!r} holds {len(levels)} group(s) ({levels}); a comparison needs at "
+            "least two channels or arms."
+        )
+    counts = frame[group].value_counts()
+    small = [(g, int(counts.get(g, 0))) for g in levels if counts.get(g, 0) < min_n]
+    if small:
+        raise DataValidationError(
+            f"Every group in {group!r} needs at least {min_n} rows to be compared; too small: "
+            + ", ".join(f"{g!r} has {n}" for g, n in small)
+            + ". Merge small channels or drop them before comparing."
+        )
+    return frame, levels
+
+
+def adjust_pvalues(pvalues: np.ndarray, correction: str) -> np.ndarray:
+    """Multiple-comparison adjusted p-values (``"none"`` returns them unchanged)."""
+    p = np.asarray(pvalues, dtype=float)
+    if correction == "none" or p.size == 0:
+        return p.copy()
+    out = np.full(p.shape, np.nan)
+    ok = np.isfinite(p)
+    if ok.any():
+        out[ok] = multipletests(p[ok], method=correction)[1]
+    return out
+
+
+def resolve_seed(seed) -> np.random.Generator:
+    if isinstance(seed, np.random.Generator):
+        return seed
+    if seed is None or isinstance(seed, (int, np.integer)):
+        return np.random.default_rng(seed)
+    raise ParameterError(f"seed must be an int or a numpy Generator; got {type(seed).__name__}.")
