@@ -35,40 +35,22 @@ editable install inside a checkout). A study given by path whose file sits in a
 
 from __future__ import annotations
 
-import difflib
-import inspect
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 import yaml
 
+from analysis._study_data import DataSpec, TableSpec, check_keys, parse_data, suggest
 from analysis.errors import AnalysisError, DatasetError, ParameterError, StudyConfigError
 
 __all__ = ["DataSpec", "Study", "TableSpec", "find_project_root", "load_study", "suggest"]
 
 TOP_KEYS = ("name", "title", "description", "data", "notebooks")
 REQUIRED_TOP_KEYS = ("name", "data")
-DATASET_KEYS = ("dataset", "options")
-TABLE_KEYS = ("path", "format", "encoding", "sheet", "sep", "columns", "options")
-FORMATS = ("csv", "tsv", "parquet", "excel", "cdnow")
-CDNOW_COLUMNS = ("customer_id", "date", "quantity", "amount")
-FALLBACK_TABLES = ("transactions", "customers", "survey", "channel_outcomes")
-
-
-def suggest(word: str, choices: Any) -> str:
-    """Return ``"; did you mean 'x'?"`` for the closest of *choices*, or ``""``.
-
-    Examples
-    --------
-    >>> suggest("colums", ["path", "columns"])
-    "; did you mean 'columns'?"
-    """
-    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def find_project_root(start: str | Path | None = None) -> Path:
@@ -98,34 +80,6 @@ def find_project_root(start: str | Path | None = None) -> Path:
         f"cannot find the project folder (a folder holding params/) above {starts[0]} "
         f"or {starts[1]}; run from inside the project or give the study file's path"
     )
-
-
-@dataclass(frozen=True)
-class TableSpec:
-    """Where one canonical table comes from (the file form of ``data:``)."""
-
-    table: str
-    path: Path
-    format: str | None = None
-    encoding: str | None = None
-    sheet: str | int | None = None
-    sep: str | None = None
-    columns: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
-    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
-
-    def read_kwargs(self) -> dict[str, Any]:
-        """Keyword arguments for :func:`analysis.io.read_table` (only those given)."""
-        given = {"format": self.format, "encoding": self.encoding, "sheet": self.sheet, "sep": self.sep}
-        return {k: v for k, v in given.items() if v is not None}
-
-
-@dataclass(frozen=True)
-class DataSpec:
-    """The ``data:`` section: either ``dataset`` (+ ``options``) or ``tables``."""
-
-    dataset: str | None = None
-    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
-    tables: Mapping[str, TableSpec] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True)
@@ -215,7 +169,7 @@ def load_study(path_or_name: str | Path, *, notebooks_dir: str | Path | None = N
     path = _resolve_path(path_or_name)
     raw = _read_yaml(path)
     where = str(path)
-    _check_keys(raw, TOP_KEYS, where, "", required=REQUIRED_TOP_KEYS)
+    check_keys(raw, TOP_KEYS, where, "", required=REQUIRED_TOP_KEYS)
     name = raw["name"]
     if not isinstance(name, str) or name != path.stem:
         raise StudyConfigError(
@@ -224,7 +178,7 @@ def load_study(path_or_name: str | Path, *, notebooks_dir: str | Path | None = N
         )
     title = _optional_str(raw, "title", where, default=name)
     description = _optional_str(raw, "description", where, default="")
-    data = _parse_data(raw["data"], path)
+    data = parse_data(raw["data"], path)
     nb_dir = Path(notebooks_dir).resolve() if notebooks_dir is not None else _default_notebooks_dir(path)
     notebooks = _parse_notebooks(raw.get("notebooks"), where, nb_dir)
     return Study(
@@ -272,21 +226,6 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     return raw
 
 
-def _check_keys(raw: Any, allowed: tuple[str, ...], where: str, key_path: str, *, required=()) -> None:
-    label = key_path or "top level"
-    if not isinstance(raw, dict):
-        raise StudyConfigError(f"{where}: {label}: expected a mapping, got {type(raw).__name__} ({raw!r})")
-    for key in raw:
-        if key not in allowed:
-            full = f"{key_path}.{key}" if key_path else str(key)
-            raise StudyConfigError(
-                f"{where}: {full}: unknown key {key!r}{suggest(key, allowed)} (valid keys: {', '.join(allowed)})"
-            )
-    for key in required:
-        if key not in raw:
-            raise StudyConfigError(f"{where}: {label}: missing required key {key!r}")
-
-
 def _optional_str(raw: dict, key: str, where: str, *, default: str) -> str:
     value = raw.get(key, default)
     if value is None:
@@ -294,117 +233,6 @@ def _optional_str(raw: dict, key: str, where: str, *, default: str) -> str:
     if not isinstance(value, str):
         raise StudyConfigError(f"{where}: {key}: expected text, got {type(value).__name__} ({value!r})")
     return value
-
-
-def _parse_data(raw: Any, path: Path) -> DataSpec:
-    where = str(path)
-    if not isinstance(raw, dict) or not raw:
-        raise StudyConfigError(
-            f"{where}: data: expected either 'dataset: <name>' or one entry per table "
-            f"({', '.join(_table_names())}), got {raw!r}"
-        )
-    if "dataset" in raw:
-        _check_keys(raw, DATASET_KEYS, where, "data")
-        dataset, options = raw["dataset"], raw.get("options") or {}
-        if not isinstance(dataset, str):
-            raise StudyConfigError(f"{where}: data.dataset: expected a data set name, got {dataset!r}")
-        if not isinstance(options, dict):
-            raise StudyConfigError(f"{where}: data.options: expected a mapping, got {options!r}")
-        known = _dataset_names()
-        if known and dataset not in known:
-            raise StudyConfigError(
-                f"{where}: data.dataset: unknown data set {dataset!r}{suggest(dataset, known)} (data sets: {', '.join(known)})"
-            )
-        return DataSpec(dataset=dataset, options=MappingProxyType(dict(options)))
-    tables = {}
-    for table, spec in raw.items():
-        if table not in _table_names():
-            raise StudyConfigError(
-                f"{where}: data.{table}: unknown table {table!r}{suggest(table, _table_names())} "
-                f"(tables: {', '.join(_table_names())}; or use 'dataset:')"
-            )
-        tables[table] = _parse_table(table, spec, path)
-    return DataSpec(tables=MappingProxyType(tables))
-
-
-def _parse_table(table: str, raw: Any, path: Path) -> TableSpec:
-    where, key = str(path), f"data.{table}"
-    _check_keys(raw, TABLE_KEYS, where, key, required=("path",))
-    fmt = raw.get("format")
-    if fmt is not None and fmt not in FORMATS:
-        raise StudyConfigError(f"{where}: {key}.format: unknown format {fmt!r}{suggest(fmt, FORMATS)} (formats: {', '.join(FORMATS)})")
-    columns, options = raw.get("columns") or {}, raw.get("options") or {}
-    for sub, value in (("columns", columns), ("options", options)):
-        if not isinstance(value, dict):
-            raise StudyConfigError(f"{where}: {key}.{sub}: expected a mapping, got {value!r}")
-    for canonical, source in columns.items():
-        if not isinstance(source, str):
-            raise StudyConfigError(f"{where}: {key}.columns.{canonical}: expected a column name, got {source!r}")
-    _check_validator_options(table, options, where, key)
-    data_path = (path.parent / str(raw["path"])).expanduser().resolve()
-    if not data_path.is_file():
-        raise StudyConfigError(f"{where}: {key}.path: data file not found: {data_path} (paths are relative to the study file)")
-    spec = TableSpec(
-        table=table,
-        path=data_path,
-        format=fmt,
-        encoding=raw.get("encoding"),
-        sheet=raw.get("sheet"),
-        sep=raw.get("sep"),
-        columns=MappingProxyType({str(k): v for k, v in columns.items()}),
-        options=MappingProxyType(dict(options)),
-    )
-    if spec.columns:
-        from analysis._headers import read_header
-
-        try:
-            header = read_header(spec)
-        except StudyConfigError as exc:
-            raise StudyConfigError(f"{where}: {exc}") from None
-        except (OSError, ValueError) as exc:
-            raise StudyConfigError(f"{where}: {key}: cannot read the column names of {data_path}: {exc}") from None
-        for canonical, source in spec.columns.items():
-            if source not in header:
-                raise StudyConfigError(
-                    f"{where}: {key}.columns.{canonical}: column {source!r} is not in {data_path.name}"
-                    f"{suggest(source, header)} (columns there: {', '.join(map(str, header))})"
-                )
-    return spec
-
-
-def _table_names() -> tuple[str, ...]:
-    try:
-        from analysis.schemas import TABLES
-    except ImportError:  # schemas not installed yet: the agreed names
-        return FALLBACK_TABLES
-    return tuple(TABLES)
-
-
-def _dataset_names() -> tuple[str, ...]:
-    try:
-        from analysis.datasets import DATASETS
-    except ImportError:
-        return ()
-    return tuple(DATASETS)
-
-
-def _check_validator_options(table: str, options: dict, where: str, key: str) -> None:
-    try:
-        from analysis import schemas
-
-        validator = getattr(schemas, f"validate_{table}")
-    except (ImportError, AttributeError):
-        return
-    params = inspect.signature(validator).parameters
-    if any(p.kind is p.VAR_KEYWORD for p in params.values()):
-        return
-    allowed = [n for n, p in params.items() if p.kind is p.KEYWORD_ONLY or (p.kind is p.POSITIONAL_OR_KEYWORD and n != "df")]
-    for option in options:
-        if option not in allowed:
-            raise StudyConfigError(
-                f"{where}: {key}.options.{option}: unknown option {option!r} for the {table} table"
-                f"{suggest(option, allowed)} (options: {', '.join(allowed) or 'none'})"
-            )
 
 
 def _default_notebooks_dir(path: Path) -> Path | None:
