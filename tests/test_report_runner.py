@@ -13,10 +13,10 @@ import pytest
 from click.testing import CliRunner
 from study_project import TINY_STUDY, make_project, write_study
 
-from analysis.errors import NotebookParameterError, StudyConfigError
+from analysis.errors import NotebookParameterError, ReportError, StudyConfigError
 from analysis.report.cli import main
 from analysis.report.index import render_index
-from analysis.report.runner import plan_runs, select_notebooks
+from analysis.report.runner import plan_runs, run_plans, select_notebooks
 from analysis.study import load_study
 
 BOTH = TINY_STUDY.replace("  fixture_ok: {top_n: 2}", "  fixture_ok: {top_n: 2}\n  fixture_fail: {fail: %s}")
@@ -116,6 +116,26 @@ def test_plan_uses_study_parameters_then_overrides(project):
     assert plan.notebook == "fixture_ok" and dict(plan.parameters) == {"top_n": 2}
     (plan,) = plan_runs([study], overrides={"top_n": 4, "scale": 2})
     assert dict(plan.parameters) == {"top_n": 4, "scale": 2}
+
+
+def test_repeated_notebooks_run_once_and_notebooks_dir_is_honoured(project, tmp_path):
+    study = load_study(project / "params" / "tiny.yaml")
+    plans = plan_runs([study], notebooks=["fixture_ok", "fixture_ok.ipynb", "fixture_ok"])
+    assert [p.notebook for p in plans] == ["fixture_ok"]
+    other = tmp_path / "other_notebooks"
+    other.mkdir()
+    (other / "fixture_ok.ipynb").write_bytes((project / "notebooks" / "fixture_ok.ipynb").read_bytes())
+    (plan,) = plan_runs([study], notebooks=["fixture_ok"], notebooks_dir=other)
+    assert plan.notebook_path == other / "fixture_ok.ipynb"
+    with pytest.raises(StudyConfigError, match=r"no notebook fixture_fail.ipynb in .*other_notebooks"):
+        plan_runs([study], notebooks=["fixture_fail"], notebooks_dir=other)
+
+
+def test_missing_kernel_is_reported_before_anything_runs(project, tmp_path):
+    plans = plan_runs([load_study(project / "params" / "tiny.yaml")])
+    with pytest.raises(ReportError, match=r"kernel 'no-such-kernel' is not installed; run `make kernel`"):
+        run_plans(plans, reports_dir=tmp_path / "reports", kernel_name="no-such-kernel")
+    assert not (tmp_path / "reports").exists()
 
 
 def test_study_listing_no_notebooks_runs_all(project):

@@ -123,7 +123,11 @@ def _load_studies(names, notebooks_dir):
         names = [str(p) for p in sorted(params.glob("*.yaml"))]
         if not names:
             raise StudyConfigError(f"no study files (*.yaml) in {params}")
-    return [load_study(name, notebooks_dir=notebooks_dir) for name in names]
+    studies = {}
+    for name in names:
+        study = load_study(name, notebooks_dir=notebooks_dir)
+        studies.setdefault(study.path, study)  # the same file named twice runs once
+    return list(studies.values())
 
 
 if __name__ == "__main__":  # pragma: no cover

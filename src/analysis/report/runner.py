@@ -116,8 +116,8 @@ def plan_runs(
         if nb_dir is None or not nb_dir.is_dir():
             raise StudyConfigError(f"{study.path}: notebooks folder not found: {nb_dir}; pass --notebooks-dir")
         available = sorted(p.stem for p in nb_dir.glob("*.ipynb"))
-        for notebook in notebooks if notebooks else select_notebooks(study, nb_dir):
-            notebook = notebook.removesuffix(".ipynb")
+        wanted = notebooks if notebooks else select_notebooks(study, nb_dir)
+        for notebook in dict.fromkeys(n.removesuffix(".ipynb") for n in wanted):  # each once, in order
             if notebook not in available:
                 raise StudyConfigError(
                     f"no notebook {notebook}.ipynb in {nb_dir}{suggest(notebook, available)} "
