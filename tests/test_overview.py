@@ -103,3 +103,5 @@ def test_figures_have_titles_and_labels(log):
     for fig in figs:
         ax = fig.axes[0]
         assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+        # shown as an image in notebooks whatever the matplotlib backend
+        assert fig._repr_png_().startswith(b"\x89PNG\r\n\x1a\n")

@@ -27,8 +27,9 @@ MESSAGES = {
             "between {first} and {last}."
         ),
         "overview.finding.once": (
-            "{share_once:.0%} of customers bought only once; the median customer made "
-            "{median_purchases:g} purchases and the top 10% made {p90_purchases:g} or more."
+            "{share_once:.0%} of customers bought only once; the median number of purchases "
+            "per customer is {median_purchases:g}, and the top 10% of customers made "
+            "{p90_purchases:g} or more."
         ),
         "overview.finding.quality_clean": "No suspicious values were found by the checks below.",
         "overview.finding.quality_issues": (

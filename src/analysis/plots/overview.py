@@ -87,7 +87,7 @@ def plot_monthly_activity(monthly: pd.DataFrame) -> Figure:
         right.set_ylim(bottom=0)
         ax.set_title(msg("overview.fig.monthly.title"))
         handles = ax.get_legend_handles_labels()[0] + right.get_legend_handles_labels()[0]
-        ax.legend(handles=handles, loc="upper left")
+        ax.legend(handles=handles, loc="upper right", framealpha=0.9)
     return fig
 
 

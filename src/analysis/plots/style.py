@@ -6,6 +6,7 @@ Nothing is set globally at import; each plotting function draws inside
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -13,7 +14,7 @@ import matplotlib.pyplot as plt
 import seaborn as sns
 from matplotlib.figure import Figure
 
-__all__ = ["figure_style", "new_figure", "PALETTE"]
+__all__ = ["figure_style", "new_figure", "ReportFigure", "PALETTE"]
 
 PALETTE = "colorblind"
 _RC = {
@@ -26,6 +27,20 @@ _RC = {
     "axes.spines.top": False,
     "axes.spines.right": False,
 }
+
+
+class ReportFigure(Figure):
+    """A figure that shows itself as PNG in a notebook whatever matplotlib backend is on.
+
+    Figures are made without pyplot (see :func:`new_figure`), so IPython's inline
+    backend does not know them; ``_repr_png_`` lets ``display(fig)`` and a cell's
+    value render them.
+    """
+
+    def _repr_png_(self) -> bytes:
+        buffer = io.BytesIO()
+        self.savefig(buffer, format="png", bbox_inches="tight")
+        return buffer.getvalue()
 
 
 @contextmanager
@@ -57,6 +72,6 @@ def new_figure(ncols: int = 1, *, width: float = 7.0, height: float = 4.0, **kwa
     >>> fig.get_size_inches().tolist()
     [7.0, 4.0]
     """
-    fig = Figure(figsize=(width * ncols if ncols > 1 else width, height))
+    fig = ReportFigure(figsize=(width * ncols if ncols > 1 else width, height))
     axes = fig.subplots(1, ncols, **kwargs)
     return fig, axes

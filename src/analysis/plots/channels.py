@@ -1,0 +1,191 @@
+"""Figures of the channel comparison (notebook 04). Each returns a Figure."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from analysis.messages import msg
+from analysis.plots.style import figure_style, new_figure
+
+__all__ = ["plot_rates", "plot_pairwise", "plot_spend", "plot_adjusted", "plot_economics",
+           "plot_lift", "plot_attribution"]
+
+
+def _dot_whisker(ax, labels, est, low, high, color=None, offset=0.0, label=None):
+    y = np.arange(len(labels)) + offset
+    ax.errorbar(est, y, xerr=[np.asarray(est) - np.asarray(low), np.asarray(high) - np.asarray(est)],
+                fmt="o", capsize=3, color=color, label=label)
+    ax.set_yticks(np.arange(len(labels)), [str(v) for v in labels])
+
+
+def plot_rates(result) -> Figure:
+    """Dot-and-whisker plot of a :class:`~analysis.channels.RateComparison`'s rates.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from analysis.channels import compare_rates
+    >>> df = pd.DataFrame({"ch": ["a"] * 10 + ["b"] * 10, "y": [1, 0] * 5 + [1] * 8 + [0] * 2})
+    >>> fig = plot_rates(compare_rates(df, "ch", "y"))
+    >>> len(fig.axes)
+    1
+    """
+    g = result.groups
+    with figure_style():
+        fig, ax = new_figure(height=1.0 + 0.45 * len(g))
+        _dot_whisker(ax, g.index, g["rate"], g["ci_low"], g["ci_high"])
+        ax.xaxis.set_major_formatter(lambda v, _: f"{v:.1%}")
+        ax.set_title(msg("channels.fig.rates.title", outcome=result.outcome, group=result.group,
+                         level=1 - result.alpha))
+        ax.set_xlabel(msg("channels.fig.rates.x", outcome=result.outcome))
+        ax.set_ylabel(result.group)
+    return fig
+
+
+def plot_pairwise(pairwise: pd.DataFrame, outcome: str, *, alpha: float = 0.05, low: str = "diff_ci_low",
+                  high: str = "diff_ci_high") -> Figure:
+    """Forest plot of pairwise differences (significant pairs filled, others hollow).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> pw = pd.DataFrame({"group_a": ["a"], "group_b": ["b"], "diff": [0.1], "diff_ci_low": [0.0],
+    ...                    "diff_ci_high": [0.2], "significant": [True]})
+    >>> plot_pairwise(pw, "visit").axes[0].get_xlabel()
+    'Difference (first minus second)'
+    """
+    labels = [f"{a} – {b}" for a, b in zip(pairwise["group_a"], pairwise["group_b"])]
+    with figure_style():
+        fig, ax = new_figure(height=1.0 + 0.45 * len(labels))
+        _dot_whisker(ax, labels, pairwise["diff"], pairwise[low], pairwise[high])
+        sig = pairwise.get("significant", pd.Series(True, index=pairwise.index)).to_numpy(bool)
+        ax.scatter(pairwise["diff"][~sig], np.arange(len(labels))[~sig], s=40, facecolor="white",
+                   edgecolor="C0", zorder=3)
+        ax.axvline(0, color="0.4", lw=1, ls="--")
+        ax.set_title(msg("channels.fig.pairwise.title", outcome=outcome, level=1 - alpha))
+        ax.set_xlabel(msg("channels.fig.pairwise.x"))
+    return fig
+
+
+def plot_spend(data: pd.DataFrame, group: str, outcome: str) -> Figure:
+    """Distribution of positive spend per group (box plot on a log scale).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"ch": ["a", "a", "b", "b"], "spend": [0, 10.0, 5.0, 20.0]})
+    >>> plot_spend(df, "ch", "spend").axes[0].get_xscale()
+    'log'
+    """
+    pos = data.loc[data[outcome] > 0, [group, outcome]]
+    levels = sorted(pos[group].unique())
+    with figure_style():
+        fig, ax = new_figure(height=1.0 + 0.5 * len(levels))
+        ax.boxplot([pos.loc[pos[group] == g, outcome].to_numpy() for g in levels], orientation="horizontal",
+                   tick_labels=[str(g) for g in levels], showmeans=True)
+        ax.set_xscale("log")
+        ax.set_title(msg("channels.fig.spend.title", outcome=outcome, group=group))
+        ax.set_xlabel(msg("channels.fig.spend.x", outcome=outcome))
+    return fig
+
+
+def plot_adjusted(result, outcome: str) -> Figure:
+    """Unadjusted and adjusted differences from the reference, side by side.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from types import SimpleNamespace
+    >>> eff = pd.DataFrame({"group": ["web"], "unadjusted": [2.0], "unadjusted_ci_low": [1.0],
+    ...                     "unadjusted_ci_high": [3.0], "adjusted": [0.5], "adjusted_ci_low": [-0.5],
+    ...                     "adjusted_ci_high": [1.5]})
+    >>> fig = plot_adjusted(SimpleNamespace(effects=eff, reference="store"), "spend")
+    >>> len(fig.axes[0].get_legend().get_texts())
+    2
+    """
+    e = result.effects
+    with figure_style():
+        fig, ax = new_figure(height=1.2 + 0.6 * len(e))
+        _dot_whisker(ax, e["group"], e["unadjusted"], e["unadjusted_ci_low"], e["unadjusted_ci_high"],
+                     color="C7", offset=-0.12, label=msg("channels.fig.adjusted.raw"))
+        _dot_whisker(ax, e["group"], e["adjusted"], e["adjusted_ci_low"], e["adjusted_ci_high"],
+                     color="C0", offset=0.12, label=msg("channels.fig.adjusted.adj"))
+        ax.axvline(0, color="0.4", lw=1, ls="--")
+        ax.legend(loc="best")
+        ax.set_title(msg("channels.fig.adjusted.title", outcome=outcome, reference=result.reference))
+        ax.set_xlabel(msg("channels.fig.adjusted.x", reference=result.reference))
+    return fig
+
+
+def plot_lift(lift: pd.DataFrame, outcome: str, control: str, *, alpha: float = 0.05) -> Figure:
+    """Absolute lift of each arm over control with intervals.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> lift = pd.DataFrame({"arm": ["mail"], "lift": [0.02], "lift_ci_low": [0.01], "lift_ci_high": [0.03]})
+    >>> plot_lift(lift, "visit", "control").axes[0].get_xlabel()
+    'Absolute lift'
+    """
+    with figure_style():
+        fig, ax = new_figure(height=1.0 + 0.5 * len(lift))
+        _dot_whisker(ax, lift["arm"], lift["lift"], lift["lift_ci_low"], lift["lift_ci_high"])
+        ax.axvline(0, color="0.4", lw=1, ls="--")
+        ax.set_title(msg("channels.fig.lift.title", outcome=outcome, control=control, level=1 - alpha))
+        ax.set_xlabel(msg("channels.fig.lift.x"))
+    return fig
+
+
+def plot_economics(eco: pd.DataFrame) -> Figure:
+    """First-year value and CAC per customer by channel (bars with bootstrap intervals when present).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> eco = pd.DataFrame({"first_year_value": [30.0, 20.0], "cac": [10.0, 25.0]}, index=["web", "store"])
+    >>> len(plot_economics(eco).axes[0].patches)
+    4
+    """
+    x = np.arange(len(eco))
+    with figure_style():
+        fig, ax = new_figure()
+        for j, (col, key) in enumerate((("first_year_value", "value"), ("cac", "cac"))):
+            err = None
+            if f"{col}_ci_low" in eco:
+                err = [eco[col] - eco[f"{col}_ci_low"], eco[f"{col}_ci_high"] - eco[col]]
+            ax.bar(x + (j - 0.5) * 0.38, eco[col], width=0.38, yerr=err, capsize=3,
+                   label=msg(f"channels.fig.economics.{key}"), color=f"C{j}")
+        ax.set_xticks(x, [str(i) for i in eco.index])
+        ax.legend()
+        ax.set_title(msg("channels.fig.economics.title"))
+        ax.set_ylabel(msg("channels.fig.economics.y"))
+    return fig
+
+
+def plot_attribution(table: pd.DataFrame) -> Figure:
+    """Grouped horizontal bars: conversions credited by each rule (columns of ``table``).
+
+    Columns named ``first_touch``, ``last_touch``, ``linear``, ``time_decay`` or ``markov``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"linear": [3.0, 1.0], "markov": [2.5, 1.5]}, index=["a", "b"])
+    >>> len(plot_attribution(t).axes[0].patches)
+    4
+    """
+    rules = list(table.columns)
+    y = np.arange(len(table))
+    h = 0.8 / len(rules)
+    with figure_style():
+        fig, ax = new_figure(height=1.0 + 0.35 * len(table) * max(1, len(rules) / 2))
+        for j, rule in enumerate(rules):
+            ax.barh(y + (j - (len(rules) - 1) / 2) * h, table[rule], height=h, label=msg(f"channels.rule.{rule}"))
+        ax.set_yticks(y, [str(i) for i in table.index])
+        ax.invert_yaxis()
+        ax.legend()
+        ax.set_title(msg("channels.fig.attribution.title"))
+        ax.set_xlabel(msg("channels.fig.attribution.x"))
+    return fig

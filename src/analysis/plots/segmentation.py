@@ -1,0 +1,258 @@
+"""Figures of customer segmentation (notebook 01)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from analysis.messages import msg
+from analysis.plots.style import figure_style, new_figure
+
+__all__ = [
+    "plot_segment_shares",
+    "plot_rfm_heatmap",
+    "plot_concentration",
+    "plot_k_selection",
+    "plot_cluster_profiles",
+    "plot_cluster_projection",
+    "plot_stability",
+    "plot_stage_by_segment",
+]
+
+
+def plot_segment_shares(summary: pd.DataFrame) -> Figure:
+    """Share of customers beside share of revenue per segment (from ``segment_summary``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> s = pd.DataFrame({"customer_share": [0.7, 0.3], "revenue_share": [0.2, 0.8]},
+    ...                  index=pd.Index(["Lost", "Champions"], name="segment"))
+    >>> plot_segment_shares(s).axes[0].get_title()
+    'RFM segments: customers and revenue'
+    """
+    y = np.arange(len(summary))
+    with figure_style():
+        fig, ax = new_figure(height=max(3.0, 0.45 * len(summary) + 1.2))
+        ax.barh(y - 0.2, summary["customer_share"] * 100, height=0.4,
+                label=msg("segmentation.axis.customer_share"))
+        ax.barh(y + 0.2, summary["revenue_share"] * 100, height=0.4,
+                label=msg("segmentation.axis.revenue_share"))
+        ax.set_yticks(y, [str(i) for i in summary.index])
+        ax.invert_yaxis()
+        ax.set_xlabel(msg("segmentation.axis.share"))
+        ax.set_ylabel(msg("segmentation.axis.segment"))
+        ax.set_title(msg("segmentation.fig.segments.title"))
+        ax.legend(loc="lower right")
+    return fig
+
+
+def plot_rfm_heatmap(heat: pd.DataFrame) -> Figure:
+    """Heat map of a recency-score x frequency-score table (from ``rfm_heatmap_table``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> h = pd.DataFrame([[1.0, 2.0], [3.0, None]], index=[1, 2], columns=[1, 2])
+    >>> plot_rfm_heatmap(h).axes[0].get_xlabel()
+    'Frequency score (5 = most frequent)'
+    """
+    with figure_style():
+        fig, ax = new_figure(width=6.0, height=4.5)
+        values = heat.to_numpy(dtype=float)
+        image = ax.imshow(values, cmap="viridis", origin="lower", aspect="auto")
+        ax.set_xticks(range(heat.shape[1]), [str(c) for c in heat.columns])
+        ax.set_yticks(range(heat.shape[0]), [str(r) for r in heat.index])
+        finite = values[np.isfinite(values)]
+        middle = (finite.min() + finite.max()) / 2 if finite.size else 0
+        for (i, j), v in np.ndenumerate(values):
+            if np.isfinite(v):
+                ax.text(j, i, f"{v:,.0f}", ha="center", va="center", fontsize=8,
+                        color="white" if v < middle else "black")
+        ax.grid(False)
+        fig.colorbar(image, ax=ax, label=msg("segmentation.axis.mean_monetary"))
+        ax.set_xlabel(msg("segmentation.axis.f_score"))
+        ax.set_ylabel(msg("segmentation.axis.r_score"))
+        ax.set_title(msg("segmentation.fig.heatmap.title"))
+    return fig
+
+
+def plot_concentration(conc, *, top: float = 0.2, limits: dict | None = None) -> Figure:
+    """Concentration curve with the equality line and the "top x% bring y%" mark.
+
+    Parameters
+    ----------
+    conc : Concentration
+        From :func:`analysis.segmentation.concentration`.
+    top : float
+        Share of customers to mark.
+    limits : dict, optional
+        ABC limits from :func:`analysis.segmentation.abc_limits` to mark.
+
+    Examples
+    --------
+    >>> from analysis.segmentation import concentration
+    >>> fig = plot_concentration(concentration([1.0, 1.0, 2.0, 6.0]), top=0.25)
+    >>> fig.axes[0].get_title()
+    'Concentration of value (Gini = 0.40)'
+    """
+    curve = conc.curve
+    share = conc.top_share(top)
+    with figure_style():
+        fig, ax = new_figure(width=5.5, height=5.0)
+        ax.plot(curve["share_customers"], curve["share_value"], lw=2)
+        ax.plot([0, 1], [0, 1], ls="--", color="grey", label=msg("segmentation.fig.concentration.equality"))
+        ax.plot([top, top, 0], [0, share, share], ls=":", color="black",
+                label=msg("segmentation.fig.concentration.mark", top=top, share=share))
+        if limits:
+            ax.scatter([limits["ab_x"], limits["bc_x"]], [limits["ab_y"], limits["bc_y"]],
+                       color="red", zorder=3, label="A|B, B|C")
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1.01)
+        ax.set_xlabel(msg("segmentation.axis.customer_share"))
+        ax.set_ylabel(msg("segmentation.axis.value_share"))
+        ax.set_title(msg("segmentation.fig.concentration.title", gini=conc.gini))
+        ax.legend(loc="lower right")
+    return fig
+
+
+def plot_k_selection(selection) -> Figure:
+    """One panel per criterion against k, the chosen k marked (from ``choose_k``).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from analysis.segmentation import choose_k
+    >>> rng = np.random.default_rng(0)
+    >>> X = np.vstack([rng.normal(m, 0.3, size=(30, 2)) for m in (0, 4)])
+    >>> len(plot_k_selection(choose_k(X, range(2, 4), n_refs=2)).axes) >= 3
+    True
+    """
+    table = selection.table
+    criteria = [c for c in ("silhouette", "calinski_harabasz", "davies_bouldin", "bic", "gap")
+                if c in table and table[c].notna().any()]
+    with figure_style():
+        fig, axes = new_figure(len(criteria), width=3.2, height=3.2, squeeze=False)
+        for ax, c in zip(axes[0], criteria):
+            col = table[c].dropna()
+            if c == "gap":
+                ax.errorbar(col.index, col, yerr=table.loc[col.index, "gap_se"], marker="o", capsize=3)
+            else:
+                ax.plot(col.index, col, marker="o")
+            ax.axvline(selection.best_k, color="red", ls=":")
+            ax.set_title(msg(f"segmentation.criterion.{c}"), fontsize=9)
+            ax.set_xlabel(msg("segmentation.axis.k"))
+        fig.suptitle(msg("segmentation.fig.k_selection.title", method=selection.method))
+    return fig
+
+
+def plot_cluster_profiles(profiles) -> Figure:
+    """Heat map of standardized feature means per cluster (from ``cluster_profiles``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from analysis.segmentation import cluster_profiles
+    >>> t = pd.DataFrame({"frequency": [1, 1, 9, 9], "monetary": [5.0, 6.0, 90.0, 80.0]})
+    >>> X = (t - t.mean()) / t.std(ddof=0)
+    >>> plot_cluster_profiles(cluster_profiles(t, pd.Series([1, 1, 2, 2]), X)).axes[0].get_ylabel()
+    'Cluster'
+    """
+    z = profiles.z_means
+    labels = [f"{c}: {n}" for c, n in zip(z.index, profiles.summary["name"])]
+    with figure_style():
+        fig, ax = new_figure(width=max(5.0, 1.1 * z.shape[1] + 3), height=max(2.5, 0.5 * len(z) + 1.5))
+        lim = max(1.0, float(np.nanmax(np.abs(z.to_numpy()))))
+        image = ax.imshow(z.to_numpy(), cmap="RdBu_r", vmin=-lim, vmax=lim, aspect="auto")
+        for (i, j), v in np.ndenumerate(z.to_numpy()):
+            ax.text(j, i, f"{v:+.1f}", ha="center", va="center", fontsize=8)
+        ax.set_xticks(range(z.shape[1]), [str(c) for c in z.columns], rotation=30, ha="right")
+        ax.set_yticks(range(len(z)), labels)
+        ax.grid(False)
+        fig.colorbar(image, ax=ax, label=msg("segmentation.axis.z"))
+        ax.set_xlabel(msg("segmentation.axis.feature"))
+        ax.set_ylabel(msg("segmentation.axis.cluster"))
+        ax.set_title(msg("segmentation.fig.profiles.title"))
+    return fig
+
+
+def plot_cluster_projection(projection: pd.DataFrame, labels: pd.Series, *,
+                            names: dict | None = None, max_points: int = 5000, seed: int = 0) -> Figure:
+    """Scatter of customers on two principal components, coloured by cluster.
+
+    At most ``max_points`` customers are drawn (a fixed random sample).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> p = pd.DataFrame({"pc1": [0.0, 1.0, 5.0], "pc2": [0.0, 0.5, 1.0]})
+    >>> plot_cluster_projection(p, pd.Series([1, 1, 2])).axes[0].get_xlabel()
+    'First principal component'
+    """
+    n = len(projection)
+    keep = np.arange(n)
+    if n > max_points:
+        keep = np.sort(np.random.default_rng(seed).choice(n, max_points, replace=False))
+    pts = projection.iloc[keep]
+    lab = np.asarray(labels)[keep]
+    with figure_style():
+        fig, ax = new_figure(width=6.0, height=5.0)
+        for c in sorted(np.unique(np.asarray(labels))):
+            m = lab == c
+            label = f"{c}: {names[c]}" if names and c in names else str(c)
+            ax.scatter(pts.loc[m, "pc1"], pts.loc[m, "pc2"], s=6, alpha=0.5, label=label)
+        ax.set_xlabel(msg("segmentation.axis.pc1"))
+        ax.set_ylabel(msg("segmentation.axis.pc2"))
+        ax.set_title(msg("segmentation.fig.projection.title"))
+        ax.legend(markerscale=3, fontsize=8)
+    return fig
+
+
+def plot_stability(stability: pd.DataFrame, *, n_boot: int) -> Figure:
+    """Mean bootstrap Jaccard per cluster with clusterboot's reading thresholds.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> s = pd.DataFrame({"mean_jaccard": [0.9, 0.55]}, index=pd.Index([1, 2], name="cluster"))
+    >>> plot_stability(s, n_boot=20).axes[0].get_title()
+    'Cluster stability (bootstrap, 20 resamples)'
+    """
+    with figure_style():
+        fig, ax = new_figure(width=6.0, height=3.5)
+        ax.bar([str(c) for c in stability.index], stability["mean_jaccard"])
+        for level, style in ((0.5, ":"), (0.6, "--"), (0.75, "-"), (0.85, "-.")):
+            ax.axhline(level, color="grey", ls=style, lw=1)
+            ax.text(len(stability) - 0.5, level, f" {level}", va="center", fontsize=7, color="grey")
+        ax.set_ylim(0, 1)
+        ax.set_xlabel(msg("segmentation.axis.cluster"))
+        ax.set_ylabel(msg("segmentation.axis.jaccard"))
+        ax.set_title(msg("segmentation.fig.stability.title", n_boot=n_boot))
+    return fig
+
+
+def plot_stage_by_segment(table: pd.DataFrame) -> Figure:
+    """Heat map of customer counts, lifecycle stage (rows) by segment (columns).
+
+    The margins row and column ("Total") are left out.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame([[3, 1], [0, 2]], index=["New", "Lost"], columns=["A", "B"])
+    >>> plot_stage_by_segment(t).axes[0].get_title()
+    'Lifecycle stage by RFM segment (customers)'
+    """
+    body = table.drop(index="Total", columns="Total", errors="ignore")
+    with figure_style():
+        fig, ax = new_figure(width=max(6.0, 0.7 * body.shape[1] + 2.5), height=max(3.0, 0.5 * len(body) + 1.5))
+        values = body.to_numpy(dtype=float)
+        ax.imshow(values, cmap="Blues", aspect="auto")
+        for (i, j), v in np.ndenumerate(values):
+            ax.text(j, i, f"{v:,.0f}", ha="center", va="center", fontsize=7)
+        ax.set_xticks(range(body.shape[1]), [str(c) for c in body.columns], rotation=35, ha="right")
+        ax.set_yticks(range(len(body)), [str(r) for r in body.index])
+        ax.grid(False)
+        ax.set_title(msg("segmentation.fig.stages.title"))
+    return fig
