@@ -3,8 +3,9 @@
 Modules: :mod:`~analysis.channels.rates` (binary outcomes), :mod:`~analysis.channels.continuous`
 (spend, scores; assumption-driven test choice), :mod:`~analysis.channels.adjusted`
 (covariate-adjusted effects beside unadjusted ones), :mod:`~analysis.channels.lift`
-(campaign arms vs control), :mod:`~analysis.channels.attribution` (multi-touch paths)
-and :mod:`~analysis.channels.economics` (CAC, value, ROI, payback).
+(campaign arms vs control), :mod:`~analysis.channels.attribution` (multi-touch paths),
+:mod:`~analysis.channels.economics` (CAC, value, ROI, payback) and
+:mod:`~analysis.channels.power` (minimum detectable differences, sample sizes).
 
 Examples
 --------
@@ -38,6 +39,7 @@ from analysis.channels.continuous import (
 )
 from analysis.channels.economics import channel_economics, customer_value
 from analysis.channels.lift import HeterogeneousLift, campaign_lift, heterogeneous_lift, incremental_revenue
+from analysis.channels.power import mde_means, mde_rates, sample_size_rates
 from analysis.channels.rates import (
     RateComparison,
     cohens_h,
@@ -58,4 +60,5 @@ __all__ = [
     "HeterogeneousLift", "campaign_lift", "heterogeneous_lift", "incremental_revenue",
     "RateComparison", "cohens_h", "compare_rates", "cramers_v", "newcombe_interval",
     "ratio_interval", "wilson_interval",
+    "mde_means", "mde_rates", "sample_size_rates",
 ]
