@@ -7,6 +7,7 @@ construct scores), :mod:`~analysis.drivers.gaps` (SERVQUAL gaps) and
 :mod:`~analysis.drivers.ipa` (importance-performance analysis).
 """
 
+from analysis.drivers.gaps import servqual_gaps, servqual_pairs
 from analysis.drivers.importance import (
     MAX_EXACT_P,
     DominanceResult,
@@ -18,15 +19,39 @@ from analysis.drivers.importance import (
     relative_weights_from_corr,
     subset_r2,
 )
+from analysis.drivers.ipa import QUADRANTS, importance_performance, ipa_from_survey, performance_means
+from analysis.drivers.regression import KeyDriverRegression, LogisticDriverModel, OrdinalDriverModel, vif
+from analysis.drivers.reliability import (
+    construct_scores,
+    cronbach_alpha,
+    group_items,
+    item_analysis,
+    reliability,
+)
 
 __all__ = [
     "MAX_EXACT_P",
+    "QUADRANTS",
     "DominanceResult",
+    "KeyDriverRegression",
+    "LogisticDriverModel",
+    "OrdinalDriverModel",
     "RelativeImportance",
+    "construct_scores",
+    "cronbach_alpha",
     "dominance_analysis",
+    "group_items",
     "importance_differences",
+    "importance_performance",
+    "ipa_from_survey",
+    "item_analysis",
     "lmg_from_corr",
+    "performance_means",
     "relative_importance",
     "relative_weights_from_corr",
+    "reliability",
+    "servqual_gaps",
+    "servqual_pairs",
     "subset_r2",
+    "vif",
 ]

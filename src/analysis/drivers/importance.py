@@ -47,7 +47,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis.drivers._data import collinearity_message, prepare, weighted_corr
+from analysis.drivers._data import (
+    check_scale,
+    collinearity_message,
+    numeric_block,
+    prepare,
+    weighted_corr,
+)
 from analysis.errors import AnalysisWarning, DataValidationError, NotFittedError, ParameterError
 
 __all__ = [
@@ -269,7 +275,7 @@ def _check_method(method: str) -> None:
         raise ParameterError(f"method must be one of {METHODS}; got {method!r}.")
 
 
-def _prepare_corr(data, outcome, predictors, weight, missing):
+def _prepare_corr(data, outcome, predictors, weight, missing, scale=None):
     predictors = list(predictors)
     if not predictors:
         raise ParameterError("predictors must name at least one column.")
@@ -277,6 +283,7 @@ def _prepare_corr(data, outcome, predictors, weight, missing):
         raise ParameterError(f"outcome {outcome!r} is also listed among the predictors.")
     prep = prepare(data, predictors + [outcome], weight=weight, missing=missing,
                    min_rows=len(predictors) + 2)
+    check_scale(numeric_block(data, predictors, "rating"), scale, "rating")
     corr = weighted_corr(prep.values, prep.weights)
     if np.isnan(corr).any():
         raise DataValidationError(
@@ -379,8 +386,10 @@ class RelativeImportance:
             raise ParameterError(f"n_permutations must be >= 10; got {self.n_permutations!r}.")
 
     def fit(self, data: pd.DataFrame, outcome: str, predictors: Sequence[str], *,
-            weight: str | None = None) -> RelativeImportance:
+            weight: str | None = None, scale: tuple[float, float] | None = None) -> RelativeImportance:
         """Compute importances (and bootstrap intervals) for ``outcome`` on ``predictors``.
+
+        ``scale`` = (low, high) checks that every predictor rating lies on that scale.
 
         Examples
         --------
@@ -401,7 +410,7 @@ class RelativeImportance:
             )
             method = "shapley_sampled"
         rng = np.random.default_rng(self.seed)
-        prep, corr = _prepare_corr(data, outcome, predictors, weight, self.missing)
+        prep, corr = _prepare_corr(data, outcome, predictors, weight, self.missing, scale)
         est, se = _statistic(method, corr, self.n_permutations, rng)
         r2 = float(subset_r2(corr)[-1]) if len(predictors) <= MAX_EXACT_P else float(
             corr[-1, :-1] @ np.linalg.solve(corr[:-1, :-1], corr[:-1, -1]))
@@ -495,7 +504,8 @@ class RelativeImportance:
 def relative_importance(data: pd.DataFrame, outcome: str, predictors: Sequence[str],
                         method: str = "lmg", *, weight: str | None = None, n_boot: int = 0,
                         ci: float = 0.95, seed: int | np.random.Generator | None = None,
-                        missing: str = "listwise", n_permutations: int = 2000) -> pd.DataFrame:
+                        missing: str = "listwise", n_permutations: int = 2000,
+                        scale: tuple[float, float] | None = None) -> pd.DataFrame:
     """Divide the R² of ``outcome`` on ``predictors`` among the predictors.
 
     Parameters
@@ -516,6 +526,8 @@ def relative_importance(data: pd.DataFrame, outcome: str, predictors: Sequence[s
     missing : {"listwise", "pairwise"}
         Drop respondents with any missing answer, or compute each correlation on the
         respondents who answered both.
+    scale : (low, high), optional
+        Rating scale; a predictor value outside it is an error.
 
     Returns
     -------
@@ -536,7 +548,7 @@ def relative_importance(data: pd.DataFrame, outcome: str, predictors: Sequence[s
     """
     model = RelativeImportance(method, n_boot=n_boot, ci=ci, seed=seed, missing=missing,
                                n_permutations=n_permutations)
-    return model.fit(data, outcome, predictors, weight=weight).importance_
+    return model.fit(data, outcome, predictors, weight=weight, scale=scale).importance_
 
 
 def importance_differences(data: pd.DataFrame, outcome: str, predictors: Sequence[str],

@@ -1,0 +1,236 @@
+"""Importance-performance analysis (Martilla & James 1977) and the improve-first list.
+
+Each attribute is placed by how much it matters (derived importance: its share of
+the explained variance of overall satisfaction) and how well the firm does on it
+(mean rating). Crossing lines, at the means by default, split the map into four
+quadrants:
+
+* ``concentrate_here`` - important, performing below par: improve first;
+* ``keep_up_the_good_work`` - important and performing well: protect;
+* ``low_priority`` - unimportant and weak: fix only if cheap;
+* ``possible_overkill`` - unimportant but strong: resources could move elsewhere.
+
+The improve-first list ranks attributes by ``priority = share x (top - performance)
+/ (top - bottom)``: the importance-weighted room for improvement on the rating
+scale. :func:`ipa_from_survey` bootstraps importance and performance together, so
+the priority and its rank come with intervals.
+
+Examples
+--------
+>>> import pandas as pd
+>>> imp = pd.Series({"staff": 0.45, "speed": 0.35, "decor": 0.2})
+>>> perf = pd.Series({"staff": 5.5, "speed": 4.0, "decor": 6.0})
+>>> importance_performance(imp, perf, scale=(1, 7))[["quadrant", "priority_rank"]]
+                        quadrant  priority_rank
+attribute
+staff      keep_up_the_good_work              2
+speed           concentrate_here              1
+decor          possible_overkill              3
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from analysis.drivers._data import check_scale, numeric_block, weight_vector, weighted_corr
+from analysis.drivers.importance import (
+    MAX_EXACT_P,
+    _prepare_corr,
+    _rank,
+    _statistic,
+    subset_r2,
+)
+from analysis.errors import ParameterError
+
+__all__ = ["QUADRANTS", "importance_performance", "ipa_from_survey", "performance_means"]
+
+QUADRANTS = ("concentrate_here", "keep_up_the_good_work", "low_priority", "possible_overkill")
+
+
+def performance_means(data: pd.DataFrame, columns: Sequence[str], *, weight: str | None = None,
+                      ci: float = 0.95) -> pd.DataFrame:
+    """Mean rating per attribute with a t interval (weighted when ``weight`` is given).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``attribute``: ``performance``, ``performance_low``,
+        ``performance_high``, ``n``.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"a": [4, 5, 6, 5], "b": [2, 3, 2, 3]})
+    >>> performance_means(df, ["a", "b"])["performance"].tolist()
+    [5.0, 2.5]
+    """
+    block = numeric_block(data, list(columns), "rating")
+    w = weight_vector(data, weight)
+    rows = []
+    for c in columns:
+        v = block[c].to_numpy()
+        keep = ~np.isnan(v)
+        x, ww = v[keep], w[keep]
+        n = x.size
+        sw = ww / ww.sum()
+        m = float(sw @ x)
+        se = float(np.sqrt(n / (n - 1) * np.sum(sw**2 * (x - m) ** 2))) if n > 1 else np.nan
+        q = stats.t.ppf(0.5 + ci / 2, max(n - 1, 1))
+        rows.append({"attribute": c, "performance": m, "performance_low": m - q * se,
+                     "performance_high": m + q * se, "n": n})
+    return pd.DataFrame(rows).set_index("attribute")
+
+
+def _cut(values: pd.Series, how: str | float, name: str) -> float:
+    if isinstance(how, str):
+        if how == "mean":
+            return float(values.mean())
+        if how == "median":
+            return float(values.median())
+        raise ParameterError(f"{name} must be 'mean', 'median' or a number; got {how!r}.")
+    return float(how)
+
+
+def importance_performance(importance: pd.Series | pd.DataFrame, performance: pd.Series | pd.DataFrame,
+                           *, importance_cut: str | float = "mean", performance_cut: str | float = "mean",
+                           scale: tuple[float, float] | None = None) -> pd.DataFrame:
+    """Quadrants and improve-first ranking from importance and performance.
+
+    Parameters
+    ----------
+    importance : Series or DataFrame
+        Importance share per attribute, or the output of
+        :func:`~analysis.drivers.relative_importance` (its ``share`` column and, when
+        present, ``share_low``/``share_high``).
+    performance : Series or DataFrame
+        Mean rating per attribute, or the output of :func:`performance_means`.
+    importance_cut, performance_cut : "mean", "median" or float
+        Where the crossing lines go.
+    scale : (low, high), optional
+        Rating scale for the room for improvement; default the lowest and highest
+        mean performance.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``attribute`` in the input order: ``importance``,
+        ``performance`` (and their ``_low``/``_high`` when given), ``quadrant`` (one
+        of ``QUADRANTS``), ``priority`` and ``priority_rank`` (1 = improve first).
+        ``attrs`` holds the cut points.
+
+    Examples
+    --------
+    >>> imp = pd.Series({"a": 0.6, "b": 0.4})
+    >>> perf = pd.Series({"a": 3.0, "b": 6.0})
+    >>> importance_performance(imp, perf, scale=(1, 7))["priority"].round(3).tolist()
+    [0.4, 0.067]
+    """
+    imp = importance.copy() if isinstance(importance, pd.DataFrame) else importance.rename("share").to_frame()
+    perf = performance.copy() if isinstance(performance, pd.DataFrame) else \
+        performance.rename("performance").to_frame()
+    if "share" not in imp.columns:
+        raise ParameterError("importance must be a Series of shares or a frame with a 'share' column.")
+    if "performance" not in perf.columns:
+        raise ParameterError("performance must be a Series of means or a frame with a 'performance' column.")
+    missing = [a for a in imp.index if a not in perf.index]
+    if missing:
+        raise ParameterError(f"no performance for attribute(s) {missing}; performance has {list(perf.index)}.")
+    out = pd.DataFrame({"importance": imp["share"]})
+    for c in ("share_low", "share_high"):
+        if c in imp.columns:
+            out[c.replace("share", "importance")] = imp[c]
+    out["performance"] = perf.loc[out.index, "performance"]
+    for c in ("performance_low", "performance_high"):
+        if c in perf.columns:
+            out[c] = perf.loc[out.index, c]
+    out.index.name = "attribute"
+    i_cut = _cut(out["importance"], importance_cut, "importance_cut")
+    p_cut = _cut(out["performance"], performance_cut, "performance_cut")
+    hi_imp = out["importance"] >= i_cut
+    hi_perf = out["performance"] >= p_cut
+    out["quadrant"] = np.select(
+        [hi_imp & ~hi_perf, hi_imp & hi_perf, ~hi_imp & ~hi_perf],
+        ["concentrate_here", "keep_up_the_good_work", "low_priority"], "possible_overkill")
+    lo, hi = scale if scale is not None else (out["performance"].min(), out["performance"].max())
+    if not hi > lo:
+        raise ParameterError(f"scale must be (low, high) with low < high; got {(lo, hi)}.")
+    out["priority"] = out["importance"] * (hi - out["performance"]) / (hi - lo)
+    out["priority_rank"] = _rank(out["priority"].to_numpy()[None, :])[0]
+    out.attrs.update({"importance_cut": i_cut, "performance_cut": p_cut, "scale": (lo, hi)})
+    return out
+
+
+def ipa_from_survey(data: pd.DataFrame, outcome: str, predictors: Sequence[str], *,
+                    method: str = "lmg", scale: tuple[float, float] | None = None,
+                    weight: str | None = None, n_boot: int = 0, ci: float = 0.95,
+                    seed: int | np.random.Generator | None = None,
+                    importance_cut: str | float = "mean", performance_cut: str | float = "mean") -> pd.DataFrame:
+    """Importance-performance table straight from a survey, with joint bootstrap intervals.
+
+    Importance is the predictor's share of R² (``method`` as in
+    :func:`~analysis.drivers.relative_importance`), performance its mean rating.
+    With ``n_boot``, each replicate resamples respondents once and recomputes both,
+    giving ``importance_low/high``, ``performance_low/high``, ``priority_low/high``
+    and ``priority_rank_low/high`` (percentile intervals) and
+    ``prob_top_priority`` (share of replicates in which the attribute ranks first).
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(0)
+    >>> x = rng.integers(1, 8, size=(300, 3)).astype(float)
+    >>> df = pd.DataFrame(x, columns=["a", "b", "c"])
+    >>> df["y"] = x @ [0.6, 0.3, 0.1] + rng.normal(size=300)
+    >>> ipa_from_survey(df, "y", ["a", "b", "c"], scale=(1, 7)).index[0]
+    'a'
+    """
+    predictors = list(predictors)
+    if len(predictors) > MAX_EXACT_P and method == "lmg":
+        method = "relative_weights"
+    check_scale(numeric_block(data, predictors, "rating"), scale, "rating")
+    rng = np.random.default_rng(seed)
+    prep, corr = _prepare_corr(data, outcome, predictors, weight, "listwise")
+    est, _ = _statistic(method, corr, 1000, rng)
+    r2 = float(subset_r2(corr)[-1]) if len(predictors) <= MAX_EXACT_P else float(
+        corr[-1, :-1] @ np.linalg.solve(corr[:-1, :-1], corr[:-1, -1]))
+    x, w = prep.values[:, :-1], prep.weights
+    perf = pd.Series(w @ x / w.sum(), index=predictors)
+    share = pd.Series(est / r2, index=predictors)
+    table = importance_performance(share, perf, importance_cut=importance_cut,
+                                   performance_cut=performance_cut, scale=scale)
+    lo, hi = table.attrs["scale"]
+    if n_boot:
+        if n_boot < 50:
+            raise ParameterError(f"n_boot must be 0 or at least 50; got {n_boot}.")
+        shares, perfs = [], []
+        n = len(x)
+        chunk = max(1, min(n_boot, 2_000_000 // (n * len(predictors) + 1), 250))
+        for start in range(0, n_boot, chunk):
+            m = min(chunk, n_boot - start)
+            draws = rng.integers(0, n, size=(m, n))
+            counts = np.bincount((draws + n * np.arange(m)[:, None]).ravel(), minlength=m * n).reshape(m, n)
+            cw = counts * w[None, :]
+            c = weighted_corr(prep.values, cw)
+            val, _ = _statistic(method, c, 200, rng)
+            r2b = np.einsum("bi,bi->b", c[:, -1, :-1],
+                            np.linalg.solve(c[:, :-1, :-1], c[:, :-1, -1:])[..., 0])
+            shares.append(val / r2b[:, None])
+            perfs.append(cw @ x / cw.sum(axis=1, keepdims=True))
+        s, pf = np.concatenate(shares), np.concatenate(perfs)
+        keep = ~np.isnan(s).any(axis=1)
+        s, pf = s[keep], pf[keep]
+        pr = s * (hi - pf) / (hi - lo)
+        ranks = _rank(pr)
+        a = (1 - ci) / 2
+        table["importance_low"], table["importance_high"] = np.quantile(s, [a, 1 - a], axis=0)
+        table["performance_low"], table["performance_high"] = np.quantile(pf, [a, 1 - a], axis=0)
+        table["priority_low"], table["priority_high"] = np.quantile(pr, [a, 1 - a], axis=0)
+        table["priority_rank_low"], table["priority_rank_high"] = np.quantile(
+            ranks, [a, 1 - a], axis=0, method="inverted_cdf").astype(int)
+        table["prob_top_priority"] = (ranks == 1).mean(axis=0)
+    table = table.sort_values("priority_rank")
+    table.attrs.update({"method": method, "r2": r2, "n": int(len(x)), "n_boot": int(n_boot), "ci": ci,
+                        "outcome": outcome})
+    return table
