@@ -249,7 +249,7 @@ class BaseFitter:
         if not res.success or grad_norm > 1e-4:
             polish = optimize.minimize(
                 self._objective, res.x, args=args, method="Nelder-Mead",
-                options={"maxiter": 20 * self.max_iter, "xatol": 1e-10, "fatol": 1e-14},
+                options={"maxiter": self.max_iter, "xatol": 1e-10, "fatol": 1e-14},
             )
             if polish.fun <= res.fun:
                 res = polish
@@ -320,6 +320,18 @@ class BaseFitter:
                 f"{type(self).__name__}: the optimiser did not converge (largest gradient "
                 f"{res.grad_norm:.2g} on the log scale; {res.message}). Check the data or try "
                 "other initial_params.",
+                AnalysisWarning,
+                stacklevel=2,
+            )
+        extreme = [k for k, v in zip(self._param_names, params) if not 1e-6 < v < 1e6]
+        self.at_boundary_ = extreme
+        if extreme:
+            warnings.warn(
+                f"{type(self).__name__}: parameter(s) {extreme} ran to an extreme value "
+                f"({', '.join(f'{k}={self.params_[k]:.3g}' for k in extreme)}): the estimate sits "
+                "at the edge of the parameter space (for a shape parameter running to infinity: "
+                "no evidence of heterogeneity in the data); treat these estimates and their "
+                "standard errors with caution.",
                 AnalysisWarning,
                 stacklevel=2,
             )

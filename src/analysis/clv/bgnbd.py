@@ -64,6 +64,25 @@ class NonContractualModel(BaseFitter):
                     "and T must both be measured from the customer's first purchase."
                 )
 
+    def fit(self, data, *, weights=None):
+        """Fit by maximum likelihood (see :meth:`BaseFitter.fit`).
+
+        Raises
+        ------
+        DataValidationError
+            If nobody made a repeat purchase: purchase rates and drop-out cannot
+            then be told apart (the likelihood has no interior maximum).
+        """
+        arrays = self._data(data)
+        w = self._weights(data, weights, len(arrays["frequency"]))
+        if float(w @ arrays["frequency"]) == 0:
+            raise DataValidationError(
+                f"{type(self).__name__}: no customer made a repeat purchase (frequency is 0 in every "
+                "row), so purchase rates and drop-out cannot be estimated. Use a longer observation "
+                "period or check how the summary was built."
+            )
+        return super().fit(data, weights=weights)
+
     def _index(self, data: Any) -> pd.Index | None:
         return data.index if isinstance(data, pd.DataFrame) else None
 
