@@ -40,8 +40,8 @@ MESSAGES = {
             "and its buyers spend {best_buyer:.2f} against {worst_buyer:.2f}."
         ),
         "channels.text.lift": (
-            "{arm} vs {control}: {outcome} {treat:.2%} vs {ctrl:.2%}, an absolute lift of {lift:+.2%} "
-            "({lo:+.2%} to {hi:+.2%}), relative lift {rel:+.0%}."
+            "{arm} vs {control}: {outcome} {treat:.2%} vs {ctrl:.2%}, an absolute lift of {lift_pp:+.2f} "
+            "percentage points ({lo_pp:+.2f} to {hi_pp:+.2f}), a relative lift of {rel:+.0%}."
         ),
         "channels.text.adjusted": (
             "{group} vs {reference} on {outcome}: {raw:+.4f} unadjusted, {adj:+.4f} adjusted for "
@@ -59,12 +59,16 @@ MESSAGES = {
         ),
         "channels.text.missing_table": "This study has no '{table}' table, so this section is skipped.",
         "channels.finding.lift": (
-            "The best campaign arm, {arm}, lifts {outcome} by {lift:+.2%} over {control} "
-            "({lo:+.2%} to {hi:+.2%}) and adds {inc:.2f} revenue per contact ({total:,.0f} in total)."
+            "The most profitable campaign arm, {arm}, lifts {outcome} by {lift_pp:+.2f} percentage points over "
+            "{control} ({lo_pp:+.2f} to {hi_pp:+.2f}) and adds {inc:.2f} revenue per contact ({total:,.0f} in total)."
         ),
         "channels.finding.economics": (
             "{best} acquires the most valuable customers per unit of cost (first-year value / CAC = "
             "{ratio:.2f}); {worst} does not recover its CAC in the first year (ratio {worst_ratio:.2f})."
+        ),
+        "channels.finding.economics_all": (
+            "{best} acquires the most valuable customers per unit of cost (first-year value / CAC = "
+            "{ratio:.2f}); every channel recovers its CAC in the first year, {worst} least (ratio {worst_ratio:.2f})."
         ),
         "channels.finding.adjusted": (
             "Adjusting for customer mix moves the {arm} effect on {outcome} from {raw:+.4f} to {adj:+.4f}."
