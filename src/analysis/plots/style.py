@@ -52,7 +52,7 @@ def figure_style() -> Iterator[None]:
     >>> with figure_style():
     ...     fig, ax = new_figure()
     >>> type(fig).__name__
-    'Figure'
+    'ReportFigure'
     """
     theme = {**sns.axes_style("whitegrid"), **sns.plotting_context("notebook", font_scale=0.9), **_RC}
     with plt.rc_context(theme), sns.color_palette(PALETTE):
