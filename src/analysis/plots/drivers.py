@@ -1,0 +1,123 @@
+"""Figures of the satisfaction-drivers analysis (notebook 03). Each returns a Figure."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from analysis.messages import msg
+from analysis.plots.style import figure_style, new_figure
+
+__all__ = ["plot_coefficients", "plot_gaps", "plot_importance", "plot_ipa"]
+
+
+def _whiskers(est, low, high):
+    est, low, high = (np.asarray(v, dtype=float) for v in (est, low, high))
+    return np.vstack([est - low, high - est])
+
+
+def plot_importance(importance: pd.DataFrame, *, outcome: str | None = None) -> Figure:
+    """Horizontal bars of each driver's share of R², with bootstrap intervals when present.
+
+    Examples
+    --------
+    >>> imp = pd.DataFrame({"share": [0.6, 0.4], "importance": [0.3, 0.2]}, index=["a", "b"])
+    >>> imp.attrs.update(method="lmg", r2=0.5, ci=0.95, outcome="y")
+    >>> len(plot_importance(imp).axes)
+    1
+    """
+    t = importance.sort_values("share")
+    a = importance.attrs
+    with figure_style():
+        fig, ax = new_figure(height=1.2 + 0.4 * len(t))
+        xerr = _whiskers(t["share"], t["share_low"], t["share_high"]) if "share_low" in t else None
+        ax.barh([str(i) for i in t.index], t["share"], xerr=xerr, capsize=3, color="C0")
+        ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+        ax.set_title(msg("drivers.fig.importance.title", outcome=outcome or a.get("outcome", ""),
+                         method=msg(f"drivers.method.{a.get('method', 'lmg')}")))
+        ax.set_xlabel(msg("drivers.fig.importance.x", r2=a.get("r2", np.nan), level=a.get("ci", 0.95)))
+    return fig
+
+
+def plot_coefficients(summary: pd.DataFrame, *, outcome: str, alpha: float = 0.05) -> Figure:
+    """Dot-and-whisker plot of standardized regression coefficients with their intervals.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"coef": [1.0, 0.5], "ci_low": [0.5, 0.1], "ci_high": [1.5, 0.9],
+    ...                   "std_coef": [np.nan, 0.3]}, index=["const", "a"])
+    >>> plot_coefficients(s, outcome="y").axes[0].get_title()
+    'Key-driver regression of y'
+    """
+    t = summary.drop(index="const", errors="ignore")
+    scale = t["std_coef"] / t["coef"]
+    with figure_style():
+        fig, ax = new_figure(height=1.2 + 0.4 * len(t))
+        y = np.arange(len(t))
+        ax.errorbar(t["std_coef"], y, xerr=_whiskers(t["std_coef"], t["ci_low"] * scale, t["ci_high"] * scale),
+                    fmt="o", capsize=3)
+        ax.set_yticks(y, [str(i) for i in t.index])
+        ax.axvline(0, color="grey", lw=0.8)
+        ax.set_title(msg("drivers.fig.coefficients.title", outcome=outcome))
+        ax.set_xlabel(msg("drivers.fig.coefficients.x", level=1 - alpha))
+    return fig
+
+
+def plot_ipa(table: pd.DataFrame) -> Figure:
+    """Importance-performance map: points with intervals, crossing lines and labels.
+
+    Examples
+    --------
+    >>> from analysis.drivers import importance_performance
+    >>> t = importance_performance(pd.Series({"a": 0.6, "b": 0.4}), pd.Series({"a": 3.0, "b": 6.0}),
+    ...                            scale=(1, 7))
+    >>> plot_ipa(t).axes[0].get_xlabel()
+    'Mean performance (rating scale 1-7)'
+    """
+    a = table.attrs
+    lo, hi = a.get("scale", (table["performance"].min(), table["performance"].max()))
+    colours = {q: f"C{i}" for i, q in enumerate(("concentrate_here", "keep_up_the_good_work",
+                                                  "low_priority", "possible_overkill"))}
+    with figure_style():
+        fig, ax = new_figure(width=7.0, height=5.0)
+        for q, part in table.groupby("quadrant", sort=False):
+            xerr = _whiskers(part["performance"], part["performance_low"], part["performance_high"]) \
+                if "performance_low" in part else None
+            yerr = _whiskers(part["importance"], part["importance_low"], part["importance_high"]) \
+                if "importance_low" in part else None
+            ax.errorbar(part["performance"], part["importance"], xerr=xerr, yerr=yerr, fmt="o",
+                        capsize=2, color=colours.get(q, "C4"), label=msg(f"drivers.quadrant.{q}"))
+            for name, row in part.iterrows():
+                ax.annotate(str(name), (row["performance"], row["importance"]), xytext=(4, 4),
+                            textcoords="offset points", fontsize=8)
+        ax.axvline(a.get("performance_cut", table["performance"].mean()), color="grey", ls="--", lw=0.8)
+        ax.axhline(a.get("importance_cut", table["importance"].mean()), color="grey", ls="--", lw=0.8)
+        ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+        ax.legend(fontsize=8, loc="best")
+        ax.set_title(msg("drivers.fig.ipa.title"))
+        ax.set_xlabel(msg("drivers.fig.ipa.x", low=lo, high=hi))
+        ax.set_ylabel(msg("drivers.fig.ipa.y"))
+    return fig
+
+
+def plot_gaps(gaps: pd.DataFrame, *, level: str = "dimension") -> Figure:
+    """Perception-minus-expectation gaps with their intervals (one level: item or dimension).
+
+    Examples
+    --------
+    >>> g = pd.DataFrame({"level": ["dimension"], "name": ["speed"], "gap": [-0.5],
+    ...                   "ci_low": [-0.7], "ci_high": [-0.3]})
+    >>> len(plot_gaps(g).axes)
+    1
+    """
+    t = gaps.loc[gaps["level"] == level].sort_values("gap", ascending=False)
+    with figure_style():
+        fig, ax = new_figure(height=1.2 + 0.35 * len(t))
+        y = np.arange(len(t))
+        ax.errorbar(t["gap"], y, xerr=_whiskers(t["gap"], t["ci_low"], t["ci_high"]), fmt="o", capsize=3)
+        ax.set_yticks(y, t["name"].astype(str).tolist())
+        ax.axvline(0, color="grey", lw=0.8)
+        ax.set_title(msg("drivers.fig.gaps.title"))
+        ax.set_xlabel(msg("drivers.fig.gaps.x", level=gaps.attrs.get("ci", 0.95)))
+    return fig
