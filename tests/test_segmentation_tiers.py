@@ -146,6 +146,10 @@ def test_one_to_one_classes_and_notes():
     # margin rate 0.5: c0 margin 50 > 10; c3 margin 35 > 0; c9 margin 5 < 11
     half = one_to_one_classes(t, cust, top_share=0.2, margin_rate=0.5)
     assert half.table.loc["c9", "below_zero"] and not half.table.loc["c0", "below_zero"]
+    per_order = one_to_one_classes(t.assign(frequency=[1] * 9 + [2]), cust.assign(cost_to_serve=[6.0] * 10),
+                                   cost_unit="order", margin_rate=0.5)
+    # margins 50 .. 5; cost 6 per order, c9 has two orders: 5 - 12 < 0, c8: 10 - 6 > 0
+    assert per_order.table["below_zero"].tolist() == [False] * 9 + [True]
     bare = one_to_one_classes(t, None)
     assert set(bare.notes) == {"most_growable", "below_zero"}
     assert "'potential_value'" in bare.notes["most_growable"]

@@ -95,8 +95,8 @@ MESSAGES = {
         ),
         "segmentation.finding.largest_segment": (
             "The largest RFM segment is {segment} with {share:.0%} of customers and "
-            "{revenue_share:.0%} of revenue; {top_segment} hold {top_revenue_share:.0%} of revenue "
-            "with {top_share:.0%} of customers."
+            "{revenue_share:.0%} of revenue; the segment bringing most revenue is {top_segment}: "
+            "{top_revenue_share:.0%} of revenue from {top_share:.0%} of customers."
         ),
         "segmentation.finding.tiers": (
             "Tier A holds {a_customers:,} customers ({a_share:.1%}) who bring {a_value:.1%} of {what}."
@@ -108,6 +108,37 @@ MESSAGES = {
         "segmentation.finding.stages": (
             "{lost_share:.0%} of customers are lapsed or lost (no purchase for more than "
             "{lost_days} days) and {at_risk_share:.0%} are at risk."
+        ),
+        "segmentation.finding.rules_differ": (
+            "On this data the R rfm package's rule gives a different score than the quantile rule "
+            "to {r:.1%} of customers on recency, {f:.1%} on frequency and {m:.1%} on monetary value."
+        ),
+        "segmentation.finding.abc_computed": (
+            "The computed ABC limits (Ultsch and Lötsch) put {n_a:,} customers ({a_share:.1%}) in A, "
+            "bringing {a_value:.1%} of {what}, and {n_c:,} customers ({c_share:.1%}) in C."
+        ),
+        "segmentation.finding.one_to_one": (
+            "{most_valuable:,} customers are flagged most valuable (top {top:.0%} by {what})."
+        ),
+        "segmentation.finding.below_zero": (
+            "{below_zero:,} customers ({share:.1%}) are below zero: their margin does not cover "
+            "their cost to serve."
+        ),
+        "segmentation.finding.most_growable": (
+            "{most_growable:,} customers are most growable (largest gap between potential and "
+            "current value)."
+        ),
+        "segmentation.finding.channels": (
+            "Clusters and acquisition channels agree with an adjusted Rand index of {ari:.2f} "
+            "(0 = no more than chance, 1 = identical groupings)."
+        ),
+        "segmentation.finding.channels_across": (
+            "The behavioural clusters cut across the acquisition channels: knowing how a customer "
+            "was acquired says little about which cluster they fall in."
+        ),
+        "segmentation.finding.channels_mirror": (
+            "The behavioural clusters partly mirror the acquisition channels: channel mix differs "
+            "between clusters (table below)."
         ),
         "segmentation.what.revenue": "revenue",
         "segmentation.what.margin": "margin",

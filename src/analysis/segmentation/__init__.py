@@ -47,6 +47,7 @@ from analysis.segmentation.clustering import (
     project_2d,
     stability_reading,
 )
+from analysis.segmentation.findings import segmentation_findings
 from analysis.segmentation.lifecycle import (
     DEFAULT_STAGE_RULES,
     STAGES,
@@ -79,6 +80,7 @@ __all__ = [
     "abc_limits", "assign_segments", "choose_k", "cluster_features", "cluster_profiles",
     "cluster_stability", "concentration", "default_segment_rules", "fit_clusters",
     "lifecycle_stages", "one_to_one_classes", "project_2d", "r_package_segment_rules", "rfm",
-    "rfm_heatmap_table", "rfm_values", "score_values", "segment_summary", "stability_reading",
+    "rfm_heatmap_table", "rfm_values", "score_values", "segment_summary", "segmentation_findings",
+    "stability_reading",
     "stage_by_segment", "top_share_statement", "value_tiers",
 ]

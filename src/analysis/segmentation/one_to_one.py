@@ -65,6 +65,8 @@ def one_to_one_classes(
     margin_rate: float | None = None,
     potential_column: str = "potential_value",
     cost_column: str = "cost_to_serve",
+    cost_unit: str = "customer",
+    order_column: str = "frequency",
     language: str | None = None,
 ) -> OneToOne:
     """Flag most valuable, most growable and below-zero customers.
@@ -87,6 +89,11 @@ def one_to_one_classes(
     potential_column, cost_column : str
         Columns of ``customers`` with potential value and with cost to serve
         (both over the same window as the value).
+    cost_unit : {"customer", "order"}
+        ``cost_column`` holds each customer's total cost to serve, or a cost per
+        order that is multiplied by ``order_column`` of ``table``.
+    order_column : str
+        Orders per customer in ``table`` (default ``frequency``: purchase days).
 
     Returns
     -------
@@ -113,6 +120,10 @@ def one_to_one_classes(
     rate = 1.0 if margin_rate is None else float(margin_rate)
     if not 0 < rate <= 1:
         raise ParameterError(f"margin_rate must be in (0, 1]; got {margin_rate!r}.")
+    if cost_unit not in ("customer", "order"):
+        raise ParameterError(f"cost_unit must be 'customer' or 'order'; got {cost_unit!r}.")
+    if cost_unit == "order" and order_column not in table.columns:
+        raise DataValidationError(f"cost_unit='order' needs the column {order_column!r} in table.")
     value = table[value_column].astype("float64")
     if value.isna().any():
         raise DataValidationError(f"{value_column!r} has {int(value.isna().sum())} missing value(s).")
@@ -145,7 +156,10 @@ def one_to_one_classes(
         notes["most_growable"] = msg("segmentation.one_to_one.missing_potential",
                                      language=language, column=potential_column)
     if cost_column in extra.columns:
-        out["cost_to_serve"] = extra[cost_column].astype("float64")
+        cost = extra[cost_column].astype("float64")
+        if cost_unit == "order":
+            cost = cost * table[order_column].astype("float64")
+        out["cost_to_serve"] = cost
         out["net_margin"] = out["margin"] - out["cost_to_serve"]
         out["below_zero"] = pd.array(
             np.where(out["net_margin"].isna(), None, out["net_margin"] < 0), dtype="boolean"
