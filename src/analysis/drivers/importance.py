@@ -70,8 +70,10 @@ __all__ = [
 ]
 
 #: Largest number of predictors for which exact LMG ran in under a minute on the
-#: development machine (measured by ``benchmarks/drivers_lmg.py``).
-MAX_EXACT_P = 22
+#: development machine, 2 cores shared with other jobs (``benchmarks/drivers_lmg.py
+#: --search``): p = 20 in 1.2-5 s, 22 in 6-14 s, 23 in 42 s, 24 in 28 s when the
+#: machine was idle but 64 s under load. Each extra predictor doubles the time.
+MAX_EXACT_P = 23
 METHODS = ("lmg", "relative_weights", "shapley_sampled")
 _SINGULAR_TOL = 1e-12
 _MAX_ELEMENTS = 1_500_000  # floats held per expansion step (~12 MB)
@@ -412,8 +414,7 @@ class RelativeImportance:
         rng = np.random.default_rng(self.seed)
         prep, corr = _prepare_corr(data, outcome, predictors, weight, self.missing, scale)
         est, se = _statistic(method, corr, self.n_permutations, rng)
-        r2 = float(subset_r2(corr)[-1]) if len(predictors) <= MAX_EXACT_P else float(
-            corr[-1, :-1] @ np.linalg.solve(corr[:-1, :-1], corr[:-1, -1]))
+        r2 = float(corr[-1, :-1] @ np.linalg.solve(corr[:-1, :-1], corr[:-1, -1]))
         table = pd.DataFrame({"importance": est, "share": est / r2}, index=pd.Index(predictors, name="predictor"))
         if se is not None:
             table["importance_se"] = se

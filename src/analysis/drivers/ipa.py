@@ -42,7 +42,6 @@ from analysis.drivers.importance import (
     _prepare_corr,
     _rank,
     _statistic,
-    subset_r2,
 )
 from analysis.errors import ParameterError
 
@@ -193,8 +192,7 @@ def ipa_from_survey(data: pd.DataFrame, outcome: str, predictors: Sequence[str],
     rng = np.random.default_rng(seed)
     prep, corr = _prepare_corr(data, outcome, predictors, weight, "listwise")
     est, _ = _statistic(method, corr, 1000, rng)
-    r2 = float(subset_r2(corr)[-1]) if len(predictors) <= MAX_EXACT_P else float(
-        corr[-1, :-1] @ np.linalg.solve(corr[:-1, :-1], corr[:-1, -1]))
+    r2 = float(corr[-1, :-1] @ np.linalg.solve(corr[:-1, :-1], corr[:-1, -1]))
     x, w = prep.values[:, :-1], prep.weights
     perf = pd.Series(w @ x / w.sum(), index=predictors)
     share = pd.Series(est / r2, index=predictors)
