@@ -88,7 +88,7 @@ class GammaGamma(BaseFitter):
         super().__init__(columns=columns, initial_params=initial_params, max_iter=max_iter, tol=tol)
         self.independence_threshold = independence_threshold
 
-    def _check_data(self, arrays: dict[str, np.ndarray], data: Any) -> None:
+    def _check_positive_spend(self, arrays: dict[str, np.ndarray]) -> None:
         cols = self._column_map()
         bad = (arrays["frequency"] > 0) & (arrays["monetary_value"] <= 0)
         if bad.any():
@@ -121,6 +121,7 @@ class GammaGamma(BaseFitter):
         True
         """
         arrays = self._data(data)
+        self._check_positive_spend(arrays)
         repeat = arrays["frequency"] > 0
         if repeat.sum() < 2:
             raise DataValidationError(
@@ -206,7 +207,8 @@ class GammaGamma(BaseFitter):
     def conditional_expected_spend(self, data: pd.DataFrame) -> pd.Series:
         """Expected mean spend per future transaction of each customer.
 
-        Customers with ``frequency == 0`` get the population mean.
+        Customers with ``frequency == 0`` (or, exceptionally, repeat purchases worth
+        nothing in total) get the population mean.
 
         Returns
         -------
@@ -228,7 +230,9 @@ class GammaGamma(BaseFitter):
                 "distribution is too heavy-tailed for this model."
             )
         arrays = self._data(data)
-        x, m = arrays["frequency"], np.where(arrays["frequency"] > 0, arrays["monetary_value"], 0.0)
+        informative = (arrays["frequency"] > 0) & (arrays["monetary_value"] > 0)
+        x = np.where(informative, arrays["frequency"], 0.0)
+        m = np.where(informative, arrays["monetary_value"], 0.0)
         values = p * (v + x * m) / (p * x + q - 1)
         index = data.index if isinstance(data, pd.DataFrame) else None
         return pd.Series(values, index=index, name="expected_spend")

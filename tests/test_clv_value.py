@@ -1,0 +1,126 @@
+"""CLV value, churn risk and holdout validation, checked against direct computations,
+simulation with known truth and the summary module's independent counts."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import clv
+from analysis.errors import ParameterError
+
+BG = {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}
+GG = {"p": 6.25, "q": 3.74, "v": 15.44}
+
+
+@pytest.fixture(scope="module")
+def summary() -> pd.DataFrame:
+    rng = np.random.default_rng(3)
+    sim = clv.BetaGeo.from_params(BG).simulate(400, rng.uniform(20, 40, 400), seed=rng)
+    spend = clv.GammaGamma.from_params(GG).simulate(sim["frequency"], seed=4)
+    return sim.assign(monetary_value=spend["monetary_value"])
+
+
+def test_undiscounted_value_is_purchases_times_spend(summary):
+    bg = clv.BetaGeo.from_params(BG)
+    gg = clv.GammaGamma.from_params(GG)
+    v = clv.customer_lifetime_value(bg, summary, spend_model=gg, horizon=52, discount_rate=0.0, margin=0.4, interval=None)
+    direct = 0.4 * gg.conditional_expected_spend(summary) * bg.predict_purchases(52, summary)
+    np.testing.assert_allclose(v["clv"], direct, rtol=1e-12)
+
+
+def test_discounting_converges_to_the_continuous_integral(summary):
+    """With many steps the discrete sum approaches int exp(-delta t) dE[Y(t)], computed here by
+    brute-force fine differencing."""
+    bg = clv.BetaGeo.from_params(BG)
+    d = summary.head(20)
+    coarse = clv.customer_lifetime_value(bg, d, spend=1.0, horizon=104, discount_rate=0.2, steps=400, interval=None)["clv"]
+    grid = np.linspace(0, 104, 4001)
+    cum = np.column_stack([bg.predict_purchases(t, d).to_numpy() for t in grid])
+    mid = (grid[1:] + grid[:-1]) / 2
+    brute = np.diff(cum, axis=1) @ (1.2 ** (-mid * 7 / 365.25))
+    np.testing.assert_allclose(coarse, brute, rtol=2e-3)
+    undiscounted = clv.customer_lifetime_value(bg, d, spend=1.0, horizon=104, discount_rate=0.0, interval=None)["clv"]
+    assert (coarse < undiscounted).all()
+
+
+def test_delta_and_bootstrap_intervals_agree(summary):
+    """Two independent routes to the parameter uncertainty of CLV (fitted on the simulated data)."""
+    bg = clv.BetaGeo().fit(summary)
+    gg = clv.GammaGamma().fit(summary)
+    d = summary.head(30)
+    delta = clv.customer_lifetime_value(bg, d, spend_model=gg, interval="delta")
+    boot = clv.customer_lifetime_value(bg, d, spend_model=gg, interval="bootstrap", n_draws=300, seed=1)
+    ok = delta["clv"] > 1
+    ratio = boot.loc[ok, "clv_se"] / delta.loc[ok, "clv_se"]
+    # 300 draws: bootstrap SD within ~10%; nonlinearity adds a little: accept 0.7-1.4 in the median.
+    assert 0.7 < ratio.median() < 1.4
+    assert (delta["clv_lower"] <= delta["clv"]).all() and (delta["clv"] <= delta["clv_upper"]).all()
+    again = clv.customer_lifetime_value(bg, d, spend_model=gg, interval="bootstrap", n_draws=300, seed=1)
+    pd.testing.assert_frame_equal(boot, again)
+
+
+def test_churn_risk_and_groups(summary):
+    bg = clv.BetaGeo.from_params(BG)
+    v = clv.customer_lifetime_value(bg, summary, spend=10.0, interval=None)
+    risk = clv.churn_risk(bg, summary, v, silence=13)
+    repeaters = risk[summary.loc[risk.index, "frequency"] > 0]
+    # A silent period can only lower P(alive) for customers with repeat purchases.
+    assert (repeaters["p_alive_drop"] >= -1e-12).all() and (repeaters["p_alive_drop"] > 0).any()
+    np.testing.assert_allclose(risk["value_at_risk"], risk["value_if_alive"] * (1 - risk["p_alive"]))
+    groups = pd.Series(np.where(summary["frequency"] > 0, "repeat", "once"), index=summary.index, name="kind")
+    table = clv.value_by_group(v, groups)
+    assert table["customers"].sum() == len(summary)
+    assert table["total_clv"].sum() == pytest.approx(v["clv"].sum())
+    with pytest.raises(ParameterError):
+        clv.customer_lifetime_value(bg, summary, interval=None)
+
+
+def test_holdout_checks_against_known_truth():
+    m = clv.ParetoNBD.from_params({"r": 0.6, "alpha": 8.0, "s": 0.7, "beta": 12.0})
+    sim = m.simulate(20000, np.random.default_rng(2).integers(20, 41, 20000).astype(float), holdout=26, seed=5)
+    sim = sim.assign(duration_holdout=26.0)
+    table = clv.holdout_by_frequency(m, sim, max_frequency=4)
+    for bucket, row in table.iterrows():
+        rows = sim["frequency"] >= 4 if bucket == "4+" else sim["frequency"] == int(bucket)
+        se = sim.loc[rows, "frequency_holdout"].std() / np.sqrt(rows.sum())
+        assert abs(row["actual"] - row["predicted"]) < 4 * se
+    errors = clv.error_measures(sim["frequency_holdout"], m.predict_purchases(26, sim))
+    assert abs(errors["aggregate_error_pct"]) < 3
+    fit = clv.frequency_fit(m, sim, max_frequency=4)
+    assert fit["expected"].sum() == pytest.approx(len(sim))
+    assert np.all(np.abs(fit["actual"] - fit["expected"]) < 4 * np.sqrt(fit["expected"]) + 1)
+
+
+def test_tracking_is_consistent_with_the_summary():
+    """Actual cumulative repeat purchases at the calibration end equal the summary's frequency
+    total, and expected cumulative purchases equal sum_i E[X(T_i)] (independent code paths)."""
+    from analysis.datasets import load_cdnow
+    from analysis.summary import calibration_holdout_summary
+
+    tx = load_cdnow("sample")
+    cal = calibration_holdout_summary(tx, "1997-09-30", "1998-06-30", time_unit="D")
+    m = clv.BetaGeo.from_params({"r": 0.243, "alpha": 4.414 * 7, "a": 0.793, "b": 2.426})  # days
+    track = clv.tracking(m, tx, "1997-09-30", "1998-06-30", time_unit="D")
+    at_end = track[track["period_end"] == pd.Timestamp("1997-09-30")].iloc[0]
+    assert at_end["actual_cumulative"] == cal["frequency"].sum()
+    assert at_end["expected_cumulative"] == pytest.approx(m.expected_purchases(cal["T"].to_numpy()).sum(), rel=1e-9)
+    assert track["actual"].sum() == cal["frequency"].sum() + cal["frequency_holdout"].sum()
+
+
+def test_service_demo_channel_parameters_are_recovered():
+    """The synthetic firm's true BG/NBD parameters per acquisition channel lie inside the 95%
+    intervals (20 intervals; at 95% coverage we allow at most 2 misses)."""
+    from analysis.datasets import load_service_demo
+    from analysis.summary import customer_summary
+
+    firm = load_service_demo(n_customers=5000, seed=20240601)
+    full = customer_summary(firm.transactions, firm.truth.observation_end, time_unit="W")
+    channel = firm.customers.set_index("customer_id")["acquisition_channel"].astype(str)
+    misses = 0
+    for ch, truth in firm.truth.bgnbd.items():
+        s = clv.BetaGeo().fit(full.loc[full.index.isin(channel.index[channel == ch])]).summary()
+        for name in s.index:
+            misses += not (s.loc[name, "ci_lower_95"] < getattr(truth, name) < s.loc[name, "ci_upper_95"])
+    assert misses <= 2
