@@ -133,6 +133,9 @@ def test_features_profiles_and_names():
     assert prof.summary.loc[good, "mean_frequency"] == pytest.approx(table["frequency"][labels == good].mean())
     assert prof.z_means.loc[good, "frequency"] > 0.5
     assert prof.summary["size"].sum() == 2 * n
+    by_channel = cluster_profiles(table, pd.Series((X["channel=web"] > 0).map({True: 1, False: 2}).to_numpy(),
+                                                   index=table.index), X[["channel=web"]], columns=[])
+    assert by_channel.summary.loc[1, "name"] == "Mostly web"
     p = project_2d(X)
     assert p.shape == (2 * n, 2) and abs(np.corrcoef(p["pc1"], p["pc2"])[0, 1]) < 1e-8
 

@@ -32,6 +32,7 @@ MESSAGES = {
         "segmentation.cluster.join": "{first}, {second}",
         "segmentation.cluster.numbered": "{name} ({number})",
         "segmentation.feature.high": "high {feature}",
+        "segmentation.feature.category": "mostly {value}",
         "segmentation.feature.low": "low {feature}",
         "segmentation.feature.recency_days.high": "long inactive",
         "segmentation.feature.recency_days.low": "recent",

@@ -554,8 +554,8 @@ def _feature_word(feature: str, high: bool, language: str | None) -> str | None:
     if "=" in feature:
         if not high:
             return None
-        attribute, value = feature.split("=", 1)
-        return msg("segmentation.feature.high", language=language, feature=value)
+        _, value = feature.split("=", 1)
+        return msg("segmentation.feature.category", language=language, value=value)
     try:
         return msg(f"segmentation.feature.{feature}.{direction}", language=language)
     except KeyError:
