@@ -138,3 +138,16 @@ def test_bad_cli_items(item):
 def test_cli_then_check_round_trip(declared):
     checked = check_parameters(declared, parse_cli_parameters(["observation_end=1998-06-30", "share=1"]), notebook="nb")
     assert checked == {"observation_end": "1998-06-30", "share": 1}
+
+
+def test_none_only_where_the_cell_annotates_the_parameter_as_optional(tmp_path):
+    declared = read_parameters(_notebook(tmp_path, 'cost: str | None = "cost"  # or None\n'
+                                                   'arm: Optional[str] = "control"\n'
+                                                   'label = "all"\n'))
+    assert declared["cost"].nullable and declared["arm"].nullable and not declared["label"].nullable
+    assert check_parameters(declared, {"cost": None, "arm": None}, notebook="n") == {"cost": None, "arm": None}
+    assert check_parameters(declared, {"cost": "spend"}, notebook="n") == {"cost": "spend"}
+    with pytest.raises(NotebookParameterError, match="'label'.*expects text"):
+        check_parameters(declared, {"label": None}, notebook="n")
+    with pytest.raises(NotebookParameterError, match="'cost'.*expects text"):
+        check_parameters(declared, {"cost": 3}, notebook="n")

@@ -39,13 +39,16 @@ class NotebookParameter:
 
     ``type`` is the default's type name (``"int"``, ``"str"``, ``"NoneType"``, ...),
     or ``"unknown"`` when the default is not a literal (then any value is accepted).
-    ``comment`` is the comment on the assignment's line, if any.
+    ``comment`` is the comment on the assignment's line, if any. ``nullable`` is
+    true when the cell allows ``None`` for a parameter whose default is not None,
+    by annotating it: ``cost_column: str | None = "cost"`` (or ``Optional[str]``).
     """
 
     name: str
     default: Any
     type: str
     comment: str = ""
+    nullable: bool = False
 
 
 def read_parameters(notebook: str | Path) -> dict[str, NotebookParameter]:
@@ -100,10 +103,13 @@ def _parse_cell(source: str, label: str) -> dict[str, NotebookParameter]:
     comments = _comments(code)
     params: dict[str, NotebookParameter] = {}
     for node in tree.body:
+        nullable = False
         if isinstance(node, ast.Assign):
             targets, value = node.targets, node.value
         elif isinstance(node, ast.AnnAssign) and node.value is not None:
             targets, value = [node.target], node.value
+            annotation = ast.unparse(node.annotation)
+            nullable = "None" in annotation or "Optional" in annotation
         else:
             continue
         try:
@@ -119,6 +125,7 @@ def _parse_cell(source: str, label: str) -> dict[str, NotebookParameter]:
                         default=default if single else None,
                         type=(type_name or type(default).__name__) if single else UNKNOWN,
                         comment=comments.get(node.lineno, ""),
+                        nullable=nullable,
                     )
     return params
 
@@ -170,7 +177,8 @@ def check_parameters(
     """Check *given* values against a notebook's declared parameters.
 
     Type rules: an int is fine where the default is a float; a ``None`` default
-    accepts text, numbers and None; a bool is not an int; dates (as YAML reads
+    accepts text, numbers and None; None is accepted where the cell annotates the
+    parameter as optional (``x: str | None = "a"``); a bool is not an int; dates (as YAML reads
     ``1998-06-30``) become ISO text where the default is text or None; a default
     that is not a literal accepts anything.
 
@@ -213,7 +221,7 @@ def check_parameters(
 
 def _check_one(param: NotebookParameter, value: Any, notebook: str, source: str) -> Any:
     expected = param.type
-    if expected == UNKNOWN:
+    if expected == UNKNOWN or (value is None and param.nullable):
         return value
     if isinstance(value, (dt.date, dt.datetime)) and expected in ("str", "NoneType"):
         return value.isoformat()
