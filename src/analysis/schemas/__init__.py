@@ -1,4 +1,76 @@
-"""Data contracts: the canonical tables and their validators (see :mod:`analysis.schemas.tables`)."""
+"""Data contracts: the canonical tables and their validators.
 
-from analysis.schemas.tables import *  # noqa: F403
-from analysis.schemas.tables import ROW_CONVENTION, __all__, _string_dtype, missing_column_text  # noqa: F401
+Every analysis module works on four canonical tables (see ``DESIGN.md``):
+
+``transactions``
+    ``customer_id`` (text), ``date`` (``datetime64[ns]``, no time zone),
+    ``amount`` (``float64``, >= 0); optional ``channel`` (text), ``quantity``
+    (number >= 0), ``order_id`` (text). Other columns are kept as they are.
+``customers``
+    ``customer_id`` (text, unique); optional ``acquisition_date`` (date),
+    ``acquisition_channel`` (text), ``acquisition_cost`` and ``cost_to_serve``
+    (numbers >= 0) and any descriptive attributes.
+``survey``
+    ``respondent_id`` (text, unique); rating columns within a declared scale;
+    optional outcome columns, a weight column and group columns.
+``channel_outcomes``
+    one row per customer or contact: a ``channel`` (or campaign arm) column,
+    binary outcomes (0/1) and continuous outcomes.
+
+Validation happens once, at the door. Each ``validate_*`` function returns a new,
+typed frame (the input is never modified) or raises one
+:class:`~analysis.errors.DataValidationError` whose message lists every broken
+rule: the column, the rule in plain words, how many rows break it and the first
+few of them with their values. Row numbers in messages count data rows from 1:
+the first row under the header is row 1 (in a spreadsheet with one header line,
+that row is line 2).
+
+Conversions the validators make, so that every module can rely on them:
+
+* ids (``customer_id``, ``respondent_id``) become pandas' string dtype, with
+  surrounding spaces removed; whole numbers stored as floats (``1.0``, as Excel
+  and CSV readers produce when a column has gaps) become ``"1"``. Missing ids are
+  errors.
+* date text is parsed into ``datetime64[ns]``. Recognised forms: ``YYYY-MM-DD``
+  (with an optional time and UTC offset), ``YYYY/MM/DD``, ``YYYY.MM.DD``,
+  ``YYYYMMDD``, ``DD.MM.YYYY``, ``NN/NN/YYYY`` and ``NN-NN-YYYY`` (day or month
+  first, decided from the data; pass ``date_format`` when no value decides it),
+  ``YYYY年MM月DD日`` and dates with month names (``March 1, 2024``). A column that
+  mixes several forms is an error, since such a column is usually misread
+  somewhere. Time-zone-aware timestamps are converted to UTC and the time zone
+  is dropped. Excel serial day numbers are not dates here (they are errors).
+* binary outcomes accept 0/1, booleans and the words yes/no, true/false, y/n
+  (any case), stored as ``int64`` 0/1.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from analysis.schemas import validate_transactions
+>>> raw = pd.DataFrame({"customer_id": [1.0, 2.0], "date": ["2024-03-01", "2024-03-05"],
+...                     "amount": ["12.5", 8]})
+>>> tx = validate_transactions(raw)
+>>> tx["customer_id"].tolist(), str(tx["date"].dtype), tx["amount"].tolist()
+(['1', '2'], 'datetime64[ns]', [12.5, 8.0])
+"""
+
+from __future__ import annotations
+
+from analysis.schemas.problems import ROW_CONVENTION as ROW_CONVENTION
+from analysis.schemas.problems import missing_column_text as missing_column_text
+from analysis.schemas.tables import (
+    TABLES,
+    validate_channel_outcomes,
+    validate_customers,
+    validate_survey,
+    validate_table,
+    validate_transactions,
+)
+
+__all__ = [
+    "TABLES",
+    "validate_channel_outcomes",
+    "validate_customers",
+    "validate_survey",
+    "validate_table",
+    "validate_transactions",
+]

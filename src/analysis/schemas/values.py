@@ -1,0 +1,133 @@
+"""Cell conversions shared by the validators: ids, text, numbers and yes/no values.
+
+Each converter works on the distinct values of a column (``pandas.factorize``)
+and returns the converted column with the positions of values it could not
+convert, so that the caller can report them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+_NA_WORDS = frozenset({"", "nan", "na", "n/a", "null", "none", "nat", "#n/a"})
+_TRUE_WORDS = frozenset({"1", "yes", "y", "true", "t"})
+_FALSE_WORDS = frozenset({"0", "no", "n", "false", "f"})
+
+
+def _string_dtype() -> pd.api.extensions.ExtensionDtype:
+    """pandas' default string dtype (``str`` in pandas 3, ``string`` before)."""
+    dtype = pd.Series(["a"]).dtype
+    return dtype if isinstance(dtype, pd.StringDtype) else pd.StringDtype()
+
+
+def _finite_or_na(s: pd.Series) -> pd.Series:
+    return s.isna() | np.isfinite(s.astype("float64"))
+
+
+def _text_or_na(v: Any) -> Any:
+    if isinstance(v, str):
+        v = v.strip()
+        return np.nan if v.lower() in _NA_WORDS else v
+    if isinstance(v, (float, np.floating)) and float(v).is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def _normalise_ids(s: pd.Series) -> tuple[pd.Series, list[int]]:
+    """Ids as text: strip spaces, 1.0 -> '1'; returns (converted, bad positions)."""
+    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    mapped: list[Any] = []
+    bad_codes: set[int] = set()
+    for i, v in enumerate(uniques):
+        if isinstance(v, str):
+            t = v.strip()
+            mapped.append(np.nan if t.lower() in _NA_WORDS else t)
+        elif isinstance(v, (bool, np.bool_)):
+            mapped.append(np.nan)
+            bad_codes.add(i)
+        elif isinstance(v, (int, np.integer)):
+            mapped.append(str(int(v)))
+        elif isinstance(v, (float, np.floating)):
+            if np.isfinite(v) and float(v).is_integer():
+                mapped.append(str(int(v)))
+            else:
+                mapped.append(np.nan)
+                bad_codes.add(i)
+        else:
+            mapped.append(str(v).strip())
+    lookup = np.array(mapped + [np.nan], dtype=object)
+    converted = pd.Series(lookup[codes], index=s.index, dtype=object)
+    bad = [int(p) for p in np.flatnonzero(np.isin(codes, list(bad_codes)))] if bad_codes else []
+    return converted, bad
+
+
+def _to_numbers(s: pd.Series) -> tuple[pd.Series, list[int]]:
+    """Numbers as float64; returns (values, positions of non-missing values that are not numbers)."""
+    if pd.api.types.is_bool_dtype(s) or pd.api.types.is_numeric_dtype(s):
+        return s.astype("float64"), []
+    if pd.api.types.is_datetime64_any_dtype(s) or isinstance(s.dtype, pd.PeriodDtype):
+        return pd.Series(np.nan, index=s.index), list(range(len(s)))
+    obj = s.astype(object)
+    codes, uniques = pd.factorize(obj, use_na_sentinel=True)
+    cleaned: list[Any] = []
+    for v in uniques:
+        if isinstance(v, str):
+            t = v.strip()
+            cleaned.append(np.nan if t.lower() in _NA_WORDS else t)
+        elif isinstance(v, (bool, np.bool_)):
+            cleaned.append(float(v))
+        else:
+            cleaned.append(v)
+    clean_u = pd.Series(cleaned, dtype=object)
+    num_u = pd.to_numeric(clean_u, errors="coerce").astype("float64").to_numpy()
+    bad_u = np.isnan(num_u) & clean_u.notna().to_numpy() & ~clean_u.map(
+        lambda v: isinstance(v, (float, np.floating)) and np.isnan(v)).to_numpy(dtype=bool)
+    num = pd.Series(np.append(num_u, np.nan)[codes], index=s.index, dtype="float64")
+    bad_mask = pd.Series(np.append(bad_u, False)[codes], index=s.index)
+    return num, [int(p) for p in np.flatnonzero(bad_mask.to_numpy())]
+
+
+def _number_hint(values: list[Any]) -> str:
+    texts = [v for v in values if isinstance(v, str)]
+    if any(re.fullmatch(r"[-+]?\d+,\d+", t.strip()) for t in texts):
+        return "Write numbers with a point as the decimal mark (12.50, not 12,50)"
+    if any(re.search(r"\d{1,3}(,\d{3})+(\.\d+)?$", t.strip()) for t in texts):
+        return "Remove thousands separators (1234.50, not 1,234.50)"
+    if any(re.search(r"[$€£¥%]", t) for t in texts):
+        return "Remove currency and percent signs; write plain numbers"
+    return "Write plain numbers such as 12.5"
+
+
+def _to_binary(s: pd.Series) -> tuple[pd.Series, list[int]]:
+    """0/1, booleans and yes/no words as float 0/1 (NaN where missing); bad positions."""
+    if pd.api.types.is_bool_dtype(s) or pd.api.types.is_numeric_dtype(s):
+        return s.astype("float64"), []
+    codes, uniques = pd.factorize(s.astype(object), use_na_sentinel=True)
+    mapped: list[float] = []
+    bad_codes: list[int] = []
+    for i, v in enumerate(uniques):
+        if isinstance(v, (bool, np.bool_)):
+            mapped.append(float(v))
+        elif isinstance(v, (int, float, np.integer, np.floating)):
+            mapped.append(float(v))
+        else:
+            t = str(v).strip().lower()
+            if t in _TRUE_WORDS:
+                mapped.append(1.0)
+            elif t in _FALSE_WORDS:
+                mapped.append(0.0)
+            elif t in _NA_WORDS:
+                mapped.append(np.nan)
+            else:
+                try:
+                    mapped.append(float(t))
+                except ValueError:
+                    mapped.append(np.nan)
+                    bad_codes.append(i)
+    arr = np.append(np.asarray(mapped, dtype="float64"), np.nan)[codes]
+    bad = [int(p) for p in np.flatnonzero(np.isin(codes, bad_codes))] if bad_codes else []
+    return pd.Series(arr, index=s.index, dtype="float64"), bad
