@@ -1,0 +1,174 @@
+"""DuckDB backend: embedded, bounded memory, spills to disk."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.engines._base import Session, SQLEngine
+from analysis.errors import DataValidationError, InputFileError, ParameterError
+from analysis.summary._sources import REQUIRED, LogSource
+from analysis.summary._sql import DIALECTS
+
+__all__ = ["DuckDBEngine"]
+
+_NAIVE = ("TIMESTAMP", "TIMESTAMP_NS", "TIMESTAMP_MS", "TIMESTAMP_S", "TIMESTAMP_US", "DATETIME")
+
+
+def _literal(text: str) -> str:
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def _file_list(files) -> str:
+    return "[" + ", ".join(_literal(f.as_posix()) for f in files) + "]"
+
+
+@dataclass(frozen=True)
+class DuckDBEngine(SQLEngine):
+    """Settings of the embedded DuckDB engine.
+
+    Parameters
+    ----------
+    memory_limit : str, optional
+        Most memory DuckDB may use, as DuckDB writes it (``"4GB"``, ``"512MB"``).
+        Default: DuckDB's own (80% of RAM). Aggregations larger than this spill
+        to ``temp_directory``.
+    temp_directory : str or Path, optional
+        Folder for spilled data. Default: a fresh folder under the system's
+        temporary directory, removed when the query ends.
+    threads : int, optional
+        Worker threads; default: all cores.
+
+    Examples
+    --------
+    >>> from analysis.engines import DuckDBEngine
+    >>> DuckDBEngine(memory_limit="2GB", threads=2).memory_limit
+    '2GB'
+    """
+
+    memory_limit: str | None = None
+    temp_directory: str | Path | None = None
+    threads: int | None = None
+    name: str = "duckdb"
+
+    @property
+    def dialect(self):  # type: ignore[override]
+        return DIALECTS["duckdb"]
+
+    @contextmanager
+    def connect(self, timezone: str = "UTC") -> Iterator:
+        """An in-memory DuckDB connection with these settings (the time zone set for the session)."""
+        import duckdb
+
+        if self.threads is not None and (not isinstance(self.threads, int) or self.threads < 1):
+            raise ParameterError(f"threads must be a positive int; got {self.threads!r}.")
+        own_temp = self.temp_directory is None
+        temp = Path(tempfile.mkdtemp(prefix="analysis-duckdb-")) if own_temp else Path(self.temp_directory)
+        config = {"temp_directory": str(temp)}
+        if self.memory_limit is not None:
+            config["memory_limit"] = str(self.memory_limit)
+        if self.threads is not None:
+            config["threads"] = int(self.threads)
+        try:
+            con = duckdb.connect(":memory:", config=config)
+        except duckdb.Error as exc:
+            if own_temp:
+                shutil.rmtree(temp, ignore_errors=True)
+            raise ParameterError(f"DuckDB refused the settings {config}: {exc}") from exc
+        try:
+            # insertion order is not needed; dropping it lets DuckDB stream and spill more freely
+            con.execute("SET preserve_insertion_order = false")
+            try:
+                con.execute(f"SET TimeZone = {_literal(timezone)}")
+            except duckdb.Error as exc:
+                raise ParameterError(
+                    f"timezone must be an IANA zone name such as 'UTC' or 'Asia/Shanghai'; got {timezone!r}."
+                ) from exc
+            yield con
+        finally:
+            con.close()
+            if own_temp:
+                shutil.rmtree(temp, ignore_errors=True)
+
+    @contextmanager
+    def session(self, source: LogSource, timezone: str) -> Iterator[Session]:
+        import duckdb
+
+        with self.connect(timezone) as con:
+            relation = "log_input"
+            try:
+                if source.is_frame:
+                    frame = source.frame
+                    missing = [c for c in REQUIRED if c not in frame.columns]
+                    if missing:
+                        raise DataValidationError(
+                            f"The transactions table lacks column(s) {missing}; it has {list(frame.columns)}."
+                        )
+                    con.register(relation, frame[list(REQUIRED)])
+                elif source.format == "parquet":
+                    con.execute(
+                        f"CREATE VIEW {relation} AS SELECT * FROM "
+                        f"read_parquet({_file_list(source.files)}, union_by_name = true)"
+                    )
+                else:
+                    con.execute(
+                        f"CREATE VIEW {relation} AS SELECT * FROM read_csv({_file_list(source.files)}, "
+                        "header = true, union_by_name = true, "
+                        "types = {'customer_id': 'VARCHAR', 'date': 'VARCHAR'})"
+                    )
+                types = {row[0]: row[1] for row in con.execute(f"DESCRIBE {relation}").fetchall()}
+            except duckdb.Error as exc:
+                raise InputFileError(f"DuckDB cannot read {source.describe()}: {exc}") from exc
+            missing = [c for c in REQUIRED if c not in types]
+            if missing:
+                raise DataValidationError(
+                    f"{source.describe()} lack(s) column(s) {missing}; found {list(types)}."
+                )
+            yield _DuckDBSession(con, relation, _day_expr(types["date"], timezone, source))
+
+
+def _day_expr(kind: str, timezone: str, source: LogSource) -> str:
+    kind = kind.upper()
+    col = '"date"'
+    if kind == "DATE":
+        return col
+    if kind in _NAIVE:
+        return f"CAST({col} AS DATE)"
+    if kind in ("TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ"):
+        return f"CAST(timezone({_literal(timezone)}, {col}) AS DATE)"
+    if kind == "VARCHAR":
+        # naive strings are read in the session time zone (= timezone), offsets are honoured
+        return f"CAST(timezone({_literal(timezone)}, CAST({col} AS TIMESTAMPTZ)) AS DATE)"
+    raise DataValidationError(
+        f"Column 'date' of {source.describe()} has type {kind}; it must hold dates or timestamps."
+    )
+
+
+class _DuckDBSession(Session):
+    def __init__(self, con, relation: str, day_expr: str) -> None:
+        self.con, self.relation, self.day_expr = con, relation, day_expr
+
+    def _run(self, sql: str):
+        import duckdb
+
+        try:
+            return self.con.execute(sql)
+        except duckdb.ConversionException as exc:
+            raise DataValidationError(f"The log holds a value DuckDB cannot convert: {exc}") from exc
+        except duckdb.OutOfMemoryException as exc:
+            raise ParameterError(
+                f"DuckDB ran out of memory ({exc}). Raise memory_limit or give a temp_directory "
+                "on a disk with free space."
+            ) from exc
+
+    def fetch(self, sql: str) -> pd.DataFrame:
+        return self._run(sql).df()
+
+    def write_parquet(self, sql: str, path: Path) -> None:
+        self._run(f"COPY ({sql}) TO {_literal(Path(path).as_posix())} (FORMAT parquet)")

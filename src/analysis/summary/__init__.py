@@ -1,0 +1,625 @@
+"""Transaction log -> one row per customer, in the buy-till-you-die conventions.
+
+The summary is what the CLV models (BG/NBD, Pareto/NBD, Gamma-Gamma) and the RFM
+scores start from:
+
+``frequency``
+    Number of *repeat* purchase periods: distinct purchase periods minus one.
+    Purchases in the same period (by default the same calendar day) count as one,
+    with their amounts added.
+``recency``
+    Age of the customer at the last purchase: time from the first to the last
+    purchase period.
+``T``
+    Age of the customer at the end of observation: time from the first purchase to
+    ``observation_end``.
+``monetary_value``
+    Mean value of the repeat purchases (the first purchase is excluded, as the
+    Gamma-Gamma model expects); 0 for customers with no repeat purchase.
+
+Times are in days (``time_unit="D"``) or weeks (``time_unit="W"``, days / 7, not
+rounded). Purchases after ``observation_end`` are ignored; a purchase *on*
+``observation_end`` counts. With these rules the CDNOW sample's published
+calibration summary (Fader, Hardie and Lee 2005) is reproduced exactly.
+
+Logs larger than memory
+    Every function takes, besides a DataFrame, a path, a glob pattern (``"logs/*.parquet"``),
+    a folder or a list of them, of Parquet or CSV files with columns
+    ``customer_id``, ``date``, ``amount``. ``engine="auto"`` computes a DataFrame
+    with pandas and files with DuckDB (bounded memory, spills to disk); ``"spark"``
+    runs the same SQL (:mod:`analysis.summary._sql`, one definition for both
+    engines) on Spark. The three give the same summary: integers exactly, times
+    exactly, money to floating-point rounding (sums are added in a different
+    order; relative differences of order 1e-15).
+
+Time zones
+    A purchase's day is its calendar day in ``timezone`` (default ``"UTC"``).
+    Timestamps carrying a zone (tz-aware pandas columns, UTC-adjusted Parquet
+    timestamps, CSV strings with an offset such as ``+08:00`` or ``Z``) are
+    converted to ``timezone``; naive timestamps are taken as wall-clock times
+    already in ``timezone`` and are never shifted. A tz-aware
+    ``observation_end`` is converted the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.errors import DataValidationError, ParameterError
+from analysis.summary import _sql
+from analysis.summary._pandas import calibration_holdout_frame, local_wall_time, summarise_frame
+from analysis.summary._sources import REQUIRED, LogSource, read_files_pandas, resolve_source
+
+__all__ = [
+    "customer_summary",
+    "calibration_holdout_summary",
+    "grouped_customer_summary",
+    "collapse_summary",
+    "summary_to_parquet",
+]
+
+_UNIT_DAYS = {"D": 1.0, "W": 7.0}
+_PERIODS = ("D", "W")
+_INT_COLUMNS = ("frequency", "frequency_holdout", "n_periods", "recency_days", "weight")
+
+
+# ------------------------------------------------------------------ checks
+def _check_settings(time_unit: str, period: str, timezone: str) -> None:
+    if time_unit not in _UNIT_DAYS:
+        raise ParameterError(f"time_unit must be 'D' (days) or 'W' (weeks); got {time_unit!r}.")
+    if period not in _PERIODS:
+        raise ParameterError(
+            f"period must be 'D' (combine same-day purchases) or 'W' (combine same-week "
+            f"purchases); got {period!r}."
+        )
+    if not isinstance(timezone, str) or not timezone:
+        raise ParameterError(f"timezone must be an IANA zone name such as 'UTC'; got {timezone!r}.")
+    try:
+        pd.Timestamp("2000-01-01", tz=timezone)
+    except Exception as exc:  # noqa: BLE001 - pytz/zoneinfo raise different errors
+        raise ParameterError(
+            f"timezone must be an IANA zone name such as 'UTC' or 'Asia/Shanghai'; got {timezone!r}."
+        ) from exc
+
+
+def _check_frame(transactions: pd.DataFrame) -> None:
+    missing = [c for c in REQUIRED if c not in transactions.columns]
+    if missing:
+        raise DataValidationError(
+            f"The transactions table lacks column(s) {missing}; it has "
+            f"{list(transactions.columns)}. Validate it with "
+            "analysis.schemas.validate_transactions or map your columns in the study YAML."
+        )
+    if not pd.api.types.is_datetime64_any_dtype(transactions["date"]):
+        raise DataValidationError(
+            "Column 'date' of the transactions table must hold dates (datetime64), "
+            f"not {transactions['date'].dtype}; validate the table with "
+            "analysis.schemas.validate_transactions first."
+        )
+
+
+def _day(value, name: str, timezone: str) -> pd.Timestamp:
+    """A date-like parameter -> midnight of its calendar day (tz-aware values converted to ``timezone``)."""
+    try:
+        stamp = pd.Timestamp(value)
+    except (TypeError, ValueError) as exc:
+        raise ParameterError(f"{name} must be a date such as '1997-09-30'; got {value!r}.") from exc
+    if stamp is pd.NaT:
+        raise ParameterError(f"{name} must be a date such as '1997-09-30'; got {value!r}.")
+    if stamp.tzinfo is not None:
+        stamp = stamp.tz_convert(timezone).tz_localize(None)
+    return stamp.normalize()
+
+
+def _report_bad_rows(profile: dict, where: str) -> None:
+    problems = []
+    for key, text in (
+        ("missing_ids", "a missing customer_id"),
+        ("missing_dates", "a missing date"),
+        ("missing_amounts", "a missing amount"),
+        ("negative_amounts", "a negative amount"),
+    ):
+        count = int(profile.get(key) or 0)
+        if count:
+            problems.append(f"{count} row(s) have {text}")
+    if problems:
+        raise DataValidationError(
+            f"{where}: {'; '.join(problems)}. Remove or fix these rows (returns as negative "
+            "amounts belong in a separate table) before summarising."
+        )
+
+
+def _pandas_log(source: LogSource, timezone: str) -> pd.DataFrame:
+    if source.is_frame:
+        frame = source.frame
+        _check_frame(frame)
+    else:
+        frame = read_files_pandas(source, timezone)
+        amount = frame["amount"]
+        _report_bad_rows(
+            {
+                "missing_ids": frame["customer_id"].isna().sum(),
+                "missing_dates": frame["date"].isna().sum(),
+                "missing_amounts": amount.isna().sum(),
+                "negative_amounts": (amount < 0).sum(),
+            },
+            source.describe(),
+        )
+    date = local_wall_time(frame["date"], timezone)
+    ids = frame["customer_id"]
+    if date is not frame["date"] or not pd.api.types.is_string_dtype(ids):
+        frame = frame.assign(date=date, customer_id=ids.astype("string"))
+    return frame
+
+
+def _no_purchase(end: pd.Timestamp, first) -> ParameterError:
+    return ParameterError(
+        f"No purchase falls on or before observation_end={end.date()}; the log starts "
+        f"on {pd.Timestamp(first).date()}. Choose a later observation_end."
+    )
+
+
+def _tidy(out: pd.DataFrame, index: bool = True) -> pd.DataFrame:
+    for col in out.columns:
+        if col in _INT_COLUMNS:
+            out[col] = out[col].astype("int64")
+        elif col != "customer_id":
+            out[col] = out[col].astype("float64")
+    if index:
+        out["customer_id"] = out["customer_id"].astype("string")
+        out = out.set_index("customer_id")
+    return out
+
+
+# ------------------------------------------------------------------ engine runs
+def _sql_run(
+    engine,
+    source: LogSource,
+    *,
+    observation_end,
+    calibration_end,
+    time_unit: str,
+    period: str,
+    timezone: str,
+    rfm_columns: bool = False,
+    group_columns: tuple[str, ...] | None = None,
+    weight: str = "weight",
+    output: Path | None = None,
+):
+    """Run the summary SQL on ``engine``; a DataFrame, or None after writing ``output``."""
+    with engine.session(source, timezone) as session:
+        dialect = engine.dialect
+        profile = session.fetch(_sql.profile_sql(dialect, session.relation, session.day_expr)).iloc[0].to_dict()
+        _report_bad_rows(profile, source.describe())
+        if int(profile["n_rows"]) == 0:
+            raise DataValidationError(f"{source.describe()} hold(s) no rows; the summary needs purchases.")
+        last = pd.Timestamp(profile["last_day"])
+        end = observation_end if observation_end is not None else last
+        if calibration_end is not None and end <= calibration_end:
+            raise ParameterError(
+                f"observation_end ({end.date()}) must be after calibration_end "
+                f"({calibration_end.date()}): the holdout period would be empty."
+            )
+        cohort_end = calibration_end if calibration_end is not None else end
+        if pd.Timestamp(profile["first_day"]) > cohort_end:
+            raise _no_purchase(cohort_end, profile["first_day"])
+        sql = _sql.summary_sql(
+            dialect,
+            session.relation,
+            session.day_expr,
+            observation_end=end.date(),
+            unit_days=_UNIT_DAYS[time_unit],
+            period=period,
+            calibration_end=calibration_end.date() if calibration_end is not None else None,
+            rfm_columns=rfm_columns,
+            order=group_columns is None,
+        )
+        if group_columns is not None:
+            sql = _sql.grouped_sql(dialect, sql, group_columns, weight)
+        if output is not None:
+            session.write_parquet(sql, output)
+            return None
+        return session.fetch(sql)
+
+
+def _pandas_run(
+    source: LogSource,
+    *,
+    observation_end,
+    calibration_end,
+    time_unit: str,
+    period: str,
+    timezone: str,
+    rfm_columns: bool = False,
+) -> pd.DataFrame:
+    frame = _pandas_log(source, timezone)
+    if len(frame) == 0:
+        raise DataValidationError("The transactions table is empty; the summary needs purchases.")
+    end = observation_end if observation_end is not None else frame["date"].max().normalize()
+    unit = _UNIT_DAYS[time_unit]
+    if calibration_end is None:
+        out = summarise_frame(frame, end, unit, period)
+        cohort_end = end
+    else:
+        if end <= calibration_end:
+            raise ParameterError(
+                f"observation_end ({end.date()}) must be after calibration_end "
+                f"({calibration_end.date()}): the holdout period would be empty."
+            )
+        out = calibration_holdout_frame(frame, calibration_end, end, unit, period)
+        cohort_end = calibration_end
+    if out.empty:
+        raise _no_purchase(cohort_end, frame["date"].min())
+    if rfm_columns:
+        extra = _pandas_rfm_columns(frame, cohort_end, period)
+        out = out.join(extra)
+    return out
+
+
+def _pandas_rfm_columns(frame: pd.DataFrame, end: pd.Timestamp, period: str) -> pd.DataFrame:
+    keep = frame["date"] < end + pd.Timedelta(days=1)
+    tx = frame.loc[keep, ["customer_id", "date", "amount"]]
+    day = tx["date"].dt.normalize()
+    if period == "W":
+        day = day - pd.to_timedelta(day.dt.day_of_week, unit="D")
+    periods = tx.assign(date=day).groupby(["customer_id", "date"], observed=True)["amount"].sum().reset_index()
+    g = periods.groupby("customer_id", observed=True)
+    out = pd.DataFrame(
+        {
+            "n_periods": g.size().astype("int64"),
+            "total_amount": g["amount"].sum(),
+            "recency_days": ((end - g["date"].max()) / pd.Timedelta(days=1)).astype("int64"),
+        }
+    )
+    out.index = out.index.astype("string")
+    return out
+
+
+def _run(transactions, *, engine, observation_end, calibration_end, time_unit, period, timezone, **kw):
+    from analysis.engines import resolve_engine
+
+    _check_settings(time_unit, period, timezone)
+    end = _day(observation_end, "observation_end", timezone) if observation_end is not None else None
+    cal = _day(calibration_end, "calibration_end", timezone) if calibration_end is not None else None
+    source = resolve_source(transactions)
+    chosen = resolve_engine(engine, is_frame=source.is_frame)
+    args = dict(observation_end=end, calibration_end=cal, time_unit=time_unit, period=period, timezone=timezone)
+    if chosen == "pandas":
+        return "pandas", source, args, None
+    return chosen.name, source, args, chosen
+
+
+# ------------------------------------------------------------------ public API
+def customer_summary(
+    transactions,
+    observation_end=None,
+    time_unit: str = "W",
+    *,
+    period: str = "D",
+    engine="auto",
+    timezone: str = "UTC",
+) -> pd.DataFrame:
+    """Summarise a transaction log per customer (frequency, recency, T, monetary value).
+
+    Parameters
+    ----------
+    transactions : DataFrame, path, glob or list of paths
+        Canonical transactions table with ``customer_id``, ``date`` (datetime64)
+        and ``amount``; or Parquet/CSV file(s) with those columns (a path, a
+        folder, a glob such as ``"logs/*.parquet"``, or a list of them).
+    observation_end : date-like, optional
+        Last day of observation (inclusive). Purchases after it are ignored.
+        Default: the last purchase date in the log.
+    time_unit : {"W", "D"}
+        Unit of ``recency`` and ``T``: weeks (days / 7) or days.
+    period : {"D", "W"}
+        Purchases in the same calendar day (``"D"``) or Monday-based week
+        (``"W"``) are combined into one, with their amounts added.
+    engine : {"auto", "pandas", "duckdb", "spark"} or engine object
+        Where to compute: ``"auto"`` = pandas for a DataFrame, DuckDB for files.
+        Pass :class:`analysis.engines.DuckDBEngine` (``memory_limit``,
+        ``temp_directory``, ``threads``) or :class:`analysis.engines.SparkEngine`
+        (``session``) to set the engine up.
+    timezone : str
+        IANA zone whose calendar days count (see the module notes on time zones).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``customer_id`` (str), sorted, one row per customer whose first
+        purchase is on or before ``observation_end``, with columns
+
+        - ``frequency`` (int): repeat purchase periods;
+        - ``recency`` (float): time from first to last purchase, in ``time_unit``;
+        - ``T`` (float): time from first purchase to ``observation_end``;
+        - ``monetary_value`` (float): mean amount of repeat purchases, 0 if none.
+
+    Raises
+    ------
+    DataValidationError
+        If a required column is missing, ``date`` is not a date column, or (for
+        files) rows have missing values or negative amounts.
+    InputFileError
+        If a file does not exist or cannot be read.
+    ParameterError
+        If ``time_unit``, ``period``, ``engine``, ``timezone`` or
+        ``observation_end`` is invalid, or no purchase falls on or before
+        ``observation_end``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "a", "b"],
+    ...                    "date": pd.to_datetime(["2024-01-01", "2024-01-01",
+    ...                                            "2024-01-15", "2024-01-08"]),
+    ...                    "amount": [10.0, 5.0, 20.0, 7.0]})
+    >>> customer_summary(tx, "2024-01-29", time_unit="W")
+                 frequency  recency    T  monetary_value
+    customer_id
+    a                    1      2.0  4.0            20.0
+    b                    0      0.0  3.0             0.0
+    >>> customer_summary(tx, "2024-01-29", engine="duckdb").equals(customer_summary(tx, "2024-01-29"))
+    True
+    """
+    kind, source, args, chosen = _run(
+        transactions, engine=engine, observation_end=observation_end, calibration_end=None,
+        time_unit=time_unit, period=period, timezone=timezone,
+    )
+    if kind == "pandas":
+        return _pandas_run(source, **args)
+    return _tidy(_sql_run(chosen, source, **args))
+
+
+def calibration_holdout_summary(
+    transactions,
+    calibration_end,
+    observation_end=None,
+    time_unit: str = "W",
+    *,
+    period: str = "D",
+    engine="auto",
+    timezone: str = "UTC",
+) -> pd.DataFrame:
+    """Split a log at ``calibration_end``: summary of the calibration period plus holdout counts.
+
+    Customers are those whose first purchase is on or before ``calibration_end``
+    (the calibration cohort); later newcomers are left out, as in the usual
+    forecast check of buy-till-you-die models. Purchase periods are formed
+    separately on each side of ``calibration_end`` (with ``period="W"`` a week
+    that straddles it counts on both sides).
+
+    Parameters
+    ----------
+    transactions : DataFrame, path, glob or list of paths
+        Canonical transactions, or Parquet/CSV files (see :func:`customer_summary`).
+    calibration_end : date-like
+        Last day of the calibration period (inclusive).
+    observation_end : date-like, optional
+        Last day of the holdout period (inclusive); default the last purchase date.
+    time_unit : {"W", "D"}
+        Unit of ``recency``, ``T`` and ``duration_holdout``.
+    period : {"D", "W"}
+        Purchases within the same day or week are combined, as in
+        :func:`customer_summary`.
+    engine : {"auto", "pandas", "duckdb", "spark"} or engine object
+        As in :func:`customer_summary`.
+    timezone : str
+        IANA zone whose calendar days count.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``customer_id``, with the columns of :func:`customer_summary`
+        for the calibration period and
+
+        - ``frequency_holdout`` (int): purchase periods in the holdout period
+          (after ``calibration_end``, up to ``observation_end``);
+        - ``monetary_value_holdout`` (float): mean amount of those purchases, 0 if none;
+        - ``duration_holdout`` (float): length of the holdout period in ``time_unit``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "a"],
+    ...                    "date": pd.to_datetime(["2024-01-01", "2024-01-08", "2024-01-22"]),
+    ...                    "amount": [10.0, 5.0, 20.0]})
+    >>> s = calibration_holdout_summary(tx, "2024-01-14", "2024-01-28", time_unit="D")
+    >>> s[["frequency", "T", "frequency_holdout", "duration_holdout"]]
+                 frequency     T  frequency_holdout  duration_holdout
+    customer_id
+    a                    1  13.0                  1              14.0
+    """
+    if calibration_end is None:
+        raise ParameterError("calibration_end is required: the last day of the calibration period.")
+    kind, source, args, chosen = _run(
+        transactions, engine=engine, observation_end=observation_end, calibration_end=calibration_end,
+        time_unit=time_unit, period=period, timezone=timezone,
+    )
+    if kind == "pandas":
+        return _pandas_run(source, **args)
+    return _tidy(_sql_run(chosen, source, **args))
+
+
+def collapse_summary(
+    summary: pd.DataFrame,
+    columns: Sequence[str] = ("frequency", "recency", "T"),
+    *,
+    weight: str = "weight",
+) -> pd.DataFrame:
+    """Identical rows of a summary collapsed into one, with their count as a weight.
+
+    The BG/NBD, Pareto/NBD and Gamma-Gamma likelihoods depend on a customer
+    only through these columns, so a model fitted on the collapsed table with
+    ``fit(grouped, weights="weight")`` has exactly the estimates of a fit on
+    every customer, at a cost that grows with the number of distinct rows, not
+    of customers.
+
+    Parameters
+    ----------
+    summary : DataFrame
+        Output of :func:`customer_summary` (or any table holding ``columns``).
+    columns : sequence of str
+        Columns that identify a group.
+    weight : str
+        Name of the count column.
+
+    Returns
+    -------
+    DataFrame
+        ``columns`` plus ``weight`` (int, customers per row), sorted by ``columns``,
+        with a plain 0..n-1 index.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> s = pd.DataFrame({"frequency": [0, 0, 2], "recency": [0.0, 0.0, 3.0], "T": [5.0, 5.0, 5.0]})
+    >>> collapse_summary(s)
+       frequency  recency    T  weight
+    0          0      0.0  5.0       2
+    1          2      3.0  5.0       1
+    """
+    columns = _group_columns(columns, weight)
+    missing = [c for c in columns if c not in summary.columns]
+    if missing:
+        raise DataValidationError(f"The summary lacks column(s) {missing}; it has {list(summary.columns)}.")
+    out = summary.groupby(list(columns), sort=True, observed=True).size().rename(weight).reset_index()
+    return _tidy(out, index=False)
+
+
+def _group_columns(columns, weight: str) -> tuple[str, ...]:
+    if isinstance(columns, str) or not all(isinstance(c, str) for c in columns) or not columns:
+        raise ParameterError(f"columns must be a non-empty list of column names; got {columns!r}.")
+    if weight in columns:
+        raise ParameterError(f"weight column name {weight!r} clashes with a grouping column.")
+    return tuple(columns)
+
+
+def grouped_customer_summary(
+    transactions,
+    observation_end=None,
+    time_unit: str = "W",
+    *,
+    columns: Sequence[str] = ("frequency", "recency", "T"),
+    weight: str = "weight",
+    period: str = "D",
+    engine="auto",
+    timezone: str = "UTC",
+) -> pd.DataFrame:
+    """The customer summary collapsed to distinct ``columns`` rows with a count, computed in the engine.
+
+    Only the grouped table (for a BG/NBD summary in weeks: about as many rows
+    as distinct (frequency, recency, T) triples, tens of thousands even for
+    tens of millions of customers) ever reaches Python memory. It equals
+    ``collapse_summary(customer_summary(...), columns)``.
+
+    Parameters
+    ----------
+    transactions : DataFrame, path, glob or list of paths
+        As in :func:`customer_summary`.
+    observation_end, time_unit, period, engine, timezone
+        As in :func:`customer_summary`.
+    columns : sequence of str
+        Summary columns that identify a group.
+    weight : str
+        Name of the count column.
+
+    Returns
+    -------
+    DataFrame
+        ``columns`` plus ``weight`` (int), sorted by ``columns``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from analysis.clv import BetaGeo
+    >>> tx = pd.DataFrame({"customer_id": ["a", "b", "c"],
+    ...                    "date": pd.to_datetime(["2024-01-01"] * 3), "amount": [1.0, 2.0, 3.0]})
+    >>> grouped_customer_summary(tx, "2024-01-29", engine="duckdb")
+       frequency  recency    T  weight
+    0          0      0.0  4.0       3
+    """
+    columns = _group_columns(columns, weight)
+    kind, source, args, chosen = _run(
+        transactions, engine=engine, observation_end=observation_end, calibration_end=None,
+        time_unit=time_unit, period=period, timezone=timezone,
+    )
+    if kind == "pandas":
+        return collapse_summary(_pandas_run(source, **args), columns, weight=weight)
+    allowed = ("frequency", "recency", "T", "monetary_value")
+    bad = [c for c in columns if c not in allowed]
+    if bad:
+        raise ParameterError(f"columns must be among {list(allowed)}; got {bad}.")
+    return _tidy(_sql_run(chosen, source, group_columns=columns, weight=weight, **args), index=False)
+
+
+def summary_to_parquet(
+    transactions,
+    path: str | Path,
+    observation_end=None,
+    time_unit: str = "W",
+    *,
+    calibration_end=None,
+    rfm_columns: bool = False,
+    period: str = "D",
+    engine="auto",
+    timezone: str = "UTC",
+) -> Path:
+    """Write the customer summary to Parquet without holding it in Python memory.
+
+    With DuckDB the result streams from the query into ``path`` (one file);
+    with Spark ``path`` becomes a folder of part files; with pandas the summary
+    is computed in memory and written. Rows are in ``customer_id`` order
+    (DuckDB, pandas) and ``customer_id`` is a column.
+
+    Parameters
+    ----------
+    transactions : DataFrame, path, glob or list of paths
+        As in :func:`customer_summary`.
+    path : str or Path
+        Output file (folder for Spark); its parent folder must exist.
+    observation_end, time_unit, period, engine, timezone
+        As in :func:`customer_summary`.
+    calibration_end : date-like, optional
+        Write the calibration/holdout summary of :func:`calibration_holdout_summary` instead.
+    rfm_columns : bool
+        Add the inputs of RFM scores: ``n_periods`` (purchase periods),
+        ``total_amount`` (all purchases, the first included) and
+        ``recency_days`` (days from the last purchase period to the end of the
+        (calibration) period). With ``period="D"`` these are the
+        ``frequency``, ``monetary`` and ``recency_days`` of
+        :func:`analysis.segmentation.rfm_values`.
+
+    Returns
+    -------
+    Path
+        ``path``.
+
+    Examples
+    --------
+    >>> import pandas as pd, tempfile, pathlib
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a"], "date": pd.to_datetime(["2024-01-01", "2024-01-08"]),
+    ...                    "amount": [1.0, 2.0]})
+    >>> out = summary_to_parquet(tx, pathlib.Path(tempfile.mkdtemp()) / "s.parquet", "2024-01-29",
+    ...                          engine="duckdb")
+    >>> pd.read_parquet(out)["frequency"].tolist()
+    [1]
+    """
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise ParameterError(f"The folder {path.parent} for the summary does not exist; create it first.")
+    kind, source, args, chosen = _run(
+        transactions, engine=engine, observation_end=observation_end, calibration_end=calibration_end,
+        time_unit=time_unit, period=period, timezone=timezone,
+    )
+    if kind == "pandas":
+        from analysis.io import atomic_write
+
+        out = _pandas_run(source, rfm_columns=rfm_columns, **args).reset_index()
+        with atomic_write(path, mode="wb") as handle:
+            out.to_parquet(handle, index=False)
+        return path
+    _sql_run(chosen, source, rfm_columns=rfm_columns, output=path, **args)
+    return path

@@ -1,0 +1,152 @@
+"""Where a transaction log comes from: a DataFrame, or Parquet/CSV files named by path or glob."""
+
+from __future__ import annotations
+
+import glob
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.errors import DataValidationError, InputFileError, ParameterError
+from analysis.summary._pandas import local_wall_time
+
+__all__ = ["LogSource", "resolve_source", "read_files_pandas", "parse_date_strings", "REQUIRED"]
+
+REQUIRED = ("customer_id", "date", "amount")
+_FORMATS = {".parquet": "parquet", ".pq": "parquet", ".csv": "csv", ".gz": "csv"}
+_OFFSET = re.compile(r"(?:Z|[+-]\d{2}(?::?\d{2})?)$")
+
+
+@dataclass(frozen=True)
+class LogSource:
+    """A resolved log: either ``frame`` or ``files`` (all of one ``format``)."""
+
+    frame: pd.DataFrame | None = None
+    files: tuple[Path, ...] = field(default_factory=tuple)
+    format: str | None = None
+
+    @property
+    def is_frame(self) -> bool:
+        return self.frame is not None
+
+    def describe(self) -> str:
+        if self.is_frame:
+            return "the transactions DataFrame"
+        shown = ", ".join(str(f) for f in self.files[:3])
+        more = f" and {len(self.files) - 3} more" if len(self.files) > 3 else ""
+        return f"{self.format} file(s) {shown}{more}"
+
+
+def _format_of(path: Path) -> str:
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes[-2:] == [".csv", ".gz"]:
+        return "csv"
+    fmt = _FORMATS.get(suffixes[-1] if suffixes else "")
+    if fmt is None or (suffixes and suffixes[-1] == ".gz"):
+        raise InputFileError(
+            f"Cannot tell the format of {path}: a transaction log file must end in .parquet, .pq, "
+            ".csv or .csv.gz."
+        )
+    return fmt
+
+
+def resolve_source(transactions) -> LogSource:
+    """A DataFrame, a path, a glob pattern, or a list of paths/globs -> :class:`LogSource`."""
+    if isinstance(transactions, pd.DataFrame):
+        return LogSource(frame=transactions)
+    if isinstance(transactions, (str, Path)):
+        items: Sequence = [transactions]
+    elif isinstance(transactions, Sequence) and transactions and all(
+        isinstance(t, (str, Path)) for t in transactions
+    ):
+        items = transactions
+    else:
+        raise ParameterError(
+            "transactions must be a DataFrame, a path or glob of Parquet/CSV files (e.g. "
+            f"'logs/*.parquet'), or a list of them; got {type(transactions).__name__}."
+        )
+    files: list[Path] = []
+    for item in items:
+        text = str(item)
+        path = Path(text).expanduser()
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith((".", "_")))
+            if not found:
+                raise InputFileError(f"The folder {path} holds no files.")
+            files.extend(found)
+        elif glob.has_magic(text):
+            found = sorted(Path(p) for p in glob.glob(str(path), recursive=True) if Path(p).is_file())
+            if not found:
+                raise InputFileError(f"No file matches the pattern {text!r}.")
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise InputFileError(f"The transaction log file {path} does not exist.")
+    formats = {f: _format_of(f) for f in files}
+    kinds = sorted(set(formats.values()))
+    if len(kinds) > 1:
+        raise InputFileError(
+            f"The log mixes formats {kinds}; give files of one format (for example only *.parquet)."
+        )
+    return LogSource(files=tuple(dict.fromkeys(files)), format=kinds[0])
+
+
+def parse_date_strings(values: pd.Series, timezone: str) -> pd.Series:
+    """ISO date strings -> naive wall-clock times in ``timezone``.
+
+    Strings with an offset (``+08:00``, ``Z``) are instants and are converted to
+    ``timezone``; strings without one are taken as wall-clock times in it already.
+    """
+    text = values.astype("string").str.strip()
+    aware = text.str.contains(_OFFSET, na=False).to_numpy()
+    out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[us]")
+    try:
+        if (~aware).any():
+            out[~aware] = pd.to_datetime(text[~aware], format="ISO8601").astype("datetime64[us]")
+        if aware.any():
+            stamps = pd.to_datetime(text[aware], format="ISO8601", utc=True)
+            out[aware] = stamps.dt.tz_convert(timezone).dt.tz_localize(None).astype("datetime64[us]")
+    except (ValueError, TypeError) as exc:
+        raise DataValidationError(
+            f"Column 'date' holds text that is not an ISO date or timestamp ({exc}); write dates "
+            "as 2024-01-31 or 2024-01-31 13:45:00 (optionally with an offset such as +08:00)."
+        ) from exc
+    return out
+
+
+def read_files_pandas(source: LogSource, timezone: str) -> pd.DataFrame:
+    """Read every file of the log into one canonical frame (the pandas engine's input)."""
+    frames = []
+    for path in source.files:
+        try:
+            if source.format == "parquet":
+                frame = pd.read_parquet(path)
+            else:
+                frame = pd.read_csv(path, dtype={"customer_id": str, "date": str})
+        except (OSError, ValueError) as exc:
+            raise InputFileError(f"Cannot read {path}: {exc}") from exc
+        missing = [c for c in REQUIRED if c not in frame.columns]
+        if missing:
+            raise DataValidationError(
+                f"{path} lacks column(s) {missing}; it has {list(frame.columns)}."
+            )
+        frame = frame[list(REQUIRED)]
+        date = frame["date"]
+        if pd.api.types.is_datetime64_any_dtype(date):
+            date = local_wall_time(date, timezone)
+        else:
+            date = parse_date_strings(date, timezone)
+        frames.append(
+            pd.DataFrame(
+                {
+                    "customer_id": frame["customer_id"].astype("string"),
+                    "date": date,
+                    "amount": pd.to_numeric(frame["amount"]).astype("float64"),
+                }
+            )
+        )
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]

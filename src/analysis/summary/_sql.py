@@ -1,0 +1,162 @@
+"""The one SQL definition of the per-customer summary, rendered for DuckDB and Spark SQL.
+
+Both engines run the text built here; only three small pieces differ between
+them and are looked up in :data:`DIALECTS` (identifier quoting, whole days
+between two dates, start of the Monday-based week). The purchase *day* of a row
+(``day_expr``) depends on the type of the ``date`` column and is chosen by the
+engine (see :mod:`analysis.engines`), so time zones are handled in one place per
+engine.
+
+The rules are those of :mod:`analysis.summary._pandas` (the reference path):
+
+1. rows with ``day <= observation_end`` are kept;
+2. rows are combined into purchase periods per customer: the calendar day
+   (``period="D"``) or the Monday-based week (``"W"``), amounts added; with a
+   calibration split, periods are formed separately on each side of
+   ``calibration_end`` (as the pandas path does);
+3. per customer (calibration side): ``frequency = periods - 1``,
+   ``recency = last - first``, ``T = end - first`` (days / unit), and
+   ``monetary_value = (sum of period amounts - first period's amount) / frequency``
+   (0 when ``frequency = 0``);
+4. holdout side: ``frequency_holdout`` = number of periods,
+   ``monetary_value_holdout`` = their mean amount (0 if none).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+__all__ = ["DIALECTS", "Dialect", "summary_sql", "grouped_sql", "profile_sql"]
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """The few spellings that differ between the SQL engines."""
+
+    name: str
+    quote: str  # identifier quote character
+    days_between: str  # format with {a}, {b}: whole days from a to b
+    week_start: str  # format with {d}: Monday of d's week, a DATE
+
+    def ident(self, name: str) -> str:
+        return f"{self.quote}{name}{self.quote}"
+
+
+DIALECTS = {
+    "duckdb": Dialect("duckdb", '"', "date_diff('day', {a}, {b})", "CAST(date_trunc('week', {d}) AS DATE)"),
+    "spark": Dialect("spark", "`", "datediff({b}, {a})", "trunc({d}, 'week')"),
+}
+
+
+def _tx_cte(dialect: Dialect, source: str, day_expr: str) -> str:
+    q = dialect.ident
+    return (
+        f"tx AS (\n"
+        f"    SELECT CAST({q('customer_id')} AS STRING) AS customer_id,\n"
+        f"           {day_expr} AS day,\n"
+        f"           CAST({q('amount')} AS DOUBLE) AS amount\n"
+        f"    FROM {source}\n"
+        f")"
+    )
+
+
+def profile_sql(dialect: Dialect, source: str, day_expr: str) -> str:
+    """One pass over the log: size, last purchase day and counts of unusable rows."""
+    return (
+        f"WITH {_tx_cte(dialect, source, day_expr)}\n"
+        "SELECT COUNT(*) AS n_rows,\n"
+        "       MIN(day) AS first_day,\n"
+        "       MAX(day) AS last_day,\n"
+        "       SUM(CASE WHEN customer_id IS NULL THEN 1 ELSE 0 END) AS missing_ids,\n"
+        "       SUM(CASE WHEN day IS NULL THEN 1 ELSE 0 END) AS missing_dates,\n"
+        "       SUM(CASE WHEN amount IS NULL OR isnan(amount) THEN 1 ELSE 0 END) AS missing_amounts,\n"
+        "       SUM(CASE WHEN amount < 0 THEN 1 ELSE 0 END) AS negative_amounts\n"
+        "FROM tx"
+    )
+
+
+def summary_sql(
+    dialect: Dialect,
+    source: str,
+    day_expr: str,
+    *,
+    observation_end: date,
+    unit_days: float,
+    period: str,
+    calibration_end: date | None = None,
+    rfm_columns: bool = False,
+    order: bool = True,
+) -> str:
+    """The summary query; with ``calibration_end`` the calibration/holdout version.
+
+    ``rfm_columns`` adds ``n_periods``, ``total_amount`` (all periods, the first
+    included) and ``recency_days`` (days from the last period to the end of the
+    calibration period): the inputs of RFM scores.
+    """
+    d = dialect
+    end = f"DATE '{observation_end.isoformat()}'"
+    cal = f"DATE '{calibration_end.isoformat()}'" if calibration_end is not None else None
+    period_start = "day" if period == "D" else d.week_start.format(d="day")
+    holdout_col = f"day > {cal}" if cal else "FALSE"
+    cal_or_end = cal or end
+    unit = repr(float(unit_days))
+    days = d.days_between.format
+    parts = [
+        _tx_cte(d, source, day_expr),
+        "tagged AS (\n"
+        f"    SELECT customer_id, {period_start} AS period_start, {holdout_col} AS holdout, amount\n"
+        f"    FROM tx WHERE day <= {end}\n"
+        ")",
+        "periods AS (\n"
+        "    SELECT customer_id, holdout, period_start, SUM(amount) AS amount\n"
+        "    FROM tagged GROUP BY customer_id, holdout, period_start\n"
+        ")",
+        "calibration AS (\n"
+        "    SELECT customer_id, COUNT(*) AS n_periods,\n"
+        "           MIN(period_start) AS first_period, MAX(period_start) AS last_period,\n"
+        "           SUM(amount) AS total_amount, MIN_BY(amount, period_start) AS first_amount\n"
+        "    FROM periods WHERE NOT holdout GROUP BY customer_id\n"
+        ")",
+    ]
+    select = [
+        "c.customer_id AS customer_id",
+        "c.n_periods - 1 AS frequency",
+        f"CAST({days(a='c.first_period', b='c.last_period')} AS DOUBLE) / {unit} AS recency",
+        f"CAST({days(a='c.first_period', b=cal_or_end)} AS DOUBLE) / {unit} AS {d.ident('T')}",
+        "CASE WHEN c.n_periods > 1 THEN (c.total_amount - c.first_amount) / (c.n_periods - 1)"
+        " ELSE 0.0 END AS monetary_value",
+    ]
+    join = ""
+    if cal:
+        parts.append(
+            "holdout AS (\n"
+            "    SELECT customer_id, COUNT(*) AS n_holdout, AVG(amount) AS mean_holdout\n"
+            "    FROM periods WHERE holdout GROUP BY customer_id\n"
+            ")"
+        )
+        select += [
+            "COALESCE(h.n_holdout, 0) AS frequency_holdout",
+            "COALESCE(h.mean_holdout, 0.0) AS monetary_value_holdout",
+            f"CAST({days(a=cal, b=end)} AS DOUBLE) / {unit} AS duration_holdout",
+        ]
+        join = "\nLEFT JOIN holdout h ON c.customer_id = h.customer_id"
+    if rfm_columns:
+        select += [
+            "c.n_periods AS n_periods",
+            "c.total_amount AS total_amount",
+            f"{days(a='c.last_period', b=cal_or_end)} AS recency_days",
+        ]
+    sql = "WITH " + ",\n".join(parts) + "\nSELECT " + ",\n       ".join(select) + "\nFROM calibration c" + join
+    if order:
+        sql += "\nORDER BY c.customer_id"
+    return sql
+
+
+def grouped_sql(dialect: Dialect, inner: str, columns: tuple[str, ...], weight: str) -> str:
+    """Identical rows of ``columns`` collapsed, with their count in ``weight``."""
+    cols = ", ".join(dialect.ident(c) for c in columns)
+    return (
+        f"SELECT {cols}, COUNT(*) AS {dialect.ident(weight)}\n"
+        f"FROM (\n{inner}\n) s\nGROUP BY {cols}\nORDER BY {cols}"
+    )
