@@ -59,9 +59,16 @@ def main() -> None:
               help="Folder of the notebooks. Default: <project>/notebooks.")
 @click.option("--hide-code/--show-code", default=False, show_default=True, help="Leave the code out of the HTML.")
 @click.option("--timeout", type=click.IntRange(min=1), default=None, help="Seconds a cell may run (default: no limit).")
+@click.option("--force", is_flag=True, default=False,
+              help="Execute every notebook, even those whose data, parameters and code are unchanged.")
+@click.option("--pdf", is_flag=True, default=False, help="Also print each page to PDF with headless Chromium.")
 @_friendly
-def run(studies, notebooks, parameters, reports_dir, notebooks_dir, hide_code, timeout) -> None:
-    """Execute notebooks, render HTML, write manifests and reports/index.html."""
+def run(studies, notebooks, parameters, reports_dir, notebooks_dir, hide_code, timeout, force, pdf) -> None:
+    """Execute notebooks, render HTML, write manifests and reports/index.html.
+
+    A notebook whose notebook file, study, input files, parameters and package code
+    are unchanged since its last successful run is not executed again (its page is
+    re-rendered); --force executes it anyway."""
     from analysis.report.index import build_index
     from analysis.report.parameters import parse_cli_parameters
     from analysis.report.runner import plan_runs, run_plans
@@ -77,10 +84,12 @@ def run(studies, notebooks, parameters, reports_dir, notebooks_dir, hide_code, t
         reports_dir = find_project_root() / "reports"
     echo = lambda line: click.echo(line, err=True)  # noqa: E731
     echo(f"running {len(plans)} notebook(s) into {reports_dir}")
-    results = run_plans(plans, reports_dir=reports_dir, hide_code=hide_code, timeout=timeout, progress=echo)
+    results = run_plans(plans, reports_dir=reports_dir, hide_code=hide_code, timeout=timeout, progress=echo,
+                        force=force, pdf=pdf)
     index = build_index(reports_dir)
     failed = [r for r in results if r.status != "ok"]
-    echo(f"{len(results) - len(failed)} ok, {len(failed)} failed; index: {index}")
+    reused = sum(r.reused for r in results)
+    echo(f"{len(results) - len(failed)} ok ({reused} reused), {len(failed)} failed; index: {index}")
     if failed:
         sys.exit(1)
 

@@ -1,7 +1,13 @@
 """``reports/index.html``: one self-contained page listing every study's reports.
 
-Built from the ``manifest.json`` files alone (inline CSS, no scripts, no external
-requests); every value shown is HTML-escaped and every link URL-quoted.
+Built from the ``manifest.json`` files alone: for each notebook its status, when
+it ran and for how long (and whether the last results were reused), its
+parameters, the checksums of its input data, its first headline findings (as the
+notebook recorded them with ``ReportOutputs.finding``), and links to its page,
+PDF, executed notebook, tables (CSV) and figures (PNG). A failed notebook shows
+its error, the failing cell and links to the failed notebook and the last good
+report. Inline CSS, no scripts, a Content-Security-Policy that forbids every
+request; every value shown is HTML-escaped and every link URL-quoted.
 """
 
 from __future__ import annotations
@@ -13,18 +19,36 @@ from urllib.parse import quote
 
 from analysis.report.manifest import MANIFEST_NAME, read_manifest, utc_now
 
-__all__ = ["build_index", "render_index"]
+__all__ = ["HEADLINES", "build_index", "render_index"]
+
+HEADLINES = 3  # findings shown per notebook; the rest fold away
+CSP = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
 CSS = """
+:root{--fg:#1f2328;--muted:#59636e;--line:#d0d7de;--soft:#f6f8fa;--accent:#0969da;--ok:#1a7f37;--bad:#cf222e}
+*{box-sizing:border-box}
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","PingFang SC","Microsoft YaHei",sans-serif;
-margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1f2328;line-height:1.45}
-h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.3rem;margin:2rem 0 .3rem;border-bottom:1px solid #d0d7de}
-.muted{color:#656d76;font-size:.9rem}table{border-collapse:collapse;width:100%;margin:.5rem 0}
-th,td{border:1px solid #d0d7de;padding:.35rem .5rem;vertical-align:top;text-align:left;font-size:.92rem}
-th{background:#f6f8fa}.ok{color:#1a7f37;font-weight:600}.failed{color:#cf222e;font-weight:600}
-code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85rem}
-pre{background:#fff8f8;border:1px solid #f0c0c0;padding:.4rem;white-space:pre-wrap;margin:.3rem 0}
-ul{margin:.2rem 0;padding-left:1.2rem}a{color:#0969da}
+margin:0 auto;max-width:74rem;padding:1.5rem 1.2rem 3rem;color:var(--fg);line-height:1.5}
+h1{font-size:1.7rem;margin:0 0 .2rem}h2{font-size:1.35rem;margin:2.2rem 0 .3rem;padding-bottom:.2rem;border-bottom:1px solid var(--line)}
+h3{font-size:1.05rem;margin:0;display:flex;flex-wrap:wrap;gap:.2rem .6rem;align-items:baseline}
+a{color:var(--accent)}.muted{color:var(--muted);font-size:.88rem}
+nav.studies ul{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;list-style:none;padding:0;margin:.6rem 0}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(22rem,1fr));gap:1rem;margin-top:1rem}
+.card{border:1px solid var(--line);border-radius:8px;padding:.8rem 1rem;background:#fff}
+.card.failed{border-color:var(--bad);border-left-width:4px}
+.badge{font-size:.75rem;font-weight:600;padding:.05rem .45rem;border-radius:1rem;border:1px solid currentColor}
+.badge.ok{color:var(--ok)}.badge.failed{color:var(--bad)}.badge.reused{color:var(--muted);font-weight:400}
+.findings{margin:.6rem 0;padding-left:1.1rem}.findings li{margin:.2rem 0}
+.links{font-size:.88rem;margin:.4rem 0}.links span.label{color:var(--muted)}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem .7rem;font-size:.82rem;margin:.5rem 0 0}
+dt{color:var(--muted)}dd{margin:0;overflow-wrap:anywhere}
+code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.82rem}
+pre{background:#fff5f5;border:1px solid #f0c0c0;border-radius:4px;padding:.4rem;white-space:pre-wrap;margin:.4rem 0;
+max-height:14rem;overflow:auto}
+details summary{cursor:pointer;color:var(--muted);font-size:.85rem}
+@media print{body{max-width:none;padding:0;font-size:10pt}nav.studies{display:none}
+.cards{display:block}.card{break-inside:avoid;margin:0 0 .6rem}a{color:inherit}
+details>*{display:block}details summary{display:none}pre{max-height:none}}
 """
 
 
@@ -60,111 +84,143 @@ def render_index(manifests: list[tuple[str, dict[str, Any]]]) -> str:
     >>> "<html" in render_index([])
     True
     """
+    entries = [e for _, m in manifests for e in (m.get("notebooks") or {}).values() if isinstance(e, dict)]
+    n_ok = sum(e.get("status") == "ok" for e in entries)
+    n_reused = sum(bool(e.get("reused")) for e in entries)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>Reports</title><style>{CSS}</style></head><body>",
-        "<h1>Reports</h1>",
-        f'<p class="muted">Built {escape(utc_now())} from {len(manifests)} study manifest(s).</p>',
+        "<header><h1>Reports</h1>",
+        f'<p class="muted">Built {escape(utc_now())}: {len(manifests)} stud{"y" if len(manifests) == 1 else "ies"}, '
+        f"{len(entries)} notebook(s), {n_ok} ok ({n_reused} reused unchanged), {len(entries) - n_ok} failed.</p>",
     ]
+    if len(manifests) > 1:
+        parts.append('<nav class="studies" aria-label="Studies"><ul>' + "".join(
+            f'<li><a href="#{escape(quote(str(m.get("study", f))))}">{escape(str(m.get("title") or f))}</a></li>'
+            for f, m in manifests) + "</ul></nav>")
+    parts.append("</header><main>")
     if not manifests:
         parts.append("<p>No reports yet: run <code>analysis run</code>.</p>")
     for folder, manifest in manifests:
         parts.append(_study_section(folder, manifest))
-    parts.append("</body></html>\n")
+    parts.append("</main></body></html>\n")
     return "\n".join(parts)
 
 
-def _link(folder: str, target: str | None, text: str) -> str:
+def _link(folder: str, target: str | None, text: str, cls: str = "") -> str:
     if not target:
         return escape(text)
-    return f'<a href="{escape(quote(f"{folder}/{target}"))}">{escape(text)}</a>'
+    attr = f' class="{cls}"' if cls else ""
+    return f'<a{attr} href="{escape(quote(f"{folder}/{target}"))}">{escape(text)}</a>'
 
 
 def _study_section(folder: str, manifest: dict[str, Any]) -> str:
     name = str(manifest.get("study", folder))
     title = str(manifest.get("title") or name)
-    out = [f'<h2 id="{escape(quote(name))}">{escape(title)} <span class="muted">({escape(name)})</span></h2>']
+    out = [f'<section><h2 id="{escape(quote(name))}">{escape(title)} <span class="muted">({escape(name)})</span></h2>']
     if manifest.get("description"):
         out.append(f"<p>{escape(str(manifest['description']))}</p>")
     out.append(f'<p class="muted">Study file: <code>{escape(str(manifest.get("study_file", "")))}</code> · '
                f'{_link(folder, MANIFEST_NAME, "manifest.json")}</p>')
-    out.append("<table><tr><th>Notebook</th><th>Status</th><th>Run</th><th>Parameters</th>"
-               "<th>Findings and outputs</th><th>Data</th></tr>")
-    for nb, entry in manifest.get("notebooks", {}).items():
-        out.append(_notebook_row(folder, str(nb), entry if isinstance(entry, dict) else {}))
-    out.append("</table>")
+    out.append('<div class="cards">')
+    for nb, entry in (manifest.get("notebooks") or {}).items():
+        out.append(_notebook_card(folder, str(nb), entry if isinstance(entry, dict) else {}))
+    out.append("</div></section>")
     return "\n".join(out)
 
 
-def _notebook_row(folder: str, nb: str, entry: dict[str, Any]) -> str:
+def _notebook_card(folder: str, nb: str, entry: dict[str, Any]) -> str:
     status = str(entry.get("status", "unknown"))
-    cls = "ok" if status == "ok" else "failed"
-    name_cell = _link(folder, entry.get("html"), nb)
-    if entry.get("executed"):
-        name_cell += f'<br><span class="muted">{_link(folder, entry["executed"], ".ipynb")}</span>'
-    status_cell = f'<span class="{cls}">{escape(status)}</span>'
+    ok = status == "ok"
+    heading = _link(folder, entry.get("html"), nb, "page")
+    badges = f'<span class="badge {"ok" if ok else "failed"}">{escape(status)}</span>'
+    if entry.get("reused"):
+        badges += ' <span class="badge reused" title="inputs, parameters and code unchanged: not re-executed">reused</span>'
+    out = [f'<article class="card {"ok" if ok else "failed"}" id="{escape(quote(f"{folder}-{nb}"))}">',
+           f"<h3>{heading} {badges}</h3>"]
+    if entry.get("title"):
+        out.append(f'<div class="muted">{escape(str(entry["title"]))}</div>')
     shown = entry
-    if status != "ok":
-        status_cell += _failure(folder, nb, entry)
+    if not ok:
+        out.append(_failure(folder, entry))
         shown = entry.get("last_good") or {}
-    env = entry.get("environment") or {}
-    run_cell = f"{escape(str(entry.get('started', '')))}<br>{escape(str(entry.get('duration_s', '')))} s"
-    if env.get("git_commit"):
-        dirty = " (modified)" if env.get("git_dirty") else ""
-        run_cell += f'<br><span class="muted">commit {escape(str(env["git_commit"])[:10])}{dirty}</span>'
-    params = {k: v for k, v in entry.get("parameters", {}).items() if k not in ("study", "output_dir")}
-    param_cell = "<ul>" + "".join(
-        f"<li><code>{escape(str(k))} = {escape(repr(v))}</code></li>"
-        for k, v in params.items()
-    ) + "</ul>" if params else '<span class="muted">defaults</span>'
-    return (f"<tr><td>{name_cell}</td><td>{status_cell}</td><td>{run_cell}</td><td>{param_cell}</td>"
-            f"<td>{_outputs(folder, shown.get('outputs') or {})}</td><td>{_inputs(entry)}</td></tr>")
+    outputs = shown.get("outputs") or {}
+    out.append(_findings(outputs.get("findings") or {}))
+    links = [_link(folder, shown.get(k), label) for k, label in
+             (("html", "report"), ("pdf", "PDF"), ("executed", "notebook (.ipynb)")) if shown.get(k)]
+    if links:
+        prefix = "Last good: " if not ok else ""
+        out.append(f'<div class="links">{prefix}{" · ".join(links)}</div>')
+    for kind, label in (("tables", "Tables (CSV)"), ("figures", "Figures (PNG)")):
+        items = outputs.get(kind) or {}
+        if items:
+            out.append(f'<div class="links"><span class="label">{label}:</span> ' + ", ".join(
+                _titled(_link(folder, rec.get("path"), name), rec.get("alt")) for name, rec in items.items()
+            ) + "</div>")
+    out.append(_details(entry))
+    out.append("</article>")
+    return "\n".join(out)
 
 
-def _failure(folder: str, nb: str, entry: dict[str, Any]) -> str:
+def _titled(markup: str, title: Any) -> str:
+    return f'<span title="{escape(str(title))}">{markup}</span>' if title else markup
+
+
+def _findings(findings: dict[str, Any]) -> str:
+    texts = [escape(str(t)) for t in findings.values()]
+    if not texts:
+        return ""
+    head = "".join(f"<li>{t}</li>" for t in texts[:HEADLINES])
+    out = f'<ul class="findings">{head}</ul>'
+    if len(texts) > HEADLINES:
+        rest = "".join(f"<li>{t}</li>" for t in texts[HEADLINES:])
+        out += f'<details><summary>{len(texts) - HEADLINES} more finding(s)</summary><ul class="findings">{rest}</ul></details>'
+    return out
+
+
+def _failure(folder: str, entry: dict[str, Any]) -> str:
     error = entry.get("error") or {}
-    text = f"{error.get('name', 'Error')}: {error.get('message', '')}"
-    out = [f"<pre>{escape(text)}</pre>"]
+    out = [f"<pre>{escape(str(error.get('name', 'Error')))}: {escape(str(error.get('message', '')))}</pre>"]
     cell = error.get("cell") or {}
     if cell.get("source"):
-        out.append(f'<span class="muted">in cell {escape(str(cell.get("execution_count") or cell.get("index")))}:</span>'
-                   f"<pre>{escape(str(cell['source']))}</pre>")
+        where = cell.get("execution_count") or cell.get("index")
+        out.append(f'<span class="muted">in cell {escape(str(where))}:</span><pre>{escape(str(cell["source"]))}</pre>')
     links = [_link(folder, entry.get(k), label) for k, label in
              (("failed_html", "failed notebook (HTML)"), ("failed_notebook", "failed notebook (.ipynb)")) if entry.get(k)]
     last_good = entry.get("last_good") or {}
     if last_good.get("html"):
         links.append(_link(folder, last_good["html"], f"last good report ({last_good.get('started', '')})"))
     if links:
-        out.append("<br>" + " · ".join(links))
+        out.append(f'<div class="links">{" · ".join(links)}</div>')
     return "".join(out)
 
 
-def _outputs(folder: str, outputs: dict[str, Any]) -> str:
-    out = []
-    findings = outputs.get("findings") or {}
-    if findings:
-        out.append("<ul>" + "".join(f"<li>{escape(str(t))}</li>" for t in findings.values()) + "</ul>")
-    for kind, label in (("tables", "Tables"), ("figures", "Figures")):
-        items = outputs.get(kind) or {}
-        if items:
-            links = ", ".join(
-                _link(folder, rec.get("path"), name) if not rec.get("alt") else
-                f'<span title="{escape(str(rec["alt"]))}">{_link(folder, rec.get("path"), name)}</span>'
-                for name, rec in items.items()
-            )
-            out.append(f"<div>{label}: {links}</div>")
-    return "".join(out) or '<span class="muted">none</span>'
-
-
-def _inputs(entry: dict[str, Any]) -> str:
+def _details(entry: dict[str, Any]) -> str:
+    env = entry.get("environment") or {}
+    run = f"{escape(str(entry.get('started', '')))}, {escape(str(entry.get('duration_s', '')))} s"
+    if entry.get("reused"):
+        run += f" (results reused; checked {escape(str(entry.get('checked', '')))})"
+    rows = [("Ran", run)]
+    if env.get("git_commit"):
+        dirty = " (modified)" if env.get("git_dirty") else ""
+        rows.append(("Commit", f"<code>{escape(str(env['git_commit'])[:10])}</code>{dirty}"))
+    params = {k: v for k, v in (entry.get("parameters") or {}).items() if k not in ("study", "output_dir")}
+    rows.append(("Parameters", "; ".join(f"<code>{escape(str(k))} = {escape(repr(v))}</code>" for k, v in params.items())
+                 if params else '<span class="muted">defaults</span>'))
     files = entry.get("input_files") or []
-    if not files:
-        return '<span class="muted">generated</span>'
-    return "<ul>" + "".join(
-        f"<li><code>{escape(Path(str(f.get('path', ''))).name)}</code><br>"
-        f'<span class="muted" title="sha256 {escape(str(f.get("sha256")))}">'
-        f'sha256 {escape(str(f.get("sha256") or "missing")[:16])}…</span></li>'
-        for f in files
-    ) + "</ul>"
+    if files:
+        rows.append(("Data", "<br>".join(
+            f'<code>{escape(Path(str(f.get("path", ""))).name)}</code> '
+            f'<span class="muted" title="sha256 {escape(str(f.get("sha256")))}">'
+            f'sha256 {escape(str(f.get("sha256") or "missing")[:16])}…</span>' for f in files)))
+    else:
+        rows.append(("Data", '<span class="muted">generated by the study\'s data set (no input files)</span>'))
+    if entry.get("study_sha256"):
+        sha = escape(str(entry["study_sha256"]))
+        rows.append(("Study file", f'<span class="muted" title="sha256 {sha}">sha256 {sha[:16]}…</span>'))
+    if entry.get("pdf_error"):
+        rows.append(("PDF", escape(str(entry["pdf_error"]))))
+    return "<dl>" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>"

@@ -11,6 +11,7 @@ report files are kept).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import platform
 import subprocess
@@ -23,8 +24,10 @@ from typing import Any
 __all__ = [
     "KEY_PACKAGES",
     "MANIFEST_NAME",
+    "code_sha256",
     "environment",
     "file_records",
+    "run_fingerprint",
     "read_manifest",
     "utc_now",
     "write_manifest",
@@ -105,6 +108,64 @@ def file_records(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
             "sha256": sha256_file(path) if exists else None,
         })
     return records
+
+
+def code_sha256(package_dir: str | Path | None = None) -> str:
+    """SHA-256 over the package's Python files (relative path and bytes of every
+    ``*.py`` under *package_dir*, in sorted order): it changes whenever any code a
+    notebook can call changes.
+
+    Parameters
+    ----------
+    package_dir : str or Path, optional
+        Default: the installed ``analysis`` package.
+
+    Examples
+    --------
+    >>> len(code_sha256())
+    64
+    """
+    root = Path(package_dir) if package_dir is not None else Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*.py") if "__pycache__" not in p.parts):
+        digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def run_fingerprint(
+    *,
+    notebook_sha256: str | None,
+    study_sha256: str | None,
+    input_files: list[dict[str, Any]],
+    parameters: dict[str, Any],
+    code: str,
+    environment: dict[str, Any],
+) -> dict[str, Any]:
+    """What a notebook's results depend on, and one SHA-256 over all of it.
+
+    Two runs with the same ``sha256`` executed the same notebook file with the same
+    study file, input files (by content), parameters, package code, Python and key
+    package versions; the runner then reuses the first run's results.
+
+    Examples
+    --------
+    >>> fp = run_fingerprint(notebook_sha256="a", study_sha256="b", input_files=[],
+    ...                      parameters={"top_n": 5}, code="c", environment={})
+    >>> sorted(fp)[:3], len(fp["sha256"])
+    (['code_sha256', 'input_sha256', 'notebook_sha256'], 64)
+    """
+    parts = {
+        "notebook_sha256": notebook_sha256,
+        "study_sha256": study_sha256,
+        "input_sha256": [f.get("sha256") for f in input_files],
+        "parameters": parameters,
+        "code_sha256": code,
+        "python": environment.get("python"),
+        "packages": environment.get("packages"),
+    }
+    text = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
+    return {**parts, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
 
 
 def read_manifest(study_dir: str | Path) -> dict[str, Any] | None:

@@ -122,6 +122,7 @@ class ReportOutputs:
             record["path"] = f"figures/{name}.png"
         self.records["figures"][name] = record
         self._save_index()
+        _attach_alt(fig, record["alt"])
         return fig
 
     def finding(self, key: str, text: str) -> str:
@@ -155,6 +156,30 @@ class ReportOutputs:
     def __repr__(self) -> str:
         counts = ", ".join(f"{len(v)} {k}" for k, v in self.records.items())
         return f"ReportOutputs({str(self.output_dir) if self.output_dir else None!r}: {counts})"
+
+
+class _AltText:
+    """A figure's ``_repr_mimebundle_`` that adds only metadata: IPython still draws
+    the PNG with its usual formatter and records ``{"image/png": {"alt": ...}}`` in
+    the output, where the report page takes its alt text from. A class, not a
+    closure, so the figure stays picklable."""
+
+    def __init__(self, alt: str) -> None:
+        self.alt = alt
+
+    def __call__(self, include: Any = None, exclude: Any = None) -> tuple[dict, dict]:
+        return {}, {"image/png": {"alt": self.alt}}
+
+
+def _attach_alt(fig: Any, alt: str) -> None:
+    """Let the notebook output of *fig* carry *alt* (unless its class renders itself
+    through ``_repr_mimebundle_``, which this must not shadow)."""
+    if any("_repr_mimebundle_" in vars(cls) for cls in type(fig).__mro__):
+        return
+    try:
+        fig._repr_mimebundle_ = _AltText(alt)
+    except (AttributeError, TypeError):  # an object that refuses new attributes keeps no alt
+        pass
 
 
 def _figure_title(fig: Any) -> str:

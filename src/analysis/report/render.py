@@ -1,18 +1,71 @@
-"""Render an executed notebook to a standalone HTML page (nbconvert's lab template)."""
+"""Render an executed notebook to a self-contained, offline HTML page.
+
+The page uses the suite's nbconvert template (``templates/analysis``: the lab
+layout without JupyterLab's 240 kB stylesheet, without require.js, MathJax,
+Mermaid or widget scripts from a CDN), so it opens from a USB stick or an
+air-gapped machine and asks no server for anything:
+
+- a table of contents built from the headings;
+- code hidden by default behind a "Show code" button (a few lines of inline
+  JavaScript; without JavaScript the code is shown), or left out entirely with
+  ``hide_code=True``;
+- figures with alt text: the title the notebook gave the figure through
+  :meth:`ReportOutputs.figure <analysis.report.ReportOutputs.figure>` (carried in
+  the output's metadata, else matched through ``outputs.json`` by the names the
+  cell passes to ``.figure(...)``), else the figure's position and section;
+- a pandas table cut short by pandas' display limits gets a note saying so and,
+  when the notebook saved that table with ``.table(...)``, a link to its CSV;
+- a Content-Security-Policy that forbids every request but the page's own
+  inline content and images, and any ``src`` pointing at another host is
+  disabled, so nothing leaks about the reader even from an output that tries.
+"""
 
 from __future__ import annotations
 
+import html
+import json
+import os
+import re
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
 import nbformat
 
 from analysis.errors import ReportError
 
-__all__ = ["render_html"]
+__all__ = ["CSP", "TEMPLATES", "add_toc", "annotate_notebook", "block_external", "render_html"]
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEMPLATE = "analysis"
+CSP = ("default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+       "font-src data:; base-uri 'none'; form-action 'none'")
+
+_FIG_CALL = re.compile(r"""\.figure\(\s*(?:name\s*=\s*)?["']([A-Za-z0-9][A-Za-z0-9_-]*)["']""")
+_TAB_CALL = re.compile(r"""\.table\(\s*(?:name\s*=\s*)?["']([A-Za-z0-9][A-Za-z0-9_-]*)["']""")
+_DIMS = re.compile(r"<p>([\d,]+) rows × ([\d,]+) columns</p>")
+_HEADING_MD = re.compile(r"^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$", re.MULTILINE)
+_HEADING_HTML = re.compile(r'<h([1-4])\s+id="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL | re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+_EXTERNAL = re.compile(
+    r"""(<(?:script|img|iframe|link|source|audio|video|embed|object|track|input)\b[^>]*?\s)"""
+    r"""(src|href|data|poster|srcset)(\s*=\s*["']?\s*)(?=(?:https?:)?//)""",
+    re.IGNORECASE,
+)
+_IMAGE_TYPES = ("image/png", "image/jpeg")
 
 
-def render_html(notebook: str | Path, output: str | Path, *, hide_code: bool = False, title: str | None = None) -> Path:
-    """Render *notebook* to *output* (written atomically).
+def render_html(
+    notebook: str | Path,
+    output: str | Path,
+    *,
+    hide_code: bool = False,
+    title: str | None = None,
+    outputs_dir: str | Path | None = None,
+    index_href: str = "../index.html",
+) -> Path:
+    """Render *notebook* to a self-contained page *output* (written atomically).
 
     Parameters
     ----------
@@ -21,9 +74,16 @@ def render_html(notebook: str | Path, output: str | Path, *, hide_code: bool = F
     output : str or Path
         The ``.html`` file to write.
     hide_code : bool, default False
-        Leave out the code cells' input and prompts (outputs and text stay).
+        Leave the code out of the page entirely. By default the code is in the
+        page, hidden behind a "Show code" button.
     title : str, optional
         The page title; default: the notebook's file name.
+    outputs_dir : str or Path, optional
+        The notebook's :class:`~analysis.report.ReportOutputs` folder (with
+        ``outputs.json``): figure titles become alt text and a cut-short table
+        links to its CSV there. Default: none (alt text from position only).
+    index_href : str, default "../index.html"
+        Where the page's "All reports" link points.
 
     Returns
     -------
@@ -37,7 +97,8 @@ def render_html(notebook: str | Path, output: str | Path, *, hide_code: bool = F
 
     Examples
     --------
-    >>> render_html("reports/cdnow/00_data_overview.ipynb", "/tmp/overview.html")  # doctest: +SKIP
+    >>> render_html("reports/cdnow/00_data_overview.ipynb", "/tmp/overview.html",
+    ...             outputs_dir="reports/cdnow/00_data_overview")  # doctest: +SKIP
     PosixPath('/tmp/overview.html')
     """
     from nbconvert import HTMLExporter
@@ -45,17 +106,194 @@ def render_html(notebook: str | Path, output: str | Path, *, hide_code: bool = F
     from analysis.io import write_text_atomic
 
     notebook, output = Path(notebook), Path(output)
+    records = _read_records(Path(outputs_dir)) if outputs_dir is not None else {}
+    link_base = _relative(Path(outputs_dir), output.parent) if outputs_dir is not None else ""
+    page_title = title or notebook.stem
     try:
         nb = nbformat.read(notebook, as_version=4)
+        annotate_notebook(nb, records, link_base)
         exporter = HTMLExporter(
-            template_name="lab",
+            template_name=TEMPLATE,
+            template_file="report.html.j2",
+            extra_template_basedirs=[str(TEMPLATES)],
             exclude_input=hide_code,
-            exclude_input_prompt=hide_code,
-            exclude_output_prompt=hide_code,
+            exclude_input_prompt=True,
+            exclude_output_prompt=True,
         )
-        body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title or notebook.stem}})
-    except Exception as exc:  # nbformat/nbconvert raise many kinds; report them as one
+        resources = {
+            "metadata": {"name": page_title},
+            "analysis": {
+                "css": (TEMPLATES / TEMPLATE / "report.css").read_text(encoding="utf-8"),
+                "js": (TEMPLATES / TEMPLATE / "report.js").read_text(encoding="utf-8"),
+                "title": page_title,
+                "code_toggle": not hide_code,
+                "index_href": index_href,
+            },
+        }
+        body, _ = exporter.from_notebook_node(nb, resources=resources)
+    except Exception as exc:  # nbformat/nbconvert/jinja raise many kinds; report them as one
         raise ReportError(f"cannot render {notebook} to HTML: {type(exc).__name__}: {exc}") from exc
+    body = add_toc(body)
+    body = block_external(body)
+    body = body.replace("<head>", f'<head>\n<meta http-equiv="Content-Security-Policy" content="{CSP}">', 1)
     output.parent.mkdir(parents=True, exist_ok=True)
     write_text_atomic(output, body)
     return output
+
+
+def annotate_notebook(nb: Any, records: Mapping[str, Any], link_base: str = "") -> Any:
+    """Give every image output alt text and every cut-short pandas table a note.
+
+    Works on the notebook in place (and returns it). Alt text, in order of
+    preference: ``metadata[<image type>]["alt"]`` already in the output (set by
+    :meth:`ReportOutputs.figure`); the recorded title of the figure the cell
+    names in its ``.figure("name", ...)`` calls, matched in order when the cell
+    shows as many images as it names figures; else "Figure N" and the section
+    heading. A table whose HTML carries pandas' "R rows × C columns" line (shown
+    only when pandas cut rows or columns) gets a note, linking to the CSV of the
+    table of that shape the cell saved with ``.table("name", ...)``, or of the
+    only table of that shape the notebook saved.
+
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode
+    records : mapping
+        ``outputs.json`` of the notebook: ``{"tables": ..., "figures": ...}``.
+    link_base : str, default ""
+        Path from the page to the outputs folder ("" when they share a folder).
+
+    Returns
+    -------
+    nbformat.NotebookNode
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('out.figure("spend", fig)', outputs=[
+    ...     nbformat.v4.new_output("display_data", data={"image/png": "iVBORw0KGgo="})])])
+    >>> cell = annotate_notebook(nb, {"figures": {"spend": {"alt": "Spend per month"}}}).cells[0]
+    >>> cell.outputs[0].metadata["image/png"]["alt"]
+    'Spend per month'
+    """
+    figures = dict(records.get("figures") or {})
+    tables = dict(records.get("tables") or {})
+    heading, n_figure = "", 0
+    for cell in nb.cells:
+        source = cell.get("source", "")
+        if cell.cell_type == "markdown":
+            found = _HEADING_MD.findall(source)
+            if found:
+                heading = _plain(found[-1][1])
+            continue
+        if cell.cell_type != "code":
+            continue
+        outputs = cell.get("outputs", [])
+        names = _FIG_CALL.findall(source)
+        images = [o for o in outputs if any(t in o.get("data", {}) for t in _IMAGE_TYPES)]
+        for k, out in enumerate(images):
+            n_figure += 1
+            mime = next(t for t in _IMAGE_TYPES if t in out["data"])
+            meta = out.setdefault("metadata", nbformat.NotebookNode())
+            own = meta.setdefault(mime, nbformat.NotebookNode())
+            if not isinstance(own, dict):
+                own = meta[mime] = nbformat.NotebookNode()
+            if own.get("alt"):
+                continue
+            if len(names) == len(images) and figures.get(names[k], {}).get("alt"):
+                own["alt"] = str(figures[names[k]]["alt"])
+            else:
+                own["alt"] = f"Figure {n_figure}" + (f" in section '{heading}'" if heading else "")
+        for out in outputs:
+            markup = out.get("data", {}).get("text/html")
+            if isinstance(markup, list):
+                markup = "".join(markup)
+            if not markup or "table-note" in markup:
+                continue
+            match = _DIMS.search(markup)
+            if match is None or "<table" not in markup:
+                continue
+            n_rows, n_cols = (int(g.replace(",", "")) for g in match.groups())
+            name = _match_table(tables, _TAB_CALL.findall(source), n_rows, n_cols)
+            out["data"]["text/html"] = markup + _table_note(n_rows, n_cols, name, tables, link_base)
+    return nb
+
+
+def _match_table(tables: Mapping[str, Any], named: list[str], n_rows: int, n_cols: int) -> str | None:
+    def fits(name: str) -> bool:
+        rec = tables.get(name) or {}
+        return bool(rec.get("path")) and rec.get("rows") == n_rows and len(rec.get("columns") or ()) == n_cols
+
+    for name in named:
+        if fits(name):
+            return name
+    anywhere = [name for name in tables if fits(name)]
+    return anywhere[0] if len(anywhere) == 1 else None
+
+
+def _table_note(n_rows: int, n_cols: int, name: str | None, tables: Mapping[str, Any], link_base: str) -> str:
+    text = (f"Only part of this table is shown: it has {n_rows:,} rows and {n_cols:,} columns.")
+    if name is None:
+        return f'\n<p class="table-note">{text} The notebook saved no CSV of it.</p>'
+    path = str(tables[name]["path"])
+    href = quote(f"{link_base}/{path}" if link_base else path)
+    return (f'\n<p class="table-note">{text} '
+            f'Full table: <a class="table-csv" href="{html.escape(href)}">{html.escape(Path(path).name)}</a> (CSV).</p>')
+
+
+def add_toc(page: str) -> str:
+    """Fill the page's ``<!-- analysis:toc -->`` slot with links to its h1-h4 headings.
+
+    The slot's ``<nav>`` is removed when the page has no headings.
+
+    Examples
+    --------
+    >>> page = '<nav class="toc"><!-- analysis:toc --></nav><h2 id="Fit">Fit</h2>'
+    >>> 'href="#Fit"' in add_toc(page)
+    True
+    """
+    slot = "<!-- analysis:toc -->"
+    headings = [(int(level), anchor, _plain(_TAG.sub("", inner).replace("¶", "")))
+                for level, anchor, inner in _HEADING_HTML.findall(page)]
+    headings = [h for h in headings if h[2]]
+    if not headings:
+        return re.sub(r'<nav class="toc"[^>]*>\s*' + re.escape(slot) + r"\s*</nav>", "", page)
+    top = min(level for level, _, _ in headings)
+    items = "".join(
+        f'<li class="toc-{min(level - top + 2, 4)}"><a href="#{anchor}">{html.escape(text)}</a></li>'
+        for level, anchor, text in headings
+    )
+    return page.replace(slot, f"<h2>Contents</h2><ol>{items}</ol>", 1)
+
+
+def block_external(page: str) -> str:
+    """Disable every ``src``/``href``/``data``/``poster``/``srcset`` of a loading
+    element (script, img, iframe, link, source, media, embed, object) that points
+    at another host; links people click (``<a href>``) are left alone.
+
+    Examples
+    --------
+    >>> block_external('<script src="https://cdn.example/x.js"></script>')
+    '<script data-blocked-src="https://cdn.example/x.js"></script>'
+    >>> block_external('<a href="https://doi.org/10.1/x">paper</a>')
+    '<a href="https://doi.org/10.1/x">paper</a>'
+    """
+    return _EXTERNAL.sub(lambda m: f"{m.group(1)}data-blocked-{m.group(2).lower()}{m.group(3)}", page)
+
+
+def _plain(text: str) -> str:
+    text = _TAG.sub("", text)
+    text = re.sub(r"[*_`]+", "", text)
+    return html.unescape(" ".join(text.split()))
+
+
+def _read_records(outputs_dir: Path) -> dict[str, Any]:
+    try:
+        data = json.loads((outputs_dir / "outputs.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _relative(target: Path, start: Path) -> str:
+    rel = os.path.relpath(target.resolve(), start.resolve())
+    return "" if rel == "." else Path(rel).as_posix()

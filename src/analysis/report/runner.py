@@ -50,7 +50,8 @@ class RunPlan:
 
 @dataclass(frozen=True)
 class RunResult:
-    """How one run went. ``html`` is the report page (None if it failed)."""
+    """How one run went. ``html`` is the report page (None if it failed);
+    ``reused`` is True when nothing had changed and the last run's results were kept."""
 
     study: str
     notebook: str
@@ -58,6 +59,7 @@ class RunResult:
     duration_s: float
     html: Path | None
     error: str | None = None
+    reused: bool = False
 
 
 def select_notebooks(study: Study, notebooks_dir: Path) -> list[str]:
@@ -178,8 +180,16 @@ def run_plans(
     kernel_name: str = KERNEL_NAME,
     timeout: int | None = None,
     progress: Callable[[str], None] | None = None,
+    force: bool = False,
+    pdf: bool = False,
 ) -> list[RunResult]:
     """Execute checked runs one after another; one failure does not stop the rest.
+
+    A notebook whose last run succeeded and whose notebook file, study file,
+    input files (by SHA-256), parameters, package code (SHA-256 of
+    ``src/analysis/**/*.py``), Python and key package versions are all unchanged
+    is not executed again: its page is only re-rendered from the executed
+    notebook, and its manifest entry says ``"reused": true``.
 
     Parameters
     ----------
@@ -188,16 +198,26 @@ def run_plans(
     reports_dir : str or Path
         The reports folder (``reports/``).
     hide_code : bool, default False
-        Leave the code out of the HTML pages.
+        Leave the code out of the HTML pages (by default it is there, hidden
+        behind a "Show code" button).
     kernel_name : str, default "service-analytics"
     timeout : int, optional
         Seconds a cell may run; default: no limit.
     progress : callable, optional
         Called with one line per finished notebook (the CLI prints it to stderr).
+    force : bool, default False
+        Execute every notebook, even those whose results could be reused.
+    pdf : bool, default False
+        Also print each page to ``<notebook>.pdf`` with headless Chromium.
 
     Returns
     -------
     list of RunResult
+
+    Raises
+    ------
+    ReportError
+        The kernel is not installed, or *pdf* is asked for and no Chromium is found.
 
     Examples
     --------
@@ -208,6 +228,14 @@ def run_plans(
     plans = list(plans)
     reports_dir = Path(reports_dir).resolve()
     check_kernel(kernel_name)
+    browser = None
+    if pdf:
+        from analysis.report.pdf import find_chromium
+
+        browser = find_chromium()
+        if browser is None:
+            raise ReportError("--pdf needs Chromium: install it (Debian/Ubuntu: apt-get install chromium) "
+                              "or set ANALYSIS_CHROMIUM to the browser's path; or run without --pdf")
     staging = reports_dir / STAGING
     shutil.rmtree(staging, ignore_errors=True)  # left by an interrupted run
     env_cache: dict[Path, dict] = {}
@@ -215,18 +243,32 @@ def run_plans(
     for plan in plans:  # before any kernel: a data set that cannot be found stops the run here
         if plan.study.path not in inputs_cache:
             inputs_cache[plan.study.path] = mf.file_records(plan.study.input_files())
+    code = mf.code_sha256()
+    options = _Options(hide_code, kernel_name, timeout, force, browser, code)
     results = []
     for i, plan in enumerate(plans, 1):
         project = plan.notebook_path.parent.parent
         env = env_cache.setdefault(project, mf.environment(project))
         inputs = inputs_cache[plan.study.path]
-        result = _run_one(plan, reports_dir, hide_code, kernel_name, timeout, env, inputs)
+        result = _run_one(plan, reports_dir, options, env, inputs)
         results.append(result)
         if progress is not None:
             tail = f": {result.error}" if result.error else ""
-            progress(f"[{i}/{len(plans)}] {plan.study.name}/{plan.notebook}: {result.status} ({result.duration_s:.1f} s){tail}")
+            reused = ", reused: inputs, parameters and code unchanged" if result.reused else ""
+            progress(f"[{i}/{len(plans)}] {plan.study.name}/{plan.notebook}: {result.status} "
+                     f"({result.duration_s:.1f} s){reused}{tail}")
     shutil.rmtree(staging, ignore_errors=True)
     return results
+
+
+@dataclass(frozen=True)
+class _Options:
+    hide_code: bool
+    kernel_name: str
+    timeout: int | None
+    force: bool
+    browser: str | None
+    code: str
 
 
 class _ParameterNoise(logging.Filter):
@@ -238,19 +280,69 @@ class _ParameterNoise(logging.Filter):
         return not str(record.msg).startswith(("Unable to parse line", "Passed unknown parameter"))
 
 
-def _run_one(plan, reports_dir, hide_code, kernel_name, timeout, env, inputs) -> RunResult:
+def _run_one(plan, reports_dir, options, env, inputs) -> RunResult:
     noise = _ParameterNoise()
     loggers = [logging.getLogger("papermill"), logging.getLogger("papermill.translators")]
     for logger in loggers:
         logger.addFilter(noise)
     try:
-        return _execute(plan, reports_dir, hide_code, kernel_name, timeout, env, inputs)
+        return _execute(plan, reports_dir, options, env, inputs)
     finally:
         for logger in loggers:
             logger.removeFilter(noise)
 
 
-def _execute(plan, reports_dir, hide_code, kernel_name, timeout, env, inputs) -> RunResult:
+def _page_title(study: Study, nb: str) -> str:
+    return f"{study.title}: {nb}"
+
+
+def _execute(plan, reports_dir, options: _Options, env, inputs) -> RunResult:
+    nb, study = plan.notebook, plan.study
+    study_dir = reports_dir / study.name
+    injected = {"study": str(study.path), "output_dir": "", **plan.parameters}
+    fingerprint = mf.run_fingerprint(
+        notebook_sha256=mf.file_records([plan.notebook_path])[0]["sha256"],
+        study_sha256=mf.file_records([study.path])[0]["sha256"],
+        input_files=inputs,
+        parameters={k: v for k, v in injected.items() if k != "output_dir"},
+        code=options.code,
+        environment=env,
+    )
+    previous = (mf.read_manifest(study_dir) or {}).get("notebooks", {}).get(nb)
+    if not options.force:
+        reused = _reuse(plan, study_dir, previous, fingerprint, options)
+        if reused is not None:
+            return reused
+    return _execute_fresh(plan, reports_dir, options, env, inputs, fingerprint, previous)
+
+
+def _reuse(plan, study_dir: Path, previous, fingerprint, options: _Options) -> RunResult | None:
+    """Re-render the last good run when nothing it depends on has changed."""
+    nb, study = plan.notebook, plan.study
+    if not previous or previous.get("status") != "ok":
+        return None
+    if (previous.get("fingerprint") or {}).get("sha256") != fingerprint["sha256"]:
+        return None
+    executed = study_dir / str(previous.get("executed") or f"{nb}.ipynb")
+    outputs = study_dir / nb
+    had_outputs = any((previous.get("outputs") or {}).get(kind) for kind in ("tables", "figures", "findings"))
+    if not executed.is_file() or (had_outputs and not (outputs / "outputs.json").is_file()):
+        return None  # files removed by hand: run again
+    t0 = time.perf_counter()
+    page = study_dir / f"{nb}.html"
+    try:
+        render_html(executed, page, hide_code=options.hide_code, title=_page_title(study, nb),
+                    outputs_dir=outputs if outputs.is_dir() else None)
+    except ReportError:
+        return None  # execute afresh instead
+    entry = {k: v for k, v in previous.items() if k not in ("last_good",)}
+    entry.update(reused=True, checked=mf.utc_now(), html=page.name, outputs=_collect_outputs(outputs, nb))
+    entry.update(_pdf(page, study_dir / f"{nb}.pdf", options.browser))
+    _write_entry(study_dir, study, nb, entry)
+    return RunResult(study.name, nb, "ok", round(time.perf_counter() - t0, 2), page, None, reused=True)
+
+
+def _execute_fresh(plan, reports_dir, options: _Options, env, inputs, fingerprint, previous) -> RunResult:
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
@@ -265,8 +357,9 @@ def _execute(plan, reports_dir, hide_code, kernel_name, timeout, env, inputs) ->
     error: dict[str, Any] | None = None
     try:
         pm.execute_notebook(
-            str(plan.notebook_path), str(executed), parameters=injected, kernel_name=kernel_name,
-            cwd=str(plan.notebook_path.parent), progress_bar=False, log_output=False, execution_timeout=timeout,
+            str(plan.notebook_path), str(executed), parameters=injected, kernel_name=options.kernel_name,
+            cwd=str(plan.notebook_path.parent), progress_bar=False, log_output=False,
+            execution_timeout=options.timeout,
             extra_arguments=["--IPKernelApp.log_level=ERROR"],  # quiet the kernel's own start-up warnings
         )
     except PapermillExecutionError as exc:
@@ -277,22 +370,23 @@ def _execute(plan, reports_dir, hide_code, kernel_name, timeout, env, inputs) ->
     duration = round(time.perf_counter() - t0, 2)
     if error is None:
         try:
-            render_html(executed, page, hide_code=hide_code, title=f"{study.title}: {nb}")
+            render_html(executed, page, hide_code=options.hide_code, title=_page_title(study, nb),
+                        outputs_dir=outputs)
         except ReportError as exc:
             error = {"name": "ReportError", "message": str(exc), "cell": None}
 
-    previous = (mf.read_manifest(study_dir) or {}).get("notebooks", {}).get(nb)
     entry: dict[str, Any] = {
         "status": "ok" if error is None else "failed",
         "started": started,
         "duration_s": duration,
         "parameters": {**injected, "output_dir": str(study_dir / nb)},
         "notebook_file": str(plan.notebook_path),
-        "notebook_sha256": mf.file_records([plan.notebook_path])[0]["sha256"],
+        "notebook_sha256": fingerprint["notebook_sha256"],
         "study_file": str(study.path),
-        "study_sha256": mf.file_records([study.path])[0]["sha256"],
+        "study_sha256": fingerprint["study_sha256"],
         "input_files": inputs,
         "environment": env,
+        "fingerprint": fingerprint,
         "reused": False,
         "error": error,
     }
@@ -301,11 +395,13 @@ def _execute(plan, reports_dir, hide_code, kernel_name, timeout, env, inputs) ->
         _replace(outputs, study_dir / nb)
         _replace(executed, study_dir / f"{nb}.ipynb")
         _replace(page, study_dir / f"{nb}.html")
-        for stale in (f"{nb}.failed.ipynb", f"{nb}.failed.html"):
+        for stale in (f"{nb}.failed.ipynb", f"{nb}.failed.html", f"{nb}.pdf"):  # a PDF of the old results
             (study_dir / stale).unlink(missing_ok=True)
-        entry.update(html=f"{nb}.html", executed=f"{nb}.ipynb", outputs=_collect_outputs(study_dir / nb, nb))
+        entry.update(html=f"{nb}.html", executed=f"{nb}.ipynb", outputs=_collect_outputs(study_dir / nb, nb),
+                     title=_notebook_heading(study_dir / f"{nb}.ipynb"))
+        entry.update(_pdf(study_dir / f"{nb}.html", study_dir / f"{nb}.pdf", options.browser))
     else:
-        entry.update(_keep_failure(executed, study_dir, nb, hide_code, study.title))
+        entry.update(_keep_failure(executed, study_dir, nb, options.hide_code, study.title))
         if previous:
             last_good = previous if previous.get("status") == "ok" else previous.get("last_good")
             entry["last_good"] = {k: v for k, v in last_good.items() if k != "last_good"} if last_good else None
@@ -313,6 +409,38 @@ def _execute(plan, reports_dir, hide_code, kernel_name, timeout, env, inputs) ->
     html = study_dir / entry["html"] if entry.get("html") else None
     message = None if error is None else f"{error['name']}: {error['message']}"
     return RunResult(study.name, nb, entry["status"], duration, html, message)
+
+
+def _notebook_heading(path: Path) -> str | None:
+    """The text of the notebook's first level-1 heading, for the index."""
+    import re
+
+    import nbformat
+
+    try:
+        nb = nbformat.read(path, as_version=4)
+    except Exception:  # noqa: BLE001 - a title is a nicety
+        return None
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            match = re.search(r"^#\s+(.+?)\s*#*\s*$", cell.source, re.MULTILINE)
+            if match:
+                return match.group(1).replace("`", "")
+    return None
+
+
+def _pdf(page: Path, target: Path, browser: str | None) -> dict[str, Any]:
+    """Print *page* to *target* when a browser was found; a PDF that fails is
+    recorded, not fatal (the HTML page is the report)."""
+    if browser is None:
+        return {}
+    from analysis.report.pdf import print_pdf
+
+    try:
+        print_pdf(page, target, browser=browser)
+    except ReportError as exc:
+        return {"pdf": None, "pdf_error": str(exc)}
+    return {"pdf": target.name, "pdf_error": None}
 
 
 def _keep_failure(executed: Path, study_dir: Path, nb: str, hide_code: bool, title: str) -> dict[str, Any]:
