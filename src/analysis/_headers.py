@@ -3,16 +3,13 @@ before any notebook kernel starts (private helper of :mod:`analysis.study`)."""
 
 from __future__ import annotations
 
-import codecs
 from pathlib import Path
 from typing import Any
 
 from analysis.errors import StudyConfigError
-
-SUFFIX_FORMATS = {".csv": "csv", ".tsv": "tsv", ".txt": "tsv", ".parquet": "parquet", ".pq": "parquet",
-                  ".xlsx": "excel", ".xls": "excel"}
-CDNOW_COLUMNS = ["customer_id", "date", "quantity", "amount", "sample_id"]
-AUTO_ENCODINGS = ("utf-8-sig", "gb18030", "cp1252")
+from analysis.io import AUTO_ENCODINGS, SUFFIX_FORMATS
+from analysis.io.cdnow import CDNOW_COLUMNS
+from analysis.io.encoding import _detect_encoding
 
 
 def read_header(spec: Any) -> list[str]:
@@ -61,16 +58,8 @@ def read_header(spec: Any) -> list[str]:
                     )
         return columns
     hint = ""
-    if spec.encoding is None and _decodes(path, "gb18030"):
+    if spec.encoding is None and _detect_encoding(path.read_bytes()[: 1 << 20]) == "gb18030":
         hint = "; it decodes as gb18030: add encoding: gb18030"
     raise StudyConfigError(
         f"{where}.encoding: {path.name} is not {' / '.join(encodings)} text{hint or '; set encoding: (e.g. gb18030, cp1252 or auto)'}"
     )
-
-
-def _decodes(path: Path, encoding: str) -> bool:
-    try:
-        codecs.getincrementaldecoder(encoding)().decode(path.read_bytes()[: 1 << 20], final=False)
-    except UnicodeDecodeError:
-        return False
-    return True

@@ -12,6 +12,10 @@ from analysis.errors import InputFileError, ParameterError
 from analysis.io.files import _check_file
 
 
+#: Columns read_cdnow returns; ``sample_id`` only for the sample file.
+CDNOW_COLUMNS: tuple[str, ...] = ("customer_id", "date", "quantity", "amount", "sample_id")
+
+
 def _cdnow_kind(p: Path) -> str:
     with open(p, "rb") as fh:
         for raw in fh:
