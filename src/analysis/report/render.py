@@ -256,7 +256,7 @@ def add_toc(page: str) -> str:
                 for level, anchor, inner in _HEADING_HTML.findall(page)]
     headings = [h for h in headings if h[2]]
     if not headings:
-        return re.sub(r'<nav class="toc"[^>]*>\s*' + re.escape(slot) + r"\s*</nav>", "", page)
+        return re.sub(r'<nav\b[^>]*\bclass="toc"[^>]*>\s*' + re.escape(slot) + r"\s*</nav>", "", page)
     top = min(level for level, _, _ in headings)
     items = "".join(
         f'<li class="toc-{min(level - top + 2, 4)}"><a href="#{anchor}">{html.escape(text)}</a></li>'
