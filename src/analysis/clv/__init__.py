@@ -1,7 +1,8 @@
 """Customer lifetime value: buy-till-you-die models fitted by maximum likelihood.
 
 Non-contractual, continuous time: :class:`BetaGeo` (BG/NBD), :class:`ModifiedBetaGeo`
-(MBG/NBD), :class:`ParetoNBD`. Spend: :class:`GammaGamma`. Discrete opportunities:
+(MBG/NBD), :class:`ParetoNBD`; with static covariates
+:class:`BetaGeoCovariates` and :class:`ParetoNBDCovariates`. Spend: :class:`GammaGamma`. Discrete opportunities:
 :class:`BetaGeoBetaBinom` (BG/BB). Contractual: :class:`ShiftedBetaGeometric` (sBG).
 Value and validation: :func:`customer_lifetime_value` and the helpers in
 :mod:`analysis.clv.value` and :mod:`analysis.clv.validation`.
@@ -9,6 +10,7 @@ Value and validation: :func:`customer_lifetime_value` and the helpers in
 
 from analysis.clv.bgbb import BetaGeoBetaBinom
 from analysis.clv.bgnbd import BetaGeo, ModifiedBetaGeo
+from analysis.clv.covariates import BetaGeoCovariates, ParetoNBDCovariates
 from analysis.clv.gammagamma import GammaGamma
 from analysis.clv.paretonbd import ParetoNBD
 from analysis.clv.sbg import ShiftedBetaGeometric
@@ -18,9 +20,11 @@ from analysis.clv.value import churn_risk, customer_lifetime_value, value_by_gro
 __all__ = [
     "BetaGeo",
     "BetaGeoBetaBinom",
+    "BetaGeoCovariates",
     "GammaGamma",
     "ModifiedBetaGeo",
     "ParetoNBD",
+    "ParetoNBDCovariates",
     "ShiftedBetaGeometric",
     "churn_risk",
     "compare_models",
