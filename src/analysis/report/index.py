@@ -92,6 +92,7 @@ def render_index(manifests: list[tuple[str, dict[str, Any]]]) -> str:
         '<html lang="en"><head><meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<link rel="icon" href="data:,">',  # no /favicon.ico request
         f"<title>Reports</title><style>{CSS}</style></head><body>",
         "<header><h1>Reports</h1>",
         f'<p class="muted">Built {escape(utc_now())}: {len(manifests)} stud{"y" if len(manifests) == 1 else "ies"}, '

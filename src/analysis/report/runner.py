@@ -368,6 +368,7 @@ def _execute_fresh(plan, reports_dir, options: _Options, env, inputs, fingerprin
     except Exception as exc:  # kernel died, timeout, unreadable notebook: report, go on
         error = {"name": type(exc).__name__, "message": str(exc), "cell": None}
     duration = round(time.perf_counter() - t0, 2)
+    _show_final_paths(executed, {str(outputs): str(study_dir / nb)})
     if error is None:
         try:
             render_html(executed, page, hide_code=options.hide_code, title=_page_title(study, nb),
@@ -409,6 +410,27 @@ def _execute_fresh(plan, reports_dir, options: _Options, env, inputs, fingerprin
     html = study_dir / entry["html"] if entry.get("html") else None
     message = None if error is None else f"{error['name']}: {error['message']}"
     return RunResult(study.name, nb, entry["status"], duration, html, message)
+
+
+def _show_final_paths(executed: Path, moves: dict[str, str]) -> None:
+    """In the executed notebook's injected-parameters cell, show where the outputs
+    end up rather than the staging folder they were written to."""
+    import nbformat
+
+    try:
+        nb = nbformat.read(executed, as_version=4)
+    except Exception:  # noqa: BLE001 - no executed notebook (kernel did not start): nothing to fix
+        return
+    changed = False
+    for cell in nb.cells:
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            source = cell.source
+            for old, new in moves.items():
+                source = source.replace(repr(old), repr(new)).replace(f'"{old}"', f'"{new}"')
+            changed |= source != cell.source
+            cell.source = source
+    if changed:
+        nbformat.write(nb, executed)
 
 
 def _notebook_heading(path: Path) -> str | None:

@@ -1,0 +1,199 @@
+"""The report site in a real browser (Debian's Chromium driven by Playwright).
+
+One small site is generated (notebook 00 on 300 simulated customers, plus a
+notebook that fails on purpose), served from 127.0.0.1 by http.server and opened
+in headless Chromium. Checked on the index and on every notebook page: no console
+error, no request outside the site's own origin, every image loaded; notebook
+pages have tables and a table of contents whose links land on headings; the code
+toggle shows and hides code; every link on the index answers 200. Screenshots go
+to test-artifacts/ for a person to look at. The same pages are then opened from
+file:// (a USB stick) and must fetch nothing but their own files.
+
+Skipped, with the reason, only where /usr/bin/chromium is missing (`.ci/run`
+installs it).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.is_file(), reason=f"{CHROMIUM} not found: install Debian's chromium "
+                       "(apt-get install chromium; .ci/run does this) to run the browser test"),
+]
+
+MINI_STUDY = """\
+name: mini
+title: Mini service demo
+description: 300 simulated customers, for the browser test.
+data:
+  dataset: service_demo
+  options: {n_customers: 300, seed: 7}
+notebooks:
+  00_data_overview: {observation_end: "2025-01-01"}
+  fixture_fail: {fail: true}
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, project_root) -> Path:
+    """Generate the site with the runner, as `analysis run` does."""
+    from analysis.report.index import build_index
+    from analysis.report.runner import plan_runs, run_plans
+    from analysis.study import load_study
+
+    root = tmp_path_factory.mktemp("browser_site")
+    for sub in ("params", "notebooks"):
+        (root / sub).mkdir()
+    shutil.copy(project_root / "notebooks" / "00_data_overview.ipynb", root / "notebooks")
+    shutil.copy(project_root / "tests" / "fixtures" / "notebooks" / "fixture_fail.ipynb", root / "notebooks")
+    (root / "params" / "mini.yaml").write_text(MINI_STUDY, encoding="utf-8")
+    reports = root / "reports"
+    results = run_plans(plan_runs([load_study(root / "params" / "mini.yaml")]), reports_dir=reports)
+    assert [(r.notebook, r.status) for r in results] == [("00_data_overview", "ok"), ("fixture_fail", "failed")], \
+        [r.error for r in results]
+    build_index(reports)
+    return reports
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - keep the test output clean
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Visit:
+    """Open a page and record its console errors, page errors, failed and foreign requests."""
+
+    def __init__(self, browser, url: str, allowed: tuple[str, ...]) -> None:
+        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        self.failed: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: None if r.url.startswith(allowed) else self.foreign.append(r.url))
+        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url}: {r.failure}"))
+        response = self.page.goto(url, wait_until="load")
+        self.status = response.status if response is not None else None
+        self.page.wait_for_load_state("networkidle")
+
+    def clean(self) -> None:
+        assert self.errors == [], self.errors
+        assert self.foreign == [], f"requests outside the site: {self.foreign}"
+        assert self.failed == [], self.failed
+
+    def images(self) -> list[dict]:
+        return self.page.eval_on_selector_all(
+            "img", "els => els.map(e => ({alt: e.alt, w: e.naturalWidth, h: e.naturalHeight, done: e.complete}))")
+
+
+def _notebook_pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.glob("*/*.html"))
+
+
+def test_index_loads_cleanly_and_every_link_resolves(browser, server, site):
+    visit = Visit(browser, server + "index.html", (server,))
+    assert visit.status == 200
+    visit.clean()
+    page = visit.page
+    assert page.locator("article.card").count() == 2
+    assert page.locator("article.card.failed pre").first.inner_text().startswith("ValueError: deliberate failure")
+    assert page.locator("article.card.ok ul.findings li").count() >= 2  # headline findings from findings.json
+    hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
+    assert len(hrefs) >= 10
+    for href in hrefs:
+        url = urljoin(server + "index.html", href)
+        assert url.startswith(server), f"index links outside the site: {href}"
+        if urlsplit(url).fragment and url.split("#")[0] == server + "index.html":
+            assert page.locator(f"[id='{urlsplit(url).fragment}']").count() == 1, href
+            continue
+        response = page.request.get(url)
+        assert response.status == 200, f"{href}: HTTP {response.status}"
+    assert any(h.endswith("fixture_fail.failed.html") for h in hrefs)
+    assert any(h.endswith("fixture_fail.failed.ipynb") for h in hrefs)
+    assert any(h.endswith(".csv") for h in hrefs) and any(h.endswith(".png") for h in hrefs)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "index.png"), full_page=True)
+    page.close()
+
+
+def test_every_notebook_page_loads_cleanly_with_figures_tables_and_toc(browser, server, site):
+    pages = _notebook_pages(site)
+    assert "mini/00_data_overview.html" in pages and "mini/fixture_fail.failed.html" in pages
+    for name in pages:
+        visit = Visit(browser, server + name, (server, "data:"))
+        assert visit.status == 200, name
+        visit.clean()
+        page = visit.page
+        images = visit.images()
+        assert all(i["done"] and i["w"] > 0 and i["h"] > 0 for i in images), (name, images)
+        assert all(i["alt"] and i["alt"] != "Figure" for i in images), (name, images)
+        toc = page.eval_on_selector_all("nav.toc a", "els => els.map(e => e.getAttribute('href'))")
+        assert toc, f"{name}: no table of contents"
+        for href in toc:
+            assert page.locator(f"[id='{href[1:]}']").count() == 1, (name, href)
+        if name == "mini/00_data_overview.html":
+            assert len(images) >= 3
+            assert page.locator("table.dataframe").count() >= 3
+            assert page.locator("table.dataframe").first.is_visible()
+            _check_code_toggle(page)
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "notebook.png"), full_page=False)
+        page.close()
+
+
+def _check_code_toggle(page) -> None:
+    code = page.locator(".jp-CodeCell .jp-Cell-inputWrapper").first
+    button = page.locator("#toggle-code")
+    assert button.is_visible() and button.inner_text() == "Show code"
+    assert not code.is_visible()  # hidden by default
+    button.click()
+    assert code.is_visible() and button.inner_text() == "Hide code"
+    shown = page.locator("main").inner_text()
+    assert "load_study(study)" in shown
+    assert ".staging" not in shown and "/reports/mini/00_data_overview" in shown  # final output_dir shown
+    button.click()
+    assert not code.is_visible() and button.inner_text() == "Show code"
+    assert "load_study(study)" not in page.locator("main").inner_text()
+
+
+def test_pages_work_from_files_without_a_server(browser, site):
+    """Opened from disk (a USB stick): nothing but the site's own files and inline data."""
+    for path in [site / "index.html", site / "mini" / "00_data_overview.html"]:
+        visit = Visit(browser, path.as_uri(), ("file://", "data:"))
+        visit.clean()
+        assert all(i["w"] > 0 for i in visit.images())
+        visit.page.close()
