@@ -470,6 +470,8 @@ class _CovariateModel:
         H_s = self._hessian(theta_s, d) * d["total"]
         self._theta = theta
         self._M, self._H_s = M, H_s
+        self._fit_data = d  # collapsed internal-scale data (for the Hessian and checks)
+        self._theta_internal = theta_s
         self.params_ = self._params_series(theta)
         self.loglik_ = float(self._ll_and_grad(theta_s, d)[0])
         self.n_obs_ = float(w.sum())
