@@ -84,6 +84,7 @@ class DuckDBEngine(SQLEngine):
         try:
             # insertion order is not needed; dropping it lets DuckDB stream and spill more freely
             con.execute("SET preserve_insertion_order = false")
+            con.execute("SET enable_progress_bar = false")  # no output: callers show their own
             try:
                 con.execute(f"SET TimeZone = {_literal(timezone)}")
             except duckdb.Error as exc:
@@ -119,8 +120,7 @@ class DuckDBEngine(SQLEngine):
                 else:
                     con.execute(
                         f"CREATE VIEW {relation} AS SELECT * FROM read_csv({_file_list(source.files)}, "
-                        "header = true, union_by_name = true, "
-                        "types = {'customer_id': 'VARCHAR', 'date': 'VARCHAR'})"
+                        "header = true, union_by_name = true, all_varchar = true)"
                     )
                 types = {row[0]: row[1] for row in con.execute(f"DESCRIBE {relation}").fetchall()}
             except duckdb.Error as exc:

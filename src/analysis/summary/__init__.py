@@ -279,9 +279,11 @@ def _pandas_rfm_columns(frame: pd.DataFrame, end: pd.Timestamp, period: str) -> 
 
 
 def _run(transactions, *, engine, observation_end, calibration_end, time_unit, period, timezone, **kw):
-    from analysis.engines import resolve_engine
+    from analysis.engines import ENGINES, SQLEngine, resolve_engine
 
     _check_settings(time_unit, period, timezone)
+    if not isinstance(engine, SQLEngine) and engine not in ENGINES:
+        resolve_engine(engine)  # raises the error that names the choices
     end = _day(observation_end, "observation_end", timezone) if observation_end is not None else None
     cal = _day(calibration_end, "calibration_end", timezone) if calibration_end is not None else None
     source = resolve_source(transactions)
