@@ -4,7 +4,10 @@ Submodules: :mod:`~analysis.drivers.importance` (LMG/Shapley, relative weights,
 dominance), :mod:`~analysis.drivers.regression` (key-driver OLS, ordinal and
 logistic models, VIF), :mod:`~analysis.drivers.reliability` (Cronbach's alpha,
 construct scores), :mod:`~analysis.drivers.gaps` (SERVQUAL gaps) and
-:mod:`~analysis.drivers.ipa` (importance-performance analysis).
+:mod:`~analysis.drivers.ipa` (importance-performance analysis),
+:mod:`~analysis.drivers.pls` (PLS path models of ECSI/ACSI-type structures),
+:mod:`~analysis.drivers.ipma` (importance-performance map on a PLS model) and
+:mod:`~analysis.drivers.stated` (derived vs stated importance).
 """
 
 from analysis.drivers.gaps import servqual_gaps, servqual_pairs
@@ -20,6 +23,8 @@ from analysis.drivers.importance import (
     subset_r2,
 )
 from analysis.drivers.ipa import QUADRANTS, importance_performance, ipa_from_survey, performance_means
+from analysis.drivers.ipma import ipma, performance_scores, unstandardized_weights
+from analysis.drivers.pls import PLSPathModel, total_effects_from_paths
 from analysis.drivers.regression import KeyDriverRegression, LogisticDriverModel, OrdinalDriverModel, vif
 from analysis.drivers.reliability import (
     construct_scores,
@@ -28,6 +33,7 @@ from analysis.drivers.reliability import (
     item_analysis,
     reliability,
 )
+from analysis.drivers.stated import stated_vs_derived
 
 __all__ = [
     "MAX_EXACT_P",
@@ -36,6 +42,7 @@ __all__ = [
     "KeyDriverRegression",
     "LogisticDriverModel",
     "OrdinalDriverModel",
+    "PLSPathModel",
     "RelativeImportance",
     "construct_scores",
     "cronbach_alpha",
@@ -44,14 +51,19 @@ __all__ = [
     "importance_differences",
     "importance_performance",
     "ipa_from_survey",
+    "ipma",
     "item_analysis",
     "lmg_from_corr",
     "performance_means",
+    "performance_scores",
     "relative_importance",
     "relative_weights_from_corr",
     "reliability",
     "servqual_gaps",
     "servqual_pairs",
+    "stated_vs_derived",
     "subset_r2",
+    "total_effects_from_paths",
+    "unstandardized_weights",
     "vif",
 ]
