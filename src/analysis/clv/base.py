@@ -28,12 +28,22 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from scipy import optimize, stats
+from threadpoolctl import ThreadpoolController
 
 from analysis.errors import AnalysisWarning, DataValidationError, NotFittedError, ParameterError
 
 __all__ = ["BaseFitter", "as_generator", "check_summary_columns"]
 
 Z95 = float(stats.norm.ppf(0.975))
+_THREADPOOLS: list[ThreadpoolController] = []
+
+
+def _single_threaded_blas():
+    """Context limiting BLAS to one thread (the controller is built once: scanning the
+    loaded libraries costs milliseconds)."""
+    if not _THREADPOOLS:
+        _THREADPOOLS.append(ThreadpoolController())
+    return _THREADPOOLS[0].limit(limits=1, user_api="blas")
 
 
 def as_generator(seed: int | np.random.Generator | None) -> np.random.Generator:
@@ -121,14 +131,43 @@ def check_summary_columns(
     return out
 
 
+def _codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Integer codes (first-appearance order) and the distinct values of a float array."""
+    codes, uniques = pd.factorize(values, sort=False, use_na_sentinel=False)
+    return codes.astype(np.int64, copy=False), np.asarray(uniques, dtype=float)
+
+
 def _collapse(arrays: dict[str, np.ndarray], weights: np.ndarray) -> tuple[dict[str, np.ndarray], np.ndarray]:
-    """Identical rows merged into one with the summed weight (exact for the likelihood)."""
-    frame = pd.DataFrame(arrays)
-    frame["_w"] = weights
-    grouped = frame.groupby(list(arrays), sort=False, observed=True)["_w"].sum()
-    grouped = grouped[grouped > 0]
-    keys = grouped.index.to_frame(index=False)
-    return {name: keys[name].to_numpy(dtype=float) for name in arrays}, grouped.to_numpy(dtype=float)
+    """Identical rows merged into one with the summed weight (exact for the likelihood).
+
+    Hash-based: each column is factorised, the codes are combined into one integer
+    key, and the key is factorised again; rows keep the order of first appearance.
+    Groups whose weights sum to zero are dropped.
+    """
+    names = list(arrays)
+    key = np.zeros(len(weights), dtype=np.int64)
+    uniques: list[np.ndarray] = []
+    span = 1
+    for name in names:
+        codes, values = _codes(arrays[name])
+        if span * max(len(values), 1) >= 2**62:  # cannot happen for realistic tables
+            frame = pd.DataFrame(arrays).assign(_w=weights)
+            grouped = frame.groupby(names, sort=False, observed=True)["_w"].sum()
+            grouped = grouped[grouped > 0]
+            keys = grouped.index.to_frame(index=False)
+            return {n: keys[n].to_numpy(dtype=float) for n in names}, grouped.to_numpy(dtype=float)
+        key = key * len(values) + codes
+        span *= max(len(values), 1)
+        uniques.append(values)
+    group, first_keys = pd.factorize(key, sort=False)
+    w = np.bincount(group, weights=weights, minlength=len(first_keys))
+    out: dict[str, np.ndarray] = {}
+    rest = np.asarray(first_keys, dtype=np.int64)
+    for name, values in zip(reversed(names), reversed(uniques)):
+        out[name] = values[rest % len(values)]
+        rest = rest // len(values)
+    keep = w > 0
+    return {name: out[name][keep] for name in names}, w[keep]
 
 
 class BaseFitter:
@@ -233,19 +272,52 @@ class BaseFitter:
             return 1e100, np.zeros_like(theta)
         return value, g
 
-    def _minimise(self, theta0: np.ndarray, data, w, total) -> optimize.OptimizeResult:
+    def _fast_loglik(self, data: dict[str, np.ndarray], w: np.ndarray):
+        """Optional: a function ``params -> (total log-likelihood, gradient)`` for fitting.
+
+        Models override this with an evaluation that works on the distinct values of
+        the data (gamma-function terms once per distinct frequency, hypergeometric
+        terms once per distinct pair) instead of per row; it must equal
+        ``w @ _loglik`` and ``w @ _loglik_grad`` up to rounding.
+        """
+        return None
+
+    def _objective_function(self, data: dict[str, np.ndarray], w: np.ndarray, total: float):
+        """``theta -> (mean negative log-likelihood, gradient)`` in log parameters, or None
+        when the model has no gradient (then finite differences are used)."""
+        fast = self._fast_loglik(data, w)
+        if fast is None:
+            if self._loglik_grad is None:
+                return None
+            return lambda theta: self._objective_grad(theta, data, w, total)
+
+        def objective(theta: np.ndarray):
+            params = np.exp(theta)
+            with np.errstate(all="ignore"):
+                ll, grad = fast(params)
+            value = -ll / total
+            g = -grad * params / total
+            if not np.isfinite(value) or not np.all(np.isfinite(g)):
+                return 1e100, np.zeros_like(theta)
+            return value, g
+
+        objective.loglik = fast  # type: ignore[attr-defined]
+        return objective
+
+    def _minimise(self, theta0: np.ndarray, data, w, total, fun=None) -> optimize.OptimizeResult:
         args = (data, w, total)
-        if self._loglik_grad is not None:
+        if fun is not None:
             res = optimize.minimize(
-                self._objective_grad, theta0, args=args, jac=True, method="L-BFGS-B",
+                fun, theta0, jac=True, method="L-BFGS-B",
                 options={"maxiter": self.max_iter, "ftol": self.tol * 1e-3, "gtol": 1e-9},
             )
+            grad_norm = float(np.max(np.abs(fun(res.x)[1])))
         else:
             res = optimize.minimize(
                 self._objective, theta0, args=args, jac="3-point", method="L-BFGS-B",
                 options={"maxiter": self.max_iter, "ftol": self.tol * 1e-3, "gtol": 1e-8},
             )
-        grad_norm = self._grad_norm(res.x, args)
+            grad_norm = self._grad_norm(res.x, args)
         if not res.success or grad_norm > 1e-4:
             polish = optimize.minimize(
                 self._objective, res.x, args=args, method="Nelder-Mead",
@@ -253,17 +325,27 @@ class BaseFitter:
             )
             if polish.fun <= res.fun:
                 res = polish
-            grad_norm = self._grad_norm(res.x, args)
+            grad_norm = self._grad_norm(res.x, args, fun)
         res.grad_norm = grad_norm
         return res
 
-    def _grad_norm(self, theta: np.ndarray, args) -> float:
+    def _grad_norm(self, theta: np.ndarray, args, fun=None) -> float:
+        if fun is not None:
+            return float(np.max(np.abs(fun(theta)[1])))
         if self._loglik_grad is not None:
             return float(np.max(np.abs(self._objective_grad(theta, *args)[1])))
         g = optimize.approx_fprime(theta, self._objective, 1e-7, *args)
         return float(np.max(np.abs(g)))
 
     # ------------------------------------------------------------------ fit
+    def _fit_input(self, data, weights) -> tuple[dict[str, np.ndarray], np.ndarray]:
+        """Checked model columns and row weights (subclasses add model-level rules)."""
+        arrays = self._data(data)
+        n = len(next(iter(arrays.values())))
+        if n == 0:
+            raise DataValidationError(f"{type(self).__name__}.fit got an empty table.")
+        return arrays, self._weights(data, weights, n)
+
     def fit(
         self,
         data: pd.DataFrame | Mapping[str, Any],
@@ -284,11 +366,14 @@ class BaseFitter:
         -------
         self
         """
-        arrays = self._data(data)
-        n = len(next(iter(arrays.values())))
-        if n == 0:
-            raise DataValidationError(f"{type(self).__name__}.fit got an empty table.")
-        w = self._weights(data, weights, n)
+        # Single-threaded BLAS: the many small dot products and the optimiser's vector
+        # operations are several times slower when OpenBLAS wakes threads for each one
+        # (much worse on a loaded machine).
+        with _single_threaded_blas():
+            return self._fit_arrays(data, weights)
+
+    def _fit_arrays(self, data, weights):
+        arrays, w = self._fit_input(data, weights)
         collapsed, cw = _collapse(arrays, w)
         total = float(cw.sum())
         if self.initial_params is not None:
@@ -300,11 +385,13 @@ class BaseFitter:
                 raise ParameterError(f"initial_params must all be > 0; got {self.initial_params}.")
         else:
             start = self._start(collapsed, cw)
-        res = self._minimise(np.log(start), collapsed, cw, total)
+        fun = self._objective_function(collapsed, cw, total)
+        res = self._minimise(np.log(start), collapsed, cw, total, fun)
         params = np.exp(res.x)
         self.params_ = pd.Series(params, index=list(self._param_names), name="estimate")
+        fast = getattr(fun, "loglik", None)
         with np.errstate(all="ignore"):
-            self.loglik_ = float(cw @ self._loglik(params, collapsed))
+            self.loglik_ = float(fast(params)[0]) if fast is not None else float(cw @ self._loglik(params, collapsed))
         self.n_obs_ = total
         self.n_distinct_ = len(cw)
         self.converged_ = bool(np.isfinite(self.loglik_) and res.grad_norm < 1e-4)
@@ -336,6 +423,7 @@ class BaseFitter:
                 stacklevel=2,
             )
         self._fit_data = (collapsed, cw, total)
+        self._fit_objective = fun
         self._cov_cache: np.ndarray | None = None
         return self
 
@@ -346,17 +434,22 @@ class BaseFitter:
 
     def _hessian_log(self) -> np.ndarray:
         """Hessian of the total negative log-likelihood in log parameters."""
+        with _single_threaded_blas():
+            return self._hessian_log_inner()
+
+    def _hessian_log_inner(self) -> np.ndarray:
         collapsed, cw, total = self._fit_data
         theta = np.log(self.params_.to_numpy())
         k = len(theta)
         h = 1e-4
         H = np.empty((k, k))
-        if self._loglik_grad is not None:
+        fun = getattr(self, "_fit_objective", None) or self._objective_function(collapsed, cw, total)
+        if fun is not None:
             for j in range(k):
                 e = np.zeros(k)
                 e[j] = h
-                gp = self._objective_grad(theta + e, collapsed, cw, total)[1]
-                gm = self._objective_grad(theta - e, collapsed, cw, total)[1]
+                gp = fun(theta + e)[1]
+                gm = fun(theta - e)[1]
                 H[:, j] = (gp - gm) / (2 * h)
             H = (H + H.T) / 2
         else:

@@ -23,7 +23,7 @@ import pandas as pd
 from scipy import special, stats
 
 from analysis.clv._simulate import ages, poisson_purchases
-from analysis.clv.base import BaseFitter, as_generator
+from analysis.clv.base import BaseFitter, _codes, as_generator
 from analysis.errors import DataValidationError, ParameterError
 
 __all__ = ["BetaGeo", "ModifiedBetaGeo", "NonContractualModel"]
@@ -73,15 +73,17 @@ class NonContractualModel(BaseFitter):
             If nobody made a repeat purchase: purchase rates and drop-out cannot
             then be told apart (the likelihood has no interior maximum).
         """
-        arrays = self._data(data)
-        w = self._weights(data, weights, len(arrays["frequency"]))
+        return super().fit(data, weights=weights)
+
+    def _fit_input(self, data, weights):
+        arrays, w = super()._fit_input(data, weights)
         if float(w @ arrays["frequency"]) == 0:
             raise DataValidationError(
                 f"{type(self).__name__}: no customer made a repeat purchase (frequency is 0 in every "
                 "row), so purchase rates and drop-out cannot be estimated. Use a longer observation "
                 "period or check how the summary was built."
             )
-        return super().fit(data, weights=weights)
+        return arrays, w
 
     def _index(self, data: Any) -> pd.Index | None:
         return data.index if isinstance(data, pd.DataFrame) else None
@@ -276,6 +278,58 @@ class BetaGeo(NonContractualModel):
         g_b = -(_psi(b) - pab) + w1 * (_psi(b + x) - pabx) + w2 * (_psi(b + np.maximum(x, 1) - 1) - pabx)
         return np.column_stack([g_r, g_alpha, g_a, g_b])
 
+    # Fitting works on distinct values: for BG/NBD (shift 0) and MBG/NBD (shift 1)
+    #   ll = A(x) + t1 + softplus(d),  A(x) + t1 = gl(r+x) - gl(r) + r ln(alpha) - bl(a,b)
+    #        + bl(a, b+x+shift) - (r+x) ln(alpha+T),
+    #   d = t2 - t1 = ln a - ln(b+x+shift-1) + (r+x) (ln(alpha+T) - ln(alpha+t_x)),
+    # (B(a+1, c-1) / B(a, c) = a / (c-1)); the softplus term is absent for x = 0 under
+    # BG/NBD. Gamma-function terms are evaluated once per distinct x, logarithms once
+    # per distinct T and t_x, and the rest with weighted sums.
+    _shift = 0
+
+    def _fast_loglik(self, data, w):
+        shift = self._shift
+        x, tx, T = data["frequency"], data["recency"], data["T"]
+        ix, ux = _codes(x)
+        iT, uT = _codes(T)
+        Wx = np.bincount(ix, weights=w, minlength=len(ux))
+        WT = np.bincount(iT, weights=w, minlength=len(uT))
+        WxT = np.bincount(iT, weights=w * x, minlength=len(uT))
+        rows = x > 0 if shift == 0 else np.ones(len(x), bool)
+        xr, wr, iTr = x[rows], w[rows], iT[rows]
+        itx, utx = _codes(tx[rows])
+        ixr = ix[rows]
+
+        def fast(p):
+            r, alpha, a, b = p
+            # x-level and T-level parts
+            g_x = _gl(r + ux) + _bl(a, b + ux + shift)
+            ll = float(Wx @ g_x) + float(Wx.sum()) * (r * _ln(alpha) - _gl(r) - _bl(a, b))
+            LT = _ln(alpha + uT)
+            ll -= float((r * WT + WxT) @ LT)
+            pab = _psi(a + b)
+            pabx = _psi(a + b + ux + shift)
+            W = float(Wx.sum())
+            g_r = float(Wx @ _psi(r + ux)) + W * (_ln(alpha) - _psi(r)) - float(WT @ LT)
+            g_alpha = W * r / alpha - float((r * WT + WxT) @ (1.0 / (alpha + uT)))
+            g_a = float(Wx @ (pab - pabx))
+            g_b = float(Wx @ (pab - _psi(b) + _psi(b + ux + shift) - pabx))
+            if len(xr):
+                Ltx = _ln(alpha + utx)
+                delta = LT[iTr] - Ltx[itx]
+                rx = r + xr
+                inv_c = 1.0 / (b + np.maximum(ux + shift, 1) - 1)  # x = 0 rows (BG) never use it
+                d = (_ln(a) + _ln(inv_c))[ixr] + rx * delta
+                ll += float(wr @ np.logaddexp(0.0, d))
+                ws = wr * special.expit(d)
+                g_r += float(ws @ delta)
+                g_alpha += float((ws * rx) @ ((1.0 / (alpha + uT))[iTr] - (1.0 / (alpha + utx))[itx]))
+                g_a += float(ws.sum()) / a
+                g_b -= float(np.bincount(ixr, weights=ws, minlength=len(ux)) @ inv_c)
+            return ll, np.array([g_r, g_alpha, g_a, g_b])
+
+        return fast
+
     # ------------------------------------------------------------ predictions
     @staticmethod
     def _alive_expected(r, alpha, a, b, t):
@@ -335,6 +389,8 @@ class ModifiedBetaGeo(BetaGeo):
     >>> float(m.prob_alive(pd.DataFrame({"frequency": [0], "recency": [0], "T": [10]})).iloc[0]) < 1
     True
     """
+
+    _shift = 1
 
     @staticmethod
     def _terms(p, x, tx, T):
