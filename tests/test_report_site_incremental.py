@@ -1,9 +1,11 @@
 """Incremental regeneration with a real kernel: an unchanged notebook is reused (not
-executed), and each thing it depends on - parameters, input data, the notebook
-file, --force - makes it run again."""
+executed), and a change of parameters, input data or package code, or --force,
+makes it run again (that the notebook file, Python and package versions are in
+the fingerprint too is checked without a kernel in test_report_site)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -27,8 +29,12 @@ def _entry(reports: Path) -> dict:
 
 
 @pytest.mark.slow
-def test_unchanged_notebooks_are_reused_and_changes_rerun(tmp_path):
+def test_unchanged_notebooks_are_reused_and_changes_rerun(tmp_path, monkeypatch):
     pytest.importorskip("analysis.io")
+    # the package's code hash is fixed here (other work may edit src/ while tests run);
+    # test_report_site checks that the hash follows every file
+    code = {"sha": "0" * 64}
+    monkeypatch.setattr("analysis.report.manifest.code_sha256", lambda *a, **k: code["sha"])
     project = make_project(tmp_path / "proj", notebooks=("fixture_ok",))
     study = str(project / "params" / "tiny.yaml")
     reports = tmp_path / "reports"
@@ -66,9 +72,8 @@ def test_unchanged_notebooks_are_reused_and_changes_rerun(tmp_path):
         (project / "data" / "orders.csv").read_text(encoding="utf-8") + "D4,2024-04-01,9.00\n", encoding="utf-8")
     changed_data = reran("-p", "top_n=1")
     assert changed_data["fingerprint"]["input_sha256"] != changed_parameter["fingerprint"]["input_sha256"]
-    notebook = project / "notebooks" / "fixture_ok.ipynb"
-    nb = json.loads(notebook.read_text(encoding="utf-8"))
-    nb["cells"][0]["source"] = ["# Fixture, edited\n"]
-    notebook.write_text(json.dumps(nb), encoding="utf-8")
-    reran("-p", "top_n=1")
+    notebook = project / "notebooks" / "fixture_ok.ipynb"  # the notebook file is part of it too
+    assert changed_data["fingerprint"]["notebook_sha256"] == hashlib.sha256(notebook.read_bytes()).hexdigest()
+    code["sha"] = "1" * 64  # the package code changed
+    assert reran("-p", "top_n=1")["fingerprint"]["code_sha256"] == "1" * 64
     assert _run(*args, "-p", "top_n=1").output.count("reused:") == 1  # and now unchanged again
