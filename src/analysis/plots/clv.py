@@ -123,7 +123,7 @@ def concentration_figure(clv: pd.Series) -> Figure:
 
 def recovery_figure(table: pd.DataFrame) -> Figure:
     """Estimated vs true parameters: ``table`` with ``parameter``, ``channel``, ``true``,
-    ``estimate``, ``ci_lower_95``, ``ci_upper_95``; one panel per parameter, log scales.
+    ``estimate``, ``ci_lower_95``, ``ci_upper_95``; one panel per parameter, with the diagonal.
 
     Examples
     --------
@@ -144,8 +144,10 @@ def recovery_figure(table: pd.DataFrame) -> Figure:
             for _, row in t.iterrows():
                 ax.annotate(str(row["channel"]), (row["true"], row["estimate"]), fontsize=7,
                             xytext=(3, 3), textcoords="offset points")
-            lo = min(t["true"].min(), t["ci_lower_95"].min()) * 0.9
-            hi = max(t["true"].max(), t["ci_upper_95"].max()) * 1.1
+            lo = min(t["true"].min(), t["ci_lower_95"].min())
+            hi = max(t["true"].max(), t["ci_upper_95"].max())
+            pad = 0.1 * max(hi - lo, abs(hi), 1e-12)  # also right for negative values (coefficients)
+            lo, hi = lo - pad, hi + pad
             ax.plot([lo, hi], [lo, hi], color="grey", lw=1, ls=":")
             ax.set_title(name)
             ax.set_xlabel(msg("clv.axis.true"))
