@@ -413,3 +413,18 @@ def test_stated_vs_derived_from_survey_columns_and_ties():
         stated_vs_derived(derived, {"a": "imp_a"})
     with pytest.raises(ParameterError, match=r"\['c'\]"):
         stated_vs_derived(derived, pd.Series({"a": 1.0, "b": 2.0}))
+
+
+def test_generated_findings_name_the_right_constructs(satisfaction):
+    from analysis.drivers import ipma_finding, stated_finding
+
+    m = PLSPathModel(ECSI_PATHS, ECSI_BLOCKS).fit(satisfaction)
+    t = ipma(m, "LOY", scale=(0, 10))
+    text = ipma_finding(t)
+    top = t["importance"].idxmax()
+    assert text.startswith(f"For LOY, {top} matters most")
+    assert f"{10 * t.loc[top, 'importance']:.1f} points" in text
+    assert f"Improve first: {t.index[0]}" in text
+    s = stated_vs_derived(pd.Series({"a": 0.4, "b": 0.3, "c": 0.2, "d": 0.1}),
+                          pd.Series({"a": 6.0, "b": 5.0, "c": 4.0, "d": 3.0}))
+    assert "agree closely (Spearman rho 1.00" in stated_finding(s, outcome="loyalty")

@@ -23,7 +23,7 @@ from analysis.drivers.importance import (
     subset_r2,
 )
 from analysis.drivers.ipa import QUADRANTS, importance_performance, ipa_from_survey, performance_means
-from analysis.drivers.ipma import ipma, performance_scores, unstandardized_weights
+from analysis.drivers.ipma import ipma, ipma_finding, performance_scores, unstandardized_weights
 from analysis.drivers.pls import PLSPathModel, total_effects_from_paths
 from analysis.drivers.regression import KeyDriverRegression, LogisticDriverModel, OrdinalDriverModel, vif
 from analysis.drivers.reliability import (
@@ -33,7 +33,7 @@ from analysis.drivers.reliability import (
     item_analysis,
     reliability,
 )
-from analysis.drivers.stated import stated_vs_derived
+from analysis.drivers.stated import stated_finding, stated_vs_derived
 
 __all__ = [
     "MAX_EXACT_P",
@@ -52,6 +52,7 @@ __all__ = [
     "importance_performance",
     "ipa_from_survey",
     "ipma",
+    "ipma_finding",
     "item_analysis",
     "lmg_from_corr",
     "performance_means",
@@ -61,6 +62,7 @@ __all__ = [
     "reliability",
     "servqual_gaps",
     "servqual_pairs",
+    "stated_finding",
     "stated_vs_derived",
     "subset_r2",
     "total_effects_from_paths",

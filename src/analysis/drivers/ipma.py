@@ -48,8 +48,9 @@ import pandas as pd
 from analysis.drivers.ipa import importance_performance
 from analysis.drivers.pls import PLSPathModel, _estimate
 from analysis.errors import AnalysisWarning, DataValidationError, ParameterError
+from analysis.messages import msg
 
-__all__ = ["ipma", "performance_scores", "unstandardized_weights"]
+__all__ = ["ipma", "ipma_finding", "performance_scores", "unstandardized_weights"]
 
 
 def _item_scale(model: PLSPathModel, scale) -> tuple[np.ndarray, np.ndarray]:
@@ -260,3 +261,27 @@ def ipma(model: PLSPathModel, target: str, *, scale=None, n_boot: int = 0, ci: f
     table.attrs.update({"target": target, "target_performance": float(perf[:, t].mean()), "n_boot": int(n_boot),
                         "ci": ci, "kind": "ipma"})
     return table
+
+
+def ipma_finding(table: pd.DataFrame) -> str:
+    """One generated sentence on an :func:`ipma` table: the most important construct per
+    point of performance and the one to improve first.
+
+    Examples
+    --------
+    >>> t = importance_performance(pd.Series({"QUAL": 0.3, "VAL": 0.5}), pd.Series({"QUAL": 70.0, "VAL": 60.0}),
+    ...                            scale=(0, 100))
+    >>> t.attrs.update(target="LOY")
+    >>> ipma_finding(t)[:60]
+    'For LOY, VAL matters most per point of performance: 10 more '
+    """
+    target = table.attrs.get("target", "the target")
+    first = table["importance"].idxmax()
+    row = table.loc[first]
+    interval = ""
+    if "importance_low" in table.columns:
+        interval = msg("drivers.finding.ipma_interval", low=10 * row["importance_low"],
+                       high=10 * row["importance_high"], level=table.attrs.get("ci", 0.95))
+    priority = table["priority_rank"].idxmin()
+    return msg("drivers.finding.ipma", target=target, first=first, performance=row["performance"],
+               gain=10 * row["importance"], interval=interval, priority=priority)

@@ -49,5 +49,34 @@ MESSAGES = {
             "performance {performance:.2f} ({perf_low:.2f}-{perf_high:.2f}); priority rank "
             "{rank_low}-{rank_high} across bootstrap samples."
         ),
+        "drivers.fig.ipma.title": "Importance-performance map for {target} (PLS path model)",
+        "drivers.fig.ipma.x": "Performance (mean score, 0-100)",
+        "drivers.fig.ipma.y": "Importance (total effect on {target}, points per point)",
+        "drivers.fig.stated.title": "Stated vs derived importance (Spearman rho = {rho:.2f})",
+        "drivers.fig.stated.x": "Derived importance rank (1 = most important)",
+        "drivers.fig.stated.y": "Stated importance rank (1 = most important)",
+        "drivers.class.key_driver": "Key driver",
+        "drivers.class.hidden_driver": "Hidden driver",
+        "drivers.class.basic_expectation": "Basic expectation",
+        "drivers.class.minor": "Minor",
+        "drivers.text.pls": (
+            "The structural model explains {r2_target:.0%} of the variance in {target} "
+            "(goodness of fit {gof:.2f}; n = {n:,})."
+        ),
+        "drivers.finding.ipma": (
+            "For {target}, {first} matters most per point of performance: 10 more points of its "
+            "performance (now {performance:.0f} of 100) would lift {target} by about {gain:.1f} points"
+            "{interval}. Improve first: {priority} (largest importance-weighted room for improvement)."
+        ),
+        "drivers.finding.ipma_interval": " ({low:.1f}-{high:.1f}, {level:.0%} bootstrap interval)",
+        "drivers.finding.stated": (
+            "What customers say matters and what moves {outcome} agree {agreement} (Spearman rho "
+            "{rho:.2f}, {n} attributes){details}."
+        ),
+        "drivers.finding.stated_hidden": "; hidden drivers: {names}",
+        "drivers.finding.stated_basic": "; stated as important but not driving {outcome}: {names}",
+        "drivers.agreement.strong": "closely",
+        "drivers.agreement.moderate": "partly",
+        "drivers.agreement.weak": "little",
     },
 }

@@ -9,7 +9,7 @@ from matplotlib.figure import Figure
 from analysis.messages import msg
 from analysis.plots.style import figure_style, new_figure
 
-__all__ = ["plot_coefficients", "plot_gaps", "plot_importance", "plot_ipa"]
+__all__ = ["plot_coefficients", "plot_gaps", "plot_importance", "plot_ipa", "plot_ipma", "plot_stated_vs_derived"]
 
 
 def _whiskers(est, low, high):
@@ -120,4 +120,75 @@ def plot_gaps(gaps: pd.DataFrame, *, level: str = "dimension") -> Figure:
         ax.axvline(0, color="grey", lw=0.8)
         ax.set_title(msg("drivers.fig.gaps.title"))
         ax.set_xlabel(msg("drivers.fig.gaps.x", level=gaps.attrs.get("ci", 0.95)))
+    return fig
+
+
+def plot_ipma(table: pd.DataFrame) -> Figure:
+    """IPMA map of a PLS model: total effect on the target against 0-100 performance.
+
+    ``table`` is the output of :func:`analysis.drivers.ipma` (intervals drawn when it
+    was bootstrapped).
+
+    Examples
+    --------
+    >>> from analysis.drivers import importance_performance
+    >>> t = importance_performance(pd.Series({"QUAL": 0.3, "VAL": 0.5}), pd.Series({"QUAL": 70.0, "VAL": 60.0}),
+    ...                            scale=(0, 100))
+    >>> t.attrs["target"] = "LOY"
+    >>> plot_ipma(t).axes[0].get_xlabel()
+    'Performance (mean score, 0-100)'
+    """
+    a = table.attrs
+    target = a.get("target", "")
+    colours = {q: f"C{i}" for i, q in enumerate(("concentrate_here", "keep_up_the_good_work",
+                                                  "low_priority", "possible_overkill"))}
+    with figure_style():
+        fig, ax = new_figure(width=7.0, height=5.0)
+        for q, part in table.groupby("quadrant", sort=False):
+            xerr = _whiskers(part["performance"], part["performance_low"], part["performance_high"]) \
+                if "performance_low" in part else None
+            yerr = _whiskers(part["importance"], part["importance_low"], part["importance_high"]) \
+                if "importance_low" in part else None
+            ax.errorbar(part["performance"], part["importance"], xerr=xerr, yerr=yerr, fmt="o",
+                        capsize=2, color=colours.get(q, "C4"), label=msg(f"drivers.quadrant.{q}"))
+            for name, row in part.iterrows():
+                ax.annotate(str(name), (row["performance"], row["importance"]), xytext=(4, 4),
+                            textcoords="offset points", fontsize=8)
+        ax.axvline(a.get("performance_cut", table["performance"].mean()), color="grey", ls="--", lw=0.8)
+        ax.axhline(a.get("importance_cut", table["importance"].mean()), color="grey", ls="--", lw=0.8)
+        ax.legend(fontsize=8, loc="best")
+        ax.set_title(msg("drivers.fig.ipma.title", target=target))
+        ax.set_xlabel(msg("drivers.fig.ipma.x"))
+        ax.set_ylabel(msg("drivers.fig.ipma.y", target=target))
+    return fig
+
+
+def plot_stated_vs_derived(table: pd.DataFrame) -> Figure:
+    """Stated against derived importance ranks, one labelled point per attribute.
+
+    ``table`` is the output of :func:`analysis.drivers.stated_vs_derived`; points on
+    the diagonal are ranked alike by both.
+
+    Examples
+    --------
+    >>> from analysis.drivers import stated_vs_derived
+    >>> t = stated_vs_derived(pd.Series({"a": 3.0, "b": 2.0, "c": 1.0}), pd.Series({"a": 5.0, "b": 6.0, "c": 4.0}))
+    >>> plot_stated_vs_derived(t).axes[0].get_title()
+    'Stated vs derived importance (Spearman rho = 0.50)'
+    """
+    n = len(table)
+    with figure_style():
+        fig, ax = new_figure(width=5.5, height=5.0)
+        for i, (cls, part) in enumerate(table.groupby("class", sort=False)):
+            ax.scatter(part["derived_rank"], part["stated_rank"], color=f"C{i}", label=msg(f"drivers.class.{cls}"))
+            for name, row in part.iterrows():
+                ax.annotate(str(name), (row["derived_rank"], row["stated_rank"]), xytext=(4, 4),
+                            textcoords="offset points", fontsize=8)
+        ax.plot([1, n], [1, n], color="grey", ls="--", lw=0.8)
+        ax.set_xlim(n + 0.5, 0.5)
+        ax.set_ylim(n + 0.5, 0.5)
+        ax.legend(fontsize=8, loc="best")
+        ax.set_title(msg("drivers.fig.stated.title", rho=table.attrs.get("spearman_rho", np.nan)))
+        ax.set_xlabel(msg("drivers.fig.stated.x"))
+        ax.set_ylabel(msg("drivers.fig.stated.y"))
     return fig
