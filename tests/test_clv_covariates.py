@@ -288,3 +288,27 @@ def test_unseen_level_bad_reference_and_not_fitted():
     with pytest.raises(ParameterError, match="unknown"):
         BetaGeoCovariates.from_params({"r": 1, "alpha": 1, "a": 1, "b": 1, "trans[x]": 1}, data,
                                       trans_covariates=["channel"])
+
+
+# ----------------------------------------------------------------- value functions
+def test_customer_value_works_with_covariate_models(cdnow, plain_bg):
+    """Point values equal the plain model's when the coefficients are 0 (an independent model);
+    the bootstrap interval runs from sample_params and brackets the point value; the delta method,
+    which needs all-positive parameters, is refused with a message naming the alternative."""
+    from analysis.clv import churn_risk, customer_lifetime_value
+
+    data = cdnow.head(300).rename(columns={v: k for k, v in COLS.items()})
+    m = BetaGeoCovariates.from_params(plain_bg.params_.to_dict(), data, trans_covariates=["group"])
+    plain = BetaGeo.from_params(plain_bg.params_.to_dict())
+    v_cov = customer_lifetime_value(m, data, spend=30.0, interval=None)
+    v_plain = customer_lifetime_value(plain, data, spend=30.0, interval=None)
+    np.testing.assert_allclose(v_cov["clv"], v_plain["clv"], rtol=1e-9)
+    np.testing.assert_allclose(churn_risk(m, data, v_cov)["value_at_risk"],
+                               churn_risk(plain, data, v_plain)["value_at_risk"], rtol=1e-9)
+    fitted = BetaGeoCovariates(trans_covariates=["group"], life_covariates=["group"], columns=COLS).fit(cdnow)
+    small = cdnow[cdnow["x"] > 0].head(20)
+    boot = customer_lifetime_value(fitted, small, spend=30.0, interval="bootstrap", n_draws=40, seed=1)
+    assert (boot["clv_lower"] <= boot["clv"]).all() and (boot["clv"] <= boot["clv_upper"]).all()
+    assert (boot["clv_upper"] > boot["clv_lower"]).all()
+    with pytest.raises(ParameterError, match="interval='bootstrap'"), np.errstate(invalid="ignore"):
+        customer_lifetime_value(fitted, small, spend=30.0, interval="delta")

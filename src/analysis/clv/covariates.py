@@ -665,6 +665,71 @@ class _CovariateModel:
             index=pd.Index(self._param_names, name="parameter"),
         )
 
+    def sample_params(self, n_draws: int, seed: int | np.random.Generator | None = 0) -> pd.DataFrame:
+        """Parameter draws from the asymptotic normal distribution of (log base parameters, coefficients).
+
+        Used for the parametric bootstrap of derived quantities, e.g.
+        ``customer_lifetime_value(model, data, ..., interval="bootstrap")``.
+
+        Parameters
+        ----------
+        n_draws : int
+            Number of draws.
+        seed : int or Generator
+            Randomness.
+
+        Returns
+        -------
+        DataFrame
+            One row per draw, one column per entry of :attr:`params_`.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> from analysis.clv import BetaGeoCovariates
+        >>> prof = pd.DataFrame({"channel": ["store", "web"] * 1000, "T": 52.0})
+        >>> truth = {"r": 0.7, "alpha": 6.0, "a": 1.0, "b": 3.0, "trans[channel=web]": 0.4}
+        >>> sim = BetaGeoCovariates.from_params(truth, prof, trans_covariates=["channel"]).simulate(prof, seed=1)
+        >>> m = BetaGeoCovariates(trans_covariates=["channel"]).fit(sim)
+        >>> m.sample_params(3, seed=0).shape
+        (3, 5)
+        """
+        rng = as_generator(seed)
+        cov = np.nan_to_num(self.covariance_theta_.to_numpy())
+        theta = rng.multivariate_normal(self._theta, cov, size=int(n_draws), method="eigh")
+        kb = len(self._base_names)
+        theta[:, :kb] = np.exp(theta[:, :kb])
+        return pd.DataFrame(theta, columns=self._param_names)
+
+    def _with_params(self, params: Mapping[str, float] | pd.Series | np.ndarray):
+        """A shallow copy with other parameter values (named, as in ``params_``; for the bootstrap)."""
+        if not isinstance(params, (Mapping, pd.Series)):
+            raise ParameterError(
+                f"{type(self).__name__}: the delta-method interval of customer_lifetime_value works on log "
+                "parameters, which coefficients (possibly negative) are not; use interval='bootstrap'."
+            )
+        values = np.array([float(params[k]) for k in self._param_names])
+        kb = len(self._base_names)
+        if np.any(values[:kb] <= 0):
+            raise ParameterError(f"{type(self).__name__}: base parameters must be > 0; got {dict(params)}.")
+        clone = object.__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        clone._theta = np.concatenate([np.log(values[:kb]), values[kb:]])
+        clone.params_ = clone._params_series(clone._theta)
+        clone._cov_cache = None
+        return clone
+
+    @property
+    def covariance_log_(self) -> np.ndarray:
+        """Not available: refuses the delta method of :func:`customer_lifetime_value` clearly."""
+        raise ParameterError(
+            f"{type(self).__name__}: use covariance_theta_ (log base parameters and coefficients); for "
+            "customer_lifetime_value pass interval='bootstrap'."
+        )
+
+    def _column_map(self) -> dict[str, str]:
+        return {name: self.columns.get(name, name) for name in ("frequency", "recency", "T")}
+
     # ---------------------------------------------------------- predictions
     def _params_series(self, theta: np.ndarray) -> pd.Series:
         kb = len(self._base_names)
