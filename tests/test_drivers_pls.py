@@ -372,6 +372,12 @@ def test_ipma_bootstrap_and_errors(satisfaction):
     assert (t["importance_low"] <= t["importance"]).all() and (t["importance"] <= t["importance_high"]).all()
     assert (t["performance_low"] <= t["performance"]).all() and (t["performance"] <= t["performance_high"]).all()
     pd.testing.assert_frame_equal(t, ipma(m, "SAT", scale=(0, 10), n_boot=60, seed=3))
+    sub = ipma(m, "LOY", scale=(0, 10), constructs=["QUAL", "VAL"])
+    full = ipma(m, "LOY", scale=(0, 10))
+    assert sorted(sub.index) == ["QUAL", "VAL"]
+    np.testing.assert_allclose(sub.loc[["QUAL", "VAL"], "importance"], full.loc[["QUAL", "VAL"], "importance"])
+    with pytest.raises(ParameterError, match="no effect on 'EXPE'"):
+        ipma(m, "EXPE", scale=(0, 10), constructs=["SAT"])
     with pytest.raises(ParameterError, match="exogenous"):
         ipma(m, "IMAG", scale=(0, 10))
     with pytest.raises(ParameterError, match="not a construct"):

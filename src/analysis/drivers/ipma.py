@@ -40,7 +40,7 @@ Examples
 from __future__ import annotations
 
 import warnings
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -157,7 +157,8 @@ def _importance(perf: np.ndarray, a: np.ndarray) -> np.ndarray:
     return np.linalg.solve(np.eye(k) - b.T, np.eye(k)).T - np.eye(k)
 
 
-def ipma(model: PLSPathModel, target: str, *, scale=None, n_boot: int = 0, ci: float = 0.95,
+def ipma(model: PLSPathModel, target: str, *, scale=None, constructs: Sequence[str] | None = None,
+         n_boot: int = 0, ci: float = 0.95,
          seed: int | np.random.Generator | None = None, importance_cut: str | float = "mean",
          performance_cut: str | float = "mean") -> pd.DataFrame:
     """Importance-performance map of the constructs that affect ``target``.
@@ -171,6 +172,10 @@ def ipma(model: PLSPathModel, target: str, *, scale=None, n_boot: int = 0, ci: f
     scale : (low, high) or mapping item -> (low, high), optional
         The items' rating scale (e.g. ``(0, 10)``); default each item's observed
         minimum and maximum.
+    constructs : sequence of str, optional
+        Map only these antecedents (say the service dimensions management can act
+        on, leaving out an intermediate satisfaction construct); default every
+        construct with an effect on the target.
     n_boot : int, default 0
         Bootstrap replicates (0 = none, else at least 50) for intervals of
         importance and performance; each replicate re-estimates the whole model.
@@ -224,6 +229,12 @@ def ipma(model: PLSPathModel, target: str, *, scale=None, n_boot: int = 0, ci: f
     if not sources:
         raise ParameterError(f"no construct has an effect on {target!r} (it is exogenous); choose an "
                              f"endogenous target among {list(model.r2_.index)}.")
+    if constructs is not None:
+        unknown = [c for c in constructs if c not in cons or cons.index(c) not in sources]
+        if unknown:
+            raise ParameterError(f"construct(s) {unknown} have no effect on {target!r} in the model; those that "
+                                 f"do: {[cons[i] for i in sources]}.")
+        sources = [cons.index(c) for c in constructs]
     names = [cons[i] for i in sources]
     imp = pd.Series(total_u[sources, t], index=names)
     pm = pd.Series(perf.mean(axis=0)[sources], index=names)
