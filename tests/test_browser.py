@@ -62,9 +62,10 @@ def site(tmp_path_factory, project_root) -> Path:
     shutil.copy(project_root / "tests" / "fixtures" / "notebooks" / "fixture_fail.ipynb", root / "notebooks")
     (root / "params" / "mini.yaml").write_text(MINI_STUDY, encoding="utf-8")
     reports = root / "reports"
-    results = run_plans(plan_runs([load_study(root / "params" / "mini.yaml")]), reports_dir=reports)
+    results = run_plans(plan_runs([load_study(root / "params" / "mini.yaml")]), reports_dir=reports, pdf=True)
     assert [(r.notebook, r.status) for r in results] == [("00_data_overview", "ok"), ("fixture_fail", "failed")], \
         [r.error for r in results]
+    assert (reports / "mini" / "00_data_overview.pdf").read_bytes()[:5] == b"%PDF-"  # --pdf
     build_index(reports)
     return reports
 
@@ -145,6 +146,7 @@ def test_index_loads_cleanly_and_every_link_resolves(browser, server, site):
     assert any(h.endswith("fixture_fail.failed.html") for h in hrefs)
     assert any(h.endswith("fixture_fail.failed.ipynb") for h in hrefs)
     assert any(h.endswith(".csv") for h in hrefs) and any(h.endswith(".png") for h in hrefs)
+    assert any(h.endswith("00_data_overview.pdf") for h in hrefs)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "index.png"), full_page=True)
     page.close()

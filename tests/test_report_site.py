@@ -100,6 +100,8 @@ def site(tmp_path: Path) -> dict:
         nbformat.v4.new_code_cell('out.table("customers", big)', outputs=[_html_output(big._repr_html_())]),
         nbformat.v4.new_code_cell("wide", outputs=[_html_output(wide._repr_html_())]),
         nbformat.v4.new_code_cell("small", outputs=[_html_output(big.head(3)._repr_html_())]),
+        nbformat.v4.new_code_cell("noisy()", outputs=[nbformat.v4.new_output(
+            "stream", name="stderr", text="FutureWarning: something\n  in a library\n")]),
         nbformat.v4.new_code_cell("plotly_like()", outputs=[_html_output(
             '<script src="https://cdn.example.org/lib.js"></script><img src="http://tracker.example/p.gif">'
             '<link rel="stylesheet" href="//fonts.example/css">')]),
@@ -273,3 +275,10 @@ def test_pdf_of_a_page(site, tmp_path):
     pdf = print_pdf(site["page"], tmp_path / "out" / "nb.pdf")
     data = pdf.read_bytes()
     assert data[:5] == b"%PDF-" and len(data) > 5_000
+
+
+def test_warnings_are_kept_but_folded(site):
+    page = Page(site["html"])
+    assert page.all("details", **{"class": "stderr"})
+    assert "Warnings and messages (2 lines)" in "".join(page.text)
+    assert "FutureWarning: something" in "".join(page.text)

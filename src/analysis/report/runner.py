@@ -7,9 +7,15 @@ success, so a failure or an interruption never replaces a good report with a hal
 one. A failed notebook is kept as ``<notebook>.failed.ipynb`` (and ``.failed.html``)
 beside the previous good report; the next run removes any staging left behind.
 
-Layout of ``reports/<study>/``: ``<nb>.ipynb``, ``<nb>.html``, ``<nb>/tables/*.csv``,
-``<nb>/figures/*.png``, ``<nb>/findings.json``, ``<nb>/outputs.json`` and
-``manifest.json`` (see :mod:`analysis.report.manifest`).
+Regeneration is incremental: each run's fingerprint (notebook file, study file,
+input files, parameters, package code, Python and key package versions; see
+:func:`analysis.report.manifest.run_fingerprint`) is kept in the manifest, and a
+notebook whose last run succeeded with the same fingerprint is not executed again
+(its page is re-rendered; ``"reused": true``) unless ``force=True``.
+
+Layout of ``reports/<study>/``: ``<nb>.ipynb``, ``<nb>.html`` (optionally
+``<nb>.pdf``), ``<nb>/tables/*.csv``, ``<nb>/figures/*.png``, ``<nb>/findings.json``,
+``<nb>/outputs.json`` and ``manifest.json`` (see :mod:`analysis.report.manifest`).
 """
 
 from __future__ import annotations
