@@ -12,7 +12,9 @@ BG/NBD (:class:`BetaGeoCovariates`)
     (drop-out; one coefficient per covariate acts on both ``a`` and ``b``, so a
     covariate moves the mean drop-out probability ``a/(a+b)`` not at all and its
     spread: a positive coefficient concentrates ``p`` around its mean).
-    ``r`` is common to all customers.
+    ``r`` is common to all customers. ``life_ab="separate"`` gives ``a`` and ``b``
+    their own coefficients (``a_i = a exp(gamma_a' z)``, ``b_i = b exp(gamma_b' z)``,
+    as PyMC-Marketing's BG/NBD with covariates), so the mean can move too.
 Pareto/NBD (:class:`ParetoNBDCovariates`)
     ``alpha_i = alpha * exp(-gamma_trans' z_trans_i)``,
     ``beta_i = beta * exp(-gamma_life' z_life_i)``; ``r`` and ``s`` common.
@@ -357,25 +359,39 @@ class _CovariateModel:
             )
         return _encode(data, self._coding_trans), _encode(data, self._coding_life)
 
+    # ------------------------------------------------------ parametrisation
+    def _scaling(self) -> dict[str, tuple[str, float]]:
+        """Base parameter -> (coefficient block, sign of the linear predictor)."""
+        return self._scaled
+
+    def _blocks(self) -> list[tuple[str, str]]:
+        """Coefficient blocks in theta order: (name prefix, design "trans" or "life")."""
+        used = list(dict.fromkeys(block for block, _ in self._scaling().values()))
+        return [(block, "trans" if block == "trans" else "life") for block in used]
+
+    def _block_slices(self, kt: int, kl: int) -> list[tuple[str, str, slice]]:
+        start, out = len(self._base_names), []
+        for block, design in self._blocks():
+            k = kt if design == "trans" else kl
+            out.append((block, design, slice(start, start + k)))
+            start += k
+        return out
+
     @property
     def _param_names(self) -> list[str]:
-        return (
-            list(self._base_names)
-            + [f"trans[{n}]" for n in self.trans_names_]
-            + [f"life[{n}]" for n in self.life_names_]
-        )
+        names = {"trans": self.trans_names_, "life": self.life_names_}
+        return list(self._base_names) + [f"{block}[{n}]" for block, design in self._blocks() for n in names[design]]
 
-    # ------------------------------------------------------ parametrisation
     def _individual(self, theta: np.ndarray, Zt: np.ndarray, Zl: np.ndarray) -> list:
-        """Per-row base parameters from theta = (log base params, gamma_trans, gamma_life)."""
-        kb, kt = len(self._base_names), Zt.shape[1]
-        gt, gl = theta[kb:kb + kt], theta[kb + kt:]
-        lin = {"trans": Zt @ gt, "life": Zl @ gl}
+        """Per-row base parameters from theta = (log base params, coefficient blocks)."""
+        Z = {"trans": Zt, "life": Zl}
+        lin = {block: Z[design] @ theta[sl] for block, design, sl in self._block_slices(Zt.shape[1], Zl.shape[1])}
+        scaling = self._scaling()
         out = []
         for j, name in enumerate(self._base_names):
-            if name in self._scaled:
-                proc, sign = self._scaled[name]
-                out.append(np.exp(theta[j] + sign * lin[proc]))
+            if name in scaling:
+                block, sign = scaling[name]
+                out.append(np.exp(theta[j] + sign * lin[block]))
             else:
                 out.append(float(np.exp(theta[j])))
         return out
@@ -387,13 +403,14 @@ class _CovariateModel:
         kb = len(self._base_names)
         g = np.empty(len(theta))
         g[:kb] = w @ G
-        for proc, Z, sl in (("trans", d["Zt"], slice(kb, kb + d["Zt"].shape[1])),
-                            ("life", d["Zl"], slice(kb + d["Zt"].shape[1], len(theta)))):
+        Z = {"trans": d["Zt"], "life": d["Zl"]}
+        scaling = self._scaling()
+        for block, design, sl in self._block_slices(d["Zt"].shape[1], d["Zl"].shape[1]):
             acc = np.zeros(len(w))
             for j, name in enumerate(self._base_names):
-                if self._scaled.get(name, ("", 0))[0] == proc:
-                    acc += self._scaled[name][1] * G[:, j]
-            g[sl] = (w * acc) @ Z
+                if scaling.get(name, ("", 0.0))[0] == block:
+                    acc += scaling[name][1] * G[:, j]
+            g[sl] = (w * acc) @ Z[design]
         return float(w @ ll), g
 
     def _objective(self, theta, d):
@@ -453,7 +470,8 @@ class _CovariateModel:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", AnalysisWarning)
             plain = self._plain().fit(frame, weights=w)
-        theta0 = np.concatenate([np.log(plain.params_.to_numpy()), np.zeros(kt + kl)])
+        n_coef = sum(kt if design == "trans" else kl for _, design in self._blocks())
+        theta0 = np.concatenate([np.log(plain.params_.to_numpy()), np.zeros(n_coef)])
         self.plain_loglik_ = float(plain.loglik_)
         res = optimize.minimize(
             self._objective, theta0, args=(d,), jac=True, method="L-BFGS-B",
@@ -511,19 +529,17 @@ class _CovariateModel:
 
     def _back_transform(self, ct, st, cl, sl) -> np.ndarray:
         """theta_raw = M @ theta_internal for z_internal = (z - c) / s."""
-        kb, kt, kl = len(self._base_names), len(ct), len(cl)
-        k = kb + kt + kl
-        M = np.eye(k)
-        M[kb:kb + kt, kb:kb + kt] = np.diag(1 / st)
-        M[kb + kt:, kb + kt:] = np.diag(1 / sl)
-        # linear predictor: gamma_s'(z - c)/s = gamma'z - gamma'c, so log base += sign * (-gamma'c)
-        for j, name in enumerate(self._base_names):
-            if name in self._scaled:
-                proc, sign = self._scaled[name]
-                if proc == "trans":
-                    M[j, kb:kb + kt] = -sign * ct / st
-                else:
-                    M[j, kb + kt:] = -sign * cl / sl
+        slices = self._block_slices(len(ct), len(cl))
+        M = np.eye(slices[-1][2].stop if slices else len(self._base_names))
+        cs = {"trans": (ct, st), "life": (cl, sl)}
+        scaling = self._scaling()
+        for block, design, sli in slices:
+            c, s_ = cs[design]
+            M[sli, sli] = np.diag(1 / s_)
+            # linear predictor: gamma_s'(z - c)/s = gamma'z - gamma'c, so log base += sign * (-gamma'c)
+            for j, name in enumerate(self._base_names):
+                if scaling.get(name, ("", 0.0))[0] == block:
+                    M[j, sli] = -scaling[name][1] * c / s_
         return M
 
     def _collapse(self, arrays, Zt, Zl, w) -> dict[str, Any]:
@@ -657,7 +673,7 @@ class _CovariateModel:
         std[:kb] = est[:kb] * se_theta[:kb]
         lower = np.concatenate([est[:kb] * np.exp(-Z95 * se_theta[:kb]), est[kb:] - Z95 * se_theta[kb:]])
         upper = np.concatenate([est[:kb] * np.exp(Z95 * se_theta[:kb]), est[kb:] + Z95 * se_theta[kb:]])
-        process = ["both"] * kb + ["trans"] * len(self.trans_names_) + ["life"] * len(self.life_names_)
+        process = ["both"] * kb + [name.split("[", 1)[0] for name in self._param_names[kb:]]
         multiplier = np.concatenate([np.full(kb, np.nan), np.exp(est[kb:])])
         return pd.DataFrame(
             {"process": process, "estimate": est, "std_error": std, "ci_lower_95": lower,
@@ -1044,6 +1060,14 @@ class BetaGeoCovariates(_CovariateModel):
         Numeric columns to code as categorical (non-numeric ones always are).
     reference : mapping
         Column -> reference level (default: the first level).
+    life_ab : {"shared", "separate"}
+        ``"shared"`` (default, CLVTools): one coefficient per covariate scales
+        both ``a`` and ``b`` (``life[...]``), so covariates change the spread of
+        the drop-out probability but not its mean ``a/(a+b)``. ``"separate"``
+        (as PyMC-Marketing's ``dropout_coefficient_a``/``_b``):
+        ``a_i = a exp(gamma_a' z_i)``, ``b_i = b exp(gamma_b' z_i)``, coefficients
+        ``life_a[...]`` and ``life_b[...]``; the mean drop-out probability can
+        then differ between customers.
     columns : mapping, optional
         Names of ``frequency``, ``recency``, ``T`` when they differ.
     max_iter : int
@@ -1078,6 +1102,30 @@ class BetaGeoCovariates(_CovariateModel):
     _plain = BetaGeo
     _base_names = ("r", "alpha", "a", "b")
     _scaled = {"alpha": ("trans", -1.0), "a": ("life", 1.0), "b": ("life", 1.0)}
+    _scaled_separate = {"alpha": ("trans", -1.0), "a": ("life_a", 1.0), "b": ("life_b", 1.0)}
+
+    def __init__(
+        self,
+        *,
+        trans_covariates: Sequence[str] = (),
+        life_covariates: Sequence[str] = (),
+        categorical: Sequence[str] = (),
+        reference: Mapping[str, Any] | None = None,
+        life_ab: str = "shared",
+        columns: Mapping[str, str] | None = None,
+        max_iter: int = 2000,
+    ) -> None:
+        super().__init__(trans_covariates=trans_covariates, life_covariates=life_covariates,
+                         categorical=categorical, reference=reference, columns=columns, max_iter=max_iter)
+        self.life_ab = life_ab
+
+    def _check_settings(self) -> None:
+        super()._check_settings()
+        if self.life_ab not in ("shared", "separate"):
+            raise ParameterError(f"life_ab must be 'shared' (CLVTools) or 'separate' (PyMC-Marketing); got {self.life_ab!r}.")
+
+    def _scaling(self) -> dict[str, tuple[str, float]]:
+        return self._scaled_separate if getattr(self, "life_ab", "shared") == "separate" else self._scaled
 
     @staticmethod
     def _grad_log(r, alpha, a, b, x, tx, T):
