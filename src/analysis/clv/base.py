@@ -132,7 +132,17 @@ def check_summary_columns(
 
 
 def _codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Integer codes (first-appearance order) and the distinct values of a float array."""
+    """Integer codes and the distinct values of a float array (``values == uniques[codes]``).
+
+    Small whole numbers (such as purchase counts) are their own codes (the distinct
+    values then include unused ones); anything else is hashed (pandas.factorize,
+    first-appearance order).
+    """
+    if len(values) and values.dtype.kind == "f":
+        lo, hi = float(values.min()), float(values.max())
+        if lo >= 0 and hi < 2**20 and np.array_equal(values, np.floor(values)):
+            codes = values.astype(np.int64)
+            return codes, np.arange(int(hi) + 1, dtype=float)
     codes, uniques = pd.factorize(values, sort=False, use_na_sentinel=False)
     return codes.astype(np.int64, copy=False), np.asarray(uniques, dtype=float)
 
@@ -140,34 +150,43 @@ def _codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def _collapse(arrays: dict[str, np.ndarray], weights: np.ndarray) -> tuple[dict[str, np.ndarray], np.ndarray]:
     """Identical rows merged into one with the summed weight (exact for the likelihood).
 
-    Hash-based: each column is factorised, the codes are combined into one integer
-    key, and the key is factorised again; rows keep the order of first appearance.
+    Each column is coded (see :func:`_codes`), the codes are combined into one integer
+    key, and rows with equal keys are summed: by counting when the key range is small
+    (rows then come out in key order), otherwise by hashing (first-appearance order).
     Groups whose weights sum to zero are dropped.
     """
     names = list(arrays)
-    key = np.zeros(len(weights), dtype=np.int64)
+    n = len(weights)
+    key = np.zeros(n, dtype=np.int64)
     uniques: list[np.ndarray] = []
     span = 1
     for name in names:
         codes, values = _codes(arrays[name])
-        if span * max(len(values), 1) >= 2**62:  # cannot happen for realistic tables
+        size = max(len(values), 1)
+        if span * size >= 2**62:  # cannot happen for realistic tables
             frame = pd.DataFrame(arrays).assign(_w=weights)
             grouped = frame.groupby(names, sort=False, observed=True)["_w"].sum()
             grouped = grouped[grouped > 0]
             keys = grouped.index.to_frame(index=False)
-            return {n: keys[n].to_numpy(dtype=float) for n in names}, grouped.to_numpy(dtype=float)
-        key = key * len(values) + codes
-        span *= max(len(values), 1)
+            return {k: keys[k].to_numpy(dtype=float) for k in names}, grouped.to_numpy(dtype=float)
+        key = key * size + codes
+        span *= size
         uniques.append(values)
-    group, first_keys = pd.factorize(key, sort=False)
-    w = np.bincount(group, weights=weights, minlength=len(first_keys))
+    if span <= max(8 * n, 2**22):
+        w_all = np.bincount(key, weights=weights, minlength=span)
+        rest = np.flatnonzero(w_all > 0)
+        w = w_all[rest]
+    else:
+        group, first_keys = pd.factorize(key, sort=False)
+        w = np.bincount(group, weights=weights, minlength=len(first_keys))
+        keep = w > 0
+        rest, w = np.asarray(first_keys, dtype=np.int64)[keep], w[keep]
     out: dict[str, np.ndarray] = {}
-    rest = np.asarray(first_keys, dtype=np.int64)
     for name, values in zip(reversed(names), reversed(uniques)):
-        out[name] = values[rest % len(values)]
-        rest = rest // len(values)
-    keep = w > 0
-    return {name: out[name][keep] for name in names}, w[keep]
+        size = max(len(values), 1)
+        out[name] = values[rest % size]
+        rest = rest // size
+    return {name: out[name] for name in names}, w
 
 
 class BaseFitter:
