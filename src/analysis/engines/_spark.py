@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import shutil
 import subprocess
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -62,6 +63,7 @@ def local_spark_session(*, cores: int | str = "*", shuffle_partitions: int = 8, 
         .config("spark.sql.shuffle.partitions", str(int(shuffle_partitions)))
         .config("spark.driver.memory", driver_memory)
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .config("spark.sql.session.timeZone", "UTC")
         .getOrCreate()
@@ -120,7 +122,6 @@ class SparkEngine(SQLEngine):
         old_tz = spark.conf.get("spark.sql.session.timeZone")
         try:
             spark.conf.set("spark.sql.session.timeZone", timezone)
-            spark.sql("SELECT current_timestamp()").collect()  # rejects an unknown zone early
         except Exception as exc:  # noqa: BLE001 - py4j/analysis errors of many kinds
             spark.conf.set("spark.sql.session.timeZone", old_tz)
             raise ParameterError(
@@ -136,7 +137,8 @@ class SparkEngine(SQLEngine):
                         raise DataValidationError(
                             f"The transactions table lacks column(s) {missing}; it has {list(frame.columns)}."
                         )
-                    df = spark.createDataFrame(frame[list(REQUIRED)])
+                    with _quiet():
+                        df = spark.createDataFrame(frame[list(REQUIRED)])
                 elif source.format == "parquet":
                     df = spark.read.parquet(*[f.as_posix() for f in source.files])
                 else:
@@ -154,6 +156,15 @@ class SparkEngine(SQLEngine):
         finally:
             spark.catalog.dropTempView(relation)
             spark.conf.set("spark.sql.session.timeZone", old_tz)
+
+
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """Silence pyspark's own warnings about the pandas version (our tests check the results)."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", module=r"pyspark\.")
+        warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas")
+        yield
 
 
 def _day_expr(kind: str, source: LogSource) -> str:
@@ -179,7 +190,8 @@ class _SparkSession(Session):
 
     def fetch(self, sql: str) -> pd.DataFrame:
         try:
-            return self._frame(sql).toPandas()
+            with _quiet():
+                return self._frame(sql).toPandas()
         except Exception as exc:  # noqa: BLE001
             if "CAST_INVALID_INPUT" in str(exc) or "cannot be cast" in str(exc).lower():
                 raise DataValidationError(f"The log holds a value Spark cannot convert: {exc}") from exc
