@@ -354,3 +354,19 @@ def test_separate_life_coefficients_are_recovered():
     # the shared model is nested: it cannot fit better
     shared = BetaGeoCovariates(trans_covariates=["ch"], life_covariates=["ch"], reference={"ch": "a"}).fit(sim)
     assert m.loglik_ >= shared.loglik_ - 1e-6
+
+
+def test_separated_levels_are_refused_or_flagged():
+    """A purchase-process level without any repeat buyer has its MLE at -infinity: refused before
+    fitting. On the drop-out side the same level drives the coefficient far out: flagged with a
+    warning and listed in at_boundary_ (the fit itself is not wrong, the estimate is just unbounded)."""
+    from analysis.errors import AnalysisWarning
+
+    data = _small(1000)
+    data["ch"] = pd.array(np.where(np.arange(1000) < 900, "a", "b"), dtype="str")
+    data.loc[data["ch"] == "b", ["frequency", "recency"]] = 0
+    with pytest.raises(DataValidationError, match="Level 'b' of covariate 'ch' \\(100 customers\\) has no repeat"):
+        ParetoNBDCovariates(trans_covariates=["ch"]).fit(data)
+    with pytest.warns(AnalysisWarning, match="extreme value"):
+        m = ParetoNBDCovariates(life_covariates=["ch"]).fit(data)
+    assert m.at_boundary_ == ["life[ch=b]"]

@@ -459,6 +459,7 @@ class _CovariateModel:
         Zt = _encode(data, self._coding_trans)
         Zl = _encode(data, self._coding_life)
         _check_rank(Zt, self.trans_names_, "purchase (trans)")
+        self._check_levels_repeat(data, arrays["frequency"], w)
         _check_rank(Zl, self.life_names_, "drop-out (life)")
         kt, kl = Zt.shape[1], Zl.shape[1]
         # internal centring/scaling of numeric covariates (dummies untouched)
@@ -504,6 +505,20 @@ class _CovariateModel:
         }
         self.profiles_ = self._profiles(data, w)
         self._cov_cache = None
+        est = self.params_.to_numpy()
+        self.at_boundary_ = [
+            name for name, v in zip(self._param_names, est)
+            if (name in self._base_names and not 1e-6 < v < 1e6) or (name not in self._base_names and abs(v) > 10)
+        ]
+        if self.at_boundary_:
+            warnings.warn(
+                f"{type(self).__name__}: {self.at_boundary_} ran to an extreme value (a coefficient beyond "
+                "+/-10 multiplies a parameter by more than 20,000): such a level or covariate range is "
+                "nearly separated (e.g. hardly any repeat buyers or drop-outs); treat these estimates and "
+                "their standard errors with caution, or merge sparse levels.",
+                AnalysisWarning,
+                stacklevel=2,
+            )
         if not self.converged_:
             warnings.warn(
                 f"{type(self).__name__}: the optimiser did not converge (largest gradient {gnorm:.2g}; "
@@ -513,6 +528,21 @@ class _CovariateModel:
                 stacklevel=2,
             )
         return self
+
+    def _check_levels_repeat(self, data: pd.DataFrame, x: np.ndarray, w: np.ndarray) -> None:
+        """A purchase-process level whose customers never repeat has its MLE at -infinity."""
+        for cov in self._coding_trans:
+            if cov.kind != "categorical":
+                continue
+            raw = data[cov.column].to_numpy(dtype=object)
+            for level in (cov.reference, *cov.levels):
+                rows = raw == level
+                if float(w[rows] @ x[rows]) == 0:
+                    raise DataValidationError(
+                        f"Level {level!r} of covariate {cov.column!r} ({int(rows.sum())} customers) has no "
+                        "repeat purchase, so its purchase-rate effect is not identified (the estimate would "
+                        "run to minus infinity). Merge it with another level or leave those customers out."
+                    )
 
     @staticmethod
     def _standardiser(coding, Z, w):
@@ -1084,6 +1114,9 @@ class BetaGeoCovariates(_CovariateModel):
     profiles_ : DataFrame
         Distinct covariate profiles in the fitted data with their customer counts
         (empty with numeric covariates).
+    at_boundary_ : list of str
+        Parameters that ran to an extreme value (coefficient beyond +/-10, base
+        parameter outside 1e-6..1e6); a warning says so.
 
     Examples
     --------
