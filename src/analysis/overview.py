@@ -162,7 +162,7 @@ def transaction_overview(transactions: pd.DataFrame) -> pd.DataFrame:
         "median_amount": float(transactions["amount"].median()),
         "mean_purchases_per_customer": float(counts.mean()),
         "median_purchases_per_customer": float(counts.median()),
-        "p90_purchases_per_customer": float(counts.quantile(0.9)),
+        "p90_purchases_per_customer": float(counts.quantile(0.9, interpolation="higher")),
         "share_one_time_buyers": float((counts == 1).mean()),
     }
     out = pd.DataFrame({"value": pd.Series(values, dtype=object)})
