@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 from scipy import special, stats
 
-from analysis.clv.base import BaseFitter, as_generator
+from analysis.clv.base import BaseFitter, _codes, as_generator
 from analysis.errors import AnalysisWarning, DataValidationError, ParameterError
 
 __all__ = ["GammaGamma"]
@@ -32,6 +32,28 @@ __all__ = ["GammaGamma"]
 _ln = np.log
 _gl = special.gammaln
 _psi = special.digamma
+
+
+def _pearson(x: np.ndarray, y: np.ndarray) -> float:
+    """Pearson correlation of two non-constant arrays (centred sums, no BLAS threads)."""
+    dx, dy = x - x.mean(), y - y.mean()
+    r = float(np.sum(dx * dy) / np.sqrt(np.sum(dx * dx) * np.sum(dy * dy)))
+    return min(max(r, -1.0), 1.0)
+
+
+def _independence(x: np.ndarray, m: np.ndarray) -> pd.Series:
+    """Pearson (with its two-sided p-value) and Spearman correlation of frequency and spend."""
+    n = float(len(x))
+    if n < 3 or np.ptp(x) == 0 or np.ptp(m) == 0:
+        return pd.Series({"pearson_r": np.nan, "pearson_p": np.nan, "spearman_rho": np.nan, "n": n})
+    r = _pearson(x, m)
+    # Two-sided p-value of H0: rho = 0 (t test with n - 2 df; equals scipy.stats.pearsonr).
+    df = n - 2
+    t2 = r * r * df / max(1.0 - r * r, 1e-300)
+    pvalue = float(special.betainc(df / 2, 0.5, df / (df + t2)))
+    return pd.Series(
+        {"pearson_r": r, "pearson_p": pvalue, "spearman_rho": _pearson(stats.rankdata(x), stats.rankdata(m)), "n": n}
+    )
 
 
 class GammaGamma(BaseFitter):
@@ -120,6 +142,9 @@ class GammaGamma(BaseFitter):
         >>> GammaGamma().fit(d).converged_
         True
         """
+        return super().fit(data, weights=weights)
+
+    def _fit_input(self, data, weights):
         arrays = self._data(data)
         self._check_positive_spend(arrays)
         repeat = arrays["frequency"] > 0
@@ -128,19 +153,17 @@ class GammaGamma(BaseFitter):
                 f"GammaGamma needs at least 2 customers with frequency > 0; got {int(repeat.sum())}."
             )
         w_all = self._weights(data, weights, len(repeat))
-        frame = pd.DataFrame({k: v[repeat] for k, v in arrays.items()})
-        cols = self._column_map()
-        frame = frame.rename(columns={k: cols[k] for k in frame.columns})
-        self.independence_ = self.independence_check(frame)
+        arrays = {k: v[repeat] for k, v in arrays.items()}
+        self.independence_ = _independence(arrays["frequency"], arrays["monetary_value"])
         if abs(self.independence_["pearson_r"]) > self.independence_threshold:
             warnings.warn(
                 f"GammaGamma: frequency and mean spend are correlated among repeat customers "
                 f"(Pearson r = {self.independence_['pearson_r']:.2f}); the model assumes they are "
                 "independent, so its spend predictions may be biased.",
                 AnalysisWarning,
-                stacklevel=2,
+                stacklevel=4,
             )
-        return super().fit(frame, weights=w_all[repeat])
+        return arrays, w_all[repeat]
 
     def independence_check(self, data: pd.DataFrame) -> pd.Series:
         """Correlation between frequency and mean spend among repeat customers.
@@ -160,18 +183,7 @@ class GammaGamma(BaseFitter):
         """
         arrays = self._data(data)
         keep = arrays["frequency"] > 0
-        x, m = arrays["frequency"][keep], arrays["monetary_value"][keep]
-        if keep.sum() < 3 or np.ptp(x) == 0 or np.ptp(m) == 0:
-            return pd.Series({"pearson_r": np.nan, "pearson_p": np.nan, "spearman_rho": np.nan, "n": float(keep.sum())})
-        pr = stats.pearsonr(x, m)
-        return pd.Series(
-            {
-                "pearson_r": float(pr.statistic),
-                "pearson_p": float(pr.pvalue),
-                "spearman_rho": float(stats.spearmanr(x, m).statistic),
-                "n": float(keep.sum()),
-            }
-        )
+        return _independence(arrays["frequency"][keep], arrays["monetary_value"][keep])
 
     def _start(self, data, w):
         mean = float(w @ data["monetary_value"]) / float(w.sum())
@@ -191,6 +203,38 @@ class GammaGamma(BaseFitter):
         g_q = _psi(px + q) - _psi(q) + _ln(v) - _ln(v + x * m)
         g_v = q / v - (px + q) / (v + x * m)
         return np.column_stack([g_p, g_q, g_v])
+
+    def _fast_loglik(self, d, w):
+        """Log-likelihood and gradient with the gamma functions once per distinct x and
+        the parameter-free logarithms summed once (only log(v + x m) is per row)."""
+        x, m = d["frequency"], d["monetary_value"]
+        ix, ux = _codes(x)
+        Wx = np.bincount(ix, weights=w, minlength=len(ux))
+        seen = Wx > 0
+        ux, Wx = ux[seen], Wx[seen]
+        W = float(w.sum())
+        wx = w * x
+        xm = x * m
+        log_m = _ln(m)
+        s_xlnx = float(wx @ _ln(x))
+        s_lnm = float(w @ log_m)
+        s_xlnm = float(wx @ log_m)
+
+        def fast(params):
+            p, q, v = params
+            pu = p * ux
+            L = _ln(v + xm)
+            inv = 1.0 / (v + xm)
+            wL, wxL = float(w @ L), float(wx @ L)
+            ll = (float(Wx @ (_gl(pu + q) - _gl(pu))) + W * (q * _ln(v) - _gl(q))
+                  + p * (s_xlnx + s_xlnm) - s_lnm - p * wxL - q * wL)
+            psi_pq = _psi(pu + q)
+            g_p = float((Wx * ux) @ (psi_pq - _psi(pu))) + s_xlnx + s_xlnm - wxL
+            g_q = float(Wx @ psi_pq) - W * _psi(q) + W * _ln(v) - wL
+            g_v = W * q / v - p * float(wx @ inv) - q * float(w @ inv)
+            return ll, np.array([g_p, g_q, g_v])
+
+        return fast
 
     def mean_spend(self) -> float:
         """Population mean spend per transaction, ``p v / (q - 1)`` (infinite if q <= 1).
