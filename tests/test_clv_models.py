@@ -441,3 +441,18 @@ def test_gamma_gamma_warns_when_spend_depends_on_frequency():
 def test_simulation_is_reproducible():
     m = ParetoNBD.from_params(PNBD_TRUE)
     pd.testing.assert_frame_equal(m.simulate(100, 30.0, seed=9), m.simulate(100, 30.0, seed=9))
+
+
+def test_gamma_gamma_independence_check_equals_scipy():
+    """Our Pearson r, its two-sided p-value and Spearman's rho (average ranks for ties)
+    against scipy.stats on data with many ties in both columns."""
+    from analysis.clv.gammagamma import _independence
+
+    rng = np.random.default_rng(11)
+    x = rng.integers(1, 12, 400).astype(float)
+    m = np.round(rng.gamma(2.0, 10.0, 400) + 0.8 * x, 0)
+    ours = _independence(x, m)
+    pr = stats.pearsonr(x, m)
+    assert ours["pearson_r"] == pytest.approx(pr.statistic, rel=1e-12)
+    assert ours["pearson_p"] == pytest.approx(pr.pvalue, rel=1e-9)
+    assert ours["spearman_rho"] == pytest.approx(stats.spearmanr(x, m).statistic, rel=1e-12)

@@ -7,6 +7,13 @@ starting values, polishes with Nelder-Mead when L-BFGS-B stops without meeting i
 tolerance, and records convergence in ``converged_`` (a warning is issued when the
 optimiser did not converge: no fixed seed can hide it, as the starts are fixed).
 
+Speed: identical rows are merged into weights before fitting (hash- or count-based),
+models evaluate their likelihood and gradient on distinct values (``_fast_loglik``:
+gamma-function terms once per distinct frequency, no pandas inside the objective),
+and BLAS is limited to one thread during fits, as waking OpenBLAS threads for each
+small dot product made fits several times slower. The Nelder-Mead polish only runs
+when L-BFGS-B stops without a small gradient.
+
 Uncertainty: the observed information matrix is the Hessian of the negative
 log-likelihood on the log-parameter scale, computed by central finite differences of
 the analytic gradient (or, without one, second-order central differences of the
@@ -153,7 +160,8 @@ def _collapse(arrays: dict[str, np.ndarray], weights: np.ndarray) -> tuple[dict[
     Each column is coded (see :func:`_codes`), the codes are combined into one integer
     key, and rows with equal keys are summed: by counting when the key range is small
     (rows then come out in key order), otherwise by hashing (first-appearance order).
-    Groups whose weights sum to zero are dropped.
+    Groups whose weights sum to zero are dropped. When one column alone has more than
+    0.9 n distinct values, rows are returned as they are (minus zero weights).
     """
     names = list(arrays)
     n = len(weights)
@@ -162,6 +170,9 @@ def _collapse(arrays: dict[str, np.ndarray], weights: np.ndarray) -> tuple[dict[
     span = 1
     for name in names:
         codes, values = _codes(arrays[name])
+        if len(values) > 0.9 * n:  # (nearly) all rows distinct: merging would not pay
+            keep = weights > 0
+            return {k: np.asarray(v, dtype=float)[keep] for k, v in arrays.items()}, weights[keep]
         size = max(len(values), 1)
         if span * size >= 2**62:  # cannot happen for realistic tables
             frame = pd.DataFrame(arrays).assign(_w=weights)
@@ -337,7 +348,7 @@ class BaseFitter:
                 options={"maxiter": self.max_iter, "ftol": self.tol * 1e-3, "gtol": 1e-8},
             )
             grad_norm = self._grad_norm(res.x, args)
-        if not res.success or grad_norm > 1e-4:
+        if grad_norm > 1e-4 or not np.isfinite(res.fun):
             polish = optimize.minimize(
                 self._objective, res.x, args=args, method="Nelder-Mead",
                 options={"maxiter": self.max_iter, "xatol": 1e-10, "fatol": 1e-14},

@@ -299,9 +299,12 @@ class BetaGeo(NonContractualModel):
         xr, wr, iTr = x[rows], w[rows], iT[rows]
         itx, utx = _codes(tx[rows])
         ixr = ix[rows]
+        n_rows = len(xr)
+        buffers = tuple(np.empty(n_rows) for _ in range(6))
 
         def fast(p):
             r, alpha, a, b = p
+            delta, tmp, rx, d, sp, ws = buffers  # reused between calls (not re-entrant)
             # x-level and T-level parts
             g_x = _gl(r + ux) + _bl(a, b + ux + shift)
             ll = float(Wx @ g_x) + float(Wx.sum()) * (r * _ln(alpha) - _gl(r) - _bl(a, b))
@@ -314,18 +317,38 @@ class BetaGeo(NonContractualModel):
             g_alpha = W * r / alpha - float((r * WT + WxT) @ (1.0 / (alpha + uT)))
             g_a = float(Wx @ (pab - pabx))
             g_b = float(Wx @ (pab - _psi(b) + _psi(b + ux + shift) - pabx))
-            if len(xr):
-                Ltx = _ln(alpha + utx)
-                delta = LT[iTr] - Ltx[itx]
-                rx = r + xr
+            if n_rows:
+                # Per-row work in preallocated buffers: fresh large temporaries cost more
+                # (page faults) than the arithmetic itself.
+                np.take(LT, iTr, out=delta)
+                np.take(_ln(alpha + utx), itx, out=tmp)
+                delta -= tmp
+                np.add(xr, r, out=rx)
                 inv_c = 1.0 / (b + np.maximum(ux + shift, 1) - 1)  # x = 0 rows (BG) never use it
-                d = (_ln(a) + _ln(inv_c))[ixr] + rx * delta
-                ll += float(wr @ np.logaddexp(0.0, d))
-                ws = wr * special.expit(d)
+                np.take(_ln(a) + _ln(inv_c), ixr, out=d)
+                np.multiply(rx, delta, out=tmp)
+                d += tmp
+                # softplus(d) = max(d, 0) + log(1 + exp(-|d|)); sigmoid(d) = exp(d - softplus(d))
+                np.abs(d, out=sp)
+                np.negative(sp, out=sp)
+                np.exp(sp, out=sp)
+                sp += 1.0
+                np.log(sp, out=sp)
+                np.maximum(d, 0.0, out=tmp)
+                sp += tmp
+                ll += float(wr @ sp)
+                np.subtract(d, sp, out=tmp)
+                np.exp(tmp, out=tmp)
+                np.multiply(wr, tmp, out=ws)
                 g_r += float(ws @ delta)
-                g_alpha += float((ws * rx) @ ((1.0 / (alpha + uT))[iTr] - (1.0 / (alpha + utx))[itx]))
+                np.take(1.0 / (alpha + uT), iTr, out=tmp)
+                np.take(1.0 / (alpha + utx), itx, out=sp)
+                tmp -= sp
+                tmp *= rx
+                g_alpha += float(ws @ tmp)
                 g_a += float(ws.sum()) / a
-                g_b -= float(np.bincount(ixr, weights=ws, minlength=len(ux)) @ inv_c)
+                np.take(inv_c, ixr, out=tmp)
+                g_b -= float(ws @ tmp)
             return ll, np.array([g_r, g_alpha, g_a, g_b])
 
         return fast

@@ -52,8 +52,29 @@ def _independence(x: np.ndarray, m: np.ndarray) -> pd.Series:
     t2 = r * r * df / max(1.0 - r * r, 1e-300)
     pvalue = float(special.betainc(df / 2, 0.5, df / (df + t2)))
     return pd.Series(
-        {"pearson_r": r, "pearson_p": pvalue, "spearman_rho": _pearson(stats.rankdata(x), stats.rankdata(m)), "n": n}
+        {"pearson_r": r, "pearson_p": pvalue, "spearman_rho": _pearson(_average_ranks(x), _average_ranks(m)), "n": n}
     )
+
+
+def _average_ranks(v: np.ndarray) -> np.ndarray:
+    """Ranks 1..n with ties averaged (scipy.stats.rankdata's default), by one unstable
+    sort: ties get their mean rank, so the order within them does not matter. Small
+    whole numbers (purchase counts) are ranked by counting instead."""
+    n = len(v)
+    if n and v.min() >= 0 and v.max() < 2**20 and np.array_equal(v, np.floor(v)):
+        counts = np.bincount(v.astype(np.int64))
+        below = np.cumsum(counts) - counts
+        return (below + (counts + 1) / 2.0)[v.astype(np.int64)]
+    order = np.argsort(v, kind="quicksort")
+    sv = v[order]
+    new = np.empty(n, dtype=bool)
+    new[0] = True
+    np.not_equal(sv[1:], sv[:-1], out=new[1:])
+    starts = np.flatnonzero(new)
+    counts = np.diff(np.append(starts, n))
+    ranks = np.empty(n)
+    ranks[order] = np.repeat(starts + (counts + 1) / 2.0, counts)
+    return ranks
 
 
 class GammaGamma(BaseFitter):
@@ -220,11 +241,15 @@ class GammaGamma(BaseFitter):
         s_lnm = float(w @ log_m)
         s_xlnm = float(wx @ log_m)
 
+        buffers = (np.empty(len(w)), np.empty(len(w)))
+
         def fast(params):
             p, q, v = params
             pu = p * ux
-            L = _ln(v + xm)
-            inv = 1.0 / (v + xm)
+            L, inv = buffers  # reused between calls (not re-entrant)
+            np.add(xm, v, out=inv)
+            np.log(inv, out=L)
+            np.divide(1.0, inv, out=inv)
             wL, wxL = float(w @ L), float(wx @ L)
             ll = (float(Wx @ (_gl(pu + q) - _gl(pu))) + W * (q * _ln(v) - _gl(q))
                   + p * (s_xlnx + s_xlnm) - s_lnm - p * wxL - q * wL)
