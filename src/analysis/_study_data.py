@@ -15,7 +15,12 @@ from typing import Any
 from analysis.errors import StudyConfigError
 
 DATASET_KEYS = ("dataset", "options")
-TABLE_KEYS = ("path", "format", "encoding", "sheet", "sep", "columns", "options")
+TABLE_KEYS = ("path", "format", "encoding", "sheet", "sep", "columns", "options",
+              "engine", "memory_limit", "temp_directory")
+#: tables that may stay on disk (``engine: duckdb``) and the keys that only they take
+ENGINE_TABLES = ("transactions",)
+ENGINE_KEYS = ("engine", "memory_limit", "temp_directory")
+ENGINES = ("duckdb",)
 FORMATS = ("csv", "tsv", "parquet", "excel", "cdnow")
 FALLBACK_TABLES = ("transactions", "customers", "survey", "channel_outcomes")
 
@@ -44,6 +49,15 @@ class TableSpec:
     sep: str | None = None
     columns: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    engine: str | None = None
+    memory_limit: str | None = None
+    temp_directory: Path | None = None
+    files: tuple[Path, ...] = ()
+
+    @property
+    def lazy(self) -> bool:
+        """True when the table stays on disk and is queried through ``engine`` (not loaded into pandas)."""
+        return self.engine is not None
 
     def read_kwargs(self) -> dict[str, Any]:
         """Keyword arguments for :func:`analysis.io.read_table` (only those given)."""
@@ -122,6 +136,8 @@ def _parse_table(table: str, raw: Any, path: Path) -> TableSpec:
         if not isinstance(source, str):
             raise StudyConfigError(f"{where}: {key}.columns.{canonical}: expected a column name, got {source!r}")
     _check_validator_options(table, options, where, key)
+    if raw.get("engine") is not None or any(raw.get(k) is not None for k in ENGINE_KEYS):
+        return _parse_lazy_table(table, raw, path, fmt, columns, options)
     data_path = (path.parent / str(raw["path"])).expanduser().resolve()
     if not data_path.is_file():
         raise StudyConfigError(f"{where}: {key}.path: data file not found: {data_path} (paths are relative to the study file)")
@@ -149,6 +165,79 @@ def _parse_table(table: str, raw: Any, path: Path) -> TableSpec:
                 raise StudyConfigError(
                     f"{where}: {key}.columns.{canonical}: column {source!r} is not in {data_path.name}"
                     f"{suggest(source, header)} (columns there: {', '.join(map(str, header))})"
+                )
+    return spec
+
+
+def _parse_lazy_table(table: str, raw: dict, path: Path, fmt: str | None, columns: dict, options: dict) -> TableSpec:
+    """A table kept on disk: ``path`` may be a glob or folder of Parquet/CSV files."""
+    where, key = str(path), f"data.{table}"
+    engine = raw.get("engine")
+    if engine not in ENGINES:
+        raise StudyConfigError(
+            f"{where}: {key}.engine: expected one of {', '.join(ENGINES)} (the table stays on disk and is "
+            f"queried there), got {engine!r}{suggest(str(engine), ENGINES)}; memory_limit and "
+            "temp_directory need engine: duckdb"
+        )
+    if table not in ENGINE_TABLES:
+        raise StudyConfigError(
+            f"{where}: {key}.engine: only the {', '.join(ENGINE_TABLES)} table can stay on disk; "
+            f"load the {table} table into memory (remove engine, memory_limit, temp_directory)"
+        )
+    for unsupported in ("encoding", "sheet", "sep"):
+        if raw.get(unsupported) is not None:
+            raise StudyConfigError(
+                f"{where}: {key}.{unsupported}: not supported with engine: duckdb, which reads Parquet "
+                "or UTF-8, comma-separated CSV files; convert the files or load the table into memory"
+            )
+    if options:
+        raise StudyConfigError(
+            f"{where}: {key}.options: validator options do not apply to a table kept on disk (it is "
+            "not loaded and validated row by row; its queries stop on missing values and negative "
+            "amounts); remove options or fix the files"
+        )
+    if fmt is not None and fmt not in ("parquet", "csv"):
+        raise StudyConfigError(f"{where}: {key}.format: engine: duckdb reads parquet or csv files, not {fmt!r}")
+    memory_limit = raw.get("memory_limit")
+    if memory_limit is not None and not isinstance(memory_limit, str):
+        raise StudyConfigError(f"{where}: {key}.memory_limit: expected text such as '4GB', got {memory_limit!r}")
+    temp = raw.get("temp_directory")
+    temp_path = (path.parent / str(temp)).expanduser().resolve() if temp is not None else None
+    if temp_path is not None and not temp_path.is_dir():
+        raise StudyConfigError(f"{where}: {key}.temp_directory: folder not found: {temp_path} (create it first)")
+    from analysis.errors import AnalysisError
+    from analysis.summary._sources import resolve_source
+
+    pattern = path.parent / Path(str(raw["path"])).expanduser()  # an absolute path replaces the parent
+    try:
+        source = resolve_source(str(pattern))
+    except AnalysisError as exc:
+        raise StudyConfigError(f"{where}: {key}.path: {exc} (paths and globs are relative to the study file)") from None
+    if fmt is not None and source.format != fmt:
+        raise StudyConfigError(f"{where}: {key}.format: says {fmt} but the files are {source.format}")
+    spec = TableSpec(
+        table=table,
+        path=Path(pattern),
+        format=source.format,
+        columns=MappingProxyType({str(k): v for k, v in columns.items()}),
+        engine=engine,
+        memory_limit=memory_limit,
+        temp_directory=temp_path,
+        files=tuple(Path(f).resolve() for f in source.files),
+    )
+    if spec.columns:
+        from analysis._headers import read_header
+
+        first = TableSpec(table=table, path=spec.files[0], format=spec.format)
+        try:
+            header = read_header(first)
+        except (OSError, ValueError) as exc:
+            raise StudyConfigError(f"{where}: {key}: cannot read the column names of {first.path}: {exc}") from None
+        for canonical, source_col in spec.columns.items():
+            if source_col not in header:
+                raise StudyConfigError(
+                    f"{where}: {key}.columns.{canonical}: column {source_col!r} is not in {first.path.name}"
+                    f"{suggest(source_col, header)} (columns there: {', '.join(map(str, header))})"
                 )
     return spec
 

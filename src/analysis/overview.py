@@ -6,6 +6,13 @@ values that are legal but suspicious (zero amounts, dates after the end of
 observation, exact duplicate rows, extreme amounts) so the user can decide before
 any model sees them. Validation proper (types, required columns, impossible
 values) has already happened in :mod:`analysis.schemas`.
+
+Logs larger than memory: every function that takes a transactions table also
+takes an :class:`analysis.txlog.TransactionLog` (a study's log kept on disk) and
+then computes on every row in DuckDB (queries in :mod:`analysis._overview_sql`);
+the results have the same shape and values. Differences: dates are calendar
+days, and ``suspicious_values`` lists the smallest flagged values as examples,
+without row numbers (files have no spreadsheet row order).
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from analysis import _overview_sql as _sql
 from analysis.messages import msg
 
 __all__ = [
@@ -23,6 +31,7 @@ __all__ = [
     "transaction_overview",
     "purchases_per_customer",
     "monthly_activity",
+    "top_customers",
     "suspicious_values",
     "overview_findings",
 ]
@@ -56,6 +65,14 @@ def table_overview(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     """
     rows = []
     for name, df in tables.items():
+        if _sql.is_log(df):
+            n_rows, missing_by_column, duplicates = _sql.column_stats(df)
+            cells = n_rows * len(missing_by_column)
+            rows.append({"table": name, "rows": n_rows, "columns": len(missing_by_column),
+                         "missing_cells": int(missing_by_column.sum()),
+                         "share_missing": int(missing_by_column.sum()) / cells if cells else 0.0,
+                         "duplicate_rows": duplicates})
+            continue
         cells = df.shape[0] * df.shape[1]
         missing = int(df.isna().sum().sum())
         rows.append({
@@ -86,15 +103,17 @@ def missing_values(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     0     t      a          1            0.5
     1     t      b          0            0.0
     """
-    parts = [
-        pd.DataFrame({
-            "table": name,
-            "column": df.columns.astype(str),
-            "n_missing": df.isna().sum().to_numpy(),
-            "share_missing": df.isna().mean().to_numpy() if len(df) else 0.0,
-        })
-        for name, df in tables.items()
-    ]
+    parts = []
+    for name, df in tables.items():
+        if _sql.is_log(df):
+            n_rows, n_missing, _ = _sql.column_stats(df)
+            columns = n_missing.index.astype(str)
+            n_missing, share = n_missing.to_numpy(), (n_missing / n_rows).to_numpy() if n_rows else 0.0
+        else:
+            columns, n_missing = df.columns.astype(str), df.isna().sum().to_numpy()
+            share = df.isna().mean().to_numpy() if len(df) else 0.0
+        parts.append(pd.DataFrame({"table": name, "column": columns, "n_missing": n_missing,
+                                   "share_missing": share}))
     out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
         columns=["table", "column", "n_missing", "share_missing"])
     return out.sort_values(["n_missing", "table", "column"], ascending=[False, True, True],
@@ -119,9 +138,12 @@ def purchases_per_customer(transactions: pd.DataFrame) -> pd.DataFrame:
     0          1          2         0.666667          0.666667
     1          2          1         0.333333          1.000000
     """
-    counts = transactions.groupby("customer_id", observed=True).size()
-    dist = counts.value_counts().sort_index()
-    out = pd.DataFrame({"purchases": dist.index.astype("int64"), "customers": dist.to_numpy()})
+    if _sql.is_log(transactions):
+        out = _sql.distribution(transactions)
+    else:
+        counts = transactions.groupby("customer_id", observed=True).size()
+        dist = counts.value_counts().sort_index()
+        out = pd.DataFrame({"purchases": dist.index.astype("int64"), "customers": dist.to_numpy()})
     out["share_customers"] = out["customers"] / out["customers"].sum()
     out["cumulative_share"] = out["share_customers"].cumsum()
     return out
@@ -149,6 +171,11 @@ def transaction_overview(transactions: pd.DataFrame) -> pd.DataFrame:
     >>> transaction_overview(tx).loc[["customers", "revenue", "share_one_time_buyers"], "value"].tolist()
     [2, 60.0, 0.5]
     """
+    if _sql.is_log(transactions):
+        values = _sql.overview_values(transactions)
+        out = pd.DataFrame({"value": pd.Series(values, dtype=object)})
+        out.index.name = "metric"
+        return out
     counts = transactions.groupby("customer_id", observed=True).size()
     first, last = transactions["date"].min(), transactions["date"].max()
     values = {
@@ -189,18 +216,54 @@ def monthly_activity(transactions: pd.DataFrame) -> pd.DataFrame:
     >>> monthly_activity(tx)["active_customers"].tolist()
     [2, 0, 1]
     """
-    month = transactions["date"].dt.to_period("M")
-    grouped = transactions.groupby(month, observed=True)
-    out = pd.DataFrame({
-        "transactions": grouped.size(),
-        "revenue": grouped["amount"].sum(),
-        "active_customers": grouped["customer_id"].nunique(),
-    })
-    span = pd.period_range(month.min(), month.max(), freq="M")
+    if _sql.is_log(transactions):
+        out = _sql.monthly(transactions)
+        span = pd.period_range(out.index.min(), out.index.max(), freq="M")
+    else:
+        month = transactions["date"].dt.to_period("M")
+        grouped = transactions.groupby(month, observed=True)
+        out = pd.DataFrame({
+            "transactions": grouped.size(),
+            "revenue": grouped["amount"].sum(),
+            "active_customers": grouped["customer_id"].nunique(),
+        })
+        span = pd.period_range(month.min(), month.max(), freq="M")
     out = out.reindex(span, fill_value=0)
     out.index = out.index.to_timestamp()
     out.index.name = "month"
     return out.reset_index()
+
+
+def top_customers(transactions, n: int = 10) -> pd.DataFrame:
+    """The customers who brought the most revenue.
+
+    Parameters
+    ----------
+    transactions : DataFrame or TransactionLog
+        Canonical transactions table, or a log kept on disk.
+    n : int
+        How many customers to list.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``customer_id``, columns ``transactions`` and ``revenue``,
+        largest revenue first (ties in customer id order).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"], "amount": [10.0, 30.0, 20.0]})
+    >>> top_customers(tx, 1)
+                 transactions  revenue
+    customer_id
+    a                       2     40.0
+    """
+    if _sql.is_log(transactions):
+        return _sql.top_customers(transactions, n)
+    return (transactions.groupby("customer_id", observed=True)["amount"].agg(["count", "sum"])
+            .rename(columns={"count": "transactions", "sum": "revenue"})
+            .nlargest(n, "revenue"))
 
 
 def _check_row(check: str, mask: pd.Series, frame: pd.DataFrame, column: str) -> dict:
@@ -229,8 +292,9 @@ def suspicious_values(transactions: pd.DataFrame, observation_end=None) -> pd.Da
 
     Parameters
     ----------
-    transactions : DataFrame
-        Canonical transactions table.
+    transactions : DataFrame or TransactionLog
+        Canonical transactions table, or a log kept on disk (then ``examples``
+        lists the smallest flagged values, without row numbers).
     observation_end : date-like, optional
         Dates after it are flagged; default today's date.
 
@@ -255,6 +319,13 @@ def suspicious_values(transactions: pd.DataFrame, observation_end=None) -> pd.Da
     3       extreme_amount       0
     """
     end = pd.Timestamp(observation_end) if observation_end is not None else pd.Timestamp.today()
+    if _sql.is_log(transactions):
+        return pd.DataFrame([
+            {"check": r["check"], "description": msg(f"overview.check.{r['check']}"), "column": r["column"],
+             "n_rows": r["n_rows"], "share_rows": r["n_rows"] / r["total"] if r["total"] else 0.0,
+             "examples": r["examples"]}
+            for r in _sql.suspicious(transactions, end)
+        ])
     amount = transactions["amount"]
     positive = amount[amount > 0]
     if len(positive) >= 4:

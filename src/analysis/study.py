@@ -18,6 +18,13 @@ A study file lives in ``<project>/params/<name>.yaml``::
     #     sep: ";"                # optional
     #     columns: {customer_id: CustID, date: OrderDate, amount: Value}
     #     options: {drop_invalid_amounts: true}
+    # A transaction log too large for memory stays on disk and is queried by DuckDB:
+    #   transactions:
+    #     path: logs/*.parquet    # a file, folder or glob of Parquet or CSV (UTF-8) files
+    #     engine: duckdb          # do not load into pandas (see Study.transaction_log)
+    #     memory_limit: 4GB       # optional: DuckDB spills to disk beyond it
+    #     temp_directory: spill   # optional: folder for spilled data
+    #     columns: {customer_id: CustID}   # applied as renames in SQL
     notebooks:                    # notebook name -> its parameters
       00_data_overview: {observation_end: "1998-06-30"}
 
@@ -114,10 +121,51 @@ class Study:
             except (DatasetError, ParameterError) as exc:
                 raise StudyConfigError(f"{self.path}: data: {exc}") from None
             return [Path(p) for p in files]
-        return [spec.path for spec in self.data.tables.values()]
+        files: list[Path] = []
+        for spec in self.data.tables.values():
+            files.extend(spec.files if spec.lazy else [spec.path])
+        return files
+
+    def lazy_tables(self) -> tuple[str, ...]:
+        """Names of the tables that stay on disk (``engine: duckdb``); :meth:`load_tables` leaves them out.
+
+        Examples
+        --------
+        >>> load_study("service_demo").lazy_tables()  # doctest: +SKIP
+        ()
+        """
+        return tuple(name for name, spec in self.data.tables.items() if spec.lazy)
+
+    def transaction_log(self):
+        """The transactions table kept on disk, as a :class:`analysis.txlog.TransactionLog`, or None.
+
+        None when the study loads its transactions into memory (a data set, or a
+        table without ``engine:``); then use ``load_tables()["transactions"]``.
+        Summary, overview and RFM functions accept the log in place of a DataFrame.
+
+        Examples
+        --------
+        >>> study = load_study("big_log")  # doctest: +SKIP
+        >>> study.transaction_log().sample_transactions(1000, seed=1)  # doctest: +SKIP
+        """
+        spec = self.data.tables.get("transactions")
+        if spec is None or not spec.lazy:
+            return None
+        from analysis.txlog import TransactionLog
+
+        return TransactionLog(
+            files=spec.files,
+            format=spec.format,
+            columns=spec.columns,
+            memory_limit=spec.memory_limit,
+            temp_directory=spec.temp_directory,
+        )
 
     def load_tables(self) -> dict[str, Any]:
         """Read, map and validate the study's data into canonical tables.
+
+        Tables kept on disk (``engine: duckdb``, see :meth:`lazy_tables`) are left
+        out; get the transaction log with :meth:`transaction_log`.
 
         Examples
         --------
@@ -133,6 +181,8 @@ class Study:
 
         tables = {}
         for name, spec in self.data.tables.items():
+            if spec.lazy:
+                continue
             raw = io.read_table(spec.path, **spec.read_kwargs())
             mapped = io.apply_column_mapping(raw, dict(spec.columns), table=name) if spec.columns else raw
             tables[name] = schemas.validate_table(name, mapped, **dict(spec.options))

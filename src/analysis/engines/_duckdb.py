@@ -112,16 +112,18 @@ class DuckDBEngine(SQLEngine):
                             f"The transactions table lacks column(s) {missing}; it has {list(frame.columns)}."
                         )
                     con.register(relation, frame[list(REQUIRED)])
-                elif source.format == "parquet":
-                    con.execute(
-                        f"CREATE VIEW {relation} AS SELECT * FROM "
-                        f"read_parquet({_file_list(source.files)}, union_by_name = true)"
-                    )
                 else:
-                    con.execute(
-                        f"CREATE VIEW {relation} AS SELECT * FROM read_csv({_file_list(source.files)}, "
-                        "header = true, union_by_name = true, all_varchar = true)"
+                    reader = (
+                        f"read_parquet({_file_list(source.files)}, union_by_name = true)"
+                        if source.format == "parquet"
+                        else f"read_csv({_file_list(source.files)}, header = true, union_by_name = true, "
+                        "all_varchar = true)"
                     )
+                    if source.columns:
+                        con.execute(f"CREATE VIEW log_raw AS SELECT * FROM {reader}")
+                        raw = [row[0] for row in con.execute("DESCRIBE log_raw").fetchall()]
+                        reader = f"(SELECT {_mapped_columns(source, raw)} FROM log_raw)"
+                    con.execute(f"CREATE VIEW {relation} AS SELECT * FROM {reader}")
                 types = {row[0]: row[1] for row in con.execute(f"DESCRIBE {relation}").fetchall()}
             except duckdb.Error as exc:
                 raise InputFileError(f"DuckDB cannot read {source.describe()}: {exc}") from exc
@@ -131,6 +133,22 @@ class DuckDBEngine(SQLEngine):
                     f"{source.describe()} lack(s) column(s) {missing}; found {list(types)}."
                 )
             yield _DuckDBSession(con, relation, _day_expr(types["date"], timezone, source))
+
+
+def _ident(name: str) -> str:
+    return '"' + str(name).replace('"', '""') + '"'
+
+
+def _mapped_columns(source: LogSource, present: list[str]) -> str:
+    """The study's column mapping as renames; other columns kept, names that would clash dropped."""
+    missing = [src for _, src in source.columns if src not in present]
+    if missing:
+        raise DataValidationError(
+            f"{source.describe()} lack(s) the mapped column(s) {missing}; found {present}."
+        )
+    renamed = ", ".join(f"{_ident(src)} AS {_ident(canon)}" for canon, src in source.columns)
+    dropped = [c for c in present if c in dict(source.columns) or c in dict(source.columns).values()]
+    return renamed + (f", * EXCLUDE ({', '.join(_ident(c) for c in dropped)})" if len(dropped) < len(present) else "")
 
 
 def _day_expr(kind: str, timezone: str, source: LogSource) -> str:

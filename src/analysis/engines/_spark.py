@@ -147,6 +147,11 @@ class SparkEngine(SQLEngine):
                 raise
             except Exception as exc:  # noqa: BLE001
                 raise InputFileError(f"Spark cannot read {source.describe()}: {exc}") from exc
+            if source.columns:  # the study's column mapping, as in the DuckDB view
+                clashing = [canon for canon, src in source.columns if canon in df.columns and canon != src]
+                df = df.drop(*clashing)
+                for canon, src in source.columns:
+                    df = df.withColumnRenamed(src, canon)
             types = dict(df.dtypes)
             missing = [c for c in REQUIRED if c not in types]
             if missing:

@@ -88,8 +88,13 @@ def rfm_values(
 
     Parameters
     ----------
-    transactions : DataFrame
-        Canonical transactions (``customer_id``, ``date``, ``amount``).
+    transactions : DataFrame or TransactionLog
+        Canonical transactions (``customer_id``, ``date``, ``amount``), or an
+        :class:`analysis.txlog.TransactionLog` (a study's log kept on disk): then
+        DuckDB computes the values with the summary SQL
+        (``customer_summary(..., rfm_columns=True)``) and only one row per
+        customer comes into memory; ``frequency="transactions"`` is not
+        available there.
     as_of : date-like, optional
         The analysis date. Default: the last purchase date in the log.
     frequency : {"days", "transactions"}
@@ -117,11 +122,13 @@ def rfm_values(
     a                      16          2      35.0           30
     b                      23          1       7.0           23
     """
-    check_transactions(transactions)
     if frequency not in _FREQUENCY:
         raise ParameterError(
             f"frequency must be 'days' (distinct purchase days) or 'transactions' (rows); got {frequency!r}."
         )
+    if hasattr(transactions, "log_source"):
+        return _rfm_values_of_log(transactions, as_of, frequency)
+    check_transactions(transactions)
     if len(transactions) == 0:
         raise DataValidationError("The transactions table is empty; RFM needs purchases.")
     end = timestamp(as_of, "as_of").normalize() if as_of is not None else transactions["date"].max().normalize()
@@ -156,6 +163,28 @@ def rfm_values(
             "tenure_days": (end_day - first).astype(np.int64),
         },
         index=index,
+    )
+
+
+def _rfm_values_of_log(log, as_of, frequency: str) -> pd.DataFrame:
+    """:func:`rfm_values` of a :class:`analysis.txlog.TransactionLog`: the summary SQL's RFM columns."""
+    if frequency != "days":
+        raise ParameterError(
+            "frequency='transactions' is not available for a transaction log kept on disk "
+            "(engine: duckdb); use frequency='days' (distinct purchase days)."
+        )
+    from analysis.summary import customer_summary
+
+    end = timestamp(as_of, "as_of").normalize() if as_of is not None else None
+    summary = customer_summary(log, end, time_unit="D", period="D", rfm_columns=True, timezone=log.timezone)
+    return pd.DataFrame(
+        {
+            "recency_days": summary["recency_days"].astype(np.int64),
+            "frequency": summary["n_periods"].astype(np.int64),
+            "monetary": summary["total_amount"].astype(np.float64),
+            "tenure_days": summary["T"].round().astype(np.int64),
+        },
+        index=summary.index,
     )
 
 
@@ -381,8 +410,9 @@ def rfm(
 
     Parameters
     ----------
-    transactions : DataFrame
-        Canonical transactions (``customer_id``, ``date``, ``amount``).
+    transactions : DataFrame or TransactionLog
+        Canonical transactions (``customer_id``, ``date``, ``amount``), or a log
+        kept on disk (see :func:`rfm_values`).
     as_of : date-like, optional
         Analysis date; purchases after it are ignored. Default: last purchase date.
     bins : int

@@ -282,6 +282,8 @@ def _run(transactions, *, engine, observation_end, calibration_end, time_unit, p
     from analysis.engines import ENGINES, SQLEngine, resolve_engine
 
     _check_settings(time_unit, period, timezone)
+    if engine == "auto" and hasattr(transactions, "log_source") and hasattr(transactions, "engine"):
+        engine = transactions.engine  # a TransactionLog brings its own DuckDB settings
     if not isinstance(engine, SQLEngine) and engine not in ENGINES:
         resolve_engine(engine)  # raises the error that names the choices
     end = _day(observation_end, "observation_end", timezone) if observation_end is not None else None
@@ -303,15 +305,18 @@ def customer_summary(
     period: str = "D",
     engine="auto",
     timezone: str = "UTC",
+    rfm_columns: bool = False,
 ) -> pd.DataFrame:
     """Summarise a transaction log per customer (frequency, recency, T, monetary value).
 
     Parameters
     ----------
-    transactions : DataFrame, path, glob or list of paths
+    transactions : DataFrame, path, glob, list of paths or TransactionLog
         Canonical transactions table with ``customer_id``, ``date`` (datetime64)
         and ``amount``; or Parquet/CSV file(s) with those columns (a path, a
-        folder, a glob such as ``"logs/*.parquet"``, or a list of them).
+        folder, a glob such as ``"logs/*.parquet"``, or a list of them); or an
+        :class:`analysis.txlog.TransactionLog` (a study's log kept on disk: its
+        column mapping applies and ``engine="auto"`` uses its DuckDB settings).
     observation_end : date-like, optional
         Last day of observation (inclusive). Purchases after it are ignored.
         Default: the last purchase date in the log.
@@ -327,6 +332,9 @@ def customer_summary(
         (``session``) to set the engine up.
     timezone : str
         IANA zone whose calendar days count (see the module notes on time zones).
+    rfm_columns : bool
+        Add ``n_periods``, ``total_amount`` and ``recency_days``, the inputs of
+        RFM scores (see :func:`summary_to_parquet`).
 
     Returns
     -------
@@ -371,8 +379,8 @@ def customer_summary(
         time_unit=time_unit, period=period, timezone=timezone,
     )
     if kind == "pandas":
-        return _pandas_run(source, **args)
-    return _tidy(_sql_run(chosen, source, **args))
+        return _pandas_run(source, rfm_columns=rfm_columns, **args)
+    return _tidy(_sql_run(chosen, source, rfm_columns=rfm_columns, **args))
 
 
 def calibration_holdout_summary(

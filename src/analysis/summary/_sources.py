@@ -27,6 +27,8 @@ class LogSource:
     frame: pd.DataFrame | None = None
     files: tuple[Path, ...] = field(default_factory=tuple)
     format: str | None = None
+    #: (canonical, source) column pairs: the files' ``source`` column is read as ``canonical``
+    columns: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_frame(self) -> bool:
@@ -54,7 +56,15 @@ def _format_of(path: Path) -> str:
 
 
 def resolve_source(transactions) -> LogSource:
-    """A DataFrame, a path, a glob pattern, or a list of paths/globs -> :class:`LogSource`."""
+    """A DataFrame, a path, a glob pattern, or a list of paths/globs -> :class:`LogSource`.
+
+    A :class:`LogSource` is returned as it is, and an object with a ``log_source()``
+    method (:class:`analysis.txlog.TransactionLog`) gives its own.
+    """
+    if isinstance(transactions, LogSource):
+        return transactions
+    if hasattr(transactions, "log_source"):
+        return transactions.log_source()
     if isinstance(transactions, pd.DataFrame):
         return LogSource(frame=transactions)
     if isinstance(transactions, (str, Path)):
@@ -126,9 +136,13 @@ def read_files_pandas(source: LogSource, timezone: str) -> pd.DataFrame:
             if source.format == "parquet":
                 frame = pd.read_parquet(path)
             else:
-                frame = pd.read_csv(path, dtype={"customer_id": str, "date": str})
+                ids = dict(source.columns).get("customer_id", "customer_id")
+                dates = dict(source.columns).get("date", "date")
+                frame = pd.read_csv(path, dtype={ids: str, dates: str})
         except (OSError, ValueError) as exc:
             raise InputFileError(f"Cannot read {path}: {exc}") from exc
+        if source.columns:
+            frame = frame.rename(columns={src: canon for canon, src in source.columns})
         missing = [c for c in REQUIRED if c not in frame.columns]
         if missing:
             raise DataValidationError(
