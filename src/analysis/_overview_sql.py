@@ -90,7 +90,7 @@ def top_customers(log, n: int) -> pd.DataFrame:
         "SELECT customer_id, COUNT(*) AS transactions, SUM(amount) AS revenue FROM tx\n"
         f"GROUP BY customer_id ORDER BY revenue DESC, customer_id LIMIT {int(n)}"
     )
-    frame["customer_id"] = frame["customer_id"].astype("string")
+    frame["customer_id"] = frame["customer_id"].astype(str)
     return frame.set_index("customer_id").astype({"transactions": "int64", "revenue": "float64"})
 
 

@@ -84,7 +84,10 @@ class DuckDBEngine(SQLEngine):
         try:
             # insertion order is not needed; dropping it lets DuckDB stream and spill more freely
             con.execute("SET preserve_insertion_order = false")
-            con.execute("SET enable_progress_bar = false")  # no output: callers show their own
+            try:
+                con.execute("SET enable_progress_bar = false")  # no output: callers show their own
+            except duckdb.Error:  # inside Jupyter without ipywidgets DuckDB refuses the setting (and draws no bar)
+                pass
             try:
                 con.execute(f"SET TimeZone = {_literal(timezone)}")
             except duckdb.Error as exc:

@@ -3,6 +3,11 @@
 MESSAGES = {
     "en": {
         "overview.table_rows": "{table}: {n} rows",
+        "overview.sample_note": (
+            "This study's log stays on disk, so the figure below draws every purchase of a random "
+            "sample of {n_sample:,} customers (seed {seed}); every table and finding uses all "
+            "{n_customers:,} customers."
+        ),
         "overview.axis.customers": "Customers",
         "overview.axis.transactions_per_customer": "Purchases per customer",
         "overview.axis.amount": "Amount per transaction (currency units, log scale)",
