@@ -175,7 +175,7 @@ def test_grouped_summary_equals_collapsed_and_fits_the_same(log, parquet_glob):
 def test_summary_to_parquet_with_rfm_columns_matches_segmentation(log, parquet_glob, tmp_path):
     from analysis.segmentation import rfm_values
 
-    out = summary_to_parquet(parquet_glob, tmp_path / "s.parquet", OBS_END, rfm_columns=True)
+    out = summary_to_parquet(parquet_glob, tmp_path / "s.parquet", OBS_END, rfm_columns=True, sort=True)
     got = pd.read_parquet(out).set_index("customer_id")
     ref = rfm_values(log, OBS_END)
     ref.index = ref.index.astype(str)
@@ -188,6 +188,9 @@ def test_summary_to_parquet_with_rfm_columns_matches_segmentation(log, parquet_g
     # the pandas engine writes the same table
     mem = pd.read_parquet(summary_to_parquet(log, tmp_path / "p.parquet", OBS_END, rfm_columns=True))
     np.testing.assert_allclose(mem["total_amount"], pd.read_parquet(out)["total_amount"], rtol=1e-12)
+    # unsorted by default: the same rows in some order
+    loose = pd.read_parquet(summary_to_parquet(parquet_glob, tmp_path / "u.parquet", OBS_END, rfm_columns=True))
+    pd.testing.assert_frame_equal(loose.sort_values("customer_id", ignore_index=True), pd.read_parquet(out))
 
 
 # ------------------------------------------------------------------ time zones
@@ -300,7 +303,7 @@ def test_log_larger_than_the_memory_limit_summarises_correctly(tmp_path):
     # reference 1: DuckDB without a limit (no spilling), itself tested against pandas above
     unbounded = tmp_path / "unbounded.parquet"
     summary_to_parquet(log_path, unbounded, "2024-12-31", engine=DuckDBEngine(threads=2))
-    got, ref = pq.read_table(out), pq.read_table(unbounded)
+    got, ref = pq.read_table(out).sort_by("customer_id"), pq.read_table(unbounded).sort_by("customer_id")
     assert got.num_rows == ref.num_rows == len(pc.unique(table["customer_id"]))
     assert got["customer_id"].equals(ref["customer_id"])
     for col in ("frequency", "recency", "T"):
