@@ -161,7 +161,8 @@ def _collapse(arrays: dict[str, np.ndarray], weights: np.ndarray) -> tuple[dict[
     key, and rows with equal keys are summed: by counting when the key range is small
     (rows then come out in key order), otherwise by hashing (first-appearance order).
     Groups whose weights sum to zero are dropped. When one column alone has more than
-    0.9 n distinct values, rows are returned as they are (minus zero weights).
+    n/2 distinct values (merging could at most halve the rows, which does not repay its
+    cost), rows are returned as they are (minus zero weights).
     """
     names = list(arrays)
     n = len(weights)
@@ -170,7 +171,7 @@ def _collapse(arrays: dict[str, np.ndarray], weights: np.ndarray) -> tuple[dict[
     span = 1
     for name in names:
         codes, values = _codes(arrays[name])
-        if len(values) > 0.9 * n:  # (nearly) all rows distinct: merging would not pay
+        if len(values) > 0.5 * n:  # merging could at most halve the rows: not worth its cost
             keep = weights > 0
             return {k: np.asarray(v, dtype=float)[keep] for k, v in arrays.items()}, weights[keep]
         size = max(len(values), 1)
