@@ -11,6 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analysis.summary._sql import exact_sum
+
 _EXAMPLES = 5
 
 
@@ -50,8 +52,8 @@ def overview_values(log) -> dict:
     """The headline figures of :func:`analysis.overview.transaction_overview` for a log."""
     log.profile()  # stops on missing values and negative amounts, as validation would
     totals = log.query(
-        "SELECT COUNT(*) AS n, MIN(day) AS first_day, MAX(day) AS last_day, SUM(amount) AS revenue,\n"
-        "       AVG(amount) AS mean_amount, quantile_cont(amount, 0.5) AS median_amount FROM tx"
+        f"SELECT COUNT(*) AS n, MIN(day) AS first_day, MAX(day) AS last_day, {exact_sum('amount')} AS revenue,\n"
+        f"       {exact_sum('amount')} / COUNT(*) AS mean_amount, quantile_cont(amount, 0.5) AS median_amount FROM tx"
     ).iloc[0]
     dist = distribution(log)
     purchases, customers = dist["purchases"].to_numpy(), dist["customers"].to_numpy()
@@ -77,7 +79,7 @@ def monthly(log) -> pd.DataFrame:
     """Transactions, revenue and active customers per month (months without purchases absent)."""
     frame = log.query(
         "SELECT CAST(date_trunc('month', day) AS DATE) AS month, COUNT(*) AS transactions,\n"
-        "       SUM(amount) AS revenue, COUNT(DISTINCT customer_id) AS active_customers\n"
+        f"       {exact_sum('amount')} AS revenue, COUNT(DISTINCT customer_id) AS active_customers\n"
         "FROM tx GROUP BY 1 ORDER BY 1"
     )
     frame.index = pd.PeriodIndex(pd.to_datetime(frame.pop("month")), freq="M")
@@ -87,7 +89,7 @@ def monthly(log) -> pd.DataFrame:
 def top_customers(log, n: int) -> pd.DataFrame:
     """The ``n`` customers with the most revenue (ties by customer id)."""
     frame = log.query(
-        "SELECT customer_id, COUNT(*) AS transactions, SUM(amount) AS revenue FROM tx\n"
+        f"SELECT customer_id, COUNT(*) AS transactions, {exact_sum('amount')} AS revenue FROM tx\n"
         f"GROUP BY customer_id ORDER BY revenue DESC, customer_id LIMIT {int(n)}"
     )
     frame["customer_id"] = frame["customer_id"].astype(str)

@@ -49,6 +49,18 @@ DIALECTS = {
 }
 
 
+# Amounts are summed as exact decimals: a parallel floating-point sum depends on the
+# order the engine's threads meet the rows, so the same log could give totals a unit
+# in the last place apart from run to run, and a customer on an RFM cut point could
+# change score. Nine decimals keep any currency exact.
+EXACT_AMOUNT = "DECIMAL(38, 9)"
+
+
+def exact_sum(expr: str) -> str:
+    """SQL for an order-independent (so reproducible) sum of a money column, as DOUBLE."""
+    return f"CAST(SUM(CAST({expr} AS {EXACT_AMOUNT})) AS DOUBLE)"
+
+
 def _tx_cte(dialect: Dialect, source: str, day_expr: str) -> str:
     q = dialect.ident
     return (
@@ -105,7 +117,8 @@ def summary_sql(
     parts = [
         _tx_cte(d, source, day_expr),
         "tagged AS (\n"
-        f"    SELECT customer_id, {period_start} AS period_start, {holdout_col} AS holdout, amount\n"
+        f"    SELECT customer_id, {period_start} AS period_start, {holdout_col} AS holdout,\n"
+        f"           CAST(amount AS {EXACT_AMOUNT}) AS amount\n"
         f"    FROM tx WHERE day <= {end}\n"
         ")",
         "periods AS (\n"
@@ -124,7 +137,7 @@ def summary_sql(
         "c.n_periods - 1 AS frequency",
         f"CAST({days(a='c.first_period', b='c.last_period')} AS DOUBLE) / {unit} AS recency",
         f"CAST({days(a='c.first_period', b=cal_or_end)} AS DOUBLE) / {unit} AS {d.ident('T')}",
-        "CASE WHEN c.n_periods > 1 THEN (c.total_amount - c.first_amount) / (c.n_periods - 1)"
+        "CASE WHEN c.n_periods > 1 THEN CAST(c.total_amount - c.first_amount AS DOUBLE) / (c.n_periods - 1)"
         " ELSE 0.0 END AS monetary_value",
     ]
     join = ""
@@ -137,14 +150,14 @@ def summary_sql(
         )
         select += [
             "COALESCE(h.n_holdout, 0) AS frequency_holdout",
-            "COALESCE(h.mean_holdout, 0.0) AS monetary_value_holdout",
+            "COALESCE(CAST(h.mean_holdout AS DOUBLE), 0.0) AS monetary_value_holdout",
             f"CAST({days(a=cal, b=end)} AS DOUBLE) / {unit} AS duration_holdout",
         ]
         join = "\nLEFT JOIN holdout h ON c.customer_id = h.customer_id"
     if rfm_columns:
         select += [
             "c.n_periods AS n_periods",
-            "c.total_amount AS total_amount",
+            "CAST(c.total_amount AS DOUBLE) AS total_amount",
             f"{days(a='c.last_period', b=cal_or_end)} AS recency_days",
         ]
     sql = "WITH " + ",\n".join(parts) + "\nSELECT " + ",\n       ".join(select) + "\nFROM calibration c" + join
