@@ -4,7 +4,8 @@ Modules: :mod:`~analysis.channels.rates` (binary outcomes), :mod:`~analysis.chan
 (spend, scores; assumption-driven test choice), :mod:`~analysis.channels.adjusted`
 (covariate-adjusted effects beside unadjusted ones), :mod:`~analysis.channels.lift`
 (campaign arms vs control), :mod:`~analysis.channels.attribution` (multi-touch paths),
-:mod:`~analysis.channels.economics` (CAC, value, ROI, payback) and
+:mod:`~analysis.channels.economics` (CAC, first-year value, ROI, payback),
+:mod:`~analysis.channels.lifetime` (lifetime value from BG/NBD + Gamma-Gamma against CAC) and
 :mod:`~analysis.channels.power` (minimum detectable differences, sample sizes).
 
 Examples
@@ -38,6 +39,7 @@ from analysis.channels.continuous import (
     welch_anova,
 )
 from analysis.channels.economics import channel_economics, customer_value
+from analysis.channels.lifetime import ChannelCLV, channel_clv, lifetime_economics
 from analysis.channels.lift import HeterogeneousLift, campaign_lift, heterogeneous_lift, incremental_revenue
 from analysis.channels.power import mde_means, mde_rates, sample_size_rates
 from analysis.channels.rates import (
@@ -57,6 +59,7 @@ __all__ = [
     "MeanComparison", "SpendComparison", "compare_means", "compare_spend", "dunn_test",
     "eta_omega_squared", "games_howell", "hedges_g", "tukey_hsd", "welch_anova",
     "channel_economics", "customer_value",
+    "ChannelCLV", "channel_clv", "lifetime_economics",
     "HeterogeneousLift", "campaign_lift", "heterogeneous_lift", "incremental_revenue",
     "RateComparison", "cohens_h", "compare_rates", "cramers_v", "newcombe_interval",
     "ratio_interval", "wilson_interval",
