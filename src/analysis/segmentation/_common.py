@@ -2,58 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import numpy as np
 import pandas as pd
 
 from analysis.errors import DataValidationError, ParameterError
-
-_REQUIRED = ("customer_id", "date", "amount")
-
-
-def rows_text(mask: np.ndarray, values: Sequence | None = None, limit: int = 5) -> str:
-    """'rows 3, 7 (values ...)' for the first few True positions of ``mask`` (rows from 1)."""
-    positions = np.flatnonzero(mask)[:limit]
-    rows = ", ".join(str(p + 1) for p in positions)
-    if values is not None:
-        shown = ", ".join(repr(values[p]) for p in positions)
-        return f"rows {rows} (values {shown})"
-    return f"rows {rows}"
-
-
-def check_transactions(transactions: pd.DataFrame) -> None:
-    """Raise DataValidationError unless the canonical columns are usable."""
-    if not isinstance(transactions, pd.DataFrame):
-        raise DataValidationError(
-            f"transactions must be a pandas DataFrame, not {type(transactions).__name__}."
-        )
-    missing = [c for c in _REQUIRED if c not in transactions.columns]
-    if missing:
-        raise DataValidationError(
-            f"The transactions table lacks column(s) {missing}; it has "
-            f"{list(transactions.columns)}. Validate it with "
-            "analysis.schemas.validate_transactions or map your columns in the study YAML."
-        )
-    if not pd.api.types.is_datetime64_any_dtype(transactions["date"]):
-        raise DataValidationError(
-            "Column 'date' of the transactions table must hold dates (datetime64), not "
-            f"{transactions['date'].dtype}; validate it with analysis.schemas.validate_transactions."
-        )
-    amount = transactions["amount"]
-    if not pd.api.types.is_numeric_dtype(amount):
-        raise DataValidationError(
-            f"Column 'amount' of the transactions table must be numeric, not {amount.dtype}."
-        )
-    for column in _REQUIRED:
-        bad = transactions[column].isna().to_numpy()
-        if bad.any():
-            raise DataValidationError(
-                f"Column {column!r} of the transactions table has {int(bad.sum())} missing "
-                f"value(s) ({rows_text(bad)}); drop or fill those rows before segmenting "
-                "(analysis.schemas.validate_transactions reports them all)."
-            )
-
 
 def timestamp(value, name: str) -> pd.Timestamp:
     """A tz-naive Timestamp from a date-like parameter, or ParameterError."""

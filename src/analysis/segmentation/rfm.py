@@ -43,7 +43,8 @@ import pandas as pd
 
 from analysis.errors import AnalysisWarning, DataValidationError, ParameterError
 from analysis.messages import msg
-from analysis.segmentation._common import check_int, check_transactions, timestamp
+from analysis.schemas.guards import check_transactions_frame
+from analysis.segmentation._common import check_int, timestamp
 
 __all__ = [
     "SCORE_METHODS",
@@ -128,7 +129,7 @@ def rfm_values(
         )
     if hasattr(transactions, "log_source"):
         return _rfm_values_of_log(transactions, as_of, frequency)
-    check_transactions(transactions)
+    check_transactions_frame(transactions, purpose="segmenting")
     if len(transactions) == 0:
         raise DataValidationError("The transactions table is empty; RFM needs purchases.")
     end = timestamp(as_of, "as_of").normalize() if as_of is not None else transactions["date"].max().normalize()

@@ -49,9 +49,10 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.errors import DataValidationError, ParameterError
+from analysis.schemas.guards import check_transactions_frame
 from analysis.summary import _sql
 from analysis.summary._pandas import calibration_holdout_frame, local_wall_time, summarise_frame
-from analysis.summary._sources import REQUIRED, LogSource, read_files_pandas, resolve_source
+from analysis.summary._sources import LogSource, read_files_pandas, resolve_source
 
 __all__ = [
     "customer_summary",
@@ -83,22 +84,6 @@ def _check_settings(time_unit: str, period: str, timezone: str) -> None:
         raise ParameterError(
             f"timezone must be an IANA zone name such as 'UTC' or 'Asia/Shanghai'; got {timezone!r}."
         ) from exc
-
-
-def _check_frame(transactions: pd.DataFrame) -> None:
-    missing = [c for c in REQUIRED if c not in transactions.columns]
-    if missing:
-        raise DataValidationError(
-            f"The transactions table lacks column(s) {missing}; it has "
-            f"{list(transactions.columns)}. Validate it with "
-            "analysis.schemas.validate_transactions or map your columns in the study YAML."
-        )
-    if not pd.api.types.is_datetime64_any_dtype(transactions["date"]):
-        raise DataValidationError(
-            "Column 'date' of the transactions table must hold dates (datetime64), "
-            f"not {transactions['date'].dtype}; validate the table with "
-            "analysis.schemas.validate_transactions first."
-        )
 
 
 def _day(value, name: str, timezone: str) -> pd.Timestamp:
@@ -135,7 +120,7 @@ def _report_bad_rows(profile: dict, where: str) -> None:
 def _pandas_log(source: LogSource, timezone: str) -> pd.DataFrame:
     if source.is_frame:
         frame = source.frame
-        _check_frame(frame)
+        check_transactions_frame(frame, purpose="summarising")
     else:
         frame = read_files_pandas(source, timezone)
         amount = frame["amount"]
