@@ -16,6 +16,9 @@ MESSAGES = {
         "channels.fig.economics.y": "Currency units per customer",
         "channels.fig.economics.value": "First-year value (margin)",
         "channels.fig.economics.cac": "Acquisition cost (CAC)",
+        "channels.fig.lifetime.title": "Lifetime value and acquisition cost per customer by channel",
+        "channels.fig.lifetime.to_date": "Value to date",
+        "channels.fig.lifetime.residual": "Expected future value",
         "channels.fig.attribution.title": "Conversions credited to each channel",
         "channels.fig.attribution.x": "Attributed conversions",
         "channels.fig.lift.title": "Lift over {control} in {outcome} ({level:.0%} intervals)",
@@ -51,6 +54,20 @@ MESSAGES = {
             "{best} has the best value-to-cost ratio ({best_ratio:.2f}: first-year value {best_value:.1f} "
             "per customer for a CAC of {best_cac:.1f}); {worst} the worst ({worst_ratio:.2f})."
         ),
+        "channels.text.lifetime": (
+            "Over a lifetime (value to date plus the next {years:.0f} years expected), {best} returns the most per "
+            "unit of acquisition cost: {ratio:.2f} ({lo:.2f} to {hi:.2f}), from {to_date:.1f} realised and "
+            "{residual:.1f} still expected per customer against a CAC of {cac:.1f}; it ranks first in {p_best:.0%} "
+            "of bootstrap samples. {worst} returns the least ({worst_ratio:.2f})."
+        ),
+        "channels.text.lifetime_note": (
+            "Intervals resample customers within each channel and hold the fitted models fixed; the parameters' "
+            "own uncertainty adds at most {bound:.1f} to the standard error of a channel's mean expected value."
+        ),
+        "channels.text.lifetime_skipped": (
+            "This study has no transactions table (or no customers with acquisition channel and cost), so "
+            "lifetime value cannot be modelled and lifetime economics are skipped."
+        ),
         "channels.text.payback": "{channel} pays back its acquisition cost in month {months:.0f}.",
         "channels.text.no_payback": "{channel} does not pay back its acquisition cost within {months} months.",
         "channels.text.mde": (
@@ -69,6 +86,16 @@ MESSAGES = {
         "channels.finding.economics_all": (
             "{best} acquires the most valuable customers per unit of cost (first-year value / CAC = "
             "{ratio:.2f}); every channel recovers its CAC in the first year, {worst} least (ratio {worst_ratio:.2f})."
+        ),
+        "channels.finding.lifetime_same": (
+            "Counting expected future purchases as well, {best} still returns the most per unit of acquisition "
+            "cost (lifetime value / CAC = {ratio:.2f}, {lo:.2f} to {hi:.2f}) and {worst} the least "
+            "({worst_ratio:.2f}); the ranking is the same as by first-year value."
+        ),
+        "channels.finding.lifetime_changed": (
+            "Counting expected future purchases changes the ranking: {best} returns the most per unit of "
+            "acquisition cost over a lifetime (lifetime value / CAC = {ratio:.2f}, {lo:.2f} to {hi:.2f}; "
+            "first by first-year value: {first_year_best}), {worst} the least ({worst_ratio:.2f})."
         ),
         "channels.finding.adjusted": (
             "Adjusting for customer mix moves the {arm} effect on {outcome} from {raw:+.4f} to {adj:+.4f}."

@@ -10,7 +10,7 @@ from analysis.messages import msg
 from analysis.plots.style import figure_style, new_figure
 
 __all__ = ["plot_rates", "plot_pairwise", "plot_spend", "plot_adjusted", "plot_economics",
-           "plot_lift", "plot_attribution"]
+           "plot_lifetime_economics", "plot_lift", "plot_attribution"]
 
 
 def _dot_whisker(ax, labels, est, low, high, color=None, offset=0.0, label=None):
@@ -160,6 +160,44 @@ def plot_economics(eco: pd.DataFrame) -> Figure:
         ax.set_xticks(x, [str(i) for i in eco.index])
         ax.legend()
         ax.set_title(msg("channels.fig.economics.title"))
+        ax.set_ylabel(msg("channels.fig.economics.y"))
+    return fig
+
+
+def plot_lifetime_economics(eco: pd.DataFrame) -> Figure:
+    """Lifetime value per customer (value to date + expected residual, stacked) beside CAC, by channel.
+
+    ``eco`` is :func:`analysis.channels.lifetime_economics`' table; the whisker on the
+    stacked bar is the bootstrap interval of the lifetime value when present.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> eco = pd.DataFrame({"value_to_date": [30.0, 20.0], "residual_value": [10.0, 5.0], "lifetime_value": [40.0, 25.0],
+    ...                     "cac": [10.0, 25.0]}, index=["web", "store"])
+    >>> len(plot_lifetime_economics(eco).axes[0].patches)
+    6
+    """
+    x = np.arange(len(eco))
+    w = 0.38
+    with figure_style():
+        fig, ax = new_figure()
+        ax.bar(x - w / 2, eco["value_to_date"], width=w, color="C0", label=msg("channels.fig.lifetime.to_date"))
+        err = None
+        if "lifetime_value_ci_low" in eco:
+            err = [eco["lifetime_value"] - eco["lifetime_value_ci_low"],
+                   eco["lifetime_value_ci_high"] - eco["lifetime_value"]]
+        ax.bar(x - w / 2, eco["residual_value"], width=w, bottom=eco["value_to_date"], color="C2", yerr=err,
+               capsize=3, label=msg("channels.fig.lifetime.residual"))
+        err = None
+        if "cac_ci_low" in eco:
+            err = [eco["cac"] - eco["cac_ci_low"], eco["cac_ci_high"] - eco["cac"]]
+        ax.bar(x + w / 2, eco["cac"], width=w, yerr=err, capsize=3, color="C1", label=msg("channels.fig.economics.cac"))
+        ax.set_xticks(x, [str(i) for i in eco.index])
+        top = max(eco.get("lifetime_value_ci_high", eco["lifetime_value"]).max(), eco["cac"].max())
+        ax.set_ylim(0, 1.3 * top)  # room for the legend above the bars
+        ax.legend(loc="upper center", ncol=3, fontsize="small")
+        ax.set_title(msg("channels.fig.lifetime.title"))
         ax.set_ylabel(msg("channels.fig.economics.y"))
     return fig
 
