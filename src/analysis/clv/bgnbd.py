@@ -41,6 +41,36 @@ def _as_time(t: Any, name: str = "t") -> np.ndarray:
     return arr
 
 
+def _bg_terms(r, alpha, a, b, x, tx, T, shift=0):
+    """BG/NBD (shift 0) or MBG/NBD (shift 1) log-likelihood pieces per row:
+    ``ll = A + logaddexp(t1, t2)``; every argument may be an array (per-customer
+    parameters included). Under BG/NBD ``t2`` is ``-inf`` for ``x = 0``."""
+    A = _gl(r + x) - _gl(r) + r * _ln(alpha) - _bl(a, b)
+    t1 = _bl(a, b + x + shift) - (r + x) * _ln(alpha + T)
+    if shift:
+        t2 = _bl(a + 1, b + x) - (r + x) * _ln(alpha + tx)
+    else:
+        with np.errstate(all="ignore"):
+            t2 = np.where(x > 0, _bl(a + 1, b + np.maximum(x, 1) - 1) - (r + x) * _ln(alpha + tx), -np.inf)
+    return A, t1, t2
+
+
+def _bg_loglik_grad(r, alpha, a, b, x, tx, T, shift=0):
+    """Per-row log-likelihood and its derivatives ``(d/dr, d/dalpha, d/da, d/db)`` of
+    BG/NBD (shift 0) or MBG/NBD (shift 1); vectorised like :func:`_bg_terms`."""
+    A, t1, t2 = _bg_terms(r, alpha, a, b, x, tx, T, shift)
+    m = np.logaddexp(t1, t2)
+    w1, w2 = np.exp(t1 - m), np.exp(t2 - m)
+    pab = _psi(a + b)
+    pabx = _psi(a + b + x + shift)
+    b_t2 = b + x if shift else b + np.maximum(x, 1) - 1
+    g_r = _psi(r + x) - _psi(r) + _ln(alpha) - w1 * _ln(alpha + T) - w2 * _ln(alpha + tx)
+    g_alpha = r / alpha - w1 * (r + x) / (alpha + T) - w2 * (r + x) / (alpha + tx)
+    g_a = -(_psi(a) - pab) + w1 * (_psi(a) - pabx) + w2 * (_psi(a + 1) - pabx)
+    g_b = -(_psi(b) - pab) + w1 * (_psi(b + x + shift) - pabx) + w2 * (_psi(b_t2) - pabx)
+    return A + m, (g_r, g_alpha, g_a, g_b)
+
+
 class NonContractualModel(BaseFitter):
     """Common input rules and predictive interface of BG/NBD, MBG/NBD and Pareto/NBD."""
 
@@ -251,32 +281,18 @@ class BetaGeo(NonContractualModel):
         rate = max(float(w @ data["frequency"]) / float(w @ data["T"]), 1e-6)
         return np.array([1.0, 1.0 / rate, 1.0, 1.0])
 
-    @staticmethod
-    def _terms(p, x, tx, T):
-        r, alpha, a, b = p
-        A = _gl(r + x) - _gl(r) + r * _ln(alpha) - _bl(a, b)
-        t1 = _bl(a, b + x) - (r + x) * _ln(alpha + T)
-        with np.errstate(all="ignore"):
-            t2 = np.where(x > 0, _bl(a + 1, b + np.maximum(x, 1) - 1) - (r + x) * _ln(alpha + tx), -np.inf)
-        return A, t1, t2
-
     def _loglik(self, p, d):
-        A, t1, t2 = self._terms(p, d["frequency"], d["recency"], d["T"])
+        A, t1, t2 = _bg_terms(*p, d["frequency"], d["recency"], d["T"], self._shift)
         return A + np.logaddexp(t1, t2)
 
+    def _loglik_and_grad(self, p, d):
+        """Per-row log-likelihood and its (n, 4) derivatives in r, alpha, a, b (parameters
+        may be per-row arrays: the covariate models use this too)."""
+        ll, grads = _bg_loglik_grad(*p, d["frequency"], d["recency"], d["T"], self._shift)
+        return ll, np.column_stack(np.broadcast_arrays(*grads))
+
     def _loglik_grad(self, p, d):
-        r, alpha, a, b = p
-        x, tx, T = d["frequency"], d["recency"], d["T"]
-        _, t1, t2 = self._terms(p, x, tx, T)
-        m = np.logaddexp(t1, t2)
-        w1, w2 = np.exp(t1 - m), np.exp(t2 - m)
-        pab = _psi(a + b)
-        pabx = _psi(a + b + x)
-        g_r = _psi(r + x) - _psi(r) + _ln(alpha) - w1 * _ln(alpha + T) - w2 * _ln(alpha + tx)
-        g_alpha = r / alpha - w1 * (r + x) / (alpha + T) - w2 * (r + x) / (alpha + tx)
-        g_a = -(_psi(a) - pab) + w1 * (_psi(a) - pabx) + w2 * (_psi(a + 1) - pabx)
-        g_b = -(_psi(b) - pab) + w1 * (_psi(b + x) - pabx) + w2 * (_psi(b + np.maximum(x, 1) - 1) - pabx)
-        return np.column_stack([g_r, g_alpha, g_a, g_b])
+        return self._loglik_and_grad(p, d)[1]
 
     # Fitting works on distinct values: for BG/NBD (shift 0) and MBG/NBD (shift 1)
     #   ll = A(x) + t1 + softplus(d),  A(x) + t1 = gl(r+x) - gl(r) + r ln(alpha) - bl(a,b)
@@ -414,28 +430,6 @@ class ModifiedBetaGeo(BetaGeo):
     """
 
     _shift = 1
-
-    @staticmethod
-    def _terms(p, x, tx, T):
-        r, alpha, a, b = p
-        A = _gl(r + x) - _gl(r) + r * _ln(alpha) - _bl(a, b)
-        t1 = _bl(a, b + x + 1) - (r + x) * _ln(alpha + T)
-        t2 = _bl(a + 1, b + x) - (r + x) * _ln(alpha + tx)
-        return A, t1, t2
-
-    def _loglik_grad(self, p, d):
-        r, alpha, a, b = p
-        x, tx, T = d["frequency"], d["recency"], d["T"]
-        _, t1, t2 = self._terms(p, x, tx, T)
-        m = np.logaddexp(t1, t2)
-        w1, w2 = np.exp(t1 - m), np.exp(t2 - m)
-        pab = _psi(a + b)
-        pabx = _psi(a + b + x + 1)
-        g_r = _psi(r + x) - _psi(r) + _ln(alpha) - w1 * _ln(alpha + T) - w2 * _ln(alpha + tx)
-        g_alpha = r / alpha - w1 * (r + x) / (alpha + T) - w2 * (r + x) / (alpha + tx)
-        g_a = -(_psi(a) - pab) + w1 * (_psi(a) - pabx) + w2 * (_psi(a + 1) - pabx)
-        g_b = -(_psi(b) - pab) + w1 * (_psi(b + x + 1) - pabx) + w2 * (_psi(b + x) - pabx)
-        return np.column_stack([g_r, g_alpha, g_a, g_b])
 
     def _prob_alive(self, p, x, tx, T):
         r, alpha, a, b = p

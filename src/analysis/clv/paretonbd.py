@@ -198,20 +198,25 @@ class ParetoNBD(NonContractualModel):
             kappa = np.where(ok, 1.0 / -np.expm1(np.minimum(gap, 0.0)), 0.0)
         return A + u, w1, w2, w2 * kappa, w2 * (kappa - 1.0)
 
-    def _loglik_grad(self, p, d):
-        """Per-row derivatives of the log-likelihood with respect to r, alpha, s, beta.
+    def _loglik_and_grad(self, p, d):
+        """Per-row log-likelihood and its (n, 4) derivatives in r, alpha, s, beta.
 
         Exact except for the parameter derivatives of the hypergeometric function,
-        which are central differences (see :func:`_log_hyp_term_grad`)."""
+        which are central differences (see :func:`_log_hyp_term_grad`). Parameters may
+        be per-row arrays (the covariate models use this too)."""
         r, alpha, s, beta = p
         x, tx, T = d["frequency"], d["recency"], d["T"]
         A, dA = self._a_terms(p, x)
         B1, dB1, C, dC = self._b_terms(p, x, T)
         hi, *dhi = _log_hyp_term_grad(r, alpha, s, beta, x, tx)
         lo, *dlo = _log_hyp_term_grad(r, alpha, s, beta, x, T)
-        _, w1, w2, wh, wl = self._assemble(A, B1, C, hi, lo, 1.0)
+        ll, w1, w2, wh, wl = self._assemble(A, B1, C, hi, lo, 1.0)
         cols = [dA[k] + w1 * dB1[k] + w2 * dC[k] + wh * dhi[k] - wl * dlo[k] for k in range(4)]
-        return np.column_stack(cols)
+        return ll, np.column_stack(np.broadcast_arrays(*cols))
+
+    def _loglik_grad(self, p, d):
+        """Per-row derivatives of the log-likelihood with respect to r, alpha, s, beta."""
+        return self._loglik_and_grad(p, d)[1]
 
     @staticmethod
     def _a_terms(p, x):
@@ -312,7 +317,8 @@ class ParetoNBD(NonContractualModel):
 
     def _conditional_expected(self, p, t, x, tx, T):
         r, alpha, s, beta = p
-        log_e = _ln(r + x) - _ln(alpha + T) + _ln(beta + T) + _log_h(s - 1, t / (beta + T))
+        with np.errstate(divide="ignore"):  # t = 0: log 0, masked below
+            log_e = _ln(r + x) - _ln(alpha + T) + _ln(beta + T) + _log_h(s - 1, t / (beta + T))
         return np.where(t > 0, np.exp(log_e), 0.0) * self._prob_alive(p, x, tx, T)
 
     def _unconditional_expected(self, p, t):
