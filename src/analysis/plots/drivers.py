@@ -17,6 +17,25 @@ def _whiskers(est, low, high):
     return np.vstack([est - low, high - est])
 
 
+def _quadrant_map(ax, table: pd.DataFrame) -> None:
+    """Points per quadrant with their intervals and labels, and the crossing lines."""
+    colours = {q: f"C{i}" for i, q in enumerate(("concentrate_here", "keep_up_the_good_work",
+                                                  "low_priority", "possible_overkill"))}
+    for q, part in table.groupby("quadrant", sort=False):
+        xerr = _whiskers(part["performance"], part["performance_low"], part["performance_high"]) \
+            if "performance_low" in part else None
+        yerr = _whiskers(part["importance"], part["importance_low"], part["importance_high"]) \
+            if "importance_low" in part else None
+        ax.errorbar(part["performance"], part["importance"], xerr=xerr, yerr=yerr, fmt="o",
+                    capsize=2, color=colours.get(q, "C4"), label=msg(f"drivers.quadrant.{q}"))
+        for name, row in part.iterrows():
+            ax.annotate(str(name), (row["performance"], row["importance"]), xytext=(4, 4),
+                        textcoords="offset points", fontsize=8)
+    cuts = table.attrs
+    ax.axvline(cuts.get("performance_cut", table["performance"].mean()), color="grey", ls="--", lw=0.8)
+    ax.axhline(cuts.get("importance_cut", table["importance"].mean()), color="grey", ls="--", lw=0.8)
+
+
 def plot_importance(importance: pd.DataFrame, *, outcome: str | None = None) -> Figure:
     """Horizontal bars of each driver's share of R², with bootstrap intervals when present.
 
@@ -77,22 +96,9 @@ def plot_ipa(table: pd.DataFrame) -> Figure:
     """
     a = table.attrs
     lo, hi = a.get("scale", (table["performance"].min(), table["performance"].max()))
-    colours = {q: f"C{i}" for i, q in enumerate(("concentrate_here", "keep_up_the_good_work",
-                                                  "low_priority", "possible_overkill"))}
     with figure_style():
         fig, ax = new_figure(width=7.0, height=5.0)
-        for q, part in table.groupby("quadrant", sort=False):
-            xerr = _whiskers(part["performance"], part["performance_low"], part["performance_high"]) \
-                if "performance_low" in part else None
-            yerr = _whiskers(part["importance"], part["importance_low"], part["importance_high"]) \
-                if "importance_low" in part else None
-            ax.errorbar(part["performance"], part["importance"], xerr=xerr, yerr=yerr, fmt="o",
-                        capsize=2, color=colours.get(q, "C4"), label=msg(f"drivers.quadrant.{q}"))
-            for name, row in part.iterrows():
-                ax.annotate(str(name), (row["performance"], row["importance"]), xytext=(4, 4),
-                            textcoords="offset points", fontsize=8)
-        ax.axvline(a.get("performance_cut", table["performance"].mean()), color="grey", ls="--", lw=0.8)
-        ax.axhline(a.get("importance_cut", table["importance"].mean()), color="grey", ls="--", lw=0.8)
+        _quadrant_map(ax, table)
         ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
         ax.legend(fontsize=8, loc="best")
         ax.set_title(msg("drivers.fig.ipa.title"))
@@ -138,24 +144,10 @@ def plot_ipma(table: pd.DataFrame) -> Figure:
     >>> plot_ipma(t).axes[0].get_xlabel()
     'Performance (mean score, 0-100)'
     """
-    a = table.attrs
-    target = a.get("target", "")
-    colours = {q: f"C{i}" for i, q in enumerate(("concentrate_here", "keep_up_the_good_work",
-                                                  "low_priority", "possible_overkill"))}
+    target = table.attrs.get("target", "")
     with figure_style():
         fig, ax = new_figure(width=7.0, height=5.0)
-        for q, part in table.groupby("quadrant", sort=False):
-            xerr = _whiskers(part["performance"], part["performance_low"], part["performance_high"]) \
-                if "performance_low" in part else None
-            yerr = _whiskers(part["importance"], part["importance_low"], part["importance_high"]) \
-                if "importance_low" in part else None
-            ax.errorbar(part["performance"], part["importance"], xerr=xerr, yerr=yerr, fmt="o",
-                        capsize=2, color=colours.get(q, "C4"), label=msg(f"drivers.quadrant.{q}"))
-            for name, row in part.iterrows():
-                ax.annotate(str(name), (row["performance"], row["importance"]), xytext=(4, 4),
-                            textcoords="offset points", fontsize=8)
-        ax.axvline(a.get("performance_cut", table["performance"].mean()), color="grey", ls="--", lw=0.8)
-        ax.axhline(a.get("importance_cut", table["importance"].mean()), color="grey", ls="--", lw=0.8)
+        _quadrant_map(ax, table)
         ax.legend(fontsize=8, loc="best")
         ax.set_title(msg("drivers.fig.ipma.title", target=target))
         ax.set_xlabel(msg("drivers.fig.ipma.x"))
