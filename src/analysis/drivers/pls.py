@@ -26,7 +26,7 @@ This module follows R plspm 0.4.x (Sanchez, Trinchera & Russolillo) step for ste
 - the same start, the same rescaling inside the loop, the same stopping rule
 (``sum((|w_old| - |w_new|)^2) < tol``), the same sign fix of the scores - so it
 reproduces plspm's published results on the ECSI bank survey
-(``tests/test_drivers_pls.py``).
+(``tests/drivers/test_pls.py``).
 
 Examples
 --------

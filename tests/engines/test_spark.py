@@ -19,7 +19,7 @@ pytest.importorskip("pyspark", reason="pyspark is not installed (pip install '.[
 if not java_available():
     pytest.skip("Spark needs a Java runtime (java on PATH or JAVA_HOME); none found", allow_module_level=True)
 
-from test_summary_engines import CAL_END, OBS_END, assert_same, edge_case_log, write_parquet_files  # noqa: E402
+from log_cases import CAL_END, OBS_END, assert_same, edge_case_log, write_parquet_files  # noqa: E402
 
 from analysis.datasets import load_cdnow  # noqa: E402
 

@@ -1,6 +1,6 @@
 """PLS path modelling, IPMA and derived-vs-stated importance.
 
-References (tests/results/drivers/README.md):
+References (tests/drivers/results/README.md):
 
 * R plspm's outputs on the ECSI bank survey (Mode A, scaled = FALSE, centroid,
   factorial and path schemes; all blocks Mode B), as stored by plspm-python's
@@ -34,7 +34,7 @@ from analysis.drivers import (
 )
 from analysis.errors import AnalysisWarning, DataValidationError, NotFittedError, ParameterError
 
-RESULTS = __import__("pathlib").Path(__file__).parent / "results" / "drivers"
+RESULTS = __import__("pathlib").Path(__file__).parent / "results"
 TOL_R = 1e-10  # same algorithm as R plspm: only rounding differs (observed max 1e-14)
 
 ECSI_PATHS = {"IMAG": ["EXPE", "SAT", "LOY"], "EXPE": ["QUAL", "VAL", "SAT"], "QUAL": ["VAL", "SAT"],

@@ -85,7 +85,7 @@ def test_swiss_lmg_matches_brute_force_over_all_orderings(swiss, project_root):
     np.testing.assert_allclose(got["importance"].to_numpy(), brute, atol=1e-10)
     assert got.attrs["r2"] == pytest.approx(ols_r2(x, y, range(5)), abs=1e-12)
     assert got.attrs["r2"] == pytest.approx(0.7067, abs=5e-5)  # R's summary(lm) for swiss
-    stored = pd.read_csv(project_root / "tests" / "results" / "drivers" / "swiss_lmg.csv",
+    stored = pd.read_csv(project_root / "tests" / "drivers" / "results" / "swiss_lmg.csv",
                          index_col="predictor")
     np.testing.assert_allclose(got["importance"], stored.loc[SWISS_PREDICTORS, "lmg_bruteforce"],
                                atol=5e-7)  # stored rounded to 6 decimals

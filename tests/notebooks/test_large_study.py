@@ -28,7 +28,7 @@ from analysis.simulate import simulate_service_firm
 from analysis.study import load_study
 from analysis.summary import customer_summary
 
-NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 MAPPING = "{customer_id: CustID, date: OrderDate, amount: Value}"
 NB01_FAST = (
     "{k_range: [2, 3], n_boot: 3, n_gap_refs: 0, selection_sample: 400, stability_sample: 300}"

@@ -25,7 +25,7 @@ from scipy import integrate, optimize, special, stats
 from analysis.clv import BetaGeo, BetaGeoBetaBinom, GammaGamma, ModifiedBetaGeo, ParetoNBD, ShiftedBetaGeometric
 from analysis.errors import AnalysisWarning, DataValidationError, NotFittedError, ParameterError
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BG_TRUE = {"r": 0.6, "alpha": 6.0, "a": 0.9, "b": 2.5}
 PNBD_TRUE = {"r": 0.6, "alpha": 8.0, "s": 0.7, "beta": 12.0}
 

@@ -15,8 +15,8 @@ import pytest
 
 from analysis.clv import BetaGeo, BetaGeoBetaBinom, GammaGamma, ModifiedBetaGeo, ParetoNBD, ShiftedBetaGeometric
 
-ROOT = Path(__file__).resolve().parents[1]
-RESULTS = Path(__file__).parent / "results" / "clv"
+ROOT = Path(__file__).resolve().parents[2]
+RESULTS = Path(__file__).parent / "results"
 CDNOW_COLUMNS = {"frequency": "x", "recency": "t_x", "monetary_value": "zbar"}
 
 

@@ -29,7 +29,7 @@ from analysis.study import load_study
 from analysis.summary import calibration_holdout_summary
 from analysis.txlog import TransactionLog
 
-NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 MAPPING = "{customer_id: CustID, date: OrderDate, amount: Value}"
 CAL_END = "2024-06-29"  # a Saturday: the weekly periods run Sunday (2023-01-01, first purchase) to Saturday
 NB02 = "  02_clv: {holdout_length: 26, models: [BetaGeo, ParetoNBD, ModifiedBetaGeo]}\n"

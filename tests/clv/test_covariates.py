@@ -29,7 +29,7 @@ from analysis.datasets import load_service_demo
 from analysis.errors import DataValidationError, NotFittedError, ParameterError
 from analysis.summary import customer_summary
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 COLS = {"frequency": "x", "recency": "t_x"}
 
 

@@ -1,0 +1,284 @@
+"""The observation window: cut-off dates, time unit and time zone, with one date
+parser and one table of time units for the whole package.
+
+A study has one window (its YAML's ``window:`` section); every notebook and every
+function that needs a cut-off date takes it from here, so "the end of
+observation" means the same thing everywhere:
+
+``observation_end``
+    The last day of data used; purchases after it are ignored, a purchase *on* it
+    counts. Default: the day of the last transaction in the data.
+``calibration_end``
+    The end of the calibration period of a holdout check (CLV). Default: none;
+    an analysis that needs one takes ``observation_end - holdout_length`` units.
+``time_unit``
+    The unit of recency, age, horizon and holdout lengths: ``"D"`` days, ``"W"``
+    weeks, ``"M"`` months (365.25 / 12 days) or ``"Y"`` years (365.25 days).
+``timezone``
+    The IANA zone in which a purchase's calendar day is taken; tz-aware
+    timestamps are converted to it, naive ones are taken as already in it.
+
+Examples
+--------
+>>> from analysis.window import Window, parse_date
+>>> parse_date("1998-06-30 17:45", "observation_end")
+Timestamp('1998-06-30 00:00:00')
+>>> w = Window.from_config({"observation_end": "1998-06-30", "calibration_end": "1997-09-30"})
+>>> w.holdout_periods()
+39.0
+>>> Window().resolve(last_day=parse_date("2024-05-31", "x")).describe()
+'observation end 2024-05-31 (the last transaction in the data)'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from analysis.errors import ParameterError
+
+__all__ = ["UNIT_DAYS", "UNIT_NAMES", "Window", "parse_date", "unit_days", "check_timezone"]
+
+#: days per time unit: the one unit table of the package
+UNIT_DAYS: Mapping[str, float] = {"D": 1.0, "W": 7.0, "M": 365.25 / 12, "Y": 365.25}
+#: the word for each unit, for messages
+UNIT_NAMES: Mapping[str, str] = {"D": "days", "W": "weeks", "M": "months", "Y": "years"}
+
+#: where each date of a window came from (the report says which)
+SOURCE_DATA = "data"
+SOURCE_STUDY = "study"
+SOURCE_NOTEBOOK = "notebook"
+SOURCE_ARGUMENT = "argument"
+_SOURCE_TEXT = {
+    SOURCE_DATA: "the last transaction in the data",
+    SOURCE_STUDY: "the study's window",
+    SOURCE_NOTEBOOK: "the notebook's parameters",
+    SOURCE_ARGUMENT: "given",
+}
+_KEYS = ("observation_end", "calibration_end", "holdout_length", "time_unit", "timezone")
+
+
+def parse_date(value: Any, name: str, *, timezone: str = "UTC") -> pd.Timestamp:
+    """A date-like value -> midnight of its calendar day, tz-naive.
+
+    The one date parser of the package. Strings, ``datetime``/``date`` objects and
+    Timestamps are accepted; a tz-aware value is first converted to ``timezone``
+    (so ``2024-06-30T23:30-05:00`` is 1 July in ``"Asia/Shanghai"``).
+
+    Parameters
+    ----------
+    value : str, datetime, date or Timestamp
+        The date.
+    name : str
+        The parameter's name, for the error message.
+    timezone : str, default "UTC"
+        Zone to convert tz-aware values to before taking the day.
+
+    Returns
+    -------
+    Timestamp
+        Midnight of the day, without a time zone.
+
+    Raises
+    ------
+    ParameterError
+        When ``value`` is not a date.
+
+    Examples
+    --------
+    >>> parse_date("2024-06-30", "observation_end")
+    Timestamp('2024-06-30 00:00:00')
+    >>> parse_date("2024-06-30T23:30:00-05:00", "observation_end", timezone="Asia/Shanghai")
+    Timestamp('2024-07-01 00:00:00')
+    """
+    if isinstance(value, bool) or value is None or (isinstance(value, str) and not value.strip()):
+        raise ParameterError(f"{name} must be a date such as '1997-09-30'; got {value!r}.")
+    try:
+        stamp = pd.Timestamp(value)
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise ParameterError(f"{name} must be a date such as '1997-09-30'; got {value!r}.") from exc
+    if stamp is pd.NaT:
+        raise ParameterError(f"{name} must be a date such as '1997-09-30'; got {value!r}.")
+    if stamp.tzinfo is not None:
+        stamp = stamp.tz_convert(check_timezone(timezone)).tz_localize(None)
+    return stamp.normalize()
+
+
+def unit_days(time_unit: str, *, allowed: tuple[str, ...] = tuple(UNIT_DAYS)) -> float:
+    """Days in one ``time_unit``; ParameterError for a unit outside ``allowed``.
+
+    Examples
+    --------
+    >>> unit_days("W")
+    7.0
+    """
+    if time_unit not in allowed:
+        names = ", ".join(f"'{u}' ({UNIT_NAMES[u]})" for u in allowed)
+        raise ParameterError(f"time_unit must be one of {names}; got {time_unit!r}.")
+    return UNIT_DAYS[time_unit]
+
+
+def check_timezone(timezone: Any) -> str:
+    """``timezone`` if it is an IANA zone name, else ParameterError.
+
+    Examples
+    --------
+    >>> check_timezone("Asia/Shanghai")
+    'Asia/Shanghai'
+    """
+    if not isinstance(timezone, str) or not timezone:
+        raise ParameterError(f"timezone must be an IANA zone name such as 'UTC'; got {timezone!r}.")
+    try:
+        pd.Timestamp("2000-01-01", tz=timezone)
+    except Exception as exc:  # noqa: BLE001 - pytz/zoneinfo raise different errors
+        raise ParameterError(
+            f"timezone must be an IANA zone name such as 'UTC' or 'Asia/Shanghai'; got {timezone!r}."
+        ) from exc
+    return timezone
+
+
+@dataclasses.dataclass(frozen=True)
+class Window:
+    """The observation window of a study (see the module docstring).
+
+    Parameters
+    ----------
+    observation_end, calibration_end : date-like or None
+        Cut-off dates; parsed with :func:`parse_date`. ``None``: not set (an
+        observation end is then taken from the data by :meth:`resolve`).
+    holdout_length : float, default 39
+        Length of the holdout period in ``time_unit`` when no ``calibration_end``
+        is set.
+    time_unit : {"D", "W", "M", "Y"}, default "W"
+        Unit of ages, horizons and holdout lengths.
+    timezone : str, default "UTC"
+        Zone of purchase days.
+    observation_end_source, calibration_end_source : str
+        Where each date came from: "data", "study", "notebook" or "argument".
+
+    Examples
+    --------
+    >>> w = Window(observation_end="1998-06-30", time_unit="D")
+    >>> w.observation_end, w.unit_days
+    (Timestamp('1998-06-30 00:00:00'), 1.0)
+    """
+
+    observation_end: pd.Timestamp | None = None
+    calibration_end: pd.Timestamp | None = None
+    holdout_length: float = 39.0
+    time_unit: str = "W"
+    timezone: str = "UTC"
+    observation_end_source: str = SOURCE_ARGUMENT
+    calibration_end_source: str = SOURCE_ARGUMENT
+
+    def __post_init__(self) -> None:
+        check_timezone(self.timezone)
+        unit_days(self.time_unit)
+        for name in ("observation_end", "calibration_end"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, parse_date(value, name, timezone=self.timezone))
+        length = self.holdout_length
+        if isinstance(length, bool) or not isinstance(length, (int, float)) or not length > 0:
+            raise ParameterError(f"holdout_length must be a positive number of {UNIT_NAMES[self.time_unit]}; "
+                                 f"got {length!r}.")
+        object.__setattr__(self, "holdout_length", float(length))
+        if (self.observation_end is not None and self.calibration_end is not None
+                and self.calibration_end >= self.observation_end):
+            raise ParameterError(
+                f"calibration_end ({self.calibration_end.date()}) must be before observation_end "
+                f"({self.observation_end.date()}): the holdout period would be empty."
+            )
+
+    # ------------------------------------------------------------ building
+    @classmethod
+    def from_config(cls, raw: Mapping[str, Any] | None, *, source: str = SOURCE_STUDY,
+                    base: Window | None = None) -> Window:
+        """A window from a mapping (a study's ``window:`` section or notebook parameters).
+
+        Keys: ``observation_end``, ``calibration_end``, ``holdout_length``,
+        ``time_unit``, ``timezone``; a missing key or a ``None`` value keeps the
+        value of ``base`` (or the default). Unknown keys are refused.
+
+        Examples
+        --------
+        >>> study = Window.from_config({"observation_end": "1998-06-30"})
+        >>> Window.from_config({"time_unit": "D"}, source="notebook", base=study).observation_end_source
+        'study'
+        """
+        raw = dict(raw or {})
+        unknown = sorted(set(raw) - set(_KEYS))
+        if unknown:
+            raise ParameterError(f"Unknown window setting(s) {unknown}; the window takes {list(_KEYS)}.")
+        given = {k: v for k, v in raw.items() if v is not None}
+        start = base if base is not None else cls()
+        for name in ("observation_end", "calibration_end"):
+            if name in given:
+                given[f"{name}_source"] = source
+        return dataclasses.replace(start, **given)
+
+    def override(self, **values: Any) -> Window:
+        """This window with the non-``None`` values replaced (by a notebook's parameters).
+
+        Examples
+        --------
+        >>> Window(time_unit="D").override(time_unit=None, observation_end="2024-01-31").observation_end_source
+        'notebook'
+        """
+        return Window.from_config(values, source=SOURCE_NOTEBOOK, base=self)
+
+    def resolve(self, last_day: Any) -> Window:
+        """This window with ``observation_end`` set, by default to ``last_day``.
+
+        ``last_day`` is the date of the last transaction in the data. Analyses call
+        this once, with their data, so every default means the same thing.
+        """
+        if self.observation_end is not None:
+            return self
+        end = parse_date(last_day, "last transaction date", timezone=self.timezone)
+        return dataclasses.replace(self, observation_end=end, observation_end_source=SOURCE_DATA)
+
+    # ------------------------------------------------------------ reading
+    @property
+    def unit_days(self) -> float:
+        """Days in one time unit."""
+        return UNIT_DAYS[self.time_unit]
+
+    @property
+    def unit_name(self) -> str:
+        """The time unit as a word ("weeks")."""
+        return UNIT_NAMES[self.time_unit]
+
+    def holdout_end(self) -> pd.Timestamp:
+        """The calibration end: ``calibration_end`` or ``observation_end - holdout_length`` units."""
+        end = self._require_end()
+        if self.calibration_end is not None:
+            return self.calibration_end
+        return end - pd.Timedelta(days=round(self.holdout_length * self.unit_days))
+
+    def holdout_periods(self) -> float:
+        """Length of the holdout period in time units (from the dates actually used)."""
+        end = self._require_end()
+        return (end - self.holdout_end()).days / self.unit_days
+
+    def describe(self) -> str:
+        """Which observation end is used and where it came from, in one phrase."""
+        end = self._require_end()
+        return f"observation end {end.date()} ({_SOURCE_TEXT[self.observation_end_source]})"
+
+    def as_dict(self) -> dict[str, Any]:
+        """The settings as plain values (dates as ISO strings), e.g. for a manifest."""
+        out = {k: getattr(self, k) for k in _KEYS}
+        for name in ("observation_end", "calibration_end"):
+            out[name] = None if out[name] is None else out[name].date().isoformat()
+            out[f"{name}_source"] = getattr(self, f"{name}_source")
+        return out
+
+    def _require_end(self) -> pd.Timestamp:
+        if self.observation_end is None:
+            raise ParameterError("The window has no observation_end yet; call resolve(last_day) with the data's "
+                                 "last transaction date first.")
+        return self.observation_end
