@@ -25,8 +25,14 @@ A study file lives in ``<project>/params/<name>.yaml``::
     #     memory_limit: 4GB       # optional: DuckDB spills to disk beyond it
     #     temp_directory: spill   # optional: folder for spilled data
     #     columns: {customer_id: CustID}   # applied as renames in SQL
-    notebooks:                    # notebook name -> its parameters
-      00_data_overview: {observation_end: "1998-06-30"}
+    window:                       # optional: the observation window of every notebook
+      observation_end: "1998-06-30"   # default: the last transaction in the data
+      calibration_end: "1997-09-30"   # optional: end of the CLV calibration period
+      time_unit: W                    # D, W, M or Y (default W)
+      holdout_length: 39              # holdout length in time units when no calibration_end
+      timezone: UTC                   # zone of purchase days
+    notebooks:                    # notebook name -> its parameters (override the window)
+      00_data_overview: {top_n: 20}
 
 Everything that can be checked without reading the data is checked by
 :func:`load_study`: unknown or missing keys (with the closest valid key suggested),
@@ -53,10 +59,11 @@ import yaml
 
 from analysis._study_data import DataSpec, TableSpec, check_keys, parse_data, suggest
 from analysis.errors import AnalysisError, DatasetError, ParameterError, StudyConfigError
+from analysis.window import Window
 
 __all__ = ["DataSpec", "Study", "TableSpec", "find_project_root", "load_study", "suggest"]
 
-TOP_KEYS = ("name", "title", "description", "data", "notebooks")
+TOP_KEYS = ("name", "title", "description", "data", "window", "notebooks")
 REQUIRED_TOP_KEYS = ("name", "data")
 
 
@@ -100,6 +107,7 @@ class Study:
     data: DataSpec
     notebooks: Mapping[str, Mapping[str, Any]]
     notebooks_dir: Path | None = None
+    window: Window = Window()
 
     def notebook_parameters(self, notebook: str) -> dict[str, Any]:
         """A copy of the study's parameters for *notebook* (``{}`` if not listed)."""
@@ -231,6 +239,7 @@ def load_study(path_or_name: str | Path, *, notebooks_dir: str | Path | None = N
     data = parse_data(raw["data"], path)
     nb_dir = Path(notebooks_dir).resolve() if notebooks_dir is not None else _default_notebooks_dir(path)
     notebooks = _parse_notebooks(raw.get("notebooks"), where, nb_dir)
+    window = _parse_window(raw.get("window"), where)
     return Study(
         name=name,
         title=title,
@@ -239,10 +248,23 @@ def load_study(path_or_name: str | Path, *, notebooks_dir: str | Path | None = N
         data=data,
         notebooks=MappingProxyType(notebooks),
         notebooks_dir=nb_dir,
+        window=window,
     )
 
 
 # -- helpers -----------------------------------------------------------------
+
+
+def _parse_window(raw: Any, where: str) -> Window:
+    if raw is None:
+        return Window()
+    if not isinstance(raw, dict):
+        raise StudyConfigError(f"{where}: window: must be a mapping such as {{observation_end: '1998-06-30'}}; "
+                               f"got {raw!r}")
+    try:
+        return Window.from_config(raw, source="study")
+    except ParameterError as exc:
+        raise StudyConfigError(f"{where}: window: {exc}") from exc
 
 
 def _resolve_path(path_or_name: str | Path) -> Path:

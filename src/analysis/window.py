@@ -26,8 +26,9 @@ Timestamp('1998-06-30 00:00:00')
 >>> w = Window.from_config({"observation_end": "1998-06-30", "calibration_end": "1997-09-30"})
 >>> w.holdout_periods()
 39.0
->>> Window().resolve(last_day=parse_date("2024-05-31", "x")).describe()
-'observation end 2024-05-31 (the last transaction in the data)'
+>>> w = Window().resolve(last_day="2024-05-31 18:20")
+>>> w.observation_end, w.observation_end_source
+(Timestamp('2024-05-31 00:00:00'), 'data')
 """
 
 from __future__ import annotations
@@ -52,12 +53,6 @@ SOURCE_DATA = "data"
 SOURCE_STUDY = "study"
 SOURCE_NOTEBOOK = "notebook"
 SOURCE_ARGUMENT = "argument"
-_SOURCE_TEXT = {
-    SOURCE_DATA: "the last transaction in the data",
-    SOURCE_STUDY: "the study's window",
-    SOURCE_NOTEBOOK: "the notebook's parameters",
-    SOURCE_ARGUMENT: "given",
-}
 _KEYS = ("observation_end", "calibration_end", "holdout_length", "time_unit", "timezone")
 
 
@@ -263,11 +258,6 @@ class Window:
         """Length of the holdout period in time units (from the dates actually used)."""
         end = self._require_end()
         return (end - self.holdout_end()).days / self.unit_days
-
-    def describe(self) -> str:
-        """Which observation end is used and where it came from, in one phrase."""
-        end = self._require_end()
-        return f"observation end {end.date()} ({_SOURCE_TEXT[self.observation_end_source]})"
 
     def as_dict(self) -> dict[str, Any]:
         """The settings as plain values (dates as ISO strings), e.g. for a manifest."""
