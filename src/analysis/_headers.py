@@ -9,7 +9,7 @@ from typing import Any
 from analysis.errors import StudyConfigError
 from analysis.io import AUTO_ENCODINGS, SUFFIX_FORMATS
 from analysis.io.cdnow import CDNOW_COLUMNS
-from analysis.io.encoding import _detect_encoding
+from analysis.io.encoding import detect_encoding
 
 
 def read_header(spec: Any) -> list[str]:
@@ -58,7 +58,7 @@ def read_header(spec: Any) -> list[str]:
                     )
         return columns
     hint = ""
-    if spec.encoding is None and _detect_encoding(path.read_bytes()[: 1 << 20]) == "gb18030":
+    if spec.encoding is None and detect_encoding(path.read_bytes()[: 1 << 20]) == "gb18030":
         hint = "; it decodes as gb18030: add encoding: gb18030"
     raise StudyConfigError(
         f"{where}.encoding: {path.name} is not {' / '.join(encodings)} text{hint or '; set encoding: (e.g. gb18030, cp1252 or auto)'}"

@@ -98,14 +98,14 @@ def read_cdnow(path: str | os.PathLike[str], *, kind: str = "master") -> pd.Data
     bad("quantity", qty.isna() | (qty % 1 != 0), "is not a whole number")
     amount = pd.to_numeric(raw["amount"], errors="coerce")
     bad("amount", amount.isna(), "is not a number")
-    from analysis.schemas.values import _string_dtype
+    from analysis.schemas.values import string_dtype
 
     out = pd.DataFrame({
-        "customer_id": raw["customer_id"].astype(_string_dtype()),
+        "customer_id": raw["customer_id"].astype(string_dtype()),
         "date": dates.astype("datetime64[ns]"),
         "quantity": qty.astype("int64"),
         "amount": amount.astype("float64"),
     })
     if kind == "sample":
-        out["sample_id"] = raw["sample_id"].astype(_string_dtype())
+        out["sample_id"] = raw["sample_id"].astype(string_dtype())
     return out

@@ -28,7 +28,7 @@ def _looks_chinese(text: str) -> bool:
     return common >= 0.8 * len(wide)
 
 
-def _detect_encoding(data: bytes) -> str | None:
+def detect_encoding(data: bytes) -> str | None:
     """The first of utf-8-sig / gb18030 / cp1252 that fits *data*, or None."""
     try:
         data.decode("utf-8-sig")
@@ -59,7 +59,7 @@ def _not_utf8_error(p: Path, data: bytes, encoding: str, exc: UnicodeDecodeError
             where = f" (byte 0x{data[inner.start]:02X} at offset {inner.start} is not valid {encoding})"
         except LookupError:
             pass
-    guess = _detect_encoding(data)
+    guess = detect_encoding(data)
     name = "UTF-8" if encoding.lower().replace("_", "-") in ("utf-8", "utf-8-sig", "utf8") else encoding
     if guess == "gb18030":
         fix = ('It decodes as GB18030, the encoding of Chinese Windows/Excel exports: read it with '

@@ -15,7 +15,7 @@ import pandas as pd
 
 from analysis.errors import InputFileError, ParameterError
 from analysis.io.cdnow import _cdnow_kind, read_cdnow
-from analysis.io.encoding import AUTO_ENCODINGS, _detect_encoding, _not_utf8_error
+from analysis.io.encoding import AUTO_ENCODINGS, detect_encoding, _not_utf8_error
 from analysis.io.files import _check_file, _infer_format, _raw_bytes
 
 _LEADING_ZERO = re.compile(r"^\s*[+-]?0\d")
@@ -107,7 +107,7 @@ def _read_delimited(p: Path, fmt: str, encoding: str | None, sep: str | None) ->
                 except UnicodeDecodeError as exc:
                     raise _not_utf8_error(p, data, "utf-8", exc) from None
             else:
-                detected = _detect_encoding(data)
+                detected = detect_encoding(data)
                 if detected is None:
                     raise InputFileError(f"{p}: none of {', '.join(AUTO_ENCODINGS)} decodes it; "
                                          "pass the file's encoding= explicitly.")

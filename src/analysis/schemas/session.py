@@ -16,7 +16,7 @@ from analysis.schemas.values import (
     _finite_or_na,
     _normalise_ids,
     _number_hint,
-    _string_dtype,
+    string_dtype,
     _text_or_na,
     _to_numbers,
 )
@@ -94,14 +94,14 @@ class _Session:
         if bad:
             self.add(column, "must be an id (text or a whole number)", bad, s)
         self.not_null_exempt[column] = {int(self.out.index[p]) for p in bad}
-        self.out[column] = converted.astype(_string_dtype())
-        self.check(column, _string_dtype(), nullable=False, unique=unique)
+        self.out[column] = converted.astype(string_dtype())
+        self.check(column, string_dtype(), nullable=False, unique=unique)
 
     def text(self, column: str, *, nullable: bool = True) -> None:
         s = self.out[column]
         conv = s.map(_text_or_na, na_action="ignore")
-        self.out[column] = conv.astype(_string_dtype())
-        self.check(column, _string_dtype(), nullable=nullable)
+        self.out[column] = conv.astype(string_dtype())
+        self.check(column, string_dtype(), nullable=nullable)
 
     def numbers(self, column: str, *, nullable: bool = True, checks: list[pa.Check] | None = None) -> None:
         values, bad = _to_numbers(self.out[column])

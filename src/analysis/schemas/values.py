@@ -18,7 +18,7 @@ _TRUE_WORDS = frozenset({"1", "yes", "y", "true", "t"})
 _FALSE_WORDS = frozenset({"0", "no", "n", "false", "f"})
 
 
-def _string_dtype() -> pd.api.extensions.ExtensionDtype:
+def string_dtype() -> pd.api.extensions.ExtensionDtype:
     """pandas' default string dtype (``str`` in pandas 3, ``string`` before)."""
     dtype = pd.Series(["a"]).dtype
     return dtype if isinstance(dtype, pd.StringDtype) else pd.StringDtype()
