@@ -16,7 +16,8 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
-from analysis.clv.base import BaseFitter, as_generator
+from analysis.checks import DEFAULT_SEED, rng_from
+from analysis.clv.base import BaseFitter
 from analysis.errors import DataValidationError, ParameterError
 
 __all__ = ["BetaGeoBetaBinom"]
@@ -184,7 +185,7 @@ class BetaGeoBetaBinom(BaseFitter):
         n_periods: int,
         *,
         holdout: int = 0,
-        seed: int | np.random.Generator | None = 0,
+        seed: int | np.random.Generator = DEFAULT_SEED,
     ) -> pd.DataFrame:
         """Customers simulated over ``n_periods`` (+ ``holdout``) opportunities.
 
@@ -202,7 +203,7 @@ class BetaGeoBetaBinom(BaseFitter):
         (4, 5)
         """
         a, b, g, dl = self._p()
-        rng = as_generator(seed)
+        rng = rng_from(seed)
         n_customers, n_periods, holdout = int(n_customers), int(n_periods), int(holdout)
         p = rng.beta(a, b, n_customers)
         theta = rng.beta(g, dl, n_customers)

@@ -23,7 +23,9 @@ import pandas as pd
 from scipy import special, stats
 
 from analysis.clv._simulate import ages, poisson_purchases
-from analysis.clv.base import BaseFitter, _codes, as_generator
+from analysis.checks import DEFAULT_SEED, rng_from
+from analysis.clv.base import BaseFitter
+from analysis.clv.inputs import _codes
 from analysis.errors import DataValidationError, ParameterError
 
 __all__ = ["BetaGeo", "ModifiedBetaGeo", "NonContractualModel"]
@@ -208,7 +210,7 @@ class NonContractualModel(BaseFitter):
         T: float | np.ndarray,
         *,
         holdout: float = 0.0,
-        seed: int | np.random.Generator | None = 0,
+        seed: int | np.random.Generator = DEFAULT_SEED,
     ) -> pd.DataFrame:
         """Customers simulated from the fitted (or given) parameters.
 
@@ -238,7 +240,7 @@ class NonContractualModel(BaseFitter):
         """
         if int(n_customers) < 1:
             raise ParameterError(f"n_customers must be >= 1; got {n_customers}.")
-        rng = as_generator(seed)
+        rng = rng_from(seed)
         return self._simulate(self._p(), rng, ages(T, int(n_customers)), float(_as_time(holdout, "holdout")))
 
 

@@ -24,7 +24,9 @@ import numpy as np
 import pandas as pd
 from scipy import special, stats
 
-from analysis.clv.base import BaseFitter, _codes, as_generator
+from analysis.checks import DEFAULT_SEED, Interval, check_params, rng_from
+from analysis.clv.base import BaseFitter
+from analysis.clv.inputs import _codes
 from analysis.errors import AnalysisWarning, DataValidationError, ParameterError
 
 __all__ = ["GammaGamma"]
@@ -129,6 +131,8 @@ class GammaGamma(BaseFitter):
         tol: float = 1e-10,
     ) -> None:
         super().__init__(columns=columns, initial_params=initial_params, max_iter=max_iter, tol=tol)
+        check_params({"independence_threshold": [Interval(float, 0, 1)]},
+                     {"independence_threshold": independence_threshold}, type(self).__name__)
         self.independence_threshold = independence_threshold
 
     def _check_positive_spend(self, arrays: dict[str, np.ndarray]) -> None:
@@ -306,7 +310,7 @@ class GammaGamma(BaseFitter):
         index = data.index if isinstance(data, pd.DataFrame) else None
         return pd.Series(values, index=index, name="expected_spend")
 
-    def simulate(self, frequency, *, seed: int | np.random.Generator | None = 0) -> pd.DataFrame:
+    def simulate(self, frequency, *, seed: int | np.random.Generator = DEFAULT_SEED) -> pd.DataFrame:
         """Mean spends for customers with the given numbers of repeat purchases.
 
         Returns
@@ -323,7 +327,7 @@ class GammaGamma(BaseFitter):
         """
         p, q, v = self._p()
         x = np.asarray(frequency, dtype=int)
-        rng = as_generator(seed)
+        rng = rng_from(seed)
         nu = rng.gamma(q, 1 / v, len(x))
         # The sum of x Gamma(p, nu) values is Gamma(p x, nu).
         total = np.where(x > 0, rng.gamma(np.maximum(p * x, 1e-12), 1 / nu), 0.0)

@@ -29,7 +29,7 @@ import pandas as pd
 from scipy import special
 
 from analysis.clv._simulate import poisson_purchases
-from analysis.clv.base import _codes
+from analysis.clv.inputs import _codes
 from analysis.clv.bgnbd import NonContractualModel
 
 __all__ = ["ParetoNBD"]

@@ -16,7 +16,8 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
-from analysis.clv.base import BaseFitter, as_generator
+from analysis.checks import DEFAULT_SEED, rng_from
+from analysis.clv.base import BaseFitter
 from analysis.errors import DataValidationError, ParameterError
 
 __all__ = ["ShiftedBetaGeometric"]
@@ -211,7 +212,7 @@ class ShiftedBetaGeometric(BaseFitter):
         n = float(renewals)
         return float((b + n) / (a + b + n) * special.hyp2f1(1, b + n + 1, a + b + n + 1, 1 / (1 + discount_rate)))
 
-    def simulate(self, cohort_size: int, n_periods: int, *, seed: int | np.random.Generator | None = 0) -> np.ndarray:
+    def simulate(self, cohort_size: int, n_periods: int, *, seed: int | np.random.Generator = DEFAULT_SEED) -> np.ndarray:
         """Survivor counts ``[n_0, ..., n_T]`` of a simulated cohort.
 
         Examples
@@ -221,7 +222,7 @@ class ShiftedBetaGeometric(BaseFitter):
         100
         """
         a, b = self._p()
-        rng = as_generator(seed)
+        rng = rng_from(seed)
         theta = rng.beta(a, b, int(cohort_size))
         lifetime = rng.geometric(np.clip(theta, 1e-15, 1))  # period in which the customer cancels
         return np.array([(lifetime > t).sum() for t in range(int(n_periods) + 1)])

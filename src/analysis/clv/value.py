@@ -18,13 +18,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.clv.base import Z95, as_generator
+from scipy import stats
+
+from analysis.checks import DEFAULT_SEED, Interval, Options, check_alpha, rng_from, validate_params
 from analysis.clv.gammagamma import GammaGamma
 from analysis.errors import ParameterError
+from analysis.window import UNIT_DAYS
 
 __all__ = ["customer_lifetime_value", "churn_risk", "value_by_group"]
-
-_UNIT_DAYS = {"D": 1.0, "W": 7.0, "M": 365.25 / 12, "Y": 365.25}
 
 
 def _clv_point(model, spend_model, data, spend, horizon, steps, discount_rate, unit_days, margin):
@@ -36,6 +37,18 @@ def _clv_point(model, spend_model, data, spend, horizon, steps, discount_rate, u
     return margin * per_unit_spend * (increments @ discount), cumulative[:, -1]
 
 
+@validate_params({
+    "data": ["frame"],
+    "horizon": [Interval(float, 0, None, closed="neither")],
+    "time_unit": [Options(tuple(UNIT_DAYS))],
+    "discount_rate": [Interval(float, 0, None, closed="left")],
+    "margin": [Interval(float, 0, 1, closed="right")],
+    "steps": [Interval(int, 1, None, closed="left")],
+    "interval": [Options(("delta", "bootstrap")), None],
+    "n_draws": [Interval(int, 2, None, closed="left")],
+    "seed": ["seed"],
+    "alpha": [Interval(float, 0, 0.5, closed="neither")],
+})
 def customer_lifetime_value(
     model,
     data: pd.DataFrame,
@@ -49,9 +62,10 @@ def customer_lifetime_value(
     steps: int = 12,
     interval: str | None = "delta",
     n_draws: int = 200,
-    seed: int | np.random.Generator | None = 0,
+    seed: int | np.random.Generator = DEFAULT_SEED,
+    alpha: float = 0.05,
 ) -> pd.DataFrame:
-    """Expected discounted margin of each customer over the next ``horizon``, with 95% intervals.
+    """Expected discounted margin of each customer over the next ``horizon``, with ``1 - alpha`` intervals.
 
     Parameters
     ----------
@@ -75,20 +89,23 @@ def customer_lifetime_value(
     steps : int
         Number of intervals the horizon is cut into for discounting.
     interval : {"delta", "bootstrap", None}
-        How the 95% interval carries parameter uncertainty.
+        How the interval carries parameter uncertainty.
     n_draws : int
         Bootstrap draws (``interval="bootstrap"``).
-    seed : int or Generator
+    seed : int or Generator, default analysis.checks.DEFAULT_SEED
         Randomness of the bootstrap.
+    alpha : float, default 0.05
+        One minus the confidence level of the interval.
 
     Returns
     -------
     DataFrame
         Indexed like ``data``, with ``expected_purchases`` (undiscounted, over the
-        horizon), ``p_alive``, ``expected_spend``, ``clv``, and with an interval
-        ``clv_se``, ``clv_lower``, ``clv_upper`` (delta: ``clv * exp(+/-1.96 se/clv)``,
-        log-scale so the bounds stay positive; bootstrap: 2.5% and 97.5% quantiles,
-        ``clv_se`` the bootstrap standard deviation).
+        horizon), ``p_alive``, ``expected_spend``, ``clv`` (the estimate), and with an
+        interval ``clv_std_error``, ``clv_ci_low``, ``clv_ci_high`` (the package's
+        estimate columns, prefixed with the quantity; delta: ``clv * exp(+/-z se/clv)``,
+        log-scale so the bounds stay positive; bootstrap: ``alpha/2`` and
+        ``1 - alpha/2`` quantiles, ``clv_std_error`` the bootstrap standard deviation).
 
     Examples
     --------
@@ -103,17 +120,9 @@ def customer_lifetime_value(
     """
     if (spend_model is None) == (spend is None):
         raise ParameterError("Give exactly one of spend_model (a fitted GammaGamma) or spend (a number or array).")
-    if time_unit not in _UNIT_DAYS:
-        raise ParameterError(f"time_unit must be one of {list(_UNIT_DAYS)}; got {time_unit!r}.")
-    if not horizon > 0 or int(steps) < 1:
-        raise ParameterError(f"horizon must be > 0 and steps >= 1; got horizon={horizon}, steps={steps}.")
-    if not discount_rate >= 0:
-        raise ParameterError(f"discount_rate must be >= 0 (an annual rate such as 0.1); got {discount_rate}.")
-    if not 0 < margin <= 1:
-        raise ParameterError(f"margin must be in (0, 1]; got {margin}.")
-    if interval not in ("delta", "bootstrap", None):
-        raise ParameterError(f"interval must be 'delta', 'bootstrap' or None; got {interval!r}.")
-    args = (horizon, int(steps), discount_rate, _UNIT_DAYS[time_unit], margin)
+    alpha = check_alpha(alpha, "customer_lifetime_value")
+    z = float(stats.norm.ppf(1 - alpha / 2))
+    args = (horizon, int(steps), discount_rate, UNIT_DAYS[time_unit], margin)
     spend_values = None if spend is None else np.broadcast_to(np.asarray(spend, float), (len(data),))
     clv, purchases = _clv_point(model, spend_model, data, spend_values, *args)
     out = pd.DataFrame(
@@ -151,22 +160,23 @@ def customer_lifetime_value(
         se = np.sqrt(np.maximum(var, 0.0))
         with np.errstate(divide="ignore", invalid="ignore"):
             rel = np.where(clv > 0, se / clv, 0.0)
-        out["clv_se"] = se
-        out["clv_lower"] = clv * np.exp(-Z95 * rel)
-        out["clv_upper"] = clv * np.exp(Z95 * rel)
+        out["clv_std_error"] = se
+        out["clv_ci_low"] = clv * np.exp(-z * rel)
+        out["clv_ci_high"] = clv * np.exp(z * rel)
         return out
-    rng = as_generator(seed)
+    rng = rng_from(seed)
     draws = [m.sample_params(int(n_draws), rng) for m in models]
     sims = np.empty((int(n_draws), len(data)))
     for i in range(int(n_draws)):
         variants = [m._with_params(d.iloc[i]) for m, d in zip(models, draws)]
         sims[i] = _clv_point(variants[0], variants[1] if spend_model is not None else None, data, spend_values, *args)[0]
-    out["clv_se"] = sims.std(axis=0, ddof=1)
-    out["clv_lower"] = np.quantile(sims, 0.025, axis=0)
-    out["clv_upper"] = np.quantile(sims, 0.975, axis=0)
+    out["clv_std_error"] = sims.std(axis=0, ddof=1)
+    out["clv_ci_low"] = np.quantile(sims, alpha / 2, axis=0)
+    out["clv_ci_high"] = np.quantile(sims, 1 - alpha / 2, axis=0)
     return out
 
 
+@validate_params({"data": ["frame"], "clv": ["frame"], "silence": [Interval(float, 0, None, closed="left")]})
 def churn_risk(model, data: pd.DataFrame, clv: pd.DataFrame, *, silence: float = 13.0) -> pd.DataFrame:
     """Which valuable customers are slipping away, and how much value rides on them.
 
@@ -204,8 +214,6 @@ def churn_risk(model, data: pd.DataFrame, clv: pd.DataFrame, *, silence: float =
     >>> churn_risk(bg, d, v).index.tolist()
     [0, 1]
     """
-    if not silence >= 0:
-        raise ParameterError(f"silence must be >= 0; got {silence}.")
     cols = model._column_map()
     later = data.copy()
     later[cols["T"]] = later[cols["T"]] + silence
@@ -228,6 +236,7 @@ def churn_risk(model, data: pd.DataFrame, clv: pd.DataFrame, *, silence: float =
     return out.sort_values("value_at_risk", ascending=False, kind="stable")
 
 
+@validate_params({"clv": ["frame"], "groups": [pd.Series], "name": [str, None]})
 def value_by_group(clv: pd.DataFrame, groups: pd.Series, *, name: str | None = None) -> pd.DataFrame:
     """Customer value summed and averaged by a group (acquisition channel, segment).
 

@@ -10,16 +10,17 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import optimize
+from scipy import optimize, stats
 
-from analysis.clv.base import Z95, BaseFitter, as_generator
+from analysis.checks import DEFAULT_SEED, Interval, check_alpha, check_is_fitted, check_params, rng_from
 from analysis.clv.bgnbd import BetaGeo
 from analysis.clv.covariates.coding import _check_rank, _encode, _learn, _standardiser
 from analysis.clv.covariates.predict import _CovariatePredictions
 from analysis.errors import AnalysisWarning, DataValidationError, NotFittedError, ParameterError
+from analysis.results import ResultMixin, estimate_table
 
 
-class _CovariateModel(_CovariatePredictions):
+class _CovariateModel(_CovariatePredictions, ResultMixin):
     """Shared machinery: coding, likelihood in theta, fitting, uncertainty, predictions."""
 
     _plain: type = BetaGeo
@@ -84,7 +85,7 @@ class _CovariateModel(_CovariatePredictions):
         self.life_names_ = [lab for cov in self._coding_life for lab in cov.labels]
 
     def _designs(self, data: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-        self._check_fitted(coding_only=True)
+        check_is_fitted(self, "_coding_trans")
         used = list(dict.fromkeys(self.trans_covariates + self.life_covariates))
         missing = [c for c in used if c not in data.columns]
         if missing:
@@ -360,15 +361,10 @@ class _CovariateModel(_CovariatePredictions):
         return frame.groupby(used, observed=True, sort=True)["n_customers"].sum().reset_index()
 
     # ---------------------------------------------------------- uncertainty
-    def _check_fitted(self, coding_only: bool = False) -> None:
-        attr = "_coding_trans" if coding_only else "params_"
-        if not hasattr(self, attr):
-            raise NotFittedError(f"This {type(self).__name__} is not fitted yet; call fit(data) first.")
-
     @property
     def covariance_theta_(self) -> pd.DataFrame:
         """Covariance of (log base parameters, coefficients): inverse observed information."""
-        self._check_fitted()
+        check_is_fitted(self)
         if getattr(self, "_H_s", None) is None:
             raise NotFittedError(f"{type(self).__name__}.from_params models carry no covariance; fit one.")
         if self._cov_cache is None:
@@ -398,19 +394,26 @@ class _CovariateModel(_CovariatePredictions):
         names = self._param_names
         return pd.DataFrame(cov * np.outer(jac, jac), index=names, columns=names)
 
-    def summary(self) -> pd.DataFrame:
-        """Estimates with standard errors and 95% intervals from the observed information.
+    def summary(self, alpha: float = 0.05) -> pd.DataFrame:
+        """Estimates with standard errors and ``1 - alpha`` intervals from the observed information.
+
+        Parameters
+        ----------
+        alpha : float, default 0.05
+            One minus the confidence level of the intervals.
 
         Returns
         -------
         DataFrame
-            Indexed by parameter, columns ``process`` (``both``, ``trans`` or
-            ``life``), ``estimate``, ``std_error``, ``ci_lower_95``,
-            ``ci_upper_95``, ``multiplier`` (``exp(coefficient)``: the factor on
+            Indexed by parameter, columns ``estimate``, ``std_error``, ``ci_low``,
+            ``ci_high``, ``p_value``, then ``process`` (``both``, ``trans`` or
+            ``life``) and ``multiplier`` (``exp(coefficient)``: the factor on
             the mean purchase rate for ``trans``; on ``a`` and ``b`` (BG/NBD) or
             the mean drop-out rate (Pareto/NBD) for ``life``; empty for the base
-            parameters). Base parameters: delta-method SE and interval
-            ``exp(log(estimate) +/- 1.96 se_log)``; coefficients: ``estimate +/- 1.96 se``.
+            parameters). Base parameters: delta-method SE, interval
+            ``exp(log(estimate) +/- z se_log)`` and ``p_value`` NaN (they are
+            positive by definition, so a test of 0 is meaningless); coefficients:
+            interval ``estimate +/- z se`` and the Wald p-value of "no effect".
 
         Examples
         --------
@@ -423,26 +426,28 @@ class _CovariateModel(_CovariatePredictions):
         ...                                      life_covariates=["channel"]).simulate(profiles, seed=1)
         >>> m = BetaGeoCovariates(trans_covariates=["channel"], life_covariates=["channel"]).fit(sim)
         >>> s = m.summary()
-        >>> bool(s.loc["trans[channel=web]", "ci_lower_95"] < 0.4 < s.loc["trans[channel=web]", "ci_upper_95"])
+        >>> bool(s.loc["trans[channel=web]", "ci_low"] < 0.4 < s.loc["trans[channel=web]", "ci_high"])
         True
         """
-        self._check_fitted()
+        check_is_fitted(self)
+        alpha = check_alpha(alpha, f"{type(self).__name__}.summary")
+        z = float(stats.norm.ppf(1 - alpha / 2))
         kb = len(self._base_names)
         se_theta = np.sqrt(np.diag(self.covariance_theta_.to_numpy()))
         est = self.params_.to_numpy()
         std = se_theta.copy()
         std[:kb] = est[:kb] * se_theta[:kb]
-        lower = np.concatenate([est[:kb] * np.exp(-Z95 * se_theta[:kb]), est[kb:] - Z95 * se_theta[kb:]])
-        upper = np.concatenate([est[:kb] * np.exp(Z95 * se_theta[:kb]), est[kb:] + Z95 * se_theta[kb:]])
+        lower = np.concatenate([est[:kb] * np.exp(-z * se_theta[:kb]), est[kb:] - z * se_theta[kb:]])
+        upper = np.concatenate([est[:kb] * np.exp(z * se_theta[:kb]), est[kb:] + z * se_theta[kb:]])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            wald = 2 * stats.norm.sf(np.abs(est[kb:] / se_theta[kb:]))
+        p_value = np.concatenate([np.full(kb, np.nan), wald])
         process = ["both"] * kb + [name.split("[", 1)[0] for name in self._param_names[kb:]]
         multiplier = np.concatenate([np.full(kb, np.nan), np.exp(est[kb:])])
-        return pd.DataFrame(
-            {"process": process, "estimate": est, "std_error": std, "ci_lower_95": lower,
-             "ci_upper_95": upper, "multiplier": multiplier},
-            index=pd.Index(self._param_names, name="parameter"),
-        )
+        return estimate_table(self._param_names, est, std, alpha=alpha, ci_low=lower, ci_high=upper,
+                              p_value=p_value, process=process, multiplier=multiplier)
 
-    def sample_params(self, n_draws: int, seed: int | np.random.Generator | None = 0) -> pd.DataFrame:
+    def sample_params(self, n_draws: int, seed: int | np.random.Generator = DEFAULT_SEED) -> pd.DataFrame:
         """Parameter draws from the asymptotic normal distribution of (log base parameters, coefficients).
 
         Used for the parametric bootstrap of derived quantities, e.g.
@@ -471,7 +476,8 @@ class _CovariateModel(_CovariatePredictions):
         >>> m.sample_params(3, seed=0).shape
         (3, 5)
         """
-        rng = as_generator(seed)
+        check_params({"n_draws": [Interval(int, 1, None, closed="left")]}, {"n_draws": n_draws}, "sample_params")
+        rng = rng_from(seed)
         cov = np.nan_to_num(self.covariance_theta_.to_numpy())
         theta = rng.multivariate_normal(self._theta, cov, size=int(n_draws), method="eigh")
         kb = len(self._base_names)
@@ -562,4 +568,8 @@ class _CovariateModel(_CovariatePredictions):
         model._cov_cache = None
         return model
 
-    __repr__ = BaseFitter.__repr__
+    def _repr_settings(self) -> dict[str, Any]:
+        """Without a summary (a model from :meth:`from_params`), its parameters; else its settings."""
+        if getattr(self, "params_", None) is not None:
+            return {k: float(v) for k, v in self.params_.items()}
+        return super()._repr_settings()

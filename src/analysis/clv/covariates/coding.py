@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis.clv.base import _row_list
+from analysis.clv.inputs import _row_list
 from analysis.errors import DataValidationError, ParameterError
 
 @dataclass(frozen=True)

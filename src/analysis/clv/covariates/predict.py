@@ -8,17 +8,17 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.clv.base import as_generator
+from analysis.checks import DEFAULT_SEED, check_is_fitted, rng_from
 from analysis.errors import DataValidationError, ParameterError
 
 
 class _CovariatePredictions:
     """Prediction methods of :class:`~analysis.clv.covariates.base._CovariateModel`
-    (which supplies ``_check_fitted``, ``_summary_arrays``, ``_designs``,
+    (which supplies ``_summary_arrays``, ``_designs``,
     ``_individual``, ``_kernel`` and the fitted ``_theta``)."""
 
     def _rows(self, data: pd.DataFrame):
-        self._check_fitted()
+        check_is_fitted(self)
         arrays = self._summary_arrays(data)
         Zt, Zl = self._designs(data)
         p = self._individual(self._theta, Zt, Zl)
@@ -49,7 +49,7 @@ class _CovariatePredictions:
         >>> m.individual_params(prof)["beta"].round(3).tolist()
         [12.0, 7.278]
         """
-        self._check_fitted()
+        check_is_fitted(self)
         Zt, Zl = self._designs(data)
         p = self._individual(self._theta, Zt, Zl)
         n = len(data)
@@ -176,7 +176,7 @@ class _CovariatePredictions:
         >>> m.expected_purchases(39, prof)["expected_purchases_39"].round(3).tolist()
         [1.197, 1.654]
         """
-        self._check_fitted()
+        check_is_fitted(self)
         if profiles is None:
             profiles = self.profiles_
             if profiles.empty:
@@ -198,7 +198,7 @@ class _CovariatePredictions:
         *,
         T: float | np.ndarray | None = None,
         holdout: float = 0.0,
-        seed: int | np.random.Generator | None = 0,
+        seed: int | np.random.Generator = DEFAULT_SEED,
     ) -> pd.DataFrame:
         """Customers simulated from the fitted (or given) parameters and their covariates.
 
@@ -231,7 +231,7 @@ class _CovariatePredictions:
         >>> m.simulate(prof, seed=1).columns.tolist()
         ['frequency', 'recency', 'T', 'frequency_holdout', 'alive', 'plan']
         """
-        self._check_fitted()
+        check_is_fitted(self)
         if T is None:
             tcol = self.columns.get("T", "T")
             if tcol not in data.columns:
@@ -244,7 +244,7 @@ class _CovariatePredictions:
             raise ParameterError(f"holdout must be finite and >= 0; got {holdout!r}.")
         Zt, Zl = self._designs(data)
         p = self._individual(self._theta, Zt, Zl)
-        sim = self._kernel()._simulate(p, as_generator(seed), ages, float(holdout))
+        sim = self._kernel()._simulate(p, rng_from(seed), ages, float(holdout))
         sim.index = data.index
         used = list(dict.fromkeys(self.trans_covariates + self.life_covariates))
         for c in used:

@@ -1,0 +1,152 @@
+"""Input of the buy-till-you-die models: column checks and merging identical rows.
+
+:func:`check_summary_columns` pulls a model's columns out of a customer summary
+and checks each rule once, naming the column, the rule, how many rows break it and
+the first few. :func:`_collapse` merges identical rows into weights before a fit
+(exact for the likelihood): hash- or count-based, see its docstring.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from analysis.errors import DataValidationError
+
+__all__ = ["check_summary_columns"]
+
+
+def _row_list(mask: np.ndarray, values: np.ndarray, index: pd.Index) -> str:
+    bad = np.flatnonzero(mask)[:5]
+    return ", ".join(f"{index[i]!r}: {values[i]!r}" for i in bad)
+
+
+def check_summary_columns(
+    data: pd.DataFrame | Mapping[str, Any],
+    columns: Mapping[str, str],
+    *,
+    integer: Sequence[str] = (),
+    positive: Sequence[str] = (),
+    nonnegative: Sequence[str] = (),
+) -> dict[str, np.ndarray]:
+    """Pull the model's columns out of ``data`` as float arrays, checking each rule.
+
+    Parameters
+    ----------
+    data : DataFrame or mapping of arrays
+        The customer summary.
+    columns : mapping
+        Canonical name -> column name in ``data``.
+    integer, positive, nonnegative : sequences of canonical names
+        Rules to check: whole numbers, > 0, >= 0.
+
+    Returns
+    -------
+    dict
+        Canonical name -> 1-d float array.
+
+    Raises
+    ------
+    DataValidationError
+        Naming the column, the rule, how many rows break it and the first few.
+
+    Examples
+    --------
+    >>> d = check_summary_columns({"x": [0, 2]}, {"frequency": "x"}, integer=["frequency"])
+    >>> d["frequency"].tolist()
+    [0.0, 2.0]
+    """
+    frame = data if isinstance(data, pd.DataFrame) else pd.DataFrame(dict(data))
+    missing = [col for col in columns.values() if col not in frame.columns]
+    if missing:
+        raise DataValidationError(
+            f"The summary lacks column(s) {missing}; it has {list(frame.columns)}. Build it "
+            "with analysis.summary.customer_summary or pass columns={...} to the model."
+        )
+    out: dict[str, np.ndarray] = {}
+    for name, col in columns.items():
+        try:
+            values = pd.to_numeric(frame[col]).to_numpy(dtype=float, na_value=np.nan)
+        except (TypeError, ValueError) as exc:
+            raise DataValidationError(f"Column {col!r} ({name}) must be numeric.") from exc
+        rules = [("missing or infinite", ~np.isfinite(values))]
+        if name in integer:
+            rules.append(("not a whole number", np.isfinite(values) & (values != np.round(values))))
+        if name in positive:
+            rules.append(("not > 0", values <= 0))
+        if name in nonnegative:
+            rules.append(("negative", values < 0))
+        for rule, mask in rules:
+            if mask.any():
+                raise DataValidationError(
+                    f"Column {col!r} ({name}): {int(mask.sum())} row(s) {rule}; first rows "
+                    f"{_row_list(mask, values, frame.index)}."
+                )
+        out[name] = values
+    return out
+
+
+def _codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Integer codes and the distinct values of a float array (``values == uniques[codes]``).
+
+    Small whole numbers (such as purchase counts) are their own codes (the distinct
+    values then include unused ones); anything else is hashed (pandas.factorize,
+    first-appearance order).
+    """
+    if len(values) and values.dtype.kind == "f":
+        lo, hi = float(values.min()), float(values.max())
+        if lo >= 0 and hi < 2**20 and np.array_equal(values, np.floor(values)):
+            codes = values.astype(np.int64)
+            return codes, np.arange(int(hi) + 1, dtype=float)
+    codes, uniques = pd.factorize(values, sort=False, use_na_sentinel=False)
+    return codes.astype(np.int64, copy=False), np.asarray(uniques, dtype=float)
+
+
+def _collapse(arrays: dict[str, np.ndarray], weights: np.ndarray) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """Identical rows merged into one with the summed weight (exact for the likelihood).
+
+    Each column is coded (see :func:`_codes`), the codes are combined into one integer
+    key, and rows with equal keys are summed: by counting when the key range is small
+    (rows then come out in key order), otherwise by hashing (first-appearance order).
+    Groups whose weights sum to zero are dropped. When one column alone has more than
+    n/2 distinct values (merging could at most halve the rows, which does not repay its
+    cost), rows are returned as they are (minus zero weights).
+    """
+    names = list(arrays)
+    n = len(weights)
+    key = np.zeros(n, dtype=np.int64)
+    uniques: list[np.ndarray] = []
+    span = 1
+    for name in names:
+        codes, values = _codes(arrays[name])
+        if len(values) > 0.5 * n:  # merging could at most halve the rows: not worth its cost
+            keep = weights > 0
+            return {k: np.asarray(v, dtype=float)[keep] for k, v in arrays.items()}, weights[keep]
+        size = max(len(values), 1)
+        if span * size >= 2**62:  # cannot happen for realistic tables
+            frame = pd.DataFrame(arrays).assign(_w=weights)
+            grouped = frame.groupby(names, sort=False, observed=True)["_w"].sum()
+            grouped = grouped[grouped > 0]
+            keys = grouped.index.to_frame(index=False)
+            return {k: keys[k].to_numpy(dtype=float) for k in names}, grouped.to_numpy(dtype=float)
+        key = key * size + codes
+        span *= size
+        uniques.append(values)
+    if span <= max(8 * n, 2**22):
+        w_all = np.bincount(key, weights=weights, minlength=span)
+        rest = np.flatnonzero(w_all > 0)
+        w = w_all[rest]
+    else:
+        group, first_keys = pd.factorize(key, sort=False)
+        w = np.bincount(group, weights=weights, minlength=len(first_keys))
+        keep = w > 0
+        rest, w = np.asarray(first_keys, dtype=np.int64)[keep], w[keep]
+    out: dict[str, np.ndarray] = {}
+    for name, values in zip(reversed(names), reversed(uniques)):
+        size = max(len(values), 1)
+        out[name] = values[rest % size]
+        rest = rest // size
+    return {name: out[name] for name in names}, w
