@@ -154,7 +154,7 @@ def test_service_demo_channel_effects_are_recovered():
         for proc, col in (("trans", "gamma_trans"), ("life", "gamma_life")):
             row = s.loc[f"{proc}[acquisition_channel={ch}]"]
             z.append((row["estimate"] - table.loc[ch, col]) / row["std_error"])
-            inside += row["ci_lower_95"] <= table.loc[ch, col] <= row["ci_upper_95"]
+            inside += row["ci_low"] <= table.loc[ch, col] <= row["ci_high"]
     assert len(z) == 8
     assert np.max(np.abs(z)) < 4, np.round(z, 2)
     assert inside >= 6
@@ -188,7 +188,7 @@ def test_pareto_recovers_coefficients_from_simulation():
     true = pd.Series(truth)[s.index]
     z = (s["estimate"] - true) / s["std_error"]
     assert np.max(np.abs(z)) < 4, z.round(2).to_dict()
-    inside = ((s["ci_lower_95"] <= true) & (true <= s["ci_upper_95"])).sum()
+    inside = ((s["ci_low"] <= true) & (true <= s["ci_high"])).sum()
     assert inside >= 6
 
 
@@ -309,8 +309,8 @@ def test_customer_value_works_with_covariate_models(cdnow, plain_bg):
     fitted = BetaGeoCovariates(trans_covariates=["group"], life_covariates=["group"], columns=COLS).fit(cdnow)
     small = cdnow[cdnow["x"] > 0].head(20)
     boot = customer_lifetime_value(fitted, small, spend=30.0, interval="bootstrap", n_draws=40, seed=1)
-    assert (boot["clv_lower"] <= boot["clv"]).all() and (boot["clv"] <= boot["clv_upper"]).all()
-    assert (boot["clv_upper"] > boot["clv_lower"]).all()
+    assert (boot["clv_ci_low"] <= boot["clv"]).all() and (boot["clv"] <= boot["clv_ci_high"]).all()
+    assert (boot["clv_ci_high"] > boot["clv_ci_low"]).all()
     with pytest.raises(ParameterError, match="interval='bootstrap'"), np.errstate(invalid="ignore"):
         customer_lifetime_value(fitted, small, spend=30.0, interval="delta")
 

@@ -248,7 +248,7 @@ def test_parameter_recovery(cls, truth):
     assert m.converged_
     s = m.summary()
     for name, value in truth.items():
-        se_log = np.log(s.loc[name, "ci_upper_95"] / s.loc[name, "estimate"]) / 1.959964
+        se_log = np.log(s.loc[name, "ci_high"] / s.loc[name, "estimate"]) / 1.959964
         assert abs(np.log(s.loc[name, "estimate"]) - np.log(value)) < 4 * se_log, name
 
 
@@ -258,16 +258,16 @@ def test_bgbb_gamma_gamma_sbg_recovery():
     m = BetaGeoBetaBinom().fit(sim)
     s = m.summary()
     for name, value in truth.items():
-        assert s.loc[name, "ci_lower_95"] / 1.2 < value < s.loc[name, "ci_upper_95"] * 1.2, name
+        assert s.loc[name, "ci_low"] / 1.2 < value < s.loc[name, "ci_high"] * 1.2, name
     g_truth = {"p": 6.0, "q": 4.0, "v": 15.0}
     spend = GammaGamma.from_params(g_truth).simulate(np.random.default_rng(1).integers(1, 8, 5000), seed=2)
     gs = GammaGamma().fit(spend).summary()
     for name, value in g_truth.items():
-        assert gs.loc[name, "ci_lower_95"] / 1.2 < value < gs.loc[name, "ci_upper_95"] * 1.2, name
+        assert gs.loc[name, "ci_low"] / 1.2 < value < gs.loc[name, "ci_high"] * 1.2, name
     counts = ShiftedBetaGeometric.from_params({"alpha": 0.7, "beta": 1.2}).simulate(20000, 10, seed=3)
     ss = ShiftedBetaGeometric().fit(counts).summary()
-    assert ss.loc["alpha", "ci_lower_95"] < 0.7 < ss.loc["alpha", "ci_upper_95"]
-    assert ss.loc["beta", "ci_lower_95"] < 1.2 < ss.loc["beta", "ci_upper_95"]
+    assert ss.loc["alpha", "ci_low"] < 0.7 < ss.loc["alpha", "ci_high"]
+    assert ss.loc["beta", "ci_low"] < 1.2 < ss.loc["beta", "ci_high"]
 
 
 def test_standard_errors_are_calibrated():

@@ -71,7 +71,7 @@ def test_bgnbd_standard_errors_are_plausible_scale(bgnbd):
     s = bgnbd.summary()
     assert (s["std_error"] > 0).all()
     assert (s["std_error"] < s["estimate"]).all()
-    assert (s["ci_lower_95"] < s["estimate"]).all() and (s["estimate"] < s["ci_upper_95"]).all()
+    assert (s["ci_low"] < s["estimate"]).all() and (s["estimate"] < s["ci_high"]).all()
 
 
 def test_pareto_nbd_cdnow_matches_published(pareto):

@@ -53,10 +53,10 @@ def test_delta_and_bootstrap_intervals_agree(summary):
     delta = clv.customer_lifetime_value(bg, d, spend_model=gg, interval="delta")
     boot = clv.customer_lifetime_value(bg, d, spend_model=gg, interval="bootstrap", n_draws=300, seed=1)
     ok = delta["clv"] > 1
-    ratio = boot.loc[ok, "clv_se"] / delta.loc[ok, "clv_se"]
+    ratio = boot.loc[ok, "clv_std_error"] / delta.loc[ok, "clv_std_error"]
     # 300 draws: bootstrap SD within ~10%; nonlinearity adds a little: accept 0.7-1.4 in the median.
     assert 0.7 < ratio.median() < 1.4
-    assert (delta["clv_lower"] <= delta["clv"]).all() and (delta["clv"] <= delta["clv_upper"]).all()
+    assert (delta["clv_ci_low"] <= delta["clv"]).all() and (delta["clv"] <= delta["clv_ci_high"]).all()
     again = clv.customer_lifetime_value(bg, d, spend_model=gg, interval="bootstrap", n_draws=300, seed=1)
     pd.testing.assert_frame_equal(boot, again)
 
@@ -122,5 +122,5 @@ def test_service_demo_channel_parameters_are_recovered():
     for ch, truth in firm.truth.bgnbd.items():
         s = clv.BetaGeo().fit(full.loc[full.index.isin(channel.index[channel == ch])]).summary()
         for name in s.index:
-            misses += not (s.loc[name, "ci_lower_95"] < getattr(truth, name) < s.loc[name, "ci_upper_95"])
+            misses += not (s.loc[name, "ci_low"] < getattr(truth, name) < s.loc[name, "ci_high"])
     assert misses <= 2

@@ -5,17 +5,22 @@ Non-contractual, continuous time: :class:`BetaGeo` (BG/NBD), :class:`ModifiedBet
 :class:`BetaGeoCovariates` and :class:`ParetoNBDCovariates`. Spend: :class:`GammaGamma`. Discrete opportunities:
 :class:`BetaGeoBetaBinom` (BG/BB). Contractual: :class:`ShiftedBetaGeometric` (sBG).
 Value and validation: :func:`customer_lifetime_value` and the helpers in
-:mod:`analysis.clv.value` and :mod:`analysis.clv.validation`.
+:mod:`analysis.clv.value` and :mod:`analysis.clv.validation`; checks against a known
+truth and channel effects in :mod:`analysis.clv.recovery`; notebook 02's sentences in
+:mod:`analysis.clv.findings`. Every model's ``summary(alpha=0.05)`` has the package's
+estimate columns (``estimate, std_error, ci_low, ci_high, p_value``).
 """
 
 from analysis.clv.bgbb import BetaGeoBetaBinom
 from analysis.clv.bgnbd import BetaGeo, ModifiedBetaGeo
 from analysis.clv.covariates import BetaGeoCovariates, ParetoNBDCovariates
+from analysis.clv.findings import clv_findings
 from analysis.clv.gammagamma import GammaGamma
 from analysis.clv.paretonbd import ParetoNBD
+from analysis.clv.recovery import channel_effects, parameter_recovery
 from analysis.clv.sbg import ShiftedBetaGeometric
 from analysis.clv.validation import compare_models, error_measures, frequency_fit, holdout_by_frequency, tracking
-from analysis.clv.value import churn_risk, customer_lifetime_value, value_by_group
+from analysis.clv.value import churn_risk, customer_lifetime_value, customers_at_risk, value_by_group
 
 __all__ = [
     "BetaGeo",
@@ -26,12 +31,16 @@ __all__ = [
     "ParetoNBD",
     "ParetoNBDCovariates",
     "ShiftedBetaGeometric",
+    "channel_effects",
     "churn_risk",
+    "clv_findings",
     "compare_models",
     "customer_lifetime_value",
+    "customers_at_risk",
     "error_measures",
     "frequency_fit",
     "holdout_by_frequency",
+    "parameter_recovery",
     "tracking",
     "value_by_group",
 ]

@@ -25,7 +25,7 @@ from analysis.clv.gammagamma import GammaGamma
 from analysis.errors import ParameterError
 from analysis.window import UNIT_DAYS
 
-__all__ = ["customer_lifetime_value", "churn_risk", "value_by_group"]
+__all__ = ["customer_lifetime_value", "churn_risk", "customers_at_risk", "value_by_group"]
 
 
 def _clv_point(model, spend_model, data, spend, horizon, steps, discount_rate, unit_days, margin):
@@ -273,3 +273,39 @@ def value_by_group(clv: pd.DataFrame, groups: pd.Series, *, name: str | None = N
     total = out["total_clv"].sum()
     out.insert(3, "share_of_value", out["total_clv"] / total if total else np.nan)
     return out.sort_values("total_clv", ascending=False)
+
+
+@validate_params({"value": ["frame"], "threshold": [Interval(float, 0, 1)],
+                  "valuable_quantile": [Interval(float, 0, 1)]})
+def customers_at_risk(value: pd.DataFrame, *, threshold: float = 0.5, valuable_quantile: float = 0.75) -> pd.DataFrame:
+    """Valuable customers who are slipping away, most value at risk first.
+
+    A customer is *valuable* when her ``value_if_alive`` is at least its
+    ``valuable_quantile`` quantile (default: the top quarter), and *at risk* when,
+    in addition, ``p_alive`` is below ``threshold``.
+
+    Parameters
+    ----------
+    value : DataFrame
+        :func:`customer_lifetime_value` output joined with :func:`churn_risk`'s
+        ``value_if_alive`` and ``value_at_risk``.
+    threshold : float, default 0.5
+        P(alive) below which a valuable customer counts as at risk.
+    valuable_quantile : float, default 0.75
+        Quantile of ``value_if_alive`` from which a customer counts as valuable.
+
+    Returns
+    -------
+    DataFrame
+        The rows of ``value`` at risk, sorted by ``value_at_risk`` (largest first).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> v = pd.DataFrame({"p_alive": [0.2, 0.9, 0.1, 0.3], "value_if_alive": [100.0, 90.0, 1.0, 2.0],
+    ...                   "value_at_risk": [80.0, 9.0, 0.9, 1.4]}, index=list("abcd"))
+    >>> customers_at_risk(v).index.tolist()
+    ['a']
+    """
+    valuable = value["value_if_alive"] >= value["value_if_alive"].quantile(valuable_quantile)
+    return value[valuable & (value["p_alive"] < threshold)].sort_values("value_at_risk", ascending=False)

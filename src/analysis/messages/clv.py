@@ -28,6 +28,10 @@ MESSAGES = {
         "clv.fig.recovery.title": "Recovered vs true BG/NBD parameters by acquisition channel",
         "clv.unit.W": "week",
         "clv.unit.D": "day",
+        "clv.unit.M": "month",
+        "clv.unit.Y": "year",
+        "clv.process.trans": "purchase (trans)",
+        "clv.process.life": "drop-out (life)",
         "clv.finding.base_value": (
             "The {customers:,} customers are expected to bring {total:,.0f} currency units of "
             "margin over the next {horizon:g} {unit}s (discounted at {discount:.0%} a year; 95% "
@@ -46,6 +50,13 @@ MESSAGES = {
             "{model} predicts the holdout period best (customer-level RMSE {rmse:.3f}, aggregate "
             "error {agg:+.1f}%), so the value figures use it."
         ),
+        "clv.text.calibration_data": (
+            "**{title}**: {customers:,} customers bought for the first time by {cal_end}; "
+            "holdout {cal_end} to {end}."
+        ),
+        "clv.text.no_channel_value": "This study has no acquisition channel; value by channel is skipped.",
+        "clv.text.no_channel_covariates": "This study has no acquisition channel; the covariate model is skipped.",
+        "clv.text.no_truth": "Real data: there is no known truth to compare with.",
         "clv.text.models": (
             "**Fitted models** (maximum likelihood; 95% intervals from the observed information). "
             "Calibration: {n:,} customers up to {cal_end}, holdout of {holdout:g} {unit}s."

@@ -123,13 +123,13 @@ def concentration_figure(clv: pd.Series) -> Figure:
 
 def recovery_figure(table: pd.DataFrame) -> Figure:
     """Estimated vs true parameters: ``table`` with ``parameter``, ``channel``, ``true``,
-    ``estimate``, ``ci_lower_95``, ``ci_upper_95``; one panel per parameter, with the diagonal.
+    ``estimate``, ``ci_low``, ``ci_high``; one panel per parameter, with the diagonal.
 
     Examples
     --------
     >>> import pandas as pd
     >>> t = pd.DataFrame({"parameter": ["r", "r"], "channel": ["a", "b"], "true": [1.0, 2.0],
-    ...                   "estimate": [1.1, 1.9], "ci_lower_95": [0.9, 1.5], "ci_upper_95": [1.3, 2.4]})
+    ...                   "estimate": [1.1, 1.9], "ci_low": [0.9, 1.5], "ci_high": [1.3, 2.4]})
     >>> len(recovery_figure(t).axes)
     1
     """
@@ -139,13 +139,13 @@ def recovery_figure(table: pd.DataFrame) -> Figure:
         axes = np.atleast_1d(axes)
         for ax, name in zip(axes, params):
             t = table[table["parameter"] == name]
-            err = np.vstack([t["estimate"] - t["ci_lower_95"], t["ci_upper_95"] - t["estimate"]])
+            err = np.vstack([t["estimate"] - t["ci_low"], t["ci_high"] - t["estimate"]])
             ax.errorbar(t["true"], t["estimate"], yerr=err, fmt="o", capsize=3)
             for _, row in t.iterrows():
                 ax.annotate(str(row["channel"]), (row["true"], row["estimate"]), fontsize=7,
                             xytext=(3, 3), textcoords="offset points")
-            lo = min(t["true"].min(), t["ci_lower_95"].min())
-            hi = max(t["true"].max(), t["ci_upper_95"].max())
+            lo = min(t["true"].min(), t["ci_low"].min())
+            hi = max(t["true"].max(), t["ci_high"].max())
             pad = 0.1 * max(hi - lo, abs(hi), 1e-12)  # also right for negative values (coefficients)
             lo, hi = lo - pad, hi + pad
             ax.plot([lo, hi], [lo, hi], color="grey", lw=1, ls=":")
