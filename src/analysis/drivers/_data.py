@@ -212,3 +212,19 @@ def collinearity_message(corr: np.ndarray, names: Sequence[str], tol: float = 1e
         f"separate effects cannot be told apart: drop one of them or combine them into a "
         f"construct score."
     )
+
+
+def percentile_tails(alpha: float) -> tuple[float, float]:
+    """Lower and upper quantiles of a ``1 - alpha`` percentile interval.
+
+    Computed from the level ``1 - alpha`` (as the intervals were when the level was the
+    parameter), so the quantile positions, and every interval, stay the same to the bit.
+
+    Examples
+    --------
+    >>> percentile_tails(0.05)
+    (0.025000000000000022, 0.975)
+    """
+    level = 1 - alpha
+    low = (1 - level) / 2
+    return low, 1 - low

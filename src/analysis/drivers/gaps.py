@@ -10,7 +10,7 @@ Examples
 --------
 >>> import pandas as pd
 >>> df = pd.DataFrame({"perc_speed_1": [4, 5, 3, 4], "exp_speed_1": [6, 6, 5, 6]})
->>> servqual_gaps(df, servqual_pairs(df.columns))["gap"].tolist()
+>>> servqual_gaps(df, servqual_pairs(df.columns))["estimate"].tolist()
 [-1.75, -1.75]
 """
 
@@ -24,6 +24,7 @@ import pandas as pd
 from scipy import stats
 
 from analysis.drivers._data import check_scale, numeric_block, weight_vector
+from analysis.checks import check_alpha
 from analysis.errors import DataValidationError, ParameterError
 
 __all__ = ["servqual_gaps", "servqual_pairs"]
@@ -68,12 +69,12 @@ def servqual_pairs(columns: Sequence[str], *, perception_prefix: str = "perc_",
     return pd.DataFrame(rows)
 
 
-def _paired(d: np.ndarray, w: np.ndarray, ci: float) -> dict:
+def _paired(d: np.ndarray, w: np.ndarray, alpha: float) -> dict:
     keep = ~np.isnan(d)
     d, w = d[keep], w[keep]
     n = d.size
     if n < 2:
-        return {"n": n, "gap": np.nan, "gap_se": np.nan, "ci_low": np.nan, "ci_high": np.nan,
+        return {"n": n, "estimate": np.nan, "std_error": np.nan, "ci_low": np.nan, "ci_high": np.nan,
                 "t": np.nan, "p_value": np.nan}
     sw = w / w.sum()
     mean = float(sw @ d)
@@ -84,13 +85,13 @@ def _paired(d: np.ndarray, w: np.ndarray, ci: float) -> dict:
         se = float(np.sqrt(n / (n - 1) * np.sum(sw**2 * (d - mean) ** 2)))
         dof = n - 1
     t = mean / se if se > 0 else np.nan
-    q = stats.t.ppf(0.5 + ci / 2, dof)
-    return {"n": n, "gap": mean, "gap_se": se, "ci_low": mean - q * se, "ci_high": mean + q * se,
+    q = stats.t.ppf(0.5 + (1 - alpha) / 2, dof)
+    return {"n": n, "estimate": mean, "std_error": se, "ci_low": mean - q * se, "ci_high": mean + q * se,
             "t": t, "p_value": float(2 * stats.t.sf(abs(t), dof)) if se > 0 else np.nan}
 
 
 def servqual_gaps(data: pd.DataFrame, pairs: pd.DataFrame | Mapping[str, tuple[str, str]], *,
-                  weight: str | None = None, ci: float = 0.95,
+                  weight: str | None = None, alpha: float = 0.05,
                   scale: tuple[float, float] | None = None) -> pd.DataFrame:
     """Mean perception - expectation gap per item and per dimension, with paired tests.
 
@@ -103,8 +104,8 @@ def servqual_gaps(data: pd.DataFrame, pairs: pd.DataFrame | Mapping[str, tuple[s
         (then each item is its own dimension).
     weight : str, optional
         Survey weights (weighted means, linearization standard errors).
-    ci : float
-        Confidence level of the intervals.
+    alpha : float, default 0.05
+        One minus the confidence level of the intervals.
     scale : (low, high), optional
         Declared rating scale; values outside it are an error.
 
@@ -112,24 +113,24 @@ def servqual_gaps(data: pd.DataFrame, pairs: pd.DataFrame | Mapping[str, tuple[s
     -------
     DataFrame
         One row per item then one per dimension: ``level`` ("item"/"dimension"),
-        ``name``, ``dimension``, ``perception``, ``expectation`` (means), ``gap``
-        (mean of the respondents' P - E; a dimension's gap averages its items'
-        gaps within each respondent first), ``gap_se``, ``ci_low``, ``ci_high``,
-        ``t``, ``p_value`` (paired t-test of no gap) and ``n`` (respondents with
-        both answers; a dimension uses respondents with at least one pair).
+        ``name``, ``dimension``, then the gap as an estimate: ``estimate`` (mean of
+        the respondents' P - E; a dimension's gap averages its items' gaps within
+        each respondent first), ``std_error``, ``ci_low``, ``ci_high``, ``p_value``
+        (paired t-test of no gap), then ``perception``, ``expectation`` (means),
+        ``t`` and ``n`` (respondents with both answers; a dimension uses
+        respondents with at least one pair).
 
     Examples
     --------
     >>> df = pd.DataFrame({"perc_a_1": [4, 5, 3, 4], "exp_a_1": [6, 6, 5, 6],
     ...                    "perc_a_2": [5, 5, 4, 6], "exp_a_2": [5, 6, 5, 6]})
-    >>> servqual_gaps(df, servqual_pairs(df.columns))[["level", "name", "gap"]]
-           level name    gap
+    >>> servqual_gaps(df, servqual_pairs(df.columns))[["level", "name", "estimate"]]
+           level name  estimate
     0       item  a_1 -1.750
     1       item  a_2 -0.500
     2  dimension    a -1.125
     """
-    if not 0 < ci < 1:
-        raise ParameterError(f"ci must be in (0, 1); got {ci!r}.")
+    alpha = check_alpha(alpha, "servqual_gaps")
     if isinstance(pairs, Mapping):
         pairs = pd.DataFrame([{"item": k, "dimension": k, "perception": v[0], "expectation": v[1]}
                               for k, v in pairs.items()])
@@ -148,7 +149,7 @@ def servqual_gaps(data: pd.DataFrame, pairs: pd.DataFrame | Mapping[str, tuple[s
         rows.append({"level": "item", "name": pr["item"], "dimension": pr["dimension"],
                      "perception": float(sw @ p[both]) if both.any() else np.nan,
                      "expectation": float(sw @ e[both]) if both.any() else np.nan,
-                     **_paired(d, w, ci)})
+                     **_paired(d, w, alpha)})
         dim_gaps.setdefault(pr["dimension"], []).append((d, p, e))
     for dim, parts in dim_gaps.items():
         d = np.column_stack([x[0] for x in parts])
@@ -161,8 +162,8 @@ def servqual_gaps(data: pd.DataFrame, pairs: pd.DataFrame | Mapping[str, tuple[s
         rows.append({"level": "dimension", "name": dim, "dimension": dim,
                      "perception": float(sw @ np.nanmean(pm[answered], axis=1)),
                      "expectation": float(sw @ np.nanmean(em[answered], axis=1)),
-                     **_paired(score, w, ci)})
+                     **_paired(score, w, alpha)})
     out = pd.DataFrame(rows)
-    out.attrs.update({"ci": ci, "weight": weight})
-    return out[["level", "name", "dimension", "perception", "expectation", "gap", "gap_se",
-                "ci_low", "ci_high", "t", "p_value", "n"]]
+    out.attrs.update({"alpha": alpha, "weight": weight})
+    return out[["level", "name", "dimension", "estimate", "std_error", "ci_low", "ci_high", "p_value",
+                "perception", "expectation", "t", "n"]]

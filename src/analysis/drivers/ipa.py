@@ -37,12 +37,10 @@ import pandas as pd
 from scipy import stats
 
 from analysis.drivers._data import check_scale, numeric_block, weight_vector, weighted_corr
-from analysis.drivers.importance import (
-    MAX_EXACT_P,
-    _prepare_corr,
-    _rank,
-    _statistic,
-)
+from analysis.drivers.importance.lmg import MAX_EXACT_P
+from analysis.drivers.importance.model import _prepare_corr, _rank, _statistic
+from analysis.checks import DEFAULT_SEED, Interval, Options, rng_from, validate_params
+from analysis.drivers._data import percentile_tails
 from analysis.errors import ParameterError
 
 __all__ = ["QUADRANTS", "importance_performance", "ipa_from_survey", "performance_means"]
@@ -50,8 +48,9 @@ __all__ = ["QUADRANTS", "importance_performance", "ipa_from_survey", "performanc
 QUADRANTS = ("concentrate_here", "keep_up_the_good_work", "low_priority", "possible_overkill")
 
 
+@validate_params({"alpha": [Interval(float, 0, 0.5, closed="neither")]})
 def performance_means(data: pd.DataFrame, columns: Sequence[str], *, weight: str | None = None,
-                      ci: float = 0.95) -> pd.DataFrame:
+                      alpha: float = 0.05) -> pd.DataFrame:
     """Mean rating per attribute with a t interval (weighted when ``weight`` is given).
 
     Returns
@@ -77,7 +76,7 @@ def performance_means(data: pd.DataFrame, columns: Sequence[str], *, weight: str
         sw = ww / ww.sum()
         m = float(sw @ x)
         se = float(np.sqrt(n / (n - 1) * np.sum(sw**2 * (x - m) ** 2))) if n > 1 else np.nan
-        q = stats.t.ppf(0.5 + ci / 2, max(n - 1, 1))
+        q = stats.t.ppf(0.5 + (1 - alpha) / 2, max(n - 1, 1))
         rows.append({"attribute": c, "performance": m, "performance_low": m - q * se,
                      "performance_high": m + q * se, "n": n})
     return pd.DataFrame(rows).set_index("attribute")
@@ -162,10 +161,12 @@ def importance_performance(importance: pd.Series | pd.DataFrame, performance: pd
     return out
 
 
+@validate_params({"n_boot": [Options({0}), Interval(int, 50, None, closed="left")],
+                  "alpha": [Interval(float, 0, 0.5, closed="neither")], "seed": ["seed"]})
 def ipa_from_survey(data: pd.DataFrame, outcome: str, predictors: Sequence[str], *,
                     method: str = "lmg", scale: tuple[float, float] | None = None,
-                    weight: str | None = None, n_boot: int = 0, ci: float = 0.95,
-                    seed: int | np.random.Generator | None = None,
+                    weight: str | None = None, n_boot: int = 0, alpha: float = 0.05,
+                    seed: int | np.random.Generator = DEFAULT_SEED,
                     importance_cut: str | float = "mean", performance_cut: str | float = "mean") -> pd.DataFrame:
     """Importance-performance table straight from a survey, with joint bootstrap intervals.
 
@@ -189,7 +190,7 @@ def ipa_from_survey(data: pd.DataFrame, outcome: str, predictors: Sequence[str],
     if len(predictors) > MAX_EXACT_P and method == "lmg":
         method = "relative_weights"
     check_scale(numeric_block(data, predictors, "rating"), scale, "rating")
-    rng = np.random.default_rng(seed)
+    rng = rng_from(seed)
     prep, corr = _prepare_corr(data, outcome, predictors, weight, "listwise")
     est, _ = _statistic(method, corr, 1000, rng)
     r2 = float(corr[-1, :-1] @ np.linalg.solve(corr[:-1, :-1], corr[:-1, -1]))
@@ -200,8 +201,6 @@ def ipa_from_survey(data: pd.DataFrame, outcome: str, predictors: Sequence[str],
                                    performance_cut=performance_cut, scale=scale)
     lo, hi = table.attrs["scale"]
     if n_boot:
-        if n_boot < 50:
-            raise ParameterError(f"n_boot must be 0 or at least 50; got {n_boot}.")
         shares, perfs = [], []
         n = len(x)
         chunk = max(1, min(n_boot, 2_000_000 // (n * len(predictors) + 1), 250))
@@ -221,14 +220,14 @@ def ipa_from_survey(data: pd.DataFrame, outcome: str, predictors: Sequence[str],
         s, pf = s[keep], pf[keep]
         pr = s * (hi - pf) / (hi - lo)
         ranks = _rank(pr)
-        a = (1 - ci) / 2
-        table["importance_low"], table["importance_high"] = np.quantile(s, [a, 1 - a], axis=0)
-        table["performance_low"], table["performance_high"] = np.quantile(pf, [a, 1 - a], axis=0)
-        table["priority_low"], table["priority_high"] = np.quantile(pr, [a, 1 - a], axis=0)
+        a, b = percentile_tails(alpha)
+        table["importance_low"], table["importance_high"] = np.quantile(s, [a, b], axis=0)
+        table["performance_low"], table["performance_high"] = np.quantile(pf, [a, b], axis=0)
+        table["priority_low"], table["priority_high"] = np.quantile(pr, [a, b], axis=0)
         table["priority_rank_low"], table["priority_rank_high"] = np.quantile(
-            ranks, [a, 1 - a], axis=0, method="inverted_cdf").astype(int)
+            ranks, [a, b], axis=0, method="inverted_cdf").astype(int)
         table["prob_top_priority"] = (ranks == 1).mean(axis=0)
     table = table.sort_values("priority_rank")
-    table.attrs.update({"method": method, "r2": r2, "n": int(len(x)), "n_boot": int(n_boot), "ci": ci,
+    table.attrs.update({"method": method, "r2": r2, "n": int(len(x)), "n_boot": int(n_boot), "alpha": alpha,
                         "outcome": outcome})
     return table

@@ -46,7 +46,10 @@ import numpy as np
 import pandas as pd
 
 from analysis.drivers.ipa import importance_performance
-from analysis.drivers.pls import PLSPathModel, _estimate
+from analysis.drivers.pls import PLSPathModel
+from analysis.drivers.pls.estimation import _estimate
+from analysis.checks import DEFAULT_SEED, Interval, Options, check_is_fitted, rng_from, validate_params
+from analysis.drivers._data import percentile_tails
 from analysis.errors import AnalysisWarning, DataValidationError, ParameterError
 from analysis.messages import msg
 
@@ -115,7 +118,7 @@ def unstandardized_weights(model: PLSPathModel, *, scale=None) -> pd.Series:
     >>> round(float(unstandardized_weights(m, scale=(1, 7))[["a1", "a2"]].sum()), 10)
     1.0
     """
-    model._check_fitted()
+    check_is_fitted(model, "path_coefficients_")
     low, high = _item_scale(model, scale)
     u = _unstd(model, model.outer_weights_.to_numpy(), model._mv, low, high)
     return pd.Series(u.sum(axis=1), index=model.outer_model_.index, name="unstandardized_weight")
@@ -138,7 +141,7 @@ def performance_scores(model: PLSPathModel, *, scale=None) -> pd.DataFrame:
     >>> bool(performance_scores(m, scale=(1, 7)).stack().between(0, 100).all())
     True
     """
-    model._check_fitted()
+    check_is_fitted(model, "path_coefficients_")
     low, high = _item_scale(model, scale)
     u = _unstd(model, model.outer_weights_.to_numpy(), model._mv, low, high)
     perf = ((model._mv - low) / (high - low) * 100) @ u
@@ -157,9 +160,11 @@ def _importance(perf: np.ndarray, a: np.ndarray) -> np.ndarray:
     return np.linalg.solve(np.eye(k) - b.T, np.eye(k)).T - np.eye(k)
 
 
+@validate_params({"n_boot": [Options({0}), Interval(int, 50, None, closed="left")],
+                  "alpha": [Interval(float, 0, 0.5, closed="neither")], "seed": ["seed"]})
 def ipma(model: PLSPathModel, target: str, *, scale=None, constructs: Sequence[str] | None = None,
-         n_boot: int = 0, ci: float = 0.95,
-         seed: int | np.random.Generator | None = None, importance_cut: str | float = "mean",
+         n_boot: int = 0, alpha: float = 0.05,
+         seed: int | np.random.Generator = DEFAULT_SEED, importance_cut: str | float = "mean",
          performance_cut: str | float = "mean") -> pd.DataFrame:
     """Importance-performance map of the constructs that affect ``target``.
 
@@ -179,9 +184,9 @@ def ipma(model: PLSPathModel, target: str, *, scale=None, constructs: Sequence[s
     n_boot : int, default 0
         Bootstrap replicates (0 = none, else at least 50) for intervals of
         importance and performance; each replicate re-estimates the whole model.
-    ci : float, default 0.95
-        Interval coverage.
-    seed : int or Generator, optional
+    alpha : float, default 0.05
+        One minus the interval coverage.
+    seed : int or Generator, default analysis.checks.DEFAULT_SEED
         Same seed, same intervals.
     importance_cut, performance_cut : "mean", "median" or float
         Where the map's crossing lines go.
@@ -207,7 +212,7 @@ def ipma(model: PLSPathModel, target: str, *, scale=None, constructs: Sequence[s
     >>> t.index.tolist(), bool(0 < t.loc["QUAL", "performance"] < 100)
     (['QUAL'], True)
     """
-    model._check_fitted()
+    check_is_fitted(model, "path_coefficients_")
     cons = model.constructs_
     if target not in cons:
         raise ParameterError(f"target {target!r} is not a construct of the model; constructs: {cons}.")
@@ -242,9 +247,7 @@ def ipma(model: PLSPathModel, target: str, *, scale=None, constructs: Sequence[s
                                    scale=(0.0, 100.0))
     table.insert(1, "total_effect", model.total_effects_.iloc[sources, t].to_numpy())
     if n_boot:
-        if not (isinstance(n_boot, int | np.integer) and n_boot >= 50):
-            raise ParameterError(f"n_boot must be 0 or an int >= 50; got {n_boot!r}.")
-        rng = np.random.default_rng(seed)
+        rng = rng_from(seed)
         spec, n = model._spec_, mv.shape[0]
         imps, perfs = [], []
         with np.errstate(all="ignore"):
@@ -260,7 +263,7 @@ def ipma(model: PLSPathModel, target: str, *, scale=None, constructs: Sequence[s
                 pb = rescaled[draw] @ ub
                 imps.append(_importance(pb, a)[sources, t])
                 perfs.append(pb.mean(axis=0)[sources])
-        q = [(1 - ci) / 2, 1 - (1 - ci) / 2]
+        q = list(percentile_tails(alpha))
         il, ih = np.quantile(np.array(imps), q, axis=0)
         pl, ph = np.quantile(np.array(perfs), q, axis=0)
         table.insert(2, "importance_low", il)
@@ -270,7 +273,7 @@ def ipma(model: PLSPathModel, target: str, *, scale=None, constructs: Sequence[s
         table.attrs["n_boot_used"] = len(imps)
     table = table.sort_values("priority_rank")
     table.attrs.update({"target": target, "target_performance": float(perf[:, t].mean()), "n_boot": int(n_boot),
-                        "ci": ci, "kind": "ipma"})
+                        "alpha": alpha, "kind": "ipma"})
     return table
 
 
@@ -292,7 +295,7 @@ def ipma_finding(table: pd.DataFrame) -> str:
     interval = ""
     if "importance_low" in table.columns:
         interval = msg("drivers.finding.ipma_interval", low=10 * row["importance_low"],
-                       high=10 * row["importance_high"], level=table.attrs.get("ci", 0.95))
+                       high=10 * row["importance_high"], level=1 - table.attrs.get("alpha", 0.05))
     priority = table["priority_rank"].idxmin()
     return msg("drivers.finding.ipma", target=target, first=first, performance=row["performance"],
                gain=10 * row["importance"], interval=interval, priority=priority)

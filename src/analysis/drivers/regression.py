@@ -19,7 +19,7 @@ Examples
 >>> df = pd.DataFrame(rng.normal(size=(200, 2)), columns=["staff", "speed"])
 >>> df["overall"] = 1 + 0.8 * df["staff"] + 0.3 * df["speed"] + rng.normal(size=200)
 >>> m = KeyDriverRegression().fit(df, "overall", ["staff", "speed"])
->>> m.summary().loc["staff", "coef"].round(2)
+>>> m.summary().loc["staff", "estimate"].round(2)
 np.float64(0.75)
 """
 
@@ -42,7 +42,9 @@ from analysis.drivers._data import (
     prepare,
     weighted_corr,
 )
-from analysis.errors import AnalysisWarning, DataValidationError, NotFittedError, ParameterError
+from analysis.checks import Interval, Options, check_is_fitted, check_params
+from analysis.errors import AnalysisWarning, DataValidationError, ParameterError
+from analysis.results import ResultMixin, estimate_table
 
 __all__ = ["KeyDriverRegression", "LogisticDriverModel", "OrdinalDriverModel", "vif"]
 
@@ -72,17 +74,16 @@ def vif(data: pd.DataFrame, predictors: Sequence[str], *, weight: str | None = N
                      name="vif")
 
 
-def _check_cov_type(cov_type: str) -> None:
-    if cov_type not in COV_TYPES:
-        raise ParameterError(f"cov_type must be one of {COV_TYPES}; got {cov_type!r}.")
+ALPHA = [Interval(float, 0, 0.5, closed="neither")]
 
 
-def _coef_table(params, bse, stat, pvalues, ci, names, stat_name) -> pd.DataFrame:
-    return pd.DataFrame({"coef": params, "se": bse, stat_name: stat, "p_value": pvalues,
-                         "ci_low": ci[:, 0], "ci_high": ci[:, 1]}, index=pd.Index(names, name="term"))
+def _coef_table(params, bse, stat, pvalues, ci, names, stat_name, alpha) -> pd.DataFrame:
+    """Coefficients in the one estimate shape (statsmodels' own intervals and p-values)."""
+    return estimate_table(names, params, bse, alpha=alpha, p_value=pvalues, ci_low=ci[:, 0], ci_high=ci[:, 1],
+                          index_name="term", **{stat_name: np.asarray(stat)})
 
 
-class KeyDriverRegression:
+class KeyDriverRegression(ResultMixin):
     """OLS key-driver regression with robust standard errors, VIF and diagnostics.
 
     Parameters
@@ -103,9 +104,9 @@ class KeyDriverRegression:
     r2_, adj_r2_ : float
     n_, n_dropped_ : int
     vif_ : Series
-    group_test_ : Series or None
-        Robust Wald test that all group-by-predictor interactions are zero (``stat``,
-        ``df``, ``p_value``), when fitted with ``group``.
+    group_test_ : DataFrame or None
+        Robust Wald test that all group-by-predictor interactions are zero: one row
+        (index ``test``) with ``stat``, ``df``, ``p_value``, when fitted with ``group``.
 
     Examples
     --------
@@ -115,6 +116,13 @@ class KeyDriverRegression:
     >>> KeyDriverRegression().fit(df, "y", ["a", "b"]).summary()["std_coef"].round(2).tolist()
     [nan, 0.87, -0.01]
     """
+
+    _parameter_constraints = {
+        "cov_type": [Options(COV_TYPES)],
+        "missing": [Options({"listwise"})],
+        "vif_threshold": [Interval(float, 1, None, closed="left")],
+        "alpha": ALPHA,
+    }
 
     def __init__(self, cov_type: str = "HC3", *, missing: str = "listwise",
                  vif_threshold: float = 5.0, alpha: float = 0.05) -> None:
@@ -137,9 +145,7 @@ class KeyDriverRegression:
         >>> KeyDriverRegression().fit(df, "y", ["a", "b"]).n_
         6
         """
-        _check_cov_type(self.cov_type)
-        if self.missing != "listwise":
-            raise ParameterError(f"missing must be 'listwise' for regression models; got {self.missing!r}.")
+        check_params(self._parameter_constraints, vars(self), type(self).__name__)
         predictors = list(predictors)
         if outcome in predictors:
             raise ParameterError(f"outcome {outcome!r} is also listed among the predictors.")
@@ -202,8 +208,9 @@ class KeyDriverRegression:
         r = np.zeros((inter.shape[1], full.shape[1]))
         r[np.arange(inter.shape[1]), k + np.arange(inter.shape[1])] = 1.0
         test = res.wald_test(r, scalar=True, use_f=False)
-        self.group_test_ = pd.Series({"stat": float(test.statistic), "df": int(inter.shape[1]),
-                                      "p_value": float(test.pvalue)}, name=f"{group} x drivers")
+        self.group_test_ = pd.DataFrame({"stat": [float(test.statistic)], "df": [int(inter.shape[1])],
+                                         "p_value": [float(test.pvalue)]},
+                                        index=pd.Index([f"{group} x drivers"], name="test"))
         for lv in levels:
             sub = kept.loc[kept[group].astype(str) == lv]
             try:
@@ -216,26 +223,23 @@ class KeyDriverRegression:
                 warnings.warn(f"no separate model for {group} = {lv!r}: {err}", AnalysisWarning, stacklevel=3)
         self.group_ = group
 
-    def _check(self) -> None:
-        if not hasattr(self, "result_"):
-            raise NotFittedError("call fit(...) first.")
-
     def summary(self) -> pd.DataFrame:
-        """Coefficients: ``coef``, ``se`` (robust), ``t``, ``p_value``, ``ci_low``, ``ci_high``,
-        ``std_coef`` (change in outcome SDs per predictor SD) and ``vif``; one row per
-        term, the intercept first.
+        """Coefficients: ``estimate``, ``std_error`` (robust), ``ci_low``, ``ci_high``
+        (``1 - alpha`` intervals), ``p_value``, ``t``, ``std_coef`` (change in outcome
+        SDs per predictor SD) and ``vif``; one row per term (index ``term``), the
+        intercept first.
 
         Examples
         --------
         >>> df = pd.DataFrame({"a": [1, 2, 3, 4, 5, 6], "b": [2, 1, 4, 3, 6, 5],
         ...                    "y": [1, 3, 2, 5, 4, 6]})
         >>> list(KeyDriverRegression().fit(df, "y", ["a", "b"]).summary().columns)
-        ['coef', 'se', 't', 'p_value', 'ci_low', 'ci_high', 'std_coef', 'vif']
+        ['estimate', 'std_error', 'ci_low', 'ci_high', 'p_value', 't', 'std_coef', 'vif']
         """
-        self._check()
+        check_is_fitted(self, "result_")
         r = self.result_
         table = _coef_table(r.params, r.bse, r.tvalues, r.pvalues, np.asarray(r.conf_int(self.alpha)),
-                            self.names_, "t")
+                            self.names_, "t", self.alpha)
         table["std_coef"] = self._std
         table["vif"] = [np.nan, *self.vif_.to_numpy()]
         return table
@@ -253,7 +257,7 @@ class KeyDriverRegression:
         >>> sorted(m.group_summary()["group"].unique())
         ['x', 'y']
         """
-        self._check()
+        check_is_fitted(self, "result_")
         if not self._group_models:
             raise ParameterError("group_summary() needs a model fitted with group=...")
         parts = [m.summary().reset_index().assign(group=g, n=m.n_) for g, m in self._group_models.items()]
@@ -280,7 +284,7 @@ class KeyDriverRegression:
         >>> bool(KeyDriverRegression().fit(df, "y", ["a", "b"]).diagnostics()["breusch_pagan_p"] > 0.01)
         True
         """
-        self._check()
+        check_is_fitted(self, "result_")
         r = self.result_
         resid = np.asarray(r.resid)
         _, bp_p, _, _ = het_breuschpagan(resid, r.model.exog)
@@ -306,7 +310,7 @@ class KeyDriverRegression:
         >>> list(KeyDriverRegression().fit(df, "y", ["a"]).residuals().columns)
         ['fitted', 'residual']
         """
-        self._check()
+        check_is_fitted(self, "result_")
         return pd.DataFrame({"fitted": self.result_.fittedvalues, "residual": self.result_.resid})
 
 
@@ -319,7 +323,7 @@ def _likert_codes(y: np.ndarray, outcome: str) -> np.ndarray:
     return np.round(y).astype(int)
 
 
-class OrdinalDriverModel:
+class OrdinalDriverModel(ResultMixin):
     """Proportional-odds (ordinal logit) model of a Likert outcome on attribute ratings.
 
     ``P(y <= k) = logistic(theta_k - x'beta)``: a positive coefficient shifts answers
@@ -350,6 +354,8 @@ class OrdinalDriverModel:
     np.float64(3.2)
     """
 
+    _parameter_constraints = {"distr": [Options({"logit", "probit"})], "alpha": ALPHA}
+
     def __init__(self, distr: str = "logit", *, alpha: float = 0.05) -> None:
         self.distr = distr
         self.alpha = alpha
@@ -366,8 +372,7 @@ class OrdinalDriverModel:
         >>> OrdinalDriverModel().fit(df, "y", ["a"]).categories_
         [0, 1, 2]
         """
-        if self.distr not in ("logit", "probit"):
-            raise ParameterError(f"distr must be 'logit' or 'probit'; got {self.distr!r}.")
+        check_params(self._parameter_constraints, vars(self), type(self).__name__)
         if weight is not None:
             raise ParameterError("OrdinalDriverModel does not support survey weights (statsmodels' "
                                  "OrderedModel has none); fit KeyDriverRegression with weight=... "
@@ -408,7 +413,8 @@ class OrdinalDriverModel:
         return self
 
     def summary(self) -> pd.DataFrame:
-        """Coefficients with ``odds_ratio`` and its interval (``or_low``, ``or_high``).
+        """Coefficients (``estimate``, ``std_error``, ``ci_low``, ``ci_high``, ``p_value``, ``z``)
+        with ``odds_ratio`` and its interval (``or_low``, ``or_high``).
 
         Examples
         --------
@@ -418,19 +424,18 @@ class OrdinalDriverModel:
         >>> list(OrdinalDriverModel().fit(df, "y", ["a"]).summary().columns)[-3:]
         ['odds_ratio', 'or_low', 'or_high']
         """
-        if not hasattr(self, "result_"):
-            raise NotFittedError("call fit(...) first.")
+        check_is_fitted(self, "result_")
         r, k = self.result_, self._k
         ci = np.asarray(r.conf_int(self.alpha))[:k]
         table = _coef_table(np.asarray(r.params)[:k], np.asarray(r.bse)[:k], np.asarray(r.tvalues)[:k],
-                            np.asarray(r.pvalues)[:k], ci, self.predictors_, "z")
+                            np.asarray(r.pvalues)[:k], ci, self.predictors_, "z", self.alpha)
         if self.distr == "logit":
-            table["odds_ratio"] = np.exp(table["coef"])
+            table["odds_ratio"] = np.exp(table["estimate"])
             table["or_low"], table["or_high"] = np.exp(ci[:, 0]), np.exp(ci[:, 1])
         return table
 
 
-class LogisticDriverModel:
+class LogisticDriverModel(ResultMixin):
     """Logistic regression of a 0/1 outcome (loyal, churned, would recommend) on ratings.
 
     With survey weights the coefficients are weighted (pseudo-likelihood) estimates
@@ -450,6 +455,8 @@ class LogisticDriverModel:
     np.float64(3.7)
     """
 
+    _parameter_constraints = {"alpha": ALPHA}
+
     def __init__(self, *, alpha: float = 0.05) -> None:
         self.alpha = alpha
 
@@ -463,6 +470,7 @@ class LogisticDriverModel:
         >>> LogisticDriverModel().fit(df, "y", ["a"]).n_
         8
         """
+        check_params(self._parameter_constraints, vars(self), type(self).__name__)
         predictors = list(predictors)
         prep = prepare(data, predictors + [outcome], weight=weight, missing="listwise",
                        role="rating", min_rows=len(predictors) + 2)
@@ -489,7 +497,8 @@ class LogisticDriverModel:
         return self
 
     def summary(self) -> pd.DataFrame:
-        """Coefficients (log-odds) with ``odds_ratio``, ``or_low`` and ``or_high``.
+        """Coefficients (log-odds: ``estimate``, ``std_error``, ``ci_low``, ``ci_high``, ``p_value``,
+        ``z``) with ``odds_ratio``, ``or_low`` and ``or_high``.
 
         Examples
         --------
@@ -497,12 +506,11 @@ class LogisticDriverModel:
         >>> LogisticDriverModel().fit(df, "y", ["a"]).summary().index.tolist()
         ['const', 'a']
         """
-        if not hasattr(self, "result_"):
-            raise NotFittedError("call fit(...) first.")
+        check_is_fitted(self, "result_")
         r = self.result_
         ci = np.asarray(r.conf_int(self.alpha))
         table = _coef_table(np.asarray(r.params), np.asarray(r.bse), np.asarray(r.tvalues),
-                            np.asarray(r.pvalues), ci, self.names_, "z")
-        table["odds_ratio"] = np.exp(table["coef"])
+                            np.asarray(r.pvalues), ci, self.names_, "z", self.alpha)
+        table["odds_ratio"] = np.exp(table["estimate"])
         table["or_low"], table["or_high"] = np.exp(ci[:, 0]), np.exp(ci[:, 1])
         return table

@@ -55,16 +55,16 @@ def top_driver_text(model) -> str:
     p_first = float(np.mean(np.argmax(model.boot_, axis=1) == j)) if len(model.boot_) else np.nan
     return msg("drivers.finding.top_driver", top=top, outcome=t.attrs["outcome"],
                share=float(t.loc[top, "share"]), low=float(t.loc[top, "share_low"]),
-               high=float(t.loc[top, "share_high"]), level=t.attrs["ci"], p_first=p_first)
+               high=float(t.loc[top, "share_high"]), level=1 - t.attrs["alpha"], p_first=p_first)
 
 
 def gap_text(gaps: pd.DataFrame, level: str = "dimension") -> str:
     """Headline on the largest shortfall in :func:`~analysis.drivers.servqual_gaps` output."""
     t = gaps.loc[gaps["level"] == level].set_index("name")
-    name = t["gap"].idxmin()
+    name = t["estimate"].idxmin()
     r = t.loc[name]
     return msg("drivers.finding.gap", name=name, perception=r["perception"], expectation=r["expectation"],
-               gap=r["gap"], low=r["ci_low"], high=r["ci_high"])
+               gap=r["estimate"], low=r["ci_low"], high=r["ci_high"])
 
 
 def priority_text(ipa: pd.DataFrame, n_then: int = 2) -> str:

@@ -42,7 +42,7 @@ def plot_importance(importance: pd.DataFrame, *, outcome: str | None = None) -> 
     Examples
     --------
     >>> imp = pd.DataFrame({"share": [0.6, 0.4], "importance": [0.3, 0.2]}, index=["a", "b"])
-    >>> imp.attrs.update(method="lmg", r2=0.5, ci=0.95, outcome="y")
+    >>> imp.attrs.update(method="lmg", r2=0.5, alpha=0.05, outcome="y")
     >>> len(plot_importance(imp).axes)
     1
     """
@@ -55,7 +55,7 @@ def plot_importance(importance: pd.DataFrame, *, outcome: str | None = None) -> 
         ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
         ax.set_title(msg("drivers.fig.importance.title", outcome=outcome or a.get("outcome", ""),
                          method=msg(f"drivers.method.{a.get('method', 'lmg')}")))
-        ax.set_xlabel(msg("drivers.fig.importance.x", r2=a.get("r2", np.nan), level=a.get("ci", 0.95)))
+        ax.set_xlabel(msg("drivers.fig.importance.x", r2=a.get("r2", np.nan), level=1 - a.get("alpha", 0.05)))
     return fig
 
 
@@ -64,13 +64,13 @@ def plot_coefficients(summary: pd.DataFrame, *, outcome: str, alpha: float = 0.0
 
     Examples
     --------
-    >>> s = pd.DataFrame({"coef": [1.0, 0.5], "ci_low": [0.5, 0.1], "ci_high": [1.5, 0.9],
+    >>> s = pd.DataFrame({"estimate": [1.0, 0.5], "ci_low": [0.5, 0.1], "ci_high": [1.5, 0.9],
     ...                   "std_coef": [np.nan, 0.3]}, index=["const", "a"])
     >>> plot_coefficients(s, outcome="y").axes[0].get_title()
     'Key-driver regression of y'
     """
     t = summary.drop(index="const", errors="ignore")
-    scale = t["std_coef"] / t["coef"]
+    scale = t["std_coef"] / t["estimate"]
     with figure_style():
         fig, ax = new_figure(height=1.2 + 0.4 * len(t))
         y = np.arange(len(t))
@@ -112,20 +112,20 @@ def plot_gaps(gaps: pd.DataFrame, *, level: str = "dimension") -> Figure:
 
     Examples
     --------
-    >>> g = pd.DataFrame({"level": ["dimension"], "name": ["speed"], "gap": [-0.5],
+    >>> g = pd.DataFrame({"level": ["dimension"], "name": ["speed"], "estimate": [-0.5],
     ...                   "ci_low": [-0.7], "ci_high": [-0.3]})
     >>> len(plot_gaps(g).axes)
     1
     """
-    t = gaps.loc[gaps["level"] == level].sort_values("gap", ascending=False)
+    t = gaps.loc[gaps["level"] == level].sort_values("estimate", ascending=False)
     with figure_style():
         fig, ax = new_figure(height=1.2 + 0.35 * len(t))
         y = np.arange(len(t))
-        ax.errorbar(t["gap"], y, xerr=_whiskers(t["gap"], t["ci_low"], t["ci_high"]), fmt="o", capsize=3)
+        ax.errorbar(t["estimate"], y, xerr=_whiskers(t["estimate"], t["ci_low"], t["ci_high"]), fmt="o", capsize=3)
         ax.set_yticks(y, t["name"].astype(str).tolist())
         ax.axvline(0, color="grey", lw=0.8)
         ax.set_title(msg("drivers.fig.gaps.title"))
-        ax.set_xlabel(msg("drivers.fig.gaps.x", level=gaps.attrs.get("ci", 0.95)))
+        ax.set_xlabel(msg("drivers.fig.gaps.x", level=1 - gaps.attrs.get("alpha", 0.05)))
     return fig
 
 
