@@ -1,9 +1,8 @@
-"""Concentration, Gini, ABC tiers, lifecycle stages and one-to-one classes.
+"""Concentration, Gini and ABC tiers.
 
 References: the mean-difference Gini formula as a double loop; the curve and the
 tiers from a plain Python loop over sorted values; the Ultsch-Lötsch limits
-worked by hand on ten values; lifecycle and one-to-one rules checked on hand-made
-customers. Tolerance 1e-12 for floating sums of at most a few hundred terms.
+worked by hand on ten values. Tolerance 1e-12 for floating sums of at most a few hundred terms.
 """
 
 from __future__ import annotations
@@ -16,9 +15,7 @@ from analysis.errors import DataValidationError, ParameterError
 from analysis.segmentation import (
     abc_limits,
     concentration,
-    lifecycle_stages,
-    one_to_one_classes,
-    stage_by_segment,
+    tier_summary,
     top_share_statement,
     value_tiers,
 )
@@ -110,49 +107,33 @@ def test_negative_values_rank_last_in_tiers():
     assert got.loc["b", "tier"] == "C"
 
 
-def test_lifecycle_rules_at_their_boundaries():
-    t = pd.DataFrame({
-        "recency_days": [366, 365, 181, 180, 30, 30, 30, 30],
-        "frequency":    [9,   9,   9,   9,   1,  1,  4,  3],
-        "tenure_days":  [900, 900, 900, 900, 90, 91, 400, 400],
-    })
-    assert lifecycle_stages(t)["stage"].tolist() == [
-        "lost", "at_risk", "at_risk", "loyal", "new", "active", "loyal", "active"]
-    custom = lifecycle_stages(t, {"lost_days": 200, "loyal_purchases": 3})["stage"].tolist()
-    assert custom[1] == "lost" and custom[7] == "loyal"
-    with pytest.raises(ParameterError, match="new_days <= at_risk_days < lost_days"):
-        lifecycle_stages(t, {"at_risk_days": 400})
-    with pytest.raises(ParameterError, match="Unknown lifecycle rule"):
-        lifecycle_stages(t, {"lapsed_days": 10})
-    stages = lifecycle_stages(t)
-    cross = stage_by_segment(stages["stage"], pd.Series(list("xxyyxxyy")))
-    assert cross.loc["Total", "Total"] == 8
-    assert cross.loc["at_risk", "x"] == 1 and cross.loc["at_risk", "y"] == 1
+def test_concentration_result_summary_repr_and_unpacking():
+    conc = concentration([1.0, 1.0, 2.0, 6.0])
+    gini, curve = conc  # unpacks as before
+    assert gini == conc.gini and curve is conc.curve
+    s = conc.summary()
+    assert s.columns.tolist() == ["gini", "customers", "top_20pct_share"] and len(s) == 1
+    # top 20% of 4 customers: 0.8 of the first customer's 0.6 share (linear between curve points)
+    assert s.loc[0, "top_20pct_share"] == pytest.approx(0.48) and s.loc[0, "customers"] == 4
+    assert repr(conc).startswith("Concentration\n") and "gini" in repr(conc)
 
 
-def test_one_to_one_classes_and_notes():
-    idx = pd.Index([f"c{i}" for i in range(10)], name="customer_id")
-    t = pd.DataFrame({"monetary": [100.0, 90, 80, 70, 60, 50, 40, 30, 20, 10]}, index=idx)
-    cust = pd.DataFrame({"customer_id": list(idx),
-                         "potential_value": [100.0, 300, 80, 75, 500, 55, 40, 35, 20, np.nan],
-                         "cost_to_serve": [10.0, 95, 0, 0, 0, 0, 45, 0, 0, 11]})
-    r = one_to_one_classes(t, cust, top_share=0.2)
-    assert r.table.index[r.table["most_valuable"].to_numpy(dtype=bool)].tolist() == ["c0", "c1"]
-    # gaps: c4 440, c1 210 largest
-    assert r.table.index[r.table["most_growable"].fillna(False).to_numpy(dtype=bool)].tolist() == ["c1", "c4"]
-    assert r.table["most_growable"].isna().tolist() == [False] * 9 + [True]
-    assert r.table.index[r.table["below_zero"].to_numpy(dtype=bool)].tolist() == ["c1", "c6", "c9"]
-    assert r.notes == {}
-    # margin rate 0.5: c0 margin 50 > 10; c3 margin 35 > 0; c9 margin 5 < 11
-    half = one_to_one_classes(t, cust, top_share=0.2, margin_rate=0.5)
-    assert half.table.loc["c9", "below_zero"] and not half.table.loc["c0", "below_zero"]
-    per_order = one_to_one_classes(t.assign(frequency=[1] * 9 + [2]), cust.assign(cost_to_serve=[6.0] * 10),
-                                   cost_unit="order", margin_rate=0.5)
-    # margins 50 .. 5; cost 6 per order, c9 has two orders: 5 - 12 < 0, c8: 10 - 6 > 0
-    assert per_order.table["below_zero"].tolist() == [False] * 9 + [True]
-    bare = one_to_one_classes(t, None)
-    assert set(bare.notes) == {"most_growable", "below_zero"}
-    assert "'potential_value'" in bare.notes["most_growable"]
-    assert "'cost_to_serve'" in bare.notes["below_zero"]
-    assert bare.table["below_zero"].isna().all()
-    assert bare.counts().to_dict() == {"most_valuable": 1}
+def test_tier_summary_counts_and_shares_by_hand():
+    v = pd.Series([50.0, 30.0, 10.0, 6.0, 4.0], index=list("abcde"))
+    got = tier_summary(value_tiers(v))
+    assert got["customers"].tolist() == [2, 2, 1]
+    assert got["value"].tolist() == [80.0, 16.0, 4.0] and got["min_value"].tolist() == [30.0, 6.0, 4.0]
+    assert got["customer_share"].tolist() == pytest.approx([0.4, 0.4, 0.2])
+    assert got["value_share"].tolist() == pytest.approx([0.8, 0.16, 0.04])
+
+
+def test_share_parameters_have_one_message_form():
+    conc = concentration([1.0, 2.0])
+    with pytest.raises(ParameterError, match=r"^The 'top' parameter of Concentration.top_share must be a number "
+                                             r"in the range \[0, 1\]\. Got 1.5 instead\.$"):
+        conc.top_share(1.5)
+    with pytest.raises(ParameterError, match=r"^The 'cutoffs' parameter of value_tiers must be a number in the "
+                                             r"range \(0, 1\]\. Got 0 instead\.$"):
+        value_tiers(pd.Series([1.0, 2.0]), cutoffs=(0, 0.5))
+    with pytest.raises(ParameterError, match="The 'method' parameter of value_tiers must be one of"):
+        value_tiers(pd.Series([1.0, 2.0]), method="pareto")

@@ -141,6 +141,15 @@ MESSAGES = {
             "The behavioural clusters partly mirror the acquisition channels: channel mix differs "
             "between clusters (table below)."
         ),
+        "segmentation.finding.chosen_k": "Chosen: **k = {k}** by {criterion}.",
+        "segmentation.finding.no_channels": (
+            "This study has no `acquisition_channel` column in a customers table."
+        ),
+        # the data a notebook segments
+        "segmentation.data.summary": (
+            "**{title}**: {transactions:,} transactions of {customers:,} customers, {first_date} to {last_date}."
+        ),
+        "segmentation.axis.acquisition_channel": "acquisition channel",
         "segmentation.what.revenue": "revenue",
         "segmentation.what.margin": "margin",
     },

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from analysis.checks import DEFAULT_SEED, rng_from
 from analysis.messages import msg
 from analysis.plots.style import figure_style, new_figure
 
@@ -160,7 +161,7 @@ def plot_cluster_profiles(profiles) -> Figure:
     'Cluster'
     """
     z = profiles.z_means
-    labels = [f"{c}: {n}" for c, n in zip(z.index, profiles.summary["name"])]
+    labels = [f"{c}: {n}" for c, n in zip(z.index, profiles.summary()["name"])]
     with figure_style():
         fig, ax = new_figure(width=max(5.0, 1.1 * z.shape[1] + 3), height=max(2.5, 0.5 * len(z) + 1.5))
         lim = max(1.0, float(np.nanmax(np.abs(z.to_numpy()))))
@@ -178,7 +179,8 @@ def plot_cluster_profiles(profiles) -> Figure:
 
 
 def plot_cluster_projection(projection: pd.DataFrame, labels: pd.Series, *,
-                            names: dict | None = None, max_points: int = 5000, seed: int = 0) -> Figure:
+                            names: dict | None = None, max_points: int = 5000,
+                            seed: int | np.random.Generator = DEFAULT_SEED) -> Figure:
     """Scatter of customers on two principal components, coloured by cluster.
 
     At most ``max_points`` customers are drawn (a fixed random sample).
@@ -193,7 +195,7 @@ def plot_cluster_projection(projection: pd.DataFrame, labels: pd.Series, *,
     n = len(projection)
     keep = np.arange(n)
     if n > max_points:
-        keep = np.sort(np.random.default_rng(seed).choice(n, max_points, replace=False))
+        keep = np.sort(rng_from(seed).choice(n, max_points, replace=False))
     pts = projection.iloc[keep]
     lab = np.asarray(labels)[keep]
     with figure_style():

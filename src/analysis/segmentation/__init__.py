@@ -13,7 +13,15 @@ The modules (all plain functions, DataFrame in, tidy DataFrame out):
   below-zero customers;
 - :mod:`~analysis.segmentation.clustering` - standardized features, k-means and
   Gaussian mixtures, choice of k, bootstrap stability (``fpc::clusterboot``),
-  profiles and names.
+  profiles and names (one module per step);
+- :mod:`~analysis.segmentation.assignments` - every grouping of each customer in
+  one table;
+- :mod:`~analysis.segmentation.findings` - the sentences a notebook shows, built
+  from the results.
+
+Result objects (:class:`KSelection`, :class:`ClusterProfiles`,
+:class:`Concentration`, :class:`OneToOne`) have ``summary()`` returning a
+DataFrame and a ``__repr__``.
 
 Examples
 --------
@@ -34,11 +42,13 @@ c                       3          1      40.0        3        1
 0.267
 """
 
+from analysis.segmentation.assignments import customer_assignments
 from analysis.segmentation.clustering import (
     CLUSTER_METHODS,
     CRITERIA,
     ClusterProfiles,
     KSelection,
+    channel_agreement,
     choose_k,
     cluster_features,
     cluster_profiles,
@@ -47,7 +57,17 @@ from analysis.segmentation.clustering import (
     project_2d,
     stability_reading,
 )
-from analysis.segmentation.findings import segmentation_findings
+from analysis.segmentation.findings import (
+    bullet_list,
+    channel_sentence,
+    chosen_k_sentence,
+    data_sentence,
+    one_to_one_findings,
+    rules_differ_sentence,
+    score_rule_differences,
+    segmentation_findings,
+    tier_findings,
+)
 from analysis.segmentation.lifecycle import (
     DEFAULT_STAGE_RULES,
     STAGES,
@@ -70,6 +90,7 @@ from analysis.segmentation.tiers import (
     Concentration,
     abc_limits,
     concentration,
+    tier_summary,
     top_share_statement,
     value_tiers,
 )
@@ -77,10 +98,12 @@ from analysis.segmentation.tiers import (
 __all__ = [
     "CLUSTER_METHODS", "CRITERIA", "DEFAULT_STAGE_RULES", "SCORE_METHODS", "STAGES",
     "ClusterProfiles", "Concentration", "KSelection", "OneToOne",
-    "abc_limits", "assign_segments", "choose_k", "cluster_features", "cluster_profiles",
-    "cluster_stability", "concentration", "default_segment_rules", "fit_clusters",
-    "lifecycle_stages", "one_to_one_classes", "project_2d", "r_package_segment_rules", "rfm",
-    "rfm_heatmap_table", "rfm_values", "score_values", "segment_summary", "segmentation_findings",
-    "stability_reading",
-    "stage_by_segment", "top_share_statement", "value_tiers",
+    "abc_limits", "assign_segments", "bullet_list", "channel_agreement", "channel_sentence",
+    "choose_k", "chosen_k_sentence", "cluster_features", "cluster_profiles", "cluster_stability",
+    "concentration", "customer_assignments", "data_sentence", "default_segment_rules", "fit_clusters",
+    "lifecycle_stages", "one_to_one_classes", "one_to_one_findings", "project_2d",
+    "r_package_segment_rules", "rfm", "rfm_heatmap_table", "rfm_values", "rules_differ_sentence",
+    "score_rule_differences", "score_values", "segment_summary", "segmentation_findings",
+    "stability_reading", "stage_by_segment", "tier_findings", "tier_summary", "top_share_statement",
+    "value_tiers",
 ]

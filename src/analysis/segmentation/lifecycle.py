@@ -21,6 +21,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from analysis.checks import Interval, check_params, validate_params
 from analysis.errors import DataValidationError, ParameterError
 from analysis.messages import msg
 
@@ -44,9 +45,7 @@ def _rules(rules: Mapping | None) -> dict[str, int]:
                 f"Unknown lifecycle rule(s) {unknown}; the rules are {sorted(DEFAULT_STAGE_RULES)}."
             )
         merged.update(rules)
-    for key, value in merged.items():
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-            raise ParameterError(f"Lifecycle rule {key!r} must be a positive whole number; got {value!r}.")
+    check_params({key: [Interval(int, 1, None, closed="left")] for key in merged}, merged, "lifecycle_stages")
     if not merged["new_days"] <= merged["at_risk_days"] < merged["lost_days"]:
         raise ParameterError(
             "Lifecycle rules must satisfy new_days <= at_risk_days < lost_days; got "
@@ -56,6 +55,7 @@ def _rules(rules: Mapping | None) -> dict[str, int]:
     return merged
 
 
+@validate_params({"table": ["frame"], "rules": [Mapping, None]})
 def lifecycle_stages(table: pd.DataFrame, rules: Mapping | None = None, *,
                      language: str | None = None) -> pd.DataFrame:
     """Lifecycle stage per customer from an RFM table.
@@ -106,6 +106,7 @@ def lifecycle_stages(table: pd.DataFrame, rules: Mapping | None = None, *,
     return pd.DataFrame({"stage": stage_cat, "stage_name": stage_name}, index=table.index)
 
 
+@validate_params({"stages": [pd.Series], "segments": [pd.Series], "normalize": [bool]})
 def stage_by_segment(stages: pd.Series, segments: pd.Series, *, normalize: bool = False) -> pd.DataFrame:
     """Cross table of lifecycle stage (rows) by segment (columns), with totals.
 

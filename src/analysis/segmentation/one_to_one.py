@@ -17,19 +17,44 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from analysis.errors import DataValidationError, ParameterError
+from analysis.checks import Interval, Options, validate_params
+from analysis.errors import DataValidationError
 from analysis.messages import msg
-from analysis.segmentation._common import check_fraction
+from analysis.results import ResultMixin
 
-__all__ = ["OneToOne", "one_to_one_classes"]
+__all__ = ["ONE_TO_ONE_CLASSES", "OneToOne", "one_to_one_classes"]
+
+ONE_TO_ONE_CLASSES = ("most_valuable", "most_growable", "below_zero")
 
 
-@dataclass(frozen=True)
-class OneToOne:
+@dataclass(frozen=True, repr=False)
+class OneToOne(ResultMixin):
     """Result of :func:`one_to_one_classes`: the per-customer ``table`` and ``notes``."""
 
     table: pd.DataFrame
     notes: dict[str, str] = field(default_factory=dict)
+
+    def summary(self) -> pd.DataFrame:
+        """One row per class: ``customers`` flagged, their ``share`` of all customers, and the
+        ``note`` saying which column would enable a class that could not be computed (its
+        counts are then missing).
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> r = OneToOne(pd.DataFrame({"most_valuable": pd.array([True, False], dtype="boolean")}))
+        >>> s = r.summary()
+        >>> int(s.loc["most_valuable", "customers"]), float(s.loc["most_valuable", "share"])
+        (1, 0.5)
+        """
+        counts = self.counts()
+        n = len(self.table)
+        out = pd.DataFrame(
+            {"customers": pd.array([counts.get(c, pd.NA) for c in ONE_TO_ONE_CLASSES], dtype="Int64"),
+             "note": [self.notes.get(c, "") for c in ONE_TO_ONE_CLASSES]},
+            index=pd.Index(ONE_TO_ONE_CLASSES, name="class"))
+        out.insert(1, "share", out["customers"].astype("Float64") / n if n else np.nan)
+        return out
 
     def counts(self) -> pd.Series:
         """Customers in each class (missing classes are left out).
@@ -41,7 +66,7 @@ class OneToOne:
         >>> r.counts().to_dict()
         {'most_valuable': 1}
         """
-        cols = [c for c in ("most_valuable", "most_growable", "below_zero") if c in self.table
+        cols = [c for c in ONE_TO_ONE_CLASSES if c in self.table
                 and self.table[c].notna().any()]
         return pd.Series({c: int(self.table[c].sum()) for c in cols}, dtype="int64")
 
@@ -56,6 +81,10 @@ def _top(values: pd.Series, share: float) -> np.ndarray:
     return mask
 
 
+@validate_params({"table": ["frame"], "customers": ["frame", None],
+                  "top_share": [Interval(float, 0, 1, closed="right")], "value_column": [str],
+                  "margin_rate": [Interval(float, 0, 1, closed="right"), None], "potential_column": [str],
+                  "cost_column": [str], "cost_unit": [Options({"customer", "order"})], "order_column": [str]})
 def one_to_one_classes(
     table: pd.DataFrame,
     customers: pd.DataFrame | None = None,
@@ -114,14 +143,10 @@ def one_to_one_classes(
     >>> r.table["below_zero"].tolist(), list(r.notes)
     ([False, True, False], ['most_growable'])
     """
-    share = check_fraction(top_share, "top_share")
+    share = float(top_share)
     if value_column not in table.columns:
         raise DataValidationError(f"table lacks the value column {value_column!r}; it has {list(table.columns)}.")
     rate = 1.0 if margin_rate is None else float(margin_rate)
-    if not 0 < rate <= 1:
-        raise ParameterError(f"margin_rate must be in (0, 1]; got {margin_rate!r}.")
-    if cost_unit not in ("customer", "order"):
-        raise ParameterError(f"cost_unit must be 'customer' or 'order'; got {cost_unit!r}.")
     if cost_unit == "order" and order_column not in table.columns:
         raise DataValidationError(f"cost_unit='order' needs the column {order_column!r} in table.")
     value = table[value_column].astype("float64")

@@ -21,19 +21,24 @@ customers.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import NamedTuple
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from analysis.checks import Interval, Options, check_params, validate_params
 from analysis.errors import DataValidationError, ParameterError
 from analysis.messages import msg
-from analysis.segmentation._common import check_fraction
+from analysis.results import ResultMixin
 
-__all__ = ["Concentration", "concentration", "value_tiers", "abc_limits", "top_share_statement"]
+__all__ = ["Concentration", "concentration", "value_tiers", "tier_summary", "abc_limits", "top_share_statement"]
 
 TIER_METHODS = ("value_share", "customer_share", "computed")
+#: a share of customers or of value: a number in [0, 1]
+_SHARE = [Interval(float, 0, 1, closed="both")]
+#: a positive share: a number in (0, 1]
+_POSITIVE_SHARE = [Interval(float, 0, 1, closed="right")]
 
 
 def _values(values, name: str = "values", *, allow_negative: bool = False) -> np.ndarray:
@@ -59,15 +64,30 @@ def _values(values, name: str = "values", *, allow_negative: bool = False) -> np
     return x
 
 
-class Concentration(NamedTuple):
+@dataclass(frozen=True, repr=False)
+class Concentration(ResultMixin):
     """Gini coefficient and concentration curve (unpack as ``gini, curve``).
 
     ``curve`` has columns ``share_customers`` and ``share_value``, from (0, 0)
     to (1, 1), customers sorted from the most to the least valuable.
+
+    Examples
+    --------
+    >>> gini, curve = concentration([1, 1, 2, 6])
+    >>> concentration([1, 1, 2, 6]).summary().round(3).to_dict("records")
+    [{'gini': 0.4, 'customers': 4, 'top_20pct_share': 0.48}]
     """
 
     gini: float
     curve: pd.DataFrame
+
+    def __iter__(self) -> Iterator:
+        return iter((self.gini, self.curve))
+
+    def summary(self) -> pd.DataFrame:
+        """One row: ``gini``, ``customers`` and the share of value of the top 20% (``top_20pct_share``)."""
+        return pd.DataFrame({"gini": [self.gini], "customers": [len(self.curve) - 1],
+                             "top_20pct_share": [self.top_share(0.2)]})
 
     def top_share(self, top: float) -> float:
         """Share of value held by the top ``top`` fraction of customers (linear between points).
@@ -77,7 +97,7 @@ class Concentration(NamedTuple):
         >>> concentration([1, 1, 2, 6]).top_share(0.25)
         0.6
         """
-        top = check_fraction(top, "top", open_low=False)
+        check_params({"top": _SHARE}, {"top": top}, "Concentration.top_share")
         return float(np.interp(top, self.curve["share_customers"], self.curve["share_value"]))
 
     def customers_for_share(self, share: float) -> float:
@@ -88,7 +108,7 @@ class Concentration(NamedTuple):
         >>> concentration([1, 1, 2, 6]).customers_for_share(0.6)
         0.25
         """
-        share = check_fraction(share, "share", open_low=False)
+        check_params({"share": _SHARE}, {"share": share}, "Concentration.customers_for_share")
         x = self.curve["share_customers"].to_numpy()
         y = self.curve["share_value"].to_numpy()
         # y is non-decreasing; the first point reaching the share, interpolated back
@@ -111,7 +131,7 @@ def concentration(values) -> Concentration:
     Returns
     -------
     Concentration
-        Named tuple ``(gini, curve)``; see :class:`Concentration`.
+        ``gini`` and ``curve`` (unpacks as ``gini, curve``); see :class:`Concentration`.
 
     Examples
     --------
@@ -169,6 +189,8 @@ def abc_limits(values) -> dict[str, float | int]:
     }
 
 
+@validate_params({"values": ["array-like"], "method": [Options(TIER_METHODS)], "cutoffs": ["array-like"],
+                  "labels": ["array-like"]})
 def value_tiers(
     values: pd.Series,
     *,
@@ -213,8 +235,6 @@ def value_tiers(
     >>> value_tiers(v, method="customer_share", cutoffs=(0.2, 0.6))["tier"].tolist()
     ['A', 'B', 'B', 'C', 'C']
     """
-    if method not in TIER_METHODS:
-        raise ParameterError(f"method must be one of {TIER_METHODS}; got {method!r}.")
     labels = [str(lab) for lab in labels]
     if not isinstance(values, pd.Series):
         values = pd.Series(values)
@@ -233,7 +253,9 @@ def value_tiers(
         lim = abc_limits(sorted_pos)
         tier_index = np.where(np.arange(n) < lim["n_a"], 0, np.where(np.arange(n) < lim["n_a"] + lim["n_b"], 1, 2))
     else:
-        cuts = [check_fraction(c, "cutoffs") for c in cutoffs]
+        for c in cutoffs:
+            check_params({"cutoffs": _POSITIVE_SHARE}, {"cutoffs": c}, "value_tiers")
+        cuts = [float(c) for c in cutoffs]
         if len(cuts) != len(labels) - 1:
             raise ParameterError(
                 f"Give one cut-off fewer than labels: {len(labels)} labels need {len(labels) - 1} "
@@ -262,6 +284,23 @@ def value_tiers(
     return out
 
 
+def tier_summary(tiers: pd.DataFrame) -> pd.DataFrame:
+    """Customers, value, smallest value and shares per tier (from :func:`value_tiers`).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = value_tiers(pd.Series([50.0, 30.0, 10.0, 6.0, 4.0], index=list("abcde")))
+    >>> tier_summary(t)[["customers", "value_share"]].round(2).to_dict("index")
+    {'A': {'customers': 2, 'value_share': 0.8}, 'B': {'customers': 2, 'value_share': 0.16}, 'C': {'customers': 1, 'value_share': 0.04}}
+    """
+    return tiers.groupby("tier", observed=False).agg(
+        customers=("value", "size"), value=("value", "sum"), min_value=("value", "min")).assign(
+        customer_share=lambda d: d["customers"] / d["customers"].sum(),
+        value_share=lambda d: d["value"] / d["value"].sum())
+
+
+@validate_params({"top": _SHARE, "what": [str]})
 def top_share_statement(values, top: float = 0.2, *, what: str = "revenue",
                         language: str | None = None) -> str:
     """The sentence "The top x% of customers bring y% of revenue", computed.
