@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from study_project import TINY_STUDY, make_project, write_study
 
+from analysis.datasets import load_service_demo
 from analysis.errors import StudyConfigError
-from analysis.study import find_project_root, load_study
+from analysis.study import WINDOW_KEYS, find_project_root, load_study
+from analysis.window import Window
 
 
 @pytest.fixture()
@@ -39,7 +42,6 @@ def test_file_form_is_parsed_and_resolved(project):
 
 
 def test_load_tables_reads_maps_and_validates(project):
-    pytest.importorskip("analysis.io")
     tables = load_study(project / "params" / "tiny.yaml").load_tables()
     tx = tables["transactions"]
     assert list(tables) == ["transactions"]
@@ -60,7 +62,12 @@ def test_bundled_studies_load(project_root, monkeypatch):
     monkeypatch.chdir(project_root)
     cdnow = load_study("cdnow")
     assert cdnow.data.dataset == "cdnow" and dict(cdnow.data.options) == {"kind": "master"}
-    assert cdnow.notebook_parameters("00_data_overview") == {"observation_end": "1998-06-30"}
+    assert cdnow.notebook_parameters("00_data_overview") == {}  # the dates are in the study's window
+    assert cdnow.window.observation_end == pd.Timestamp("1998-06-30")
+    assert cdnow.window.calibration_end == pd.Timestamp("1997-09-30")
+    assert cdnow.window.observation_end_source == "study" and cdnow.window.holdout_periods() == 39.0
+    for notebook in cdnow.notebooks:  # no notebook repeats the window's dates
+        assert not {"observation_end", "calibration_end", "as_of"} & set(cdnow.notebook_parameters(notebook))
     demo = load_study("service_demo")
     assert dict(demo.data.options) == {"n_customers": 5000, "seed": 20240601}
 
@@ -148,14 +155,12 @@ def test_invalid_yaml_names_the_file(project):
 
 
 def test_unknown_dataset_name(project):
-    pytest.importorskip("analysis.datasets")
     text = "name: tiny\ndata:\n  dataset: cdnw\n"
     message = _error(write_study(project, "tiny", text))
     assert "data.dataset" in message and "did you mean 'cdnow'" in message
 
 
 def test_unknown_dataset_option_is_a_study_error(project):
-    pytest.importorskip("analysis.datasets")
     study = load_study(write_study(project, "tiny", "name: tiny\ndata: {dataset: cdnow, options: {knd: master}}\n"))
     with pytest.raises(StudyConfigError, match=r"tiny.yaml: data: .*knd"):
         study.input_files()
@@ -165,3 +170,97 @@ def test_dataset_input_files(project_root, monkeypatch):
     monkeypatch.chdir(project_root)
     assert [p.name for p in load_study("cdnow").input_files()] == ["CDNOW_master.txt"]
     assert load_study("service_demo").input_files() == []
+
+
+# ------------------------------------------------------------------ window
+def _with_window(project: Path, window: str) -> Path:
+    return write_study(project, "tiny", TINY_STUDY.replace("notebooks:", f"window:\n{window}notebooks:"))
+
+
+def test_window_section_is_read_once_for_the_study(project):
+    study = load_study(_with_window(project, "  observation_end: 2024-03-15\n  calibration_end: '2024-02-01'\n"
+                                             "  time_unit: D\n  timezone: Asia/Shanghai\n"))
+    w = study.window
+    assert w.observation_end == pd.Timestamp("2024-03-15") and w.calibration_end == pd.Timestamp("2024-02-01")
+    assert (w.time_unit, w.timezone, w.observation_end_source) == ("D", "Asia/Shanghai", "study")
+    assert w.holdout_periods() == 43.0  # 2024-02-01 .. 2024-03-15, by hand
+    # a notebook's own non-None value wins; its None keeps the study's
+    nb = w.override(observation_end="2024-03-01", calibration_end=None)
+    assert nb.observation_end == pd.Timestamp("2024-03-01") and nb.observation_end_source == "notebook"
+    assert nb.calibration_end_source == "study"
+    assert w.as_dict()["observation_end"] == "2024-03-15"
+
+
+def test_window_absent_means_the_last_transaction(project):
+    w = load_study(project / "params" / "tiny.yaml").window
+    assert w == Window() and w.observation_end is None
+    assert w.resolve("2024-03-30 18:00").observation_end == pd.Timestamp("2024-03-30")
+
+
+def test_window_keys_are_the_window_settings():
+    assert set(WINDOW_KEYS) == {"observation_end", "calibration_end", "holdout_length", "time_unit", "timezone"}
+    assert set(WINDOW_KEYS) | {"observation_end_source", "calibration_end_source"} == set(Window().as_dict())
+
+
+def test_window_unknown_key_names_file_and_key(project):
+    path = _with_window(project, "  observation_ned: '2024-03-15'\n")
+    message = _error(path)
+    assert str(path) in message and "window.observation_ned" in message
+    assert "did you mean 'observation_end'" in message
+
+
+def test_window_bad_date_names_file_and_key(project):
+    path = _with_window(project, "  observation_end: 2024-13-45\n")
+    message = _error(path)
+    assert str(path) in message and "window.observation_end:" in message and "'2024-13-45'" in message
+
+
+def test_window_calibration_after_observation_end_names_file_and_key(project):
+    path = _with_window(project, "  observation_end: '2024-03-15'\n  calibration_end: '2024-04-01'\n")
+    message = _error(path)
+    assert str(path) in message and "window.calibration_end:" in message
+    assert "must be before observation_end" in message
+
+
+@pytest.mark.parametrize("setting, key", [("time_unit: fortnight", "time_unit"), ("timezone: Mars/Base", "timezone"),
+                                          ("holdout_length: 0", "holdout_length")])
+def test_window_bad_settings_name_the_key(project, setting, key):
+    path = _with_window(project, f"  {setting}\n")
+    message = _error(path)
+    assert str(path) in message and f"window.{key}:" in message
+
+
+def test_window_must_be_a_mapping(project):
+    message = _error(_with_window(project, "  - 2024-03-15\n"))
+    assert "window:" in message and "mapping" in message
+
+
+# ------------------------------------------------------------------- truth
+def test_truth_of_a_generated_study_is_handed_over(project, monkeypatch):
+    path = write_study(project, "tiny", "name: tiny\ndata: {dataset: service_demo, options: {n_customers: 300, seed: 9}}\n")
+    study = load_study(path)
+    tables = study.load_tables()
+    from analysis.datasets import bundled
+
+    monkeypatch.setattr(bundled, "simulate_service_firm", lambda *a, **k: pytest.fail("simulated again"))
+    truth = study.truth()
+    monkeypatch.undo()
+    assert truth == load_service_demo(300, seed=9).truth  # the same truth as the data set's
+    assert truth.n_customers == 300 and tables["customers"]["customer_id"].nunique() == 300
+
+
+def test_truth_without_loading_first_simulates_once(project):
+    path = write_study(project, "tiny", "name: tiny\ndata: {dataset: service_demo, options: {n_customers: 200, seed: 4}}\n")
+    assert load_study(path).truth() == load_service_demo(200, seed=4).truth
+
+
+def test_truth_is_none_for_observed_data(project, project_root, monkeypatch):
+    assert load_study(project / "params" / "tiny.yaml").truth() is None  # the user's files
+    monkeypatch.chdir(project_root)
+    assert load_study("cdnow").truth() is None
+
+
+def test_truth_with_a_bad_option_is_a_study_error(project):
+    study = load_study(write_study(project, "tiny", "name: tiny\ndata: {dataset: cdnow, options: {knd: master}}\n"))
+    with pytest.raises(StudyConfigError, match=r"tiny.yaml: data: .*knd"):
+        study.truth()

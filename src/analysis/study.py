@@ -25,7 +25,7 @@ A study file lives in ``<project>/params/<name>.yaml``::
     #     memory_limit: 4GB       # optional: DuckDB spills to disk beyond it
     #     temp_directory: spill   # optional: folder for spilled data
     #     columns: {customer_id: CustID}   # applied as renames in SQL
-    window:                       # optional: the observation window of every notebook
+    window:                       # optional: the observation window of every notebook (Study.window)
       observation_end: "1998-06-30"   # default: the last transaction in the data
       calibration_end: "1997-09-30"   # optional: end of the CLV calibration period
       time_unit: W                    # D, W, M or Y (default W)
@@ -33,6 +33,12 @@ A study file lives in ``<project>/params/<name>.yaml``::
       timezone: UTC                   # zone of purchase days
     notebooks:                    # notebook name -> its parameters (override the window)
       00_data_overview: {top_n: 20}
+
+The window is read once per study (:attr:`Study.window`): notebooks take it with
+``load_study(study).window.override(observation_end=...)`` (their own non-None
+parameters win) and resolve it against their data, so "no observation_end"
+means the day of the last transaction everywhere. A generated data set's known
+truth is handed over by :meth:`Study.truth`.
 
 Everything that can be checked without reading the data is checked by
 :func:`load_study`: unknown or missing keys (with the closest valid key suggested),
@@ -65,6 +71,8 @@ __all__ = ["DataSpec", "Study", "TableSpec", "find_project_root", "load_study", 
 
 TOP_KEYS = ("name", "title", "description", "data", "window", "notebooks")
 REQUIRED_TOP_KEYS = ("name", "data")
+#: keys of the window: section, in the order they are checked (the zone first: dates are read in it)
+WINDOW_KEYS = ("timezone", "time_unit", "holdout_length", "observation_end", "calibration_end")
 
 
 def find_project_root(start: str | Path | None = None) -> Path:
@@ -113,6 +121,32 @@ class Study:
         """A copy of the study's parameters for *notebook* (``{}`` if not listed)."""
         return dict(self.notebooks.get(notebook, {}))
 
+    def truth(self):
+        """The known ground truth behind the study's data, or None.
+
+        Only generated data sets have one: for ``dataset: service_demo`` it is the
+        :class:`~analysis.simulate.ServiceTruth` of the firm the study's tables
+        come from (equal to ``load_service_demo(**options).truth``). When
+        :meth:`load_tables` has already generated the data in this process, the
+        truth is handed over without simulating the firm again. None for observed
+        data (CDNOW, downloadable sets, the user's files).
+
+        Examples
+        --------
+        >>> study = load_study("service_demo")  # doctest: +SKIP
+        >>> tables = study.load_tables()  # doctest: +SKIP
+        >>> study.truth().bgnbd["store"].alpha  # doctest: +SKIP
+        6.0
+        """
+        if self.data.dataset is None:
+            return None
+        from analysis import datasets
+
+        try:
+            return datasets.dataset_truth(self.data.dataset, **dict(self.data.options))
+        except (DatasetError, ParameterError) as exc:
+            raise StudyConfigError(f"{self.path}: data: {exc}") from None
+
     def input_files(self) -> list[Path]:
         """The data files this study reads (for checksums in the manifest).
 
@@ -145,7 +179,7 @@ class Study:
         return tuple(name for name, spec in self.data.tables.items() if spec.lazy)
 
     def transaction_log(self):
-        """The transactions table kept on disk, as a :class:`analysis.txlog.TransactionLog`, or None.
+        """The transactions table kept on disk, as a :class:`analysis.customerdata.TransactionLog`, or None.
 
         None when the study loads its transactions into memory (a data set, or a
         table without ``engine:``); then use ``load_tables()["transactions"]``.
@@ -159,7 +193,7 @@ class Study:
         spec = self.data.tables.get("transactions")
         if spec is None or not spec.lazy:
             return None
-        from analysis.txlog import TransactionLog
+        from analysis.customerdata import TransactionLog
 
         return TransactionLog(
             files=spec.files,
@@ -256,15 +290,23 @@ def load_study(path_or_name: str | Path, *, notebooks_dir: str | Path | None = N
 
 
 def _parse_window(raw: Any, where: str) -> Window:
+    """The study's window; errors name the file and the key (``window.calibration_end``)."""
     if raw is None:
         return Window()
     if not isinstance(raw, dict):
         raise StudyConfigError(f"{where}: window: must be a mapping such as {{observation_end: '1998-06-30'}}; "
                                f"got {raw!r}")
-    try:
-        return Window.from_config(raw, source="study")
-    except ParameterError as exc:
-        raise StudyConfigError(f"{where}: window: {exc}") from exc
+    check_keys(raw, WINDOW_KEYS, where, "window")
+    settings: dict[str, Any] = {}
+    for key in WINDOW_KEYS:  # one key at a time, so the message names the key that is wrong
+        if key not in raw:
+            continue
+        settings[key] = raw[key]
+        try:
+            window = Window.from_config(settings, source="study")
+        except ParameterError as exc:
+            raise StudyConfigError(f"{where}: window.{key}: {exc}") from None
+    return window if settings else Window()
 
 
 def _resolve_path(path_or_name: str | Path) -> Path:
@@ -286,9 +328,24 @@ def _resolve_path(path_or_name: str | Path) -> Path:
     return path.resolve()
 
 
+class _StudyLoader(yaml.SafeLoader):
+    """YAML's safe loader, except that a date that does not exist (``2024-13-45``) stays text,
+    so the check of its key names the key instead of the YAML library failing."""
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_StudyLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_StudyLoader)  # noqa: S506 (a SafeLoader)
     except yaml.YAMLError as exc:
         raise StudyConfigError(f"{path}: not valid YAML: {exc}") from None
     except UnicodeDecodeError:
