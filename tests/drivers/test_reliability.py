@@ -99,10 +99,10 @@ def test_gaps_match_scipy_paired_t_test():
                       | {f"exp_rel_{k}": rng.integers(4, 8, n) for k in (1, 2)}
                       | {"perc_emp_1": rng.integers(3, 8, n), "exp_emp_1": rng.integers(3, 8, n)})
     df.loc[[4, 9], "exp_rel_2"] = np.nan
-    out = servqual_gaps(df, servqual_pairs(df.columns), ci=0.9).set_index("name")
+    out = servqual_gaps(df, servqual_pairs(df.columns), alpha=0.1).set_index("name")
     d = (df["perc_rel_2"] - df["exp_rel_2"]).dropna()
     ref = stats.ttest_rel(df["perc_rel_2"], df["exp_rel_2"], nan_policy="omit")
-    assert out.loc["rel_2", "gap"] == pytest.approx(d.mean())
+    assert out.loc["rel_2", "estimate"] == pytest.approx(d.mean())
     assert out.loc["rel_2", "t"] == pytest.approx(ref.statistic)
     assert out.loc["rel_2", "p_value"] == pytest.approx(ref.pvalue)
     assert out.loc["rel_2", "n"] == n - 2
@@ -110,7 +110,7 @@ def test_gaps_match_scipy_paired_t_test():
     assert (out.loc["rel_2", "ci_low"], out.loc["rel_2", "ci_high"]) == pytest.approx((lo, hi))
     # dimension: per-respondent mean of the available item gaps, then the paired test
     dim = pd.concat([df["perc_rel_1"] - df["exp_rel_1"], df["perc_rel_2"] - df["exp_rel_2"]], axis=1).mean(axis=1)
-    assert out.loc["rel", "gap"] == pytest.approx(dim.mean())
+    assert out.loc["rel", "estimate"] == pytest.approx(dim.mean())
     assert out.loc["rel", "t"] == pytest.approx(stats.ttest_1samp(dim, 0).statistic)
 
 
@@ -120,7 +120,7 @@ def test_weighted_gaps_equal_duplicated_rows_for_the_mean():
     w = rng.integers(1, 4, 80)
     a = servqual_gaps(df.assign(w=w), servqual_pairs(df.columns), weight="w")
     b = servqual_gaps(df.loc[df.index.repeat(w)], servqual_pairs(df.columns))
-    assert a.loc[0, "gap"] == pytest.approx(b.loc[0, "gap"])
+    assert a.loc[0, "estimate"] == pytest.approx(b.loc[0, "estimate"])
     # constant weights change nothing, the linearization SE included (it reduces to s/sqrt(n))
     c = servqual_gaps(df.assign(w=2.5), servqual_pairs(df.columns), weight="w")
     u = servqual_gaps(df, servqual_pairs(df.columns))
@@ -180,6 +180,6 @@ def test_generated_sentences_carry_the_numbers_of_the_results():
     lines = improvement_list(ipa).splitlines()
     assert len(lines) == 2 and lines[0].startswith(f"1. **{ipa.index[0]}**")
     gaps = pd.DataFrame({"level": ["dimension", "dimension"], "name": ["a", "b"], "perception": [4.0, 5.0],
-                         "expectation": [6.0, 5.5], "gap": [-2.0, -0.5], "ci_low": [-2.2, -0.7],
+                         "expectation": [6.0, 5.5], "estimate": [-2.0, -0.5], "ci_low": [-2.2, -0.7],
                          "ci_high": [-1.8, -0.3]})
     assert "is a: perception 4.00 vs expectation 6.00, a gap of -2.00 points (-2.20 to -1.80)" in gap_text(gaps)

@@ -57,8 +57,8 @@ def test_ols_on_construct_means_converges_to_the_attenuated_truth(firm, scored):
     plim = np.array([firm.truth.expected_ols_weights[d] for d in dims])
     # sampling error (robust SE) plus up to 0.03 for clipping of items and outcome,
     # which the simulator documents as lowering the limits by a few hundredths
-    z = (s.loc[dims, "coef"].to_numpy() - plim) / s.loc[dims, "se"].to_numpy()
-    assert np.all(np.abs(s.loc[dims, "coef"].to_numpy() - plim) < 4 * s.loc[dims, "se"].to_numpy() + 0.03), z
+    z = (s.loc[dims, "estimate"].to_numpy() - plim) / s.loc[dims, "std_error"].to_numpy()
+    assert np.all(np.abs(s.loc[dims, "estimate"].to_numpy() - plim) < 4 * s.loc[dims, "std_error"].to_numpy() + 0.03), z
 
 
 def test_alpha_estimates_the_true_construct_reliability(firm):
@@ -76,7 +76,7 @@ def test_servqual_gaps_have_the_true_signs_and_order(firm):
     true_gap = {d: t.perception_means[d] - t.expectation_means[d] for d in t.dimensions}
     # the largest true shortfall (reliability, -1.4) is the largest observed one, and every
     # true gap of at least 0.5 in size is significantly negative
-    assert dims["gap"].idxmin() == min(true_gap, key=true_gap.get)
+    assert dims["estimate"].idxmin() == min(true_gap, key=true_gap.get)
     for d, g in true_gap.items():
         if g <= -0.5:
             assert dims.loc[d, "ci_high"] < 0
@@ -85,4 +85,4 @@ def test_servqual_gaps_have_the_true_signs_and_order(firm):
 def test_churn_logit_recovers_the_true_slope(firm):
     s = LogisticDriverModel().fit(firm.survey, "churned", ["overall_satisfaction"]).summary()
     slope = firm.truth.churn_slope
-    assert abs(s.loc["overall_satisfaction", "coef"] - slope) < 4 * s.loc["overall_satisfaction", "se"]
+    assert abs(s.loc["overall_satisfaction", "estimate"] - slope) < 4 * s.loc["overall_satisfaction", "std_error"]

@@ -1,0 +1,80 @@
+"""The model specification: readable messages for bad paths, blocks and settings.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.drivers import (
+    PLSPathModel,
+    ipma,
+    performance_scores,
+    stated_vs_derived,
+    total_effects_from_paths,
+    unstandardized_weights,
+)
+from analysis.errors import AnalysisWarning, DataValidationError, NotFittedError, ParameterError
+
+RESULTS = __import__("pathlib").Path(__file__).parent.parent / "results"
+TOL_R = 1e-10  # same algorithm as R plspm: only rounding differs (observed max 1e-14)
+
+ECSI_PATHS = {"IMAG": ["EXPE", "SAT", "LOY"], "EXPE": ["QUAL", "VAL", "SAT"], "QUAL": ["VAL", "SAT"],
+              "VAL": ["SAT"], "SAT": ["LOY"]}
+ECSI_BLOCKS = {"IMAG": [f"imag{i}" for i in range(1, 6)], "EXPE": [f"expe{i}" for i in range(1, 6)],
+               "QUAL": [f"qual{i}" for i in range(1, 6)], "VAL": [f"val{i}" for i in range(1, 5)],
+               "SAT": [f"sat{i}" for i in range(1, 5)], "LOY": [f"loy{i}" for i in range(1, 5)]}
+
+
+@pytest.fixture(scope="module")
+def satisfaction(shared_data):
+    path = shared_data / "ecsi_satisfaction" / "satisfaction.csv"
+    if not path.exists():
+        pytest.skip(f"{path} not found")
+    return pd.read_csv(path, index_col=0)
+
+
+@pytest.fixture(scope="module")
+def ecsi(satisfaction):
+    return PLSPathModel(ECSI_PATHS, ECSI_BLOCKS, scaled=False).fit(satisfaction)
+
+
+def _ref(name: str, **kw) -> pd.DataFrame:
+    return pd.read_csv(RESULTS / name, **kw)
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+def test_bad_input_messages(satisfaction):
+    with pytest.raises(ParameterError, match="no item block"):
+        PLSPathModel({"IMAG": ["NOPE"]}, ECSI_BLOCKS).fit(satisfaction)
+    with pytest.raises(ParameterError, match="loop"):
+        PLSPathModel([("IMAG", "EXPE"), ("EXPE", "IMAG")], ECSI_BLOCKS).fit(satisfaction)
+    with pytest.raises(ParameterError, match="cycle"):
+        PLSPathModel([("IMAG", "EXPE"), ("EXPE", "SAT"), ("SAT", "IMAG"), ("SAT", "LOY"), ("QUAL", "VAL")],
+                     ECSI_BLOCKS).fit(satisfaction)
+    with pytest.raises(ParameterError, match="no path"):
+        PLSPathModel({"IMAG": ["EXPE"]}, ECSI_BLOCKS).fit(satisfaction)
+    with pytest.raises(ParameterError, match="scheme"):
+        PLSPathModel(ECSI_PATHS, ECSI_BLOCKS, scheme="centroids").fit(satisfaction)
+    with pytest.raises(ParameterError, match="modes"):
+        PLSPathModel(ECSI_PATHS, ECSI_BLOCKS, modes={"IMAG": "C"}).fit(satisfaction)
+    blocks = dict(ECSI_BLOCKS, LOY=["loy1", "sat1"])
+    with pytest.raises(ParameterError, match="'sat1' is in blocks"):
+        PLSPathModel(ECSI_PATHS, blocks).fit(satisfaction)
+    with pytest.raises(DataValidationError, match="imag9"):
+        PLSPathModel(ECSI_PATHS, dict(ECSI_BLOCKS, IMAG=["imag1", "imag9"])).fit(satisfaction)
+    bad = satisfaction.copy()
+    bad["sat2"] = 5
+    with pytest.raises(DataValidationError, match="sat2"):
+        PLSPathModel(ECSI_PATHS, ECSI_BLOCKS).fit(bad)
+    bad = satisfaction.copy()
+    bad["qual5"] = bad["qual1"] * 2.0
+    with pytest.raises(DataValidationError, match="collinear"):
+        PLSPathModel(ECSI_PATHS, ECSI_BLOCKS, modes={"QUAL": "B"}).fit(bad)
+    with pytest.raises(NotFittedError):
+        PLSPathModel(ECSI_PATHS, ECSI_BLOCKS).summary()

@@ -1,0 +1,139 @@
+"""IPMA on a PLS path model: independent computation, constant blocks, bootstrap and errors.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.drivers import (
+    PLSPathModel,
+    ipma,
+    performance_scores,
+    stated_vs_derived,
+    total_effects_from_paths,
+    unstandardized_weights,
+)
+from analysis.errors import AnalysisWarning, DataValidationError, NotFittedError, ParameterError
+
+RESULTS = __import__("pathlib").Path(__file__).parent / "results"
+TOL_R = 1e-10  # same algorithm as R plspm: only rounding differs (observed max 1e-14)
+
+ECSI_PATHS = {"IMAG": ["EXPE", "SAT", "LOY"], "EXPE": ["QUAL", "VAL", "SAT"], "QUAL": ["VAL", "SAT"],
+              "VAL": ["SAT"], "SAT": ["LOY"]}
+ECSI_BLOCKS = {"IMAG": [f"imag{i}" for i in range(1, 6)], "EXPE": [f"expe{i}" for i in range(1, 6)],
+               "QUAL": [f"qual{i}" for i in range(1, 6)], "VAL": [f"val{i}" for i in range(1, 5)],
+               "SAT": [f"sat{i}" for i in range(1, 5)], "LOY": [f"loy{i}" for i in range(1, 5)]}
+
+
+@pytest.fixture(scope="module")
+def satisfaction(shared_data):
+    path = shared_data / "ecsi_satisfaction" / "satisfaction.csv"
+    if not path.exists():
+        pytest.skip(f"{path} not found")
+    return pd.read_csv(path, index_col=0)
+
+
+@pytest.fixture(scope="module")
+def ecsi(satisfaction):
+    return PLSPathModel(ECSI_PATHS, ECSI_BLOCKS, scaled=False).fit(satisfaction)
+
+
+def _ref(name: str, **kw) -> pd.DataFrame:
+    return pd.read_csv(RESULTS / name, **kw)
+
+
+def _simulate(n, seed, beta=0.6, n_items=3, noise=0.5):
+    rng = np.random.default_rng(seed)
+    xi = rng.normal(size=n)
+    eta = beta * xi + np.sqrt(1 - beta**2) * rng.normal(size=n)
+    df = pd.DataFrame({f"x{i}": xi + noise * rng.normal(size=n) for i in range(n_items)})
+    for i in range(n_items):
+        df[f"y{i}"] = eta + noise * rng.normal(size=n)
+    blocks = {"X": [f"x{i}" for i in range(n_items)], "Y": [f"y{i}" for i in range(n_items)]}
+    return df, blocks
+
+
+# ------------------------------------------------------------------------------- IPMA
+
+
+def test_ipma_ecsi_independent_computation(satisfaction):
+    m = PLSPathModel(ECSI_PATHS, ECSI_BLOCKS).fit(satisfaction)
+    t = ipma(m, "LOY", scale=(0, 10))
+    assert set(t.index) == {"IMAG", "EXPE", "QUAL", "VAL", "SAT"}
+    # performance: weighted mean of items rescaled by hand, weights = std weight / sd(rescaled item)
+    for c, items in ECSI_BLOCKS.items():
+        r = satisfaction[items].to_numpy(float) * 10  # (x - 0) / (10 - 0) * 100
+        u = m.outer_weights_[items].to_numpy() / r.std(0)
+        perf = (r @ (u / u.sum())).mean()
+        if c in t.index:
+            assert t.loc[c, "performance"] == pytest.approx(perf, abs=1e-10)
+    # importance: OLS regressions of the 0-100 scores along the model, products along paths
+    ps = performance_scores(m, scale=(0, 10))
+    b = pd.DataFrame(0.0, index=m.constructs_, columns=m.constructs_)
+    for target in m.r2_.index:
+        preds = [f for f in m.constructs_ if m.path_coefficients_.loc[f, target] != 0]
+        design = np.column_stack([np.ones(len(ps)), ps[preds]])
+        b.loc[preds, target] = np.linalg.lstsq(design, ps[target], rcond=None)[0][1:]
+    total = total_effects_from_paths(b)
+    np.testing.assert_allclose(t["importance"], total.loc[t.index, "LOY"], atol=1e-10)
+    # ... which equals the standardized total effect rescaled by the performance SDs
+    sd = ps.std(ddof=0)
+    np.testing.assert_allclose(t["importance"], t["total_effect"] * sd["LOY"] / sd[t.index], atol=1e-10)
+    np.testing.assert_allclose(t["total_effect"], m.total_effects_.loc[t.index, "LOY"], atol=1e-12)
+    # 0-100 scores are exact linear functions of the standardized PLS scores
+    for c in m.constructs_:
+        assert np.corrcoef(ps[c], m.scores_[c])[0, 1] == pytest.approx(1, abs=1e-12)
+    assert t.attrs["target"] == "LOY" and 0 < t.attrs["target_performance"] < 100
+    assert t["priority_rank"].tolist() == list(range(1, 6))
+
+
+def test_ipma_constant_block_performance_and_weights_sum_to_one():
+    """Items all at 6 on a 1-7 scale give performance (6-1)/6*100 for that construct."""
+    df, blocks = _simulate(300, 3)
+    df = (df * 1.2 + 4).round().clip(1, 7)
+    m = PLSPathModel({"X": "Y"}, blocks).fit(df)
+    u = unstandardized_weights(m, scale=(1, 7))
+    assert u[blocks["X"]].sum() == pytest.approx(1) and u[blocks["Y"]].sum() == pytest.approx(1)
+    top = df.copy()
+    top[blocks["X"]] = 6.0
+    rescaled = (top[blocks["X"]] - 1) / 6 * 100
+    assert float((rescaled @ u[blocks["X"]]).mean()) == pytest.approx(500 / 6)
+
+
+def test_ipma_bootstrap_and_errors(satisfaction):
+    m = PLSPathModel(ECSI_PATHS, ECSI_BLOCKS).fit(satisfaction)
+    t = ipma(m, "SAT", scale=(0, 10), n_boot=60, seed=3)
+    assert (t["importance_low"] <= t["importance"]).all() and (t["importance"] <= t["importance_high"]).all()
+    assert (t["performance_low"] <= t["performance"]).all() and (t["performance"] <= t["performance_high"]).all()
+    pd.testing.assert_frame_equal(t, ipma(m, "SAT", scale=(0, 10), n_boot=60, seed=3))
+    sub = ipma(m, "LOY", scale=(0, 10), constructs=["QUAL", "VAL"])
+    full = ipma(m, "LOY", scale=(0, 10))
+    assert sorted(sub.index) == ["QUAL", "VAL"]
+    np.testing.assert_allclose(sub.loc[["QUAL", "VAL"], "importance"], full.loc[["QUAL", "VAL"], "importance"])
+    with pytest.raises(ParameterError, match="no effect on 'EXPE'"):
+        ipma(m, "EXPE", scale=(0, 10), constructs=["SAT"])
+    with pytest.raises(ParameterError, match="exogenous"):
+        ipma(m, "IMAG", scale=(0, 10))
+    with pytest.raises(ParameterError, match="not a construct"):
+        ipma(m, "Loyalty")
+    with pytest.raises(DataValidationError, match="outside the declared scale 1-7"):
+        ipma(m, "SAT", scale=(1, 7))
+
+
+def test_generated_findings_name_the_right_constructs(satisfaction):
+    from analysis.drivers import ipma_finding, stated_finding
+
+    m = PLSPathModel(ECSI_PATHS, ECSI_BLOCKS).fit(satisfaction)
+    t = ipma(m, "LOY", scale=(0, 10))
+    text = ipma_finding(t)
+    top = t["importance"].idxmax()
+    assert text.startswith(f"For LOY, {top} matters most")
+    assert f"{10 * t.loc[top, 'importance']:.1f} points" in text
+    assert f"Improve first: {t.index[0]}" in text
+    s = stated_vs_derived(pd.Series({"a": 0.4, "b": 0.3, "c": 0.2, "d": 0.1}),
+                          pd.Series({"a": 6.0, "b": 5.0, "c": 4.0, "d": 3.0}))
+    assert "agree closely (Spearman rho 1.00" in stated_finding(s, outcome="loyalty")
