@@ -66,7 +66,7 @@ def test_mean_clv_by_channel_close_to_truth(fitted, truth_values):
     v = fitted.values
     for ch, tv in truth_values.groupby("channel"):
         sub = v.loc[tv.index]
-        bound = sub["clv_se"].mean()
+        bound = sub["clv_std_error"].mean()
         assert abs(sub["clv"].mean() - tv["clv"].mean()) < 3 * bound, (ch, sub["clv"].mean(), tv["clv"].mean(), bound)
         assert abs(sub["clv"].mean() / tv["clv"].mean() - 1) < 0.10, ch
 

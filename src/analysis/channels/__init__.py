@@ -5,8 +5,13 @@ Modules: :mod:`~analysis.channels.rates` (binary outcomes), :mod:`~analysis.chan
 (covariate-adjusted effects beside unadjusted ones), :mod:`~analysis.channels.lift`
 (campaign arms vs control), :mod:`~analysis.channels.attribution` (multi-touch paths),
 :mod:`~analysis.channels.economics` (CAC, first-year value, ROI, payback),
-:mod:`~analysis.channels.lifetime` (lifetime value from BG/NBD + Gamma-Gamma against CAC) and
-:mod:`~analysis.channels.power` (minimum detectable differences, sample sizes).
+:mod:`~analysis.channels.lifetime` (lifetime value from BG/NBD + Gamma-Gamma against CAC),
+:mod:`~analysis.channels.power` (minimum detectable differences, sample sizes) and
+:mod:`~analysis.channels.findings` (the sentences of notebook 04, built from the result tables).
+
+Results have the package's one shape: result objects have ``summary()`` (a
+DataFrame) and a ``__repr__``, omnibus tests are one-row DataFrames, and tables of
+estimates start with ``estimate, std_error, ci_low, ci_high, p_value``.
 
 Examples
 --------
@@ -21,10 +26,12 @@ from analysis.channels.adjusted import AdjustedComparison, adjusted_comparison
 from analysis.channels.attribution import (
     MarkovAttribution,
     absorbing_conversion_probability,
+    attribution_table,
     heuristic_attribution,
     markov_attribution,
     parse_paths,
     paths_from_touches,
+    read_paths,
 )
 from analysis.channels.continuous import (
     MeanComparison,
@@ -39,7 +46,9 @@ from analysis.channels.continuous import (
     welch_anova,
 )
 from analysis.channels.economics import channel_economics, customer_value
-from analysis.channels.lifetime import ChannelCLV, channel_clv, lifetime_economics
+from analysis.channels.findings import (adjusted_texts, channel_findings, economics_texts, lifetime_texts, lift_texts,
+                                        means_text, numbered, rates_text, spend_texts)
+from analysis.channels.lifetime import ChannelCLV, channel_clv, first_year_vs_lifetime, lifetime_economics
 from analysis.channels.lift import HeterogeneousLift, campaign_lift, heterogeneous_lift, incremental_revenue
 from analysis.channels.power import mde_means, mde_rates, sample_size_rates
 from analysis.channels.rates import (
@@ -55,11 +64,13 @@ from analysis.channels.rates import (
 __all__ = [
     "AdjustedComparison", "adjusted_comparison",
     "MarkovAttribution", "absorbing_conversion_probability", "heuristic_attribution",
-    "markov_attribution", "parse_paths", "paths_from_touches",
+    "markov_attribution", "parse_paths", "paths_from_touches", "read_paths", "attribution_table",
     "MeanComparison", "SpendComparison", "compare_means", "compare_spend", "dunn_test",
     "eta_omega_squared", "games_howell", "hedges_g", "tukey_hsd", "welch_anova",
     "channel_economics", "customer_value",
-    "ChannelCLV", "channel_clv", "lifetime_economics",
+    "ChannelCLV", "channel_clv", "lifetime_economics", "first_year_vs_lifetime",
+    "rates_text", "means_text", "spend_texts", "lift_texts", "adjusted_texts", "economics_texts", "lifetime_texts",
+    "channel_findings", "numbered",
     "HeterogeneousLift", "campaign_lift", "heterogeneous_lift", "incremental_revenue",
     "RateComparison", "cohens_h", "compare_rates", "cramers_v", "newcombe_interval",
     "ratio_interval", "wilson_interval",

@@ -1,4 +1,8 @@
-"""Input checks and small helpers shared by the channel-comparison modules."""
+"""Parameter constraints, data checks and small helpers shared by the channel-comparison modules.
+
+Parameter checks are declared with :mod:`analysis.checks` (one message form for the
+whole package); the data checks here name the column, the rule and the first rows.
+"""
 
 from __future__ import annotations
 
@@ -9,23 +13,26 @@ import numpy as np
 import pandas as pd
 from statsmodels.stats.multitest import multipletests
 
+from analysis.checks import Interval, Options
 from analysis.errors import AnalysisWarning, DataValidationError, ParameterError
 
 CORRECTIONS = ("holm", "bonferroni", "fdr_bh", "none")
 
 
-def check_alpha(alpha: float) -> float:
-    if not isinstance(alpha, (int, float)) or not 0.0 < float(alpha) < 0.5:
-        raise ParameterError(f"alpha must be a number in (0, 0.5), e.g. 0.05; got {alpha!r}.")
-    return float(alpha)
+#: parameter constraints shared by the channel functions (declared with analysis.checks)
+ALPHA = [Interval(float, 0.0, 0.5, closed="neither")]
+CORRECTION = [Options(CORRECTIONS)]
+SEED = ["seed"]
+N_BOOTSTRAP = [Interval(int, 0, None, closed="left")]
+MARGIN = [Interval(float, 0.0, 1.0, closed="right")]
+FRAME = ["frame"]
+COLUMN = [str]
+OPTIONAL_COLUMN = [str, None]
 
 
-def check_correction(correction: str) -> str:
-    if correction not in CORRECTIONS:
-        raise ParameterError(
-            f"correction must be one of {list(CORRECTIONS)} (Holm is the default); got {correction!r}."
-        )
-    return correction
+def omnibus_frame(**values) -> pd.DataFrame:
+    """An omnibus test as a one-row DataFrame (the package's one shape for omnibus tests)."""
+    return pd.DataFrame([values])
 
 
 def check_columns(data: pd.DataFrame, columns: Sequence[str], what: str = "data") -> None:
@@ -67,7 +74,7 @@ def prepare(
             f"{int(missing.sum())} row(s) with a missing {group!r} or {outcome!r} were left out "
             f"(first: {list(frame.index[missing.to_numpy()][:5])}).",
             AnalysisWarning,
-            stacklevel=3,
+            stacklevel=4,
         )
         frame = frame.loc[~missing]
     values = frame[outcome]
@@ -112,7 +119,7 @@ def prepare(
             warnings.warn(
                 f"group(s) {absent} named in order have no rows in {group!r} and are left out.",
                 AnalysisWarning,
-                stacklevel=3,
+                stacklevel=4,
             )
             levels = [g for g in levels if g in set(present)]
     if len(levels) < 2:
@@ -141,11 +148,3 @@ def adjust_pvalues(pvalues: np.ndarray, correction: str) -> np.ndarray:
     if ok.any():
         out[ok] = multipletests(p[ok], method=correction)[1]
     return out
-
-
-def resolve_seed(seed) -> np.random.Generator:
-    if isinstance(seed, np.random.Generator):
-        return seed
-    if seed is None or isinstance(seed, (int, np.integer)):
-        return np.random.default_rng(seed)
-    raise ParameterError(f"seed must be an int or a numpy Generator; got {type(seed).__name__}.")

@@ -28,25 +28,29 @@ import statsmodels.api as sm
 from scipy import stats
 from scipy.special import expit
 
-from analysis.channels._common import check_alpha, check_columns, prepare
-from analysis.errors import AnalysisWarning, DataValidationError, ParameterError
+from analysis.channels._common import ALPHA, COLUMN, FRAME, check_columns, prepare
+from analysis.checks import Options, validate_params
+from analysis.errors import AnalysisWarning, DataValidationError
+from analysis.results import ResultMixin, order_estimate_columns
 
 __all__ = ["AdjustedComparison", "adjusted_comparison"]
 
 MODELS = ("auto", "linear", "logistic", "two_part")
 
 
-@dataclass
-class AdjustedComparison:
+@dataclass(repr=False)
+class AdjustedComparison(ResultMixin):
     """Result of :func:`adjusted_comparison`.
 
     Attributes
     ----------
     effects : DataFrame
-        One row per non-reference group: ``group``, ``reference``, ``unadjusted``,
-        ``unadjusted_ci_low``, ``unadjusted_ci_high``, ``unadjusted_p``, ``adjusted``,
-        ``adjusted_ci_low``, ``adjusted_ci_high``, ``adjusted_p``, ``shift`` (adjusted -
-        unadjusted). Effects are differences in the mean (or rate) of the outcome.
+        One row per non-reference group, in the estimate shape: the adjusted effect
+        ``estimate``, ``std_error``, ``ci_low``, ``ci_high``, ``p_value``; then ``group``,
+        ``reference``, the unadjusted effect ``unadjusted``, ``unadjusted_std_error``,
+        ``unadjusted_ci_low``, ``unadjusted_ci_high``, ``unadjusted_p_value``, and
+        ``shift`` (adjusted - unadjusted). Effects are differences in the mean (or
+        rate) of the outcome. Also returned by :meth:`summary`.
     model : str
         The model used.
     covariates : list of str
@@ -60,6 +64,10 @@ class AdjustedComparison:
     covariates: list[str]
     reference: object
     results: dict = field(default_factory=dict, repr=False)
+
+    def summary(self) -> pd.DataFrame:
+        """Adjusted and unadjusted effects of each group against the reference (:attr:`effects`)."""
+        return self.effects
 
 
 def _design(frame, group, levels, reference, covariates, interact):
@@ -138,6 +146,8 @@ def _fit(kind, y, x_builder):
         return [first, second]
 
 
+@validate_params({"data": FRAME, "group": COLUMN, "outcome": COLUMN, "covariates": ["array-like"],
+                  "model": [Options(MODELS)], "interact": [bool], "alpha": ALPHA})
 def adjusted_comparison(
     data: pd.DataFrame,
     group: str,
@@ -182,18 +192,15 @@ def adjusted_comparison(
     >>> spend = 50 + 30 * loyal + 5 * web + rng.normal(0, 10, 4000)
     >>> df = pd.DataFrame({"channel": np.where(web, "web", "store"), "loyal": loyal, "spend": spend})
     >>> res = adjusted_comparison(df, "channel", "spend", ["loyal"], reference="store")
-    >>> res.effects[["unadjusted", "adjusted"]].round(0).iloc[0].tolist()
+    >>> res.effects[["unadjusted", "estimate"]].round(0).iloc[0].tolist()
     [23.0, 5.0]
     """
-    alpha = check_alpha(alpha)
-    if model not in MODELS:
-        raise ParameterError(f"model must be one of {list(MODELS)}; got {model!r}.")
     covariates = list(covariates)
     check_columns(data, [group, outcome, *covariates])
     bad_cov = data[covariates].isna().any(axis=1) if covariates else pd.Series(False, index=data.index)
     if bad_cov.any():
         warnings.warn(f"{int(bad_cov.sum())} row(s) with missing covariates were left out.",
-                      AnalysisWarning, stacklevel=2)
+                      AnalysisWarning, stacklevel=3)
     sub = data.loc[~bad_cov]
     y_raw = pd.to_numeric(sub[outcome], errors="coerce") if not pd.api.types.is_bool_dtype(sub[outcome]) \
         else sub[outcome].astype(float)
@@ -232,11 +239,15 @@ def adjusted_comparison(
                 results["adjusted"] = fits[0]
         for g, est, se in _standardized(model, fits, build, others, reference):
             row = out.setdefault(g, {"group": g, "reference": reference})
-            row[label] = est
-            row[f"{label}_ci_low"] = est - z * se
-            row[f"{label}_ci_high"] = est + z * se
-            row[f"{label}_se"] = se
-            row[f"{label}_p"] = float(2 * stats.norm.sf(abs(est / se))) if se > 0 else np.nan
-    effects = pd.DataFrame(list(out.values()))
-    effects["shift"] = effects["adjusted"] - effects["unadjusted"]
+            # the adjusted effect fills the standard columns, the unadjusted one sits beside it
+            prefix = "" if label == "adjusted" else "unadjusted_"
+            row["estimate" if label == "adjusted" else "unadjusted"] = est
+            row[f"{prefix}std_error"] = se
+            row[f"{prefix}ci_low"] = est - z * se
+            row[f"{prefix}ci_high"] = est + z * se
+            row[f"{prefix}p_value"] = float(2 * stats.norm.sf(abs(est / se))) if se > 0 else np.nan
+    effects = order_estimate_columns(pd.DataFrame(list(out.values())))
+    effects = effects[[*effects.columns[:5], "group", "reference", "unadjusted", "unadjusted_std_error",
+                       "unadjusted_ci_low", "unadjusted_ci_high", "unadjusted_p_value"]].copy()
+    effects["shift"] = effects["estimate"] - effects["unadjusted"]
     return AdjustedComparison(effects, model, covariates, reference, results)

@@ -30,10 +30,15 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from analysis.channels._common import check_columns, resolve_seed
-from analysis.errors import DataValidationError, ParameterError
+from analysis.channels._common import ALPHA, COLUMN, FRAME, N_BOOTSTRAP, OPTIONAL_COLUMN, SEED, check_columns
+from analysis.checks import DEFAULT_SEED, Interval, rng_from, validate_params
+from analysis.errors import DataValidationError
+from analysis.io import read_table
+from analysis.results import ResultMixin
 
 __all__ = [
+    "read_paths",
+    "attribution_table",
     "parse_paths",
     "paths_from_touches",
     "heuristic_attribution",
@@ -41,6 +46,85 @@ __all__ = [
     "absorbing_conversion_probability",
     "MarkovAttribution",
 ]
+
+
+#: the rules of :func:`heuristic_attribution`, in the order tables show them
+RULES = ("first_touch", "last_touch", "linear", "time_decay")
+
+
+@validate_params({"sep": [str], "path": COLUMN, "conversions": COLUMN, "value": OPTIONAL_COLUMN,
+                  "nulls": OPTIONAL_COLUMN, "encoding": [str, None]})
+def read_paths(
+    file,
+    *,
+    sep: str = ";",
+    path: str = "path",
+    conversions: str = "total_conversions",
+    value: str | None = "total_conversion_value",
+    nulls: str | None = "total_null",
+    encoding: str | None = None,
+) -> pd.DataFrame:
+    """Read and check a path file (one row per distinct journey) into the canonical path table.
+
+    The file is read by :func:`analysis.io.read_table` (so encodings, compression,
+    Parquet and Excel work as for every other table) and checked by
+    :func:`parse_paths`. The defaults fit the files of R's ChannelAttribution
+    (``path;total_conversions;total_conversion_value;total_null``).
+
+    Parameters
+    ----------
+    file : str or path-like
+        The path file.
+    sep : str, default ";"
+        Field separator of a CSV/TSV file.
+    path, conversions, value, nulls : str
+        Column names in the file; ``value`` and ``nulls`` may be None when absent.
+    encoding : str, optional
+        Text encoding (see :func:`analysis.io.read_table`).
+
+    Returns
+    -------
+    DataFrame
+        ``path`` (str), ``conversions``, ``value`` and ``nulls`` (floats; zeros for a
+        column not given), in the file's row order.
+
+    Raises
+    ------
+    analysis.errors.InputFileError
+        Missing, empty or unreadable file.
+    analysis.errors.DataValidationError
+        A missing column, an empty path, or counts that are missing, negative or
+        not numbers (the message names the column and the first rows, numbered from 1).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "paths.csv"
+    >>> _ = f.write_text("path;total_conversions;total_conversion_value;total_null\\na > b;2;30;5\\nb;1;10;0\\n")
+    >>> read_paths(f).to_dict("list")
+    {'path': ['a > b', 'b'], 'conversions': [2.0, 1.0], 'value': [30.0, 10.0], 'nulls': [5.0, 0.0]}
+    """
+    raw = read_table(file, sep=sep, encoding=encoding)
+    _, conv, val, nul = parse_paths(raw, path=path, conversions=conversions, value=value, nulls=nulls)
+    return pd.DataFrame({"path": raw[path].astype(str).to_numpy(), "conversions": conv, "value": val,
+                         "nulls": nul})
+
+
+def attribution_table(heuristic: pd.DataFrame, markov: MarkovAttribution) -> pd.DataFrame:
+    """Conversions credited to each channel by every rule and by the Markov chain, side by side.
+
+    Columns: the four rules, ``markov`` (the Markov chain's attributed conversions),
+    then the Markov result's other columns (removal effect, share, value, intervals).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> p = pd.DataFrame({"path": ["a > b", "a", "b"], "conversions": [1, 0, 1], "nulls": [0, 1, 0]})
+    >>> attribution_table(heuristic_attribution(p), markov_attribution(p)).columns[:6].tolist()
+    ['first_touch', 'last_touch', 'linear', 'time_decay', 'markov', 'removal_effect']
+    """
+    table = heuristic[list(RULES)].assign(markov=markov.attribution["conversions"])
+    return table.join(markov.attribution.drop(columns="conversions"))
 
 
 def parse_paths(
@@ -55,7 +139,8 @@ def parse_paths(
     """Split the path strings and check the count columns.
 
     Returns ``(touch lists, conversions, value, nulls)`` as float arrays (value and
-    nulls are zeros when their column is not given).
+    nulls are zeros when their column is not given). Rows in messages are numbered
+    from 1, as everywhere in the package.
 
     Examples
     --------
@@ -74,7 +159,9 @@ def parse_paths(
             empty.append(i)
         touches.append(parts)
     if empty:
-        raise DataValidationError(f"Column {path!r} has {len(empty)} empty path(s) (rows {empty[:5]}).")
+        raise DataValidationError(
+            f"Column {path!r} has {len(empty)} empty path(s) (rows {[i + 1 for i in empty[:5]]})."
+        )
     arrays = []
     for col in (conversions, value, nulls):
         if col is None:
@@ -83,7 +170,7 @@ def parse_paths(
         v = pd.to_numeric(paths[col], errors="coerce").to_numpy(float)
         bad = ~np.isfinite(v) | (v < 0)
         if bad.any():
-            rows = np.flatnonzero(bad)[:5].tolist()
+            rows = (np.flatnonzero(bad)[:5] + 1).tolist()
             raise DataValidationError(
                 f"Column {col!r} must hold non-negative numbers; {int(bad.sum())} row(s) do not (rows {rows})."
             )
@@ -134,6 +221,7 @@ def paths_from_touches(
     return out
 
 
+@validate_params({"paths": FRAME, "half_life": [Interval(float, 0.0, None, closed="neither")]})
 def heuristic_attribution(
     paths: pd.DataFrame,
     *,
@@ -169,12 +257,10 @@ def heuristic_attribution(
     b                1.0         3.0   1.667
     c                0.0         0.0   0.333
     """
-    if not half_life > 0:
-        raise ParameterError(f"half_life must be > 0 (in touches); got {half_life!r}.")
     touches, conv, val, _ = parse_paths(paths, path=path, conversions=conversions, value=value, sep=sep)
     channels = sorted({c for t in touches for c in t})
     index = {c: i for i, c in enumerate(channels)}
-    rules = ("first_touch", "last_touch", "linear", "time_decay")
+    rules = RULES
     share = {r: np.zeros((len(touches), len(channels))) for r in rules}
     for i, t in enumerate(touches):
         k = len(t)
@@ -244,8 +330,8 @@ def absorbing_conversion_probability(q_counts: np.ndarray, r_counts: np.ndarray,
     return float(x[0])
 
 
-@dataclass
-class MarkovAttribution:
+@dataclass(repr=False)
+class MarkovAttribution(ResultMixin):
     """Result of :func:`markov_attribution`.
 
     Attributes
@@ -266,6 +352,10 @@ class MarkovAttribution:
     n_bootstrap: int = 0
     notes: list[str] = field(default_factory=list)
 
+    def summary(self) -> pd.DataFrame:
+        """Removal effect, share and attributed conversions of each channel (:attr:`attribution`)."""
+        return self.attribution
+
 
 def _removal_effects(q, r):
     base = absorbing_conversion_probability(q, r)
@@ -274,6 +364,7 @@ def _removal_effects(q, r):
     return base, re
 
 
+@validate_params({"paths": FRAME, "n_bootstrap": N_BOOTSTRAP, "alpha": ALPHA, "seed": SEED})
 def markov_attribution(
     paths: pd.DataFrame,
     *,
@@ -284,7 +375,7 @@ def markov_attribution(
     sep: str = ">",
     n_bootstrap: int = 0,
     alpha: float = 0.05,
-    seed: int | np.random.Generator = 0,
+    seed: int | np.random.Generator = DEFAULT_SEED,
 ) -> MarkovAttribution:
     """First-order Markov-chain removal-effect attribution, solved exactly.
 
@@ -318,8 +409,6 @@ def markov_attribution(
     a                   0.5       0.6667
     b                   1.0       1.3333
     """
-    if not isinstance(n_bootstrap, (int, np.integer)) or n_bootstrap < 0:
-        raise ParameterError(f"n_bootstrap must be an int >= 0; got {n_bootstrap!r}.")
     touches, conv, val, nul = parse_paths(paths, path=path, conversions=conversions, value=value,
                                           nulls=nulls, sep=sep)
     if conv.sum() <= 0:
@@ -334,7 +423,7 @@ def markov_attribution(
     table = pd.DataFrame({"removal_effect": re, "share": share, "conversions": share * conv.sum(),
                           "value": share * total_value}, index=pd.Index(channels, name="channel"))
     if n_bootstrap:
-        rng = resolve_seed(seed)
+        rng = rng_from(seed)
         cells = np.concatenate([conv, nul])
         n_total = int(round(cells.sum()))
         prob = cells / cells.sum()

@@ -26,9 +26,13 @@ import numpy as np
 import pandas as pd
 from scipy import special, stats
 
-from analysis.channels._common import adjust_pvalues, check_alpha, check_correction, prepare
+from analysis.channels._common import (ALPHA, COLUMN, CORRECTION, FRAME, adjust_pvalues, omnibus_frame,
+                                       prepare)
 from analysis.channels.rates import RateComparison, compare_rates
-from analysis.errors import DataValidationError, ParameterError
+from analysis.checks import Options, validate_params
+from analysis.errors import DataValidationError
+from analysis.messages import msg
+from analysis.results import ResultMixin, order_estimate_columns
 
 __all__ = [
     "MeanComparison",
@@ -53,17 +57,18 @@ def _arrays(frame: pd.DataFrame, group: str, outcome: str, levels) -> list[np.nd
     return [grouped.get_group(g).to_numpy(dtype=float) for g in levels]
 
 
-def welch_anova(samples: Sequence[np.ndarray]) -> dict:
+def welch_anova(samples: Sequence[np.ndarray]) -> pd.DataFrame:
     """Welch's heteroscedastic one-way ANOVA (Welch 1951).
 
     Returns
     -------
-    dict with ``statistic`` (F), ``df1``, ``df2``, ``p_value``.
+    DataFrame
+        One row: ``statistic`` (F), ``df1``, ``df2``, ``p_value``.
 
     Examples
     --------
     >>> r = welch_anova([[1, 2, 3, 4], [2, 4, 6, 8, 10], [5, 6, 7]])
-    >>> round(r["statistic"], 4), round(r["df2"], 3)
+    >>> round(float(r.loc[0, "statistic"]), 4), round(float(r.loc[0, "df2"]), 3)
     (7.8429, 5.959)
     """
     ns = np.array([len(s) for s in samples], dtype=float)
@@ -80,8 +85,8 @@ def welch_anova(samples: Sequence[np.ndarray]) -> dict:
     b = 1 + 2 * (k - 2) / (k**2 - 1) * tmp
     f = a / b
     df2 = (k**2 - 1) / (3 * tmp)
-    return {"statistic": float(f), "df1": float(k - 1), "df2": float(df2),
-            "p_value": float(stats.f.sf(f, k - 1, df2))}
+    return omnibus_frame(statistic=float(f), df1=float(k - 1), df2=float(df2),
+                         p_value=float(stats.f.sf(f, k - 1, df2)))
 
 
 def eta_omega_squared(samples: Sequence[np.ndarray]) -> tuple[float, float]:
@@ -131,13 +136,21 @@ def _pairs(levels, reference):
     return [(i, r) for i in range(len(levels)) if i != r]
 
 
+@validate_params({"alpha": ALPHA})
 def tukey_hsd(samples, levels, alpha: float = 0.05, reference=None) -> pd.DataFrame:
-    """Tukey-Kramer pairwise comparisons (``diff = mean_a - mean_b``), simultaneous intervals.
+    """Tukey-Kramer pairwise comparisons (``estimate = mean_a - mean_b``), simultaneous intervals.
+
+    Returns
+    -------
+    DataFrame
+        ``estimate``, ``std_error``, ``ci_low``/``ci_high`` (simultaneous), ``p_value``
+        (unadjusted t-test with the pooled variance), ``group_a``, ``group_b``,
+        ``statistic`` (t), ``df``, ``p_adjusted`` (studentized range).
 
     Examples
     --------
     >>> t = tukey_hsd([[1, 2, 3], [4, 5, 6], [2, 3, 4]], ["a", "b", "c"])
-    >>> t["diff"].tolist()
+    >>> t["estimate"].tolist()
     [-3.0, -1.0, 2.0]
     """
     k = len(samples)
@@ -151,15 +164,18 @@ def tukey_hsd(samples, levels, alpha: float = 0.05, reference=None) -> pd.DataFr
         se = np.sqrt(mse / 2 * (1 / ns[i] + 1 / ns[j]))
         d = means[i] - means[j]
         q = abs(d) / se if se > 0 else np.inf
-        rows.append({"group_a": levels[i], "group_b": levels[j], "diff": d, "se": se * np.sqrt(2),
-                     "statistic": d / (se * np.sqrt(2)), "df": df,
-                     "ci_low": d - qcrit * se, "ci_high": d + qcrit * se,
-                     "p_adjusted": float(stats.studentized_range.sf(q, k, df))})
-    return pd.DataFrame(rows)
+        t = d / (se * np.sqrt(2))
+        rows.append({"estimate": d, "std_error": se * np.sqrt(2), "ci_low": d - qcrit * se, "ci_high": d + qcrit * se,
+                     "p_value": float(2 * stats.t.sf(abs(t), df)), "group_a": levels[i], "group_b": levels[j],
+                     "statistic": t, "df": df, "p_adjusted": float(stats.studentized_range.sf(q, k, df))})
+    return order_estimate_columns(pd.DataFrame(rows))
 
 
+@validate_params({"alpha": ALPHA})
 def games_howell(samples, levels, alpha: float = 0.05, reference=None) -> pd.DataFrame:
     """Games-Howell pairwise comparisons (Welch t with studentized-range p-values).
+
+    Columns as :func:`tukey_hsd` (``p_value``: unadjusted Welch t-test).
 
     Examples
     --------
@@ -178,17 +194,20 @@ def games_howell(samples, levels, alpha: float = 0.05, reference=None) -> pd.Dat
         d = means[i] - means[j]
         t = d / se
         qcrit = stats.studentized_range.isf(alpha, k, df) / np.sqrt(2)
-        rows.append({"group_a": levels[i], "group_b": levels[j], "diff": d, "se": se,
-                     "statistic": t, "df": df, "ci_low": d - qcrit * se, "ci_high": d + qcrit * se,
+        rows.append({"estimate": d, "std_error": se, "ci_low": d - qcrit * se, "ci_high": d + qcrit * se,
+                     "p_value": float(2 * stats.t.sf(abs(t), df)), "group_a": levels[i], "group_b": levels[j],
+                     "statistic": t, "df": df,
                      "p_adjusted": float(stats.studentized_range.sf(abs(t) * np.sqrt(2), k, df))})
-    return pd.DataFrame(rows)
+    return order_estimate_columns(pd.DataFrame(rows))
 
 
+@validate_params({"correction": CORRECTION})
 def dunn_test(samples, levels, correction: str = "holm", reference=None) -> pd.DataFrame:
     """Dunn's (1964) pairwise z-tests on mean ranks, tie-corrected.
 
-    ``statistic`` is the z of mean rank a minus mean rank b; ``p_adjusted`` uses
-    ``correction``.
+    ``estimate`` is mean a minus mean b (``std_error`` and the interval are NaN: the
+    test is on ranks); ``statistic`` is the z of mean rank a minus mean rank b,
+    ``p_value`` its two-sided p-value and ``p_adjusted`` uses ``correction``.
 
     Examples
     --------
@@ -207,17 +226,16 @@ def dunn_test(samples, levels, correction: str = "holm", reference=None) -> pd.D
     for i, j in _pairs(list(levels), reference):
         se = np.sqrt((n * (n + 1) / 12 - tie_term) * (1 / len(samples[i]) + 1 / len(samples[j])))
         z = (mean_ranks[i] - mean_ranks[j]) / se if se > 0 else np.nan
-        rows.append({"group_a": levels[i], "group_b": levels[j],
-                     "diff": float(np.mean(samples[i]) - np.mean(samples[j])),
-                     "mean_rank_a": mean_ranks[i], "mean_rank_b": mean_ranks[j],
-                     "statistic": z, "p_value": float(2 * stats.norm.sf(abs(z)))})
-    out = pd.DataFrame(rows)
+        rows.append({"estimate": float(np.mean(samples[i]) - np.mean(samples[j])),
+                     "p_value": float(2 * stats.norm.sf(abs(z))), "group_a": levels[i], "group_b": levels[j],
+                     "mean_rank_a": mean_ranks[i], "mean_rank_b": mean_ranks[j], "statistic": z})
+    out = order_estimate_columns(pd.DataFrame(rows))
     out["p_adjusted"] = adjust_pvalues(out["p_value"].to_numpy(), correction)
     return out
 
 
-@dataclass
-class MeanComparison:
+@dataclass(repr=False)
+class MeanComparison(ResultMixin):
     """Result of :func:`compare_means`.
 
     Attributes
@@ -225,6 +243,7 @@ class MeanComparison:
     groups : DataFrame
         Indexed by group: ``n``, ``mean``, ``sd``, ``median``, ``ci_low``/``ci_high``
         (t interval of the mean), ``skewness``, ``cochran_min_n`` (``25 * skewness**2``).
+        Also returned by :meth:`summary`.
     test, posthoc : str
         The omnibus test and post hoc method used.
     reason : str
@@ -232,13 +251,14 @@ class MeanComparison:
     assumptions : dict
         ``levene_statistic``, ``levene_p`` (Brown-Forsythe), ``variance_ratio``
         (largest / smallest variance), ``max_abs_skewness``, ``skewed_groups``.
-    omnibus : dict
-        ``test``, ``statistic``, ``df1``, ``df2`` (NaN for Kruskal-Wallis), ``p_value``,
-        ``eta_squared``, ``omega_squared``.
+    omnibus : DataFrame
+        One row: ``test``, ``statistic``, ``df1``, ``df2`` (NaN for Kruskal-Wallis),
+        ``p_value``, ``eta_squared``, ``omega_squared``.
     pairwise : DataFrame
-        ``group_a``, ``group_b``, ``diff`` (mean a - mean b), ``ci_low``/``ci_high``
-        (simultaneous, NaN for Dunn), ``statistic``, ``p_adjusted``, ``hedges_g``,
-        ``significant``.
+        Estimate shape: ``estimate`` (mean a - mean b), ``std_error``, ``ci_low``/``ci_high``
+        (simultaneous; NaN for Dunn), ``p_value`` (unadjusted), then ``group_a``,
+        ``group_b``, ``statistic``, ``p_adjusted``, ``hedges_g``, ``significant`` and
+        the post hoc method's own columns.
     """
 
     groups: pd.DataFrame
@@ -254,36 +274,30 @@ class MeanComparison:
     method: str
     notes: list[str] = field(default_factory=list)
 
+    def summary(self) -> pd.DataFrame:
+        """Each group's mean with its t interval and spread (:attr:`groups`)."""
+        return self.groups
+
 
 def _choose(method, groups, levene_p, alpha) -> tuple[str, str]:
+    """The test to use and why (the sentence comes from the message catalog)."""
     if method != "auto":
-        return method, f"{_TEST[method]} was requested (method={method!r})."
+        return method, msg("channels.reason.requested", test=_TEST[method], method=method)
     const = groups.index[groups["sd"] <= 0].tolist()
     if const:
-        return "kruskal", (
-            f"Group(s) {const} have identical values throughout, so variance-based tests are "
-            "undefined; the rank-based Kruskal-Wallis test is used."
-        )
+        return "kruskal", msg("channels.reason.constant", groups=const)
     skewed = groups.index[groups["n"] < groups["cochran_min_n"]].tolist()
     if skewed:
         g = groups.loc[skewed[0]]
-        return "kruskal", (
-            f"The data are skewed (largest |skewness| {groups['skewness'].abs().max():.1f}); for "
-            f"{skewed[0]!r} the mean is not yet near-normal at n = {int(g['n'])} (Cochran's rule "
-            f"needs n > 25 x skewness^2 = {g['cochran_min_n']:.0f}), so the rank-based Kruskal-Wallis "
-            "test with Dunn's pairs is used; it compares typical values, not means."
-        )
+        return "kruskal", msg("channels.reason.skewed", skewness=groups["skewness"].abs().max(), group=skewed[0],
+                              n=int(g["n"]), min_n=g["cochran_min_n"])
     if levene_p < alpha:
-        return "welch", (
-            f"Means are near-normal, but variances differ (Brown-Forsythe p = {levene_p:.3g} < {alpha}), "
-            "so Welch's ANOVA with Games-Howell pairs is used; neither assumes equal variances."
-        )
-    return "anova", (
-        f"Means are near-normal and variances look equal (Brown-Forsythe p = {levene_p:.3g} >= {alpha}), "
-        "so classic one-way ANOVA with Tukey HSD pairs is used."
-    )
+        return "welch", msg("channels.reason.welch", p=levene_p, alpha=alpha)
+    return "anova", msg("channels.reason.anova", p=levene_p, alpha=alpha)
 
 
+@validate_params({"data": FRAME, "group": COLUMN, "outcome": COLUMN, "method": [Options(METHODS)],
+                  "alpha": ALPHA, "correction": CORRECTION})
 def compare_means(
     data: pd.DataFrame,
     group: str,
@@ -332,10 +346,6 @@ def compare_means(
     >>> list(res.groups.columns[:5])
     ['n', 'mean', 'sd', 'median', 'ci_low']
     """
-    alpha = check_alpha(alpha)
-    correction = check_correction(correction)
-    if method not in METHODS:
-        raise ParameterError(f"method must be one of {list(METHODS)}; got {method!r}.")
     frame, levels = prepare(data, group, outcome, kind="continuous", order=order)
     if reference is not None and reference not in levels:
         raise DataValidationError(f"reference {reference!r} is not a group of {group!r}; groups are {levels}.")
@@ -370,16 +380,14 @@ def compare_means(
                 "df2": float(ns.sum() - len(levels)), "p_value": float(res.pvalue)}
         pairwise = tukey_hsd(samples, levels, alpha, reference)
     elif chosen == "welch":
-        omni = welch_anova(samples)
+        omni = welch_anova(samples).iloc[0].to_dict()
         pairwise = games_howell(samples, levels, alpha, reference)
     else:
         res = stats.kruskal(*samples)
         omni = {"statistic": float(res.statistic), "df1": float(len(levels) - 1), "df2": np.nan,
                 "p_value": float(res.pvalue)}
         pairwise = dunn_test(samples, levels, correction, reference)
-        pairwise["ci_low"] = np.nan
-        pairwise["ci_high"] = np.nan
-    omnibus = {"test": _TEST[chosen], **omni, "eta_squared": eta2, "omega_squared": omega2}
+    omnibus = omnibus_frame(test=_TEST[chosen], **omni, eta_squared=eta2, omega_squared=omega2)
     index = {g: i for i, g in enumerate(levels)}
     pairwise["hedges_g"] = [hedges_g(samples[index[a]], samples[index[b]])
                             for a, b in zip(pairwise["group_a"], pairwise["group_b"])]
@@ -388,8 +396,8 @@ def compare_means(
                           pairwise, outcome, group, alpha, chosen)
 
 
-@dataclass
-class SpendComparison:
+@dataclass(repr=False)
+class SpendComparison(ResultMixin):
     """Result of :func:`compare_spend`: a zero-inflated spend in three parts.
 
     Attributes
@@ -400,16 +408,23 @@ class SpendComparison:
         Spend of the customers who spent.
     per_customer : MeanComparison
         Spend per customer, zeros included (= buyer share x spend among buyers).
-    summary : DataFrame
-        Indexed by group: ``n``, ``buyer_share``, ``spend_per_buyer``, ``spend_per_customer``.
+    split : DataFrame
+        Indexed by group: ``n``, ``buyer_share``, ``spend_per_buyer``, ``spend_per_customer``;
+        also returned by :meth:`summary`.
     """
 
     buyers: RateComparison
     among_buyers: MeanComparison
     per_customer: MeanComparison
-    summary: pd.DataFrame
+    split: pd.DataFrame
+
+    def summary(self) -> pd.DataFrame:
+        """Buyer share, spend per buyer and spend per customer of each group (:attr:`split`)."""
+        return self.split
 
 
+@validate_params({"data": FRAME, "group": COLUMN, "outcome": COLUMN, "method": [Options(METHODS)],
+                  "alpha": ALPHA, "correction": CORRECTION})
 def compare_spend(
     data: pd.DataFrame,
     group: str,
@@ -438,7 +453,7 @@ def compare_spend(
     >>> df = pd.DataFrame({"arm": ["a"] * 6 + ["b"] * 6,
     ...                    "spend": [0, 0, 0, 0, 10, 20, 0, 0, 30, 40, 50, 30]})
     >>> s = compare_spend(df, "arm", "spend")
-    >>> s.summary.round(2).to_dict("index")["b"]
+    >>> s.summary().round(2).to_dict("index")["b"]
     {'n': 6.0, 'buyer_share': 0.67, 'spend_per_buyer': 37.5, 'spend_per_customer': 25.0}
     """
     frame, levels = prepare(data, group, outcome, kind="continuous", order=order)

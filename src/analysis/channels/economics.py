@@ -14,14 +14,37 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.channels._common import check_alpha, check_columns, resolve_seed
-from analysis.errors import DataValidationError, ParameterError
+from analysis.channels._common import ALPHA, FRAME, MARGIN, N_BOOTSTRAP, OPTIONAL_COLUMN, SEED, COLUMN, check_columns
+from analysis.checks import DEFAULT_SEED, Interval, rng_from, validate_params
+from analysis.errors import DataValidationError
+from analysis.window import UNIT_DAYS, parse_date
 
-__all__ = ["channel_economics", "customer_value"]
+__all__ = ["channel_economics", "customer_value", "observation_cutoff"]
 
-_DAYS_PER_MONTH = 365.25 / 12
+_DAYS_PER_MONTH = UNIT_DAYS["M"]
+_VALUE_CHECKS = {"customers": FRAME, "transactions": FRAME, "channel": COLUMN, "cost": COLUMN,
+                 "cost_to_serve": OPTIONAL_COLUMN, "margin": MARGIN,
+                 "horizon_days": [Interval(int, 1, None, closed="left")],
+                 "max_months": [Interval(int, 1, None, closed="left")]}
 
 
+def observation_cutoff(observation_end, transactions: pd.DataFrame) -> pd.Timestamp:
+    """The last observed day: ``observation_end`` parsed by :func:`analysis.window.parse_date`,
+    or by default the day of the last transaction (the package's one default).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"date": [pd.Timestamp("2024-01-01"), pd.Timestamp("2024-03-01 15:00")]})
+    >>> observation_cutoff(None, tx), observation_cutoff("2024-02-01", tx)
+    (Timestamp('2024-03-01 00:00:00'), Timestamp('2024-02-01 00:00:00'))
+    """
+    if observation_end is not None:
+        return parse_date(observation_end, "observation_end")
+    return parse_date(transactions["date"].max(), "last transaction date")
+
+
+@validate_params(_VALUE_CHECKS)
 def customer_value(
     customers: pd.DataFrame,
     transactions: pd.DataFrame,
@@ -35,6 +58,9 @@ def customer_value(
     observation_end=None,
 ) -> tuple[pd.DataFrame, np.ndarray]:
     """Per-customer value table and cumulative monthly value matrix.
+
+    Purchases up to and including ``observation_end`` count (default: the day of
+    the last transaction); a month is ``analysis.window.UNIT_DAYS["M"]`` days.
 
     Returns
     -------
@@ -56,8 +82,6 @@ def customer_value(
     >>> float(t.loc[0, "value_horizon"]), curve[0, :3].tolist()
     (25.0, [10.0, 25.0, 25.0])
     """
-    if not 0 < margin <= 1:
-        raise ParameterError(f"margin (gross margin share) must be in (0, 1]; got {margin!r}.")
     need = ["customer_id", channel, cost] + ([cost_to_serve] if cost_to_serve else [])
     check_columns(customers, need, "customers")
     check_columns(transactions, ["customer_id", "date", "amount"], "transactions")
@@ -76,8 +100,7 @@ def customer_value(
         raise DataValidationError(
             f"{int(acq.isna().sum())} customer(s) have neither an acquisition_date nor any transaction."
         )
-    end = pd.Timestamp(observation_end) if observation_end is not None else tx["date"].max()
-    end = end.normalize() + pd.Timedelta(days=1)
+    end = observation_cutoff(observation_end, tx) + pd.Timedelta(days=1)
     cust["_acq"] = acq.dt.normalize().to_numpy()
     serve = cust[cost_to_serve].astype(float) if cost_to_serve else pd.Series(0.0, index=cust.index)
     cust["_serve"] = serve.to_numpy()
@@ -122,6 +145,7 @@ def _payback(curve: np.ndarray, w: np.ndarray, cac: float) -> float:
     return float(hit[0] + 1) if hit.size else np.nan
 
 
+@validate_params({**_VALUE_CHECKS, "n_bootstrap": N_BOOTSTRAP, "alpha": ALPHA, "seed": SEED})
 def channel_economics(
     customers: pd.DataFrame,
     transactions: pd.DataFrame,
@@ -135,7 +159,7 @@ def channel_economics(
     observation_end=None,
     n_bootstrap: int = 200,
     alpha: float = 0.05,
-    seed: int | np.random.Generator = 0,
+    seed: int | np.random.Generator = DEFAULT_SEED,
 ) -> pd.DataFrame:
     """CAC, first-year value, ROI, value-to-cost ratio and payback month by channel.
 
@@ -172,13 +196,10 @@ def channel_economics(
     >>> sorted(eco.index) == sorted(firm.truth.channels)
     True
     """
-    alpha = check_alpha(alpha)
-    if not isinstance(n_bootstrap, (int, np.integer)) or n_bootstrap < 0:
-        raise ParameterError(f"n_bootstrap must be an int >= 0; got {n_bootstrap!r}.")
     table, curve = customer_value(customers, transactions, channel=channel, cost=cost,
                                   cost_to_serve=cost_to_serve, margin=margin, horizon_days=horizon_days,
                                   max_months=max_months, observation_end=observation_end)
-    rng = resolve_seed(seed)
+    rng = rng_from(seed)
     rows = {}
     lo, hi = 100 * alpha / 2, 100 * (1 - alpha / 2)
     for ch in sorted(table["channel"].unique()):

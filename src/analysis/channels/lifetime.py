@@ -25,7 +25,7 @@ Per channel: ``cac`` (mean acquisition cost), the means of the three values,
 Intervals come from a bootstrap over customers within each channel (seeded). They
 carry the sampling variation of the channel's customers given the fitted models,
 **not** the uncertainty of the model parameters; ``residual_param_se_bound`` (the
-channel mean of the per-customer delta-method ``clv_se``, when the table has it)
+channel mean of the per-customer delta-method ``clv_std_error``, when the table has it)
 bounds the standard error that parameter uncertainty adds to the mean residual value
 (the standard error of a mean is at most the mean of the standard errors).
 """
@@ -37,17 +37,21 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis.channels._common import check_alpha, check_columns, resolve_seed
+from analysis.channels._common import (ALPHA, COLUMN, FRAME, MARGIN, N_BOOTSTRAP, OPTIONAL_COLUMN, SEED,
+                                       check_columns)
 from analysis.channels.economics import customer_value
+from analysis.checks import DEFAULT_SEED, Interval, Options, rng_from, validate_params
 from analysis.clv import BetaGeo, GammaGamma, customer_lifetime_value
-from analysis.errors import DataValidationError, ParameterError
+from analysis.errors import DataValidationError
+from analysis.results import ESTIMATE_COLUMNS, ResultMixin, order_estimate_columns
 from analysis.summary import customer_summary
+from analysis.window import parse_date
 
-__all__ = ["ChannelCLV", "channel_clv", "lifetime_economics"]
+__all__ = ["ChannelCLV", "channel_clv", "lifetime_economics", "first_year_vs_lifetime"]
 
 
-@dataclass
-class ChannelCLV:
+@dataclass(repr=False)
+class ChannelCLV(ResultMixin):
     """Result of :func:`channel_clv`.
 
     Attributes
@@ -56,18 +60,36 @@ class ChannelCLV:
         Indexed by ``customer_id``: ``channel``, ``frequency``, ``recency``, ``T``,
         ``monetary_value`` (the summary), ``p_alive``, ``expected_purchases``,
         ``discounted_purchases``, ``expected_spend``, ``clv`` and, with an interval,
-        ``clv_se``, ``clv_lower``, ``clv_upper``.
+        ``clv_std_error``, ``clv_ci_low``, ``clv_ci_high``.
     models : dict
         ``{channel: (BetaGeo, GammaGamma)}`` (one key ``"all"`` when pooled).
     params : DataFrame
-        Tidy estimates: ``group``, ``model``, ``parameter``, ``estimate``, ``se``.
+        Tidy estimates in the package's shape: ``estimate``, ``std_error``, ``ci_low``,
+        ``ci_high``, ``p_value`` exactly as each fitted model's own ``summary()`` gives
+        them (NaN where it has none), then ``group``, ``model``, ``parameter``. Also
+        returned by :meth:`summary`.
     """
 
     values: pd.DataFrame
     models: dict
     params: pd.DataFrame
 
+    def summary(self) -> pd.DataFrame:
+        """The fitted models' parameter estimates, one row per channel, model and parameter (:attr:`params`)."""
+        return self.params
 
+
+def _params_table(group, name: str, model) -> pd.DataFrame:
+    """One model's ``summary()`` in the estimate shape, labelled with its channel and model."""
+    s = order_estimate_columns(model.summary())
+    out = s[list(ESTIMATE_COLUMNS)].reset_index(drop=True)
+    return out.assign(group=group, model=name, parameter=list(s.index))
+
+
+@validate_params({"customers": FRAME, "transactions": FRAME, "channel": COLUMN, "by_channel": [bool],
+                  "horizon": [Interval(float, 0.0, None, closed="neither")], "margin": MARGIN,
+                  "discount_rate": [Interval(float, 0.0, None, closed="left")],
+                  "interval": [Options({"delta", "bootstrap"}), None]})
 def channel_clv(
     customers: pd.DataFrame,
     transactions: pd.DataFrame,
@@ -124,9 +146,8 @@ def channel_clv(
     (True, True)
     """
     check_columns(customers, ["customer_id", channel], "customers")
-    if not isinstance(by_channel, bool):
-        raise ParameterError(f"by_channel must be True or False; got {by_channel!r}.")
-    summary = customer_summary(transactions, observation_end, time_unit="W")
+    end = parse_date(observation_end, "observation_end") if observation_end is not None else None
+    summary = customer_summary(transactions, end, time_unit="W")
     labels = customers.set_index("customer_id")[channel]
     summary = summary.loc[summary.index.isin(labels.index)]
     groups = labels.reindex(summary.index) if by_channel else pd.Series("all", index=summary.index)
@@ -147,16 +168,15 @@ def channel_clv(
         disc = customer_lifetime_value(bg, data, spend=1.0, interval=None, **{**kw, "margin": 1.0})
         value.insert(2, "discounted_purchases", disc["clv"].to_numpy())
         parts.append(data.join(value).assign(channel=labels.reindex(data.index).to_numpy()))
-        for name, m in (("BG/NBD", bg), ("Gamma-Gamma", gg)):
-            s = m.summary()
-            params.append(pd.DataFrame({"group": g, "model": name, "parameter": s.index,
-                                        "estimate": s.iloc[:, 0].to_numpy(),
-                                        "se": s["se"].to_numpy() if "se" in s.columns else np.nan}))
+        params += [_params_table(g, "BG/NBD", bg), _params_table(g, "Gamma-Gamma", gg)]
     values = pd.concat(parts).sort_index()
     cols = ["channel"] + [c for c in values.columns if c != "channel"]
     return ChannelCLV(values[cols], models, pd.concat(params, ignore_index=True))
 
 
+@validate_params({"customers": FRAME, "transactions": FRAME, "clv": FRAME, "channel": COLUMN, "cost": COLUMN,
+                  "cost_to_serve": OPTIONAL_COLUMN, "margin": MARGIN, "n_bootstrap": N_BOOTSTRAP, "alpha": ALPHA,
+                  "seed": SEED})
 def lifetime_economics(
     customers: pd.DataFrame,
     transactions: pd.DataFrame,
@@ -169,7 +189,7 @@ def lifetime_economics(
     observation_end=None,
     n_bootstrap: int = 200,
     alpha: float = 0.05,
-    seed: int | np.random.Generator = 0,
+    seed: int | np.random.Generator = DEFAULT_SEED,
 ) -> pd.DataFrame:
     """CAC, value to date, expected residual and lifetime value, value-to-cost and ROI by channel.
 
@@ -185,7 +205,7 @@ def lifetime_economics(
         discounted gross margin, e.g. :attr:`ChannelCLV.values` or the output of
         :func:`analysis.clv.customer_lifetime_value` with ``margin`` set), and
         ``discounted_purchases`` or ``expected_purchases`` when a cost to serve is
-        charged; ``clv_se`` optional. Every customer must have a row.
+        charged; ``clv_std_error`` optional. Every customer must have a row.
     margin : float
         Gross margin share used for the value to date (use the one the CLV used).
     n_bootstrap : int
@@ -201,7 +221,7 @@ def lifetime_economics(
         Indexed by channel, best ``value_to_cost`` first: ``rank``, ``n_customers``,
         ``cac``, ``value_to_date``, ``residual_value``, ``lifetime_value``,
         ``value_to_cost``, ``roi``, ``residual_param_se_bound`` (NaN without
-        ``clv_se``), ``*_ci_low``/``*_ci_high`` for ``cac``, ``lifetime_value``,
+        ``clv_std_error``), ``*_ci_low``/``*_ci_high`` for ``cac``, ``lifetime_value``,
         ``value_to_cost`` and ``roi``, and ``p_best`` (share of bootstrap replicates
         in which the channel has the highest value-to-cost ratio).
 
@@ -217,9 +237,6 @@ def lifetime_economics(
     >>> eco[["lifetime_value", "value_to_cost"]].to_dict("index")
     {'web': {'lifetime_value': 25.0, 'value_to_cost': 2.5}, 'shop': {'lifetime_value': 35.0, 'value_to_cost': 1.75}}
     """
-    alpha = check_alpha(alpha)
-    if not isinstance(n_bootstrap, (int, np.integer)) or n_bootstrap < 0:
-        raise ParameterError(f"n_bootstrap must be an int >= 0; got {n_bootstrap!r}.")
     check_columns(clv, ["clv"], "clv")
     table, _ = customer_value(customers, transactions, channel=channel, cost=cost, cost_to_serve=cost_to_serve,
                               margin=margin, max_months=1, observation_end=observation_end)
@@ -242,7 +259,7 @@ def lifetime_economics(
         serve = pd.to_numeric(customers.set_index("customer_id")[cost_to_serve], errors="coerce")
         serve = serve.reindex(table["customer_id"]).to_numpy(float)
         residual = residual - serve * clv[purchases_col].to_numpy(float)[pos]
-    se = clv["clv_se"].to_numpy(float)[pos] if "clv_se" in clv.columns else np.full(len(pos), np.nan)
+    se = clv["clv_std_error"].to_numpy(float)[pos] if "clv_std_error" in clv.columns else np.full(len(pos), np.nan)
     if not np.isfinite(residual).all():
         raise DataValidationError("clv (or the cost to serve) has missing or infinite values; fix them first.")
 
@@ -264,7 +281,7 @@ def lifetime_economics(
                     "roi": roi, "residual_param_se_bound": float(np.mean(se[idx]))}
     out = pd.DataFrame.from_dict(rows, orient="index")
     if n_bootstrap:
-        rng = resolve_seed(seed)
+        rng = rng_from(seed)
         boot = np.empty((n_bootstrap, len(chans), 4))
         for b in range(n_bootstrap):
             for j, idx in enumerate(members):
@@ -280,3 +297,35 @@ def lifetime_economics(
     out.insert(0, "rank", np.arange(1, len(out) + 1))
     out.index.name = "channel"
     return out
+
+
+def first_year_vs_lifetime(economics: pd.DataFrame, lifetime: pd.DataFrame) -> pd.DataFrame:
+    """First-year and lifetime value per customer and their ratios to CAC, side by side, best lifetime ratio first.
+
+    Parameters
+    ----------
+    economics : DataFrame
+        :func:`analysis.channels.channel_economics` (``first_year_value``, ``value_to_cost``).
+    lifetime : DataFrame
+        :func:`lifetime_economics` (``lifetime_value``, ``value_to_cost``, ``cac``).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by channel: ``first_year_value``, ``first_year_ratio``, ``lifetime_value``,
+        ``lifetime_ratio``, ``cac``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> eco = pd.DataFrame({"first_year_value": [30.0, 20.0], "value_to_cost": [3.0, 1.0]}, index=["web", "shop"])
+    >>> life = pd.DataFrame({"lifetime_value": [40.0, 60.0], "value_to_cost": [4.0, 3.0], "cac": [10.0, 20.0]},
+    ...                     index=["web", "shop"])
+    >>> first_year_vs_lifetime(eco, life)["lifetime_ratio"].to_dict()
+    {'web': 4.0, 'shop': 3.0}
+    """
+    side = pd.DataFrame({"first_year_value": economics["first_year_value"],
+                         "first_year_ratio": economics["value_to_cost"],
+                         "lifetime_value": lifetime["lifetime_value"], "lifetime_ratio": lifetime["value_to_cost"],
+                         "cac": lifetime["cac"]})
+    return side.sort_values("lifetime_ratio", ascending=False)

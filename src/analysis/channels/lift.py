@@ -18,9 +18,12 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from analysis.channels._common import adjust_pvalues, check_alpha, check_correction, check_columns, prepare
-from analysis.channels.rates import _two_prop_z, newcombe_interval, ratio_interval
-from analysis.errors import DataValidationError, ParameterError
+from analysis.channels._common import (ALPHA, COLUMN, CORRECTION, FRAME, MARGIN, adjust_pvalues, check_columns,
+                                       prepare)
+from analysis.channels.rates import _two_prop_z, _unpooled_se, newcombe_interval, ratio_interval
+from analysis.checks import Options, validate_params
+from analysis.errors import DataValidationError
+from analysis.results import ResultMixin, order_estimate_columns
 
 __all__ = ["campaign_lift", "incremental_revenue", "heterogeneous_lift", "HeterogeneousLift"]
 
@@ -28,8 +31,6 @@ _KINDS = ("auto", "binary", "continuous")
 
 
 def _kind(values: pd.Series, kind: str) -> str:
-    if kind not in _KINDS:
-        raise ParameterError(f"kind must be one of {list(_KINDS)}; got {kind!r}.")
     if kind != "auto":
         return kind
     v = pd.to_numeric(values, errors="coerce") if not pd.api.types.is_bool_dtype(values) else values.astype(float)
@@ -68,10 +69,9 @@ def _continuous_lift(y1, y0, alpha, equal_var):
     t = d / se if se > 0 else np.nan
     p = 2 * stats.t.sf(abs(t), df) if se > 0 else np.nan
     rl, rh = _fieller(m1, v1, m0, v0, df, alpha)
-    return {"mean": m1, "mean_control": m0, "lift": d, "lift_ci_low": d - tq * se, "lift_ci_high": d + tq * se,
-            "rel_lift": m1 / m0 - 1 if m0 != 0 else np.nan,
-            "rel_lift_ci_low": rl - 1, "rel_lift_ci_high": rh - 1, "se": se,
-            "statistic": t, "df": df, "p_value": p}
+    return {"estimate": d, "std_error": se, "ci_low": d - tq * se, "ci_high": d + tq * se, "p_value": p,
+            "mean": m1, "mean_control": m0, "rel_lift": m1 / m0 - 1 if m0 != 0 else np.nan,
+            "rel_lift_ci_low": rl - 1, "rel_lift_ci_high": rh - 1, "statistic": t, "df": df}
 
 
 def _binary_lift(y1, y0, alpha):
@@ -80,12 +80,16 @@ def _binary_lift(y1, y0, alpha):
     dl, dh = newcombe_interval(x1, n1, x0, n0, alpha)
     ratio, rl, rh = ratio_interval(x1, n1, x0, n0, alpha)
     z, p = _two_prop_z(x1, n1, x0, n0)
-    se = np.sqrt(p1 * (1 - p1) / n1 + p0 * (1 - p0) / n0)
-    return {"mean": p1, "mean_control": p0, "lift": p1 - p0, "lift_ci_low": dl, "lift_ci_high": dh,
-            "rel_lift": ratio - 1, "rel_lift_ci_low": rl - 1, "rel_lift_ci_high": rh - 1, "se": se,
-            "statistic": z, "df": np.inf, "p_value": p}
+    return {"estimate": p1 - p0, "std_error": _unpooled_se(p1, n1, p0, n0), "ci_low": dl, "ci_high": dh,
+            "p_value": p, "mean": p1, "mean_control": p0, "rel_lift": ratio - 1, "rel_lift_ci_low": rl - 1,
+            "rel_lift_ci_high": rh - 1, "statistic": z, "df": np.inf}
 
 
+_LIFT_CHECKS = {"data": FRAME, "arm": COLUMN, "outcome": COLUMN, "kind": [Options(_KINDS)], "alpha": ALPHA,
+                "correction": CORRECTION}
+
+
+@validate_params({**_LIFT_CHECKS, "equal_var": [bool]})
 def campaign_lift(
     data: pd.DataFrame,
     arm: str,
@@ -122,10 +126,11 @@ def campaign_lift(
     Returns
     -------
     DataFrame
-        One row per treatment arm: ``arm``, ``n``, ``n_control``, ``mean``,
-        ``mean_control``, ``lift``, ``lift_ci_low``, ``lift_ci_high``, ``rel_lift``,
-        ``rel_lift_ci_low``, ``rel_lift_ci_high``, ``se``, ``statistic`` (z or t),
-        ``df``, ``p_value``, ``p_adjusted``, ``significant``, ``kind``.
+        One row per treatment arm, in the estimate shape: the absolute lift
+        ``estimate`` (treatment minus control), ``std_error``, ``ci_low``, ``ci_high``,
+        ``p_value``; then ``arm``, ``n``, ``n_control``, ``mean``, ``mean_control``,
+        ``rel_lift``, ``rel_lift_ci_low``, ``rel_lift_ci_high``, ``statistic`` (z or t),
+        ``df``, ``p_adjusted``, ``significant``, ``kind``.
 
     Examples
     --------
@@ -133,11 +138,9 @@ def campaign_lift(
     >>> df = pd.DataFrame({"arm": ["ctl"] * 100 + ["mail"] * 100,
     ...                    "visit": [1] * 10 + [0] * 90 + [1] * 18 + [0] * 82})
     >>> lift = campaign_lift(df, "arm", "visit", control="ctl")
-    >>> lift.loc[0, ["lift", "rel_lift"]].round(2).tolist()
+    >>> lift.loc[0, ["estimate", "rel_lift"]].round(2).tolist()
     [0.08, 0.8]
     """
-    alpha = check_alpha(alpha)
-    correction = check_correction(correction)
     check_columns(data, [arm, outcome])
     kind = _kind(data[outcome], kind)
     frame, levels = prepare(data, arm, outcome, kind=kind, order=order)
@@ -152,13 +155,15 @@ def campaign_lift(
         y1 = groups[g]
         res = _binary_lift(y1, y0, alpha) if kind == "binary" else _continuous_lift(y1, y0, alpha, equal_var)
         rows.append({"arm": g, "n": y1.size, "n_control": y0.size, **res})
-    out = pd.DataFrame(rows)
+    out = order_estimate_columns(pd.DataFrame(rows))
     out["p_adjusted"] = adjust_pvalues(out["p_value"].to_numpy(), correction)
     out["significant"] = out["p_adjusted"] < alpha
     out["kind"] = kind
     return out
 
 
+@validate_params({"data": FRAME, "arm": COLUMN, "revenue": COLUMN, "cost": [str, float, dict, None],
+                  "margin": MARGIN, "alpha": ALPHA, "correction": CORRECTION})
 def incremental_revenue(
     data: pd.DataFrame,
     arm: str,
@@ -186,9 +191,9 @@ def incremental_revenue(
     Returns
     -------
     DataFrame
-        One row per treatment arm: ``arm``, ``n``, ``incremental_revenue`` (per
-        contact) with ``ci_low``/``ci_high`` (Welch), ``incremental_cost`` (per
-        contact), ``incremental_profit`` (= margin x revenue lift - cost, per contact)
+        One row per treatment arm, in the estimate shape: the incremental revenue per
+        contact ``estimate`` with ``std_error``, ``ci_low``/``ci_high`` (Welch) and
+        ``p_value``; then ``arm``, ``n``, ``incremental_cost`` (per contact), ``incremental_profit`` (= margin x revenue lift - cost, per contact)
         with ``profit_ci_low``/``profit_ci_high``, ``roi`` (profit / cost; NaN for
         zero cost), ``total_incremental_revenue`` and ``total_incremental_profit``
         (per-contact figures x the arm's contacts), ``p_adjusted``.
@@ -198,11 +203,9 @@ def incremental_revenue(
     >>> import pandas as pd
     >>> df = pd.DataFrame({"arm": ["ctl"] * 4 + ["mail"] * 4, "spend": [0, 0, 10, 0, 0, 20, 10, 0]})
     >>> r = incremental_revenue(df, "arm", "spend", "ctl", cost=0.5)
-    >>> r.loc[0, ["incremental_revenue", "incremental_cost", "incremental_profit"]].tolist()
+    >>> r.loc[0, ["estimate", "incremental_cost", "incremental_profit"]].tolist()
     [5.0, 0.5, 4.5]
     """
-    if not 0 < margin <= 1:
-        raise ParameterError(f"margin must be in (0, 1]; got {margin!r}.")
     lift = campaign_lift(data, arm, revenue, control, kind="continuous", alpha=alpha, correction=correction)
     arms = [control, *lift["arm"]]
     if cost is None:
@@ -215,40 +218,45 @@ def incremental_revenue(
     else:
         costs = {a: (0.0 if a == control else float(cost)) for a in arms}
     inc_cost = np.array([costs[a] - costs[control] for a in lift["arm"]])
-    out = pd.DataFrame({
-        "arm": lift["arm"], "n": lift["n"], "incremental_revenue": lift["lift"],
-        "ci_low": lift["lift_ci_low"], "ci_high": lift["lift_ci_high"], "incremental_cost": inc_cost,
-    })
-    out["incremental_profit"] = margin * out["incremental_revenue"] - inc_cost
+    out = lift[["estimate", "std_error", "ci_low", "ci_high", "p_value", "arm", "n"]].copy()
+    out["incremental_cost"] = inc_cost
+    out["incremental_profit"] = margin * out["estimate"] - inc_cost
     out["profit_ci_low"] = margin * out["ci_low"] - inc_cost
     out["profit_ci_high"] = margin * out["ci_high"] - inc_cost
     with np.errstate(divide="ignore", invalid="ignore"):
         out["roi"] = np.where(inc_cost > 0, out["incremental_profit"] / inc_cost, np.nan)
-    out["total_incremental_revenue"] = out["incremental_revenue"] * out["n"]
+    out["total_incremental_revenue"] = out["estimate"] * out["n"]
     out["total_incremental_profit"] = out["incremental_profit"] * out["n"]
     out["p_adjusted"] = lift["p_adjusted"]
     return out
 
 
-@dataclass
-class HeterogeneousLift:
+@dataclass(repr=False)
+class HeterogeneousLift(ResultMixin):
     """Result of :func:`heterogeneous_lift`.
 
     Attributes
     ----------
     by_level : DataFrame
-        :func:`campaign_lift` columns for each level of the attribute (column ``level``).
+        :func:`campaign_lift` columns for each level of the attribute (column ``level``
+        after the standard estimate columns). Also returned by :meth:`summary`.
     homogeneity : DataFrame
-        One row per treatment arm: Cochran's ``q`` statistic that the lift is the
-        same in every level, ``df``, ``p_value``, and ``i_squared`` (share of the
-        variation between levels beyond chance).
+        One row per treatment arm: ``arm``, ``pooled_lift`` (inverse-variance
+        weighted), Cochran's Q ``statistic`` that the lift is the same in every
+        level, ``df``, ``p_value``, and ``i_squared`` (share of the variation between
+        levels beyond chance).
     """
 
     by_level: pd.DataFrame
     homogeneity: pd.DataFrame
     by: str
 
+    def summary(self) -> pd.DataFrame:
+        """The lift of each arm within each level of the attribute (:attr:`by_level`)."""
+        return self.by_level
 
+
+@validate_params({**_LIFT_CHECKS, "by": COLUMN})
 def heterogeneous_lift(
     data: pd.DataFrame,
     arm: str,
@@ -268,7 +276,7 @@ def heterogeneous_lift(
     >>> df = pd.DataFrame({"arm": (["c"] * 100 + ["t"] * 100) * 2, "seg": ["new"] * 200 + ["old"] * 200,
     ...                    "y": ([1] * 10 + [0] * 90 + [1] * 30 + [0] * 70) + ([1] * 10 + [0] * 90) * 2})
     >>> h = heterogeneous_lift(df, "arm", "y", "c", by="seg")
-    >>> h.by_level["lift"].round(2).tolist()
+    >>> h.by_level["estimate"].round(2).tolist()
     [0.2, 0.0]
     >>> bool(h.homogeneity.loc[0, "p_value"] < 0.01)
     True
@@ -278,20 +286,20 @@ def heterogeneous_lift(
     parts = []
     for level, sub in data.groupby(by, observed=True, sort=True):
         res = campaign_lift(sub, arm, outcome, control, kind=kind, alpha=alpha, correction=correction)
-        res.insert(0, "level", level)
+        res.insert(5, "level", level)
         parts.append(res)
     if len(parts) < 2:
         raise DataValidationError(f"Column {by!r} has fewer than two levels; nothing to compare lift across.")
     table = pd.concat(parts, ignore_index=True)
     rows = []
     for g, sub in table.groupby("arm", sort=False):
-        w = 1 / sub["se"].to_numpy() ** 2
-        d = sub["lift"].to_numpy()
+        w = 1 / sub["std_error"].to_numpy() ** 2
+        d = sub["estimate"].to_numpy()
         ok = np.isfinite(w)
         pooled = (w[ok] * d[ok]).sum() / w[ok].sum()
         q = float((w[ok] * (d[ok] - pooled) ** 2).sum())
         dof = int(ok.sum() - 1)
-        rows.append({"arm": g, "pooled_lift": pooled, "q": q, "df": dof,
+        rows.append({"arm": g, "pooled_lift": pooled, "statistic": q, "df": dof,
                      "p_value": float(stats.chi2.sf(q, dof)),
                      "i_squared": max(0.0, (q - dof) / q) if q > 0 else 0.0})
     return HeterogeneousLift(table, pd.DataFrame(rows), by)

@@ -13,17 +13,22 @@ import math
 import numpy as np
 from scipy import stats
 
+from analysis.channels._common import ALPHA
+from analysis.checks import Interval, validate_params
 from analysis.errors import ParameterError
 
 __all__ = ["mde_rates", "sample_size_rates", "mde_means"]
 
+_POWER = [Interval(float, 0.5, 1.0, closed="left")]
+_N = [Interval(int, 1, None, closed="left")]
+_RATE = [Interval(float, 0.0, 1.0, closed="left")]
+
 
 def _z(alpha: float, power: float) -> float:
-    if not 0 < alpha < 0.5 or not 0.5 <= power < 1:
-        raise ParameterError(f"alpha must be in (0, 0.5) and power in [0.5, 1); got {alpha!r}, {power!r}.")
     return stats.norm.isf(alpha / 2) + stats.norm.ppf(power)
 
 
+@validate_params({"p0": _RATE, "n1": _N, "n0": _N, "alpha": ALPHA, "power": _POWER})
 def mde_rates(p0: float, n1: int, n0: int, *, alpha: float = 0.05, power: float = 0.8) -> float:
     """Minimum detectable absolute increase over a base rate ``p0`` (two-sided test).
 
@@ -34,8 +39,6 @@ def mde_rates(p0: float, n1: int, n0: int, *, alpha: float = 0.05, power: float 
     >>> round(mde_rates(0.10, 2000, 2000), 4)
     0.0281
     """
-    if not 0 <= p0 < 1 or n1 < 1 or n0 < 1:
-        raise ParameterError(f"need 0 <= p0 < 1 and group sizes >= 1; got {p0!r}, {n1!r}, {n0!r}.")
     h = _z(alpha, power) * math.sqrt(1 / n1 + 1 / n0)
     phi = 2 * math.asin(math.sqrt(p0)) + h
     if phi >= math.pi:
@@ -43,6 +46,8 @@ def mde_rates(p0: float, n1: int, n0: int, *, alpha: float = 0.05, power: float 
     return float(math.sin(phi / 2) ** 2 - p0)
 
 
+@validate_params({"p1": [Interval(float, 0.0, 1.0)], "p0": [Interval(float, 0.0, 1.0)], "alpha": ALPHA,
+                  "power": _POWER, "ratio": [Interval(float, 0.0, None, closed="neither")]})
 def sample_size_rates(p1: float, p0: float, *, alpha: float = 0.05, power: float = 0.8, ratio: float = 1.0) -> tuple[int, int]:
     """Group sizes ``(n1, n0 = ratio * n1)`` to detect rates ``p1`` vs ``p0``.
 
@@ -58,6 +63,8 @@ def sample_size_rates(p1: float, p0: float, *, alpha: float = 0.05, power: float
     return int(math.ceil(n1)), int(math.ceil(n1 * ratio))
 
 
+@validate_params({"sd": [Interval(float, 0.0, None, closed="left")], "n1": _N, "n0": _N, "alpha": ALPHA,
+                  "power": _POWER})
 def mde_means(sd: float, n1: int, n0: int, *, alpha: float = 0.05, power: float = 0.8) -> float:
     """Minimum detectable difference in means for a common standard deviation ``sd``.
 

@@ -22,8 +22,10 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from analysis.channels._common import adjust_pvalues, check_alpha, check_correction, prepare
+from analysis.channels._common import ALPHA, COLUMN, CORRECTION, FRAME, adjust_pvalues, omnibus_frame, prepare
+from analysis.checks import validate_params
 from analysis.errors import AnalysisWarning, DataValidationError
+from analysis.results import ResultMixin, order_estimate_columns
 
 __all__ = [
     "RateComparison",
@@ -36,6 +38,7 @@ __all__ = [
 ]
 
 
+@validate_params({"alpha": ALPHA})
 def wilson_interval(successes, n, alpha: float = 0.05) -> tuple[np.ndarray, np.ndarray]:
     """Wilson score interval for a proportion.
 
@@ -66,6 +69,7 @@ def wilson_interval(successes, n, alpha: float = 0.05) -> tuple[np.ndarray, np.n
     return np.clip(centre - half, 0.0, 1.0), np.clip(centre + half, 0.0, 1.0)
 
 
+@validate_params({"alpha": ALPHA})
 def newcombe_interval(x1, n1, x2, n2, alpha: float = 0.05) -> tuple[float, float]:
     """Newcombe's hybrid score interval for the difference ``p1 - p2`` (his method 10).
 
@@ -87,6 +91,7 @@ def newcombe_interval(x1, n1, x2, n2, alpha: float = 0.05) -> tuple[float, float
     return float(low), float(high)
 
 
+@validate_params({"alpha": ALPHA})
 def ratio_interval(x1, n1, x2, n2, alpha: float = 0.05) -> tuple[float, float, float]:
     """Rate ratio ``p1 / p2`` with the log (Katz) interval.
 
@@ -133,23 +138,25 @@ def cramers_v(table) -> float:
     return float(np.sqrt(chi2 / (t.sum() * (min(t.shape) - 1))))
 
 
-@dataclass
-class RateComparison:
+@dataclass(repr=False)
+class RateComparison(ResultMixin):
     """Result of :func:`compare_rates`.
 
     Attributes
     ----------
     groups : DataFrame
         Indexed by group: ``n``, ``successes``, ``rate``, ``ci_low``, ``ci_high``
-        (Wilson interval).
-    omnibus : dict
-        ``test`` ("Pearson chi-square"), ``statistic``, ``df``, ``p_value``,
+        (Wilson interval). Also returned by :meth:`summary`.
+    omnibus : DataFrame
+        One row: ``test`` ("Pearson chi-square"), ``statistic``, ``df``, ``p_value``,
         ``cramers_v``, ``n``, ``min_expected`` (smallest expected cell count).
     pairwise : DataFrame
-        One row per pair ``group_a``/``group_b``: ``rate_a``, ``rate_b``, ``diff``
-        (a - b), ``diff_ci_low``/``diff_ci_high`` (Newcombe), ``ratio``,
-        ``ratio_ci_low``/``ratio_ci_high`` (log interval), ``cohens_h``, ``z``,
-        ``p_value`` (two-proportion z-test), ``p_adjusted``, ``significant``.
+        One row per pair, in the package's estimate shape: ``estimate`` (rate a -
+        rate b), ``std_error`` (unpooled, ``sqrt(pa(1-pa)/na + pb(1-pb)/nb)``),
+        ``ci_low``/``ci_high`` (Newcombe), ``p_value`` (two-proportion z-test), then
+        ``group_a``, ``group_b``, ``rate_a``, ``rate_b``, ``ratio``,
+        ``ratio_ci_low``/``ratio_ci_high`` (log interval), ``cohens_h``,
+        ``statistic`` (z), ``p_adjusted``, ``significant``.
     outcome, group, alpha, correction : settings used.
     """
 
@@ -162,6 +169,15 @@ class RateComparison:
     correction: str
     notes: list[str] = field(default_factory=list)
 
+    def summary(self) -> pd.DataFrame:
+        """The rate of each group with its Wilson interval (:attr:`groups`)."""
+        return self.groups
+
+
+def _unpooled_se(p1, n1, p2, n2) -> float:
+    """Standard error of a difference of two independent proportions (not pooled)."""
+    return float(np.sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2))
+
 
 def _two_prop_z(x1, n1, x2, n2) -> tuple[float, float]:
     p = (x1 + x2) / (n1 + n2)
@@ -172,6 +188,8 @@ def _two_prop_z(x1, n1, x2, n2) -> tuple[float, float]:
     return float(z), float(2 * stats.norm.sf(abs(z)))
 
 
+@validate_params({"data": FRAME, "group": COLUMN, "outcome": COLUMN, "alpha": ALPHA,
+                  "correction": CORRECTION})
 def compare_rates(
     data: pd.DataFrame,
     group: str,
@@ -227,11 +245,9 @@ def compare_rates(
     >>> res = compare_rates(df, "channel", "bought")
     >>> res.groups["rate"].round(2).to_dict()
     {'store': 0.2, 'web': 0.4}
-    >>> round(res.omnibus["p_value"], 4)
+    >>> round(float(res.omnibus.loc[0, "p_value"]), 4)
     0.0291
     """
-    alpha = check_alpha(alpha)
-    correction = check_correction(correction)
     frame, levels = prepare(data, group, outcome, kind="binary", order=order)
     grouped = frame.groupby(group, observed=True, sort=False)[outcome]
     n = grouped.size().reindex(levels).astype(int)
@@ -247,7 +263,7 @@ def compare_rates(
         warnings.warn(
             f"Column {outcome!r} is {int(x.iloc[0] > 0)} in every row; the chi-square test is undefined.",
             AnalysisWarning,
-            stacklevel=2,
+            stacklevel=3,
         )
         chi2 = dof = pval = v = min_exp = np.nan
     else:
@@ -258,16 +274,9 @@ def compare_rates(
             notes.append(
                 f"Smallest expected count is {min_exp:.1f} (< 5); the chi-square p-value is approximate."
             )
-            warnings.warn(notes[-1], AnalysisWarning, stacklevel=2)
-    omnibus = {
-        "test": "Pearson chi-square",
-        "statistic": float(chi2),
-        "df": float(dof),
-        "p_value": float(pval),
-        "cramers_v": float(v),
-        "n": int(n.sum()),
-        "min_expected": float(min_exp),
-    }
+            warnings.warn(notes[-1], AnalysisWarning, stacklevel=3)
+    omnibus = omnibus_frame(test="Pearson chi-square", statistic=float(chi2), df=float(dof), p_value=float(pval),
+                            cramers_v=float(v), n=int(n.sum()), min_expected=float(min_exp))
     if reference is not None:
         if reference not in levels:
             raise DataValidationError(
@@ -285,13 +294,12 @@ def compare_rates(
         z, p = _two_prop_z(x1, n1, x2, n2)
         rows.append(
             {
-                "group_a": a, "group_b": b, "rate_a": p1, "rate_b": p2, "diff": p1 - p2,
-                "diff_ci_low": dl, "diff_ci_high": dh, "ratio": ratio,
-                "ratio_ci_low": rl, "ratio_ci_high": rh, "cohens_h": float(cohens_h(p1, p2)),
-                "z": z, "p_value": p,
+                "estimate": p1 - p2, "std_error": _unpooled_se(p1, n1, p2, n2), "ci_low": dl, "ci_high": dh,
+                "p_value": p, "group_a": a, "group_b": b, "rate_a": p1, "rate_b": p2, "ratio": ratio,
+                "ratio_ci_low": rl, "ratio_ci_high": rh, "cohens_h": float(cohens_h(p1, p2)), "statistic": z,
             }
         )
-    pairwise = pd.DataFrame(rows)
+    pairwise = order_estimate_columns(pd.DataFrame(rows))
     pairwise["p_adjusted"] = adjust_pvalues(pairwise["p_value"].to_numpy(), correction)
     pairwise["significant"] = pairwise["p_adjusted"] < alpha
     return RateComparison(groups, omnibus, pairwise, outcome, group, alpha, correction, notes)

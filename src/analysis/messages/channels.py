@@ -28,6 +28,26 @@ MESSAGES = {
         "channels.rule.linear": "Linear",
         "channels.rule.time_decay": "Time decay",
         "channels.rule.markov": "Markov removal effect",
+        "channels.label.buyers": "{outcome} (buyers)",
+        "channels.label.per_customer": "{outcome} (per customer)",
+        "channels.reason.requested": "{test} was requested (method={method!r}).",
+        "channels.reason.constant": (
+            "Group(s) {groups} have identical values throughout, so variance-based tests are undefined; the "
+            "rank-based Kruskal-Wallis test is used."
+        ),
+        "channels.reason.skewed": (
+            "The data are skewed (largest |skewness| {skewness:.1f}); for {group!r} the mean is not yet near-normal "
+            "at n = {n} (Cochran's rule needs n > 25 x skewness^2 = {min_n:.0f}), so the rank-based Kruskal-Wallis "
+            "test with Dunn's pairs is used; it compares typical values, not means."
+        ),
+        "channels.reason.welch": (
+            "Means are near-normal, but variances differ (Brown-Forsythe p = {p:.3g} < {alpha}), so Welch's ANOVA "
+            "with Games-Howell pairs is used; neither assumes equal variances."
+        ),
+        "channels.reason.anova": (
+            "Means are near-normal and variances look equal (Brown-Forsythe p = {p:.3g} >= {alpha}), so classic "
+            "one-way ANOVA with Tukey HSD pairs is used."
+        ),
         "channels.text.rates": (
             "{outcome}: rates range from {low_rate:.2%} ({low}) to {high_rate:.2%} ({high}). "
             "The chi-square test of equal rates gives p = {p:.3g} (Cramér's V = {v:.3f}); "

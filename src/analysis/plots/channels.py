@@ -44,24 +44,26 @@ def plot_rates(result) -> Figure:
     return fig
 
 
-def plot_pairwise(pairwise: pd.DataFrame, outcome: str, *, alpha: float = 0.05, low: str = "diff_ci_low",
-                  high: str = "diff_ci_high") -> Figure:
+def plot_pairwise(pairwise: pd.DataFrame, outcome: str, *, alpha: float = 0.05) -> Figure:
     """Forest plot of pairwise differences (significant pairs filled, others hollow).
+
+    ``pairwise`` is an estimate table of pairs (``estimate``, ``ci_low``, ``ci_high``,
+    ``group_a``, ``group_b``, ``significant``), e.g. ``compare_rates(...).pairwise``.
 
     Examples
     --------
     >>> import pandas as pd
-    >>> pw = pd.DataFrame({"group_a": ["a"], "group_b": ["b"], "diff": [0.1], "diff_ci_low": [0.0],
-    ...                    "diff_ci_high": [0.2], "significant": [True]})
+    >>> pw = pd.DataFrame({"estimate": [0.1], "ci_low": [0.0], "ci_high": [0.2], "group_a": ["a"],
+    ...                    "group_b": ["b"], "significant": [True]})
     >>> plot_pairwise(pw, "visit").axes[0].get_xlabel()
     'Difference (first minus second)'
     """
     labels = [f"{a} – {b}" for a, b in zip(pairwise["group_a"], pairwise["group_b"])]
     with figure_style():
         fig, ax = new_figure(height=1.0 + 0.45 * len(labels))
-        _dot_whisker(ax, labels, pairwise["diff"], pairwise[low], pairwise[high])
+        _dot_whisker(ax, labels, pairwise["estimate"], pairwise["ci_low"], pairwise["ci_high"])
         sig = pairwise.get("significant", pd.Series(True, index=pairwise.index)).to_numpy(bool)
-        ax.scatter(pairwise["diff"][~sig], np.arange(len(labels))[~sig], s=40, facecolor="white",
+        ax.scatter(pairwise["estimate"][~sig], np.arange(len(labels))[~sig], s=40, facecolor="white",
                    edgecolor="C0", zorder=3)
         ax.axvline(0, color="0.4", lw=1, ls="--")
         ax.set_title(msg("channels.fig.pairwise.title", outcome=outcome, level=1 - alpha))
@@ -94,13 +96,15 @@ def plot_spend(data: pd.DataFrame, group: str, outcome: str) -> Figure:
 def plot_adjusted(result, outcome: str) -> Figure:
     """Unadjusted and adjusted differences from the reference, side by side.
 
+    ``result`` is an :class:`~analysis.channels.AdjustedComparison` (its ``effects``: the
+    adjusted ``estimate``, ``ci_low``, ``ci_high`` and the ``unadjusted*`` columns).
+
     Examples
     --------
     >>> import pandas as pd
     >>> from types import SimpleNamespace
-    >>> eff = pd.DataFrame({"group": ["web"], "unadjusted": [2.0], "unadjusted_ci_low": [1.0],
-    ...                     "unadjusted_ci_high": [3.0], "adjusted": [0.5], "adjusted_ci_low": [-0.5],
-    ...                     "adjusted_ci_high": [1.5]})
+    >>> eff = pd.DataFrame({"estimate": [0.5], "ci_low": [-0.5], "ci_high": [1.5], "group": ["web"],
+    ...                     "unadjusted": [2.0], "unadjusted_ci_low": [1.0], "unadjusted_ci_high": [3.0]})
     >>> fig = plot_adjusted(SimpleNamespace(effects=eff, reference="store"), "spend")
     >>> len(fig.axes[0].get_legend().get_texts())
     2
@@ -110,7 +114,7 @@ def plot_adjusted(result, outcome: str) -> Figure:
         fig, ax = new_figure(height=1.2 + 0.6 * len(e))
         _dot_whisker(ax, e["group"], e["unadjusted"], e["unadjusted_ci_low"], e["unadjusted_ci_high"],
                      color="C7", offset=-0.12, label=msg("channels.fig.adjusted.raw"))
-        _dot_whisker(ax, e["group"], e["adjusted"], e["adjusted_ci_low"], e["adjusted_ci_high"],
+        _dot_whisker(ax, e["group"], e["estimate"], e["ci_low"], e["ci_high"],
                      color="C0", offset=0.12, label=msg("channels.fig.adjusted.adj"))
         ax.axvline(0, color="0.4", lw=1, ls="--")
         ax.legend(loc="best")
@@ -122,16 +126,19 @@ def plot_adjusted(result, outcome: str) -> Figure:
 def plot_lift(lift: pd.DataFrame, outcome: str, control: str, *, alpha: float = 0.05) -> Figure:
     """Absolute lift of each arm over control with intervals.
 
+    ``lift`` is a :func:`~analysis.channels.campaign_lift` table (``arm``, ``estimate``,
+    ``ci_low``, ``ci_high``).
+
     Examples
     --------
     >>> import pandas as pd
-    >>> lift = pd.DataFrame({"arm": ["mail"], "lift": [0.02], "lift_ci_low": [0.01], "lift_ci_high": [0.03]})
+    >>> lift = pd.DataFrame({"estimate": [0.02], "ci_low": [0.01], "ci_high": [0.03], "arm": ["mail"]})
     >>> plot_lift(lift, "visit", "control").axes[0].get_xlabel()
     'Absolute lift'
     """
     with figure_style():
         fig, ax = new_figure(height=1.0 + 0.5 * len(lift))
-        _dot_whisker(ax, lift["arm"], lift["lift"], lift["lift_ci_low"], lift["lift_ci_high"])
+        _dot_whisker(ax, lift["arm"], lift["estimate"], lift["ci_low"], lift["ci_high"])
         ax.axvline(0, color="0.4", lw=1, ls="--")
         ax.set_title(msg("channels.fig.lift.title", outcome=outcome, control=control, level=1 - alpha))
         ax.set_xlabel(msg("channels.fig.lift.x"))
