@@ -124,3 +124,41 @@ def test_service_demo_channel_parameters_are_recovered():
         for name in s.index:
             misses += not (s.loc[name, "ci_low"] < getattr(truth, name) < s.loc[name, "ci_high"])
     assert misses <= 2
+
+
+def test_value_interval_follows_alpha(summary):
+    """A 90% interval is the 95% one with z(0.95) instead of z(0.975) on the log scale."""
+    from scipy import stats
+
+    bg = clv.BetaGeo().fit(summary)
+    gg = clv.GammaGamma().fit(summary)
+    d = summary.head(20)
+    v95 = clv.customer_lifetime_value(bg, d, spend_model=gg)
+    v90 = clv.customer_lifetime_value(bg, d, spend_model=gg, alpha=0.10)
+    pd.testing.assert_series_equal(v95["clv_std_error"], v90["clv_std_error"])
+    ok = v95["clv"] > 0
+    rel = v95.loc[ok, "clv_std_error"] / v95.loc[ok, "clv"]
+    np.testing.assert_allclose(v90.loc[ok, "clv_ci_high"], v95.loc[ok, "clv"] * np.exp(stats.norm.ppf(0.95) * rel))
+    assert (v90["clv_ci_high"] <= v95["clv_ci_high"]).all() and (v90["clv_ci_low"] >= v95["clv_ci_low"]).all()
+    boot = clv.customer_lifetime_value(bg, d, spend_model=gg, interval="bootstrap", n_draws=50, alpha=0.2)
+    assert (boot["clv_ci_low"] <= boot["clv_ci_high"]).all()
+
+
+def test_value_parameters_are_checked_in_one_form(summary):
+    bg = clv.BetaGeo.from_params(BG)
+    with pytest.raises(ParameterError, match="The 'time_unit' parameter of customer_lifetime_value must be one of"):
+        clv.customer_lifetime_value(bg, summary, spend=1.0, time_unit="fortnight")
+    with pytest.raises(ParameterError, match="The 'margin' parameter of customer_lifetime_value"):
+        clv.customer_lifetime_value(bg, summary, spend=1.0, margin=0)
+    with pytest.raises(ParameterError, match="The 'seed' parameter"):
+        clv.customer_lifetime_value(bg, summary, spend=1.0, seed=None)
+    with pytest.raises(ParameterError, match="The 'silence' parameter of churn_risk"):
+        clv.churn_risk(bg, summary, summary.assign(clv=1.0), silence=-1)
+
+
+def test_customers_at_risk_by_hand():
+    v = pd.DataFrame({"p_alive": [0.2, 0.9, 0.1, 0.3, 0.45], "value_if_alive": [100.0, 90.0, 1.0, 2.0, 95.0],
+                      "value_at_risk": [80.0, 9.0, 0.9, 1.4, 52.0]}, index=list("abcde"))
+    # 75% quantile of value_if_alive = 95: a (100) and e (95) are valuable; b (90) is not
+    assert clv.customers_at_risk(v).index.tolist() == ["a", "e"]
+    assert clv.customers_at_risk(v, threshold=0.3).index.tolist() == ["a"]

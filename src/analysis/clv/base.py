@@ -77,9 +77,8 @@ class BaseFitter(Uncertainty, MaximumLikelihood, ResultMixin):
         tol: float = 1e-10,
     ) -> None:
         check_params(self._parameter_constraints,
-                     {"columns": None if columns is None else dict(columns),
-                      "initial_params": None if initial_params is None else dict(initial_params),
-                      "max_iter": max_iter, "tol": tol}, type(self).__name__)
+                     {"columns": columns, "initial_params": initial_params, "max_iter": max_iter, "tol": tol},
+                     type(self).__name__)
         self.columns = dict(columns) if columns else {}
         self.initial_params = dict(initial_params) if initial_params else None
         self.max_iter = max_iter

@@ -21,7 +21,8 @@ __all__ = ["check_summary_columns"]
 
 def _row_list(mask: np.ndarray, values: np.ndarray, index: pd.Index) -> str:
     bad = np.flatnonzero(mask)[:5]
-    return ", ".join(f"{index[i]!r}: {values[i]!r}" for i in bad)
+    shown = [values[i].item() if isinstance(values[i], np.generic) else values[i] for i in bad]
+    return ", ".join(f"{index[i]!r}: {v!r}" for i, v in zip(bad, shown))
 
 
 def check_summary_columns(

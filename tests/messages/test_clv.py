@@ -1,0 +1,52 @@
+"""Messages of the CLV analysis (analysis.messages.clv): every key renders, fields are
+the same in every language, and every unit and model the notebook can use has a word."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from analysis.messages import clv as catalog
+from analysis.messages import msg
+from analysis.window import UNIT_DAYS
+
+FIELDS = {"model": "BG/NBD", "unit": "week", "customers": 1234, "total": 5678.9, "horizon": 52, "discount": 0.1,
+          "lower": 5000.0, "upper": 6000.0, "share": 0.58, "alive": 0.46, "n_risk": 12, "threshold": 0.5,
+          "value": 99.5, "rmse": 1.2345, "agg": -2.5, "n": 1000, "cal_end": "1997-09-30", "holdout": 39.0,
+          "title": "CDNOW", "end": "1998-06-30"}
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("key", sorted(catalog.MESSAGES["en"]))
+def test_every_key_renders(key):
+    assert key.startswith("clv.")
+    text = msg(key, language="en", **FIELDS)
+    assert text and "{" not in text
+
+
+def test_fields_agree_across_languages():
+    english = catalog.MESSAGES["en"]
+    for language, entries in catalog.MESSAGES.items():
+        for key, template in entries.items():
+            assert key in english, (language, key)
+            assert _fields(template) == _fields(english[key]), (language, key)
+
+
+def test_units_models_and_processes_have_words():
+    for unit in UNIT_DAYS:
+        assert msg(f"clv.unit.{unit}")
+    for model in ("BetaGeo", "ModifiedBetaGeo", "ParetoNBD"):
+        assert msg(f"clv.model.{model}")
+    assert msg("clv.process.trans") == "purchase (trans)"
+
+
+def test_notebook_sentences():
+    assert msg("clv.text.calibration_data", title="CDNOW", customers=23570, cal_end="1997-09-30",
+               end="1998-06-30") == ("**CDNOW**: 23,570 customers bought for the first time by 1997-09-30; "
+                                     "holdout 1997-09-30 to 1998-06-30.")
+    assert msg("clv.finding.base_value", **FIELDS).startswith("The 1,234 customers are expected to bring 5,679")
+    assert msg("clv.text.no_truth") == "Real data: there is no known truth to compare with."
