@@ -35,7 +35,6 @@ def test_in_memory_mode_writes_nothing(tmp_path, monkeypatch, frame):
 
 
 def test_files_are_written(tmp_path, frame):
-    pytest.importorskip("analysis.io")
     out = ReportOutputs(tmp_path / "out")
     out.table("counts", frame)
     out.table("no_index", frame, index=False)

@@ -151,3 +151,29 @@ def test_none_only_where_the_cell_annotates_the_parameter_as_optional(tmp_path):
         check_parameters(declared, {"label": None}, notebook="n")
     with pytest.raises(NotebookParameterError, match="'cost'.*expects text"):
         check_parameters(declared, {"cost": 3}, notebook="n")
+
+
+def test_annotated_date_parameter_takes_text_dates_and_none(tmp_path):
+    declared = read_parameters(_notebook(tmp_path, 'observation_end: str | None = None  # "YYYY-MM-DD" or None\n'
+                                                   'share: Optional[float] = 0.5\n'
+                                                   'rules: dict | None = None\n'
+                                                   'start: pd.Timestamp = pd.Timestamp("2024-01-01")\n'))
+    assert declared["observation_end"].annotation == ("str", "NoneType")
+    assert declared["share"].annotation == ("float", "NoneType") and declared["rules"].annotation == ("dict", "NoneType")
+    assert declared["start"].annotation == () and declared["start"].type == UNKNOWN  # not a simple annotation
+    given = {"observation_end": "1998-06-30"}
+    assert check_parameters(declared, given, notebook="n") == {"observation_end": "1998-06-30"}
+    assert check_parameters(declared, {"observation_end": dt.date(1998, 6, 30)}, notebook="n") == given
+    assert check_parameters(declared, {"observation_end": None}, notebook="n") == {"observation_end": None}
+    cli = parse_cli_parameters(["observation_end=1998-06-30", "share=1", "rules=null"])
+    assert check_parameters(declared, cli, notebook="n") == {"observation_end": "1998-06-30", "share": 1, "rules": None}
+    with pytest.raises(NotebookParameterError, match=r"'observation_end' of notebook n expects text \(str\) or None"):
+        check_parameters(declared, {"observation_end": 19980630}, notebook="n")
+    with pytest.raises(NotebookParameterError, match=r"'rules' of notebook n expects a mapping or None"):
+        check_parameters(declared, {"rules": [1]}, notebook="n")
+    assert check_parameters(declared, {"start": "anything"}, notebook="n") == {"start": "anything"}
+
+
+def test_fixture_notebook_declares_an_annotated_observation_end():
+    declared = read_parameters(FIXTURES / "fixture_ok.ipynb")
+    assert declared["observation_end"].annotation == ("str", "NoneType") and declared["observation_end"].default is None

@@ -16,6 +16,8 @@ from study_project import TINY_STUDY, make_project, write_study
 from analysis.errors import NotebookParameterError, ReportError, StudyConfigError
 from analysis.report.cli import main
 from analysis.report.index import render_index
+from analysis.report.manifest import study_record
+from analysis.report.parameters import parse_cli_parameters
 from analysis.report.runner import plan_runs, run_plans, select_notebooks
 from analysis.study import load_study
 
@@ -34,7 +36,6 @@ def _manifest(reports: Path) -> dict:
 
 @pytest.mark.slow
 def test_run_success_then_failure_keeps_the_previous_good_report(tmp_path):
-    pytest.importorskip("analysis.io")
     project = make_project(tmp_path / "proj")
     study = write_study(project, "tiny", BOTH % "false")
     reports = tmp_path / "reports"
@@ -56,6 +57,8 @@ def test_run_success_then_failure_keeps_the_previous_good_report(tmp_path):
     assert "load_tables" in (out / "fixture_ok.html").read_text(encoding="utf-8")  # code shown by default
 
     manifest = _manifest(reports)
+    assert manifest["window"] == load_study(study).window.as_dict()  # the study's window, recorded once
+    assert manifest["window"]["observation_end"] is None  # tiny sets none: the last transaction
     ok = manifest["notebooks"]["fixture_ok"]
     assert ok["status"] == "ok" and ok["reused"] is False and ok["error"] is None
     assert ok["parameters"]["top_n"] == 2 and ok["parameters"]["study"] == str(study.resolve())
@@ -116,6 +119,30 @@ def test_plan_uses_study_parameters_then_overrides(project):
     assert plan.notebook == "fixture_ok" and dict(plan.parameters) == {"top_n": 2}
     (plan,) = plan_runs([study], overrides={"top_n": 4, "scale": 2})
     assert dict(plan.parameters) == {"top_n": 4, "scale": 2}
+
+
+def test_date_parameters_from_the_study_and_the_command_line(project):
+    text = TINY_STUDY.replace("{top_n: 2}", "{top_n: 2, observation_end: 2024-03-01}")
+    text = text.replace("notebooks:", "window: {observation_end: 2024-03-30}\nnotebooks:")
+    study = load_study(write_study(project, "tiny", text))
+    (plan,) = plan_runs([study])
+    assert dict(plan.parameters) == {"top_n": 2, "observation_end": "2024-03-01"}  # a YAML date becomes text
+    overrides = parse_cli_parameters(["observation_end=1998-06-30"])
+    (plan,) = plan_runs([study], overrides=overrides)
+    assert plan.parameters["observation_end"] == "1998-06-30"
+    (plan,) = plan_runs([study], overrides=parse_cli_parameters(["observation_end=null"]))
+    assert plan.parameters["observation_end"] is None  # None: the study's window
+    with pytest.raises(NotebookParameterError, match=r"'observation_end' of notebook fixture_ok expects text"):
+        plan_runs([study], overrides={"observation_end": 5})
+
+
+def test_manifest_study_record_holds_the_window(project):
+    text = TINY_STUDY.replace("notebooks:", "window: {observation_end: '2024-03-30', time_unit: D}\nnotebooks:")
+    record = study_record(load_study(write_study(project, "tiny", text)))
+    assert record["study"] == "tiny" and record["title"] == "A tiny test study"
+    assert record["window"]["observation_end"] == "2024-03-30" and record["window"]["time_unit"] == "D"
+    assert record["window"]["observation_end_source"] == "study" and record["window"]["calibration_end"] is None
+    json.dumps(record)  # plain values
 
 
 def test_repeated_notebooks_run_once_and_notebooks_dir_is_honoured(project, tmp_path):

@@ -30,7 +30,6 @@ def _entry(reports: Path) -> dict:
 
 @pytest.mark.slow
 def test_unchanged_notebooks_are_reused_and_changes_rerun(tmp_path, monkeypatch):
-    pytest.importorskip("analysis.io")
     # the package's code hash is fixed here (other work may edit src/ while tests run);
     # test_report_site checks that the hash follows every file
     code = {"sha": "0" * 64}

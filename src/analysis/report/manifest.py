@@ -1,6 +1,7 @@
 """The manifest of a study's reports: what ran, on which data and code, and how it went.
 
-``reports/<study>/manifest.json`` holds the study's name, title and file, and one
+``reports/<study>/manifest.json`` holds the study's name, title, file and observation
+window (as the study file sets it; each notebook's page says the dates it used), and one
 entry per notebook (the last run of it): status, UTC start time, duration,
 injected parameters, input files with SHA-256, package versions, Python version,
 git commit, outputs (tables, figures, findings) and, for a failure, the error and
@@ -29,6 +30,7 @@ __all__ = [
     "file_records",
     "run_fingerprint",
     "read_manifest",
+    "study_record",
     "utc_now",
     "write_manifest",
 ]
@@ -166,6 +168,28 @@ def run_fingerprint(
     }
     text = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
     return {**parts, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
+
+
+def study_record(study: Any) -> dict[str, Any]:
+    """The manifest's description of a study: name, title, description, file and window.
+
+    ``window`` is the study's :class:`analysis.window.Window` as plain values
+    (``Window.as_dict()``): ``observation_end`` None means "the day of the last
+    transaction in the data".
+
+    Examples
+    --------
+    >>> from analysis.study import load_study
+    >>> study_record(load_study("cdnow"))["window"]["calibration_end"]  # doctest: +SKIP
+    '1997-09-30'
+    """
+    return {
+        "study": study.name,
+        "title": study.title,
+        "description": study.description,
+        "study_file": str(study.path),
+        "window": study.window.as_dict(),
+    }
 
 
 def read_manifest(study_dir: str | Path) -> dict[str, Any] | None:

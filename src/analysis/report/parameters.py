@@ -42,6 +42,9 @@ class NotebookParameter:
     ``comment`` is the comment on the assignment's line, if any. ``nullable`` is
     true when the cell allows ``None`` for a parameter whose default is not None,
     by annotating it: ``cost_column: str | None = "cost"`` (or ``Optional[str]``).
+    ``annotation`` holds the type names of a simple annotation (``("str", "NoneType")``
+    for ``observation_end: str | None = None``); values are then checked against it
+    instead of against the default's type. Empty when there is none or it is not simple.
     """
 
     name: str
@@ -49,6 +52,7 @@ class NotebookParameter:
     type: str
     comment: str = ""
     nullable: bool = False
+    annotation: tuple[str, ...] = ()
 
 
 def read_parameters(notebook: str | Path) -> dict[str, NotebookParameter]:
@@ -103,13 +107,14 @@ def _parse_cell(source: str, label: str) -> dict[str, NotebookParameter]:
     comments = _comments(code)
     params: dict[str, NotebookParameter] = {}
     for node in tree.body:
-        nullable = False
+        nullable, annotated = False, ()
         if isinstance(node, ast.Assign):
             targets, value = node.targets, node.value
         elif isinstance(node, ast.AnnAssign) and node.value is not None:
             targets, value = [node.target], node.value
             annotation = ast.unparse(node.annotation)
             nullable = "None" in annotation or "Optional" in annotation
+            annotated = _annotation_types(node.annotation) or ()
         else:
             continue
         try:
@@ -126,8 +131,31 @@ def _parse_cell(source: str, label: str) -> dict[str, NotebookParameter]:
                         type=(type_name or type(default).__name__) if single else UNKNOWN,
                         comment=comments.get(node.lineno, ""),
                         nullable=nullable,
+                        annotation=annotated if single else (),
                     )
     return params
+
+
+_SIMPLE_TYPES = {"str": "str", "int": "int", "float": "float", "bool": "bool", "list": "list", "dict": "dict",
+                 "tuple": "tuple", "None": "NoneType"}
+
+
+def _annotation_types(node: ast.expr) -> tuple[str, ...] | None:
+    """Type names of a simple annotation (``str | None``, ``Optional[int]``, ``float``); None otherwise."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        left, right = _annotation_types(node.left), _annotation_types(node.right)
+        return None if left is None or right is None else left + right
+    if isinstance(node, ast.Constant) and node.value is None:
+        return ("NoneType",)
+    if isinstance(node, ast.Name) and node.id in _SIMPLE_TYPES:
+        return (_SIMPLE_TYPES[node.id],)
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
+        if node.value.id == "Optional":
+            inner = _annotation_types(node.slice)
+            return None if inner is None else inner + ("NoneType",)
+        if node.value.id in ("list", "dict", "tuple"):  # list[str]: the container is checked
+            return (_SIMPLE_TYPES[node.value.id],)
+    return None
 
 
 def _comments(code: str) -> dict[int, str]:
@@ -178,8 +206,10 @@ def check_parameters(
 
     Type rules: an int is fine where the default is a float; a ``None`` default
     accepts text, numbers and None; None is accepted where the cell annotates the
-    parameter as optional (``x: str | None = "a"``); a bool is not an int; dates (as YAML reads
-    ``1998-06-30``) become ISO text where the default is text or None; a default
+    parameter as optional (``x: str | None = "a"``); a parameter with a simple annotation
+    is checked against it (``observation_end: str | None = None`` takes text, a date or
+    None, not a number); a bool is not an int; dates (as YAML reads ``1998-06-30``, or
+    ``-p observation_end=1998-06-30``) become ISO text where text is expected; a default
     that is not a literal accepts anything.
 
     Parameters
@@ -220,6 +250,8 @@ def check_parameters(
 
 
 def _check_one(param: NotebookParameter, value: Any, notebook: str, source: str) -> Any:
+    if param.annotation:
+        return _check_annotated(param, value, notebook, source)
     expected = param.type
     if expected == UNKNOWN or (value is None and param.nullable):
         return value
@@ -239,6 +271,32 @@ def _check_one(param: NotebookParameter, value: Any, notebook: str, source: str)
     if ok:
         return list(value) if isinstance(value, tuple) else value
     wanted = "None, text or a number" if expected == "NoneType" else _TYPE_WORDS.get(expected, expected)
+    raise NotebookParameterError(
+        f"{source}: parameter {param.name!r} of notebook {notebook} expects {wanted} "
+        f"(its default is {param.default!r}), got {type(value).__name__} {value!r}"
+    )
+
+
+def _check_annotated(param: NotebookParameter, value: Any, notebook: str, source: str) -> Any:
+    """Check *value* against the parameter's annotation (``observation_end: str | None = None``)."""
+    allowed = param.annotation
+    if isinstance(value, (dt.date, dt.datetime)) and "str" in allowed:
+        return value.isoformat()
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    ok = {
+        "NoneType": value is None,
+        "float": number,
+        "int": isinstance(value, int) and not isinstance(value, bool),
+        "bool": isinstance(value, bool),
+        "str": isinstance(value, str),
+        "list": isinstance(value, (list, tuple)),
+        "tuple": isinstance(value, (list, tuple)),
+        "dict": isinstance(value, dict),
+    }
+    if any(ok[name] for name in allowed):
+        return list(value) if isinstance(value, tuple) else value
+    words = [_TYPE_WORDS.get(name, "None") for name in allowed]
+    wanted = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
     raise NotebookParameterError(
         f"{source}: parameter {param.name!r} of notebook {notebook} expects {wanted} "
         f"(its default is {param.default!r}), got {type(value).__name__} {value!r}"

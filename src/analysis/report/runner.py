@@ -517,10 +517,7 @@ def _write_entry(study_dir: Path, study: Study, nb: str, entry: dict[str, Any]) 
     notebooks = dict(manifest.get("notebooks", {}))
     notebooks[nb] = entry
     mf.write_manifest(study_dir, {
-        "study": study.name,
-        "title": study.title,
-        "description": study.description,
-        "study_file": str(study.path),
+        **mf.study_record(study),
         "updated": mf.utc_now(),
         "notebooks": dict(sorted(notebooks.items())),
     })
