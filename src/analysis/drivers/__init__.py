@@ -7,7 +7,8 @@ construct scores), :mod:`~analysis.drivers.gaps` (SERVQUAL gaps) and
 :mod:`~analysis.drivers.ipa` (importance-performance analysis),
 :mod:`~analysis.drivers.pls` (PLS path models of ECSI/ACSI-type structures),
 :mod:`~analysis.drivers.ipma` (importance-performance map on a PLS model) and
-:mod:`~analysis.drivers.stated` (derived vs stated importance).
+:mod:`~analysis.drivers.stated` (derived vs stated importance), :mod:`~analysis.drivers.survey`
+(constructs and the driver table of a survey) and :mod:`~analysis.drivers.text` (generated sentences).
 """
 
 from analysis.drivers.gaps import servqual_gaps, servqual_pairs
@@ -25,7 +26,13 @@ from analysis.drivers.importance import (
 from analysis.drivers.ipa import QUADRANTS, importance_performance, ipa_from_survey, performance_means
 from analysis.drivers.ipma import ipma, ipma_finding, performance_scores, unstandardized_weights
 from analysis.drivers.pls import PLSPathModel, total_effects_from_paths
-from analysis.drivers.regression import KeyDriverRegression, LogisticDriverModel, OrdinalDriverModel, vif
+from analysis.drivers.regression import (
+    KeyDriverRegression,
+    LogisticDriverModel,
+    OrdinalDriverModel,
+    loyalty_model,
+    vif,
+)
 from analysis.drivers.reliability import (
     construct_scores,
     cronbach_alpha,
@@ -34,6 +41,7 @@ from analysis.drivers.reliability import (
     reliability,
 )
 from analysis.drivers.stated import stated_finding, stated_vs_derived
+from analysis.drivers.survey import driver_table, item_scales, satisfaction_chain, survey_drivers
 
 __all__ = [
     "MAX_EXACT_P",
@@ -46,6 +54,7 @@ __all__ = [
     "RelativeImportance",
     "construct_scores",
     "cronbach_alpha",
+    "driver_table",
     "dominance_analysis",
     "group_items",
     "importance_differences",
@@ -54,17 +63,21 @@ __all__ = [
     "ipma",
     "ipma_finding",
     "item_analysis",
+    "item_scales",
+    "loyalty_model",
     "lmg_from_corr",
     "performance_means",
     "performance_scores",
     "relative_importance",
     "relative_weights_from_corr",
     "reliability",
+    "satisfaction_chain",
     "servqual_gaps",
     "servqual_pairs",
     "stated_finding",
     "stated_vs_derived",
     "subset_r2",
+    "survey_drivers",
     "total_effects_from_paths",
     "unstandardized_weights",
     "vif",

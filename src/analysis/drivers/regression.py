@@ -46,7 +46,7 @@ from analysis.checks import Interval, Options, check_is_fitted, check_params
 from analysis.errors import AnalysisWarning, DataValidationError, ParameterError
 from analysis.results import ResultMixin, estimate_table
 
-__all__ = ["KeyDriverRegression", "LogisticDriverModel", "OrdinalDriverModel", "vif"]
+__all__ = ["KeyDriverRegression", "LogisticDriverModel", "OrdinalDriverModel", "loyalty_model", "vif"]
 
 COV_TYPES = ("HC0", "HC1", "HC2", "HC3", "nonrobust")
 
@@ -514,3 +514,21 @@ class LogisticDriverModel(ResultMixin):
         table["odds_ratio"] = np.exp(table["estimate"])
         table["or_low"], table["or_high"] = np.exp(ci[:, 0]), np.exp(ci[:, 1])
         return table
+
+
+def loyalty_model(data: pd.DataFrame, outcome: str, predictors: Sequence[str], *, weight: str | None = None,
+                  alpha: float = 0.05) -> LogisticDriverModel | OrdinalDriverModel:
+    """The loyalty model an outcome calls for, fitted: logistic for a 0/1 outcome, else ordinal logit.
+
+    Survey weights go to the logistic model only (the ordinal estimator has none).
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"a": [1, 2, 3, 4, 5, 6, 7, 8], "y": [0, 0, 1, 0, 1, 0, 1, 1]})
+    >>> type(loyalty_model(df, "y", ["a"])).__name__
+    'LogisticDriverModel'
+    """
+    values = pd.to_numeric(data[outcome], errors="coerce").dropna().unique()
+    if set(values) <= {0, 1}:
+        return LogisticDriverModel(alpha=alpha).fit(data, outcome, predictors, weight=weight)
+    return OrdinalDriverModel(alpha=alpha).fit(data, outcome, predictors)

@@ -28,6 +28,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from analysis.checks import Interval, validate_params
 from analysis.drivers._data import check_scale, numeric_block, prepare, weighted_corr
 from analysis.errors import AnalysisWarning, DataValidationError, ParameterError
 
@@ -168,6 +169,7 @@ def reliability(data: pd.DataFrame, constructs: Mapping[str, Sequence[str]], *,
     return out
 
 
+@validate_params({"min_answered": [Interval(float, 0, 1, closed="right")]})
 def construct_scores(data: pd.DataFrame, constructs: Mapping[str, Sequence[str]], *,
                      min_answered: float = 0.5) -> pd.DataFrame:
     """Construct scores: the mean of each respondent's answered items.
@@ -191,8 +193,6 @@ def construct_scores(data: pd.DataFrame, constructs: Mapping[str, Sequence[str]]
     >>> construct_scores(df, {"service": ["q1", "q2"]})["service"].tolist()
     [2.0, 3.0, 5.0]
     """
-    if not 0 < min_answered <= 1:
-        raise ParameterError(f"min_answered must be in (0, 1]; got {min_answered!r}.")
     out = {}
     for name, items in constructs.items():
         block = numeric_block(data, list(items), "item")

@@ -18,8 +18,30 @@ import pandas as pd
 
 from analysis.messages import msg
 
-__all__ = ["gap_text", "improvement_list", "priority_text", "reliability_text", "top_driver_text",
-           "collinearity_text"]
+__all__ = ["gap_text", "improvement_list", "model_text", "pls_text", "priority_text", "reliability_text",
+           "survey_text", "top_driver_text", "collinearity_text"]
+
+
+def survey_text(survey: pd.DataFrame, drivers) -> str:
+    """How many respondents the survey has and which drivers are analysed.
+
+    Examples
+    --------
+    >>> survey_text(pd.DataFrame({"a": range(1200)}), ["speed", "staff"])
+    '1,200 respondents; drivers: speed, staff.'
+    """
+    return msg("drivers.text.survey", n=len(survey), drivers=", ".join(str(d) for d in drivers))
+
+
+def model_text(model) -> str:
+    """How much a fitted :class:`~analysis.drivers.KeyDriverRegression` explains, and why its
+    coefficients are fragile (:func:`collinearity_text`)."""
+    return msg("drivers.text.model", r2=model.r2_, outcome=model.outcome_, n=model.n_) + " " + collinearity_text(model)
+
+
+def pls_text(model, target: str) -> str:
+    """How much a fitted :class:`~analysis.drivers.PLSPathModel` explains of ``target``, and its fit."""
+    return msg("drivers.text.pls", r2_target=model.r2_[target], target=target, gof=model.gof_, n=model.n_obs_)
 
 
 def reliability_text(reliability_table: pd.DataFrame, threshold: float = 0.7) -> str:

@@ -27,6 +27,7 @@ MESSAGES = {
             "largest VIF {max_vif:.1f}, where values above 5 signal unstable coefficients), so "
             "the regression has to split their shared influence between them."
         ),
+        "drivers.text.survey": "{n:,} respondents; drivers: {drivers}.",
         "drivers.text.model": (
             "The attributes explain {r2:.0%} of the variation in {outcome} (n = {n:,})."
         ),
