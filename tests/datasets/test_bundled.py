@@ -1,8 +1,8 @@
 """Tests of analysis.datasets.bundled: the repository's CDNOW files and the data folder.
 
 Reference figures come from the data folders' PROVENANCE.md files (computed from
-the files and matched to published figures there), and the CDNOW counts from a plain-Python parse of the file written here. No test uses the network
-(see conftest.py).
+the files and matched to published figures there), and the CDNOW counts from a
+plain-Python parse of the file written here. No test uses the network (see conftest.py).
 """
 
 from __future__ import annotations

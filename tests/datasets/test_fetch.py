@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 
 from analysis import datasets
-from analysis.errors import AnalysisWarning, DatasetError
+from analysis.errors import AnalysisWarning, DatasetError, ParameterError
 
 
 def _sha(data: bytes) -> str:
@@ -135,3 +135,17 @@ def test_online_retail_maps_to_invoices_and_records_its_hash(tmp_path, monkeypat
     cache.write_bytes(cache.read_bytes() + b"x")
     with pytest.raises(DatasetError, match="was recorded"):
         datasets.fetch_online_retail(download=False)
+
+
+@pytest.mark.parametrize("fetcher", ["fetch_hillstrom", "fetch_ecsi_satisfaction", "fetch_bank_marketing",
+                                     "fetch_online_retail"])
+def test_fetcher_arguments_are_declared_once(fetcher, no_network):
+    with pytest.raises(ParameterError, match=rf"The 'download' parameter of {fetcher} must be a bool. Got 'no'"):
+        getattr(datasets, fetcher)(download="no")
+    with pytest.raises(ParameterError, match=rf"The 'local_path' parameter of {fetcher} must be"):
+        getattr(datasets, fetcher)(local_path=3, download=False)
+
+
+def test_online_retail_level_is_checked():
+    with pytest.raises(ParameterError, match=r"The 'level' parameter of load_dataset must be one of 'invoice', 'line'"):
+        datasets.load_dataset("online_retail", level="invoices", download=False)

@@ -7,8 +7,8 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.checks import DEFAULT_SEED
-from analysis.errors import DatasetError, ParameterError
+from analysis.checks import DEFAULT_SEED, Options, check_params
+from analysis.errors import DatasetError
 from analysis.io import read_cdnow
 from analysis.schemas import validate_transactions
 from analysis.simulate import ServiceFirm, simulate_service_firm
@@ -46,8 +46,7 @@ _CDNOW_FILES = {"master": "CDNOW_master.txt", "sample": "CDNOW_sample.txt"}
 
 
 def _cdnow_path(kind: str) -> Path:
-    if kind not in _CDNOW_FILES:
-        raise ParameterError(f"kind must be 'master' or 'sample'; got {kind!r}.")
+    check_params({"kind": [Options(tuple(_CDNOW_FILES))]}, {"kind": kind}, "load_cdnow")
     path = bundled_data_dir() / "cdnow" / _CDNOW_FILES[kind]
     if not path.is_file():
         raise DatasetError(

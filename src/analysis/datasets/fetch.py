@@ -11,12 +11,17 @@ import warnings
 
 import pandas as pd
 
+from analysis.checks import validate_params
 from analysis.datasets.remote import REMOTE_DATASETS, obtain
 from analysis.errors import AnalysisWarning
 
 __all__ = ["fetch_hillstrom", "fetch_ecsi_satisfaction", "fetch_bank_marketing", "fetch_online_retail"]
 
+#: the parameters every fetcher takes, declared once
+FETCH_PARAMETERS = {"local_path": [str, os.PathLike, None], "download": [bool]}
 
+
+@validate_params(FETCH_PARAMETERS)
 def fetch_hillstrom(*, local_path: str | os.PathLike | None = None, download: bool = True) -> pd.DataFrame:
     """Kevin Hillstrom's MineThatData e-mail campaign (64,000 customers, 2008).
 
@@ -57,6 +62,7 @@ def fetch_hillstrom(*, local_path: str | os.PathLike | None = None, download: bo
     return pd.read_csv(obtain(REMOTE_DATASETS["hillstrom"], local_path, download))
 
 
+@validate_params(FETCH_PARAMETERS)
 def fetch_ecsi_satisfaction(*, local_path: str | os.PathLike | None = None,
                             download: bool = True) -> pd.DataFrame:
     """The ECSI bank customer-satisfaction survey (250 respondents; R plspm's ``satisfaction``).
@@ -92,6 +98,7 @@ def fetch_ecsi_satisfaction(*, local_path: str | os.PathLike | None = None,
     return df
 
 
+@validate_params(FETCH_PARAMETERS)
 def fetch_bank_marketing(*, local_path: str | os.PathLike | None = None,
                          download: bool = True) -> pd.DataFrame:
     """UCI Bank Marketing: the ``bank-additional.csv`` 10% sample (4,119 calls).
@@ -128,6 +135,7 @@ def fetch_bank_marketing(*, local_path: str | os.PathLike | None = None,
     return pd.read_csv(obtain(REMOTE_DATASETS["bank_marketing"], local_path, download), sep=";")
 
 
+@validate_params(FETCH_PARAMETERS)
 def fetch_online_retail(*, local_path: str | os.PathLike | None = None,
                         download: bool = True) -> pd.DataFrame:
     """UCI Online Retail II: invoice lines of a UK online retailer, Dec 2009 - Dec 2011.

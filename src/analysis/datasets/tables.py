@@ -17,8 +17,15 @@ from typing import Any, Callable
 import numpy as np
 import pandas as pd
 
+from analysis.checks import Options, check_params
 from analysis.datasets.bundled import _cdnow_path, load_cdnow, load_service_demo
-from analysis.datasets.fetch import fetch_bank_marketing, fetch_ecsi_satisfaction, fetch_hillstrom, fetch_online_retail
+from analysis.datasets.fetch import (
+    FETCH_PARAMETERS,
+    fetch_bank_marketing,
+    fetch_ecsi_satisfaction,
+    fetch_hillstrom,
+    fetch_online_retail,
+)
 from analysis.datasets.remote import REMOTE_DATASETS, obtain
 from analysis.errors import AnalysisWarning, DatasetError, ParameterError
 from analysis.schemas import (
@@ -61,8 +68,6 @@ def _bank_tables(raw: pd.DataFrame) -> dict[str, pd.DataFrame]:
 
 
 def _online_retail_tables(raw: pd.DataFrame, level: str = "invoice") -> dict[str, pd.DataFrame]:
-    if level not in ("invoice", "line"):
-        raise ParameterError(f"level must be 'invoice' or 'line'; got {level!r}.")
     df = raw
     n_in = len(df)
     no_id = df["Customer ID"].isna()
@@ -142,6 +147,14 @@ _OPTIONS: dict[str, tuple[str, ...]] = {
 }
 
 
+#: what each option of a (non-generated) data set may be, declared once
+_OPTION_CONSTRAINTS: dict[str, list] = {
+    "kind": [Options(("master", "sample"))],
+    "level": [Options(("invoice", "line"))],
+    **FETCH_PARAMETERS,
+}
+
+
 def _check_name_and_options(name: str, options: dict[str, Any]) -> None:
     if name not in DATASETS:
         raise DatasetError(f"Unknown data set {name!r}; available: {', '.join(DATASETS)}.")
@@ -153,6 +166,7 @@ def _check_name_and_options(name: str, options: dict[str, Any]) -> None:
         raise ParameterError(
             f"Data set {name!r} takes the option(s) {list(allowed)}; got unknown {unknown}."
         )
+    check_params(_OPTION_CONSTRAINTS, options, "load_dataset")
 
 
 def load_dataset(name: str, **options: Any) -> dict[str, pd.DataFrame]:
