@@ -66,8 +66,8 @@ def test_lift_recovers_true_arm_effects(firm):
         lift = campaign_lift(camp, "channel", outcome, "control").set_index("arm")
         for arm in ("email", "email_discount"):
             want = true.loc[arm, col] - true.loc["control", col]
-            assert abs(lift.loc[arm, "lift"] - want) < Z * lift.loc[arm, "se"], (outcome, arm)
-            assert lift.loc[arm, "lift_ci_low"] < lift.loc[arm, "lift"] < lift.loc[arm, "lift_ci_high"]
+            assert abs(lift.loc[arm, "estimate"] - want) < Z * lift.loc[arm, "std_error"], (outcome, arm)
+            assert lift.loc[arm, "ci_low"] < lift.loc[arm, "estimate"] < lift.loc[arm, "ci_high"]
 
 
 def test_heterogeneous_lift_by_recency_matches_truth(firm):
@@ -75,13 +75,13 @@ def test_heterogeneous_lift_by_recency_matches_truth(firm):
     vr = firm.truth.visit_rate
     for _, row in h.by_level.iterrows():
         want = vr[row["arm"]][row["level"]] - vr["control"][row["level"]]
-        assert abs(row["lift"] - want) < Z * row["se"]
+        assert abs(row["estimate"] - want) < Z * row["std_error"]
     # Cochran's Q by hand for one arm
     sub = h.by_level[h.by_level["arm"] == "email"]
-    w = 1 / sub["se"] ** 2
-    pooled = (w * sub["lift"]).sum() / w.sum()
-    q = (w * (sub["lift"] - pooled) ** 2).sum()
-    assert h.homogeneity.set_index("arm").loc["email", "q"] == pytest.approx(q)
+    w = 1 / sub["std_error"] ** 2
+    pooled = (w * sub["estimate"]).sum() / w.sum()
+    q = (w * (sub["estimate"] - pooled) ** 2).sum()
+    assert h.homogeneity.set_index("arm").loc["email", "statistic"] == pytest.approx(q)
     # true lifts differ a lot between recent and lapsed customers (0.08 vs 0.02): detected
     assert h.homogeneity.set_index("arm").loc["email", "p_value"] < 0.01
 
@@ -91,11 +91,11 @@ def test_incremental_revenue_per_contact(firm):
     inc = incremental_revenue(camp, "channel", "spend", "control", cost="cost_per_contact", margin=0.3).set_index("arm")
     lift = campaign_lift(camp, "channel", "spend", "control").set_index("arm")
     for arm in ("email", "email_discount"):
-        assert inc.loc[arm, "incremental_revenue"] == pytest.approx(lift.loc[arm, "lift"])
+        assert inc.loc[arm, "estimate"] == pytest.approx(lift.loc[arm, "estimate"])
         cost = firm.truth.cost_per_contact[arm] - firm.truth.cost_per_contact["control"]
         assert inc.loc[arm, "incremental_cost"] == pytest.approx(cost)
-        assert inc.loc[arm, "incremental_profit"] == pytest.approx(0.3 * lift.loc[arm, "lift"] - cost)
-        assert inc.loc[arm, "total_incremental_revenue"] == pytest.approx(lift.loc[arm, "lift"] * lift.loc[arm, "n"])
+        assert inc.loc[arm, "incremental_profit"] == pytest.approx(0.3 * lift.loc[arm, "estimate"] - cost)
+        assert inc.loc[arm, "total_incremental_revenue"] == pytest.approx(lift.loc[arm, "estimate"] * lift.loc[arm, "n"])
 
 
 def _confounded(firm):
@@ -115,9 +115,9 @@ def test_adjustment_recovers_truth_in_a_confounded_sample(firm):
     eff = res.effects.set_index("group")
     for arm in ("email", "email_discount"):
         want = true[arm] - true["control"]
-        assert abs(eff.loc[arm, "adjusted"] - want) < Z * eff.loc[arm, "adjusted_se"], arm
+        assert abs(eff.loc[arm, "estimate"] - want) < Z * eff.loc[arm, "std_error"], arm
         # the raw comparison is biased upward (recent customers visit more) far beyond its error
-        assert eff.loc[arm, "unadjusted"] - want > Z * eff.loc[arm, "unadjusted_se"], arm
+        assert eff.loc[arm, "unadjusted"] - want > Z * eff.loc[arm, "unadjusted_std_error"], arm
         # unadjusted = raw difference of rates
         raw = sample.groupby("channel")["visit"].mean()
         assert eff.loc[arm, "unadjusted"] == pytest.approx(raw[arm] - raw["control"], abs=1e-8)
@@ -132,7 +132,7 @@ def test_two_part_spend_adjustment_recovers_truth(firm):
     eff = res.effects.set_index("group")
     raw = sample.groupby("channel")["spend"].mean()
     for arm in ("email", "email_discount"):
-        assert abs(eff.loc[arm, "adjusted"] - (true[arm] - true["control"])) < Z * eff.loc[arm, "adjusted_se"]
+        assert abs(eff.loc[arm, "estimate"] - (true[arm] - true["control"])) < Z * eff.loc[arm, "std_error"]
         assert eff.loc[arm, "unadjusted"] == pytest.approx(raw[arm] - raw["control"], rel=1e-6)
 
 
@@ -145,8 +145,8 @@ def test_ancova_equals_statsmodels_ols_coefficient(firm):
     eff = res.effects.set_index("group")
     for arm in ("email", "email_discount"):
         name = f"C(channel, Treatment('control'))[T.{arm}]"
-        assert eff.loc[arm, "adjusted"] == pytest.approx(fit.params[name], rel=1e-8)
-        assert eff.loc[arm, "adjusted_se"] == pytest.approx(fit.bse[name], rel=1e-8)
+        assert eff.loc[arm, "estimate"] == pytest.approx(fit.params[name], rel=1e-8)
+        assert eff.loc[arm, "std_error"] == pytest.approx(fit.bse[name], rel=1e-8)
 
 
 def test_lift_bad_control():
