@@ -4,7 +4,7 @@ Steps on a log from ``generate_log.py``: the summary with RFM columns written to
 Parquet by DuckDB; BG/NBD fitted on the grouped summary (weights); Gamma-Gamma
 fitted on a random sample of at most 1,000,000 repeat customers (its fit cost grows
 with the sample; the estimate's standard error is tiny at that size); then
-:func:`analysis.engines.scoring.score_customers` over every customer. Reports
+:func:`analysis.scoring.score_customers` over every customer. Reports
 seconds per step and customers scored per second. Run::
 
     .venv/bin/python benchmarks/bench_scoring.py benchmarks/results/tmp/log_1e7
@@ -26,8 +26,8 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from analysis.clv import BetaGeo, GammaGamma
-from analysis.engines import DuckDBEngine
-from analysis.engines.scoring import score_customers
+from analysis.customerdata import DuckDBEngine
+from analysis.scoring import score_customers
 from analysis.summary import grouped_customer_summary, summary_to_parquet
 
 RESULTS = Path(__file__).resolve().parent / "results"

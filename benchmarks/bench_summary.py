@@ -56,7 +56,7 @@ if job["kind"] == "lifetimes":
     out["read_seconds"] = t0 - start
     out["customers"] = len(s)
 else:
-    from analysis.engines import DuckDBEngine, SparkEngine
+    from analysis.customerdata import DuckDBEngine, SparkEngine
     from analysis.summary import customer_summary, grouped_customer_summary, summary_to_parquet
     kind = job["kind"]
     if kind == "duckdb":
@@ -73,7 +73,7 @@ else:
         s = customer_summary(files, job["end"], "W", engine="pandas")
         out["customers"] = len(s)
     elif kind == "spark":
-        from analysis.engines._spark import local_spark_session
+        from analysis.customerdata import local_spark_session
         spark = local_spark_session(cores=job["threads"], shuffle_partitions=16, driver_memory="3g")
         spark.sparkContext.setLogLevel("ERROR")
         jvm_pid = None

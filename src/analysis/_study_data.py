@@ -206,7 +206,7 @@ def _parse_lazy_table(table: str, raw: dict, path: Path, fmt: str | None, column
     if temp_path is not None and not temp_path.is_dir():
         raise StudyConfigError(f"{where}: {key}.temp_directory: folder not found: {temp_path} (create it first)")
     from analysis.errors import AnalysisError
-    from analysis.summary._sources import resolve_source
+    from analysis.customerdata import resolve_source
 
     pattern = path.parent / Path(str(raw["path"])).expanduser()  # an absolute path replaces the parent
     try:

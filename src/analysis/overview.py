@@ -8,9 +8,10 @@ any model sees them. Validation proper (types, required columns, impossible
 values) has already happened in :mod:`analysis.schemas`.
 
 Logs larger than memory: every function that takes a transactions table also
-takes an :class:`analysis.txlog.TransactionLog` (a study's log kept on disk) and
-then computes on every row in DuckDB (queries in :mod:`analysis._overview_sql`);
-the results have the same shape and values. Differences: dates are calendar
+takes an :class:`analysis.customerdata.TransactionLog` (a study's log kept on disk)
+and then computes on every row in DuckDB (queries in :mod:`analysis.customerdata.sql`);
+both kinds are asked the same questions through :func:`analysis.customerdata.customer_data`,
+and the results have the same shape and values. Differences: dates are calendar
 days, and ``suspicious_values`` lists the smallest flagged values as examples,
 without row numbers (files have no spreadsheet row order).
 """
@@ -19,11 +20,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import numpy as np
 import pandas as pd
 
-from analysis import _overview_sql as _sql
+from analysis.customerdata import customer_data
 from analysis.messages import msg
+from analysis.window import parse_date
 
 __all__ = [
     "table_overview",
@@ -35,8 +36,6 @@ __all__ = [
     "suspicious_values",
     "overview_findings",
 ]
-
-_EXAMPLES = 5
 
 
 def table_overview(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
@@ -65,24 +64,11 @@ def table_overview(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     """
     rows = []
     for name, df in tables.items():
-        if _sql.is_log(df):
-            n_rows, missing_by_column, duplicates = _sql.column_stats(df)
-            cells = n_rows * len(missing_by_column)
-            rows.append({"table": name, "rows": n_rows, "columns": len(missing_by_column),
-                         "missing_cells": int(missing_by_column.sum()),
-                         "share_missing": int(missing_by_column.sum()) / cells if cells else 0.0,
-                         "duplicate_rows": duplicates})
-            continue
-        cells = df.shape[0] * df.shape[1]
-        missing = int(df.isna().sum().sum())
-        rows.append({
-            "table": name,
-            "rows": len(df),
-            "columns": df.shape[1],
-            "missing_cells": missing,
-            "share_missing": missing / cells if cells else 0.0,
-            "duplicate_rows": int(df.duplicated().sum()),
-        })
+        n_rows, missing_by_column, duplicates = customer_data(df).column_stats()
+        cells = n_rows * len(missing_by_column)
+        missing = int(missing_by_column.sum())
+        rows.append({"table": name, "rows": n_rows, "columns": len(missing_by_column), "missing_cells": missing,
+                     "share_missing": missing / cells if cells else 0.0, "duplicate_rows": duplicates})
     return pd.DataFrame(rows).set_index("table")
 
 
@@ -105,13 +91,9 @@ def missing_values(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     """
     parts = []
     for name, df in tables.items():
-        if _sql.is_log(df):
-            n_rows, n_missing, _ = _sql.column_stats(df)
-            columns = n_missing.index.astype(str)
-            n_missing, share = n_missing.to_numpy(), (n_missing / n_rows).to_numpy() if n_rows else 0.0
-        else:
-            columns, n_missing = df.columns.astype(str), df.isna().sum().to_numpy()
-            share = df.isna().mean().to_numpy() if len(df) else 0.0
+        n_rows, n_missing, _ = customer_data(df).column_stats()
+        columns = n_missing.index.astype(str)
+        n_missing, share = n_missing.to_numpy(), (n_missing / n_rows).to_numpy() if n_rows else 0.0
         parts.append(pd.DataFrame({"table": name, "column": columns, "n_missing": n_missing,
                                    "share_missing": share}))
     out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
@@ -138,12 +120,7 @@ def purchases_per_customer(transactions: pd.DataFrame) -> pd.DataFrame:
     0          1          2         0.666667          0.666667
     1          2          1         0.333333          1.000000
     """
-    if _sql.is_log(transactions):
-        out = _sql.distribution(transactions)
-    else:
-        counts = transactions.groupby("customer_id", observed=True).size()
-        dist = counts.value_counts().sort_index()
-        out = pd.DataFrame({"purchases": dist.index.astype("int64"), "customers": dist.to_numpy()})
+    out = customer_data(transactions).purchase_distribution()
     out["share_customers"] = out["customers"] / out["customers"].sum()
     out["cumulative_share"] = out["share_customers"].cumsum()
     return out
@@ -171,27 +148,7 @@ def transaction_overview(transactions: pd.DataFrame) -> pd.DataFrame:
     >>> transaction_overview(tx).loc[["customers", "revenue", "share_one_time_buyers"], "value"].tolist()
     [2, 60.0, 0.5]
     """
-    if _sql.is_log(transactions):
-        values = _sql.overview_values(transactions)
-        out = pd.DataFrame({"value": pd.Series(values, dtype=object)})
-        out.index.name = "metric"
-        return out
-    counts = transactions.groupby("customer_id", observed=True).size()
-    first, last = transactions["date"].min(), transactions["date"].max()
-    values = {
-        "customers": int(counts.size),
-        "transactions": int(len(transactions)),
-        "first_date": first.date().isoformat(),
-        "last_date": last.date().isoformat(),
-        "days_covered": int((last.normalize() - first.normalize()).days) + 1,
-        "revenue": float(transactions["amount"].sum()),
-        "mean_amount": float(transactions["amount"].mean()),
-        "median_amount": float(transactions["amount"].median()),
-        "mean_purchases_per_customer": float(counts.mean()),
-        "median_purchases_per_customer": float(counts.median()),
-        "p90_purchases_per_customer": float(counts.quantile(0.9, interpolation="higher")),
-        "share_one_time_buyers": float((counts == 1).mean()),
-    }
+    values = customer_data(transactions).overview_values()
     out = pd.DataFrame({"value": pd.Series(values, dtype=object)})
     out.index.name = "metric"
     return out
@@ -216,18 +173,8 @@ def monthly_activity(transactions: pd.DataFrame) -> pd.DataFrame:
     >>> monthly_activity(tx)["active_customers"].tolist()
     [2, 0, 1]
     """
-    if _sql.is_log(transactions):
-        out = _sql.monthly(transactions)
-        span = pd.period_range(out.index.min(), out.index.max(), freq="M")
-    else:
-        month = transactions["date"].dt.to_period("M")
-        grouped = transactions.groupby(month, observed=True)
-        out = pd.DataFrame({
-            "transactions": grouped.size(),
-            "revenue": grouped["amount"].sum(),
-            "active_customers": grouped["customer_id"].nunique(),
-        })
-        span = pd.period_range(month.min(), month.max(), freq="M")
+    out = customer_data(transactions).monthly()
+    span = pd.period_range(out.index.min(), out.index.max(), freq="M")
     out = out.reindex(span, fill_value=0)
     out.index = out.index.to_timestamp()
     out.index.name = "month"
@@ -259,34 +206,14 @@ def top_customers(transactions, n: int = 10) -> pd.DataFrame:
     customer_id
     a                       2     40.0
     """
-    if _sql.is_log(transactions):
-        return _sql.top_customers(transactions, n)
-    return (transactions.groupby("customer_id", observed=True)["amount"].agg(["count", "sum"])
-            .rename(columns={"count": "transactions", "sum": "revenue"})
-            .nlargest(n, "revenue"))
-
-
-def _check_row(check: str, mask: pd.Series, frame: pd.DataFrame, column: str) -> dict:
-    flagged = frame.loc[mask.fillna(False).to_numpy()]
-    examples = ", ".join(
-        f"row {i + 1}: {v!r}" for i, v in zip(np.flatnonzero(mask.fillna(False).to_numpy())[:_EXAMPLES],
-                                               flagged[column].head(_EXAMPLES).tolist())
-    )
-    return {
-        "check": check,
-        "description": msg(f"overview.check.{check}"),
-        "column": column,
-        "n_rows": int(len(flagged)),
-        "share_rows": len(flagged) / len(frame) if len(frame) else 0.0,
-        "examples": examples,
-    }
+    return customer_data(transactions).top_customers(n)
 
 
 def suspicious_values(transactions: pd.DataFrame, observation_end=None) -> pd.DataFrame:
     """Flag legal but suspicious transactions for the user to look at.
 
     Checks: zero or negative amounts, dates after ``observation_end`` (default:
-    today), exact duplicate rows (same customer, date, amount and every other
+    the day of the last transaction, as everywhere in the package), exact duplicate rows (same customer, date, amount and every other
     column), and extreme amounts: above Q3 + 3 IQR of log amounts (Tukey's far-out
     fence on the log scale, since spend is right-skewed).
 
@@ -296,7 +223,8 @@ def suspicious_values(transactions: pd.DataFrame, observation_end=None) -> pd.Da
         Canonical transactions table, or a log kept on disk (then ``examples``
         lists the smallest flagged values, without row numbers).
     observation_end : date-like, optional
-        Dates after it are flagged; default today's date.
+        Dates after it are flagged; default the day of the last transaction
+        (so only dates after an explicitly set end of observation are flagged).
 
     Returns
     -------
@@ -318,29 +246,14 @@ def suspicious_values(transactions: pd.DataFrame, observation_end=None) -> pd.Da
     2        duplicate_row       1
     3       extreme_amount       0
     """
-    end = pd.Timestamp(observation_end) if observation_end is not None else pd.Timestamp.today()
-    if _sql.is_log(transactions):
-        return pd.DataFrame([
-            {"check": r["check"], "description": msg(f"overview.check.{r['check']}"), "column": r["column"],
-             "n_rows": r["n_rows"], "share_rows": r["n_rows"] / r["total"] if r["total"] else 0.0,
-             "examples": r["examples"]}
-            for r in _sql.suspicious(transactions, end)
-        ])
-    amount = transactions["amount"]
-    positive = amount[amount > 0]
-    if len(positive) >= 4:
-        log_amount = np.log(positive)
-        q1, q3 = log_amount.quantile([0.25, 0.75])
-        fence = float(np.exp(q3 + 3 * (q3 - q1)))
-        extreme = amount > fence
-    else:
-        extreme = pd.Series(False, index=amount.index)
+    data = customer_data(transactions)
+    end = (parse_date(observation_end, "observation_end", timezone=data.timezone) if observation_end is not None
+           else data.last_day())
     rows = [
-        _check_row("non_positive_amount", amount <= 0, transactions, "amount"),
-        _check_row("future_date", transactions["date"].dt.normalize() > end.normalize(),
-                   transactions, "date"),
-        _check_row("duplicate_row", transactions.duplicated(), transactions, "customer_id"),
-        _check_row("extreme_amount", extreme, transactions, "amount"),
+        {"check": r["check"], "description": msg(f"overview.check.{r['check']}"), "column": r["column"],
+         "n_rows": r["n_rows"], "share_rows": r["n_rows"] / r["total"] if r["total"] else 0.0,
+         "examples": r["examples"]}
+        for r in data.suspicious(end)
     ]
     return pd.DataFrame(rows)
 

@@ -155,7 +155,7 @@ def test_missing_amounts_stop_the_overview(tmp_path):
     frame = pd.DataFrame({"customer_id": ["a", "b"], "date": pd.to_datetime(["2024-01-01", "2024-01-02"]),
                           "amount": [1.0, None]})
     frame.to_parquet(tmp_path / "x.parquet")
-    from analysis.txlog import TransactionLog
+    from analysis.customerdata import TransactionLog
 
     with pytest.raises(DataValidationError, match="1 row\\(s\\) have a missing amount"):
         ov.transaction_overview(TransactionLog.from_paths(tmp_path / "x.parquet"))

@@ -27,7 +27,7 @@ from analysis.report.cli import main
 from analysis.simulate import simulate_service_firm
 from analysis.study import load_study
 from analysis.summary import calibration_holdout_summary
-from analysis.txlog import TransactionLog
+from analysis.customerdata import TransactionLog
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 MAPPING = "{customer_id: CustID, date: OrderDate, amount: Value}"

@@ -52,12 +52,12 @@ def _type7(x: list[float], p: float) -> float:
 
 def test_values_match_a_direct_loop_over_the_log():
     tx = _log()
-    as_of = pd.Timestamp("2024-03-15")
-    got = rfm_values(tx, as_of)
+    observation_end = pd.Timestamp("2024-03-15")
+    got = rfm_values(tx, observation_end)
     expected = {}
     for row in tx.itertuples(index=False):
-        if row.date.normalize() > as_of:
-            continue  # purchases after as_of are ignored
+        if row.date.normalize() > observation_end:
+            continue  # purchases after observation_end are ignored
         e = expected.setdefault(row.customer_id, {"days": set(), "amount": 0.0})
         e["days"].add(row.date.normalize())
         e["amount"] += row.amount
@@ -65,10 +65,10 @@ def test_values_match_a_direct_loop_over_the_log():
     for cid, e in expected.items():
         assert got.loc[cid, "frequency"] == len(e["days"])
         assert got.loc[cid, "monetary"] == pytest.approx(e["amount"], abs=1e-9)
-        assert got.loc[cid, "recency_days"] == (as_of - max(e["days"])).days
-        assert got.loc[cid, "tenure_days"] == (as_of - min(e["days"])).days
-    rows = rfm_values(tx, as_of, frequency="transactions")["frequency"]
-    direct = tx[tx["date"].dt.normalize() <= as_of].groupby("customer_id").size()
+        assert got.loc[cid, "recency_days"] == (observation_end - max(e["days"])).days
+        assert got.loc[cid, "tenure_days"] == (observation_end - min(e["days"])).days
+    rows = rfm_values(tx, observation_end, frequency="transactions")["frequency"]
+    direct = tx[tx["date"].dt.normalize() <= observation_end].groupby("customer_id").size()
     assert rows.to_dict() == direct.to_dict()
 
 

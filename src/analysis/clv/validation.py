@@ -12,7 +12,9 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from analysis.customerdata import customer_data
 from analysis.errors import DataValidationError, ParameterError
+from analysis.window import parse_date, unit_days
 
 __all__ = [
     "holdout_by_frequency",
@@ -22,7 +24,8 @@ __all__ = [
     "tracking",
 ]
 
-_UNIT_DAYS = {"D": 1.0, "W": 7.0}
+#: time units of the tracking table (of the package's one unit table, analysis.window.UNIT_DAYS)
+_TRACKING_UNITS = ("D", "W")
 
 
 def _holdout_columns(summary: pd.DataFrame) -> None:
@@ -205,8 +208,9 @@ def tracking(
     model : fitted transaction model (in the time unit ``time_unit``)
     transactions : DataFrame or TransactionLog
         Canonical transactions (``customer_id``, ``date``), or a log kept on disk
-        (:class:`analysis.txlog.TransactionLog`): then the daily counts are computed
-        in DuckDB over every row and only one row per calendar day comes back.
+        (:class:`analysis.customerdata.TransactionLog`): then the daily counts are computed
+        in DuckDB over every row and only one row per calendar day comes back
+        (:meth:`analysis.customerdata.CustomerData.cohort_counts` for both).
     calibration_end, observation_end : date-like
         End of calibration and of the holdout (default: last transaction).
     time_unit : {"W", "D"}
@@ -237,57 +241,17 @@ def tracking(
     >>> tracking(m, tx, "2024-01-31", "2024-03-01").columns.tolist()[:3]
     ['period_end', 'actual', 'expected']
     """
-    from analysis.txlog import TransactionLog
-
-    if time_unit not in _UNIT_DAYS:
-        raise ParameterError(f"time_unit must be 'W' or 'D'; got {time_unit!r}.")
-    cal_end = pd.Timestamp(calibration_end).normalize()
-    if isinstance(transactions, TransactionLog):
-        last_day = transactions.profile()["last_day"]  # also stops on missing ids, dates or amounts
-        obs_end = pd.Timestamp(observation_end).normalize() if observation_end is not None else last_day.normalize()
-        daily = _cohort_days_sql(transactions, cal_end, obs_end)
-    else:
-        obs_end = pd.Timestamp(observation_end).normalize() if observation_end is not None else transactions["date"].max().normalize()
-        daily = _cohort_days_pandas(transactions, cal_end, obs_end)
-    return _tracking_table(model, daily, cal_end, obs_end, time_unit)
+    days = unit_days(time_unit, allowed=_TRACKING_UNITS)
+    data = customer_data(transactions)
+    cal_end = parse_date(calibration_end, "calibration_end", timezone=data.timezone)
+    obs_end = (parse_date(observation_end, "observation_end", timezone=data.timezone) if observation_end is not None
+               else data.last_day())
+    daily = data.cohort_counts(cal_end, obs_end)
+    return _tracking_table(model, daily, cal_end, obs_end, days)
 
 
-def _cohort_days_pandas(transactions: pd.DataFrame, cal_end: pd.Timestamp, obs_end: pd.Timestamp) -> pd.DataFrame:
-    """Per calendar day: cohort customers with their first purchase (``n_first``) and with a repeat one (``n_repeat``).
-
-    The in-memory twin of :func:`_cohort_days_sql`; both return the same frame.
-    """
-    days = transactions.assign(day=transactions["date"].dt.normalize())[["customer_id", "day"]].drop_duplicates()
-    days = days[days["day"] <= obs_end]
-    first = days.groupby("customer_id", observed=True)["day"].transform("min")
-    cohort = first <= cal_end
-    days, first = days[cohort], first[cohort]
-    counts = pd.DataFrame({"day": days["day"], "n_first": (days["day"] == first).astype(np.int64),
-                           "n_repeat": (days["day"] > first).astype(np.int64)})
-    return counts.groupby("day", as_index=False).sum()
-
-
-def _cohort_days_sql(log, cal_end: pd.Timestamp, obs_end: pd.Timestamp) -> pd.DataFrame:
-    """:func:`_cohort_days_pandas` on a :class:`analysis.txlog.TransactionLog`, in DuckDB over every row."""
-    frame = log.query(
-        "WITH days AS (\n"
-        f"    SELECT DISTINCT customer_id, day FROM tx WHERE day <= DATE '{obs_end.date().isoformat()}'\n"
-        "), firsts AS (\n"
-        "    SELECT customer_id, MIN(day) AS first_day FROM days GROUP BY customer_id\n"
-        f"    HAVING MIN(day) <= DATE '{cal_end.date().isoformat()}'\n"
-        ")\n"
-        "SELECT d.day AS day,\n"
-        "       SUM(CASE WHEN d.day = f.first_day THEN 1 ELSE 0 END) AS n_first,\n"
-        "       SUM(CASE WHEN d.day > f.first_day THEN 1 ELSE 0 END) AS n_repeat\n"
-        "FROM days d JOIN firsts f USING (customer_id)\n"
-        "GROUP BY d.day ORDER BY d.day"
-    )
-    return pd.DataFrame({"day": pd.to_datetime(frame["day"]).astype("datetime64[ns]"),
-                         "n_first": frame["n_first"].astype(np.int64),
-                         "n_repeat": frame["n_repeat"].astype(np.int64)})
-
-
-def _tracking_table(model, daily: pd.DataFrame, cal_end: pd.Timestamp, obs_end: pd.Timestamp, time_unit: str) -> pd.DataFrame:
+def _tracking_table(model, daily: pd.DataFrame, cal_end: pd.Timestamp, obs_end: pd.Timestamp,
+                    days: float) -> pd.DataFrame:
     """The tracking table from the cohort's daily first and repeat purchase counts (both engines)."""
     if daily.empty or daily["n_first"].sum() == 0:
         raise ParameterError(
@@ -295,9 +259,9 @@ def _tracking_table(model, daily: pd.DataFrame, cal_end: pd.Timestamp, obs_end: 
             f"(and observation_end {obs_end.date()}); choose a later calibration_end."
         )
     start = daily.loc[daily["n_first"] > 0, "day"].min()
-    unit = pd.Timedelta(days=_UNIT_DAYS[time_unit])
+    unit = pd.Timedelta(days=days)
     n_periods = int(np.ceil((obs_end - start + pd.Timedelta(days=1)) / unit))
-    edges = start + pd.to_timedelta(np.arange(1, n_periods + 1) * _UNIT_DAYS[time_unit], unit="D")  # exclusive ends
+    edges = start + pd.to_timedelta(np.arange(1, n_periods + 1) * days, unit="D")  # exclusive ends
     period = ((daily["day"] - start) // unit).astype(int).to_numpy()
     actual = np.bincount(period, weights=daily["n_repeat"].to_numpy(float), minlength=n_periods)[:n_periods]
     born = daily[daily["n_first"] > 0]
@@ -305,7 +269,7 @@ def _tracking_table(model, daily: pd.DataFrame, cal_end: pd.Timestamp, obs_end: 
     n_born = born["n_first"].to_numpy(float)
     # Expected cumulative repeat purchases by the end of each period (ages in model units).
     ends = ((edges - pd.Timedelta(days=1) - start) / pd.Timedelta(days=1)).to_numpy(float) + 1.0
-    ages = np.clip((ends[:, None] - births[None, :] - 1.0) / _UNIT_DAYS[time_unit], 0, None)
+    ages = np.clip((ends[:, None] - births[None, :] - 1.0) / days, 0, None)
     cum_expected = (model.expected_purchases(ages) * n_born[None, :]).sum(axis=1)
     expected = np.diff(np.concatenate([[0.0], cum_expected]))
     period_end = (edges - pd.Timedelta(days=1)).as_unit("ns")  # the same resolution whatever the input's

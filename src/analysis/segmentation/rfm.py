@@ -41,10 +41,10 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from analysis.customerdata import customer_data
 from analysis.errors import AnalysisWarning, DataValidationError, ParameterError
 from analysis.messages import msg
-from analysis.schemas.guards import check_transactions_frame
-from analysis.segmentation._common import check_int, timestamp
+from analysis.segmentation._common import check_int
 
 __all__ = [
     "SCORE_METHODS",
@@ -59,7 +59,6 @@ __all__ = [
 ]
 
 SCORE_METHODS = ("quantile", "rfm_r", "rank_first")
-_FREQUENCY = ("days", "transactions")
 _RULE_COLUMNS = ("segment", "r_min", "r_max", "f_min", "f_max", "m_min", "m_max")
 
 # The usual recency x frequency map (scores on a 1-5 scale); every one of the 25
@@ -80,23 +79,23 @@ _DEFAULT_RULES = (
 
 
 def rfm_values(
-    transactions: pd.DataFrame, as_of=None, *, frequency: str = "days"
+    transactions: pd.DataFrame, observation_end=None, *, frequency: str = "days"
 ) -> pd.DataFrame:
     """Recency, frequency, monetary value and tenure per customer as of a date.
 
-    Purchases after ``as_of`` are ignored; a purchase *on* ``as_of`` counts
-    (recency 0). Customers whose first purchase is after ``as_of`` are left out.
+    Purchases after ``observation_end`` are ignored; a purchase *on* it counts
+    (recency 0). Customers whose first purchase is after ``observation_end`` are left out.
 
     Parameters
     ----------
     transactions : DataFrame or TransactionLog
         Canonical transactions (``customer_id``, ``date``, ``amount``), or an
-        :class:`analysis.txlog.TransactionLog` (a study's log kept on disk): then
+        :class:`analysis.customerdata.TransactionLog` (a study's log kept on disk): then
         DuckDB computes the values with the summary SQL
         (``customer_summary(..., rfm_columns=True)``) and only one row per
         customer comes into memory; ``frequency="transactions"`` is not
         available there.
-    as_of : date-like, optional
+    observation_end : date-like, optional
         The analysis date. Default: the last purchase date in the log.
     frequency : {"days", "transactions"}
         Count distinct purchase days (default) or transaction rows (as R's
@@ -106,9 +105,9 @@ def rfm_values(
     -------
     DataFrame
         Indexed by ``customer_id`` (sorted), with ``recency_days`` (int, days from
-        the last purchase day to ``as_of``), ``frequency`` (int), ``monetary``
+        the last purchase day to ``observation_end``), ``frequency`` (int), ``monetary``
         (float, total amount) and ``tenure_days`` (int, days from the first
-        purchase day to ``as_of``).
+        purchase day to ``observation_end``).
 
     Examples
     --------
@@ -123,70 +122,7 @@ def rfm_values(
     a                      16          2      35.0           30
     b                      23          1       7.0           23
     """
-    if frequency not in _FREQUENCY:
-        raise ParameterError(
-            f"frequency must be 'days' (distinct purchase days) or 'transactions' (rows); got {frequency!r}."
-        )
-    if hasattr(transactions, "log_source"):
-        return _rfm_values_of_log(transactions, as_of, frequency)
-    check_transactions_frame(transactions, purpose="segmenting")
-    if len(transactions) == 0:
-        raise DataValidationError("The transactions table is empty; RFM needs purchases.")
-    end = timestamp(as_of, "as_of").normalize() if as_of is not None else transactions["date"].max().normalize()
-    day = transactions["date"].to_numpy().astype("datetime64[D]").astype(np.int64)
-    end_day = np.datetime64(end.date(), "D").astype(np.int64)
-    keep = day <= end_day
-    if not keep.any():
-        raise ParameterError(
-            f"No purchase falls on or before as_of={end.date()}; the log starts on "
-            f"{transactions['date'].min().date()}. Choose a later as_of."
-        )
-    day = day[keep]
-    amount = transactions["amount"].to_numpy(dtype=np.float64)[keep]
-    codes, uniques = pd.factorize(transactions["customer_id"].to_numpy()[keep], sort=True)
-    n = len(uniques)
-    monetary = np.bincount(codes, weights=amount, minlength=n)
-    by_customer = pd.Series(day).groupby(codes, sort=True)
-    last = by_customer.max().to_numpy()
-    first = by_customer.min().to_numpy()
-    if frequency == "transactions":
-        count = np.bincount(codes, minlength=n)
-    else:
-        span = int(day.max() - day.min()) + 1
-        key = codes.astype(np.int64) * span + (day - day.min())
-        count = np.bincount(pd.unique(key) // span, minlength=n)
-    index = pd.Index(pd.array(uniques, dtype="string"), name="customer_id")
-    return pd.DataFrame(
-        {
-            "recency_days": (end_day - last).astype(np.int64),
-            "frequency": count.astype(np.int64),
-            "monetary": monetary,
-            "tenure_days": (end_day - first).astype(np.int64),
-        },
-        index=index,
-    )
-
-
-def _rfm_values_of_log(log, as_of, frequency: str) -> pd.DataFrame:
-    """:func:`rfm_values` of a :class:`analysis.txlog.TransactionLog`: the summary SQL's RFM columns."""
-    if frequency != "days":
-        raise ParameterError(
-            "frequency='transactions' is not available for a transaction log kept on disk "
-            "(engine: duckdb); use frequency='days' (distinct purchase days)."
-        )
-    from analysis.summary import customer_summary
-
-    end = timestamp(as_of, "as_of").normalize() if as_of is not None else None
-    summary = customer_summary(log, end, time_unit="D", period="D", rfm_columns=True, timezone=log.timezone)
-    return pd.DataFrame(
-        {
-            "recency_days": summary["recency_days"].astype(np.int64),
-            "frequency": summary["n_periods"].astype(np.int64),
-            "monetary": summary["total_amount"].astype(np.float64),
-            "tenure_days": summary["T"].round().astype(np.int64),
-        },
-        index=summary.index,
-    )
+    return customer_data(transactions).rfm_values(observation_end, frequency=frequency)
 
 
 def _quantile_edges(x: np.ndarray, bins: int) -> np.ndarray:
@@ -399,7 +335,7 @@ def assign_segments(
 
 def rfm(
     transactions: pd.DataFrame,
-    as_of=None,
+    observation_end=None,
     bins: int = 5,
     *,
     method: str = "quantile",
@@ -414,7 +350,7 @@ def rfm(
     transactions : DataFrame or TransactionLog
         Canonical transactions (``customer_id``, ``date``, ``amount``), or a log
         kept on disk (see :func:`rfm_values`).
-    as_of : date-like, optional
+    observation_end : date-like, optional
         Analysis date; purchases after it are ignored. Default: last purchase date.
     bins : int
         Number of score levels (2-20).
@@ -439,7 +375,7 @@ def rfm(
     ------
     ParameterError
         Fewer than two customers (scores rank customers against each other), no
-        purchase on or before ``as_of``, or a bad setting.
+        purchase on or before ``observation_end``, or a bad setting.
     DataValidationError
         Missing columns or missing values in the transactions.
 
@@ -459,11 +395,11 @@ def rfm(
     d                      26        2        2
     e                      30        1        1
     """
-    table = rfm_values(transactions, as_of, frequency=frequency)
+    table = rfm_values(transactions, observation_end, frequency=frequency)
     if len(table) < 2:
         raise ParameterError(
             f"RFM scores rank customers against each other; only {len(table)} customer bought on "
-            "or before as_of. Use a log with at least two customers."
+            "or before observation_end. Use a log with at least two customers."
         )
     for column, name in (("recency_days", "recency"), ("frequency", "frequency"), ("monetary", "monetary")):
         if table[column].nunique() == 1:

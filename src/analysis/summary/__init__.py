@@ -27,7 +27,7 @@ Logs larger than memory
     a folder or a list of them, of Parquet or CSV files with columns
     ``customer_id``, ``date``, ``amount``. ``engine="auto"`` computes a DataFrame
     with pandas and files with DuckDB (bounded memory, spills to disk); ``"spark"``
-    runs the same SQL (:mod:`analysis.summary._sql`, one definition for both
+    runs the same SQL (:mod:`analysis.customerdata.sql`, one definition for both
     engines) on Spark. The three give the same summary: integers exactly, times
     exactly, money to floating-point rounding (sums are added in a different
     order; relative differences of order 1e-15).
@@ -39,6 +39,10 @@ Time zones
     converted to ``timezone``; naive timestamps are taken as wall-clock times
     already in ``timezone`` and are never shifted. A tz-aware
     ``observation_end`` is converted the same way.
+
+Every function here is a thin public door: it hands its input to
+:func:`analysis.customerdata.customer_data` and asks the resulting
+:class:`~analysis.customerdata.CustomerData` for the summary.
 """
 
 from __future__ import annotations
@@ -48,11 +52,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.customerdata import customer_data
+from analysis.customerdata.summaries import check_settings, tidy
 from analysis.errors import DataValidationError, ParameterError
-from analysis.schemas.guards import check_transactions_frame
-from analysis.summary import _sql
-from analysis.summary._pandas import calibration_holdout_frame, local_wall_time, summarise_frame
-from analysis.summary._sources import LogSource, read_files_pandas, resolve_source
 
 __all__ = [
     "customer_summary",
@@ -61,225 +63,6 @@ __all__ = [
     "collapse_summary",
     "summary_to_parquet",
 ]
-
-_UNIT_DAYS = {"D": 1.0, "W": 7.0}
-_PERIODS = ("D", "W")
-_INT_COLUMNS = ("frequency", "frequency_holdout", "n_periods", "recency_days", "weight")
-
-
-# ------------------------------------------------------------------ checks
-def _check_settings(time_unit: str, period: str, timezone: str) -> None:
-    if time_unit not in _UNIT_DAYS:
-        raise ParameterError(f"time_unit must be 'D' (days) or 'W' (weeks); got {time_unit!r}.")
-    if period not in _PERIODS:
-        raise ParameterError(
-            f"period must be 'D' (combine same-day purchases) or 'W' (combine same-week "
-            f"purchases); got {period!r}."
-        )
-    if not isinstance(timezone, str) or not timezone:
-        raise ParameterError(f"timezone must be an IANA zone name such as 'UTC'; got {timezone!r}.")
-    try:
-        pd.Timestamp("2000-01-01", tz=timezone)
-    except Exception as exc:  # noqa: BLE001 - pytz/zoneinfo raise different errors
-        raise ParameterError(
-            f"timezone must be an IANA zone name such as 'UTC' or 'Asia/Shanghai'; got {timezone!r}."
-        ) from exc
-
-
-def _day(value, name: str, timezone: str) -> pd.Timestamp:
-    """A date-like parameter -> midnight of its calendar day (tz-aware values converted to ``timezone``)."""
-    try:
-        stamp = pd.Timestamp(value)
-    except (TypeError, ValueError) as exc:
-        raise ParameterError(f"{name} must be a date such as '1997-09-30'; got {value!r}.") from exc
-    if stamp is pd.NaT:
-        raise ParameterError(f"{name} must be a date such as '1997-09-30'; got {value!r}.")
-    if stamp.tzinfo is not None:
-        stamp = stamp.tz_convert(timezone).tz_localize(None)
-    return stamp.normalize()
-
-
-def _report_bad_rows(profile: dict, where: str) -> None:
-    problems = []
-    for key, text in (
-        ("missing_ids", "a missing customer_id"),
-        ("missing_dates", "a missing date"),
-        ("missing_amounts", "a missing amount"),
-        ("negative_amounts", "a negative amount"),
-    ):
-        count = int(profile.get(key) or 0)
-        if count:
-            problems.append(f"{count} row(s) have {text}")
-    if problems:
-        raise DataValidationError(
-            f"{where}: {'; '.join(problems)}. Remove or fix these rows (returns as negative "
-            "amounts belong in a separate table) before summarising."
-        )
-
-
-def _pandas_log(source: LogSource, timezone: str) -> pd.DataFrame:
-    if source.is_frame:
-        frame = source.frame
-        check_transactions_frame(frame, purpose="summarising")
-    else:
-        frame = read_files_pandas(source, timezone)
-        amount = frame["amount"]
-        _report_bad_rows(
-            {
-                "missing_ids": frame["customer_id"].isna().sum(),
-                "missing_dates": frame["date"].isna().sum(),
-                "missing_amounts": amount.isna().sum(),
-                "negative_amounts": (amount < 0).sum(),
-            },
-            source.describe(),
-        )
-    date = local_wall_time(frame["date"], timezone)
-    ids = frame["customer_id"]
-    if date is not frame["date"] or not pd.api.types.is_string_dtype(ids):
-        frame = frame.assign(date=date, customer_id=ids.astype("string"))
-    return frame
-
-
-def _no_purchase(end: pd.Timestamp, first) -> ParameterError:
-    return ParameterError(
-        f"No purchase falls on or before observation_end={end.date()}; the log starts "
-        f"on {pd.Timestamp(first).date()}. Choose a later observation_end."
-    )
-
-
-def _tidy(out: pd.DataFrame, index: bool = True) -> pd.DataFrame:
-    for col in out.columns:
-        if col in _INT_COLUMNS:
-            out[col] = out[col].astype("int64")
-        elif col != "customer_id":
-            out[col] = out[col].astype("float64")
-    if index:
-        out["customer_id"] = out["customer_id"].astype("string")
-        out = out.set_index("customer_id")
-    return out
-
-
-# ------------------------------------------------------------------ engine runs
-def _sql_run(
-    engine,
-    source: LogSource,
-    *,
-    observation_end,
-    calibration_end,
-    time_unit: str,
-    period: str,
-    timezone: str,
-    rfm_columns: bool = False,
-    group_columns: tuple[str, ...] | None = None,
-    weight: str = "weight",
-    output: Path | None = None,
-    order: bool = True,
-):
-    """Run the summary SQL on ``engine``; a DataFrame, or None after writing ``output``."""
-    with engine.session(source, timezone) as session:
-        dialect = engine.dialect
-        profile = session.fetch(_sql.profile_sql(dialect, session.relation, session.day_expr)).iloc[0].to_dict()
-        _report_bad_rows(profile, source.describe())
-        if int(profile["n_rows"]) == 0:
-            raise DataValidationError(f"{source.describe()} hold(s) no rows; the summary needs purchases.")
-        last = pd.Timestamp(profile["last_day"])
-        end = observation_end if observation_end is not None else last
-        if calibration_end is not None and end <= calibration_end:
-            raise ParameterError(
-                f"observation_end ({end.date()}) must be after calibration_end "
-                f"({calibration_end.date()}): the holdout period would be empty."
-            )
-        cohort_end = calibration_end if calibration_end is not None else end
-        if pd.Timestamp(profile["first_day"]) > cohort_end:
-            raise _no_purchase(cohort_end, profile["first_day"])
-        sql = _sql.summary_sql(
-            dialect,
-            session.relation,
-            session.day_expr,
-            observation_end=end.date(),
-            unit_days=_UNIT_DAYS[time_unit],
-            period=period,
-            calibration_end=calibration_end.date() if calibration_end is not None else None,
-            rfm_columns=rfm_columns,
-            order=order and group_columns is None,
-        )
-        if group_columns is not None:
-            sql = _sql.grouped_sql(dialect, sql, group_columns, weight)
-        if output is not None:
-            session.write_parquet(sql, output)
-            return None
-        return session.fetch(sql)
-
-
-def _pandas_run(
-    source: LogSource,
-    *,
-    observation_end,
-    calibration_end,
-    time_unit: str,
-    period: str,
-    timezone: str,
-    rfm_columns: bool = False,
-) -> pd.DataFrame:
-    frame = _pandas_log(source, timezone)
-    if len(frame) == 0:
-        raise DataValidationError("The transactions table is empty; the summary needs purchases.")
-    end = observation_end if observation_end is not None else frame["date"].max().normalize()
-    unit = _UNIT_DAYS[time_unit]
-    if calibration_end is None:
-        out = summarise_frame(frame, end, unit, period)
-        cohort_end = end
-    else:
-        if end <= calibration_end:
-            raise ParameterError(
-                f"observation_end ({end.date()}) must be after calibration_end "
-                f"({calibration_end.date()}): the holdout period would be empty."
-            )
-        out = calibration_holdout_frame(frame, calibration_end, end, unit, period)
-        cohort_end = calibration_end
-    if out.empty:
-        raise _no_purchase(cohort_end, frame["date"].min())
-    if rfm_columns:
-        extra = _pandas_rfm_columns(frame, cohort_end, period)
-        out = out.join(extra)
-    return out
-
-
-def _pandas_rfm_columns(frame: pd.DataFrame, end: pd.Timestamp, period: str) -> pd.DataFrame:
-    keep = frame["date"] < end + pd.Timedelta(days=1)
-    tx = frame.loc[keep, ["customer_id", "date", "amount"]]
-    day = tx["date"].dt.normalize()
-    if period == "W":
-        day = day - pd.to_timedelta(day.dt.day_of_week, unit="D")
-    periods = tx.assign(date=day).groupby(["customer_id", "date"], observed=True)["amount"].sum().reset_index()
-    g = periods.groupby("customer_id", observed=True)
-    out = pd.DataFrame(
-        {
-            "n_periods": g.size().astype("int64"),
-            "total_amount": g["amount"].sum(),
-            "recency_days": ((end - g["date"].max()) / pd.Timedelta(days=1)).astype("int64"),
-        }
-    )
-    out.index = out.index.astype("string")
-    return out
-
-
-def _run(transactions, *, engine, observation_end, calibration_end, time_unit, period, timezone, **kw):
-    from analysis.engines import ENGINES, SQLEngine, resolve_engine
-
-    _check_settings(time_unit, period, timezone)
-    if engine == "auto" and hasattr(transactions, "log_source") and hasattr(transactions, "engine"):
-        engine = transactions.engine  # a TransactionLog brings its own DuckDB settings
-    if not isinstance(engine, SQLEngine) and engine not in ENGINES:
-        resolve_engine(engine)  # raises the error that names the choices
-    end = _day(observation_end, "observation_end", timezone) if observation_end is not None else None
-    cal = _day(calibration_end, "calibration_end", timezone) if calibration_end is not None else None
-    source = resolve_source(transactions)
-    chosen = resolve_engine(engine, is_frame=source.is_frame)
-    args = dict(observation_end=end, calibration_end=cal, time_unit=time_unit, period=period, timezone=timezone)
-    if chosen == "pandas":
-        return "pandas", source, args, None
-    return chosen.name, source, args, chosen
 
 
 # ------------------------------------------------------------------ public API
@@ -301,7 +84,7 @@ def customer_summary(
         Canonical transactions table with ``customer_id``, ``date`` (datetime64)
         and ``amount``; or Parquet/CSV file(s) with those columns (a path, a
         folder, a glob such as ``"logs/*.parquet"``, or a list of them); or an
-        :class:`analysis.txlog.TransactionLog` (a study's log kept on disk: its
+        :class:`analysis.customerdata.TransactionLog` (a study's log kept on disk: its
         column mapping applies and ``engine="auto"`` uses its DuckDB settings).
     observation_end : date-like, optional
         Last day of observation (inclusive). Purchases after it are ignored.
@@ -313,8 +96,8 @@ def customer_summary(
         (``"W"``) are combined into one, with their amounts added.
     engine : {"auto", "pandas", "duckdb", "spark"} or engine object
         Where to compute: ``"auto"`` = pandas for a DataFrame, DuckDB for files.
-        Pass :class:`analysis.engines.DuckDBEngine` (``memory_limit``,
-        ``temp_directory``, ``threads``) or :class:`analysis.engines.SparkEngine`
+        Pass :class:`analysis.customerdata.DuckDBEngine` (``memory_limit``,
+        ``temp_directory``, ``threads``) or :class:`analysis.customerdata.SparkEngine`
         (``session``) to set the engine up.
     timezone : str
         IANA zone whose calendar days count (see the module notes on time zones).
@@ -360,13 +143,9 @@ def customer_summary(
     >>> customer_summary(tx, "2024-01-29", engine="duckdb").equals(customer_summary(tx, "2024-01-29"))
     True
     """
-    kind, source, args, chosen = _run(
-        transactions, engine=engine, observation_end=observation_end, calibration_end=None,
-        time_unit=time_unit, period=period, timezone=timezone,
-    )
-    if kind == "pandas":
-        return _pandas_run(source, rfm_columns=rfm_columns, **args)
-    return _tidy(_sql_run(chosen, source, rfm_columns=rfm_columns, **args))
+    check_settings(time_unit, period, timezone)
+    data = customer_data(transactions, engine=engine, timezone=timezone)
+    return data.customer_summary(observation_end, time_unit, period=period, rfm_columns=rfm_columns)
 
 
 def calibration_holdout_summary(
@@ -430,13 +209,9 @@ def calibration_holdout_summary(
     """
     if calibration_end is None:
         raise ParameterError("calibration_end is required: the last day of the calibration period.")
-    kind, source, args, chosen = _run(
-        transactions, engine=engine, observation_end=observation_end, calibration_end=calibration_end,
-        time_unit=time_unit, period=period, timezone=timezone,
-    )
-    if kind == "pandas":
-        return _pandas_run(source, **args)
-    return _tidy(_sql_run(chosen, source, **args))
+    check_settings(time_unit, period, timezone)
+    data = customer_data(transactions, engine=engine, timezone=timezone)
+    return data.customer_summary(observation_end, time_unit, calibration_end=calibration_end, period=period)
 
 
 def collapse_summary(
@@ -482,7 +257,7 @@ def collapse_summary(
     if missing:
         raise DataValidationError(f"The summary lacks column(s) {missing}; it has {list(summary.columns)}.")
     out = summary.groupby(list(columns), sort=True, observed=True).size().rename(weight).reset_index()
-    return _tidy(out, index=False)
+    return tidy(out, index=False)
 
 
 def _group_columns(columns, weight: str) -> tuple[str, ...]:
@@ -538,17 +313,9 @@ def grouped_customer_summary(
     0          0      0.0  4.0       3
     """
     columns = _group_columns(columns, weight)
-    kind, source, args, chosen = _run(
-        transactions, engine=engine, observation_end=observation_end, calibration_end=None,
-        time_unit=time_unit, period=period, timezone=timezone,
-    )
-    if kind == "pandas":
-        return collapse_summary(_pandas_run(source, **args), columns, weight=weight)
-    allowed = ("frequency", "recency", "T", "monetary_value")
-    bad = [c for c in columns if c not in allowed]
-    if bad:
-        raise ParameterError(f"columns must be among {list(allowed)}; got {bad}.")
-    return _tidy(_sql_run(chosen, source, group_columns=columns, weight=weight, **args), index=False)
+    check_settings(time_unit, period, timezone)
+    data = customer_data(transactions, engine=engine, timezone=timezone)
+    return data.grouped_summary(observation_end, time_unit, columns=columns, weight=weight, period=period)
 
 
 def summary_to_parquet(
@@ -611,16 +378,7 @@ def summary_to_parquet(
     path = Path(path)
     if not path.parent.is_dir():
         raise ParameterError(f"The folder {path.parent} for the summary does not exist; create it first.")
-    kind, source, args, chosen = _run(
-        transactions, engine=engine, observation_end=observation_end, calibration_end=calibration_end,
-        time_unit=time_unit, period=period, timezone=timezone,
-    )
-    if kind == "pandas":
-        from analysis.io import atomic_write
-
-        out = _pandas_run(source, rfm_columns=rfm_columns, **args).reset_index()
-        with atomic_write(path, mode="wb") as handle:
-            out.to_parquet(handle, index=False)
-        return path
-    _sql_run(chosen, source, rfm_columns=rfm_columns, output=path, order=sort, **args)
-    return path
+    check_settings(time_unit, period, timezone)
+    data = customer_data(transactions, engine=engine, timezone=timezone)
+    return data.summary_to_parquet(path, observation_end, time_unit, calibration_end=calibration_end,
+                                   rfm_columns=rfm_columns, period=period, sort=sort)

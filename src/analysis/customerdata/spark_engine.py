@@ -13,10 +13,10 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.engines._base import Session, SQLEngine
+from analysis.customerdata.engines import Session, SQLEngine
 from analysis.errors import DataValidationError, InputFileError, ParameterError
-from analysis.summary._sources import REQUIRED, LogSource
-from analysis.summary._sql import DIALECTS
+from analysis.customerdata.sources import REQUIRED, LogSource
+from analysis.customerdata.sql import DIALECTS
 
 __all__ = ["SparkEngine", "java_available", "local_spark_session"]
 
@@ -89,7 +89,7 @@ class SparkEngine(SQLEngine):
 
     Examples
     --------
-    >>> from analysis.engines import SparkEngine
+    >>> from analysis.customerdata import SparkEngine
     >>> SparkEngine().name
     'spark'
     """

@@ -16,7 +16,7 @@ import pytest
 
 from analysis.clv import BetaGeo, GammaGamma, customer_lifetime_value
 from analysis.datasets import load_cdnow
-from analysis.engines.scoring import rfm_cut_points, score_customers
+from analysis.scoring import rfm_cut_points, score_customers
 from analysis.errors import DataValidationError, ParameterError
 from analysis.segmentation import rfm
 from analysis.summary import customer_summary, summary_to_parquet

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.engines._base import Session, SQLEngine
+from analysis.customerdata.engines import Session, SQLEngine
 from analysis.errors import DataValidationError, InputFileError, ParameterError
-from analysis.summary._sources import REQUIRED, LogSource
-from analysis.summary._sql import DIALECTS
+from analysis.customerdata.sources import REQUIRED, LogSource
+from analysis.customerdata.sql import DIALECTS
 
 __all__ = ["DuckDBEngine"]
 
@@ -47,7 +47,7 @@ class DuckDBEngine(SQLEngine):
 
     Examples
     --------
-    >>> from analysis.engines import DuckDBEngine
+    >>> from analysis.customerdata import DuckDBEngine
     >>> DuckDBEngine(memory_limit="2GB", threads=2).memory_limit
     '2GB'
     """

@@ -11,9 +11,9 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.errors import DataValidationError, InputFileError, ParameterError
-from analysis.summary._pandas import local_wall_time
 
-__all__ = ["LogSource", "resolve_source", "read_files_pandas", "parse_date_strings", "REQUIRED"]
+__all__ = ["LogSource", "resolve_source", "read_files_pandas", "parse_date_strings", "local_wall_time",
+           "report_bad_rows", "REQUIRED"]
 
 REQUIRED = ("customer_id", "date", "amount")
 _FORMATS = {".parquet": "parquet", ".pq": "parquet", ".csv": "csv", ".gz": "csv"}
@@ -58,13 +58,16 @@ def _format_of(path: Path) -> str:
 def resolve_source(transactions) -> LogSource:
     """A DataFrame, a path, a glob pattern, or a list of paths/globs -> :class:`LogSource`.
 
-    A :class:`LogSource` is returned as it is, and an object with a ``log_source()``
-    method (:class:`analysis.txlog.TransactionLog`) gives its own.
+    A :class:`LogSource` is returned as it is.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> resolve_source(pd.DataFrame({"customer_id": ["a"]})).is_frame
+    True
     """
     if isinstance(transactions, LogSource):
         return transactions
-    if hasattr(transactions, "log_source"):
-        return transactions.log_source()
     if isinstance(transactions, pd.DataFrame):
         return LogSource(frame=transactions)
     if isinstance(transactions, (str, Path)):
@@ -103,6 +106,52 @@ def resolve_source(transactions) -> LogSource:
             f"The log mixes formats {kinds}; give files of one format (for example only *.parquet)."
         )
     return LogSource(files=tuple(dict.fromkeys(files)), format=kinds[0])
+
+
+def local_wall_time(dates: pd.Series, timezone: str) -> pd.Series:
+    """tz-aware timestamps converted to ``timezone`` and made naive; naive ones kept as they are.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> s = pd.Series(pd.to_datetime(["2024-06-30T23:30:00-05:00"], utc=True))
+    >>> local_wall_time(s, "Asia/Shanghai").iloc[0]
+    Timestamp('2024-07-01 12:30:00')
+    """
+    if isinstance(dates.dtype, pd.DatetimeTZDtype):
+        return dates.dt.tz_convert(timezone).dt.tz_localize(None)
+    return dates
+
+
+def report_bad_rows(profile: dict, where: str) -> None:
+    """DataValidationError naming the rows with a missing id, date or amount, or a negative amount.
+
+    ``profile`` holds the counts ``missing_ids``, ``missing_dates``,
+    ``missing_amounts`` and ``negative_amounts`` (absent = 0).
+
+    Examples
+    --------
+    >>> report_bad_rows({"missing_ids": 0}, "the log")
+    >>> report_bad_rows({"negative_amounts": 2}, "the log")
+    Traceback (most recent call last):
+    ...
+    analysis.errors.DataValidationError: the log: 2 row(s) have a negative amount. Remove or fix ...
+    """
+    problems = []
+    for key, text in (
+        ("missing_ids", "a missing customer_id"),
+        ("missing_dates", "a missing date"),
+        ("missing_amounts", "a missing amount"),
+        ("negative_amounts", "a negative amount"),
+    ):
+        count = int(profile.get(key) or 0)
+        if count:
+            problems.append(f"{count} row(s) have {text}")
+    if problems:
+        raise DataValidationError(
+            f"{where}: {'; '.join(problems)}. Remove or fix these rows (returns as negative "
+            "amounts belong in a separate table) before summarising."
+        )
 
 
 def parse_date_strings(values: pd.Series, timezone: str) -> pd.Series:

@@ -29,7 +29,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from analysis.datasets import load_cdnow
-from analysis.engines import DuckDBEngine
+from analysis.customerdata import DuckDBEngine
 from analysis.errors import DataValidationError, InputFileError, ParameterError
 from analysis.summary import (
     calibration_holdout_summary,
@@ -206,7 +206,7 @@ def test_bad_sources_and_rows_are_named(tmp_path):
 # ------------------------------------------------------------------ bounded memory
 _CHILD = textwrap.dedent("""
     import json, sys, time
-    from analysis.engines import DuckDBEngine
+    from analysis.customerdata import DuckDBEngine
     from analysis.summary import summary_to_parquet
 
     def peak_kb():  # high-water mark of this process's resident memory (reset by exec)

@@ -1,13 +1,14 @@
-"""The one SQL definition of the per-customer summary, rendered for DuckDB and Spark SQL.
+"""Every SQL text of the package: the per-customer summary (DuckDB and Spark SQL) and the
+queries a log kept on disk answers (overview, RFM inputs, cohort counts, samples).
 
 Both engines run the text built here; only three small pieces differ between
 them and are looked up in :data:`DIALECTS` (identifier quoting, whole days
 between two dates, start of the Monday-based week). The purchase *day* of a row
 (``day_expr``) depends on the type of the ``date`` column and is chosen by the
-engine (see :mod:`analysis.engines`), so time zones are handled in one place per
+engine (see :mod:`analysis.customerdata.engines`), so time zones are handled in one place per
 engine.
 
-The rules are those of :mod:`analysis.summary._pandas` (the reference path):
+The rules are those of :mod:`analysis.customerdata.frame` (the reference path):
 
 1. rows with ``day <= observation_end`` are kept;
 2. rows are combined into purchase periods per customer: the calendar day
@@ -27,7 +28,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["DIALECTS", "Dialect", "summary_sql", "grouped_sql", "profile_sql"]
+__all__ = ["DIALECTS", "Dialect", "EXACT_AMOUNT", "exact_sum", "tx_cte", "with_tx", "summary_sql", "grouped_sql",
+           "profile_sql", "distribution_sql", "totals_sql", "monthly_sql", "daily_sql", "top_customers_sql",
+           "column_stats_sql", "fence_sql", "suspicious_sql", "sample_sql", "cohort_days_sql"]
 
 
 @dataclass(frozen=True)
@@ -57,11 +60,18 @@ EXACT_AMOUNT = "DECIMAL(38, 9)"
 
 
 def exact_sum(expr: str) -> str:
-    """SQL for an order-independent (so reproducible) sum of a money column, as DOUBLE."""
+    """SQL for an order-independent (so reproducible) sum of a money column, as DOUBLE.
+
+    Examples
+    --------
+    >>> exact_sum("amount")
+    'CAST(SUM(CAST(amount AS DECIMAL(38, 9))) AS DOUBLE)'
+    """
     return f"CAST(SUM(CAST({expr} AS {EXACT_AMOUNT})) AS DOUBLE)"
 
 
-def _tx_cte(dialect: Dialect, source: str, day_expr: str) -> str:
+def tx_cte(dialect: Dialect, source: str, day_expr: str) -> str:
+    """The ``tx`` common table expression: canonical rows (customer_id text, purchase ``day``, amount double)."""
     q = dialect.ident
     return (
         f"tx AS (\n"
@@ -73,11 +83,13 @@ def _tx_cte(dialect: Dialect, source: str, day_expr: str) -> str:
     )
 
 
-def profile_sql(dialect: Dialect, source: str, day_expr: str) -> str:
-    """One pass over the log: size, last purchase day and counts of unusable rows."""
+def profile_sql(dialect: Dialect, source: str, day_expr: str, *, customers: bool = False) -> str:
+    """One pass over the log: size, last purchase day and counts of unusable rows (and customers)."""
+    count = "       COUNT(DISTINCT customer_id) AS customers,\n" if customers else ""
     return (
-        f"WITH {_tx_cte(dialect, source, day_expr)}\n"
+        f"WITH {tx_cte(dialect, source, day_expr)}\n"
         "SELECT COUNT(*) AS n_rows,\n"
+        f"{count}"
         "       MIN(day) AS first_day,\n"
         "       MAX(day) AS last_day,\n"
         "       SUM(CASE WHEN customer_id IS NULL THEN 1 ELSE 0 END) AS missing_ids,\n"
@@ -119,7 +131,7 @@ def summary_sql(
     unit = repr(float(unit_days))
     days = d.days_between.format
     parts = [
-        _tx_cte(d, source, day_expr),
+        tx_cte(d, source, day_expr),
         "tagged AS (\n"
         f"    SELECT customer_id, {period_start} AS period_start,{holdout_select}\n"
         f"           CAST(amount AS {EXACT_AMOUNT}) AS amount\n"
@@ -177,3 +189,121 @@ def grouped_sql(dialect: Dialect, inner: str, columns: tuple[str, ...], weight: 
         f"SELECT {cols}, COUNT(*) AS {dialect.ident(weight)}\n"
         f"FROM (\n{inner}\n) s\nGROUP BY {cols}\nORDER BY {cols}"
     )
+
+
+def with_tx(statement: str, cte: str) -> str:
+    """``statement`` with the ``tx`` CTE in front (joined to its own CTEs when it starts with ``WITH``).
+
+    Examples
+    --------
+    >>> print(with_tx("SELECT 1", "tx AS (SELECT 1)"))
+    WITH tx AS (SELECT 1)
+    SELECT 1
+    >>> print(with_tx("WITH a AS (SELECT 1) SELECT * FROM a", "tx AS (SELECT 1)"))
+    WITH tx AS (SELECT 1),
+    a AS (SELECT 1) SELECT * FROM a
+    """
+    body = statement.strip()
+    if body[:5].upper() == "WITH ":
+        return f"WITH {cte},\n{body[5:]}"
+    return f"WITH {cte}\n{body}"
+
+
+def _ident(name: str) -> str:
+    return '"' + str(name).replace('"', '""') + '"'
+
+
+def _date(day) -> str:
+    return f"DATE '{day.date().isoformat()}'"
+
+
+# ---------------------------------------------------------------- queries on a log (DuckDB; read ``tx``)
+def distribution_sql() -> str:
+    """Purchases per customer -> how many customers (``purchases``, ``customers``)."""
+    return ("WITH c AS (SELECT customer_id, COUNT(*) AS n FROM tx GROUP BY customer_id)\n"
+            "SELECT n AS purchases, COUNT(*) AS customers FROM c GROUP BY n ORDER BY n")
+
+
+def totals_sql() -> str:
+    """Rows, first and last day, revenue, mean and median amount."""
+    return (f"SELECT COUNT(*) AS n, MIN(day) AS first_day, MAX(day) AS last_day, {exact_sum('amount')} AS revenue,\n"
+            f"       {exact_sum('amount')} / COUNT(*) AS mean_amount, quantile_cont(amount, 0.5) AS median_amount "
+            "FROM tx")
+
+
+def monthly_sql() -> str:
+    """Transactions, revenue and active customers per month with purchases."""
+    return ("SELECT CAST(date_trunc('month', day) AS DATE) AS month, COUNT(*) AS transactions,\n"
+            f"       {exact_sum('amount')} AS revenue, COUNT(DISTINCT customer_id) AS active_customers\n"
+            "FROM tx GROUP BY 1 ORDER BY 1")
+
+
+def daily_sql() -> str:
+    """Transactions, revenue and customers per purchase day."""
+    return (f"SELECT day, COUNT(*) AS transactions, {exact_sum('amount')} AS revenue,\n"
+            "       COUNT(DISTINCT customer_id) AS customers FROM tx GROUP BY day ORDER BY day")
+
+
+def top_customers_sql(n: int) -> str:
+    """The ``n`` customers with the most revenue (ties by customer id)."""
+    return (f"SELECT customer_id, COUNT(*) AS transactions, {exact_sum('amount')} AS revenue FROM tx\n"
+            f"GROUP BY customer_id ORDER BY revenue DESC, customer_id LIMIT {int(n)}")
+
+
+def column_stats_sql(names: list[str]) -> str:
+    """Rows, missing values per column (``m0``, ``m1``, ...) and distinct rows of ``log_input``."""
+    counts = ", ".join(f"COUNT(*) - COUNT({_ident(c)}) AS {_ident('m' + str(i))}" for i, c in enumerate(names))
+    return (f"SELECT COUNT(*) AS n_rows, {counts},\n"
+            "       (SELECT COUNT(*) FROM (SELECT DISTINCT * FROM log_input)) AS n_distinct FROM log_input")
+
+
+def fence_sql() -> str:
+    """Positive amounts and the quartiles of their logarithm (the extreme-amount fence)."""
+    return "SELECT COUNT(*) AS n, quantile_cont(ln(amount), [0.25, 0.75]) AS q FROM tx WHERE amount > 0"
+
+
+#: check -> (column shown, condition, value listed as example); ``{end}`` and ``{fence}`` filled in
+SUSPICIOUS_CHECKS = {
+    "non_positive_amount": ("amount", "amount <= 0", "amount"),
+    "future_date": ("date", "day > {end}", "day"),
+    "extreme_amount": ("amount", "amount > {fence}", "amount"),
+}
+
+
+def suspicious_sql(end, fence: float | None, examples: int) -> str:
+    """Count and smallest ``examples`` values of each check of :data:`SUSPICIOUS_CHECKS`."""
+    fence_text = repr(float(fence)) if fence is not None else "'Infinity'::DOUBLE"
+    parts = []
+    for check, (_, condition, value) in SUSPICIOUS_CHECKS.items():
+        where = condition.format(end=_date(end), fence=fence_text)
+        parts.append(
+            f"SELECT '{check}' AS check_name, COUNT(*) AS n_rows,\n"
+            f"       CAST(min({value}, {int(examples)}) AS VARCHAR[]) AS examples\n"
+            f"FROM tx WHERE {where}"
+        )
+    return "\nUNION ALL\n".join(parts)
+
+
+def sample_sql(n_customers: int, seed: int) -> str:
+    """Every purchase of ``n_customers`` customers ranked by a hash of their id and ``seed``."""
+    return ("WITH ids AS (\n"
+            "    SELECT customer_id FROM tx GROUP BY customer_id\n"
+            f"    ORDER BY hash(customer_id || '#{int(seed)}'), customer_id LIMIT {int(n_customers)}\n"
+            ")\n"
+            "SELECT tx.customer_id, tx.day AS date, tx.amount FROM tx SEMI JOIN ids USING (customer_id)\n"
+            "ORDER BY tx.customer_id, tx.day, tx.amount")
+
+
+def cohort_days_sql(cal_end, obs_end) -> str:
+    """Per day: cohort customers (first purchase by ``cal_end``) with their first / a repeat purchase."""
+    return ("WITH days AS (\n"
+            f"    SELECT DISTINCT customer_id, day FROM tx WHERE day <= {_date(obs_end)}\n"
+            "), firsts AS (\n"
+            "    SELECT customer_id, MIN(day) AS first_day FROM days GROUP BY customer_id\n"
+            f"    HAVING MIN(day) <= {_date(cal_end)}\n"
+            ")\n"
+            "SELECT d.day AS day,\n"
+            "       SUM(CASE WHEN d.day = f.first_day THEN 1 ELSE 0 END) AS n_first,\n"
+            "       SUM(CASE WHEN d.day > f.first_day THEN 1 ELSE 0 END) AS n_repeat\n"
+            "FROM days d JOIN firsts f USING (customer_id)\n"
+            "GROUP BY d.day ORDER BY d.day")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.engines import SparkEngine, java_available
+from analysis.customerdata import SparkEngine, java_available
 from analysis.summary import calibration_holdout_summary, customer_summary, grouped_customer_summary
 
 pytestmark = pytest.mark.slow
