@@ -137,3 +137,15 @@ def test_generated_findings_name_the_right_constructs(satisfaction):
     s = stated_vs_derived(pd.Series({"a": 0.4, "b": 0.3, "c": 0.2, "d": 0.1}),
                           pd.Series({"a": 6.0, "b": 5.0, "c": 4.0, "d": 3.0}))
     assert "agree closely (Spearman rho 1.00" in stated_finding(s, outcome="loyalty")
+
+
+def test_ipma_default_seed_repeats_and_none_is_refused(satisfaction):
+    m = PLSPathModel(ECSI_PATHS, ECSI_BLOCKS).fit(satisfaction)
+    a = ipma(m, "LOY", scale=(0, 10), n_boot=50)
+    b = ipma(m, "LOY", scale=(0, 10), n_boot=50)
+    pd.testing.assert_frame_equal(a, b)
+    assert a.attrs["alpha"] == 0.05
+    with pytest.raises(ParameterError, match=r"The 'seed' parameter of ipma must be an int"):
+        ipma(m, "LOY", scale=(0, 10), n_boot=50, seed=None)
+    with pytest.raises(ParameterError, match=r"The 'n_boot' parameter of ipma must be one of 0 or an int"):
+        ipma(m, "LOY", scale=(0, 10), n_boot=10)

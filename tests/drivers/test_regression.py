@@ -184,3 +184,61 @@ def test_missing_answers_are_dropped_listwise_with_a_count():
     with pytest.warns(AnalysisWarning, match="2 of 100"):
         m = KeyDriverRegression().fit(df, "overall", ["staff", "speed"])
     assert m.n_ == 98 and m.n_dropped_ == 2
+
+
+# --------------------------------------------------------------------------- one result shape
+ESTIMATE_COLUMNS = ["estimate", "std_error", "ci_low", "ci_high", "p_value"]
+
+
+def test_summaries_share_the_estimate_columns_and_follow_alpha():
+    df = survey()
+    df["loyal"] = (df["overall"] > df["overall"].median()).astype(int)
+    df["rating"] = pd.cut(df["overall"], 4, labels=False)
+    cols = ["staff", "speed", "decor"]
+    for make, outcome, extra in [(KeyDriverRegression, "overall", ["t", "std_coef", "vif"]),
+                                 (LogisticDriverModel, "loyal", ["z", "odds_ratio", "or_low", "or_high"]),
+                                 (OrdinalDriverModel, "rating", ["z", "odds_ratio", "or_low", "or_high"])]:
+        wide = make().fit(df, outcome, cols)
+        narrow = make(alpha=0.1).fit(df, outcome, cols)
+        s, s90 = wide.summary(), narrow.summary()
+        assert list(s.columns) == ESTIMATE_COLUMNS + extra, make
+        assert s.index.name == "term"
+        # the intervals are statsmodels' own at the level asked for
+        ci = np.asarray(narrow.result_.conf_int(0.1))[: len(s90)]
+        np.testing.assert_allclose(s90[["ci_low", "ci_high"]], ci, rtol=1e-12)
+        assert ((s90["ci_high"] - s90["ci_low"]) < (s["ci_high"] - s["ci_low"])).all()
+        pd.testing.assert_series_equal(s["estimate"], s90["estimate"])
+        assert repr(wide).startswith(make.__name__ + "\n") and "estimate" in repr(wide)
+        assert make.__name__ + "(" in repr(make())  # unfitted: its settings
+        with pytest.raises(NotFittedError, match="not fitted"):
+            make().summary()
+
+
+def test_group_test_is_a_one_row_frame():
+    df = survey()
+    df["g"] = np.repeat(["a", "b"], len(df) // 2)
+    test = KeyDriverRegression().fit(df, "overall", ["staff", "speed"], group="g").group_test_
+    assert isinstance(test, pd.DataFrame) and test.shape == (1, 3)
+    assert list(test.columns) == ["stat", "df", "p_value"] and test.index.tolist() == ["g x drivers"]
+
+
+def test_parameter_messages_have_one_form():
+    df = survey()
+    with pytest.raises(ParameterError, match=r"The 'cov_type' parameter of KeyDriverRegression must be one of"):
+        KeyDriverRegression("HC9").fit(df, "overall", ["staff"])
+    with pytest.raises(ParameterError, match=r"The 'alpha' parameter of LogisticDriverModel must be a number in "
+                                             r"the range \(0, 0.5\)\. Got 0.95 instead\."):
+        LogisticDriverModel(alpha=0.95).fit(df.assign(y=df["staff"] > 4), "y", ["speed"])
+
+
+def test_loyalty_model_picks_logistic_for_0_1_and_ordinal_for_ratings():
+    from analysis.drivers import loyalty_model
+
+    df = survey()
+    df["loyal"] = (df["overall"] > df["overall"].median()).astype(int)
+    df["rating"] = pd.cut(df["overall"], 4, labels=False)
+    logit = loyalty_model(df, "loyal", ["staff", "speed"], alpha=0.1)
+    assert isinstance(logit, LogisticDriverModel) and logit.alpha == 0.1
+    pd.testing.assert_frame_equal(logit.summary(), LogisticDriverModel(alpha=0.1).fit(df, "loyal", ["staff", "speed"])
+                                  .summary())
+    assert isinstance(loyalty_model(df, "rating", ["staff", "speed"]), OrdinalDriverModel)

@@ -183,3 +183,25 @@ def test_generated_sentences_carry_the_numbers_of_the_results():
                          "expectation": [6.0, 5.5], "estimate": [-2.0, -0.5], "ci_low": [-2.2, -0.7],
                          "ci_high": [-1.8, -0.3]})
     assert "is a: perception 4.00 vs expectation 6.00, a gap of -2.00 points (-2.20 to -1.80)" in gap_text(gaps)
+
+
+def test_default_seed_alpha_and_the_estimate_columns_of_gaps_and_ipa():
+    rng = np.random.default_rng(8)
+    n = 300
+    df = pd.DataFrame({c: np.clip(np.rint(rng.normal(4, 1, n)), 1, 7) for c in ["a", "b", "c"]})
+    df["y"] = df @ [0.5, 0.3, 0.1] + rng.normal(size=n)
+    first = ipa_from_survey(df, "y", ["a", "b", "c"], scale=(1, 7), n_boot=60)
+    again = ipa_from_survey(df, "y", ["a", "b", "c"], scale=(1, 7), n_boot=60)
+    pd.testing.assert_frame_equal(first, again)
+    with pytest.raises(ParameterError, match=r"The 'seed' parameter of ipa_from_survey must be an int"):
+        ipa_from_survey(df, "y", ["a", "b", "c"], n_boot=60, seed=None)
+    pairs = {"a": ("a", "b")}
+    gaps = servqual_gaps(df, pairs)
+    assert list(gaps.columns) == ["level", "name", "dimension", "estimate", "std_error", "ci_low", "ci_high",
+                                  "p_value", "perception", "expectation", "t", "n"]
+    narrow = servqual_gaps(df, pairs, alpha=0.2)
+    assert (narrow["ci_high"] - narrow["ci_low"] < gaps["ci_high"] - gaps["ci_low"]).all()
+    with pytest.raises(ParameterError, match=r"The 'alpha' parameter of servqual_gaps"):
+        servqual_gaps(df, pairs, alpha=0.95)
+    with pytest.raises(ParameterError, match=r"The 'alpha' parameter of performance_means"):
+        performance_means(df, ["a"], alpha=1.5)

@@ -90,3 +90,14 @@ def test_dominance_against_direct_regressions():
         want = row["a"] if min(diffs) > 0 else row["b"] if max(diffs) < 0 else ""
         assert row["complete"] == want
     assert res.pairs.loc[0, "complete"] == "x0"  # strongest true effect
+
+
+def test_dominance_summary_and_repr():
+    df = correlated_data(300, 3, seed=9)
+    res = dominance_analysis(df, "y", ["x0", "x1", "x2"])
+    s = res.summary()
+    assert list(s.columns) == ["estimate", "std_error", "ci_low", "ci_high", "p_value", "share"]
+    np.testing.assert_array_equal(s["estimate"], res.general["general_dominance"])
+    assert repr(res).startswith("DominanceResult\n")
+    with pytest.raises(ParameterError, match=r"The 'missing' parameter of dominance_analysis must be one of"):
+        dominance_analysis(df, "y", ["x0", "x1"], missing="drop")

@@ -197,3 +197,52 @@ def test_no_warning_on_clean_data():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         relative_importance(df, "y", ["x0", "x1", "x2"], n_boot=100, seed=1)
+
+
+# ------------------------------------------------------------------ one result shape, alpha, default seed
+def test_summary_is_an_estimate_table_of_the_importances():
+    df = correlated_data(300, 3, seed=5)
+    cols = ["x0", "x1", "x2"]
+    ri = RelativeImportance(n_boot=100).fit(df, "y", cols)
+    s = ri.summary()
+    assert list(s.columns)[:5] == ["estimate", "std_error", "ci_low", "ci_high", "p_value"]
+    assert list(s.columns)[5:] == ["share", "share_low", "share_high", "rank", "rank_low", "rank_high"]
+    t = ri.importance_
+    np.testing.assert_array_equal(s["estimate"], t["importance"])
+    np.testing.assert_array_equal(s[["ci_low", "ci_high"]], t[["importance_low", "importance_high"]])
+    np.testing.assert_allclose(s["std_error"], ri.boot_.std(axis=0, ddof=1))
+    assert s["p_value"].isna().all() and s.attrs["alpha"] == 0.05
+    assert repr(ri).startswith("RelativeImportance\n")
+    assert repr(RelativeImportance()).startswith("RelativeImportance(method='lmg'")
+    d = ri.differences()
+    assert d.index.names == ["predictor_a", "predictor_b"]
+    assert list(d.columns) == ["estimate", "std_error", "ci_low", "ci_high", "p_value", "prob_a_greater",
+                               "significant"]
+
+
+def test_default_seed_gives_identical_intervals_and_none_is_refused():
+    df = correlated_data(300, 3, seed=6)
+    cols = ["x0", "x1", "x2"]
+    a = relative_importance(df, "y", cols, n_boot=100)
+    b = relative_importance(df, "y", cols, n_boot=100)
+    pd.testing.assert_frame_equal(a, b)
+    pd.testing.assert_frame_equal(importance_differences(df, "y", cols, n_boot=100),
+                                  importance_differences(df, "y", cols, n_boot=100))
+    with pytest.raises(ParameterError, match=r"The 'seed' parameter of RelativeImportance must be an int or a "
+                                             r"numpy.random.Generator. Got None instead."):
+        relative_importance(df, "y", cols, n_boot=100, seed=None)
+
+
+def test_alpha_sets_the_interval_level():
+    df = correlated_data(300, 3, seed=7)
+    cols = ["x0", "x1", "x2"]
+    wide = relative_importance(df, "y", cols, n_boot=200, seed=1)
+    narrow = relative_importance(df, "y", cols, n_boot=200, seed=1, alpha=0.2)
+    np.testing.assert_allclose(narrow["importance_low"],
+                               np.quantile(RelativeImportance(n_boot=200, seed=1).fit(df, "y", cols).boot_, 0.1,
+                                           axis=0))
+    assert ((narrow["importance_high"] - narrow["importance_low"])
+            < (wide["importance_high"] - wide["importance_low"])).all()
+    with pytest.raises(ParameterError, match=r"The 'alpha' parameter of RelativeImportance must be a number in "
+                                             r"the range \(0, 0.5\)"):
+        relative_importance(df, "y", cols, alpha=0.95)

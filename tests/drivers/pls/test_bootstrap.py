@@ -98,3 +98,25 @@ def test_bootstrap_coverage_on_simulation():
         hits += row["ci_low"] <= truth <= row["ci_high"]
     # Binomial(30, 0.9): P(hits <= 22) = 0.8%
     assert hits >= 23
+
+
+def test_bootstrap_default_seed_repeats_and_alpha_sets_the_level():
+    df, blocks = _simulate(200, 11)
+    m = PLSPathModel({"X": "Y"}, blocks).fit(df)
+    first = m.bootstrap(60).bootstrap_
+    again = m.bootstrap(60).bootstrap_  # no seed given twice: the same default, the same intervals
+    for key in ("paths", "total_effects", "loadings", "weights", "r2"):
+        pd.testing.assert_frame_equal(first[key], again[key])
+    assert first["info"]["alpha"] == 0.05
+    narrow = m.bootstrap(60, alpha=0.2).bootstrap_["paths"]
+    assert (narrow["ci_high"] - narrow["ci_low"] < first["paths"]["ci_high"] - first["paths"]["ci_low"]).all()
+    assert list(first["paths"].columns) == ["estimate", "std_error", "ci_low", "ci_high", "p_value", "boot_mean"]
+    assert first["paths"].index.names == ["from", "to"]
+    assert list(first["loadings"].columns)[-1] == "construct" and first["loadings"].index.name == "item"
+    with pytest.raises(ParameterError, match=r"The 'seed' parameter of rng_from must be an int or a "
+                                             r"numpy.random.Generator. Got None instead."):
+        m.bootstrap(60, seed=None)
+    with pytest.raises(ParameterError, match=r"The 'n_boot' parameter of bootstrap must be an int in the range"):
+        m.bootstrap(10)
+    with pytest.raises(ParameterError, match="'alpha' parameter of bootstrap"):
+        m.bootstrap(60, alpha=0.95)

@@ -219,3 +219,15 @@ def test_no_convergence_warns():
     with pytest.warns(AnalysisWarning, match="did not converge"):
         m = PLSPathModel({"X": "Y"}, blocks, tol=1e-300, max_iter=3).fit(df)
     assert not m.converged_
+
+
+def test_summary_shape_and_repr_before_bootstrap(ecsi):
+    s = ecsi.summary()
+    assert list(s.columns) == ["estimate", "std_error", "ci_low", "ci_high", "p_value", "t"]
+    assert s.index.names == ["kind", "from", "to"]
+    paths = s.xs("path", level="kind")
+    pd.testing.assert_frame_equal(paths, ecsi.inner_model_)
+    assert paths[["ci_low", "ci_high"]].isna().all().all()  # no interval without the bootstrap
+    assert s.xs("r2", level="kind")["estimate"].tolist() == ecsi.r2_.tolist()
+    assert repr(ecsi).startswith("PLSPathModel\n")
+    assert repr(PLSPathModel(ECSI_PATHS, ECSI_BLOCKS)).startswith("PLSPathModel(paths=")

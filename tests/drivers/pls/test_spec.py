@@ -78,3 +78,11 @@ def test_bad_input_messages(satisfaction):
         PLSPathModel(ECSI_PATHS, ECSI_BLOCKS, modes={"QUAL": "B"}).fit(bad)
     with pytest.raises(NotFittedError):
         PLSPathModel(ECSI_PATHS, ECSI_BLOCKS).summary()
+
+
+def test_settings_are_checked_in_one_message_form(satisfaction):
+    with pytest.raises(ParameterError, match=r"The 'max_iter' parameter of PLSPathModel must be an int in the "
+                                             r"range \[2, inf\)\. Got 1 instead\."):
+        PLSPathModel(ECSI_PATHS, ECSI_BLOCKS, max_iter=1).fit(satisfaction)
+    with pytest.raises(ParameterError, match=r"The 'tol' parameter of PLSPathModel"):
+        PLSPathModel(ECSI_PATHS, ECSI_BLOCKS, tol=2.0).fit(satisfaction)
