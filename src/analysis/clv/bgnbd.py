@@ -22,8 +22,8 @@ import numpy as np
 import pandas as pd
 from scipy import special, stats
 
-from analysis.clv._simulate import ages, poisson_purchases
 from analysis.checks import DEFAULT_SEED, rng_from
+from analysis.clv._simulate import ages, poisson_purchases
 from analysis.clv.base import BaseFitter
 from analysis.clv.inputs import _codes
 from analysis.errors import DataValidationError, ParameterError

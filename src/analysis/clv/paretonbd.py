@@ -29,8 +29,8 @@ import pandas as pd
 from scipy import special
 
 from analysis.clv._simulate import poisson_purchases
-from analysis.clv.inputs import _codes
 from analysis.clv.bgnbd import NonContractualModel
+from analysis.clv.inputs import _codes
 
 __all__ = ["ParetoNBD"]
 

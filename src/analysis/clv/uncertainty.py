@@ -26,7 +26,7 @@ from scipy import stats
 
 from analysis.checks import DEFAULT_SEED, Interval, check_alpha, check_is_fitted, check_params, rng_from
 from analysis.clv.fitting import _single_threaded_blas
-from analysis.errors import AnalysisWarning, NotFittedError
+from analysis.errors import AnalysisWarning
 from analysis.results import estimate_table
 
 __all__ = ["Uncertainty", "log_scale_table"]
@@ -106,9 +106,7 @@ class Uncertainty:
     @property
     def covariance_log_(self) -> np.ndarray:
         """Covariance of the log parameters (inverse observed information)."""
-        check_is_fitted(self)
-        if getattr(self, "_fit_data", None) is None:
-            raise NotFittedError(f"{type(self).__name__}.from_params models carry no covariance; fit one.")
+        check_is_fitted(self, "_fit_data")  # a model from from_params carries no information matrix
         if self._cov_cache is None:
             H = self._hessian_log()
             try:

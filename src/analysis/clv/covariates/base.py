@@ -16,7 +16,7 @@ from analysis.checks import DEFAULT_SEED, Interval, check_alpha, check_is_fitted
 from analysis.clv.bgnbd import BetaGeo
 from analysis.clv.covariates.coding import _check_rank, _encode, _learn, _standardiser
 from analysis.clv.covariates.predict import _CovariatePredictions
-from analysis.errors import AnalysisWarning, DataValidationError, NotFittedError, ParameterError
+from analysis.errors import AnalysisWarning, DataValidationError, ParameterError
 from analysis.results import ResultMixin, estimate_table
 
 
@@ -364,9 +364,7 @@ class _CovariateModel(_CovariatePredictions, ResultMixin):
     @property
     def covariance_theta_(self) -> pd.DataFrame:
         """Covariance of (log base parameters, coefficients): inverse observed information."""
-        check_is_fitted(self)
-        if getattr(self, "_H_s", None) is None:
-            raise NotFittedError(f"{type(self).__name__}.from_params models carry no covariance; fit one.")
+        check_is_fitted(self, "_H_s")  # a model from from_params carries no information matrix
         if self._cov_cache is None:
             try:
                 cov_s = np.linalg.inv(self._H_s)
