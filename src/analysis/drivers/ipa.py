@@ -38,7 +38,7 @@ from scipy import stats
 
 from analysis.drivers._data import check_scale, numeric_block, weight_vector, weighted_corr
 from analysis.drivers.importance.lmg import MAX_EXACT_P
-from analysis.drivers.importance.model import _prepare_corr, _rank, _statistic
+from analysis.drivers.importance.model import METHODS, _prepare_corr, _rank, _statistic
 from analysis.checks import DEFAULT_SEED, Interval, Options, rng_from, validate_params
 from analysis.drivers._data import percentile_tails
 from analysis.errors import ParameterError
@@ -46,6 +46,9 @@ from analysis.errors import ParameterError
 __all__ = ["QUADRANTS", "importance_performance", "ipa_from_survey", "performance_means"]
 
 QUADRANTS = ("concentrate_here", "keep_up_the_good_work", "low_priority", "possible_overkill")
+
+#: where an importance-performance map's crossing lines go: the mean, the median or a given value
+CUT = [Options({"mean", "median"}), float]
 
 
 @validate_params({"alpha": [Interval(float, 0, 0.5, closed="neither")]})
@@ -83,15 +86,14 @@ def performance_means(data: pd.DataFrame, columns: Sequence[str], *, weight: str
 
 
 def _cut(values: pd.Series, how: str | float, name: str) -> float:
-    if isinstance(how, str):
-        if how == "mean":
-            return float(values.mean())
-        if how == "median":
-            return float(values.median())
-        raise ParameterError(f"{name} must be 'mean', 'median' or a number; got {how!r}.")
+    if how == "mean":
+        return float(values.mean())
+    if how == "median":
+        return float(values.median())
     return float(how)
 
 
+@validate_params({"importance_cut": CUT, "performance_cut": CUT})
 def importance_performance(importance: pd.Series | pd.DataFrame, performance: pd.Series | pd.DataFrame,
                            *, importance_cut: str | float = "mean", performance_cut: str | float = "mean",
                            scale: tuple[float, float] | None = None) -> pd.DataFrame:
@@ -161,8 +163,9 @@ def importance_performance(importance: pd.Series | pd.DataFrame, performance: pd
     return out
 
 
-@validate_params({"n_boot": [Options({0}), Interval(int, 50, None, closed="left")],
-                  "alpha": [Interval(float, 0, 0.5, closed="neither")], "seed": ["seed"]})
+@validate_params({"method": [Options(METHODS)], "n_boot": [Options({0}), Interval(int, 50, None, closed="left")],
+                  "alpha": [Interval(float, 0, 0.5, closed="neither")], "seed": ["seed"],
+                  "importance_cut": CUT, "performance_cut": CUT})
 def ipa_from_survey(data: pd.DataFrame, outcome: str, predictors: Sequence[str], *,
                     method: str = "lmg", scale: tuple[float, float] | None = None,
                     weight: str | None = None, n_boot: int = 0, alpha: float = 0.05,

@@ -45,7 +45,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.drivers.ipa import importance_performance
+from analysis.drivers.ipa import CUT, importance_performance
 from analysis.drivers.pls import PLSPathModel
 from analysis.drivers.pls.estimation import _estimate
 from analysis.checks import DEFAULT_SEED, Interval, Options, check_is_fitted, rng_from, validate_params
@@ -161,7 +161,8 @@ def _importance(perf: np.ndarray, a: np.ndarray) -> np.ndarray:
 
 
 @validate_params({"n_boot": [Options({0}), Interval(int, 50, None, closed="left")],
-                  "alpha": [Interval(float, 0, 0.5, closed="neither")], "seed": ["seed"]})
+                  "alpha": [Interval(float, 0, 0.5, closed="neither")], "seed": ["seed"],
+                  "importance_cut": CUT, "performance_cut": CUT})
 def ipma(model: PLSPathModel, target: str, *, scale=None, constructs: Sequence[str] | None = None,
          n_boot: int = 0, alpha: float = 0.05,
          seed: int | np.random.Generator = DEFAULT_SEED, importance_cut: str | float = "mean",
