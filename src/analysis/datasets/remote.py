@@ -126,7 +126,6 @@ REMOTE_DATASETS: dict[str, RemoteDataset] = {
 }
 
 
-
 # ------------------------------------------------------------------ locations
 def data_home() -> Path:
     """The download cache folder.

@@ -87,7 +87,8 @@ class ServiceFirm:
         }
 
 
-
+# ------------------------------------------------- checks of the per-channel contents
+# (the arguments' types and ranges are declared once, on simulate_service_firm)
 def _check_mix(mix: dict[str, float], name: str) -> dict[str, float]:
     if not isinstance(mix, dict) or not mix:
         raise ParameterError(f"{name} must be a non-empty dict of name -> share; got {mix!r}.")
