@@ -137,3 +137,30 @@ def test_bootstrap_interval_matches_normal_theory(firm, fitted):
         assert width == pytest.approx(2 * half, rel=0.15), ch
         mid = (eco.loc[ch, "lifetime_value_ci_high"] + eco.loc[ch, "lifetime_value_ci_low"]) / 2
         assert abs(mid - x.mean()) < 0.2 * half, ch
+
+
+def test_clv_params_carry_the_clv_models_own_standard_errors(firm, fitted):
+    # notebook 04's clv_params table once had no standard errors (it read a column 'se' that the
+    # CLV summary calls std_error); now every column is the CLV module's own summary() value
+    from analysis.results import ESTIMATE_COLUMNS
+    from analysis.summary import customer_summary
+
+    params = fitted.params
+    assert list(params.columns) == [*ESTIMATE_COLUMNS, "group", "model", "parameter"]
+    assert fitted.summary() is params
+    assert params["std_error"].notna().all() and (params["std_error"] > 0).all()
+    assert len(params) == len(fitted.models) * 7  # r, alpha, a, b and p, q, v per channel
+    for (group, name), sub in params.groupby(["group", "model"], sort=False):
+        bg, gg = fitted.models[group]
+        own = (bg if name == "BG/NBD" else gg).summary()
+        assert sub["parameter"].tolist() == own.index.tolist()
+        for col in ESTIMATE_COLUMNS:
+            np.testing.assert_array_equal(sub[col].to_numpy(), own[col].to_numpy(), err_msg=f"{group} {name} {col}")
+    # and the same as a fit of the channel's customers made here with analysis.clv directly
+    ch = sorted(fitted.models)[0]
+    ids = firm.customers.loc[firm.customers["acquisition_channel"] == ch, "customer_id"]
+    data = customer_summary(firm.transactions, time_unit="W")
+    own = BetaGeo().fit(data.loc[data.index.isin(ids)]).summary()
+    sub = params[(params["group"] == ch) & (params["model"] == "BG/NBD")]
+    np.testing.assert_allclose(sub["std_error"], own["std_error"], rtol=1e-6)
+    assert "ChannelCLV" in repr(fitted)

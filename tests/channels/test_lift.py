@@ -1,15 +1,13 @@
-"""Campaign lift and adjusted comparisons: Hillstrom's published figures, the
-synthetic firm's known truth (including a confounded sample), and statsmodels."""
+"""Campaign lift: Hillstrom's published figures, the synthetic firm's known truth, and scipy."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 import pytest
-import statsmodels.formula.api as smf
 from scipy import stats
 
-from analysis.channels import adjusted_comparison, campaign_lift, heterogeneous_lift, incremental_revenue
+from analysis.channels import campaign_lift, heterogeneous_lift, incremental_revenue
 from analysis.errors import DataValidationError
 from analysis.simulate import simulate_service_firm
 
@@ -96,57 +94,6 @@ def test_incremental_revenue_per_contact(firm):
         assert inc.loc[arm, "incremental_cost"] == pytest.approx(cost)
         assert inc.loc[arm, "incremental_profit"] == pytest.approx(0.3 * lift.loc[arm, "estimate"] - cost)
         assert inc.loc[arm, "total_incremental_revenue"] == pytest.approx(lift.loc[arm, "estimate"] * lift.loc[arm, "n"])
-
-
-def _confounded(firm):
-    """Treated arms keep every recent but only 15% of lapsed contacts: mix now differs by arm."""
-    camp = firm.campaign
-    rng = np.random.default_rng(1)
-    drop = (camp["channel"] != "control") & (camp["recency_group"] == "lapsed") & (rng.random(len(camp)) > 0.15)
-    return camp.loc[~drop].reset_index(drop=True)
-
-
-def test_adjustment_recovers_truth_in_a_confounded_sample(firm):
-    sample = _confounded(firm)
-    share = (sample["recency_group"] == "recent").mean()
-    true = firm.truth.arm_rates(share).set_index("arm")["visit_rate"]
-    res = adjusted_comparison(sample, "channel", "visit", ["recency_group"], reference="control", interact=True)
-    assert res.model == "logistic"
-    eff = res.effects.set_index("group")
-    for arm in ("email", "email_discount"):
-        want = true[arm] - true["control"]
-        assert abs(eff.loc[arm, "estimate"] - want) < Z * eff.loc[arm, "std_error"], arm
-        # the raw comparison is biased upward (recent customers visit more) far beyond its error
-        assert eff.loc[arm, "unadjusted"] - want > Z * eff.loc[arm, "unadjusted_std_error"], arm
-        # unadjusted = raw difference of rates
-        raw = sample.groupby("channel")["visit"].mean()
-        assert eff.loc[arm, "unadjusted"] == pytest.approx(raw[arm] - raw["control"], abs=1e-8)
-
-
-def test_two_part_spend_adjustment_recovers_truth(firm):
-    sample = _confounded(firm)
-    share = (sample["recency_group"] == "recent").mean()
-    true = firm.truth.arm_rates(share).set_index("arm")["spend_per_contact"]
-    res = adjusted_comparison(sample, "channel", "spend", ["recency_group"], reference="control", interact=True)
-    assert res.model == "two_part"
-    eff = res.effects.set_index("group")
-    raw = sample.groupby("channel")["spend"].mean()
-    for arm in ("email", "email_discount"):
-        assert abs(eff.loc[arm, "estimate"] - (true[arm] - true["control"])) < Z * eff.loc[arm, "std_error"]
-        assert eff.loc[arm, "unadjusted"] == pytest.approx(raw[arm] - raw["control"], rel=1e-6)
-
-
-def test_ancova_equals_statsmodels_ols_coefficient(firm):
-    camp = firm.campaign
-    res = adjusted_comparison(camp, "channel", "spend", ["tenure_days", "region", "past_spend"],
-                              model="linear", reference="control")
-    fit = smf.ols("spend ~ C(channel, Treatment('control')) + tenure_days + C(region) + past_spend",
-                  data=camp).fit(cov_type="HC1")
-    eff = res.effects.set_index("group")
-    for arm in ("email", "email_discount"):
-        name = f"C(channel, Treatment('control'))[T.{arm}]"
-        assert eff.loc[arm, "estimate"] == pytest.approx(fit.params[name], rel=1e-8)
-        assert eff.loc[arm, "std_error"] == pytest.approx(fit.bse[name], rel=1e-8)
 
 
 def test_lift_bad_control():

@@ -133,16 +133,19 @@ def economics_texts(eco: pd.DataFrame, *, max_months: int = 24, language: str | 
 
 def lifetime_texts(life: pd.DataFrame, *, horizon_weeks: float, language: str | None = None) -> list[str]:
     """The channel with the best lifetime value / CAC (interval, parts, P(best)) and the worst; then
-    the bound on what parameter uncertainty adds (``residual_param_se_bound``)."""
+    the bound on what parameter uncertainty adds (``residual_param_se_bound``; left out when unknown)."""
     best, worst = life.index[0], life.index[-1]
     b = life.loc[best]
-    return [
+    texts = [
         msg("channels.text.lifetime", language=language, years=horizon_weeks / 52, best=best,
             ratio=b["value_to_cost"], lo=b.get("value_to_cost_ci_low", np.nan),
             hi=b.get("value_to_cost_ci_high", np.nan), to_date=b["value_to_date"], residual=b["residual_value"],
             cac=b["cac"], p_best=b.get("p_best", np.nan), worst=worst, worst_ratio=life.loc[worst, "value_to_cost"]),
-        msg("channels.text.lifetime_note", language=language, bound=life["residual_param_se_bound"].max()),
     ]
+    bound = life["residual_param_se_bound"].max()
+    if np.isfinite(bound):
+        texts.append(msg("channels.text.lifetime_note", language=language, bound=bound))
+    return texts
 
 
 def channel_findings(
