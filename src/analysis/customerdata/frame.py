@@ -157,7 +157,9 @@ def cohort_days_frame(frame: pd.DataFrame, cal_end: pd.Timestamp, obs_end: pd.Ti
     days, first = days[cohort], first[cohort]
     counts = pd.DataFrame({"day": days["day"], "n_first": (days["day"] == first).astype(np.int64),
                            "n_repeat": (days["day"] > first).astype(np.int64)})
-    return counts.groupby("day", as_index=False).sum()
+    out = counts.groupby("day", as_index=False).sum()
+    out["day"] = out["day"].astype("datetime64[ns]")  # the log's resolution, whatever the frame's
+    return out
 
 
 def daily_counts_frame(frame: pd.DataFrame) -> pd.DataFrame:

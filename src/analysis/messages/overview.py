@@ -3,6 +3,10 @@
 MESSAGES = {
     "en": {
         "overview.table_rows": "{table}: {n} rows",
+        "overview.study_heading": "**{title}**: {description}",
+        "overview.no_transactions": (
+            "This study has no transactions table, so the sections on purchases are skipped."
+        ),
         "overview.sample_note": (
             "This study's log stays on disk, so the figure below draws every purchase of a random "
             "sample of {n_sample:,} customers (seed {seed}); every table and finding uses all "
