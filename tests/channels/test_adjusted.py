@@ -67,3 +67,17 @@ def test_ancova_equals_statsmodels_ols_coefficient(firm):
         name = f"C(channel, Treatment('control'))[T.{arm}]"
         assert eff.loc[arm, "estimate"] == pytest.approx(fit.params[name], rel=1e-8)
         assert eff.loc[arm, "std_error"] == pytest.approx(fit.bse[name], rel=1e-8)
+
+
+def test_effects_have_the_estimate_shape(firm):
+    from analysis.results import ESTIMATE_COLUMNS
+
+    res = adjusted_comparison(firm.campaign, "channel", "visit", ["recency_group"], reference="control")
+    eff = res.effects
+    assert list(eff.columns) == [*ESTIMATE_COLUMNS, "group", "reference", "unadjusted", "unadjusted_std_error",
+                                 "unadjusted_ci_low", "unadjusted_ci_high", "unadjusted_p_value", "shift"]
+    assert res.summary() is eff and repr(res).startswith("AdjustedComparison\n")
+    np.testing.assert_allclose(eff["shift"], eff["estimate"] - eff["unadjusted"], rtol=1e-12)
+    np.testing.assert_allclose(eff["ci_high"] - eff["estimate"], 1.959963984540054 * eff["std_error"], rtol=1e-9)
+    with pytest.raises(Exception, match=r"The 'model' parameter of adjusted_comparison must be one of"):
+        adjusted_comparison(firm.campaign, "channel", "visit", ["recency_group"], model="probit")

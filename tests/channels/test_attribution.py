@@ -167,3 +167,43 @@ def test_absorbing_probability_doc_example():
     q = np.array([[0, 2, 1], [0, 0, 1], [0, 0, 0]], float)
     r = np.array([[0, 0], [0, 1], [2, 0]], float)
     assert absorbing_conversion_probability(q, r, removed=2) == 0.0
+
+
+def test_read_paths_reads_through_io_and_checks_the_counts(shared_data, path_data, tmp_path):
+    from analysis.channels import attribution_table, read_paths
+    from analysis.errors import InputFileError
+    from analysis.results import ResultMixin
+
+    paths = read_paths(shared_data / "path_attribution" / "PathData.csv")
+    assert list(paths.columns) == ["path", "conversions", "value", "nulls"]
+    np.testing.assert_array_equal(paths["conversions"], path_data["total_conversions"].to_numpy(float))
+    np.testing.assert_array_equal(paths["nulls"], path_data["total_null"].to_numpy(float))
+    assert paths["path"].tolist() == path_data["path"].astype(str).tolist()
+    # the canonical table gives the same attribution as the raw file with its own column names
+    ours = markov_attribution(paths, value="value")
+    raw = markov_attribution(path_data, **KW)
+    pd.testing.assert_frame_equal(ours.attribution, raw.attribution)
+    assert isinstance(ours, ResultMixin) and ours.summary() is ours.attribution
+    table = attribution_table(heuristic_attribution(paths, value="value"), ours)
+    assert table.columns[:5].tolist() == ["first_touch", "last_touch", "linear", "time_decay", "markov"]
+    np.testing.assert_allclose(table["markov"].sum(), paths["conversions"].sum(), rtol=1e-12)
+
+    def write(text: str):
+        f = tmp_path / "paths.csv"
+        f.write_text(text, encoding="utf-8")
+        return f
+
+    with pytest.raises(InputFileError):
+        read_paths(tmp_path / "missing.csv")
+    with pytest.raises(InputFileError, match="no data rows"):
+        read_paths(write("path;total_conversions;total_conversion_value;total_null\n"))
+    with pytest.raises(DataValidationError, match="lacks column"):
+        read_paths(write("path;conversions\na > b;1\n"))
+    with pytest.raises(DataValidationError, match=r"'total_null' must hold non-negative numbers; 1 row\(s\) do not "
+                                                  r"\(rows \[2\]\)"):
+        read_paths(write("path;total_conversions;total_conversion_value;total_null\na;1;5;0\nb;0;0;-3\n"))
+    with pytest.raises(DataValidationError, match=r"'total_conversions' must hold non-negative numbers"):
+        read_paths(write("path;total_conversions;total_conversion_value;total_null\na;one;5;0\n"))
+    # a file without value and null columns
+    only = read_paths(write("path,total_conversions\na > b,2\n"), sep=",", value=None, nulls=None)
+    assert only[["value", "nulls"]].to_numpy().sum() == 0

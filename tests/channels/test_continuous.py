@@ -129,3 +129,38 @@ def test_compare_spend_split_and_errors():
     assert s.buyers.groups.loc["b", "rate"] == pytest.approx(buy[g == "b"].mean())
     with pytest.raises(DataValidationError, match="negative"):
         compare_spend(pd.DataFrame({"g": g, "spend": spend - 1}), "g", "spend")
+
+
+def test_result_shapes_and_unadjusted_pair_p_values():
+    from analysis.results import ESTIMATE_COLUMNS
+
+    df = _frame(HAIR)
+    for method in ("anova", "welch", "kruskal"):
+        res = compare_means(df, "g", "y", method=method)
+        assert res.summary() is res.groups
+        assert isinstance(res.omnibus, pd.DataFrame) and len(res.omnibus) == 1
+        assert list(res.omnibus.columns) == ["test", "statistic", "df1", "df2", "p_value", "eta_squared",
+                                             "omega_squared"]
+        assert list(res.pairwise.columns[:5]) == list(ESTIMATE_COLUMNS), method
+        assert repr(res).startswith("MeanComparison\n")
+    # Games-Howell: the unadjusted p-value is Welch's t-test of the pair (scipy)
+    gh = compare_means(df, "g", "y", method="welch").pairwise
+    for _, row in gh.iterrows():
+        ref = stats.ttest_ind(HAIR[row.group_a], HAIR[row.group_b], equal_var=False)
+        assert row.p_value == pytest.approx(ref.pvalue, rel=1e-9)
+        assert row.estimate / row.std_error == pytest.approx(ref.statistic, rel=1e-9)
+    # Tukey: the unadjusted p-value is the t-test with the pooled (all-group) variance
+    tk = compare_means(df, "g", "y", method="anova").pairwise
+    resid = np.concatenate([np.asarray(v, float) - np.mean(v) for v in HAIR.values()])
+    dof = len(resid) - len(HAIR)
+    for _, row in tk.iterrows():
+        se = np.sqrt((resid**2).sum() / dof * (1 / len(HAIR[row.group_a]) + 1 / len(HAIR[row.group_b])))
+        assert row.std_error == pytest.approx(se, rel=1e-12)
+        assert row.p_value == pytest.approx(2 * stats.t.sf(abs(row.estimate) / se, dof), rel=1e-9)
+    # Dunn: a rank test, no standard error or interval of the mean difference
+    dunn = compare_means(df, "g", "y", method="kruskal").pairwise
+    assert dunn[["std_error", "ci_low", "ci_high"]].isna().all().all()
+    spend = compare_spend(pd.DataFrame({"g": ["a"] * 6 + ["b"] * 6, "s": [0, 0, 1, 2, 3, 4, 0, 5, 6, 7, 8, 9]}),
+                          "g", "s")
+    assert spend.summary() is spend.split and repr(spend).startswith("SpendComparison\n")
+    assert list(welch_anova(list(HAIR.values())).columns) == ["statistic", "df1", "df2", "p_value"]

@@ -71,3 +71,33 @@ def test_economics_bad_input(firm):
         channel_economics(cust, firm.transactions, n_bootstrap=0)
     with pytest.raises(ParameterError, match="margin"):
         channel_economics(firm.customers, firm.transactions, margin=30, n_bootstrap=0)
+
+
+def test_observation_end_is_parsed_once_and_defaults_to_the_last_transaction(firm):
+    from analysis.channels.economics import observation_cutoff
+
+    tx = firm.transactions
+    last = tx["date"].max()
+    default, _ = customer_value(firm.customers, tx, margin=0.3)
+    explicit, _ = customer_value(firm.customers, tx, margin=0.3, observation_end=last.strftime("%Y-%m-%d"))
+    pd.testing.assert_frame_equal(default, explicit)
+    assert observation_cutoff(None, tx) == last.normalize()
+    # a time of day or a zone does not move the day (analysis.window.parse_date)
+    assert observation_cutoff("2024-06-30 23:59", tx) == pd.Timestamp("2024-06-30")
+    assert observation_cutoff("2024-06-30T23:30:00+00:00", tx) == pd.Timestamp("2024-06-30")
+    with pytest.raises(ParameterError, match="observation_end must be a date"):
+        customer_value(firm.customers, tx, observation_end="end of June")
+
+
+def test_default_seed_and_parameter_messages(firm):
+    from analysis.checks import DEFAULT_SEED
+
+    kw = dict(margin=0.3, n_bootstrap=20)
+    pd.testing.assert_frame_equal(channel_economics(firm.customers, firm.transactions, **kw),
+                                  channel_economics(firm.customers, firm.transactions, seed=DEFAULT_SEED, **kw))
+    with pytest.raises(ParameterError, match=r"The 'seed' parameter of channel_economics must be an int or a "
+                                             r"numpy.random.Generator. Got None instead."):
+        channel_economics(firm.customers, firm.transactions, seed=None, **kw)
+    with pytest.raises(ParameterError, match=r"The 'n_bootstrap' parameter of channel_economics must be an int in "
+                                             r"the range \[0, inf\)"):
+        channel_economics(firm.customers, firm.transactions, margin=0.3, n_bootstrap=-1)

@@ -100,3 +100,25 @@ def test_lift_bad_control():
     df = pd.DataFrame({"arm": ["a", "a", "b", "b"], "y": [0, 1, 1, 1]})
     with pytest.raises(DataValidationError, match="control arm"):
         campaign_lift(df, "arm", "y", control="ctl")
+
+
+def test_lift_tables_have_the_estimate_shape(firm):
+    from analysis.results import ESTIMATE_COLUMNS
+
+    camp = firm.campaign
+    for outcome in ("visit", "spend"):
+        lift = campaign_lift(camp, "channel", outcome, "control")
+        assert list(lift.columns[:5]) == list(ESTIMATE_COLUMNS)
+        for _, r in lift.iterrows():
+            y1 = camp.loc[camp["channel"] == r["arm"], outcome]
+            y0 = camp.loc[camp["channel"] == "control", outcome]
+            assert r["estimate"] == pytest.approx(y1.mean() - y0.mean(), rel=1e-10)
+            want = np.sqrt(y1.var(ddof=int(outcome == "spend")) / len(y1) + y0.var(ddof=int(outcome == "spend"))
+                           / len(y0))
+            assert r["std_error"] == pytest.approx(want, rel=1e-10)
+    inc = incremental_revenue(camp, "channel", "spend", "control", cost=0.05)
+    assert list(inc.columns[:7]) == [*ESTIMATE_COLUMNS, "arm", "n"]
+    het = heterogeneous_lift(camp, "channel", "visit", "control", by="recency_group")
+    assert list(het.by_level.columns[:6]) == [*ESTIMATE_COLUMNS, "level"]
+    assert het.summary() is het.by_level and repr(het).startswith("HeterogeneousLift\n")
+    assert list(het.homogeneity.columns) == ["arm", "pooled_lift", "statistic", "df", "p_value", "i_squared"]

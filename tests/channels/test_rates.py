@@ -135,3 +135,33 @@ def test_rate_input_errors():
         compare_rates(df.assign(y=df["y"].where(df.index != 0)), "channel", "y")
 
 
+
+
+def test_result_shape_summary_omnibus_and_pairwise_columns():
+    from analysis.results import ESTIMATE_COLUMNS
+
+    counts = {"app": (30, 200), "store": (45, 210), "web": (70, 240)}
+    res = compare_rates(_rates_frame(counts), "channel", "y")
+    assert res.summary() is res.groups
+    assert isinstance(res.omnibus, pd.DataFrame) and len(res.omnibus) == 1
+    assert list(res.omnibus.columns) == ["test", "statistic", "df", "p_value", "cramers_v", "n", "min_expected"]
+    assert list(res.pairwise.columns[:5]) == list(ESTIMATE_COLUMNS)
+    assert repr(res).startswith("RateComparison\n") and "web" in repr(res)
+    for _, row in res.pairwise.iterrows():
+        (x1, n1), (x2, n2) = counts[row.group_a], counts[row.group_b]
+        p1, p2 = x1 / n1, x2 / n2
+        assert row.estimate == pytest.approx(p1 - p2, rel=1e-12)
+        # unpooled standard error of the difference, as statsmodels' Wald interval uses it
+        low, high = confint_proportions_2indep(x1, n1, x2, n2, method="wald", compare="diff")
+        assert row.std_error == pytest.approx((high - low) / (2 * stats.norm.ppf(0.975)), rel=1e-9)
+
+
+def test_parameter_messages_have_one_form():
+    df = _rates_frame({"a": (3, 10), "b": (5, 10)})
+    with pytest.raises(ParameterError, match=r"The 'alpha' parameter of compare_rates must be a number in the "
+                                             r"range \(0, 0.5\)\. Got 0.5 instead\."):
+        compare_rates(df, "channel", "y", alpha=0.5)
+    with pytest.raises(ParameterError, match=r"The 'correction' parameter of compare_rates must be one of"):
+        compare_rates(df, "channel", "y", correction="sidak")
+    with pytest.raises(ParameterError, match=r"The 'alpha' parameter of wilson_interval"):
+        wilson_interval(3, 10, alpha=True)
