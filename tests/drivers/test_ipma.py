@@ -1,9 +1,6 @@
-"""IPMA on a PLS path model: independent computation, constant blocks, bootstrap and errors.
-"""
+"""IPMA on a PLS path model: independent computation, constant blocks, bootstrap and errors."""
 
 from __future__ import annotations
-
-import itertools
 
 import numpy as np
 import pandas as pd
@@ -17,10 +14,8 @@ from analysis.drivers import (
     total_effects_from_paths,
     unstandardized_weights,
 )
-from analysis.errors import AnalysisWarning, DataValidationError, NotFittedError, ParameterError
+from analysis.errors import DataValidationError, ParameterError
 
-RESULTS = __import__("pathlib").Path(__file__).parent / "results"
-TOL_R = 1e-10  # same algorithm as R plspm: only rounding differs (observed max 1e-14)
 
 ECSI_PATHS = {"IMAG": ["EXPE", "SAT", "LOY"], "EXPE": ["QUAL", "VAL", "SAT"], "QUAL": ["VAL", "SAT"],
               "VAL": ["SAT"], "SAT": ["LOY"]}
@@ -35,15 +30,6 @@ def satisfaction(shared_data):
     if not path.exists():
         pytest.skip(f"{path} not found")
     return pd.read_csv(path, index_col=0)
-
-
-@pytest.fixture(scope="module")
-def ecsi(satisfaction):
-    return PLSPathModel(ECSI_PATHS, ECSI_BLOCKS, scaled=False).fit(satisfaction)
-
-
-def _ref(name: str, **kw) -> pd.DataFrame:
-    return pd.read_csv(RESULTS / name, **kw)
 
 
 def _simulate(n, seed, beta=0.6, n_items=3, noise=0.5):

@@ -1,49 +1,20 @@
-"""Derived vs stated importance.
-"""
+"""Derived vs stated importance."""
 
 from __future__ import annotations
-
-import itertools
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.drivers import (
-    PLSPathModel,
-    ipma,
-    performance_scores,
-    stated_vs_derived,
-    total_effects_from_paths,
-    unstandardized_weights,
-)
-from analysis.errors import AnalysisWarning, DataValidationError, NotFittedError, ParameterError
+from analysis.drivers import stated_vs_derived
+from analysis.errors import ParameterError
 
-RESULTS = __import__("pathlib").Path(__file__).parent / "results"
-TOL_R = 1e-10  # same algorithm as R plspm: only rounding differs (observed max 1e-14)
 
 ECSI_PATHS = {"IMAG": ["EXPE", "SAT", "LOY"], "EXPE": ["QUAL", "VAL", "SAT"], "QUAL": ["VAL", "SAT"],
               "VAL": ["SAT"], "SAT": ["LOY"]}
 ECSI_BLOCKS = {"IMAG": [f"imag{i}" for i in range(1, 6)], "EXPE": [f"expe{i}" for i in range(1, 6)],
                "QUAL": [f"qual{i}" for i in range(1, 6)], "VAL": [f"val{i}" for i in range(1, 5)],
                "SAT": [f"sat{i}" for i in range(1, 5)], "LOY": [f"loy{i}" for i in range(1, 5)]}
-
-
-@pytest.fixture(scope="module")
-def satisfaction(shared_data):
-    path = shared_data / "ecsi_satisfaction" / "satisfaction.csv"
-    if not path.exists():
-        pytest.skip(f"{path} not found")
-    return pd.read_csv(path, index_col=0)
-
-
-@pytest.fixture(scope="module")
-def ecsi(satisfaction):
-    return PLSPathModel(ECSI_PATHS, ECSI_BLOCKS, scaled=False).fit(satisfaction)
-
-
-def _ref(name: str, **kw) -> pd.DataFrame:
-    return pd.read_csv(RESULTS / name, **kw)
 
 
 # --------------------------------------------------------------- derived vs stated

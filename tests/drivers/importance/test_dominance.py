@@ -1,27 +1,15 @@
-"""Dominance analysis against direct regressions.
-"""
+"""Dominance analysis against direct regressions."""
 
 from __future__ import annotations
 
 import itertools
-import warnings
 
 import numpy as np
 import pandas as pd
 import pytest
 
-import analysis.drivers.importance as imp_mod
-from analysis.drivers import (
-    RelativeImportance,
-    dominance_analysis,
-    importance_differences,
-    lmg_from_corr,
-    relative_importance,
-    subset_r2,
-)
-from analysis.errors import AnalysisWarning, DataValidationError, NotFittedError, ParameterError
-
-SWISS_PREDICTORS = ["Agriculture", "Examination", "Education", "Catholic", "Infant.Mortality"]
+from analysis.drivers import dominance_analysis
+from analysis.errors import ParameterError
 
 
 def ols_r2(x: np.ndarray, y: np.ndarray, cols) -> float:
@@ -62,11 +50,6 @@ def correlated_data(n: int, p: int, seed: int, beta=None) -> pd.DataFrame:
     df = pd.DataFrame(x, columns=[f"x{i}" for i in range(p)])
     df["y"] = y
     return df
-
-
-@pytest.fixture(scope="module")
-def swiss(shared_data):
-    return pd.read_csv(shared_data / "rdatasets" / "swiss.csv")
 
 
 def test_dominance_against_direct_regressions():

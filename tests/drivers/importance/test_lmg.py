@@ -1,25 +1,18 @@
-"""Exact LMG: brute force over all orderings (swiss, random data), subset R², speed.
-"""
+"""Exact LMG: brute force over all orderings (swiss, random data), subset R², speed."""
 
 from __future__ import annotations
 
 import itertools
-import warnings
 
 import numpy as np
 import pandas as pd
 import pytest
 
-import analysis.drivers.importance as imp_mod
 from analysis.drivers import (
-    RelativeImportance,
-    dominance_analysis,
-    importance_differences,
     lmg_from_corr,
     relative_importance,
     subset_r2,
 )
-from analysis.errors import AnalysisWarning, DataValidationError, NotFittedError, ParameterError
 
 SWISS_PREDICTORS = ["Agriculture", "Examination", "Education", "Catholic", "Infant.Mortality"]
 

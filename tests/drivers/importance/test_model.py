@@ -1,5 +1,4 @@
-"""RelativeImportance: fallback, bootstrap, differences, weights, missing answers, bad input.
-"""
+"""RelativeImportance: fallback, bootstrap, differences, weights, missing answers, bad input."""
 
 from __future__ import annotations
 
@@ -13,15 +12,11 @@ import pytest
 import analysis.drivers.importance as imp_mod
 from analysis.drivers import (
     RelativeImportance,
-    dominance_analysis,
     importance_differences,
     lmg_from_corr,
     relative_importance,
-    subset_r2,
 )
 from analysis.errors import AnalysisWarning, DataValidationError, NotFittedError, ParameterError
-
-SWISS_PREDICTORS = ["Agriculture", "Examination", "Education", "Catholic", "Infant.Mortality"]
 
 
 def ols_r2(x: np.ndarray, y: np.ndarray, cols) -> float:
@@ -62,11 +57,6 @@ def correlated_data(n: int, p: int, seed: int, beta=None) -> pd.DataFrame:
     df = pd.DataFrame(x, columns=[f"x{i}" for i in range(p)])
     df["y"] = y
     return df
-
-
-@pytest.fixture(scope="module")
-def swiss(shared_data):
-    return pd.read_csv(shared_data / "rdatasets" / "swiss.csv")
 
 
 def test_lmg_falls_back_to_sampled_shapley_above_the_exact_limit(monkeypatch):

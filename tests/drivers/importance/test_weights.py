@@ -1,27 +1,12 @@
-"""Relative weights (Johnson 2000) and sampled Shapley values.
-"""
+"""Relative weights (Johnson 2000) and sampled Shapley values."""
 
 from __future__ import annotations
-
-import itertools
-import warnings
 
 import numpy as np
 import pandas as pd
 import pytest
 
-import analysis.drivers.importance as imp_mod
-from analysis.drivers import (
-    RelativeImportance,
-    dominance_analysis,
-    importance_differences,
-    lmg_from_corr,
-    relative_importance,
-    subset_r2,
-)
-from analysis.errors import AnalysisWarning, DataValidationError, NotFittedError, ParameterError
-
-SWISS_PREDICTORS = ["Agriculture", "Examination", "Education", "Catholic", "Infant.Mortality"]
+from analysis.drivers import relative_importance
 
 
 def ols_r2(x: np.ndarray, y: np.ndarray, cols) -> float:
@@ -34,25 +19,6 @@ def ols_r2(x: np.ndarray, y: np.ndarray, cols) -> float:
     return 1.0 - res @ res / ((y - y.mean()) @ (y - y.mean()))
 
 
-def brute_force_lmg(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Average R² increment over all p! orderings (definition of LMG)."""
-    p = x.shape[1]
-    cache: dict[frozenset, float] = {}
-
-    def r2(s):
-        key = frozenset(s)
-        if key not in cache:
-            cache[key] = ols_r2(x, y, sorted(key))
-        return cache[key]
-
-    total = np.zeros(p)
-    orders = list(itertools.permutations(range(p)))
-    for order in orders:
-        for i, j in enumerate(order):
-            total[j] += r2(order[: i + 1]) - r2(order[:i])
-    return total / len(orders)
-
-
 def correlated_data(n: int, p: int, seed: int, beta=None) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     common = rng.normal(size=(n, 1))
@@ -62,11 +28,6 @@ def correlated_data(n: int, p: int, seed: int, beta=None) -> pd.DataFrame:
     df = pd.DataFrame(x, columns=[f"x{i}" for i in range(p)])
     df["y"] = y
     return df
-
-
-@pytest.fixture(scope="module")
-def swiss(shared_data):
-    return pd.read_csv(shared_data / "rdatasets" / "swiss.csv")
 
 
 def test_relative_weights_match_johnson_2000_svd_recipe():

@@ -18,21 +18,12 @@ References (tests/drivers/results/README.md):
 
 from __future__ import annotations
 
-import itertools
-
 import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.drivers import (
-    PLSPathModel,
-    ipma,
-    performance_scores,
-    stated_vs_derived,
-    total_effects_from_paths,
-    unstandardized_weights,
-)
-from analysis.errors import AnalysisWarning, DataValidationError, NotFittedError, ParameterError
+from analysis.drivers import PLSPathModel
+from analysis.errors import AnalysisWarning
 
 RESULTS = __import__("pathlib").Path(__file__).parent.parent / "results"
 TOL_R = 1e-10  # same algorithm as R plspm: only rounding differs (observed max 1e-14)

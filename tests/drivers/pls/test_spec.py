@@ -1,26 +1,17 @@
-"""The model specification: readable messages for bad paths, blocks and settings.
-"""
+"""The model specification: readable messages for bad paths, blocks and settings."""
 
 from __future__ import annotations
 
-import itertools
-
-import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.drivers import (
-    PLSPathModel,
-    ipma,
-    performance_scores,
-    stated_vs_derived,
-    total_effects_from_paths,
-    unstandardized_weights,
+from analysis.drivers import PLSPathModel
+from analysis.errors import (
+    DataValidationError,
+    NotFittedError,
+    ParameterError,
 )
-from analysis.errors import AnalysisWarning, DataValidationError, NotFittedError, ParameterError
 
-RESULTS = __import__("pathlib").Path(__file__).parent.parent / "results"
-TOL_R = 1e-10  # same algorithm as R plspm: only rounding differs (observed max 1e-14)
 
 ECSI_PATHS = {"IMAG": ["EXPE", "SAT", "LOY"], "EXPE": ["QUAL", "VAL", "SAT"], "QUAL": ["VAL", "SAT"],
               "VAL": ["SAT"], "SAT": ["LOY"]}
@@ -35,15 +26,6 @@ def satisfaction(shared_data):
     if not path.exists():
         pytest.skip(f"{path} not found")
     return pd.read_csv(path, index_col=0)
-
-
-@pytest.fixture(scope="module")
-def ecsi(satisfaction):
-    return PLSPathModel(ECSI_PATHS, ECSI_BLOCKS, scaled=False).fit(satisfaction)
-
-
-def _ref(name: str, **kw) -> pd.DataFrame:
-    return pd.read_csv(RESULTS / name, **kw)
 
 
 # --------------------------------------------------------------------------- bad input
