@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
-from analysis.checks import DEFAULT_SEED, rng_from
+from analysis.checks import DEFAULT_SEED, Interval, check_params, rng_from
 from analysis.clv.base import BaseFitter
 from analysis.errors import DataValidationError, ParameterError
 
@@ -202,6 +202,11 @@ class BetaGeoBetaBinom(BaseFitter):
         >>> m.simulate(4, 6, seed=1).shape
         (4, 5)
         """
+        check_params({"n_customers": [Interval(int, 1, None, closed="left")],
+                      "n_periods": [Interval(int, 1, None, closed="left")],
+                      "holdout": [Interval(int, 0, None, closed="left")]},
+                     {"n_customers": n_customers, "n_periods": n_periods, "holdout": holdout},
+                     f"{type(self).__name__}.simulate")
         a, b, g, dl = self._p()
         rng = rng_from(seed)
         n_customers, n_periods, holdout = int(n_customers), int(n_periods), int(holdout)

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 from scipy import special, stats
 
-from analysis.checks import DEFAULT_SEED, rng_from
+from analysis.checks import DEFAULT_SEED, Interval, check_params, rng_from
 from analysis.clv._simulate import ages, poisson_purchases
 from analysis.clv.base import BaseFitter
 from analysis.clv.inputs import _codes
@@ -238,8 +238,8 @@ class NonContractualModel(BaseFitter):
         >>> m.simulate(3, 39.0, seed=1).columns.tolist()
         ['frequency', 'recency', 'T', 'frequency_holdout', 'alive']
         """
-        if int(n_customers) < 1:
-            raise ParameterError(f"n_customers must be >= 1; got {n_customers}.")
+        check_params({"n_customers": [Interval(int, 1, None, closed="left")]}, {"n_customers": n_customers},
+                     f"{type(self).__name__}.simulate")
         rng = rng_from(seed)
         return self._simulate(self._p(), rng, ages(T, int(n_customers)), float(_as_time(holdout, "holdout")))
 

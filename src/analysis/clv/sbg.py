@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
-from analysis.checks import DEFAULT_SEED, rng_from
+from analysis.checks import DEFAULT_SEED, Interval, check_params, rng_from
 from analysis.clv.base import BaseFitter
 from analysis.errors import DataValidationError, ParameterError
 
@@ -206,8 +206,10 @@ class ShiftedBetaGeometric(BaseFitter):
         >>> round(m.discounted_expected_residual_lifetime(0.1), 3)
         1.801
         """
-        if not discount_rate > 0:
-            raise ParameterError(f"discount_rate must be > 0; got {discount_rate}.")
+        check_params({"discount_rate": [Interval(float, 0, None, closed="neither")],
+                      "renewals": [Interval(int, 0, None, closed="left")]},
+                     {"discount_rate": discount_rate, "renewals": renewals},
+                     f"{type(self).__name__}.discounted_expected_residual_lifetime")
         a, b = self._p()
         n = float(renewals)
         return float((b + n) / (a + b + n) * special.hyp2f1(1, b + n + 1, a + b + n + 1, 1 / (1 + discount_rate)))
@@ -221,6 +223,9 @@ class ShiftedBetaGeometric(BaseFitter):
         >>> ShiftedBetaGeometric.from_params({"alpha": 1, "beta": 1}).simulate(100, 3, seed=1)[0].item()
         100
         """
+        check_params({"cohort_size": [Interval(int, 1, None, closed="left")],
+                      "n_periods": [Interval(int, 0, None, closed="left")]},
+                     {"cohort_size": cohort_size, "n_periods": n_periods}, f"{type(self).__name__}.simulate")
         a, b = self._p()
         rng = rng_from(seed)
         theta = rng.beta(a, b, int(cohort_size))

@@ -60,8 +60,8 @@ class _CovariateModel(_CovariatePredictions, ResultMixin):
                 f"{type(self).__name__}: categorical/reference name column(s) {stray} that are not in "
                 "trans_covariates or life_covariates."
             )
-        if int(self.max_iter) < 1:
-            raise ParameterError(f"max_iter must be >= 1; got {self.max_iter}.")
+        check_params({"max_iter": [Interval(int, 1, None, closed="left")]}, {"max_iter": self.max_iter},
+                     type(self).__name__)
 
     def _summary_arrays(self, data: pd.DataFrame) -> dict[str, np.ndarray]:
         if not isinstance(data, pd.DataFrame):
