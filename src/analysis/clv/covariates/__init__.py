@@ -46,9 +46,10 @@ each customer's ``alpha_i``, ``a_i``, ``b_i`` (``beta_i``); the gradient in the
 coefficients follows by the chain rule, so its cost does not grow with the number
 of coefficients (Pareto/NBD's is exact except the hypergeometric parameter
 derivatives, central differences with error about 1e-10). Standard errors come from the observed
-information (central differences of the gradient, step 1e-4); intervals of the
-positive parameters are ``exp(log(estimate) +/- 1.96 se_log)``, of the
-coefficients ``estimate +/- 1.96 se``.
+information (central differences of the gradient, step 1e-4); ``summary(alpha=0.05)``
+gives ``1 - alpha`` intervals, for the positive parameters
+``exp(log(estimate) +/- z se_log)`` (``p_value`` NaN: a test of 0 is meaningless),
+for the coefficients ``estimate +/- z se`` with the Wald p-value of "no effect".
 
 Modules: :mod:`~analysis.clv.covariates.coding` (coding, design matrix, rank
 checks, scaling), :mod:`~analysis.clv.covariates.base` (settings,
