@@ -18,7 +18,6 @@ customers and warns when it is material.
 from __future__ import annotations
 
 import warnings
-from typing import Any
 
 import numpy as np
 import pandas as pd

@@ -18,7 +18,7 @@ from scipy import special
 
 from analysis.checks import DEFAULT_SEED, Interval, check_params, rng_from
 from analysis.clv.base import BaseFitter
-from analysis.errors import DataValidationError, ParameterError
+from analysis.errors import DataValidationError
 
 __all__ = ["ShiftedBetaGeometric"]
 
