@@ -136,6 +136,24 @@ def test_date_parameters_from_the_study_and_the_command_line(project):
         plan_runs([study], overrides={"observation_end": 5})
 
 
+def test_window_parameters_are_checked_before_any_kernel_starts(project):
+    text = TINY_STUDY.replace("notebooks:", "window: {observation_end: '2024-03-30', calibration_end: '2024-02-01'}\n"
+                                            "notebooks:")
+    study = load_study(write_study(project, "tiny", text))
+    (plan,) = plan_runs([study], overrides={"observation_end": "2024-03-15"})  # still after the calibration end
+    assert plan.parameters["observation_end"] == "2024-03-15"
+    with pytest.raises(NotebookParameterError, match=r"^-p: notebook fixture_ok: calibration_end \(2024-02-01\) "
+                                                     r"must be before observation_end \(2024-01-15\)"):
+        plan_runs([study], overrides={"observation_end": "2024-01-15"})
+    with pytest.raises(NotebookParameterError, match=r"^-p: notebook fixture_ok: observation_end must be a date"):
+        plan_runs([study], overrides={"observation_end": "mid-March"})
+    own = text.replace("{top_n: 2}", "{top_n: 2, observation_end: '2023-12-31'}")
+    bad = load_study(write_study(project, "tiny", own))
+    message = r"tiny.yaml notebooks.fixture_ok: notebook fixture_ok: calibration_end"
+    with pytest.raises(NotebookParameterError, match=message):
+        plan_runs([bad])
+
+
 def test_manifest_study_record_holds_the_window(project):
     text = TINY_STUDY.replace("notebooks:", "window: {observation_end: '2024-03-30', time_unit: D}\nnotebooks:")
     record = study_record(load_study(write_study(project, "tiny", text)))

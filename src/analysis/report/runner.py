@@ -30,11 +30,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from analysis.errors import NotebookParameterError, ReportError, StudyConfigError
+from analysis.errors import NotebookParameterError, ParameterError, ReportError, StudyConfigError
 from analysis.report import manifest as mf
 from analysis.report.parameters import check_parameters, read_parameters
 from analysis.report.render import render_html
-from analysis.study import Study, suggest
+from analysis.study import WINDOW_KEYS, Study, suggest
 
 __all__ = ["KERNEL_NAME", "RunPlan", "RunResult", "check_kernel", "plan_runs", "run_plans", "select_notebooks"]
 
@@ -146,9 +146,27 @@ def plan_runs(
             params = check_parameters(declared, own, notebook=notebook, source=f"{study.path} notebooks.{notebook}")
             mine = {k: v for k, v in overrides.items() if k in declared}
             params.update(check_parameters(declared, mine, notebook=notebook, source="-p"))
+            _check_window(study, params, notebook, own, mine)
             plans.append(RunPlan(study=study, notebook=notebook, notebook_path=path, parameters=params))
     _check_overrides_used(overrides, plans, declared_cache)
     return plans
+
+
+def _check_window(study: Study, params: Mapping[str, Any], notebook: str, own: Mapping[str, Any],
+                  overrides: Mapping[str, Any]) -> None:
+    """The notebook's window (the study's, with its own window parameters) must be valid,
+    as the notebook will build it: a bad date or a calibration end after the observation
+    end is reported now, not from inside a kernel."""
+    given = {k: params[k] for k in WINDOW_KEYS if k in params}
+    if not given:
+        return
+    sources = [f"{study.path} notebooks.{notebook}"] if any(k in own for k in given) else []
+    sources += ["-p"] if any(k in overrides for k in given) else []
+    source = " and ".join(sources)
+    try:
+        study.window.override(**given)
+    except ParameterError as exc:
+        raise NotebookParameterError(f"{source}: notebook {notebook}: {exc}") from None
 
 
 def _check_overrides_used(overrides: Mapping[str, Any], plans: list[RunPlan], declared: dict[Path, dict]) -> None:
