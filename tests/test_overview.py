@@ -105,3 +105,30 @@ def test_figures_have_titles_and_labels(log):
         assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
         # shown as an image in notebooks whatever the matplotlib backend
         assert fig._repr_png_().startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_default_observation_end_is_the_last_transaction_not_today(log):
+    """Issue 11: no observation_end means the day of the last transaction everywhere (was: today)."""
+    planted = pd.concat([log, pd.DataFrame({"customer_id": ["x"], "date": [pd.Timestamp("2031-05-01 10:00")],
+                                            "amount": [5.0]})], ignore_index=True)
+    default = suspicious_values(planted).set_index("check")
+    assert default.loc["future_date", "n_rows"] == 0  # the latest purchase defines the end
+    explicit = suspicious_values(planted, "2024-12-31").set_index("check")
+    assert explicit.loc["future_date", "n_rows"] == 1
+    pd.testing.assert_frame_equal(default, suspicious_values(planted, "2031-05-01").set_index("check"))
+
+
+def test_overview_of_a_log_on_disk_equals_the_frame(log, tmp_path):
+    from analysis.customerdata import customer_data
+
+    path = tmp_path / "tx.parquet"
+    log.to_parquet(path, index=False)
+    disk = customer_data(str(path))
+    pd.testing.assert_frame_equal(purchases_per_customer(log), purchases_per_customer(disk))
+    pd.testing.assert_frame_equal(monthly_activity(log), monthly_activity(disk), check_exact=False, rtol=1e-12)
+    a, b = transaction_overview(log)["value"], transaction_overview(disk)["value"]
+    for key in a.index:
+        assert a[key] == pytest.approx(b[key], rel=1e-12) if isinstance(a[key], float) else a[key] == b[key]
+    cols = ["check", "column", "n_rows", "share_rows"]
+    pd.testing.assert_frame_equal(suspicious_values(log)[cols], suspicious_values(disk)[cols])
+    assert table_overview({"transactions": log}).equals(table_overview({"transactions": disk}))

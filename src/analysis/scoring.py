@@ -76,7 +76,7 @@ def rfm_cut_points(summary, bins: int = 5) -> dict[str, np.ndarray]:
                 "summary_to_parquet(..., rfm_columns=True)."
             )
         return {k: np.quantile(summary[c].to_numpy(dtype=float), probs) for k, c in _RFM.items()}
-    import duckdb
+    from analysis.customerdata.duckdb_engine import column_quantiles
 
     dataset = _dataset(summary)
     missing = [c for c in _RFM.values() if c not in dataset.schema.names]
@@ -85,16 +85,7 @@ def rfm_cut_points(summary, bins: int = 5) -> dict[str, np.ndarray]:
             f"The summary {summary} lacks the RFM column(s) {missing}; write it with "
             "summary_to_parquet(..., rfm_columns=True)."
         )
-    con = duckdb.connect()
-    try:
-        con.register("summary_data", dataset)
-        plist = "[" + ", ".join(repr(float(p)) for p in probs) + "]"
-        row = con.execute(
-            "SELECT " + ", ".join(f"quantile_cont(CAST({c} AS DOUBLE), {plist})" for c in _RFM.values())
-            + " FROM summary_data"
-        ).fetchone()
-    finally:
-        con.close()
+    row = column_quantiles(dataset, _RFM.values(), probs)
     return {k: np.asarray(v, dtype=float) for k, v in zip(_RFM, row)}
 
 

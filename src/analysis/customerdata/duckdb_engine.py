@@ -14,9 +14,9 @@ import pandas as pd
 from analysis.customerdata.engines import Session, SQLEngine
 from analysis.errors import DataValidationError, InputFileError, ParameterError
 from analysis.customerdata.sources import REQUIRED, LogSource
-from analysis.customerdata.sql import DIALECTS
+from analysis.customerdata.sql import DIALECTS, quantiles_sql
 
-__all__ = ["DuckDBEngine"]
+__all__ = ["DuckDBEngine", "column_quantiles"]
 
 _NAIVE = ("TIMESTAMP", "TIMESTAMP_NS", "TIMESTAMP_MS", "TIMESTAMP_S", "TIMESTAMP_US", "DATETIME")
 
@@ -193,3 +193,25 @@ class _DuckDBSession(Session):
 
     def write_parquet(self, sql: str, path: Path) -> None:
         self._run(f"COPY ({sql}) TO {_literal(Path(path).as_posix())} (FORMAT parquet)")
+
+
+def column_quantiles(dataset, columns, probs) -> list:
+    """Exact quantiles at ``probs`` of ``columns`` of an Arrow dataset (a Parquet summary), in DuckDB.
+
+    Returns one list of quantiles per column, in the order of ``columns``.
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> column_quantiles(pa.table({"x": [1.0, 2.0, 3.0]}), ["x"], [0.5])
+    [[2.0]]
+    """
+    import duckdb
+
+    con = duckdb.connect()
+    try:
+        con.register("summary_data", dataset)
+        row = con.execute(quantiles_sql("summary_data", list(columns), probs)).fetchone()
+    finally:
+        con.close()
+    return [list(v) for v in row]

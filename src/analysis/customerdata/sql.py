@@ -30,7 +30,7 @@ from datetime import date
 
 __all__ = ["DIALECTS", "Dialect", "EXACT_AMOUNT", "exact_sum", "tx_cte", "with_tx", "summary_sql", "grouped_sql",
            "profile_sql", "distribution_sql", "totals_sql", "monthly_sql", "daily_sql", "top_customers_sql",
-           "column_stats_sql", "fence_sql", "suspicious_sql", "sample_sql", "cohort_days_sql"]
+           "column_stats_sql", "fence_sql", "quantiles_sql", "suspicious_sql", "sample_sql", "cohort_days_sql"]
 
 
 @dataclass(frozen=True)
@@ -307,3 +307,9 @@ def cohort_days_sql(cal_end, obs_end) -> str:
             "       SUM(CASE WHEN d.day > f.first_day THEN 1 ELSE 0 END) AS n_repeat\n"
             "FROM days d JOIN firsts f USING (customer_id)\n"
             "GROUP BY d.day ORDER BY d.day")
+
+
+def quantiles_sql(relation: str, columns, probs) -> str:
+    """Exact quantiles (``quantile_cont``, linear interpolation) at ``probs`` of each column of ``relation``."""
+    plist = "[" + ", ".join(repr(float(p)) for p in probs) + "]"
+    return "SELECT " + ", ".join(f"quantile_cont(CAST({c} AS DOUBLE), {plist})" for c in columns) + f" FROM {relation}"

@@ -1,0 +1,48 @@
+"""FrameData: a DataFrame behind the CustomerData interface; checks happen where they are needed."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.customerdata import FrameData
+from analysis.errors import DataValidationError
+
+
+def test_partial_tables_answer_what_they_can():
+    ids_only = FrameData(pd.DataFrame({"customer_id": ["a", "a", "b"]}))
+    assert ids_only.purchase_distribution()["customers"].tolist() == [1, 1]
+    n_rows, missing, duplicates = ids_only.column_stats()
+    assert (n_rows, missing.to_dict(), duplicates) == (3, {"customer_id": 0}, 1)
+    with pytest.raises(DataValidationError, match="lacks column"):
+        ids_only.customer_summary()
+    with pytest.raises(DataValidationError, match="lacks column"):
+        ids_only.rfm_values()
+
+
+def test_profile_counts_problems_without_refusing_them():
+    tx = pd.DataFrame({"customer_id": ["a", None, "b"], "date": pd.to_datetime(["2024-01-01", "2024-01-03", None]),
+                       "amount": [1.0, -2.0, None]})
+    p = FrameData(tx).profile()
+    assert (p["n_rows"], p["customers"], p["missing_ids"], p["missing_dates"], p["missing_amounts"],
+            p["negative_amounts"]) == (3, 2, 1, 1, 1, 1)
+    assert p["last_day"] == pd.Timestamp("2024-01-03")
+    with pytest.raises(DataValidationError):
+        FrameData(tx).customer_summary()
+
+
+def test_empty_table_is_named():
+    empty = FrameData(pd.DataFrame({"customer_id": pd.Series([], dtype="string"),
+                                    "date": pd.Series([], dtype="datetime64[ns]"), "amount": []}))
+    with pytest.raises(DataValidationError, match="empty"):
+        empty.last_day()
+    with pytest.raises(DataValidationError, match="empty"):
+        empty.customer_summary()
+    with pytest.raises(DataValidationError, match="empty"):
+        empty.rfm_values()
+
+
+def test_summary_frame_converts_aware_dates_to_the_zone():
+    tx = pd.DataFrame({"customer_id": ["a"], "date": pd.to_datetime(["2024-06-30T20:00:00Z"]), "amount": [1.0]})
+    assert FrameData(tx, timezone="Asia/Shanghai").summary_frame()["date"].iloc[0] == pd.Timestamp("2024-07-01 04:00")
+    assert FrameData(tx, timezone="Asia/Shanghai").last_day() == pd.Timestamp("2024-07-01")

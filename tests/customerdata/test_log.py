@@ -1,0 +1,57 @@
+"""TransactionLog: files on disk behind the CustomerData interface, with its own DuckDB settings."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.customerdata import DuckDBEngine, TransactionLog
+from analysis.customerdata.log import weighted_quantile
+from analysis.errors import DataValidationError, ParameterError
+
+
+@pytest.fixture
+def files(tmp_path):
+    tx = pd.DataFrame({"CustID": ["a", "a", "b", "c"], "date": pd.to_datetime(["2024-01-01", "2024-01-05",
+                                                                              "2024-01-02", "2024-01-09"]),
+                       "amount": [1.0, 2.0, 3.0, 4.0], "channel": ["web", "web", "shop", "web"]})
+    tx.to_parquet(tmp_path / "tx.parquet", index=False)
+    return tmp_path / "tx.parquet"
+
+
+def test_mapping_settings_and_columns(files):
+    log = TransactionLog.from_paths(files, columns={"customer_id": "CustID"}, memory_limit="1GB", threads=1)
+    assert log.engine == DuckDBEngine(memory_limit="1GB", threads=1) == log.default_engine()
+    assert log.columns_present() == ["customer_id", "date", "amount", "channel"]
+    assert log.source() == log.log_source() and "tx.parquet" in log.describe()
+    p = log.profile()
+    assert (p["n_rows"], p["customers"], p["first_day"], p["last_day"]) == (
+        4, 3, pd.Timestamp("2024-01-01"), pd.Timestamp("2024-01-09"))
+    assert log.query("WITH c AS (SELECT COUNT(*) AS n FROM tx) SELECT n FROM c")["n"].iloc[0] == 4
+
+
+def test_bad_rows_stop_the_log(tmp_path):
+    pd.DataFrame({"customer_id": ["a", "b"], "date": pd.to_datetime(["2024-01-01", "2024-01-02"]),
+                  "amount": [1.0, -1.0]}).to_parquet(tmp_path / "bad.parquet", index=False)
+    log = TransactionLog.from_paths(tmp_path / "bad.parquet")
+    for call in (log.profile, log.last_day, log.overview_values, log.customer_summary):
+        with pytest.raises(DataValidationError, match="negative amount"):
+            call()
+
+
+def test_rfm_counts_days_only_and_samples_are_seeded(files):
+    log = TransactionLog.from_paths(files, columns={"customer_id": "CustID"})
+    with pytest.raises(ParameterError, match="not available for a transaction log kept on disk"):
+        log.rfm_values(frequency="transactions")
+    assert log.rfm_values("2024-01-09").loc["a"].tolist() == [4, 2, 3.0, 8]
+    assert log.sample_transactions(2, seed=1).equals(log.sample_transactions(2, seed=np.int64(1)))
+    with pytest.raises(ParameterError, match="seed"):
+        log.sample_transactions(2, seed="x")
+
+
+@pytest.mark.parametrize("q, how", [(0.5, "linear"), (0.9, "higher"), (0.25, "linear")])
+def test_weighted_quantile_equals_numpy_on_the_expanded_array(q, how):
+    values, counts = np.array([1, 2, 3, 7]), np.array([5, 1, 3, 2])
+    expanded = np.repeat(values, counts)
+    assert weighted_quantile(values, counts, q, how) == np.quantile(expanded, q, method=how)
