@@ -1,5 +1,6 @@
 """The ``analysis`` command: ``analysis run`` regenerates reports, ``analysis list`` shows
-what there is to run.
+what there is to run, ``analysis compare`` checks that two report folders hold the same
+tables (see :mod:`analysis.report.compare`).
 
 ``analysis run`` with no options runs every study in ``params/`` with every notebook
 its ``notebooks:`` section lists (a study that lists none runs every notebook in
@@ -122,6 +123,36 @@ def list_(notebooks_dir) -> None:
             comment = f"  # {p.comment}" if p.comment else ""
             default = "<expression>" if p.type == "unknown" else repr(p.default)
             click.echo(f"    {p.name} = {default}{comment}")
+
+
+@main.command()
+@click.argument("before", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("after", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--study", "studies", multiple=True, metavar="NAME", help="Compare only this study; repeatable.")
+@click.option("--rtol", type=float, default=1e-9, show_default=True, help="Relative tolerance for numbers.")
+@click.option("--all", "show_all", is_flag=True, default=False, help="List the tables that are the same too.")
+@_friendly
+def compare(before, after, studies, rtol, show_all) -> None:
+    """Compare the CSV tables of two report folders (e.g. before and after a refactoring).
+
+    Exit code 0 when every table of BEFORE is in AFTER with the same rows and values
+    (renamed columns allowed), else 1."""
+    from analysis.report.compare import compare_tables
+
+    table = compare_tables(before, after, rtol=rtol)
+    if studies:
+        table = table[table["study"].isin(studies)]
+    for row in table.itertuples(index=False):
+        if row.status == "same" and not show_all:
+            continue
+        details = [f"{label}: {text}" for label, text in (("renamed", row.renamed), ("changed", row.changed),
+                                                            ("added", row.added)) if text]
+        click.echo(f"{row.status:8} {row.study}/{row.notebook}/{row.table}" + (f"  ({'; '.join(details)})"
+                                                                                if details else ""))
+    counts = table["status"].value_counts()
+    click.echo(", ".join(f"{counts.get(s, 0)} {s}" for s in ("same", "differs", "missing", "new")), err=True)
+    if counts.get("differs", 0) or counts.get("missing", 0):
+        sys.exit(1)
 
 
 def _load_studies(names, notebooks_dir):
