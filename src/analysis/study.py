@@ -106,7 +106,25 @@ def find_project_root(start: str | Path | None = None) -> Path:
 
 @dataclass(frozen=True)
 class Study:
-    """A validated study file. Build one with :func:`load_study`."""
+    """A validated study file. Build one with :func:`load_study`.
+
+    Attributes
+    ----------
+    name, title, description : str
+        From the file (``title`` defaults to the name).
+    path : Path
+        The study file.
+    data : DataSpec
+        The ``data:`` section: a data set with options, or one spec per table.
+    notebooks : mapping
+        Notebook name -> its parameters (``notebooks:``).
+    notebooks_dir : Path or None
+        Folder the notebook names were checked against.
+    window : Window
+        The ``window:`` section (unresolved: ``observation_end`` None means the
+        day of the last transaction in the data); notebooks override it with their
+        own parameters (:meth:`analysis.window.Window.override`).
+    """
 
     name: str
     title: str
