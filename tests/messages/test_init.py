@@ -1,0 +1,69 @@
+"""The message catalog (analysis.messages): lookup, fallback, refusals, and every template of every
+catalog module renders with its own fields in every language."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import string
+
+import pytest
+
+import analysis.messages as messages
+from analysis.errors import ParameterError
+from analysis.messages import DEFAULT_LANGUAGE, available_languages, msg
+
+CATALOGS = sorted(m.name for m in pkgutil.iter_modules(messages.__path__))
+
+
+def _fields(template: str) -> dict[str, object]:
+    """A value for every field that suits any format spec the template gives it."""
+    out: dict[str, object] = {}
+    for _, name, spec, _ in string.Formatter().parse(template):
+        if name:
+            out[name] = "x" if not spec or spec.endswith("s") else 1.5
+    return out
+
+
+def _templates():
+    for name in CATALOGS:
+        module = importlib.import_module(f"analysis.messages.{name}")
+        for language, entries in module.MESSAGES.items():
+            for key, template in entries.items():
+                yield pytest.param(name, language, key, template, id=f"{language}:{key}")
+
+
+def test_catalogs_are_found_and_english_is_there():
+    assert {"overview", "window"} <= set(CATALOGS)
+    assert DEFAULT_LANGUAGE in available_languages()
+
+
+@pytest.mark.parametrize("module, language, key, template", list(_templates()))
+def test_every_template_renders_with_its_fields(module, language, key, template):
+    assert key.startswith(f"{module}.")
+    text = msg(key, language=language, **_fields(template))
+    assert text.strip() and "{" not in text.replace("{{", "")
+
+
+def test_translations_use_the_english_fields():
+    english = {k: set(_fields(v)) for k, v in messages._MESSAGES[DEFAULT_LANGUAGE].items()}
+    for language in available_languages():
+        for key, template in messages._MESSAGES[language].items():
+            assert key in english, (language, key)
+            assert set(_fields(template)) == english[key], (language, key)
+
+
+def test_language_from_the_environment_and_fallback(monkeypatch):
+    monkeypatch.setenv("ANALYSIS_LANG", DEFAULT_LANGUAGE)
+    assert msg("overview.axis.customers") == "Customers"
+    monkeypatch.setattr(messages, "_MESSAGES", {**messages._MESSAGES, "xx": {}})
+    assert msg("overview.axis.customers", language="xx") == "Customers"  # missing key: English
+
+
+def test_refusals_name_the_problem():
+    with pytest.raises(ParameterError, match="No messages in language 'tlh'"):
+        msg("overview.axis.customers", language="tlh")
+    with pytest.raises(KeyError, match="unknown message key"):
+        msg("overview.no.such.key")
+    with pytest.raises(KeyError, match=r"needs fields \['n', 'table'\]"):
+        msg("overview.table_rows")
