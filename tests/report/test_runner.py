@@ -246,3 +246,13 @@ def test_index_escapes_everything():
     assert "bad &lt;value&gt; &amp; &quot;quote&quot;" in page and "x &lt; 1" in page
     assert "&lt;b&gt;bold&lt;/b&gt;" in page
     assert 'href="x%3Cy/nb%22.failed.html"' in page
+
+
+def test_index_shows_the_study_window():
+    manifest = {"study": "cdnow", "title": "CDNOW", "study_file": "/p/cdnow.yaml", "notebooks": {},
+                "window": {"observation_end": "1998-06-30", "calibration_end": "1997-09-30", "time_unit": "W"}}
+    page = render_index([("cdnow", manifest)])
+    assert "Window of the study: observation end 1998-06-30 · calibration end 1997-09-30 · time unit W" in page
+    manifest["window"] = {"observation_end": None, "calibration_end": None, "time_unit": "<D>"}
+    page = render_index([("cdnow", manifest)])
+    assert "observation end the last transaction in the data · time unit &lt;D&gt;" in page

@@ -126,11 +126,23 @@ def _study_section(folder: str, manifest: dict[str, Any]) -> str:
         out.append(f"<p>{escape(str(manifest['description']))}</p>")
     out.append(f'<p class="muted">Study file: <code>{escape(str(manifest.get("study_file", "")))}</code> · '
                f'{_link(folder, MANIFEST_NAME, "manifest.json")}</p>')
+    window = manifest.get("window")
+    if isinstance(window, dict):
+        out.append(f'<p class="muted">{escape(_window_line(window))}</p>')
     out.append('<div class="cards">')
     for nb, entry in (manifest.get("notebooks") or {}).items():
         out.append(_notebook_card(folder, str(nb), entry if isinstance(entry, dict) else {}))
     out.append("</div></section>")
     return "\n".join(out)
+
+
+def _window_line(window: dict[str, Any]) -> str:
+    """The study's window in one line (each notebook's page says the dates it used)."""
+    parts = [f"observation end {window.get('observation_end') or 'the last transaction in the data'}"]
+    if window.get("calibration_end"):
+        parts.append(f"calibration end {window['calibration_end']}")
+    parts.append(f"time unit {window.get('time_unit', '')}")
+    return "Window of the study: " + " · ".join(parts)
 
 
 def _notebook_card(folder: str, nb: str, entry: dict[str, Any]) -> str:
