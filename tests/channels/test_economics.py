@@ -101,3 +101,28 @@ def test_default_seed_and_parameter_messages(firm):
     with pytest.raises(ParameterError, match=r"The 'n_bootstrap' parameter of channel_economics must be an int in "
                                              r"the range \[0, inf\)"):
         channel_economics(firm.customers, firm.transactions, margin=0.3, n_bootstrap=-1)
+
+
+def test_bootstrap_standard_errors_and_the_estimate_shape(firm):
+    from analysis.channels import economics_estimates
+    from analysis.results import ESTIMATE_COLUMNS
+
+    eco = channel_economics(firm.customers, firm.transactions, margin=0.3, n_bootstrap=300, seed=5)
+    cust = firm.customers
+    for ch, r in eco.iterrows():
+        costs = cust.loc[cust["acquisition_channel"] == ch, "acquisition_cost"]
+        # the bootstrap standard error of a mean is close to sd / sqrt(n) (Monte Carlo error ~ 1/sqrt(2 * 300))
+        assert r["cac_std_error"] == pytest.approx(costs.std(ddof=0) / np.sqrt(len(costs)), rel=0.15), ch
+        # and the percentile interval of a near-normal mean is about +/- 1.96 of them wide
+        assert r["cac_ci_high"] - r["cac_ci_low"] == pytest.approx(2 * 1.96 * r["cac_std_error"], rel=0.2), ch
+    long = economics_estimates(eco)
+    assert list(long.columns) == list(ESTIMATE_COLUMNS)
+    assert long.index.names == ["channel", "measure"]
+    assert list(long.index.get_level_values("measure").unique()) == ["cac", "first_year_value", "roi",
+                                                                     "payback_months"]
+    for (ch, measure), row in long.iterrows():
+        assert row["estimate"] == eco.loc[ch, measure]
+        assert row["ci_low"] == eco.loc[ch, f"{measure}_ci_low"] or np.isnan(row["ci_low"])
+    assert long.loc[(eco.index[0], "payback_months"), "std_error"] != long.loc[(eco.index[0], "payback_months"),
+                                                                                "std_error"]  # NaN: censored
+    assert long["p_value"].isna().all()

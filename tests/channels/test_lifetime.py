@@ -164,3 +164,18 @@ def test_clv_params_carry_the_clv_models_own_standard_errors(firm, fitted):
     sub = params[(params["group"] == ch) & (params["model"] == "BG/NBD")]
     np.testing.assert_allclose(sub["std_error"], own["std_error"], rtol=1e-6)
     assert "ChannelCLV" in repr(fitted)
+
+
+def test_lifetime_bootstrap_standard_errors(firm, fitted):
+    from analysis.channels import economics_estimates
+
+    t = firm.truth
+    eco = lifetime_economics(firm.customers, firm.transactions, fitted.values, margin=t.gross_margin,
+                             n_bootstrap=200, seed=7)
+    for name in ("cac", "lifetime_value", "value_to_cost", "roi"):
+        assert (eco[f"{name}_std_error"] > 0).all(), name
+    # roi = value_to_cost - 1 in every replicate: the same standard error
+    np.testing.assert_allclose(eco["roi_std_error"], eco["value_to_cost_std_error"], rtol=1e-9)
+    long = economics_estimates(eco, ["lifetime_value", "value_to_cost"])
+    assert len(long) == 2 * len(eco)
+    assert long.loc[(eco.index[0], "value_to_cost"), "ci_high"] == eco["value_to_cost_ci_high"].iloc[0]

@@ -45,7 +45,7 @@ from analysis.channels.continuous import (
     tukey_hsd,
     welch_anova,
 )
-from analysis.channels.economics import channel_economics, customer_value
+from analysis.channels.economics import channel_economics, customer_value, economics_estimates
 from analysis.channels.findings import (adjusted_texts, channel_findings, economics_texts, lifetime_texts, lift_texts,
                                         means_text, numbered, rates_text, spend_texts)
 from analysis.channels.lifetime import ChannelCLV, channel_clv, first_year_vs_lifetime, lifetime_economics
@@ -67,7 +67,7 @@ __all__ = [
     "markov_attribution", "parse_paths", "paths_from_touches", "read_paths", "attribution_table",
     "MeanComparison", "SpendComparison", "compare_means", "compare_spend", "dunn_test",
     "eta_omega_squared", "games_howell", "hedges_g", "tukey_hsd", "welch_anova",
-    "channel_economics", "customer_value",
+    "channel_economics", "customer_value", "economics_estimates",
     "ChannelCLV", "channel_clv", "lifetime_economics", "first_year_vs_lifetime",
     "rates_text", "means_text", "spend_texts", "lift_texts", "adjusted_texts", "economics_texts", "lifetime_texts",
     "channel_findings", "numbered",

@@ -19,7 +19,7 @@ from analysis.checks import DEFAULT_SEED, Interval, rng_from, validate_params
 from analysis.errors import DataValidationError
 from analysis.window import UNIT_DAYS, parse_date
 
-__all__ = ["channel_economics", "customer_value", "observation_cutoff"]
+__all__ = ["channel_economics", "customer_value", "observation_cutoff", "economics_estimates"]
 
 _DAYS_PER_MONTH = UNIT_DAYS["M"]
 _VALUE_CHECKS = {"customers": FRAME, "transactions": FRAME, "channel": COLUMN, "cost": COLUMN,
@@ -134,6 +134,49 @@ def customer_value(
     return table, curve
 
 
+def _boot_se(replicates: np.ndarray) -> float:
+    """Bootstrap standard error: the standard deviation of the finite replicates."""
+    x = replicates[np.isfinite(replicates)]
+    return float(np.std(x, ddof=1)) if x.size > 1 else np.nan
+
+
+def economics_estimates(table: pd.DataFrame, measures=None) -> pd.DataFrame:
+    """A per-channel table of measures with intervals, in the package's one estimate shape.
+
+    :func:`channel_economics` and :func:`~analysis.channels.lifetime_economics` give one
+    row per channel and several measures side by side (``cac``, ``cac_std_error``,
+    ``cac_ci_low``, ``cac_ci_high``, ``roi``, ...). This gives one row per channel and
+    measure with ``estimate, std_error, ci_low, ci_high, p_value`` (no test here, so
+    ``p_value`` is NaN; a column the table lacks is NaN too).
+
+    Parameters
+    ----------
+    table : DataFrame
+        Indexed by channel.
+    measures : sequence of str, optional
+        Measures to take; default every column that has a ``<measure>_ci_low``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> eco = pd.DataFrame({"cac": [10.0], "cac_ci_low": [9.0], "cac_ci_high": [11.5], "cac_std_error": [0.6]},
+    ...                    index=pd.Index(["web"], name="channel"))
+    >>> economics_estimates(eco).loc[("web", "cac")].tolist()
+    [10.0, 0.6, 9.0, 11.5, nan]
+    """
+    if measures is None:
+        measures = [c[: -len("_ci_low")] for c in table.columns if c.endswith("_ci_low")]
+    parts = []
+    for name in measures:
+        column = lambda suffix: table[f"{name}{suffix}"] if f"{name}{suffix}" in table else np.nan  # noqa: E731
+        parts.append(pd.DataFrame({"estimate": table[name], "std_error": column("_std_error"),
+                                   "ci_low": column("_ci_low"), "ci_high": column("_ci_high"), "p_value": np.nan,
+                                   "measure": name}, index=table.index))
+    out = pd.concat(parts).set_index("measure", append=True)
+    order = {name: i for i, name in enumerate(measures)}
+    return out.sort_index(level=1, key=lambda m: m.map(order), sort_remaining=False, kind="stable")
+
+
 def _payback(curve: np.ndarray, w: np.ndarray, cac: float) -> float:
     """First month where the weighted mean cumulative value (observed customers) reaches cac."""
     obs = ~np.isnan(curve)
@@ -185,8 +228,11 @@ def channel_economics(
         Indexed by channel, sorted by ``value_to_cost`` (best first): ``n_customers``,
         ``n_eligible``, ``cac``, ``first_year_revenue``, ``first_year_value``,
         ``roi`` (= (value - cac) / cac), ``value_to_cost``, ``payback_months`` (NaN:
-        not within ``max_months``), ``value_to_date``, and ``*_ci_low``/``*_ci_high``
-        for ``cac``, ``first_year_value``, ``roi`` and ``payback_months``.
+        not within ``max_months``), ``value_to_date``, ``*_ci_low``/``*_ci_high``
+        (percentile bootstrap) for ``cac``, ``first_year_value``, ``roi`` and
+        ``payback_months``, and ``*_std_error`` (bootstrap standard deviation) for
+        ``cac``, ``first_year_value`` and ``roi``. :func:`economics_estimates` gives the
+        same numbers in the one estimate shape, one row per channel and measure.
 
     Examples
     --------
@@ -233,6 +279,8 @@ def channel_economics(
                 if name == "payback_months":
                     bounds = np.where(bounds > max_months, np.nan, bounds)
                 row[f"{name}_ci_low"], row[f"{name}_ci_high"] = float(bounds[0]), float(bounds[1])
+            for j, name in enumerate(("cac", "first_year_value", "roi")):
+                row[f"{name}_std_error"] = _boot_se(boot[:, j])
         rows[ch] = row
     out = pd.DataFrame.from_dict(rows, orient="index")
     out.index.name = "channel"

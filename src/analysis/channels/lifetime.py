@@ -39,7 +39,7 @@ import pandas as pd
 
 from analysis.channels._common import (ALPHA, COLUMN, FRAME, MARGIN, N_BOOTSTRAP, OPTIONAL_COLUMN, SEED,
                                        check_columns)
-from analysis.channels.economics import customer_value
+from analysis.channels.economics import _boot_se, customer_value
 from analysis.checks import DEFAULT_SEED, Interval, Options, rng_from, validate_params
 from analysis.clv import BetaGeo, GammaGamma, customer_lifetime_value
 from analysis.errors import DataValidationError
@@ -222,8 +222,10 @@ def lifetime_economics(
         ``cac``, ``value_to_date``, ``residual_value``, ``lifetime_value``,
         ``value_to_cost``, ``roi``, ``residual_param_se_bound`` (NaN without
         ``clv_std_error``), ``*_ci_low``/``*_ci_high`` for ``cac``, ``lifetime_value``,
-        ``value_to_cost`` and ``roi``, and ``p_best`` (share of bootstrap replicates
-        in which the channel has the highest value-to-cost ratio).
+        ``value_to_cost`` and ``roi``, ``p_best`` (share of bootstrap replicates
+        in which the channel has the highest value-to-cost ratio) and ``*_std_error``
+        (bootstrap standard deviation) for the four measures with intervals
+        (:func:`~analysis.channels.economics_estimates` gives them in the one estimate shape).
 
     Examples
     --------
@@ -293,6 +295,8 @@ def lifetime_economics(
             out[f"{name}_ci_low"], out[f"{name}_ci_high"] = bounds[0], bounds[1]
         best = np.nanargmax(np.nan_to_num(boot[:, :, 2], nan=-np.inf), axis=1)
         out["p_best"] = np.bincount(best, minlength=len(chans)) / n_bootstrap
+        for k, name in enumerate(("cac", "lifetime_value", "value_to_cost", "roi")):
+            out[f"{name}_std_error"] = [_boot_se(boot[:, j, k]) for j in range(len(chans))]
     out = out.sort_values("value_to_cost", ascending=False, kind="stable")
     out.insert(0, "rank", np.arange(1, len(out) + 1))
     out.index.name = "channel"
