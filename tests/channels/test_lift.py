@@ -93,7 +93,8 @@ def test_incremental_revenue_per_contact(firm):
         cost = firm.truth.cost_per_contact[arm] - firm.truth.cost_per_contact["control"]
         assert inc.loc[arm, "incremental_cost"] == pytest.approx(cost)
         assert inc.loc[arm, "incremental_profit"] == pytest.approx(0.3 * lift.loc[arm, "estimate"] - cost)
-        assert inc.loc[arm, "total_incremental_revenue"] == pytest.approx(lift.loc[arm, "estimate"] * lift.loc[arm, "n"])
+        total = lift.loc[arm, "estimate"] * lift.loc[arm, "n"]
+        assert inc.loc[arm, "total_incremental_revenue"] == pytest.approx(total)
 
 
 def test_lift_bad_control():

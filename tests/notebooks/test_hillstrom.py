@@ -44,3 +44,10 @@ def test_channel_notebook_reproduces_hillstrom_arms(shared_data, project_root, t
         assert visit.loc[arm, "rate"] == pytest.approx(row["visit"], abs=5e-7)
         assert conversion.loc[arm, "rate"] == pytest.approx(row["conversion"], abs=5e-7)
         assert spend.loc[arm, "spend_per_customer"] == pytest.approx(row["spend"], abs=5e-7)
+    # the lift table in the one estimate shape: estimate = arm rate - control rate
+    lift = pd.read_csv(tables / "lift_visit.csv").set_index("arm")
+    assert list(lift.columns[1:6]) == ["estimate", "std_error", "ci_low", "ci_high", "p_value"]
+    for arm in ("Mens E-Mail", "Womens E-Mail"):
+        want = PUBLISHED.loc[arm, "visit"] - PUBLISHED.loc["No E-Mail", "visit"]
+        assert lift.loc[arm, "estimate"] == pytest.approx(want, abs=1e-6)
+        assert lift.loc[arm, "ci_low"] < lift.loc[arm, "estimate"] < lift.loc[arm, "ci_high"]
