@@ -127,6 +127,8 @@ def attribution_table(heuristic: pd.DataFrame, markov: MarkovAttribution) -> pd.
     return table.join(markov.attribution.drop(columns="conversions"))
 
 
+@validate_params({"paths": FRAME, "path": COLUMN, "conversions": COLUMN, "value": OPTIONAL_COLUMN,
+                  "nulls": OPTIONAL_COLUMN, "sep": [str]})
 def parse_paths(
     paths: pd.DataFrame,
     *,
@@ -178,6 +180,8 @@ def parse_paths(
     return touches, arrays[0], arrays[1], arrays[2]
 
 
+@validate_params({"touches": FRAME, "customer": COLUMN, "channel": COLUMN, "time": COLUMN, "converted": COLUMN,
+                  "value": OPTIONAL_COLUMN, "sep": [str]})
 def paths_from_touches(
     touches: pd.DataFrame,
     *,
