@@ -144,6 +144,10 @@ def test_result_shapes_and_unadjusted_pair_p_values():
                                              "omega_squared"]
         assert list(res.pairwise.columns[:5]) == list(ESTIMATE_COLUMNS), method
         assert repr(res).startswith("MeanComparison\n")
+        assert list(res.assumptions.columns) == ["levene_statistic", "levene_p", "variance_ratio", "max_abs_skewness",
+                                                 "skewed_groups"] and len(res.assumptions) == 1
+        assert res.assumptions.loc[0, "levene_p"] == pytest.approx(
+            stats.levene(*HAIR.values(), center="median").pvalue, rel=1e-12)
     # Games-Howell: the unadjusted p-value is Welch's t-test of the pair (scipy)
     gh = compare_means(df, "g", "y", method="welch").pairwise
     for _, row in gh.iterrows():

@@ -248,9 +248,10 @@ class MeanComparison(ResultMixin):
         The omnibus test and post hoc method used.
     reason : str
         Why they were chosen (plain words).
-    assumptions : dict
-        ``levene_statistic``, ``levene_p`` (Brown-Forsythe), ``variance_ratio``
-        (largest / smallest variance), ``max_abs_skewness``, ``skewed_groups``.
+    assumptions : DataFrame
+        One row (the checks behind the choice of test): ``levene_statistic``,
+        ``levene_p`` (Brown-Forsythe), ``variance_ratio`` (largest / smallest
+        variance), ``max_abs_skewness``, ``skewed_groups`` (a list).
     omnibus : DataFrame
         One row: ``test``, ``statistic``, ``df1``, ``df2`` (NaN for Kruskal-Wallis),
         ``p_value``, ``eta_squared``, ``omega_squared``.
@@ -265,7 +266,7 @@ class MeanComparison(ResultMixin):
     test: str
     posthoc: str
     reason: str
-    assumptions: dict
+    assumptions: pd.DataFrame
     omnibus: dict
     pairwise: pd.DataFrame
     outcome: str
@@ -366,13 +367,13 @@ def compare_means(
     lev = stats.levene(*samples, center="median") if np.any(sds > 0) else None
     levene_p = float(lev.pvalue) if lev is not None else np.nan
     chosen, reason = _choose(method, groups, levene_p if np.isfinite(levene_p) else 0.0, alpha)
-    assumptions = {
-        "levene_statistic": float(lev.statistic) if lev is not None else np.nan,
-        "levene_p": levene_p,
-        "variance_ratio": float((sds.max() / sds.min()) ** 2) if sds.min() > 0 else np.inf,
-        "max_abs_skewness": float(np.abs(skew).max()),
-        "skewed_groups": groups.index[groups["n"] < groups["cochran_min_n"]].tolist(),
-    }
+    assumptions = omnibus_frame(
+        levene_statistic=float(lev.statistic) if lev is not None else np.nan,
+        levene_p=levene_p,
+        variance_ratio=float((sds.max() / sds.min()) ** 2) if sds.min() > 0 else np.inf,
+        max_abs_skewness=float(np.abs(skew).max()),
+        skewed_groups=groups.index[groups["n"] < groups["cochran_min_n"]].tolist(),
+    )
     eta2, omega2 = eta_omega_squared(samples)
     if chosen == "anova":
         res = stats.f_oneway(*samples)
