@@ -33,7 +33,7 @@ LAYERS = [
     {"schemas", "io"},
     {"customerdata", "datasets", "simulate"},
     {"summary", "overview", "segmentation", "clv", "drivers", "channels", "retention"},
-    {"findings", "plots"},
+    {"findings", "plots", "scoring"},
     {"study", "report", "__main__", "__init__"},
 ]
 LAYER_OF = {name: i for i, layer in enumerate(LAYERS) for name in layer}

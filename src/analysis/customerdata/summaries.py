@@ -63,7 +63,7 @@ def tidy(out: pd.DataFrame, index: bool = True) -> pd.DataFrame:
 def _no_purchase(end: pd.Timestamp, first) -> ParameterError:
     return ParameterError(
         f"No purchase falls on or before observation_end={end.date()}; the log starts "
-        f"on {pd.Timestamp(first).date()}. Choose a later observation_end."
+        f"on {parse_date(first, 'first purchase day').date()}. Choose a later observation_end."
     )
 
 

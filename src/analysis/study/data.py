@@ -152,7 +152,7 @@ def _parse_table(table: str, raw: Any, path: Path) -> TableSpec:
         options=MappingProxyType(dict(options)),
     )
     if spec.columns:
-        from analysis._headers import read_header
+        from analysis.study.headers import read_header
 
         try:
             header = read_header(spec)
@@ -226,7 +226,7 @@ def _parse_lazy_table(table: str, raw: dict, path: Path, fmt: str | None, column
         files=tuple(Path(f).resolve() for f in source.files),
     )
     if spec.columns:
-        from analysis._headers import read_header
+        from analysis.study.headers import read_header
 
         first = TableSpec(table=table, path=spec.files[0], format=spec.format)
         try:

@@ -63,11 +63,11 @@ from typing import Any
 
 import yaml
 
-from analysis._study_data import DataSpec, TableSpec, check_keys, parse_data, suggest
+from analysis.study.data import DataSpec, TableSpec, check_keys, parse_data, suggest
 from analysis.errors import AnalysisError, DatasetError, ParameterError, StudyConfigError
 from analysis.window import Window
 
-__all__ = ["DataSpec", "Study", "TableSpec", "find_project_root", "load_study", "suggest"]
+__all__ = ["Study", "WINDOW_KEYS", "find_project_root", "load_study"]
 
 TOP_KEYS = ("name", "title", "description", "data", "window", "notebooks")
 REQUIRED_TOP_KEYS = ("name", "data")
