@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from drivers_cases import ECSI_BLOCKS, ECSI_PATHS, simulate_two_blocks
 
 from analysis.drivers import (
     PLSPathModel,
@@ -15,32 +16,6 @@ from analysis.drivers import (
     unstandardized_weights,
 )
 from analysis.errors import DataValidationError, ParameterError
-
-
-ECSI_PATHS = {"IMAG": ["EXPE", "SAT", "LOY"], "EXPE": ["QUAL", "VAL", "SAT"], "QUAL": ["VAL", "SAT"],
-              "VAL": ["SAT"], "SAT": ["LOY"]}
-ECSI_BLOCKS = {"IMAG": [f"imag{i}" for i in range(1, 6)], "EXPE": [f"expe{i}" for i in range(1, 6)],
-               "QUAL": [f"qual{i}" for i in range(1, 6)], "VAL": [f"val{i}" for i in range(1, 5)],
-               "SAT": [f"sat{i}" for i in range(1, 5)], "LOY": [f"loy{i}" for i in range(1, 5)]}
-
-
-@pytest.fixture(scope="module")
-def satisfaction(shared_data):
-    path = shared_data / "ecsi_satisfaction" / "satisfaction.csv"
-    if not path.exists():
-        pytest.skip(f"{path} not found")
-    return pd.read_csv(path, index_col=0)
-
-
-def _simulate(n, seed, beta=0.6, n_items=3, noise=0.5):
-    rng = np.random.default_rng(seed)
-    xi = rng.normal(size=n)
-    eta = beta * xi + np.sqrt(1 - beta**2) * rng.normal(size=n)
-    df = pd.DataFrame({f"x{i}": xi + noise * rng.normal(size=n) for i in range(n_items)})
-    for i in range(n_items):
-        df[f"y{i}"] = eta + noise * rng.normal(size=n)
-    blocks = {"X": [f"x{i}" for i in range(n_items)], "Y": [f"y{i}" for i in range(n_items)]}
-    return df, blocks
 
 
 # ------------------------------------------------------------------------------- IPMA
@@ -79,7 +54,7 @@ def test_ipma_ecsi_independent_computation(satisfaction):
 
 def test_ipma_constant_block_performance_and_weights_sum_to_one():
     """Items all at 6 on a 1-7 scale give performance (6-1)/6*100 for that construct."""
-    df, blocks = _simulate(300, 3)
+    df, blocks = simulate_two_blocks(300, 3)
     df = (df * 1.2 + 4).round().clip(1, 7)
     m = PLSPathModel({"X": "Y"}, blocks).fit(df)
     u = unstandardized_weights(m, scale=(1, 7))

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import itertools
 import warnings
 
 import numpy as np
 import pandas as pd
 import pytest
+from drivers_cases import brute_force_lmg, correlated_data, ols_r2
 
 import analysis.drivers.importance as imp_mod
+
 from analysis.drivers import (
     RelativeImportance,
     importance_differences,
@@ -17,46 +18,6 @@ from analysis.drivers import (
     relative_importance,
 )
 from analysis.errors import AnalysisWarning, DataValidationError, NotFittedError, ParameterError
-
-
-def ols_r2(x: np.ndarray, y: np.ndarray, cols) -> float:
-    """R² of y on the given columns of x with an intercept, by least squares."""
-    if len(cols) == 0:
-        return 0.0
-    a = np.column_stack([np.ones(len(y)), x[:, list(cols)]])
-    beta, *_ = np.linalg.lstsq(a, y, rcond=None)
-    res = y - a @ beta
-    return 1.0 - res @ res / ((y - y.mean()) @ (y - y.mean()))
-
-
-def brute_force_lmg(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Average R² increment over all p! orderings (definition of LMG)."""
-    p = x.shape[1]
-    cache: dict[frozenset, float] = {}
-
-    def r2(s):
-        key = frozenset(s)
-        if key not in cache:
-            cache[key] = ols_r2(x, y, sorted(key))
-        return cache[key]
-
-    total = np.zeros(p)
-    orders = list(itertools.permutations(range(p)))
-    for order in orders:
-        for i, j in enumerate(order):
-            total[j] += r2(order[: i + 1]) - r2(order[:i])
-    return total / len(orders)
-
-
-def correlated_data(n: int, p: int, seed: int, beta=None) -> pd.DataFrame:
-    rng = np.random.default_rng(seed)
-    common = rng.normal(size=(n, 1))
-    x = rng.normal(size=(n, p)) + 0.8 * common
-    beta = np.linspace(1.0, 0.2, p) if beta is None else np.asarray(beta)
-    y = x @ beta + rng.normal(scale=1.5, size=n)
-    df = pd.DataFrame(x, columns=[f"x{i}" for i in range(p)])
-    df["y"] = y
-    return df
 
 
 def test_lmg_falls_back_to_sampled_shapley_above_the_exact_limit(monkeypatch):

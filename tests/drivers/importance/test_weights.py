@@ -3,31 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import pytest
+from drivers_cases import correlated_data, ols_r2
 
 from analysis.drivers import relative_importance
-
-
-def ols_r2(x: np.ndarray, y: np.ndarray, cols) -> float:
-    """R² of y on the given columns of x with an intercept, by least squares."""
-    if len(cols) == 0:
-        return 0.0
-    a = np.column_stack([np.ones(len(y)), x[:, list(cols)]])
-    beta, *_ = np.linalg.lstsq(a, y, rcond=None)
-    res = y - a @ beta
-    return 1.0 - res @ res / ((y - y.mean()) @ (y - y.mean()))
-
-
-def correlated_data(n: int, p: int, seed: int, beta=None) -> pd.DataFrame:
-    rng = np.random.default_rng(seed)
-    common = rng.normal(size=(n, 1))
-    x = rng.normal(size=(n, p)) + 0.8 * common
-    beta = np.linspace(1.0, 0.2, p) if beta is None else np.asarray(beta)
-    y = x @ beta + rng.normal(scale=1.5, size=n)
-    df = pd.DataFrame(x, columns=[f"x{i}" for i in range(p)])
-    df["y"] = y
-    return df
 
 
 def test_relative_weights_match_johnson_2000_svd_recipe():

@@ -5,41 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from drivers_cases import ECSI_BLOCKS, ECSI_PATHS, TOL_R, read_result, simulate_two_blocks
 
 from analysis.drivers import PLSPathModel
 from analysis.errors import ParameterError
-
-RESULTS = __import__("pathlib").Path(__file__).parent.parent / "results"
-TOL_R = 1e-10  # same algorithm as R plspm: only rounding differs (observed max 1e-14)
-
-ECSI_PATHS = {"IMAG": ["EXPE", "SAT", "LOY"], "EXPE": ["QUAL", "VAL", "SAT"], "QUAL": ["VAL", "SAT"],
-              "VAL": ["SAT"], "SAT": ["LOY"]}
-ECSI_BLOCKS = {"IMAG": [f"imag{i}" for i in range(1, 6)], "EXPE": [f"expe{i}" for i in range(1, 6)],
-               "QUAL": [f"qual{i}" for i in range(1, 6)], "VAL": [f"val{i}" for i in range(1, 5)],
-               "SAT": [f"sat{i}" for i in range(1, 5)], "LOY": [f"loy{i}" for i in range(1, 5)]}
-
-
-@pytest.fixture(scope="module")
-def satisfaction(shared_data):
-    path = shared_data / "ecsi_satisfaction" / "satisfaction.csv"
-    if not path.exists():
-        pytest.skip(f"{path} not found")
-    return pd.read_csv(path, index_col=0)
-
-
-def _ref(name: str, **kw) -> pd.DataFrame:
-    return pd.read_csv(RESULTS / name, **kw)
-
-
-def _simulate(n, seed, beta=0.6, n_items=3, noise=0.5):
-    rng = np.random.default_rng(seed)
-    xi = rng.normal(size=n)
-    eta = beta * xi + np.sqrt(1 - beta**2) * rng.normal(size=n)
-    df = pd.DataFrame({f"x{i}": xi + noise * rng.normal(size=n) for i in range(n_items)})
-    for i in range(n_items):
-        df[f"y{i}"] = eta + noise * rng.normal(size=n)
-    blocks = {"X": [f"x{i}" for i in range(n_items)], "Y": [f"y{i}" for i in range(n_items)]}
-    return df, blocks
 
 
 def test_bootstrap_intervals(satisfaction):
@@ -47,7 +16,7 @@ def test_bootstrap_intervals(satisfaction):
     b = m.bootstrap_
     assert b["info"]["n_used"] == 400
     p = b["paths"].set_axis([f"{f} -> {t}" for f, t in b["paths"].index], axis=0)
-    ref = _ref("plspm_satisfaction_boot_paths.csv", index_col=0)
+    ref = read_result("plspm_satisfaction_boot_paths.csv", index_col=0)
     assert list(p.index) == list(ref.index)
     np.testing.assert_allclose(p["estimate"], ref["original"], atol=TOL_R)
     # plspm's bootstrap is random (its replicate count is not recorded, at least 100), so the
@@ -72,12 +41,12 @@ def test_bootstrap_intervals(satisfaction):
 def test_bootstrap_coverage_on_simulation():
     """Percentile intervals of the path cover the population value of the PLS estimand
     (its large-sample limit, taken from a fit on 200,000 draws) in about 90% of samples."""
-    truth = PLSPathModel({"X": "Y"}, _simulate(200000, 99)[1]).fit(_simulate(200000, 99)[0]) \
+    truth = PLSPathModel({"X": "Y"}, simulate_two_blocks(200000, 99)[1]).fit(simulate_two_blocks(200000, 99)[0]) \
         .path_coefficients_.loc["X", "Y"]
     hits = 0
     reps = 30
     for r in range(reps):
-        df, blocks = _simulate(150, 1000 + r)
+        df, blocks = simulate_two_blocks(150, 1000 + r)
         m = PLSPathModel({"X": "Y"}, blocks).fit(df).bootstrap(100, seed=r, alpha=0.1)
         row = m.bootstrap_["paths"].iloc[0]
         hits += row["ci_low"] <= truth <= row["ci_high"]
@@ -86,7 +55,7 @@ def test_bootstrap_coverage_on_simulation():
 
 
 def test_bootstrap_default_seed_repeats_and_alpha_sets_the_level():
-    df, blocks = _simulate(200, 11)
+    df, blocks = simulate_two_blocks(200, 11)
     m = PLSPathModel({"X": "Y"}, blocks).fit(df)
     first = m.bootstrap(60).bootstrap_
     again = m.bootstrap(60).bootstrap_  # no seed given twice: the same default, the same intervals

@@ -8,27 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.drivers import PLSPathModel, total_effects_from_paths
-
-
-ECSI_PATHS = {"IMAG": ["EXPE", "SAT", "LOY"], "EXPE": ["QUAL", "VAL", "SAT"], "QUAL": ["VAL", "SAT"],
-              "VAL": ["SAT"], "SAT": ["LOY"]}
-ECSI_BLOCKS = {"IMAG": [f"imag{i}" for i in range(1, 6)], "EXPE": [f"expe{i}" for i in range(1, 6)],
-               "QUAL": [f"qual{i}" for i in range(1, 6)], "VAL": [f"val{i}" for i in range(1, 5)],
-               "SAT": [f"sat{i}" for i in range(1, 5)], "LOY": [f"loy{i}" for i in range(1, 5)]}
-
-
-@pytest.fixture(scope="module")
-def satisfaction(shared_data):
-    path = shared_data / "ecsi_satisfaction" / "satisfaction.csv"
-    if not path.exists():
-        pytest.skip(f"{path} not found")
-    return pd.read_csv(path, index_col=0)
-
-
-@pytest.fixture(scope="module")
-def ecsi(satisfaction):
-    return PLSPathModel(ECSI_PATHS, ECSI_BLOCKS, scaled=False).fit(satisfaction)
+from analysis.drivers import total_effects_from_paths
 
 
 def test_total_effects_equal_sum_over_enumerated_paths(ecsi):

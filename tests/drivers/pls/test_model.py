@@ -21,35 +21,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from drivers_cases import ECSI_BLOCKS, ECSI_PATHS, TOL_R, read_result, simulate_two_blocks
 
 from analysis.drivers import PLSPathModel
 from analysis.errors import AnalysisWarning
-
-RESULTS = __import__("pathlib").Path(__file__).parent.parent / "results"
-TOL_R = 1e-10  # same algorithm as R plspm: only rounding differs (observed max 1e-14)
-
-ECSI_PATHS = {"IMAG": ["EXPE", "SAT", "LOY"], "EXPE": ["QUAL", "VAL", "SAT"], "QUAL": ["VAL", "SAT"],
-              "VAL": ["SAT"], "SAT": ["LOY"]}
-ECSI_BLOCKS = {"IMAG": [f"imag{i}" for i in range(1, 6)], "EXPE": [f"expe{i}" for i in range(1, 6)],
-               "QUAL": [f"qual{i}" for i in range(1, 6)], "VAL": [f"val{i}" for i in range(1, 5)],
-               "SAT": [f"sat{i}" for i in range(1, 5)], "LOY": [f"loy{i}" for i in range(1, 5)]}
-
-
-@pytest.fixture(scope="module")
-def satisfaction(shared_data):
-    path = shared_data / "ecsi_satisfaction" / "satisfaction.csv"
-    if not path.exists():
-        pytest.skip(f"{path} not found")
-    return pd.read_csv(path, index_col=0)
-
-
-@pytest.fixture(scope="module")
-def ecsi(satisfaction):
-    return PLSPathModel(ECSI_PATHS, ECSI_BLOCKS, scaled=False).fit(satisfaction)
-
-
-def _ref(name: str, **kw) -> pd.DataFrame:
-    return pd.read_csv(RESULTS / name, **kw)
 
 
 # ------------------------------------------------------------ R plspm: ECSI bank survey
@@ -76,41 +51,41 @@ def test_paths_r2_gof_match_plspm_published(ecsi):
                                           ("path", "plspm_satisfaction_outer_model_path.csv")])
 def test_outer_model_matches_plspm_each_scheme(satisfaction, scheme, file):
     m = PLSPathModel(ECSI_PATHS, ECSI_BLOCKS, scheme=scheme, scaled=False).fit(satisfaction)
-    ref = _ref(file, index_col=0)
+    ref = read_result(file, index_col=0)
     cols = ["weight", "loading", "communality", "redundancy"]
     np.testing.assert_allclose(m.outer_model_.loc[ref.index, cols], ref[cols], rtol=0, atol=TOL_R)
     assert m.outer_model_.loc[ref.index, "construct"].tolist() == ref["block"].tolist()
 
 
 def test_inner_summary_effects_scores_unidim_match_plspm(ecsi):
-    ref = _ref("plspm_satisfaction_inner_summary.csv", index_col=0)
+    ref = read_result("plspm_satisfaction_inner_summary.csv", index_col=0)
     got = ecsi.inner_summary_.loc[ref.index]
     np.testing.assert_allclose(got[["r2", "block_communality", "mean_redundancy", "ave"]],
                                ref[["r_squared", "block_communality", "mean_redundancy", "ave"]], atol=TOL_R, rtol=0)
     assert got["type"].tolist() == ref["type"].tolist()
 
-    ref = _ref("plspm_satisfaction_effects.csv")
+    ref = read_result("plspm_satisfaction_effects.csv")
     assert ecsi.effects_[["from", "to"]].values.tolist() == ref[["from", "to"]].values.tolist()
     np.testing.assert_allclose(ecsi.effects_[["direct", "indirect", "total"]], ref[["direct", "indirect", "total"]],
                                atol=TOL_R, rtol=0)
 
-    ref = _ref("plspm_satisfaction_inner_model_sat.csv", index_col=0)
+    ref = read_result("plspm_satisfaction_inner_model_sat.csv", index_col=0)
     got = ecsi.inner_model_.xs("SAT", level="to").loc[ref.index]
     np.testing.assert_allclose(got[["estimate", "std_error", "t"]], ref[["Estimate", "Std. Error", "t value"]],
                                atol=TOL_R, rtol=0)
     np.testing.assert_allclose(got["p_value"], ref["Pr(>|t|)"], rtol=1e-8)
 
-    ref = _ref("plspm_satisfaction_scores_head.csv")
+    ref = read_result("plspm_satisfaction_scores_head.csv")
     np.testing.assert_allclose(ecsi.scores_.iloc[:10][ref.columns], ref, atol=TOL_R, rtol=0)
 
-    ref = _ref("plspm_satisfaction_unidim.csv", index_col=0)
+    ref = read_result("plspm_satisfaction_unidim.csv", index_col=0)
     cols = ["cronbach_alpha", "dillon_goldstein_rho", "eig_1st", "eig_2nd"]
     np.testing.assert_allclose(ecsi.unidimensionality_.loc[ref.index, cols], ref[cols], atol=TOL_R, rtol=0)
 
 
 def test_mode_b_matches_plspm(satisfaction):
     m = PLSPathModel(ECSI_PATHS, ECSI_BLOCKS, modes="B", scaled=False).fit(satisfaction)
-    ref = _ref("plspm_satisfaction_modeb_inner_summary.csv", index_col=0)
+    ref = read_result("plspm_satisfaction_modeb_inner_summary.csv", index_col=0)
     got = m.inner_summary_.loc[ref.index]
     np.testing.assert_allclose(got[["r2", "block_communality", "mean_redundancy"]],
                                ref[["r_squared", "block_communality", "mean_Redundancy"]], atol=TOL_R, rtol=0)
@@ -147,9 +122,9 @@ def test_mobi_path_scheme_mode_b_matches_seminr(shared_data):
               "Complaints": ["CUSCO"]}
     paths = [("Expectation", "Loyalty"), ("Quality", "Loyalty"), ("Image", "Expectation"), ("Complaints", "Loyalty")]
     m = PLSPathModel(paths, blocks, modes={"Quality": "B"}, scheme="path", tol=1e-16, max_iter=300).fit(mobi)
-    ref = _ref("seminr_mobi_basic_paths.csv", index_col=0)
+    ref = read_result("seminr_mobi_basic_paths.csv", index_col=0)
     np.testing.assert_allclose(m.path_coefficients_.loc[ref.index, ref.columns], ref, atol=1e-9, rtol=0)
-    ref = _ref("seminr_mobi_basic_outer_model.csv", index_col=0)
+    ref = read_result("seminr_mobi_basic_outer_model.csv", index_col=0)
     np.testing.assert_allclose(m.outer_model_.loc[ref.index, ["weight", "loading"]], ref, atol=1e-9, rtol=0)
 
 
@@ -176,22 +151,11 @@ def test_loadings_are_correlations_and_scores_standardized(ecsi, satisfaction):
         assert row["loading"] == pytest.approx(r, abs=1e-12)
 
 
-def _simulate(n, seed, beta=0.6, n_items=3, noise=0.5):
-    rng = np.random.default_rng(seed)
-    xi = rng.normal(size=n)
-    eta = beta * xi + np.sqrt(1 - beta**2) * rng.normal(size=n)
-    df = pd.DataFrame({f"x{i}": xi + noise * rng.normal(size=n) for i in range(n_items)})
-    for i in range(n_items):
-        df[f"y{i}"] = eta + noise * rng.normal(size=n)
-    blocks = {"X": [f"x{i}" for i in range(n_items)], "Y": [f"y{i}" for i in range(n_items)]}
-    return df, blocks
-
-
 def test_recovers_planted_path_up_to_attenuation():
     """Composite scores carry measurement error, so PLS attenuates beta by the product of
     the two composites' reliabilities' square roots: rel = k/(k + noise^2) with unit-variance
     constructs and equal weights (Mode A weights are close to equal here)."""
-    df, blocks = _simulate(20000, 0)
+    df, blocks = simulate_two_blocks(20000, 0)
     m = PLSPathModel({"X": "Y"}, blocks).fit(df)
     rel = 3 / (3 + 0.25)
     assert m.path_coefficients_.loc["X", "Y"] == pytest.approx(0.6 * rel, abs=0.01)  # SE ~ 0.006
@@ -206,7 +170,7 @@ def test_missing_answers_listwise_with_warning(satisfaction):
 
 
 def test_no_convergence_warns():
-    df, blocks = _simulate(300, 5)
+    df, blocks = simulate_two_blocks(300, 5)
     with pytest.warns(AnalysisWarning, match="did not converge"):
         m = PLSPathModel({"X": "Y"}, blocks, tol=1e-300, max_iter=3).fit(df)
     assert not m.converged_

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
+from drivers_cases import ECSI_BLOCKS, ECSI_PATHS
 
 from analysis.drivers import PLSPathModel
 from analysis.errors import (
@@ -11,21 +11,6 @@ from analysis.errors import (
     NotFittedError,
     ParameterError,
 )
-
-
-ECSI_PATHS = {"IMAG": ["EXPE", "SAT", "LOY"], "EXPE": ["QUAL", "VAL", "SAT"], "QUAL": ["VAL", "SAT"],
-              "VAL": ["SAT"], "SAT": ["LOY"]}
-ECSI_BLOCKS = {"IMAG": [f"imag{i}" for i in range(1, 6)], "EXPE": [f"expe{i}" for i in range(1, 6)],
-               "QUAL": [f"qual{i}" for i in range(1, 6)], "VAL": [f"val{i}" for i in range(1, 5)],
-               "SAT": [f"sat{i}" for i in range(1, 5)], "LOY": [f"loy{i}" for i in range(1, 5)]}
-
-
-@pytest.fixture(scope="module")
-def satisfaction(shared_data):
-    path = shared_data / "ecsi_satisfaction" / "satisfaction.csv"
-    if not path.exists():
-        pytest.skip(f"{path} not found")
-    return pd.read_csv(path, index_col=0)
 
 
 # --------------------------------------------------------------------------- bad input
