@@ -1,22 +1,15 @@
 """Tests of analysis.simulate.campaign: arm rates and covariates against the truth and the log.
 
-Tolerances: every statistical comparison allows Z = 4 standard errors of the
-realized statistic (two-sided, so a correct generator fails a given check with
-probability about 6e-5; with the fixed seeds the outcome is deterministic anyway),
-computed from the data the way the comment at each test says. Expected values are
-computed here from the truth's primitive parameters with formulas or a Monte Carlo
-written independently of the generator, never by calling the code under test.
+Tolerances and how expected values are computed: tests/simulate_cases.py.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
+from simulate_cases import Z
 
 from analysis.simulate import ARMS
-
-Z = 4.0  # standard errors allowed in every statistical check
-
 
 
 def test_campaign_arm_rates_match_truth(firm):

@@ -1,22 +1,15 @@
 """Tests of analysis.simulate.customers: acquisition days, channel mix and costs.
 
-Tolerances: every statistical comparison allows Z = 4 standard errors of the
-realized statistic (two-sided, so a correct generator fails a given check with
-probability about 6e-5; with the fixed seeds the outcome is deterministic anyway),
-computed from the data the way the comment at each test says. Expected values are
-computed here from the truth's primitive parameters with formulas or a Monte Carlo
-written independently of the generator, never by calling the code under test.
+Tolerances and how expected values are computed: tests/simulate_cases.py.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from simulate_cases import Z
 
 from analysis.simulate import CHANNELS
-
-Z = 4.0  # standard errors allowed in every statistical check
-
 
 
 def test_dates_follow_the_design(firm):

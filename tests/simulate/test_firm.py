@@ -1,11 +1,6 @@
 """Tests of analysis.simulate.firm: tables, reproducibility, seeds and argument checks.
 
-Tolerances: every statistical comparison allows Z = 4 standard errors of the
-realized statistic (two-sided, so a correct generator fails a given check with
-probability about 6e-5; with the fixed seeds the outcome is deterministic anyway),
-computed from the data the way the comment at each test says. Expected values are
-computed here from the truth's primitive parameters with formulas or a Monte Carlo
-written independently of the generator, never by calling the code under test.
+Tolerances and how expected values are computed: tests/simulate_cases.py.
 """
 
 from __future__ import annotations
@@ -27,10 +22,8 @@ from analysis.schemas import (
 from analysis.simulate import ARMS, DIMENSIONS, simulate_service_firm
 
 
-
 def _rating_columns(survey: pd.DataFrame) -> list[str]:
     return [c for c in survey.columns if c.startswith(("perc_", "exp_"))]
-
 
 
 def test_tables_pass_the_validators_unchanged(firm):
@@ -76,7 +69,6 @@ def test_columns_and_sizes(firm):
     assert firm.survey[item_cols + ["overall_satisfaction", "loyalty_intent"]].stack().between(1, 7).all()
     assert firm.survey["recommend"].between(0, 10).all()
     assert set(firm.survey["churned"]) == {0, 1}
-
 
 
 def test_same_seed_same_tables_and_different_seed_differs():

@@ -1,29 +1,21 @@
 """Tests of analysis.simulate.transactions: BG/NBD purchases and Gamma-Gamma spend against the truth.
 
-Tolerances: every statistical comparison allows Z = 4 standard errors of the
-realized statistic (two-sided, so a correct generator fails a given check with
-probability about 6e-5; with the fixed seeds the outcome is deterministic anyway),
-computed from the data the way the comment at each test says. Expected values are
-computed here from the truth's primitive parameters with formulas or a Monte Carlo
-written independently of the generator, never by calling the code under test.
+Tolerances and how expected values are computed: tests/simulate_cases.py.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from simulate_cases import Z
 
 from analysis.simulate import CHANNELS
-
-Z = 4.0  # standard errors allowed in every statistical check
-
 
 
 def _t_weeks(customers: pd.DataFrame, truth) -> pd.Series:
     """Observation length in weeks: acquisition midnight to the end of observation_end."""
     end = truth.observation_end + pd.Timedelta(days=1)
     return (end - customers["acquisition_date"]).dt.days / 7.0
-
 
 
 # --------------------------------------------------------------------- spend

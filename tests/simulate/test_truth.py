@@ -1,11 +1,6 @@
 """Tests of analysis.simulate.truth: the exported truth and the covariate form of the BG/NBD parameters.
 
-Tolerances: every statistical comparison allows Z = 4 standard errors of the
-realized statistic (two-sided, so a correct generator fails a given check with
-probability about 6e-5; with the fixed seeds the outcome is deterministic anyway),
-computed from the data the way the comment at each test says. Expected values are
-computed here from the truth's primitive parameters with formulas or a Monte Carlo
-written independently of the generator, never by calling the code under test.
+Tolerances and how expected values are computed: tests/simulate_cases.py.
 """
 
 from __future__ import annotations
@@ -16,7 +11,6 @@ import numpy as np
 import pytest
 
 from analysis.simulate import CHANNELS, BGNBDParams, simulate_service_firm
-
 
 
 def test_bgnbd_covariate_form_reproduces_the_channel_parameters(firm):
@@ -32,7 +26,6 @@ def test_bgnbd_covariate_form_reproduces_the_channel_parameters(firm):
     other = simulate_service_firm(100, seed=1, bgnbd={"web": {"r": 1.0, "alpha": 7.5, "a": 1, "b": 3}})
     assert not other.truth.bgnbd_covariates().set_index("channel").loc["web", "exact"]
     assert other.truth.bgnbd["web"] == BGNBDParams(1.0, 7.5, 1.0, 3.0)
-
 
 
 def test_truth_exports(firm):
