@@ -45,6 +45,16 @@ def test_every_template_renders_with_its_fields(module, language, key, template)
     assert text.strip() and "{" not in text.replace("{{", "")
 
 
+@pytest.mark.parametrize("module", CATALOGS)
+def test_every_language_of_a_catalog_has_the_english_keys_and_fields(module):
+    catalog = importlib.import_module(f"analysis.messages.{module}").MESSAGES
+    english = {k: set(_fields(v)) for k, v in catalog[DEFAULT_LANGUAGE].items()}
+    for language, entries in catalog.items():
+        for key, template in entries.items():
+            assert key in english, (language, key)
+            assert set(_fields(template)) == english[key], (language, key)
+
+
 def test_translations_use_the_english_fields():
     english = {k: set(_fields(v)) for k, v in messages._MESSAGES[DEFAULT_LANGUAGE].items()}
     for language in available_languages():

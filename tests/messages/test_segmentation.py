@@ -6,8 +6,6 @@ would compute (shares, counts) and compared with what the package writes.
 
 from __future__ import annotations
 
-import string
-
 import pytest
 
 from analysis.messages import available_languages, msg
@@ -16,17 +14,9 @@ from analysis.segmentation import STAGES
 from analysis.segmentation.findings import chosen_k_sentence, data_sentence
 
 
-def _fields(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-
-def test_every_key_is_prefixed_and_every_language_has_the_english_fields():
-    english = MESSAGES["en"]
+def test_every_key_is_prefixed():
+    # that every language has the English keys and fields: tests/messages/test_init.py, for every catalog
     assert all(key.startswith("segmentation.") for entries in MESSAGES.values() for key in entries)
-    for language, entries in MESSAGES.items():
-        for key, template in entries.items():
-            assert key in english, f"{language}: {key} has no English original"
-            assert _fields(template) == _fields(english[key]), f"{language}: {key} fields differ"
     assert "en" in available_languages()
 
 
