@@ -1,5 +1,6 @@
 """Messages of the channel comparison (analysis.messages.channels): every key renders with
-the fields its callers pass, every attribution rule has a name, and the sentences notebook 04 used to build in its cells read as before."""
+the fields its callers pass, every attribution rule has a name, and the
+sentences notebook 04 used to build in its cells read as before."""
 
 from __future__ import annotations
 
