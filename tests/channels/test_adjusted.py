@@ -26,11 +26,18 @@ def _confounded(firm):
     return camp.loc[~drop].reset_index(drop=True)
 
 
-def test_adjustment_recovers_truth_in_a_confounded_sample(firm):
+def _adjusted_in_confounded_sample(firm, outcome: str, true_column: str):
+    """The confounded sample, the true arm values at its share of recent contacts, and the
+    comparison of ``outcome`` adjusted for recency group (interacted)."""
     sample = _confounded(firm)
     share = (sample["recency_group"] == "recent").mean()
-    true = firm.truth.arm_rates(share).set_index("arm")["visit_rate"]
-    res = adjusted_comparison(sample, "channel", "visit", ["recency_group"], reference="control", interact=True)
+    true = firm.truth.arm_rates(share).set_index("arm")[true_column]
+    res = adjusted_comparison(sample, "channel", outcome, ["recency_group"], reference="control", interact=True)
+    return sample, true, res
+
+
+def test_adjustment_recovers_truth_in_a_confounded_sample(firm):
+    sample, true, res = _adjusted_in_confounded_sample(firm, "visit", "visit_rate")
     assert res.model == "logistic"
     eff = res.effects.set_index("group")
     for arm in ("email", "email_discount"):
@@ -44,10 +51,7 @@ def test_adjustment_recovers_truth_in_a_confounded_sample(firm):
 
 
 def test_two_part_spend_adjustment_recovers_truth(firm):
-    sample = _confounded(firm)
-    share = (sample["recency_group"] == "recent").mean()
-    true = firm.truth.arm_rates(share).set_index("arm")["spend_per_contact"]
-    res = adjusted_comparison(sample, "channel", "spend", ["recency_group"], reference="control", interact=True)
+    sample, true, res = _adjusted_in_confounded_sample(firm, "spend", "spend_per_contact")
     assert res.model == "two_part"
     eff = res.effects.set_index("group")
     raw = sample.groupby("channel")["spend"].mean()
