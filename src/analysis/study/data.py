@@ -160,13 +160,18 @@ def _parse_table(table: str, raw: Any, path: Path) -> TableSpec:
             raise StudyConfigError(f"{where}: {exc}") from None
         except (OSError, ValueError) as exc:
             raise StudyConfigError(f"{where}: {key}: cannot read the column names of {data_path}: {exc}") from None
-        for canonical, source in spec.columns.items():
-            if source not in header:
-                raise StudyConfigError(
-                    f"{where}: {key}.columns.{canonical}: column {source!r} is not in {data_path.name}"
-                    f"{suggest(source, header)} (columns there: {', '.join(map(str, header))})"
-                )
+        _check_mapped_columns(spec.columns, header, where, key, data_path.name)
     return spec
+
+
+def _check_mapped_columns(columns, header: list[str], where: str, key: str, file_name: str) -> None:
+    """Every source column the ``columns:`` mapping names is in the file's header."""
+    for canonical, source in columns.items():
+        if source not in header:
+            raise StudyConfigError(
+                f"{where}: {key}.columns.{canonical}: column {source!r} is not in {file_name}"
+                f"{suggest(source, header)} (columns there: {', '.join(map(str, header))})"
+            )
 
 
 def _parse_lazy_table(table: str, raw: dict, path: Path, fmt: str | None, columns: dict, options: dict) -> TableSpec:
@@ -233,12 +238,7 @@ def _parse_lazy_table(table: str, raw: dict, path: Path, fmt: str | None, column
             header = read_header(first)
         except (OSError, ValueError) as exc:
             raise StudyConfigError(f"{where}: {key}: cannot read the column names of {first.path}: {exc}") from None
-        for canonical, source_col in spec.columns.items():
-            if source_col not in header:
-                raise StudyConfigError(
-                    f"{where}: {key}.columns.{canonical}: column {source_col!r} is not in {first.path.name}"
-                    f"{suggest(source_col, header)} (columns there: {', '.join(map(str, header))})"
-                )
+        _check_mapped_columns(spec.columns, header, where, key, first.path.name)
     return spec
 
 
