@@ -257,17 +257,10 @@ def _check_one(param: NotebookParameter, value: Any, notebook: str, source: str)
         return value
     if isinstance(value, (dt.date, dt.datetime)) and expected in ("str", "NoneType"):
         return value.isoformat()
-    number = isinstance(value, (int, float)) and not isinstance(value, bool)
-    ok = {
-        "NoneType": value is None or isinstance(value, str) or number,
-        "float": number,
-        "int": isinstance(value, int) and not isinstance(value, bool),
-        "bool": isinstance(value, bool),
-        "str": isinstance(value, str),
-        "list": isinstance(value, (list, tuple)),
-        "tuple": isinstance(value, (list, tuple)),
-        "dict": isinstance(value, dict),
-    }.get(expected, type(value).__name__ == expected)
+    checks = _type_checks(value)
+    # an unannotated None default accepts text and numbers too
+    checks["NoneType"] = value is None or isinstance(value, str) or checks["float"]
+    ok = checks.get(expected, type(value).__name__ == expected)
     if ok:
         return list(value) if isinstance(value, tuple) else value
     wanted = "None, text or a number" if expected == "NoneType" else _TYPE_WORDS.get(expected, expected)
@@ -282,8 +275,22 @@ def _check_annotated(param: NotebookParameter, value: Any, notebook: str, source
     allowed = param.annotation
     if isinstance(value, (dt.date, dt.datetime)) and "str" in allowed:
         return value.isoformat()
+    ok = _type_checks(value)
+    if any(ok[name] for name in allowed):
+        return list(value) if isinstance(value, tuple) else value
+    words = [_TYPE_WORDS.get(name, "None") for name in allowed]
+    wanted = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+    raise NotebookParameterError(
+        f"{source}: parameter {param.name!r} of notebook {notebook} expects {wanted} "
+        f"(its default is {param.default!r}), got {type(value).__name__} {value!r}"
+    )
+
+
+def _type_checks(value: Any) -> dict[str, bool]:
+    """Whether *value* passes as each type a parameters cell can declare, by type name
+    (a bool is no number, a tuple passes as a list)."""
     number = isinstance(value, (int, float)) and not isinstance(value, bool)
-    ok = {
+    return {
         "NoneType": value is None,
         "float": number,
         "int": isinstance(value, int) and not isinstance(value, bool),
@@ -293,14 +300,6 @@ def _check_annotated(param: NotebookParameter, value: Any, notebook: str, source
         "tuple": isinstance(value, (list, tuple)),
         "dict": isinstance(value, dict),
     }
-    if any(ok[name] for name in allowed):
-        return list(value) if isinstance(value, tuple) else value
-    words = [_TYPE_WORDS.get(name, "None") for name in allowed]
-    wanted = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
-    raise NotebookParameterError(
-        f"{source}: parameter {param.name!r} of notebook {notebook} expects {wanted} "
-        f"(its default is {param.default!r}), got {type(value).__name__} {value!r}"
-    )
 
 
 _TYPE_WORDS = {"float": "a number (float)", "int": "an integer (int)", "bool": "true or false (bool)",
