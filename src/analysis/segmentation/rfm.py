@@ -41,10 +41,10 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from analysis.checks import Interval, Options, validate_params
 from analysis.customerdata import customer_data
 from analysis.errors import AnalysisWarning, DataValidationError, ParameterError
 from analysis.messages import msg
-from analysis.segmentation._common import check_int
 
 __all__ = [
     "SCORE_METHODS",
@@ -130,6 +130,7 @@ def _quantile_edges(x: np.ndarray, bins: int) -> np.ndarray:
     return np.quantile(x, np.arange(1, bins) / bins)
 
 
+@validate_params({"bins": [Interval(int, 2, 20)], "method": [Options(SCORE_METHODS)]})
 def score_values(
     values, bins: int = 5, *, method: str = "quantile", higher_is_better: bool = True
 ) -> np.ndarray:
@@ -161,9 +162,7 @@ def score_values(
     >>> score_values([3, 10, 40], bins=3, higher_is_better=False).tolist()
     [3, 2, 1]
     """
-    bins = check_int(bins, "bins", 2, 20)
-    if method not in SCORE_METHODS:
-        raise ParameterError(f"method must be one of {SCORE_METHODS}; got {method!r}.")
+    bins = int(bins)
     x = np.asarray(values, dtype=np.float64)
     if x.ndim != 1 or len(x) == 0:
         raise ParameterError("values must be a non-empty one-dimensional array.")
@@ -278,6 +277,7 @@ def r_package_segment_rules() -> pd.DataFrame:
     )
 
 
+@validate_params({"bins": [Interval(int, 2, 20)]})
 def assign_segments(
     scores: pd.DataFrame, rules=None, *, bins: int = 5, language: str | None = None
 ) -> pd.Series:
@@ -300,7 +300,7 @@ def assign_segments(
     >>> assign_segments(s).tolist()
     ['Champions', 'Lost']
     """
-    bins = check_int(bins, "bins", 2, 20)
+    bins = int(bins)
     if rules is None:
         table = default_segment_rules(language=language)
         rescale = bins != 5
