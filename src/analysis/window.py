@@ -41,7 +41,7 @@ import pandas as pd
 
 from analysis.errors import ParameterError
 
-__all__ = ["UNIT_DAYS", "UNIT_NAMES", "Window", "parse_date", "unit_days", "check_timezone"]
+__all__ = ["UNIT_DAYS", "UNIT_NAMES", "WINDOW_KEYS", "Window", "parse_date", "unit_days", "check_timezone"]
 
 #: days per time unit: the one unit table of the package
 UNIT_DAYS: Mapping[str, float] = {"D": 1.0, "W": 7.0, "M": 365.25 / 12, "Y": 365.25}
@@ -53,7 +53,8 @@ SOURCE_DATA = "data"
 SOURCE_STUDY = "study"
 SOURCE_NOTEBOOK = "notebook"
 SOURCE_ARGUMENT = "argument"
-_KEYS = ("observation_end", "calibration_end", "holdout_length", "time_unit", "timezone")
+#: the settings of a window, in the order they are applied (zone and unit before the values that use them)
+WINDOW_KEYS = ("timezone", "time_unit", "holdout_length", "observation_end", "calibration_end")
 
 
 def parse_date(value: Any, name: str, *, timezone: str = "UTC") -> pd.Timestamp:
@@ -205,9 +206,9 @@ class Window:
         'study'
         """
         raw = dict(raw or {})
-        unknown = sorted(set(raw) - set(_KEYS))
+        unknown = sorted(set(raw) - set(WINDOW_KEYS))
         if unknown:
-            raise ParameterError(f"Unknown window setting(s) {unknown}; the window takes {list(_KEYS)}.")
+            raise ParameterError(f"Unknown window setting(s) {unknown}; the window takes {list(WINDOW_KEYS)}.")
         given = {k: v for k, v in raw.items() if v is not None}
         start = base if base is not None else cls()
         for name in ("observation_end", "calibration_end"):
@@ -261,7 +262,7 @@ class Window:
 
     def as_dict(self) -> dict[str, Any]:
         """The settings as plain values (dates as ISO strings), e.g. for a manifest."""
-        out = {k: getattr(self, k) for k in _KEYS}
+        out = {k: getattr(self, k) for k in WINDOW_KEYS}
         for name in ("observation_end", "calibration_end"):
             out[name] = None if out[name] is None else out[name].date().isoformat()
             out[f"{name}_source"] = getattr(self, f"{name}_source")

@@ -11,7 +11,8 @@ from study_project import TINY_STUDY, make_project, write_study
 
 from analysis.datasets import load_service_demo
 from analysis.errors import StudyConfigError
-from analysis.study import WINDOW_KEYS, find_project_root, load_study
+from analysis.study import find_project_root, load_study
+from analysis.window import WINDOW_KEYS
 from analysis.window import Window
 
 

@@ -34,7 +34,8 @@ from analysis.errors import NotebookParameterError, ParameterError, ReportError,
 from analysis.report import manifest as mf
 from analysis.report.parameters import check_parameters, read_parameters
 from analysis.report.render import render_html
-from analysis.study import WINDOW_KEYS, Study, suggest
+from analysis.study import Study, suggest
+from analysis.window import WINDOW_KEYS
 
 __all__ = ["KERNEL_NAME", "RunPlan", "RunResult", "check_kernel", "plan_runs", "run_plans", "select_notebooks"]
 

@@ -13,7 +13,7 @@ Examples
 'W'
 """
 
-from analysis.study.config import WINDOW_KEYS, Study, find_project_root, load_study
+from analysis.study.config import Study, find_project_root, load_study
 from analysis.study.data import DataSpec, TableSpec, suggest
 
-__all__ = ["DataSpec", "Study", "TableSpec", "WINDOW_KEYS", "find_project_root", "load_study", "suggest"]
+__all__ = ["DataSpec", "Study", "TableSpec", "find_project_root", "load_study", "suggest"]

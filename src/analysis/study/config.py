@@ -65,14 +65,12 @@ import yaml
 
 from analysis.study.data import DataSpec, TableSpec, check_keys, parse_data, suggest
 from analysis.errors import AnalysisError, DatasetError, ParameterError, StudyConfigError
-from analysis.window import Window
+from analysis.window import WINDOW_KEYS, Window
 
-__all__ = ["Study", "WINDOW_KEYS", "find_project_root", "load_study"]
+__all__ = ["Study", "find_project_root", "load_study"]
 
 TOP_KEYS = ("name", "title", "description", "data", "window", "notebooks")
 REQUIRED_TOP_KEYS = ("name", "data")
-#: keys of the window: section, in the order they are checked (the zone first: dates are read in it)
-WINDOW_KEYS = ("timezone", "time_unit", "holdout_length", "observation_end", "calibration_end")
 
 
 def find_project_root(start: str | Path | None = None) -> Path:
