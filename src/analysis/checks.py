@@ -209,7 +209,6 @@ def validate_params(constraints: Mapping[str, list]) -> Callable:
             check_params(constraints, bound.arguments, func.__name__)
             return func(*args, **kwargs)
 
-        wrapper.parameter_constraints = dict(constraints)
         return wrapper
 
     return decorate

@@ -114,10 +114,6 @@ class TransactionLog(CustomerData):
         """The engines' view of this log (files plus column mapping)."""
         return LogSource(files=tuple(self.files), format=self.format, columns=tuple(self.columns.items()))
 
-    def log_source(self) -> LogSource:
-        """Same as :meth:`source` (the name earlier releases used)."""
-        return self.source()
-
     @property
     def engine(self):
         """The :class:`analysis.customerdata.DuckDBEngine` with this log's settings."""
