@@ -24,7 +24,7 @@ def test_mapping_settings_and_columns(files):
     log = TransactionLog.from_paths(files, columns={"customer_id": "CustID"}, memory_limit="1GB", threads=1)
     assert log.engine == DuckDBEngine(memory_limit="1GB", threads=1) == log.default_engine()
     assert log.columns_present() == ["customer_id", "date", "amount", "channel"]
-    assert log.source() == log.log_source() and "tx.parquet" in log.describe()
+    assert [p.name for p in log.source().files] == ["tx.parquet"] and "tx.parquet" in log.describe()
     p = log.profile()
     assert (p["n_rows"], p["customers"], p["first_day"], p["last_day"]) == (
         4, 3, pd.Timestamp("2024-01-01"), pd.Timestamp("2024-01-09"))
