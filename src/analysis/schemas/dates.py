@@ -1,8 +1,18 @@
 """Date parsing for the validators: recognised forms, day/month order, mixed formats.
 
 :func:`_parse_dates` recognises the forms listed in :mod:`analysis.schemas`,
-decides whether the day or the month comes first from the data, and reports a
-column that mixes forms (such a column is usually misread somewhere).
+decides whether the day or the month comes first from the whole column, and
+reports a column that mixes forms (such a column is usually misread somewhere).
+
+Day or month first (``NN/NN/YYYY``, ``NN-NN-YYYY``, ``NN/NN/YY``): values with a
+first number above 12 can be read day first only, values with a second number
+above 12 month first only, the rest either way. A column holding both kinds is
+mixed. One kind decides the order of the others only when it is at least a
+quarter of the rows whose date depends on the order (:func:`_too_few`): one
+typo ``13/01/2023`` among 990 month-first rows that read either way stops with
+the rows named instead of swapping the day and month of 990 dates. Values that
+read the same either way (``03/03/2024``) need no decision. An explicit
+``date_format`` is always followed.
 """
 
 from __future__ import annotations
@@ -126,8 +136,9 @@ def _parse_dates(s: pd.Series, column: str, date_format: str | None
             if not ok:
                 family[i], value[i] = "", None
 
-    # decide day or month first within each ambiguous form, from the data
-    unresolved: dict[str, str] = {}  # family label -> separator, for forms no value decides
+    # decide day or month first within each ambiguous form, from the whole column
+    n_rows = np.bincount(codes[codes >= 0], minlength=n_u)
+    undecided: dict[str, tuple[str, list[int], str]] = {}  # form -> separator, deciding values, their order
     for label in dict.fromkeys(family[i] for i in amb):
         members = [i for i in amb if family[i] == label]
         sep = label[2]
@@ -135,19 +146,21 @@ def _parse_dates(s: pd.Series, column: str, date_format: str | None
         fmt_m = label.replace(f"NN{sep}NN", f"MM{sep}DD")
         day_first = [i for i in members if amb[i][0] > 12]
         month_first = [i for i in members if amb[i][1] > 12]
+        either = [i for i in members if amb[i][0] <= 12 and amb[i][1] <= 12 and amb[i][0] != amb[i][1]]
+        deciding = day_first or month_first
         if day_first and month_first:  # both orders present: a mixture, reported below
             for i in members:
                 family[i] = fmt_d if i in day_first else fmt_m if i in month_first else f"{label} (order unknown)"
-        elif not day_first and not month_first:
+        elif either and _too_few(int(n_rows[deciding].sum()), int(n_rows[either].sum())):
             both = f"{fmt_d} or {fmt_m}"
-            unresolved[both] = sep
+            undecided[both] = (sep, deciding, "day first" if day_first else "month first")
             for i in members:
                 family[i] = both
-        else:
+        else:  # one order, or every value reads the same either way (03/03/2024)
             for i in members:
                 a, b, y, rest = amb[i]
-                family[i] = fmt_d if day_first else fmt_m
-                value[i] = _iso(y, b, a, rest) if day_first else _iso(y, a, b, rest)
+                family[i] = fmt_d if day_first else fmt_m if month_first else f"{fmt_d} or {fmt_m}"
+                value[i] = _iso(y, a, b, rest) if month_first else _iso(y, b, a, rest)
 
     unparsed = [i for i in range(n_u) if not missing_u[i] and family[i] == ""]
     seen = [f for f in dict.fromkeys(family) if f]
@@ -167,18 +180,28 @@ def _parse_dates(s: pd.Series, column: str, date_format: str | None
         failed.update(r - 1 for r in _rows(s, positions(members_all)))
         report("must be a date", unparsed, _date_hint([texts[i] for i in unparsed]))
         return pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns]"), problems, failed
-    if seen and seen[0] in unresolved:
-        sep = unresolved[seen[0]]
-        yy = "%y" if seen[0].endswith(f"{sep}YY") else "%Y"
-        report(
-            f"must be a date in an unambiguous form: every value is written {seen[0]} and none shows "
-            "whether the day or the month comes first", [i for i in range(n_u) if family[i] == seen[0]],
-            f"Pass date_format='%d{sep}%m{sep}{yy}' (day first) or '%m{sep}%d{sep}{yy}' (month first); "
-            "in a study YAML put it in the table's options",
-        )
-        for i in range(n_u):
-            if family[i] == seen[0]:
-                family[i] = "__reported__"
+    if seen and seen[0] in undecided:
+        form = seen[0]
+        sep, deciding, order = undecided[form]
+        yy = "%y" if form.endswith(f"{sep}YY") else "%Y"
+        members = [i for i in range(n_u) if family[i] == form]
+        fix = (f"Pass date_format='%d{sep}%m{sep}{yy}' (day first) or '%m{sep}%d{sep}{yy}' (month first); "
+               "in a study YAML put it in the table's options")
+        if not deciding:
+            report(f"must be a date in an unambiguous form: every value is written {form} and none shows "
+                   "whether the day or the month comes first", members, fix)
+        else:
+            n_deciding = int(n_rows[deciding].sum())
+            one_way = set(deciding)
+            n_either = int(sum(n_rows[i] for i in members if i not in one_way and amb[i][0] != amb[i][1]))
+            report(f"must show whether the day or the month comes first: only {n_deciding} of the "
+                   f"{n_deciding + n_either} rows written {form} whose date depends on it can be read "
+                   f"{order} only, too few to decide the order of the other {n_either} (if they are typos, "
+                   "following them would swap the day and month of those dates)", deciding,
+                   fix + ", and correct the rows listed if they are typos")
+            failed.update(r - 1 for r in _rows(s, positions(members)))
+        for i in members:
+            family[i] = "__reported__"
 
     iso_text = pd.Series([v if isinstance(v, str) and family[i] != "dates with month names" else None
                           for i, v in enumerate(value)], dtype=object)
@@ -199,6 +222,23 @@ def _parse_dates(s: pd.Series, column: str, date_format: str | None
     report("must be a date", bad, _date_hint([texts[i] for i in bad]))
     conv[reported] = pd.NaT
     return _to_ns(_expand(conv, codes, missing_u, s.index), s, column, problems, failed), problems, failed
+
+
+def _too_few(n_deciding: int, n_either: int) -> bool:
+    """True when the rows that can be read one way only are too few to decide the order of the others.
+
+    They must be at least a quarter of the rows whose date depends on the order.
+    In a day-first column whose days spread over the month, about 60 % of the
+    rows have a day above 12; in a month-first column they are typos. So a
+    quarter decides for real data, while a few typos among many rows that read
+    either way do not silently swap the day and month of all the others.
+
+    Examples
+    --------
+    >>> _too_few(1, 990), _too_few(1, 1), _too_few(25, 75), _too_few(24, 76)
+    (True, False, False, True)
+    """
+    return 4 * n_deciding < n_deciding + n_either
 
 
 def _rows(s: pd.Series, positions: Sequence[int]) -> list[int]:
