@@ -265,3 +265,42 @@ def test_truth_with_a_bad_option_is_a_study_error(project):
     study = load_study(write_study(project, "tiny", "name: tiny\ndata: {dataset: cdnow, options: {knd: master}}\n"))
     with pytest.raises(StudyConfigError, match=r"tiny.yaml: data: .*knd"):
         study.truth()
+
+
+# ------------------------------------------------------- duplicate keys (issue 14, case 5)
+def test_duplicate_options_are_refused_with_both_lines(project):
+    text = TINY_STUDY.replace("    columns:", "    options: {drop_invalid_amounts: true}\n    options: {}\n    columns:")
+    path = write_study(project, "tiny", text)
+    message = _error(path)
+    assert str(path) in message
+    assert "data.transactions: key 'options' is written twice, on lines 7 and 8" in message
+
+
+def test_a_notebook_listed_twice_is_refused(project):
+    path = write_study(project, "tiny", TINY_STUDY + "  fixture_fail: {}\n  fixture_ok: {top_n: 3}\n")
+    message = _error(path)
+    assert "notebooks: key 'fixture_ok' is written twice, on lines 9 and 11" in message
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("name: tiny\nname: tiny\ndata: {dataset: cdnow}\n", "tiny.yaml: key 'name' is written twice, on lines 1 and 2"),
+    ("name: tiny\ndata: {dataset: cdnow, options: {kind: master, kind: sample}}\n",
+     "data.options: key 'kind' is written twice, on line 2"),
+    ("name: tiny\ndata: {dataset: cdnow}\nwindow:\n  time_unit: W\n  time_unit: D\n",
+     "window: key 'time_unit' is written twice, on lines 4 and 5"),
+    ("name: tiny\ndata: {dataset: cdnow}\nnotebooks:\n  fixture_ok:\n    top_n: 1\n    top_n: 2\n",
+     "notebooks.fixture_ok: key 'top_n' is written twice, on lines 5 and 6"),
+    ("name: tiny\ndata: {dataset: cdnow}\nnotebooks:\n  fixture_ok: {a: [{x: 1, x: 2}]}\n",
+     "notebooks.fixture_ok.a[0]: key 'x' is written twice"),
+    ("name: tiny\ndata: {dataset: cdnow}\nnotebooks:\n  fixture_ok: {1: a, 1.0: b}\n",
+     "notebooks.fixture_ok: key 1.0 is written twice"),  # one key to Python: the loader would drop one
+])
+def test_duplicate_keys_at_any_depth_are_refused(project, text, expected):
+    assert expected in _error(write_study(project, "tiny", text))
+
+
+def test_merged_keys_may_be_overridden(project):
+    text = ("name: tiny\ndata: {dataset: cdnow}\nnotebooks:\n  fixture_ok: &base {top_n: 2, x: 1}\n"
+            "  fixture_fail: {<<: *base, top_n: 5}\n")
+    study = load_study(write_study(project, "tiny", text))
+    assert study.notebook_parameters("fixture_fail") == {"top_n": 5, "x": 1}

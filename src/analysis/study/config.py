@@ -18,6 +18,10 @@ A study file lives in ``<project>/params/<name>.yaml``::
     #     sep: ";"                # optional
     #     columns: {customer_id: CustID, date: OrderDate, amount: Value}
     #     options: {drop_invalid_amounts: true}
+    # Data paths stay inside the study file's folder and its project (the folder
+    # holding the params/ folder the study is in); a folder elsewhere is read only
+    # when listed (relative to the study file, or absolute; symlinks are resolved):
+    # allowed_roots: [../../shared/data, /srv/crm-exports]
     # A transaction log too large for memory stays on disk and is queried by DuckDB:
     #   transactions:
     #     path: logs/*.parquet    # a file, folder or glob of Parquet or CSV (UTF-8) files
@@ -42,8 +46,10 @@ truth is handed over by :meth:`Study.truth`.
 
 Everything that can be checked without reading the data is checked by
 :func:`load_study`: unknown or missing keys (with the closest valid key suggested),
-the name, table names, that data files exist, that mapped columns exist in the
-file's header, and that listed notebooks exist.
+a key written twice in one mapping (YAML would keep the last one silently; both
+lines are named), the name, table names, that data files lie inside the study's
+folders (see :func:`analysis.study.data.data_roots`) and exist, that mapped columns
+exist in the file's header, and that listed notebooks exist.
 
 **The project folder** is the nearest folder holding ``params/``, searched from the
 current working directory upwards, then from this package's folder upwards (an
@@ -63,13 +69,13 @@ from typing import Any
 
 import yaml
 
-from analysis.study.data import DataSpec, TableSpec, check_keys, parse_data, suggest
+from analysis.study.data import DataSpec, TableSpec, check_keys, data_roots, parse_data, shown, suggest
 from analysis.errors import AnalysisError, DatasetError, ParameterError, StudyConfigError
 from analysis.window import WINDOW_KEYS, Window
 
 __all__ = ["Study", "find_project_root", "load_study"]
 
-TOP_KEYS = ("name", "title", "description", "data", "window", "notebooks")
+TOP_KEYS = ("name", "title", "description", "data", "allowed_roots", "window", "notebooks")
 REQUIRED_TOP_KEYS = ("name", "data")
 
 
@@ -281,12 +287,12 @@ def load_study(path_or_name: str | Path, *, notebooks_dir: str | Path | None = N
     name = raw["name"]
     if not isinstance(name, str) or name != path.stem:
         raise StudyConfigError(
-            f"{where}: name: the study is named {name!r} but the file is {path.name}; "
+            f"{where}: name: the study is named {shown(name)} but the file is {path.name}; "
             f"name must equal the file name without .yaml ({path.stem!r})"
         )
     title = _optional_str(raw, "title", where, default=name)
     description = _optional_str(raw, "description", where, default="")
-    data = parse_data(raw["data"], path)
+    data = parse_data(raw["data"], path, data_roots(raw.get("allowed_roots"), path))
     nb_dir = Path(notebooks_dir).resolve() if notebooks_dir is not None else _default_notebooks_dir(path)
     notebooks = _parse_notebooks(raw.get("notebooks"), where, nb_dir)
     window = _parse_window(raw.get("window"), where)
@@ -311,7 +317,7 @@ def _parse_window(raw: Any, where: str) -> Window:
         return Window()
     if not isinstance(raw, dict):
         raise StudyConfigError(f"{where}: window: must be a mapping such as {{observation_end: '1998-06-30'}}; "
-                               f"got {raw!r}")
+                               f"got {shown(raw)}")
     check_keys(raw, WINDOW_KEYS, where, "window")
     settings: dict[str, Any] = {}
     for key in WINDOW_KEYS:  # one key at a time, so the message names the key that is wrong
@@ -357,18 +363,69 @@ def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 
 
 _StudyLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_StudyLoader)  # noqa: S506 (a SafeLoader)
-    except yaml.YAMLError as exc:
-        raise StudyConfigError(f"{path}: not valid YAML: {exc}") from None
+        text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise StudyConfigError(f"{path}: study files must be saved as UTF-8") from None
+    loader = _StudyLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is not None:
+            _reject_duplicate_keys(loader, node, path)
+        raw = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        raise StudyConfigError(f"{path}: not valid YAML: {exc}") from None
+    except RecursionError:
+        raise StudyConfigError(f"{path}: not valid YAML: nested too deeply; a study file is a few levels "
+                               "of keys (data: transactions: columns: ...)") from None
+    finally:
+        loader.dispose()
     if not isinstance(raw, dict):
         raise StudyConfigError(f"{path}: expected a mapping of keys (name, title, data, ...), got {type(raw).__name__}")
     return raw
+
+
+def _reject_duplicate_keys(loader: yaml.SafeLoader, root: yaml.Node, path: Path) -> None:
+    """Raise :class:`StudyConfigError` for a key written twice in one mapping, naming the key path and both lines.
+
+    YAML's loader keeps the later value silently, so a second ``options:`` would
+    replace the first. Keys merged in with ``<<: *anchor`` may be overridden.
+    """
+    stack: list[tuple[yaml.Node, str]] = [(root, "")]
+    visited: set[int] = set()
+    while stack:
+        node, key_path = stack.pop()
+        if id(node) in visited:  # an alias: its keys were checked where the anchor is
+            continue
+        visited.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((item, f"{key_path}[{i}]") for i, item in enumerate(node.value))
+        if not isinstance(node, yaml.MappingNode):
+            continue
+        first_line: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE_TAG or not isinstance(key_node, yaml.ScalarNode):
+                stack.append((value_node, key_path))
+                continue
+            key = loader.construct_object(key_node)
+            line = key_node.start_mark.line + 1
+            try:
+                earlier = first_line.get(key)
+            except TypeError:  # an unhashable key: the YAML library names it below
+                continue
+            if earlier is not None:
+                where = f"{key_path}: " if key_path else ""
+                lines = f"lines {earlier} and {line}" if earlier != line else f"line {line}"
+                raise StudyConfigError(
+                    f"{path}: {where}key {shown(key)} is written twice, on {lines}; YAML would keep only "
+                    "the second silently: keep one of them (merge their entries into one)"
+                )
+            first_line[key] = line
+            stack.append((value_node, f"{key_path}.{key}" if key_path else str(key)))
 
 
 def _optional_str(raw: dict, key: str, where: str, *, default: str) -> str:
@@ -376,7 +433,7 @@ def _optional_str(raw: dict, key: str, where: str, *, default: str) -> str:
     if value is None:
         return default
     if not isinstance(value, str):
-        raise StudyConfigError(f"{where}: {key}: expected text, got {type(value).__name__} ({value!r})")
+        raise StudyConfigError(f"{where}: {key}: expected text, got {type(value).__name__} ({shown(value)})")
     return value
 
 
@@ -393,7 +450,7 @@ def _parse_notebooks(raw: Any, where: str, nb_dir: Path | None) -> dict[str, dic
     if raw is None:
         return {}
     if not isinstance(raw, dict):
-        raise StudyConfigError(f"{where}: notebooks: expected a mapping of notebook name -> parameters, got {raw!r}")
+        raise StudyConfigError(f"{where}: notebooks: expected a mapping of notebook name -> parameters, got {shown(raw)}")
     available = sorted(p.stem for p in nb_dir.glob("*.ipynb")) if nb_dir is not None and nb_dir.is_dir() else None
     notebooks = {}
     for name, params in raw.items():
@@ -408,6 +465,6 @@ def _parse_notebooks(raw: Any, where: str, nb_dir: Path | None) -> dict[str, dic
         if params is None:
             params = {}
         if not isinstance(params, dict):
-            raise StudyConfigError(f"{where}: notebooks.{name}: expected a mapping of parameter -> value, got {params!r}")
+            raise StudyConfigError(f"{where}: notebooks.{name}: expected a mapping of parameter -> value, got {shown(params)}")
         notebooks[name] = MappingProxyType({str(k): v for k, v in params.items()})
     return notebooks

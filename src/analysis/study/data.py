@@ -5,7 +5,9 @@
 from __future__ import annotations
 
 import difflib
+import glob
 import inspect
+import reprlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +25,24 @@ ENGINE_KEYS = ("engine", "memory_limit", "temp_directory")
 ENGINES = ("duckdb",)
 FORMATS = ("csv", "tsv", "parquet", "excel", "cdnow")
 FALLBACK_TABLES = ("transactions", "customers", "survey", "channel_outcomes")
+ROOTS_KEY = "allowed_roots"
+
+_SHOWN = reprlib.Repr()
+_SHOWN.maxstring = _SHOWN.maxother = 80
+_SHOWN.maxlevel = 3
+
+
+def shown(value: Any) -> str:
+    """A study value as a message quotes it: its repr, shortened (a YAML alias can make it huge).
+
+    Examples
+    --------
+    >>> shown("CustID")
+    "'CustID'"
+    >>> shown(list(range(100)))
+    '[0, 1, 2, 3, 4, 5, ...]'
+    """
+    return _SHOWN.repr(value)
 
 
 def suggest(word: str, choices: Any) -> str:
@@ -78,67 +98,121 @@ def check_keys(raw: Any, allowed: tuple[str, ...], where: str, key_path: str, *,
     """Raise :class:`StudyConfigError` for an unknown key (closest suggested) or a missing one."""
     label = key_path or "top level"
     if not isinstance(raw, dict):
-        raise StudyConfigError(f"{where}: {label}: expected a mapping, got {type(raw).__name__} ({raw!r})")
+        raise StudyConfigError(f"{where}: {label}: expected a mapping, got {type(raw).__name__} ({shown(raw)})")
     for key in raw:
         if key not in allowed:
             full = f"{key_path}.{key}" if key_path else str(key)
             raise StudyConfigError(
-                f"{where}: {full}: unknown key {key!r}{suggest(key, allowed)} (valid keys: {', '.join(allowed)})"
+                f"{where}: {full}: unknown key {shown(key)}{suggest(key, allowed)} (valid keys: {', '.join(allowed)})"
             )
     for key in required:
         if key not in raw:
             raise StudyConfigError(f"{where}: {label}: missing required key {key!r}")
 
 
-def parse_data(raw: Any, path: Path) -> DataSpec:
-    """Check the ``data:`` section of the study file *path* and return its spec."""
+def data_roots(raw: Any, path: Path) -> tuple[Path, ...]:
+    """The folders the data files of the study file *path* may lie in.
+
+    The study file's folder; its project (the folder holding the ``params/``
+    folder the study file is in, directly or in a sub-folder such as
+    ``params/examples/``); and the folders listed under ``allowed_roots:``
+    (*raw*), relative to the study file or absolute. Symbolic links are
+    resolved, so a link inside these folders to a file elsewhere does not count
+    as inside. A study that is not in a ``params/`` folder has no project.
+
+    Examples
+    --------
+    >>> data_roots(None, Path("/proj/params/tiny.yaml"))  # doctest: +SKIP
+    (PosixPath('/proj/params'), PosixPath('/proj'))
+    """
+    where = f"{path}: {ROOTS_KEY}"
+    folder = path.parent.resolve()
+    roots = [folder]
+    project = next((p.parent for p in (folder, *folder.parents) if p.name == "params"), None)
+    if project is not None:
+        roots.append(project)
+    if raw is None:
+        return tuple(roots)
+    if not isinstance(raw, list) or not all(isinstance(r, str) and r.strip() for r in raw):
+        raise StudyConfigError(f"{where}: expected a list of folders such as [../../shared/data], got {shown(raw)}")
+    for i, entry in enumerate(raw):
+        root = (folder / Path(entry).expanduser()).resolve()
+        if not root.is_dir():
+            raise StudyConfigError(f"{where}[{i}]: folder not found: {root} (folders are relative to the study file)")
+        roots.append(root)
+    return tuple(dict.fromkeys(roots))
+
+
+def _inside(target: Path, written: str, roots: tuple[Path, ...], where: str, key: str) -> None:
+    """Raise :class:`StudyConfigError` unless the resolved *target* lies in one of *roots*."""
+    if any(target.is_relative_to(root) for root in roots):
+        return
+    via = f" (written {written!r})" if written != str(target) else ""
+    raise StudyConfigError(
+        f"{where}: {key}: {target}{via} is outside the folders this study may read "
+        f"({', '.join(map(str, roots))}); a study reads files inside its own folder and project only. "
+        f"If the data really lives there, list its folder under {ROOTS_KEY}: at the top of the study file, "
+        f"e.g. {ROOTS_KEY}: [{target.parent}]"
+    )
+
+
+def parse_data(raw: Any, path: Path, roots: tuple[Path, ...] | None = None) -> DataSpec:
+    """Check the ``data:`` section of the study file *path* and return its spec.
+
+    Data files must lie in *roots* (default: :func:`data_roots` without ``allowed_roots``).
+    """
     where = str(path)
+    roots = data_roots(None, path) if roots is None else roots
     if not isinstance(raw, dict) or not raw:
         raise StudyConfigError(
             f"{where}: data: expected either 'dataset: <name>' or one entry per table "
-            f"({', '.join(_table_names())}), got {raw!r}"
+            f"({', '.join(_table_names())}), got {shown(raw)}"
         )
     if "dataset" in raw:
         check_keys(raw, DATASET_KEYS, where, "data")
         dataset, options = raw["dataset"], raw.get("options") or {}
         if not isinstance(dataset, str):
-            raise StudyConfigError(f"{where}: data.dataset: expected a data set name, got {dataset!r}")
+            raise StudyConfigError(f"{where}: data.dataset: expected a data set name, got {shown(dataset)}")
         if not isinstance(options, dict):
-            raise StudyConfigError(f"{where}: data.options: expected a mapping, got {options!r}")
+            raise StudyConfigError(f"{where}: data.options: expected a mapping, got {shown(options)}")
         known = _dataset_names()
         if known and dataset not in known:
             raise StudyConfigError(
-                f"{where}: data.dataset: unknown data set {dataset!r}{suggest(dataset, known)} (data sets: {', '.join(known)})"
+                f"{where}: data.dataset: unknown data set {shown(dataset)}{suggest(dataset, known)} (data sets: {', '.join(known)})"
             )
         return DataSpec(dataset=dataset, options=MappingProxyType(dict(options)))
     tables = {}
     for table, spec in raw.items():
         if table not in _table_names():
             raise StudyConfigError(
-                f"{where}: data.{table}: unknown table {table!r}{suggest(table, _table_names())} "
+                f"{where}: data.{table}: unknown table {shown(table)}{suggest(table, _table_names())} "
                 f"(tables: {', '.join(_table_names())}; or use 'dataset:')"
             )
-        tables[table] = _parse_table(table, spec, path)
+        tables[table] = _parse_table(table, spec, path, roots)
     return DataSpec(tables=MappingProxyType(tables))
 
 
-def _parse_table(table: str, raw: Any, path: Path) -> TableSpec:
+def _parse_table(table: str, raw: Any, path: Path, roots: tuple[Path, ...]) -> TableSpec:
     where, key = str(path), f"data.{table}"
     check_keys(raw, TABLE_KEYS, where, key, required=("path",))
     fmt = raw.get("format")
     if fmt is not None and fmt not in FORMATS:
-        raise StudyConfigError(f"{where}: {key}.format: unknown format {fmt!r}{suggest(fmt, FORMATS)} (formats: {', '.join(FORMATS)})")
+        raise StudyConfigError(f"{where}: {key}.format: unknown format {shown(fmt)}{suggest(fmt, FORMATS)} (formats: {', '.join(FORMATS)})")
     columns, options = raw.get("columns") or {}, raw.get("options") or {}
     for sub, value in (("columns", columns), ("options", options)):
         if not isinstance(value, dict):
-            raise StudyConfigError(f"{where}: {key}.{sub}: expected a mapping, got {value!r}")
+            raise StudyConfigError(f"{where}: {key}.{sub}: expected a mapping, got {shown(value)}")
     for canonical, source in columns.items():
         if not isinstance(source, str):
-            raise StudyConfigError(f"{where}: {key}.columns.{canonical}: expected a column name, got {source!r}")
+            raise StudyConfigError(f"{where}: {key}.columns.{canonical}: expected a column name, got {shown(source)}")
     _check_validator_options(table, options, where, key)
+    written = raw["path"]
+    if not isinstance(written, str) or not written.strip():
+        raise StudyConfigError(f"{where}: {key}.path: expected the path of a data file, got {shown(written)}")
     if raw.get("engine") is not None or any(raw.get(k) is not None for k in ENGINE_KEYS):
-        return _parse_lazy_table(table, raw, path, fmt, columns, options)
-    data_path = (path.parent / str(raw["path"])).expanduser().resolve()
+        return _parse_lazy_table(table, raw, path, fmt, columns, options, roots)
+    data_path = (path.parent / Path(written).expanduser()).resolve()
+    _inside(data_path, written, roots, where, f"{key}.path")
     if not data_path.is_file():
         raise StudyConfigError(f"{where}: {key}.path: data file not found: {data_path} (paths are relative to the study file)")
     spec = TableSpec(
@@ -174,14 +248,15 @@ def _check_mapped_columns(columns, header: list[str], where: str, key: str, file
             )
 
 
-def _parse_lazy_table(table: str, raw: dict, path: Path, fmt: str | None, columns: dict, options: dict) -> TableSpec:
+def _parse_lazy_table(table: str, raw: dict, path: Path, fmt: str | None, columns: dict, options: dict,
+                      roots: tuple[Path, ...]) -> TableSpec:
     """A table kept on disk: ``path`` may be a glob or folder of Parquet/CSV files."""
     where, key = str(path), f"data.{table}"
     engine = raw.get("engine")
     if engine not in ENGINES:
         raise StudyConfigError(
             f"{where}: {key}.engine: expected one of {', '.join(ENGINES)} (the table stays on disk and is "
-            f"queried there), got {engine!r}{suggest(str(engine), ENGINES)}; memory_limit and "
+            f"queried there), got {shown(engine)}{suggest(str(engine), ENGINES)}; memory_limit and "
             "temp_directory need engine: duckdb"
         )
     if table not in ENGINE_TABLES:
@@ -202,22 +277,29 @@ def _parse_lazy_table(table: str, raw: dict, path: Path, fmt: str | None, column
             "amounts); remove options or fix the files"
         )
     if fmt is not None and fmt not in ("parquet", "csv"):
-        raise StudyConfigError(f"{where}: {key}.format: engine: duckdb reads parquet or csv files, not {fmt!r}")
+        raise StudyConfigError(f"{where}: {key}.format: engine: duckdb reads parquet or csv files, not {shown(fmt)}")
     memory_limit = raw.get("memory_limit")
     if memory_limit is not None and not isinstance(memory_limit, str):
-        raise StudyConfigError(f"{where}: {key}.memory_limit: expected text such as '4GB', got {memory_limit!r}")
+        raise StudyConfigError(f"{where}: {key}.memory_limit: expected text such as '4GB', got {shown(memory_limit)}")
     temp = raw.get("temp_directory")
-    temp_path = (path.parent / str(temp)).expanduser().resolve() if temp is not None else None
+    temp_path = (path.parent / Path(str(temp)).expanduser()).resolve() if temp is not None else None
+    if temp_path is not None:
+        _inside(temp_path, str(temp), roots, where, f"{key}.temp_directory")
     if temp_path is not None and not temp_path.is_dir():
         raise StudyConfigError(f"{where}: {key}.temp_directory: folder not found: {temp_path} (create it first)")
     from analysis.errors import AnalysisError
     from analysis.customerdata import resolve_source
 
-    pattern = path.parent / Path(str(raw["path"])).expanduser()  # an absolute path replaces the parent
+    written = str(raw["path"])
+    pattern = path.parent / Path(written).expanduser()  # an absolute path replaces the parent
+    fixed = Path(*[part for part in _until_magic(pattern.parts)])  # the folder before any wildcard
+    _inside(fixed.resolve(), written, roots, where, f"{key}.path")
     try:
         source = resolve_source(str(pattern))
     except AnalysisError as exc:
         raise StudyConfigError(f"{where}: {key}.path: {exc} (paths and globs are relative to the study file)") from None
+    for file in source.files:  # a link in the folder may point elsewhere
+        _inside(Path(file).resolve(), f"{file} (matched by {written})", roots, where, f"{key}.path")
     if fmt is not None and source.format != fmt:
         raise StudyConfigError(f"{where}: {key}.format: says {fmt} but the files are {source.format}")
     spec = TableSpec(
@@ -240,6 +322,16 @@ def _parse_lazy_table(table: str, raw: dict, path: Path, fmt: str | None, column
             raise StudyConfigError(f"{where}: {key}: cannot read the column names of {first.path}: {exc}") from None
         _check_mapped_columns(spec.columns, header, where, key, first.path.name)
     return spec
+
+
+def _until_magic(parts: tuple[str, ...]) -> list[str]:
+    """The leading path parts without a glob wildcard."""
+    fixed = []
+    for part in parts:
+        if glob.has_magic(part):
+            break
+        fixed.append(part)
+    return fixed
 
 
 def _table_names() -> tuple[str, ...]:
@@ -272,6 +364,6 @@ def _check_validator_options(table: str, options: dict, where: str, key: str) ->
     for option in options:
         if option not in allowed:
             raise StudyConfigError(
-                f"{where}: {key}.options.{option}: unknown option {option!r} for the {table} table"
+                f"{where}: {key}.options.{option}: unknown option {shown(option)} for the {table} table"
                 f"{suggest(option, allowed)} (options: {', '.join(allowed) or 'none'})"
             )

@@ -1,0 +1,140 @@
+"""The data: section's paths stay inside the study's folders unless the study lists others (issue 14, case 7).
+
+A study file is text anyone can hand over; reading ``../../../../etc/passwd``
+through it copied the file's first line into the error, the index and the manifest.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from study_project import ORDERS_CSV, TINY_STUDY, make_project, write_study
+
+from analysis.errors import StudyConfigError
+from analysis.study import load_study
+from analysis.study.data import data_roots
+
+PASSWD = Path("/etc/passwd")
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path / "proj")
+
+
+@pytest.fixture()
+def outside(tmp_path: Path) -> Path:
+    """A folder beside the project holding a readable orders file and a secret."""
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    (folder / "orders.csv").write_text(ORDERS_CSV, encoding="utf-8")
+    (folder / "secret.csv").write_text("token-4711,x\n1,2\n", encoding="utf-8")
+    return folder
+
+
+def _error(path: Path) -> str:
+    with pytest.raises(StudyConfigError) as info:
+        load_study(path)
+    return str(info.value)
+
+
+def _with_path(project: Path, data_path: str, extra: str = "", columns: bool = True) -> Path:
+    text = TINY_STUDY.replace("../data/orders.csv", data_path)
+    if not columns:
+        text = text.replace("    columns: {customer_id: CustID, date: OrderDate, amount: Value}\n", "    format: csv\n")
+    return write_study(project, "tiny", extra + text)
+
+
+@pytest.mark.skipif(not PASSWD.is_file(), reason="no /etc/passwd on this system")
+@pytest.mark.parametrize("columns", [True, False])
+def test_a_path_up_to_etc_passwd_is_refused_without_reading_it(project, columns):
+    first_line = PASSWD.read_text(encoding="utf-8", errors="replace").splitlines()[0]
+    for written in ("../" * 30 + "etc/passwd", "/etc/passwd"):
+        message = _error(_with_path(project, written, columns=columns))
+        assert "data.transactions.path: /etc/passwd" in message and "is outside the folders" in message
+        assert "allowed_roots" in message
+        assert first_line not in message and first_line.split(":")[0] + ":" not in message
+
+
+def test_a_symlink_inside_the_project_to_a_file_outside_is_refused(project, outside):
+    (project / "data" / "link.csv").symlink_to(outside / "secret.csv")
+    message = _error(_with_path(project, "../data/link.csv"))
+    assert f"{(outside / 'secret.csv').resolve()} (written '../data/link.csv') is outside" in message
+    assert "token-4711" not in message
+
+
+def test_a_symlink_to_a_file_inside_is_followed(project):
+    (project / "data" / "link.csv").symlink_to(project / "data" / "orders.csv")
+    spec = load_study(_with_path(project, "../data/link.csv")).data.tables["transactions"]
+    assert spec.path == (project / "data" / "orders.csv").resolve()
+
+
+def test_allowed_roots_opens_a_folder_outside(project, outside):
+    refused = _error(_with_path(project, str(outside / "orders.csv")))
+    assert f"allowed_roots: [{outside.resolve()}]" in refused  # the message says what to write
+    relative = os.path.relpath(outside, project / "params")
+    study = load_study(_with_path(project, str(outside / "orders.csv"), extra=f"allowed_roots: [{relative}]\n"))
+    tx = study.load_tables()["transactions"]
+    assert tx["amount"].sum() == pytest.approx(97.5)  # the six orders of ORDERS_CSV, by hand
+    # another folder outside stays closed
+    (outside.parent / "other").mkdir()
+    (outside.parent / "other" / "orders.csv").write_text(ORDERS_CSV, encoding="utf-8")
+    message = _error(_with_path(project, "../../other/orders.csv", extra=f"allowed_roots: [{relative}]\n"))
+    assert "is outside the folders" in message and str(outside.resolve()) in message
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("[../nowhere]", "allowed_roots[0]: folder not found"),
+    ("../data", "allowed_roots: expected a list of folders"),
+    ("[1]", "allowed_roots: expected a list of folders"),
+])
+def test_allowed_roots_must_be_existing_folders(project, value, expected):
+    assert expected in _error(_with_path(project, "../data/orders.csv", extra=f"allowed_roots: {value}\n"))
+
+
+def test_roots_are_the_study_folder_and_its_project(project, tmp_path):
+    params = (project / "params").resolve()
+    assert data_roots(None, params / "tiny.yaml") == (params, project.resolve())
+    (params / "examples").mkdir()
+    assert data_roots(None, params / "examples" / "x.yaml") == (params / "examples", project.resolve())
+    loose = tmp_path / "loose"
+    loose.mkdir()
+    assert data_roots(None, loose / "x.yaml") == (loose.resolve(),)  # no params/ folder: no project
+
+
+def test_a_study_outside_a_project_reads_its_own_folder_only(tmp_path):
+    loose = tmp_path / "loose"
+    loose.mkdir()
+    (loose / "orders.csv").write_text(ORDERS_CSV, encoding="utf-8")
+    (tmp_path / "orders.csv").write_text(ORDERS_CSV, encoding="utf-8")
+    text = TINY_STUDY.replace("../data/orders.csv", "orders.csv").replace("notebooks:\n  fixture_ok: {top_n: 2}\n", "")
+    (loose / "tiny.yaml").write_text(text, encoding="utf-8")
+    assert load_study(loose / "tiny.yaml").data.tables["transactions"].path == (loose / "orders.csv").resolve()
+    (loose / "tiny.yaml").write_text(text.replace("orders.csv", "../orders.csv"), encoding="utf-8")
+    assert "is outside the folders" in _error(loose / "tiny.yaml")
+
+
+def _lazy(project: Path, data_path: str, extra: str = "") -> Path:
+    text = TINY_STUDY.replace("    path: ../data/orders.csv\n    columns: {customer_id: CustID, date: OrderDate, "
+                              "amount: Value}\n", f"    path: {data_path}\n    engine: duckdb\n{extra}")
+    return write_study(project, "tiny", text)
+
+
+def test_a_log_kept_on_disk_stays_inside_too(project, outside):
+    log = project / "data" / "log"
+    log.mkdir()
+    frame = pd.DataFrame({"customer_id": ["a"], "date": [pd.Timestamp("2024-01-01")], "amount": [1.0]})
+    frame.to_parquet(log / "part-0.parquet")
+    assert load_study(_lazy(project, "../data/log/*.parquet")).transaction_log() is not None
+    message = _error(_lazy(project, f"{outside}/*.csv"))
+    assert f"data.transactions.path: {outside.resolve()} (written '{outside}/*.csv') is outside" in message
+    frame.to_parquet(outside / "part-1.parquet")
+    (log / "part-1.parquet").symlink_to(outside / "part-1.parquet")  # a link in the folder pointing out
+    message = _error(_lazy(project, "../data/log/*.parquet"))
+    assert f"{(outside / 'part-1.parquet').resolve()}" in message and "is outside" in message
+    (log / "part-1.parquet").unlink()
+    message = _error(_lazy(project, "../data/log/*.parquet", extra=f"    temp_directory: {outside}\n"))
+    assert "data.transactions.temp_directory" in message and "is outside" in message
