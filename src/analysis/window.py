@@ -18,6 +18,12 @@ observation" means the same thing everywhere:
     The IANA zone in which a purchase's calendar day is taken; tz-aware
     timestamps are converted to it, naive ones are taken as already in it.
 
+The *run date* (:func:`run_date`) is the day the analysis runs: today, or the
+date in the environment variable ``ANALYSIS_RUN_DATE`` (the report runner sets it
+once so every notebook of a run shares it). Data dated after it, or far beyond
+the rest of the data (:func:`last_credible_day`), cannot be real purchases: the
+validators refuse such rows, or drop them with ``future_dates="drop"``.
+
 Examples
 --------
 >>> from analysis.window import Window, parse_date
@@ -34,6 +40,7 @@ Timestamp('1998-06-30 00:00:00')
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Mapping
 from typing import Any
 
@@ -41,7 +48,9 @@ import pandas as pd
 
 from analysis.errors import ParameterError
 
-__all__ = ["UNIT_DAYS", "UNIT_NAMES", "WINDOW_KEYS", "Window", "parse_date", "unit_days", "check_timezone"]
+__all__ = ["UNIT_DAYS", "UNIT_NAMES", "WINDOW_KEYS", "Window", "parse_date", "unit_days", "check_timezone",
+           "RUN_DATE_VARIABLE", "FUTURE_DATES", "FAR_TAIL_SHARE", "FAR_TAIL_GAP_DAYS", "run_date",
+           "last_credible_day", "check_future_dates", "future_dates_rule"]
 
 #: days per time unit: the one unit table of the package
 UNIT_DAYS: Mapping[str, float] = {"D": 1.0, "W": 7.0, "M": 365.25 / 12, "Y": 365.25}
@@ -55,6 +64,15 @@ SOURCE_NOTEBOOK = "notebook"
 SOURCE_ARGUMENT = "argument"
 #: the settings of a window, in the order they are applied (zone and unit before the values that use them)
 WINDOW_KEYS = ("timezone", "time_unit", "holdout_length", "observation_end", "calibration_end")
+
+#: environment variable holding the run date (YYYY-MM-DD); unset: today
+RUN_DATE_VARIABLE = "ANALYSIS_RUN_DATE"
+#: what to do with rows dated after the last credible day: stop with a message, or drop them with a warning
+FUTURE_DATES = ("refuse", "drop")
+#: a late tail of dates is "far beyond the rest" when it holds fewer than this share of the rows ...
+FAR_TAIL_SHARE = 0.01
+#: ... and its first date is more than this many days after the date before it (so after every other row)
+FAR_TAIL_GAP_DAYS = 365
 
 
 def parse_date(value: Any, name: str, *, timezone: str = "UTC") -> pd.Timestamp:
@@ -101,6 +119,118 @@ def parse_date(value: Any, name: str, *, timezone: str = "UTC") -> pd.Timestamp:
     if stamp.tzinfo is not None:
         stamp = stamp.tz_convert(check_timezone(timezone)).tz_localize(None)
     return stamp.normalize()
+
+
+def run_date() -> pd.Timestamp:
+    """The day the analysis runs: midnight of today (tz-naive), or of ``ANALYSIS_RUN_DATE`` when set.
+
+    Returns
+    -------
+    Timestamp
+        Midnight of the run date, without a time zone.
+
+    Raises
+    ------
+    ParameterError
+        When ``ANALYSIS_RUN_DATE`` is set but is not a date.
+
+    Examples
+    --------
+    >>> import os
+    >>> os.environ["ANALYSIS_RUN_DATE"] = "2024-06-30"
+    >>> run_date()
+    Timestamp('2024-06-30 00:00:00')
+    >>> del os.environ["ANALYSIS_RUN_DATE"]
+    """
+    value = os.environ.get(RUN_DATE_VARIABLE)
+    if value is None:
+        return pd.Timestamp.today().normalize()
+    try:
+        return parse_date(value, f"The environment variable {RUN_DATE_VARIABLE}")
+    except ParameterError as exc:
+        raise ParameterError(f"{exc} Set it to the run date as YYYY-MM-DD, or unset it to use today.") from None
+
+
+def last_credible_day(day_counts: pd.Series, run_day: pd.Timestamp | None = None) -> pd.Timestamp:
+    """The last day data may carry: the run date, or the day before a far-off tail if that is earlier.
+
+    The one rule of the package for dates that cannot be real purchases (both the
+    validators and a log kept on disk apply it):
+
+    * a row dated after the run date (:func:`run_date`) is in the future;
+    * a row is *far beyond the rest* when it belongs to a late tail of the data
+      that holds fewer than :data:`FAR_TAIL_SHARE` (1 %) of the rows and whose
+      first day is more than :data:`FAR_TAIL_GAP_DAYS` (365) days after the day
+      before it, i.e. every row of the tail is more than a year after every
+      other row (typically a mistyped year). Of several such gaps the earliest
+      counts, so the whole tail is caught.
+
+    Rows dated after the returned day break the rule.
+
+    Parameters
+    ----------
+    day_counts : Series
+        Rows per day: index the (distinct, midnight) days, values the counts.
+    run_day : Timestamp, optional
+        The run date; default :func:`run_date`.
+
+    Returns
+    -------
+    Timestamp
+        The last credible day (midnight).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> days = pd.Series([500, 400, 3], index=pd.to_datetime(["2024-01-05", "2024-06-30", "2031-02-01"]))
+    >>> last_credible_day(days, pd.Timestamp("2032-01-01"))
+    Timestamp('2024-06-30 00:00:00')
+    >>> last_credible_day(days, pd.Timestamp("2024-03-01"))
+    Timestamp('2024-03-01 00:00:00')
+    """
+    limit = run_date() if run_day is None else run_day
+    counts = day_counts[day_counts > 0].sort_index()
+    days = pd.DatetimeIndex(counts.index)
+    if len(days) > 1:
+        rows_from = counts.to_numpy()[::-1].cumsum()[::-1]  # rows on or after each day
+        gap = (days[1:] - days[:-1]).days > FAR_TAIL_GAP_DAYS
+        small = rows_from[1:] < FAR_TAIL_SHARE * rows_from[0]
+        tails = (gap & small).nonzero()[0]
+        if len(tails):
+            limit = min(limit, days[tails[0]])
+    return limit
+
+
+def check_future_dates(value: Any) -> str:
+    """``value`` if it is one of :data:`FUTURE_DATES`, else ParameterError saying what each means.
+
+    Examples
+    --------
+    >>> check_future_dates("drop")
+    'drop'
+    """
+    if not isinstance(value, str) or value not in FUTURE_DATES:
+        raise ParameterError(
+            "future_dates must be 'refuse' (the default: stop and name the rows dated after the run date or "
+            f"far beyond the rest) or 'drop' (leave those rows out with a warning); got {value!r}."
+        )
+    return value
+
+
+def future_dates_rule(last_day: pd.Timestamp, run_day: pd.Timestamp) -> str:
+    """Why rows after ``last_day`` are refused, in words (for messages).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> future_dates_rule(pd.Timestamp("2024-06-30"), pd.Timestamp("2026-01-01"))[:34]
+    'after 2024-06-30: more than a year'
+    """
+    if last_day >= run_day:
+        return f"after the run date {run_day.date()} (today, or {RUN_DATE_VARIABLE} when set): not yet happened"
+    return (f"after {last_day.date()}: more than a year after every other row and together fewer than "
+            f"{FAR_TAIL_SHARE:.0%} of the rows, so far beyond the rest (a mistyped year?); the run date is "
+            f"{run_day.date()}")
 
 
 def unit_days(time_unit: str, *, allowed: tuple[str, ...] = tuple(UNIT_DAYS)) -> float:

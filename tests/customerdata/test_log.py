@@ -55,3 +55,50 @@ def test_weighted_quantile_equals_numpy_on_the_expanded_array(q, how):
     values, counts = np.array([1, 2, 3, 7]), np.array([5, 1, 3, 2])
     expanded = np.repeat(values, counts)
     assert weighted_quantile(values, counts, q, how) == np.quantile(expanded, q, method=how)
+
+
+@pytest.fixture
+def issue_files(tmp_path):
+    """The issue-14 log (50 rows dated 2031 in a 2024 log) as a CSV and as two Parquet files."""
+    from future_cases import log_with_2031_rows
+
+    raw, late = log_with_2031_rows()
+    raw.to_csv(tmp_path / "tx.csv", index=False)
+    typed = raw.assign(date=pd.to_datetime(raw["date"]))
+    typed.iloc[:3000].to_parquet(tmp_path / "a.parquet", index=False)
+    typed.iloc[3000:].to_parquet(tmp_path / "b.parquet", index=False)
+    return raw, late, tmp_path
+
+
+@pytest.mark.parametrize("pattern", ["tx.csv", "*.parquet"])
+def test_future_rows_stop_the_log_before_any_query(issue_files, pattern):
+    raw, late, folder = issue_files
+    log = TransactionLog.from_paths(str(folder / pattern))
+    for call in (log.profile, log.last_day, log.overview_values, log.customer_summary, log.rfm_values):
+        with pytest.raises(DataValidationError, match=r"50 row\(s\) are dated after 2024-12-31.*future_dates: drop"):
+            call()
+
+
+def test_dropped_future_rows_are_left_out_of_every_query(issue_files):
+    """With future_dates='drop' the log answers as the validated, dropped frame does, on every engine path."""
+    from analysis.customerdata import customer_data
+    from analysis.errors import AnalysisWarning
+    from analysis.schemas import validate_transactions
+    from analysis.summary import calibration_holdout_summary
+
+    raw, late, folder = issue_files
+    with pytest.warns(AnalysisWarning):
+        frame = customer_data(validate_transactions(raw, future_dates="drop"))
+    with pytest.warns(AnalysisWarning, match=r"50 row\(s\) are dated after 2024-12-31.*left out"):
+        log = TransactionLog.from_paths(str(folder / "*.parquet"), future_dates="drop")
+        assert log.last_day() == pd.Timestamp("2024-12-31")
+    assert log.profile()["n_rows"] == len(raw) - len(late)
+    pd.testing.assert_frame_equal(log.customer_summary(), frame.customer_summary())
+    pd.testing.assert_frame_equal(log.customer_summary(engine="pandas"), frame.customer_summary())
+    pd.testing.assert_frame_equal(log.rfm_values(), frame.rfm_values())
+    pd.testing.assert_frame_equal(calibration_holdout_summary(log, "2024-09-30", "2024-12-31"),
+                                  calibration_holdout_summary(frame, "2024-09-30", "2024-12-31"))
+    assert log.overview_values() == pytest.approx(frame.overview_values())
+    assert log.column_stats()[0] == len(raw) - len(late)
+    with pytest.raises(ParameterError, match="future_dates must be"):
+        TransactionLog.from_paths(str(folder / "tx.csv"), future_dates="ignore")

@@ -76,3 +76,19 @@ def test_time_zones_in_spark_as_in_pandas(spark, tmp_path):
         assert_same(customer_summary(source, "2024-01-31", "D", engine=spark, timezone="Asia/Shanghai"), expected)
     # the session's own time zone is restored afterwards
     assert spark.spark().conf.get("spark.sql.session.timeZone") != "Asia/Shanghai"
+
+
+def test_spark_leaves_out_the_rows_a_log_drops_as_future(spark, tmp_path):
+    """The issue-14 log with future_dates='drop': Spark summarises the same rows as DuckDB and pandas."""
+    from future_cases import log_with_2031_rows
+
+    from analysis.customerdata import TransactionLog
+    from analysis.errors import AnalysisWarning
+
+    raw, _ = log_with_2031_rows()
+    raw.assign(date=pd.to_datetime(raw["date"])).to_parquet(tmp_path / "tx.parquet", index=False)
+    with pytest.warns(AnalysisWarning, match="left out of every query"):
+        log = TransactionLog.from_paths(tmp_path / "tx.parquet", future_dates="drop")
+        duck = calibration_holdout_summary(log, "2024-09-30", "2024-12-31")
+    assert_same(calibration_holdout_summary(log, "2024-09-30", "2024-12-31", engine=spark), duck)
+    assert_same(customer_summary(log, engine=spark), customer_summary(log, engine="pandas"))

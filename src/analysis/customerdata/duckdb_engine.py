@@ -14,7 +14,7 @@ import pandas as pd
 from analysis.customerdata.engines import Session, SQLEngine
 from analysis.errors import DataValidationError, InputFileError, ParameterError
 from analysis.customerdata.sources import REQUIRED, LogSource
-from analysis.customerdata.sql import DIALECTS, quantiles_sql
+from analysis.customerdata.sql import DIALECTS, kept_days_condition, quantiles_sql
 
 __all__ = ["DuckDBEngine", "column_quantiles"]
 
@@ -135,7 +135,12 @@ class DuckDBEngine(SQLEngine):
                 raise DataValidationError(
                     f"{source.describe()} lack(s) column(s) {missing}; found {list(types)}."
                 )
-            yield _DuckDBSession(con, relation, _day_expr(types["date"], timezone, source))
+            day_expr = _day_expr(types["date"], timezone, source)
+            if source.last_day is not None:  # rows dated later are left out (future_dates="drop")
+                con.execute(f"ALTER VIEW {relation} RENAME TO log_all")
+                con.execute(f"CREATE VIEW {relation} AS SELECT * FROM log_all "
+                            f"WHERE {kept_days_condition(day_expr, source.last_day)}")
+            yield _DuckDBSession(con, relation, day_expr)
 
 
 def _ident(name: str) -> str:

@@ -15,13 +15,20 @@ sample of whole customers.
 
 The log is *not* validated row by row as an in-memory table is; the overview and
 summary queries count missing values and negative amounts on the way and stop
-with a message naming them (:meth:`TransactionLog.profile`).
+with a message naming them (:meth:`TransactionLog.profile`). Dates after the run
+date or far beyond the rest follow the validators' rule
+(:func:`analysis.window.last_credible_day`): before its first query the log
+refuses them with a message, or with ``future_dates="drop"`` leaves them out of
+every query (with a warning stating how many).
 """
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -32,7 +39,8 @@ import pandas as pd
 from analysis.customerdata import sql as _sql
 from analysis.customerdata.interface import CustomerData
 from analysis.customerdata.sources import LogSource, report_bad_rows, resolve_source
-from analysis.errors import ParameterError
+from analysis.errors import AnalysisWarning, DataValidationError, ParameterError
+from analysis.window import RUN_DATE_VARIABLE, check_future_dates, future_dates_rule, last_credible_day, run_date
 
 __all__ = ["TransactionLog"]
 
@@ -60,6 +68,11 @@ class TransactionLog(CustomerData):
         Zone whose calendar days count (see :mod:`analysis.customerdata.engines`).
     engine_choice : str or engine object
         What ``engine="auto"`` means for the summaries (default: DuckDB with the settings above).
+    future_dates : {"refuse", "drop"}
+        Rows dated after the run date or far beyond the rest (see
+        :func:`analysis.window.last_credible_day`): "refuse" (default) stops the
+        first query with a message counting them; "drop" leaves them out of every
+        query with an :class:`~analysis.errors.AnalysisWarning`.
 
     Examples
     --------
@@ -76,7 +89,11 @@ class TransactionLog(CustomerData):
     threads: int | None = None
     timezone: str = "UTC"
     engine_choice: Any = "auto"
+    future_dates: str = "refuse"
     is_on_disk = True
+
+    def __post_init__(self) -> None:
+        check_future_dates(self.future_dates)
 
     @classmethod
     def from_paths(
@@ -89,6 +106,7 @@ class TransactionLog(CustomerData):
         threads: int | None = None,
         timezone: str = "UTC",
         engine_choice: Any = "auto",
+        future_dates: str = "refuse",
     ) -> TransactionLog:
         """A log from a path, folder, glob or list of them (as the summary functions take).
 
@@ -107,12 +125,55 @@ class TransactionLog(CustomerData):
             threads=threads,
             timezone=timezone,
             engine_choice=engine_choice,
+            future_dates=future_dates,
         )
 
     # -- what the engines need ------------------------------------------------
     def source(self) -> LogSource:
-        """The engines' view of this log (files plus column mapping)."""
+        """The engines' view of this log (files, column mapping, and the last day kept when late rows are dropped).
+
+        Raises DataValidationError on the first call when rows are dated after the
+        run date or far beyond the rest and ``future_dates="refuse"``.
+        """
+        return LogSource(files=tuple(self.files), format=self.format, columns=tuple(self.columns.items()),
+                         last_day=self._kept_until)
+
+    def _all_rows(self) -> LogSource:
         return LogSource(files=tuple(self.files), format=self.format, columns=tuple(self.columns.items()))
+
+    def describe(self) -> str:
+        return self._all_rows().describe()
+
+    @cached_property
+    def _kept_until(self) -> date | None:
+        """The last day kept (None: every row is credible); refuses or warns about later rows (once per log)."""
+        engine = self.engine
+        with engine.session(self._all_rows(), self.timezone) as session:
+            counts = session.fetch(_sql.day_counts_sql(engine.dialect, session.relation, session.day_expr))
+            if counts.empty:
+                return None
+            run_day = run_date()
+            last = last_credible_day(pd.Series(counts["n"].to_numpy(), index=pd.to_datetime(counts["day"])),
+                                     run_day)
+            late = session.fetch(_sql.late_rows_sql(engine.dialect, session.relation, session.day_expr,
+                                                    last.date(), 5))
+        if late.empty:
+            return None
+        n_late = int(late["n_late"].iloc[0])
+        shown = ", ".join(f"customer {c} on {pd.Timestamp(d).date()}" for c, d in zip(late["customer_id"], late["day"]))
+        more = f" and {n_late - len(late)} more" if n_late > len(late) else ""
+        what = (f"{self.describe()}: {n_late} row(s) are dated {future_dates_rule(last, run_day)} "
+                f"(the earliest: {shown}{more})")
+        if self.future_dates == "refuse":
+            raise DataValidationError(
+                f"{what}. Correct these dates or remove the rows from the files; or leave them out with a warning "
+                "by setting the transactions table's option future_dates: drop in the study file "
+                f"(TransactionLog(..., future_dates='drop')). If the run date is wrong, set "
+                f"{RUN_DATE_VARIABLE}=YYYY-MM-DD. Rows of a log kept on disk are named by customer and day, "
+                "not numbered."
+            )
+        warnings.warn(f"{what}; left out of every query (future_dates='drop').", AnalysisWarning, stacklevel=4)
+        return last.date()
 
     @property
     def engine(self):

@@ -6,6 +6,7 @@ import glob
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -29,6 +30,8 @@ class LogSource:
     format: str | None = None
     #: (canonical, source) column pairs: the files' ``source`` column is read as ``canonical``
     columns: tuple[tuple[str, str], ...] = ()
+    #: the last purchase day kept: rows dated later are left out (``future_dates="drop"``); None keeps all
+    last_day: date | None = None
 
     @property
     def is_frame(self) -> bool:
@@ -212,4 +215,7 @@ def read_files_pandas(source: LogSource, timezone: str) -> pd.DataFrame:
                 }
             )
         )
-    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    if source.last_day is not None:
+        out = out.loc[~(out["date"].dt.normalize() > pd.Timestamp(source.last_day))].reset_index(drop=True)
+    return out

@@ -16,7 +16,7 @@ import pandas as pd
 from analysis.customerdata.engines import Session, SQLEngine
 from analysis.errors import DataValidationError, InputFileError, ParameterError
 from analysis.customerdata.sources import REQUIRED, LogSource
-from analysis.customerdata.sql import DIALECTS
+from analysis.customerdata.sql import DIALECTS, kept_days_condition
 
 __all__ = ["SparkEngine", "java_available", "local_spark_session"]
 
@@ -156,8 +156,11 @@ class SparkEngine(SQLEngine):
             missing = [c for c in REQUIRED if c not in types]
             if missing:
                 raise DataValidationError(f"{source.describe()} lack(s) column(s) {missing}; found {list(types)}.")
+            day_expr = _day_expr(types["date"], source)
+            if source.last_day is not None:  # rows dated later are left out (future_dates="drop")
+                df = df.where(kept_days_condition(day_expr, source.last_day))
             df.createOrReplaceTempView(relation)
-            yield _SparkSession(spark, relation, _day_expr(types["date"], source))
+            yield _SparkSession(spark, relation, day_expr)
         finally:
             spark.catalog.dropTempView(relation)
             spark.conf.set("spark.sql.session.timeZone", old_tz)

@@ -30,7 +30,8 @@ from datetime import date
 
 __all__ = ["DIALECTS", "Dialect", "EXACT_AMOUNT", "exact_sum", "tx_cte", "with_tx", "summary_sql", "grouped_sql",
            "profile_sql", "distribution_sql", "totals_sql", "monthly_sql", "daily_sql", "top_customers_sql",
-           "column_stats_sql", "fence_sql", "quantiles_sql", "suspicious_sql", "sample_sql", "cohort_days_sql"]
+           "column_stats_sql", "fence_sql", "quantiles_sql", "suspicious_sql", "sample_sql", "cohort_days_sql",
+           "kept_days_condition", "day_counts_sql", "late_rows_sql"]
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,32 @@ def tx_cte(dialect: Dialect, source: str, day_expr: str) -> str:
         f"    FROM {source}\n"
         f")"
     )
+
+
+def kept_days_condition(day_expr: str, last_day: date) -> str:
+    """Condition keeping the rows dated on or before ``last_day`` (and those without a date, which are reported).
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> kept_days_condition("d", date(2024, 12, 31))
+    "d IS NULL OR d <= DATE '2024-12-31'"
+    """
+    return f"{day_expr} IS NULL OR {day_expr} <= DATE '{last_day.isoformat()}'"
+
+
+def day_counts_sql(dialect: Dialect, source: str, day_expr: str) -> str:
+    """Rows per purchase day (``day``, ``n``): the input of :func:`analysis.window.last_credible_day`."""
+    return (f"WITH {tx_cte(dialect, source, day_expr)}\n"
+            "SELECT day, COUNT(*) AS n FROM tx WHERE day IS NOT NULL GROUP BY day ORDER BY day")
+
+
+def late_rows_sql(dialect: Dialect, source: str, day_expr: str, last_day: date, examples: int) -> str:
+    """How many rows are dated after ``last_day`` and the earliest ``examples`` of them (customer id, day)."""
+    return (f"WITH {tx_cte(dialect, source, day_expr)},\n"
+            f"late AS (SELECT customer_id, day FROM tx WHERE day > DATE '{last_day.isoformat()}')\n"
+            "SELECT customer_id, day, (SELECT COUNT(*) FROM late) AS n_late FROM late\n"
+            f"ORDER BY day, customer_id LIMIT {int(examples)}")
 
 
 def profile_sql(dialect: Dialect, source: str, day_expr: str, *, customers: bool = False) -> str:

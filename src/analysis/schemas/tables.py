@@ -17,6 +17,7 @@ from analysis.errors import AnalysisWarning, DataValidationError, ParameterError
 from analysis.schemas.problems import ROW_CONVENTION, _closest, _fmt_rows
 from analysis.schemas.session import _Session
 from analysis.schemas.values import _to_binary, _to_numbers
+from analysis.window import RUN_DATE_VARIABLE, check_future_dates, future_dates_rule, last_credible_day, run_date
 
 TABLES: tuple[str, ...] = ("transactions", "customers", "survey", "channel_outcomes")
 
@@ -65,7 +66,7 @@ def _names(value: Any, name: str) -> list[str]:
 # public validators
 # --------------------------------------------------------------------------- #
 def validate_transactions(df: pd.DataFrame, *, drop_invalid_amounts: bool = False,
-                          date_format: str | None = None) -> pd.DataFrame:
+                          date_format: str | None = None, future_dates: str = "refuse") -> pd.DataFrame:
     """Check a transaction log and return it in canonical form.
 
     Parameters
@@ -81,6 +82,15 @@ def validate_transactions(df: pd.DataFrame, *, drop_invalid_amounts: bool = Fals
     date_format : str, optional
         A ``strftime`` format (``"%d/%m/%Y"``) for the ``date`` column, needed only
         when the form of the dates cannot be told from the data.
+    future_dates : {"refuse", "drop"}, default "refuse"
+        Rows dated after the run date (:func:`analysis.window.run_date`: today, or
+        ``ANALYSIS_RUN_DATE``), or far beyond the rest (a late tail of fewer than 1 %
+        of the rows, each more than a year after every other row; see
+        :func:`analysis.window.last_credible_day`), cannot be real purchases.
+        "refuse": they are errors (the message counts them and names the first
+        rows); "drop": they are left out with an
+        :class:`~analysis.errors.AnalysisWarning` stating how many. In a study
+        file: the table's ``options: {future_dates: drop}``.
 
     Returns
     -------
@@ -95,7 +105,10 @@ def validate_transactions(df: pd.DataFrame, *, drop_invalid_amounts: bool = Fals
     ------
     analysis.errors.DataValidationError
         Listing every broken rule: missing columns, missing or malformed ids,
-        unparseable or mixed-format dates, bad amounts, an empty table.
+        unparseable or mixed-format dates, dates after the run date or far beyond
+        the rest, bad amounts, an empty table.
+    analysis.errors.ParameterError
+        When ``future_dates`` is neither "refuse" nor "drop".
 
     Examples
     --------
@@ -108,6 +121,7 @@ def validate_transactions(df: pd.DataFrame, *, drop_invalid_amounts: bool = Fals
     ...     validate_transactions(raw, drop_invalid_amounts=True)["amount"].tolist()
     [10.0]
     """
+    check_future_dates(future_dates)
     sess = _Session("transactions", df)
     present = sess.require(["customer_id", "date", "amount"])
     if "amount" in present and drop_invalid_amounts:
@@ -116,6 +130,7 @@ def validate_transactions(df: pd.DataFrame, *, drop_invalid_amounts: bool = Fals
         sess.ids("customer_id", unique=False)
     if "date" in present:
         sess.dates("date", nullable=False, date_format=date_format)
+        _future_dates(sess, "date", future_dates)
     if "amount" in present:
         sess.numbers("amount", nullable=False, checks=[_ge0()])
         sess.hint("amount", "must be >= 0", "Refunds and returns are not purchases: remove them, or pass "
@@ -159,7 +174,39 @@ def _drop_invalid_amounts(sess: _Session) -> None:
     warnings.warn(message, AnalysisWarning, stacklevel=3)
 
 
-def validate_customers(df: pd.DataFrame, *, date_format: str | None = None) -> pd.DataFrame:
+def _future_dates(sess: _Session, column: str, future_dates: str) -> None:
+    """Refuse (a problem) or drop (a warning) the rows whose ``column`` is after the last credible day."""
+    dates = sess.out[column]
+    days = dates.dt.normalize()
+    counts = days.value_counts()
+    if counts.empty:
+        return
+    run_day = run_date()
+    last = last_credible_day(counts, run_day)
+    late = (days > last).to_numpy()
+    if not late.any():
+        return
+    rule = future_dates_rule(last, run_day)
+    if future_dates == "refuse":
+        sess.add(column, f"must not be {rule}", np.flatnonzero(late), dates,
+                 f"Correct these dates or remove the rows; or leave them out with a warning by setting the "
+                 f"{sess.table} table's option future_dates: drop in the study file "
+                 f"(validate_{sess.table}(..., future_dates='drop')). If the run date is wrong, set "
+                 f"{RUN_DATE_VARIABLE}=YYYY-MM-DD")
+        return
+    rows = [int(r) + 1 for r in sess.out.index[late]]
+    n_in = len(sess.out)
+    text = f"{len(rows)} of {n_in} rows of the {sess.table} table because their {column} is {rule}"
+    if len(rows) == n_in:
+        raise DataValidationError(f"The {sess.table} table has no rows left after dropping {text}. "
+                                  f"{ROW_CONVENTION}")
+    sess.out = sess.out.loc[~late]
+    warnings.warn(f"Dropped {text} (future_dates='drop'): {_fmt_rows(rows, dates[late].tolist())}. "
+                  f"{ROW_CONVENTION}", AnalysisWarning, stacklevel=3)
+
+
+def validate_customers(df: pd.DataFrame, *, date_format: str | None = None,
+                       future_dates: str = "refuse") -> pd.DataFrame:
     """Check a customer table and return it in canonical form.
 
     Parameters
@@ -171,6 +218,10 @@ def validate_customers(df: pd.DataFrame, *, date_format: str | None = None) -> p
         attributes, which are kept unchanged.
     date_format : str, optional
         A ``strftime`` format for ``acquisition_date`` when the data cannot tell it.
+    future_dates : {"refuse", "drop"}, default "refuse"
+        Acquisition dates after the run date or far beyond the rest, as for
+        :func:`validate_transactions`: errors, or (``"drop"``) those customers'
+        rows left out with a warning.
 
     Returns
     -------
@@ -190,11 +241,13 @@ def validate_customers(df: pd.DataFrame, *, date_format: str | None = None) -> p
     >>> validate_customers(pd.DataFrame({"customer_id": [7, 8], "acquisition_cost": [20, 35.5]})).dtypes["acquisition_cost"]
     dtype('float64')
     """
+    check_future_dates(future_dates)
     sess = _Session("customers", df)
     if sess.require(["customer_id"]):
         sess.ids("customer_id", unique=True)
     if sess.present("acquisition_date"):
         sess.dates("acquisition_date", nullable=True, date_format=date_format)
+        _future_dates(sess, "acquisition_date", future_dates)
     if sess.present("acquisition_channel"):
         sess.text("acquisition_channel")
     for col in ("acquisition_cost", "cost_to_serve"):
