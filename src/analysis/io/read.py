@@ -17,6 +17,7 @@ from analysis.errors import InputFileError, ParameterError
 from analysis.io.cdnow import _cdnow_kind, read_cdnow
 from analysis.io.encoding import AUTO_ENCODINGS, detect_encoding, _not_utf8_error
 from analysis.io.files import _check_file, _infer_format, _raw_bytes
+from analysis.io.quote import shown_names
 
 _LEADING_ZERO = re.compile(r"^\s*[+-]?0\d")
 _BOOL_WORDS = {"true": True, "false": False}
@@ -86,7 +87,7 @@ def read_table(path: str | os.PathLike[str], *, format: str | None = None, encod
     df.columns = [_clean_name(c) for c in df.columns]
     if len(df) == 0:
         what = "a header but no data rows" if len(df.columns) else "no data"
-        raise InputFileError(f"{p} has {what} (columns: {', '.join(map(repr, map(str, df.columns))) or 'none'}).")
+        raise InputFileError(f"{p} has {what} (columns: {shown_names(df.columns) or 'none'}).")
     return df
 
 
@@ -139,12 +140,13 @@ def _read_delimited(p: Path, fmt: str, encoding: str | None, sep: str | None) ->
         for other in (";", "\t", ",", "|"):
             if other != delimiter and other in header:
                 raise InputFileError(
-                    f"{p} was read as one column {header!r}; it looks separated by {other!r}: "
+                    f"{p} was read as one column: its first line holds no {delimiter!r} but "
+                    f"{header.count(other)} {other!r}; it looks separated by {other!r}: "
                     f"pass sep={other!r} (in a study YAML: sep: {other!r})."
                 )
         if re.search(r"\S\s+\S", header.strip()) and fmt == "tsv":
             raise InputFileError(
-                f"{p} was read as one column {header!r}; it looks separated by spaces. For the CDNOW "
+                f"{p} was read as one column: its first line holds no tab; it looks separated by spaces. For the CDNOW "
                 "purchase logs pass format='cdnow'; otherwise pass sep=r'\\s+'."
             )
     return _infer_types(df)

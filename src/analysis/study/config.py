@@ -69,7 +69,8 @@ from typing import Any
 
 import yaml
 
-from analysis.study.data import DataSpec, TableSpec, check_keys, data_roots, parse_data, shown, suggest
+from analysis.io import shown
+from analysis.study.data import DataSpec, TableSpec, check_keys, data_roots, parse_data, suggest
 from analysis.errors import AnalysisError, DatasetError, ParameterError, StudyConfigError
 from analysis.window import WINDOW_KEYS, Window
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import difflib
 import glob
 import inspect
-import reprlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +14,7 @@ from types import MappingProxyType
 from typing import Any
 
 from analysis.errors import StudyConfigError
+from analysis.io import shown, shown_names
 
 DATASET_KEYS = ("dataset", "options")
 TABLE_KEYS = ("path", "format", "encoding", "sheet", "sep", "columns", "options",
@@ -26,23 +26,6 @@ ENGINES = ("duckdb",)
 FORMATS = ("csv", "tsv", "parquet", "excel", "cdnow")
 FALLBACK_TABLES = ("transactions", "customers", "survey", "channel_outcomes")
 ROOTS_KEY = "allowed_roots"
-
-_SHOWN = reprlib.Repr()
-_SHOWN.maxstring = _SHOWN.maxother = 80
-_SHOWN.maxlevel = 3
-
-
-def shown(value: Any) -> str:
-    """A study value as a message quotes it: its repr, shortened (a YAML alias can make it huge).
-
-    Examples
-    --------
-    >>> shown("CustID")
-    "'CustID'"
-    >>> shown(list(range(100)))
-    '[0, 1, 2, 3, 4, 5, ...]'
-    """
-    return _SHOWN.repr(value)
 
 
 def suggest(word: str, choices: Any) -> str:
@@ -243,8 +226,8 @@ def _check_mapped_columns(columns, header: list[str], where: str, key: str, file
     for canonical, source in columns.items():
         if source not in header:
             raise StudyConfigError(
-                f"{where}: {key}.columns.{canonical}: column {source!r} is not in {file_name}"
-                f"{suggest(source, header)} (columns there: {', '.join(map(str, header))})"
+                f"{where}: {key}.columns.{canonical}: column {shown(source)} is not in {file_name}"
+                f"{suggest(source, header)} (columns there: {shown_names(header, quote=False)})"
             )
 
 

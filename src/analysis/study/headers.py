@@ -53,8 +53,8 @@ def read_header(spec: Any) -> list[str]:
             for other in (";", "\t", "|"):
                 if other in columns[0]:
                     raise StudyConfigError(
-                        f"{where}.sep: {path.name} has one column {columns[0]!r}; "
-                        f"it looks separated by {other!r}: add sep: {other!r}"
+                        f"{where}.sep: {path.name} has one column: its first line holds no {sep!r} but "
+                        f"{columns[0].count(other)} {other!r}; it looks separated by {other!r}: add sep: {other!r}"
                     )
         return columns
     hint = ""
