@@ -262,3 +262,26 @@ def test_log_larger_than_the_memory_limit_summarises_correctly(tmp_path):
     mine = got.filter(pc.is_in(got["customer_id"], chosen)).to_pandas().set_index("customer_id")
     mine.index = mine.index.astype("string")
     assert_same(mine, customer_summary(rows, "2024-12-31"))
+
+
+@pytest.mark.parametrize("engine", ["pandas", "duckdb"])
+def test_no_purchase_by_the_derived_calibration_end_names_that_date_and_what_to_change(tmp_path, engine):
+    """Issue 14: a one-row log said "No purchase falls on or before observation_end=2022-04-03", a date the
+    user never set: it is the calibration end derived as observation_end minus the holdout."""
+    from analysis.customerdata import resolve_window
+    from analysis.window import Window
+
+    one = pd.DataFrame({"customer_id": ["a"], "date": pd.to_datetime(["2023-01-01"]), "amount": [5.0]})
+    one.to_parquet(tmp_path / "one.parquet", index=False)
+    window = resolve_window(one, Window())  # observation_end = the last purchase day, holdout 39 weeks
+    with pytest.raises(ParameterError) as info:
+        calibration_holdout_summary(tmp_path / "one.parquet", window.holdout_end(), window.observation_end,
+                                    engine=engine)
+    text = str(info.value)
+    assert "observation_end=2022-04-03" not in text
+    assert "2022-04-03, the end of the calibration period" in text
+    assert "observation_end 2023-01-01 minus holdout_length" in text and "longer period" in text
+    two = pd.concat([one, one.assign(date=pd.Timestamp("2023-06-01"))])
+    with pytest.raises(ParameterError, match=r"Set calibration_end to a day from 2023-01-01 to before "
+                                             r"observation_end 2023-06-01, or a shorter holdout_length"):
+        calibration_holdout_summary(two, "2022-12-01", "2023-06-01", engine=engine)

@@ -60,11 +60,22 @@ def tidy(out: pd.DataFrame, index: bool = True) -> pd.DataFrame:
     return out
 
 
-def _no_purchase(end: pd.Timestamp, first) -> ParameterError:
-    return ParameterError(
-        f"No purchase falls on or before observation_end={end.date()}; the log starts "
-        f"on {parse_date(first, 'first purchase day').date()}. Choose a later observation_end."
-    )
+def _no_purchase(end: pd.Timestamp, calibration_end: pd.Timestamp | None, first) -> ParameterError:
+    """No customer has bought by the end of the summary's (calibration) period: say which date to change."""
+    start = parse_date(first, "first purchase day").date()
+    if calibration_end is None:
+        return ParameterError(f"No purchase falls on or before observation_end={end.date()}; the log starts "
+                              f"on {start}. Choose a later observation_end.")
+    what = (f"No purchase falls on or before {calibration_end.date()}, the end of the calibration period "
+            f"(calibration_end: the one set in the study's window or the notebook, or else observation_end "
+            f"{end.date()} minus holdout_length, here {(end - calibration_end).days} days); the log starts on {start}")
+    if start >= end.date():
+        return ParameterError(f"{what}, so every purchase falls on observation_end or later. A holdout check "
+                              "needs purchases before and after the calibration end: use a log covering a longer "
+                              "period, or skip the holdout check.")
+    return ParameterError(f"{what}. Set calibration_end to a day from {start} to before observation_end "
+                          f"{end.date()}, or a shorter holdout_length, so that customers have bought by the end "
+                          "of calibration.")
 
 
 def _check_split(end: pd.Timestamp, calibration_end: pd.Timestamp | None) -> None:
@@ -88,7 +99,7 @@ def _sql_run(engine, data, *, observation_end, calibration_end, unit: float, per
         _check_split(end, calibration_end)
         cohort_end = calibration_end if calibration_end is not None else end
         if pd.Timestamp(profile["first_day"]) > cohort_end:
-            raise _no_purchase(cohort_end, profile["first_day"])
+            raise _no_purchase(end, calibration_end, profile["first_day"])
         sql = _sql.summary_sql(
             dialect, session.relation, session.day_expr, observation_end=end.date(), unit_days=unit, period=period,
             calibration_end=calibration_end.date() if calibration_end is not None else None,
@@ -116,7 +127,7 @@ def _pandas_run(data, *, observation_end, calibration_end, unit: float, period: 
         out = calibration_holdout_frame(frame, calibration_end, end, unit, period)
         cohort_end = calibration_end
     if out.empty:
-        raise _no_purchase(cohort_end, frame["date"].min())
+        raise _no_purchase(end, calibration_end, frame["date"].min())
     if rfm_columns:
         out = out.join(rfm_columns_frame(frame, cohort_end, period))
     return out
