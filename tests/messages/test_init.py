@@ -1,5 +1,6 @@
-"""The message catalog (analysis.messages): lookup, fallback, refusals, and every template of every
-catalog module renders with its own fields in every language."""
+"""The message catalog (analysis.messages): lookup, fallback, refusals, every template of every
+catalog module renders with its own fields in every language, and a user's words put into a
+Markdown message show exactly as written."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 
 import analysis.messages as messages
 from analysis.errors import ParameterError
-from analysis.messages import DEFAULT_LANGUAGE, available_languages, msg
+from analysis.messages import DEFAULT_LANGUAGE, available_languages, escape_markdown, msg
 
 CATALOGS = sorted(m.name for m in pkgutil.iter_modules(messages.__path__))
 
@@ -77,3 +78,37 @@ def test_refusals_name_the_problem():
         msg("overview.no.such.key")
     with pytest.raises(KeyError, match=r"needs fields \['n', 'table'\]"):
         msg("overview.table_rows")
+
+
+TITLES = [
+    "<script>alert(1)</script>",
+    "[x](javascript:alert(1))",
+    "<img src=x onerror=alert(1)>",
+    "**Bold** _claim_ `code` # not a heading",
+    "Costs $5 and $6 & more &lt; less \\ backslash",
+    "1. not a list | not | a table ~~no~~ ![no](x.png)",
+    "Line one\n# Line two",
+]
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_escaped_text_renders_as_itself(title):
+    from html.parser import HTMLParser
+
+    from analysis.report.render import markdown_html
+
+    class Text(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.tags, self.text = [], []
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.append(tag)
+
+        def handle_data(self, data):
+            self.text.append(data)
+
+    page = Text()
+    page.feed(markdown_html(msg("overview.study_heading", title=escape_markdown(title), description="Six orders.")))
+    assert page.tags == ["p", "strong"]  # the message's own bold, nothing from the title
+    assert "".join(page.text).strip() == f"{' '.join(title.splitlines())}: Six orders."

@@ -20,13 +20,16 @@ from __future__ import annotations
 import importlib
 import os
 import pkgutil
+import re
 import string
 
 from analysis.errors import ParameterError
 
-__all__ = ["msg", "available_languages", "DEFAULT_LANGUAGE"]
+__all__ = ["msg", "available_languages", "escape_markdown", "DEFAULT_LANGUAGE"]
 
 DEFAULT_LANGUAGE = "en"
+#: characters Markdown may read as formatting, a link, HTML, an entity or math
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~&$])")
 
 
 def _merged() -> dict[str, dict[str, str]]:
@@ -91,3 +94,23 @@ def msg(key: str, /, *, language: str | None = None, **fields) -> str:
     if missing:
         raise KeyError(f"message {key!r} needs fields {sorted(missing)}")
     return template.format(**fields)
+
+
+def escape_markdown(text: object) -> str:
+    r"""*text* as literal Markdown: a user's words put into a Markdown message.
+
+    A study title or a name from the data may contain ``*``, ``[x](...)`` or
+    ``<script>``; every ASCII punctuation character Markdown could read as
+    formatting, a link, raw HTML, an entity or math is backslash-escaped (as
+    CommonMark allows for any ASCII punctuation), and line breaks become spaces,
+    so the text shows exactly as written and never becomes markup. The report
+    pages sanitize every output again when they are rendered.
+
+    Examples
+    --------
+    >>> escape_markdown("<script>alert(1)</script>")
+    '\\<script\\>alert\\(1\\)\\</script\\>'
+    >>> escape_markdown("[x](javascript:alert(1))")
+    '\\[x\\]\\(javascript:alert\\(1\\)\\)'
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).splitlines()))

@@ -15,13 +15,30 @@ air-gapped machine and asks no server for anything:
   cell passes to ``.figure(...)``), else the figure's position and section;
 - a pandas table cut short by pandas' display limits gets a note saying so and,
   when the notebook saved that table with ``.table(...)``, a link to its CSV;
-- a Content-Security-Policy that forbids every request but the page's own
-  inline content and images, and any ``src`` pointing at another host is
-  disabled, so nothing leaks about the reader even from an output that tries.
+- every output of a code cell treated as untrusted (it may carry a study's
+  title, column names or data values): Markdown outputs are rendered with raw
+  HTML shown as text, HTML outputs (pandas tables) are sanitized with ``nh3``
+  (tags and attributes tables and text need; links only http, https, mailto,
+  relative and ``#anchors``), SVG outputs are shown as images (an ``<img>`` runs
+  no script and loads nothing), script and widget outputs are dropped, and
+  tracebacks stay escaped (see :func:`clean_html`, :func:`markdown_html`);
+- a Content-Security-Policy (:func:`csp_for`) that forbids every request but
+  the page's own images and allows exactly the page's own inline script and
+  styles by their sha256 (no ``'unsafe-inline'``), and any ``src`` pointing at
+  another host is disabled, so nothing leaks about the reader even from an
+  output that tries.
+
+Why ``nh3`` and not nbconvert's ``sanitize_html``: nbconvert 7.17 sanitizes with
+``bleach``, deprecated since 2023; it strips raw HTML instead of showing it as
+text (a channel named ``<svg onload=...>`` would vanish from the sentence that
+names it), and it also rewrites the suite's own Markdown cells. ``nh3`` binds
+Rust's maintained ``ammonia`` sanitizer and is applied to outputs only.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
 import os
@@ -32,15 +49,33 @@ from typing import Any
 from urllib.parse import quote
 
 import nbformat
+import nh3
 
 from analysis.errors import ReportError
 
-__all__ = ["CSP", "TEMPLATES", "add_toc", "annotate_notebook", "block_external", "render_html"]
+__all__ = ["OUTPUT_MIMES", "TEMPLATES", "add_toc", "annotate_notebook", "block_external", "clean_html",
+           "csp_for", "drop_active_outputs", "markdown_html", "render_html"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TEMPLATE = "analysis"
-CSP = ("default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
-       "font-src data:; base-uri 'none'; form-action 'none'")
+#: the kinds of output a page shows; any other (JavaScript, widgets, Mermaid, ...) is dropped
+OUTPUT_MIMES = ("text/plain", "text/html", "text/markdown", "text/latex", "image/png", "image/jpeg", "image/svg+xml")
+#: what an output's HTML may keep: ammonia's default tags (no script, style, form, iframe, svg),
+#: the attributes pandas tables use (no style: the page's policy forbids inline styles) and
+#: ids only on headings (the table of contents links them)
+_TAGS = set(nh3.ALLOWED_TAGS) | {"tfoot"}
+_ATTRIBUTES = {
+    **{tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()},
+    "*": {"class", "title", "lang"},
+    "table": {"border"},
+    "th": set(nh3.ALLOWED_ATTRIBUTES["th"]) | {"halign", "valign"},
+    "td": set(nh3.ALLOWED_ATTRIBUTES["td"]) | {"halign", "valign"},
+    **{f"h{level}": {"id"} for level in range(1, 7)},
+}
+_URL_SCHEMES = {"http", "https", "mailto"}
+_PAPERMILL_TAG = "papermill-error-cell-tag"
+_INLINE = re.compile(r"<(script|style)\b[^>]*>(.*?)</\1\s*>", re.DOTALL | re.IGNORECASE)
+_STYLE_ATTR = re.compile(r' style="[^"]*"')
 
 _FIG_CALL = re.compile(r"""\.figure\(\s*(?:name\s*=\s*)?["']([A-Za-z0-9][A-Za-z0-9_-]*)["']""")
 _TAB_CALL = re.compile(r"""\.table\(\s*(?:name\s*=\s*)?["']([A-Za-z0-9][A-Za-z0-9_-]*)["']""")
@@ -53,7 +88,7 @@ _EXTERNAL = re.compile(
     r"""(src|href|data|poster|srcset)(\s*=\s*["']?\s*)(?=(?:https?:)?//)""",
     re.IGNORECASE,
 )
-_IMAGE_TYPES = ("image/png", "image/jpeg")
+_IMAGE_TYPES = ("image/svg+xml", "image/png", "image/jpeg")  # nbconvert's order of preference
 
 
 def render_html(
@@ -109,8 +144,11 @@ def render_html(
     records = _read_records(Path(outputs_dir)) if outputs_dir is not None else {}
     link_base = _relative(Path(outputs_dir), output.parent) if outputs_dir is not None else ""
     page_title = title or notebook.stem
+    own = {name: (TEMPLATES / TEMPLATE / name).read_text(encoding="utf-8")
+           for name in ("report.css", "noscript.css", "report.js")}
     try:
         nb = nbformat.read(notebook, as_version=4)
+        drop_active_outputs(nb)
         annotate_notebook(nb, records, link_base)
         exporter = HTMLExporter(
             template_name=TEMPLATE,
@@ -119,26 +157,145 @@ def render_html(
             exclude_input=hide_code,
             exclude_input_prompt=True,
             exclude_output_prompt=True,
+            filters={"safe_html": clean_html, "safe_markdown": markdown_html, "ansi2html": _ansi_html},
         )
         resources = {
             "metadata": {"name": page_title},
             "analysis": {
-                "css": (TEMPLATES / TEMPLATE / "report.css").read_text(encoding="utf-8"),
-                "js": (TEMPLATES / TEMPLATE / "report.js").read_text(encoding="utf-8"),
+                "css": own["report.css"],
+                "noscript_css": own["noscript.css"],
+                "js": own["report.js"],
                 "title": page_title,
                 "code_toggle": not hide_code,
                 "index_href": index_href,
             },
         }
-        body, _ = exporter.from_notebook_node(nb, resources=resources)
+        body, resources = exporter.from_notebook_node(nb, resources=resources)
     except Exception as exc:  # nbformat/nbconvert/jinja raise many kinds; report them as one
         raise ReportError(f"cannot render {notebook} to HTML: {type(exc).__name__}: {exc}") from exc
     body = add_toc(body)
     body = block_external(body)
-    body = body.replace("<head>", f'<head>\n<meta http-equiv="Content-Security-Policy" content="{CSP}">', 1)
+    # the page's own inline texts: the suite's CSS and script, and the code highlighting's CSS
+    csp = csp_for(body, trusted=[*own.values(), *resources.get("inlining", {}).get("css", [])])
+    body = body.replace("<head>", f'<head>\n<meta http-equiv="Content-Security-Policy" content="{csp}">', 1)
     output.parent.mkdir(parents=True, exist_ok=True)
     write_text_atomic(output, body)
     return output
+
+
+def drop_active_outputs(nb: Any) -> Any:
+    """Keep only the kinds of output a page shows (:data:`OUTPUT_MIMES`); drop widget state.
+
+    JavaScript, widget views, Mermaid and other active outputs would run or
+    inject script on the page; they are removed from the notebook (in place,
+    which is returned) before it is rendered. The banners papermill adds around
+    a failed cell lose their ``style`` attributes, which the page's policy
+    forbids (``report.css`` styles them).
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x", outputs=[
+    ...     nbformat.v4.new_output("display_data", data={"application/javascript": "alert(1)", "text/plain": "x"})])])
+    >>> sorted(drop_active_outputs(nb).cells[0].outputs[0].data)
+    ['text/plain']
+    """
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        if _PAPERMILL_TAG in cell.get("metadata", {}).get("tags", []):  # its banners' inline style: report.css's
+            cell.source = _STYLE_ATTR.sub("", cell.source)
+        for out in cell.get("outputs", []):
+            if "data" in out:
+                out["data"] = nbformat.NotebookNode({k: v for k, v in out["data"].items() if k in OUTPUT_MIMES})
+    return nb
+
+
+def clean_html(markup: Any) -> str:
+    """Sanitize HTML from an output of a code cell (untrusted) with ``nh3``.
+
+    Kept: ammonia's default tags (text, lists, tables, links, images) with the
+    attributes pandas tables use, ``class`` anywhere and ``id`` on headings.
+    Removed: script, style, iframe, object, svg, form and every other tag not
+    listed (script and style with their content), every event handler and
+    ``style`` attribute, and every link or source whose scheme is not http,
+    https or mailto (relative links and ``#anchors`` stay).
+
+    Examples
+    --------
+    >>> clean_html('<table class="dataframe"><tr style="text-align: right;"><td onclick="x()">1</td></tr></table>')
+    '<table class="dataframe"><tbody><tr><td>1</td></tr></tbody></table>'
+    >>> clean_html('<a href="javascript:alert(1)">x</a><script>alert(1)</script>')
+    '<a rel="noopener noreferrer">x</a>'
+    """
+    return nh3.clean(str(markup), tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_URL_SCHEMES,
+                     link_rel="noopener noreferrer", strip_comments=True)
+
+
+def markdown_html(text: Any) -> str:
+    """Render Markdown from an output of a code cell (untrusted) to safe HTML.
+
+    Markdown formatting is rendered as in a notebook (nbconvert's renderer, so
+    headings get the same anchors); raw HTML in it is shown as text, not passed
+    through; the result then goes through :func:`clean_html`, which removes
+    ``javascript:`` and ``data:`` links.
+
+    Examples
+    --------
+    >>> markdown_html("**<script>alert(1)</script>** [x](javascript:alert(1))").strip()
+    '<p><strong>&lt;script&gt;alert(1)&lt;/script&gt;</strong> <a rel="noopener noreferrer">x</a></p>'
+    """
+    from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
+
+    return clean_html(MarkdownWithMath(renderer=IPythonRenderer(escape=True)).render(str(text)))
+
+
+def csp_for(page: str, trusted: Any = None) -> str:
+    """The Content-Security-Policy of *page*: its own inline scripts and styles by sha256.
+
+    Every request is forbidden but images from the page's own folder or inline
+    (``data:``); no inline script or style runs unless its exact text is hashed
+    in the policy, so no ``'unsafe-inline'`` is needed. Put the policy in a
+    ``<meta http-equiv="Content-Security-Policy">`` before the first style.
+
+    Parameters
+    ----------
+    page : str
+        The page (or just its ``<style>``/``<script>`` elements).
+    trusted : iterable of str, optional
+        Only elements whose text (ignoring surrounding white space) is one of
+        these are hashed. Default: every inline script and style of *page*,
+        for a page all of whose content is escaped (the reports' index).
+
+    Returns
+    -------
+    str
+        The policy: ``script-src``/``style-src`` list hashes, or ``'none'``.
+
+    Examples
+    --------
+    >>> csp_for("<style>body{margin:0}</style>")  # doctest: +NORMALIZE_WHITESPACE
+    "default-src 'none'; img-src 'self' data:; style-src 'sha256-IAdwN3biDCQ3brrgp1m8kBEsPQYyqfREKOEfeoREopc=';
+    script-src 'none'; font-src data:; base-uri 'none'; form-action 'none'"
+    """
+    allowed = None if trusted is None else {text.strip() for text in trusted}
+    hashes: dict[str, list[str]] = {"script": [], "style": []}
+    for tag, text in _INLINE.findall(page):
+        if allowed is not None and text.strip() not in allowed:
+            continue
+        digest = "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+        if digest not in hashes[tag.lower()]:
+            hashes[tag.lower()].append(digest)
+    scripts, styles = (" ".join(hashes[tag]) or "'none'" for tag in ("script", "style"))
+    return (f"default-src 'none'; img-src 'self' data:; style-src {styles}; script-src {scripts}; "
+            "font-src data:; base-uri 'none'; form-action 'none'")
+
+
+def _ansi_html(text: str) -> str:
+    """nbconvert's ``ansi2html`` (escapes the text; colours as classes) without the
+    ``style`` attributes it writes for 256-colour and RGB codes, which the policy forbids."""
+    from nbconvert.filters import ansi2html
+
+    return _STYLE_ATTR.sub("", str(ansi2html(text)))
 
 
 def annotate_notebook(nb: Any, records: Mapping[str, Any], link_base: str = "") -> Any:
