@@ -1,15 +1,20 @@
 """The ``analysis`` command: ``analysis run`` regenerates reports, ``analysis list`` shows
-what there is to run, ``analysis compare`` checks that two report folders hold the same
-tables (see :mod:`analysis.report.compare`).
+what there is to run, ``analysis index`` rebuilds ``reports/index.html`` from the
+manifests, ``analysis compare`` checks that two report folders hold the same tables
+(see :mod:`analysis.report.compare`).
 
 ``analysis run`` with no options runs every study in ``params/`` with every notebook
 its ``notebooks:`` section lists (a study that lists none runs every notebook in
 ``notebooks/``). ``--notebook`` runs the named notebooks for each chosen study
-instead. All studies and parameters are checked before the first kernel starts.
+instead. All studies and parameters are checked before the first kernel starts; when
+every study runs, an invalid study file is reported and set aside and the valid
+studies still run. Two runs into one reports folder take turns (the second says so
+and waits); Ctrl-C stops a run cleanly.
 
 Exit codes: 0 all notebooks ran, 1 a notebook failed (the others still ran) or the
 run could not start, 2 bad input (unknown study, notebook or parameter, a study
-file error). Errors are printed as messages, never tracebacks.
+file error; with every study running, after the valid ones ran), 130 interrupted
+(Ctrl-C). Errors are printed as messages, never tracebacks.
 """
 
 from __future__ import annotations
@@ -70,29 +75,60 @@ def run(studies, notebooks, parameters, reports_dir, notebooks_dir, hide_code, t
     A notebook whose notebook file, study, input files, parameters and package code
     are unchanged since its last successful run is not executed again (its page is
     re-rendered); --force executes it anyway."""
-    from analysis.report.index import build_index
+    from analysis.report.manifest import INTERRUPTED
     from analysis.report.parameters import parse_cli_parameters
     from analysis.report.runner import plan_runs, run_plans
 
-    overrides = parse_cli_parameters(parameters)
-    loaded = _load_studies(studies, notebooks_dir)
-    plans = plan_runs(loaded, notebooks or None, overrides, notebooks_dir=notebooks_dir)
-    if not plans:
-        raise click.UsageError("nothing to run: no studies or notebooks found")
+    echo = lambda line: click.echo(line, err=True)  # noqa: E731
+    try:
+        overrides = parse_cli_parameters(parameters)
+        invalid: dict[Path, str] = {}
+        loaded = _load_studies(studies, notebooks_dir, invalid=None if studies else invalid)
+        plans = plan_runs(loaded, notebooks or None, overrides, notebooks_dir=notebooks_dir,
+                          invalid=None if studies else invalid)
+        if not plans:
+            raise click.UsageError(_invalid_text(invalid) if invalid else "nothing to run: no studies or notebooks found")
+        if reports_dir is None:
+            from analysis.study import find_project_root
+
+            reports_dir = find_project_root() / "reports"
+        echo(f"running {len(plans)} notebook(s) into {reports_dir}")
+        results = run_plans(plans, reports_dir=reports_dir, hide_code=hide_code, timeout=timeout, progress=echo,
+                            force=force, pdf=pdf)
+    except KeyboardInterrupt:  # before a notebook started, or while cleaning up after one
+        echo("interrupted (Ctrl-C); reports and manifests are as the last finished notebook left them")
+        sys.exit(130)
+    index = Path(reports_dir) / "index.html"
+    failed = [r for r in results if r.status != "ok"]
+    reused = sum(r.reused for r in results)
+    if any(r.stopped for r in results):
+        stopped = [f"{r.study}/{r.notebook}" for r in results if r.status == INTERRUPTED]
+        what = f"{', '.join(stopped)} recorded as interrupted (its last good report kept); " if stopped else ""
+        echo(f"interrupted (Ctrl-C): {what}{len(results) - len(stopped)} of {len(plans)} notebook(s) finished; "
+             f"index: {index}")
+        sys.exit(130)
+    echo(f"{len(results) - len(failed)} ok ({reused} reused), {len(failed)} failed; index: {index}")
+    if invalid:
+        echo(_invalid_text(invalid))
+    if failed or invalid:
+        sys.exit(1 if failed else 2)
+
+
+@main.command("index")
+@click.option("--reports-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The reports folder. Default: <project>/reports.")
+@_friendly
+def index_(reports_dir) -> None:
+    """Rebuild reports/index.html from the studies' manifest.json files (waits for a run in progress)."""
+    from analysis.report.index import build_index
+    from analysis.report.lock import reports_lock
+
     if reports_dir is None:
         from analysis.study import find_project_root
 
         reports_dir = find_project_root() / "reports"
-    echo = lambda line: click.echo(line, err=True)  # noqa: E731
-    echo(f"running {len(plans)} notebook(s) into {reports_dir}")
-    results = run_plans(plans, reports_dir=reports_dir, hide_code=hide_code, timeout=timeout, progress=echo,
-                        force=force, pdf=pdf)
-    index = build_index(reports_dir)
-    failed = [r for r in results if r.status != "ok"]
-    reused = sum(r.reused for r in results)
-    echo(f"{len(results) - len(failed)} ok ({reused} reused), {len(failed)} failed; index: {index}")
-    if failed:
-        sys.exit(1)
+    with reports_lock(reports_dir, progress=lambda line: click.echo(line, err=True)):
+        click.echo(build_index(reports_dir))
 
 
 @main.command("list")
@@ -100,15 +136,23 @@ def run(studies, notebooks, parameters, reports_dir, notebooks_dir, hide_code, t
               help="Folder of the notebooks. Default: <project>/notebooks.")
 @_friendly
 def list_(notebooks_dir) -> None:
-    """List the studies in params/ and the notebooks with their parameters."""
+    """List the studies in params/ (an invalid one with the reason; exit code 2) and the
+    notebooks with their parameters."""
     from analysis.report.parameters import read_parameters
-    from analysis.report.runner import select_notebooks
+    from analysis.report.runner import plan_runs, select_notebooks
     from analysis.study import find_project_root
 
     root = find_project_root()
     nb_dir = notebooks_dir or root / "notebooks"
     click.echo(f"Studies ({root / 'params'}):")
-    for study in _load_studies((), notebooks_dir):
+    invalid: dict[Path, str] = {}
+    studies = {study.path: study for study in _load_studies((), notebooks_dir, invalid=invalid)}
+    plan_runs(list(studies.values()), notebooks_dir=notebooks_dir, invalid=invalid)  # their notebooks' parameters
+    for path in sorted({*studies, *invalid}):
+        if path in invalid:
+            click.echo(f"  {path.stem}: INVALID\n    " + invalid[path].replace("\n", "\n    "))
+            continue
+        study = studies[path]
         runs = ", ".join(select_notebooks(study, nb_dir)) or "none"
         click.echo(f"  {study.name}: {study.title}\n    notebooks: {runs}")
     click.echo(f"Notebooks ({nb_dir}):")
@@ -123,6 +167,8 @@ def list_(notebooks_dir) -> None:
             comment = f"  # {p.comment}" if p.comment else ""
             default = "<expression>" if p.type == "unknown" else repr(p.default)
             click.echo(f"    {p.name} = {default}{comment}")
+    if invalid:
+        sys.exit(2)
 
 
 @main.command()
@@ -155,7 +201,9 @@ def compare(before, after, studies, rtol, show_all) -> None:
         sys.exit(1)
 
 
-def _load_studies(names, notebooks_dir):
+def _load_studies(names, notebooks_dir, invalid: dict[Path, str] | None = None):
+    """The studies named (default: every ``params/*.yaml``); with *invalid* given, a study
+    file that cannot be loaded is recorded there (path -> message) instead of stopping."""
     from analysis.study import find_project_root, load_study
 
     if not names:
@@ -165,9 +213,22 @@ def _load_studies(names, notebooks_dir):
             raise StudyConfigError(f"no study files (*.yaml) in {params}")
     studies = {}
     for name in names:
-        study = load_study(name, notebooks_dir=notebooks_dir)
+        try:
+            study = load_study(name, notebooks_dir=notebooks_dir)
+        except StudyConfigError as exc:
+            if invalid is None:
+                raise
+            invalid[Path(name).resolve()] = str(exc)
+            continue
         studies.setdefault(study.path, study)  # the same file named twice runs once
     return list(studies.values())
+
+
+def _invalid_text(invalid: dict[Path, str]) -> str:
+    """Which study files were set aside, and why."""
+    lines = [f"{len(invalid)} invalid study file(s), not run:"]
+    lines += [f"  {path.name}: " + message.replace("\n", "\n    ") for path, message in sorted(invalid.items())]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -6,7 +6,9 @@ parameters, the checksums of its input data, its first headline findings (as the
 notebook recorded them with ``ReportOutputs.finding``), and links to its page,
 PDF, executed notebook, tables (CSV) and figures (PNG). A failed notebook shows
 its error, the failing cell and links to the failed notebook and the last good
-report. Inline CSS, no scripts, a Content-Security-Policy that forbids every
+report; a notebook stopped by Ctrl-C is marked "interrupted", with its last good
+report. The runner rebuilds the page whenever a run starts and ends (also after an
+interrupt), and ``analysis index`` does on demand. Inline CSS, no scripts, a Content-Security-Policy that forbids every
 request; every value shown is HTML-escaped and every link URL-quoted.
 """
 
@@ -17,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from analysis.report.manifest import MANIFEST_NAME, read_manifest, utc_now
+from analysis.report.manifest import INTERRUPTED, MANIFEST_NAME, read_manifest, utc_now
 
 __all__ = ["HEADLINES", "build_index", "render_index"]
 
@@ -87,6 +89,7 @@ def render_index(manifests: list[tuple[str, dict[str, Any]]]) -> str:
     entries = [e for _, m in manifests for e in (m.get("notebooks") or {}).values() if isinstance(e, dict)]
     n_ok = sum(e.get("status") == "ok" for e in entries)
     n_reused = sum(bool(e.get("reused")) for e in entries)
+    n_stopped = sum(e.get("status") == INTERRUPTED for e in entries)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -96,7 +99,9 @@ def render_index(manifests: list[tuple[str, dict[str, Any]]]) -> str:
         f"<title>Reports</title><style>{CSS}</style></head><body>",
         "<header><h1>Reports</h1>",
         f'<p class="muted">Built {escape(utc_now())}: {len(manifests)} stud{"y" if len(manifests) == 1 else "ies"}, '
-        f"{len(entries)} notebook(s), {n_ok} ok ({n_reused} reused unchanged), {len(entries) - n_ok} failed.</p>",
+        f"{len(entries)} notebook(s), {n_ok} ok ({n_reused} reused unchanged), {len(entries) - n_ok - n_stopped} failed"
+        + (f", {n_stopped} interrupted: " + ", ".join(escape(str(n)) for n in _interrupted(manifests)) if n_stopped else "")
+        + ".</p>",
     ]
     if len(manifests) > 1:
         parts.append('<nav class="studies" aria-label="Studies"><ul>' + "".join(
@@ -109,6 +114,12 @@ def render_index(manifests: list[tuple[str, dict[str, Any]]]) -> str:
         parts.append(_study_section(folder, manifest))
     parts.append("</main></body></html>\n")
     return "\n".join(parts)
+
+
+def _interrupted(manifests: list[tuple[str, dict[str, Any]]]) -> list[str]:
+    """``study/notebook`` of every notebook whose last run was interrupted."""
+    return [f"{m.get('study', f)}/{nb}" for f, m in manifests for nb, e in (m.get("notebooks") or {}).items()
+            if isinstance(e, dict) and e.get("status") == INTERRUPTED]
 
 
 def _link(folder: str, target: str | None, text: str, cls: str = "") -> str:

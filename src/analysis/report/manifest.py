@@ -4,9 +4,14 @@
 window (as the study file sets it; each notebook's page says the dates it used), and one
 entry per notebook (the last run of it): status, UTC start time, duration,
 injected parameters, input files with SHA-256, package versions, Python version,
-git commit, outputs (tables, figures, findings) and, for a failure, the error and
-the failing cell, plus ``last_good`` (the entry of the last successful run, whose
-report files are kept).
+git commit, outputs (tables, figures, findings), the run date its notebooks saw
+(``run_date``) and the run that wrote it (``run``), and, for a failure or an
+interruption (status ``"failed"`` or ``"interrupted"``), the error and the failing
+cell, plus ``last_good`` (the entry of the last successful run, whose report files
+are kept).
+
+Entries are read, changed and written by one run at a time (the runner holds the
+reports folder's lock) and the file is replaced atomically, so no entry is lost.
 """
 
 from __future__ import annotations
@@ -23,19 +28,24 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
+    "INTERRUPTED",
     "KEY_PACKAGES",
     "MANIFEST_NAME",
     "code_sha256",
+    "collect_outputs",
     "environment",
     "file_records",
+    "last_good",
     "run_fingerprint",
     "read_manifest",
     "study_record",
     "utc_now",
+    "write_entry",
     "write_manifest",
 ]
 
 MANIFEST_NAME = "manifest.json"
+INTERRUPTED = "interrupted"  # the status of a notebook stopped by Ctrl-C (besides "ok" and "failed")
 SCHEMA_VERSION = 1
 KEY_PACKAGES = (
     "service-analytics", "numpy", "pandas", "scipy", "statsmodels", "scikit-learn", "matplotlib",
@@ -143,12 +153,15 @@ def run_fingerprint(
     parameters: dict[str, Any],
     code: str,
     environment: dict[str, Any],
+    run_date: str | None = None,
 ) -> dict[str, Any]:
     """What a notebook's results depend on, and one SHA-256 over all of it.
 
     Two runs with the same ``sha256`` executed the same notebook file with the same
     study file, input files (by content), parameters, package code, Python and key
-    package versions; the runner then reuses the first run's results.
+    package versions; the runner then reuses the first run's results. *run_date*
+    (``YYYY-MM-DD``) is part of it when given: the runner passes it for a study whose
+    results depend on the day they are made (one that drops rows dated after it).
 
     Examples
     --------
@@ -156,6 +169,9 @@ def run_fingerprint(
     ...                      parameters={"top_n": 5}, code="c", environment={})
     >>> sorted(fp)[:3], len(fp["sha256"])
     (['code_sha256', 'input_sha256', 'notebook_sha256'], 64)
+    >>> run_fingerprint(notebook_sha256="a", study_sha256="b", input_files=[], parameters={}, code="c",
+    ...                 environment={}, run_date="2024-06-30")["run_date"]
+    '2024-06-30'
     """
     parts = {
         "notebook_sha256": notebook_sha256,
@@ -166,6 +182,8 @@ def run_fingerprint(
         "python": environment.get("python"),
         "packages": environment.get("packages"),
     }
+    if run_date is not None:  # absent otherwise, so other studies' fingerprints stay as they were
+        parts["run_date"] = run_date
     text = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
     return {**parts, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
 
@@ -223,3 +241,62 @@ def write_manifest(study_dir: str | Path, manifest: dict[str, Any]) -> Path:
     manifest = {"schema": SCHEMA_VERSION, **manifest}
     write_text_atomic(path, json.dumps(manifest, indent=2, ensure_ascii=False, default=str) + "\n")
     return path
+
+
+def write_entry(study_dir: str | Path, record: dict[str, Any], notebook: str, entry: dict[str, Any]) -> Path:
+    """Set one notebook's entry in the study's manifest, keeping every other entry.
+
+    Reads the manifest, replaces the entry of *notebook*, refreshes the study's
+    *record* (:func:`study_record`) and writes it atomically; call it while holding
+    the reports folder's lock (:func:`analysis.report.lock.reports_lock`).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> _ = write_entry(folder, {"study": "x"}, "b", {"status": "ok"})
+    >>> _ = write_entry(folder, {"study": "x"}, "a", {"status": "failed"})
+    >>> sorted(read_manifest(folder)["notebooks"])
+    ['a', 'b']
+    """
+    manifest = read_manifest(study_dir) or {}
+    notebooks = dict(manifest.get("notebooks") or {})
+    notebooks[notebook] = entry
+    return write_manifest(study_dir, {**record, "updated": utc_now(), "notebooks": dict(sorted(notebooks.items()))})
+
+
+def last_good(previous: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The last successful entry behind *previous*: itself if it was ok, else the one it kept.
+
+    Examples
+    --------
+    >>> last_good({"status": "failed", "last_good": {"status": "ok", "html": "a.html"}})
+    {'status': 'ok', 'html': 'a.html'}
+    >>> last_good(None) is None
+    True
+    """
+    if not previous:
+        return None
+    good = previous if previous.get("status") == "ok" else previous.get("last_good")
+    return {k: v for k, v in good.items() if k != "last_good"} if good else None
+
+
+def collect_outputs(out_dir: str | Path, notebook: str) -> dict[str, Any]:
+    """The tables, figures and findings a notebook recorded in ``<out_dir>/outputs.json``,
+    with paths relative to the study's folder (``<notebook>/tables/x.csv``).
+
+    Examples
+    --------
+    >>> collect_outputs("/nonexistent", "00_data_overview")
+    {'tables': {}, 'figures': {}, 'findings': {}}
+    """
+    try:
+        records = json.loads((Path(out_dir) / "outputs.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        records = {}
+    prefix = lambda rec: {k: (f"{notebook}/{v}" if k == "path" and v else v) for k, v in rec.items()}  # noqa: E731
+    return {
+        "tables": {n: prefix(r) for n, r in records.get("tables", {}).items()},
+        "figures": {n: prefix(r) for n, r in records.get("figures", {}).items()},
+        "findings": dict(records.get("findings", {})),
+    }

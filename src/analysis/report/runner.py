@@ -1,14 +1,27 @@
 """Run notebooks with a study's parameters (papermill) into ``reports/<study>/``.
 
-:func:`plan_runs` checks every study and parameter of every requested run before
-any kernel starts; :func:`run_plans` executes them one by one. Each run executes
-into ``reports/.staging/<study>/<notebook>/`` and is moved into place only on
-success, so a failure or an interruption never replaces a good report with a half
-one. A failed notebook is kept as ``<notebook>.failed.ipynb`` (and ``.failed.html``)
-beside the previous good report; the next run removes any staging left behind.
+:func:`plan_runs` (:mod:`analysis.report.plan`) checks every study and parameter of
+every requested run before any kernel starts; :func:`run_plans` executes them one by one. Each notebook executes
+into the run's own staging folder (``reports/.staging/run-<pid>-<id>/<study>/<notebook>/``)
+and is moved into place only on success, so a failure or an interruption never replaces
+a good report with a half one. A failed notebook is kept as ``<notebook>.failed.ipynb``
+(and ``.failed.html``) beside the previous good report.
+
+Runs into one reports folder take turns: :func:`run_plans` holds ``reports/.lock`` for
+the whole run (a second run says so and waits; see :mod:`analysis.report.lock`), so
+manifest entries are read, changed and written (atomically) by one run at a time.
+Ctrl-C (SIGINT) stops the run cleanly: the kernel is stopped, the notebook that was
+running is recorded as ``"interrupted"`` (its previous good report and ``last_good``
+are kept), staging is removed and the index is rebuilt. The index is also rebuilt
+from the manifests when a run starts, so it is current even after a killed run.
+
+Every notebook of a run sees one run date: the runner sets ``ANALYSIS_RUN_DATE``
+(:func:`analysis.window.run_date`) for its kernels, unless it is already set, and
+records it in each manifest entry.
 
 Regeneration is incremental: each run's fingerprint (notebook file, study file,
-input files, parameters, package code, Python and key package versions; see
+input files, parameters, package code, Python and key package versions, and the run
+date when the study drops future dates; see
 :func:`analysis.report.manifest.run_fingerprint`) is kept in the manifest, and a
 notebook whose last run succeeded with the same fingerprint is not executed again
 (its page is re-rendered; ``"reused": true``) unless ``force=True``.
@@ -20,45 +33,35 @@ Layout of ``reports/<study>/``: ``<nb>.ipynb``, ``<nb>.html`` (optionally
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from analysis.errors import NotebookParameterError, ParameterError, ReportError, StudyConfigError
+from analysis.errors import ReportError
 from analysis.report import manifest as mf
-from analysis.report.parameters import check_parameters, read_parameters
+from analysis.report.index import build_index
+from analysis.report.lock import interrupts_deferred, reports_lock, run_staging
+from analysis.report.plan import RunPlan, plan_runs, select_notebooks
 from analysis.report.render import render_html
-from analysis.study import Study, suggest
-from analysis.window import WINDOW_KEYS
+from analysis.study import Study
+from analysis.window import RUN_DATE_VARIABLE, run_date
 
 __all__ = ["KERNEL_NAME", "RunPlan", "RunResult", "check_kernel", "plan_runs", "run_plans", "select_notebooks"]
 
 KERNEL_NAME = "service-analytics"
-RUNNER_PARAMETERS = ("study", "output_dir")
-STAGING = ".staging"
-
-
-@dataclass(frozen=True)
-class RunPlan:
-    """One checked run: a study, a notebook and the parameters to inject (besides
-    ``study`` and ``output_dir``, which the runner sets)."""
-
-    study: Study
-    notebook: str
-    notebook_path: Path
-    parameters: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class RunResult:
-    """How one run went. ``html`` is the report page (None if it failed);
-    ``reused`` is True when nothing had changed and the last run's results were kept."""
+    """How one run went. ``status`` is "ok", "failed" or "interrupted"; ``html`` is the
+    report page (None if it failed); ``reused`` is True when nothing had changed and the
+    last run's results were kept."""
 
     study: str
     notebook: str
@@ -67,119 +70,7 @@ class RunResult:
     html: Path | None
     error: str | None = None
     reused: bool = False
-
-
-def select_notebooks(study: Study, notebooks_dir: Path) -> list[str]:
-    """The notebooks a study runs by default: those listed in its ``notebooks:``
-    section, or every notebook in *notebooks_dir* when it lists none.
-
-    Examples
-    --------
-    >>> select_notebooks(load_study("cdnow"), Path("notebooks"))  # doctest: +SKIP
-    ['00_data_overview']
-    """
-    if study.notebooks:
-        return list(study.notebooks)
-    return sorted(p.stem for p in Path(notebooks_dir).glob("*.ipynb"))
-
-
-def plan_runs(
-    studies: Sequence[Study],
-    notebooks: Sequence[str] | None = None,
-    overrides: Mapping[str, Any] | None = None,
-    *,
-    notebooks_dir: str | Path | None = None,
-) -> list[RunPlan]:
-    """Check and plan every (study, notebook) run, before any kernel starts.
-
-    Parameters
-    ----------
-    studies : sequence of Study
-    notebooks : sequence of str, optional
-        Run these notebooks for every study; default: :func:`select_notebooks`.
-    overrides : mapping, optional
-        The command line's ``-p`` values, applied after the study's own
-        per-notebook parameters, to every notebook that declares them; a name that
-        no notebook to run declares is an error.
-    notebooks_dir : str or Path, optional
-        Default: each study's notebooks folder.
-
-    Raises
-    ------
-    StudyConfigError, NotebookParameterError
-        A notebook that does not exist, a parameter that is unknown or of the
-        wrong type, a notebook without a ``parameters`` cell.
-
-    Examples
-    --------
-    >>> plans = plan_runs([load_study("cdnow")], overrides={"top_n": 5})  # doctest: +SKIP
-    """
-    overrides = dict(overrides or {})
-    for name in RUNNER_PARAMETERS:
-        if name in overrides:
-            raise NotebookParameterError(f"-p {name}=...: '{name}' is set by the runner; choose the study with --study")
-    declared_cache: dict[Path, dict] = {}
-    plans = []
-    for study in studies:
-        nb_dir = Path(notebooks_dir) if notebooks_dir is not None else study.notebooks_dir
-        if nb_dir is None or not nb_dir.is_dir():
-            raise StudyConfigError(f"{study.path}: notebooks folder not found: {nb_dir}; pass --notebooks-dir")
-        available = sorted(p.stem for p in nb_dir.glob("*.ipynb"))
-        wanted = notebooks if notebooks else select_notebooks(study, nb_dir)
-        for notebook in dict.fromkeys(n.removesuffix(".ipynb") for n in wanted):  # each once, in order
-            if notebook not in available:
-                raise StudyConfigError(
-                    f"no notebook {notebook}.ipynb in {nb_dir}{suggest(notebook, available)} "
-                    f"(notebooks: {', '.join(available) or 'none'})"
-                )
-            path = nb_dir / f"{notebook}.ipynb"
-            declared = declared_cache.setdefault(path, read_parameters(path))
-            missing = [n for n in RUNNER_PARAMETERS if n not in declared]
-            if missing:
-                raise NotebookParameterError(
-                    f"{path.name}: its parameters cell must set {' and '.join(missing)} "
-                    f"(e.g. study = \"../params/service_demo.yaml\" and output_dir = None); the runner injects them"
-                )
-            own = study.notebook_parameters(notebook)
-            for name in RUNNER_PARAMETERS:
-                if name in own:
-                    raise StudyConfigError(f"{study.path}: notebooks.{notebook}.{name}: '{name}' is set by the runner; remove it")
-            params = check_parameters(declared, own, notebook=notebook, source=f"{study.path} notebooks.{notebook}")
-            mine = {k: v for k, v in overrides.items() if k in declared}
-            params.update(check_parameters(declared, mine, notebook=notebook, source="-p"))
-            _check_window(study, params, notebook, own, mine)
-            plans.append(RunPlan(study=study, notebook=notebook, notebook_path=path, parameters=params))
-    _check_overrides_used(overrides, plans, declared_cache)
-    return plans
-
-
-def _check_window(study: Study, params: Mapping[str, Any], notebook: str, own: Mapping[str, Any],
-                  overrides: Mapping[str, Any]) -> None:
-    """The notebook's window (the study's, with its own window parameters) must be valid,
-    as the notebook will build it: a bad date or a calibration end after the observation
-    end is reported now, not from inside a kernel."""
-    given = {k: params[k] for k in WINDOW_KEYS if k in params}
-    if not given:
-        return
-    sources = [f"{study.path} notebooks.{notebook}"] if any(k in own for k in given) else []
-    sources += ["-p"] if any(k in overrides for k in given) else []
-    source = " and ".join(sources)
-    try:
-        study.window.override(**given)
-    except ParameterError as exc:
-        raise NotebookParameterError(f"{source}: notebook {notebook}: {exc}") from None
-
-
-def _check_overrides_used(overrides: Mapping[str, Any], plans: list[RunPlan], declared: dict[Path, dict]) -> None:
-    """An override goes to the notebooks that declare it; one that none declares is an error."""
-    names = sorted({n for p in plans for n in declared[p.notebook_path]})
-    for key in overrides:
-        if not any(key in declared[p.notebook_path] for p in plans):
-            notebooks = ", ".join(sorted({p.notebook for p in plans}))
-            raise NotebookParameterError(
-                f"-p {key}: no notebook to run has a parameter {key!r}{suggest(key, names)} "
-                f"(notebooks: {notebooks}; their parameters: {', '.join(names)})"
-            )
+    stopped: bool = False  # the run stopped here (Ctrl-C): later plans did not run
 
 
 def check_kernel(kernel_name: str = KERNEL_NAME) -> None:
@@ -210,11 +101,19 @@ def run_plans(
 ) -> list[RunResult]:
     """Execute checked runs one after another; one failure does not stop the rest.
 
+    The run holds the reports folder's lock throughout (another run into the same
+    folder waits for it, and *progress* says so), rebuilds ``index.html`` from the
+    manifests at its start and end, and sets ``ANALYSIS_RUN_DATE`` (today unless
+    already set) for its kernels. Ctrl-C stops it: the notebook that was running is
+    recorded as "interrupted" (its last good report kept) and is the last result.
+
     A notebook whose last run succeeded and whose notebook file, study file,
     input files (by SHA-256), parameters, package code (SHA-256 of
     ``src/analysis/**/*.py``), Python and key package versions are all unchanged
     is not executed again: its page is only re-rendered from the executed
-    notebook, and its manifest entry says ``"reused": true``.
+    notebook, and its manifest entry says ``"reused": true``. For a study that
+    drops future dates (a table option ``future_dates: drop``) the run date is part
+    of that comparison too.
 
     Parameters
     ----------
@@ -242,7 +141,10 @@ def run_plans(
     Raises
     ------
     ReportError
-        The kernel is not installed, or *pdf* is asked for and no Chromium is found.
+        The kernel is not installed, *pdf* is asked for and no Chromium is found, or
+        *reports_dir* cannot be written to.
+    ParameterError
+        ``ANALYSIS_RUN_DATE`` is set but is not a date.
 
     Examples
     --------
@@ -261,29 +163,79 @@ def run_plans(
         if browser is None:
             raise ReportError("--pdf needs Chromium: install it (Debian/Ubuntu: apt-get install chromium) "
                               "or set ANALYSIS_CHROMIUM to the browser's path; or run without --pdf")
-    staging = reports_dir / STAGING
-    shutil.rmtree(staging, ignore_errors=True)  # left by an interrupted run
-    env_cache: dict[Path, dict] = {}
     inputs_cache: dict[Path, list] = {}
     for plan in plans:  # before any kernel: a data set that cannot be found stops the run here
         if plan.study.path not in inputs_cache:
             inputs_cache[plan.study.path] = mf.file_records(plan.study.input_files())
-    code = mf.code_sha256()
-    options = _Options(hide_code, kernel_name, timeout, force, browser, code)
+    day = run_date().date().isoformat()  # ANALYSIS_RUN_DATE if set (checked here), else today
+    with _environment(RUN_DATE_VARIABLE, day), reports_lock(reports_dir, progress):
+        build_index(reports_dir)  # a killed run may have left the index behind the manifests
+        try:
+            with run_staging(reports_dir) as staging:
+                options = _Options(hide_code, kernel_name, timeout, force, browser, mf.code_sha256(), staging, day)
+                return _run_all(plans, reports_dir, options, inputs_cache, progress)
+        finally:
+            with interrupts_deferred():
+                build_index(reports_dir)
+
+
+@contextmanager
+def _environment(name: str, value: str) -> Iterator[None]:
+    """Set an environment variable (inherited by the kernels) for the block."""
+    before = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = before
+
+
+def _run_all(plans, reports_dir: Path, options: _Options, inputs_cache, progress) -> list[RunResult]:
+    env_cache: dict[Path, dict] = {}
     results = []
     for i, plan in enumerate(plans, 1):
-        project = plan.notebook_path.parent.parent
-        env = env_cache.setdefault(project, mf.environment(project))
-        inputs = inputs_cache[plan.study.path]
-        result = _run_one(plan, reports_dir, options, env, inputs)
+        t0 = time.perf_counter()
+        try:
+            project = plan.notebook_path.parent.parent
+            env = env_cache.setdefault(project, mf.environment(project))
+            result = _run_one(plan, reports_dir, options, env, inputs_cache[plan.study.path])
+        except KeyboardInterrupt:
+            with interrupts_deferred():
+                result = _record_interrupt(plan, reports_dir, options, round(time.perf_counter() - t0, 2))
         results.append(result)
         if progress is not None:
             tail = f": {result.error}" if result.error else ""
             reused = ", reused: inputs, parameters and code unchanged" if result.reused else ""
             progress(f"[{i}/{len(plans)}] {plan.study.name}/{plan.notebook}: {result.status} "
                      f"({result.duration_s:.1f} s){reused}{tail}")
-    shutil.rmtree(staging, ignore_errors=True)
+        if result.stopped:
+            break
     return results
+
+
+def _record_interrupt(plan, reports_dir: Path, options: _Options, duration: float) -> RunResult:
+    """The manifest entry of a notebook stopped by Ctrl-C: its previous good report stays.
+    An interrupt that came after this run had recorded the notebook keeps that entry."""
+    nb, study = plan.notebook, plan.study
+    study_dir = reports_dir / study.name
+    previous = (mf.read_manifest(study_dir) or {}).get("notebooks", {}).get(nb)
+    if previous and previous.get("run") == options.staging.name:  # finished just before the interrupt
+        html = study_dir / previous["html"] if previous.get("html") else None
+        return RunResult(study.name, nb, str(previous.get("status")), duration, html, None,
+                         reused=bool(previous.get("reused")), stopped=True)
+    message = "stopped by Ctrl-C (SIGINT) before it finished; its previous good report, if any, is kept"
+    entry: dict[str, Any] = {
+        "status": mf.INTERRUPTED, "started": mf.utc_now(), "duration_s": duration, "run": options.staging.name,
+        "parameters": {"study": str(study.path), **plan.parameters}, "notebook_file": str(plan.notebook_path),
+        "study_file": str(study.path), "run_date": options.run_date, "reused": False, "html": None,
+        "error": {"name": "KeyboardInterrupt", "message": message, "cell": None},
+        "last_good": mf.last_good(previous),
+    }
+    mf.write_entry(study_dir, mf.study_record(study), nb, entry)
+    return RunResult(study.name, nb, mf.INTERRUPTED, duration, None, f"KeyboardInterrupt: {message}", stopped=True)
 
 
 @dataclass(frozen=True)
@@ -294,6 +246,8 @@ class _Options:
     force: bool
     browser: str | None
     code: str
+    staging: Path
+    run_date: str
 
 
 class _ParameterNoise(logging.Filter):
@@ -332,6 +286,7 @@ def _execute(plan, reports_dir, options: _Options, env, inputs) -> RunResult:
         parameters={k: v for k, v in injected.items() if k != "output_dir"},
         code=options.code,
         environment=env,
+        run_date=options.run_date if _drops_future_dates(study) else None,
     )
     previous = (mf.read_manifest(study_dir) or {}).get("notebooks", {}).get(nb)
     if not options.force:
@@ -339,6 +294,11 @@ def _execute(plan, reports_dir, options: _Options, env, inputs) -> RunResult:
         if reused is not None:
             return reused
     return _execute_fresh(plan, reports_dir, options, env, inputs, fingerprint, previous)
+
+
+def _drops_future_dates(study: Study) -> bool:
+    """Whether the study's results depend on the run date: a table drops rows dated after it."""
+    return any(spec.options.get("future_dates") == "drop" for spec in study.data.tables.values())
 
 
 def _reuse(plan, study_dir: Path, previous, fingerprint, options: _Options) -> RunResult | None:
@@ -361,9 +321,11 @@ def _reuse(plan, study_dir: Path, previous, fingerprint, options: _Options) -> R
     except ReportError:
         return None  # execute afresh instead
     entry = {k: v for k, v in previous.items() if k not in ("last_good",)}
-    entry.update(reused=True, checked=mf.utc_now(), html=page.name, outputs=_collect_outputs(outputs, nb))
+    entry.update(reused=True, checked=mf.utc_now(), run=options.staging.name, html=page.name,
+                 outputs=mf.collect_outputs(outputs, nb))
     entry.update(_pdf(page, study_dir / f"{nb}.pdf", options.browser))
-    _write_entry(study_dir, study, nb, entry)
+    with interrupts_deferred():
+        mf.write_entry(study_dir, mf.study_record(study), nb, entry)
     return RunResult(study.name, nb, "ok", round(time.perf_counter() - t0, 2), page, None, reused=True)
 
 
@@ -373,8 +335,7 @@ def _execute_fresh(plan, reports_dir, options: _Options, env, inputs, fingerprin
 
     nb, study = plan.notebook, plan.study
     study_dir = reports_dir / study.name
-    stage = reports_dir / STAGING / study.name / nb
-    shutil.rmtree(stage, ignore_errors=True)
+    stage = options.staging / study.name / nb
     stage.mkdir(parents=True)
     executed, page, outputs = stage / f"{nb}.ipynb", stage / f"{nb}.html", stage / nb
     injected = {"study": str(study.path), "output_dir": str(outputs), **plan.parameters}
@@ -386,6 +347,7 @@ def _execute_fresh(plan, reports_dir, options: _Options, env, inputs, fingerprin
             cwd=str(plan.notebook_path.parent), progress_bar=False, log_output=False,
             execution_timeout=options.timeout,
             extra_arguments=["--IPKernelApp.log_level=ERROR"],  # quiet the kernel's own start-up warnings
+            shutdown_kernel="immediate",  # on Ctrl-C too: no graceful shutdown that prints a ZMQ traceback
         )
     except PapermillExecutionError as exc:
         error = {"name": exc.ename, "message": str(exc.evalue),
@@ -414,27 +376,37 @@ def _execute_fresh(plan, reports_dir, options: _Options, env, inputs, fingerprin
         "environment": env,
         "fingerprint": fingerprint,
         "reused": False,
+        "run": options.staging.name,
+        "run_date": options.run_date,
         "error": error,
     }
+    with interrupts_deferred():  # a report is moved into place and recorded whole, or not at all
+        _commit(executed, page, outputs, study_dir, plan, options, entry, previous)
+    html = study_dir / entry["html"] if entry.get("html") else None
+    message = None if error is None else f"{error['name']}: {error['message']}"
+    return RunResult(study.name, nb, entry["status"], duration, html, message)
+
+
+def _commit(executed: Path, page: Path, outputs: Path, study_dir: Path, plan, options: _Options,
+            entry: dict[str, Any], previous) -> None:
+    """Move a finished run's files into *study_dir* (or keep a failure beside the last good
+    report) and write its manifest entry; *entry* is completed in place."""
+    nb, study = plan.notebook, plan.study
     study_dir.mkdir(parents=True, exist_ok=True)
-    if error is None:
+    if entry["error"] is None:
         _replace(outputs, study_dir / nb)
         _replace(executed, study_dir / f"{nb}.ipynb")
         _replace(page, study_dir / f"{nb}.html")
         for stale in (f"{nb}.failed.ipynb", f"{nb}.failed.html", f"{nb}.pdf"):  # a PDF of the old results
             (study_dir / stale).unlink(missing_ok=True)
-        entry.update(html=f"{nb}.html", executed=f"{nb}.ipynb", outputs=_collect_outputs(study_dir / nb, nb),
+        entry.update(html=f"{nb}.html", executed=f"{nb}.ipynb", outputs=mf.collect_outputs(study_dir / nb, nb),
                      title=_notebook_heading(study_dir / f"{nb}.ipynb"))
         entry.update(_pdf(study_dir / f"{nb}.html", study_dir / f"{nb}.pdf", options.browser))
     else:
         entry.update(_keep_failure(executed, study_dir, nb, options.hide_code, study.title))
         if previous:
-            last_good = previous if previous.get("status") == "ok" else previous.get("last_good")
-            entry["last_good"] = {k: v for k, v in last_good.items() if k != "last_good"} if last_good else None
-    _write_entry(study_dir, study, nb, entry)
-    html = study_dir / entry["html"] if entry.get("html") else None
-    message = None if error is None else f"{error['name']}: {error['message']}"
-    return RunResult(study.name, nb, entry["status"], duration, html, message)
+            entry["last_good"] = mf.last_good(previous)
+    mf.write_entry(study_dir, mf.study_record(study), nb, entry)
 
 
 def _show_final_paths(executed: Path, moves: dict[str, str]) -> None:
@@ -516,27 +488,3 @@ def _replace(src: Path, dst: Path) -> None:
         shutil.rmtree(trash, ignore_errors=True)
     elif src.exists():
         os.replace(src, dst)
-
-
-def _collect_outputs(out_dir: Path, nb: str) -> dict[str, Any]:
-    try:
-        records = json.loads((out_dir / "outputs.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        records = {}
-    prefix = lambda rec: {k: (f"{nb}/{v}" if k == "path" and v else v) for k, v in rec.items()}  # noqa: E731
-    return {
-        "tables": {n: prefix(r) for n, r in records.get("tables", {}).items()},
-        "figures": {n: prefix(r) for n, r in records.get("figures", {}).items()},
-        "findings": dict(records.get("findings", {})),
-    }
-
-
-def _write_entry(study_dir: Path, study: Study, nb: str, entry: dict[str, Any]) -> None:
-    manifest = mf.read_manifest(study_dir) or {}
-    notebooks = dict(manifest.get("notebooks", {}))
-    notebooks[nb] = entry
-    mf.write_manifest(study_dir, {
-        **mf.study_record(study),
-        "updated": mf.utc_now(),
-        "notebooks": dict(sorted(notebooks.items())),
-    })
