@@ -46,3 +46,16 @@ def test_summary_frame_converts_aware_dates_to_the_zone():
     tx = pd.DataFrame({"customer_id": ["a"], "date": pd.to_datetime(["2024-06-30T20:00:00Z"]), "amount": [1.0]})
     assert FrameData(tx, timezone="Asia/Shanghai").summary_frame()["date"].iloc[0] == pd.Timestamp("2024-07-01 04:00")
     assert FrameData(tx, timezone="Asia/Shanghai").last_day() == pd.Timestamp("2024-07-01")
+
+
+def test_summaries_and_rfm_values_refuse_negative_amounts_as_a_log_on_disk_does(tmp_path):
+    from analysis.customerdata import customer_data
+
+    tx = pd.DataFrame({"customer_id": ["a", "b", "c"], "date": pd.to_datetime(["2024-01-01"] * 3),
+                       "amount": [5.0, -1.5, -2.0]})
+    for call in (FrameData(tx).customer_summary, FrameData(tx).rfm_values):
+        with pytest.raises(DataValidationError, match=r"2 negative amount\(s\): row 2 \(-1.5\), row 3 \(-2\)"):
+            call()
+    tx.to_parquet(tmp_path / "tx.parquet", index=False)
+    with pytest.raises(DataValidationError, match="negative amount"):
+        customer_data(tmp_path / "tx.parquet").rfm_values()

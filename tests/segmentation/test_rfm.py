@@ -233,3 +233,13 @@ def test_r_rule_versus_quantile_rule_and_plain_qcut_on_counts():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         score_values(tied, 5, method="rank_first")
+
+
+def test_negative_amounts_are_refused_with_their_rows():
+    """Issue 14: rfm scored a refund (-20) as a customer's monetary value without a word."""
+    tx = pd.DataFrame({"customer_id": ["a", "b", "c", "d"],
+                       "date": pd.to_datetime(["2024-01-01", "2024-02-01", "2024-03-01", "2024-03-02"]),
+                       "amount": [5.0, -20.0, 3.0, 4.0]})
+    with pytest.raises(DataValidationError, match=r"1 negative amount\(s\): row 2 \(-20\).*drop_invalid_amounts"):
+        rfm(tx, bins=2)
+    assert rfm(tx[tx["amount"] >= 0], bins=2)["monetary"].min() == 3.0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from analysis.customerdata import frame as _frame
@@ -21,8 +22,9 @@ class FrameData(CustomerData):
     """A transactions DataFrame behind the :class:`~analysis.customerdata.CustomerData` interface.
 
     The frame is not copied and not validated when wrapped: each method checks
-    what it needs (the summaries and RFM values check the canonical columns), so
-    the overview also works on a table with only some of them.
+    what it needs (the summaries and RFM values check the canonical columns and,
+    as for a log on disk, refuse negative amounts), so the overview also works on
+    a table with only some of them.
 
     Parameters
     ----------
@@ -54,9 +56,26 @@ class FrameData(CustomerData):
     def default_engine(self):
         return "pandas" if self.engine == "auto" else self.engine
 
-    def summary_frame(self) -> pd.DataFrame:
+    def _checked(self, purpose: str) -> pd.DataFrame:
+        """The frame, after checking its canonical columns and that no amount is negative (as a log on disk)."""
         frame = self.frame
-        check_transactions_frame(frame, purpose="summarising")
+        check_transactions_frame(frame, purpose=purpose)
+        negative = (frame["amount"] < 0).to_numpy()
+        if negative.any():
+            rows = np.flatnonzero(negative)
+            values = frame["amount"].to_numpy()[rows[:5]]
+            shown = ", ".join(f"row {r + 1} ({float(v):g})" for r, v in zip(rows[:5], values))
+            more = f" and {len(rows) - 5} more" if len(rows) > 5 else ""
+            raise DataValidationError(
+                f"Column 'amount' of the transactions table has {len(rows)} negative amount(s): {shown}{more} "
+                "(counting data rows from 1). Refunds and returns are not purchases: remove those rows, or "
+                "validate the table with analysis.schemas.validate_transactions(..., drop_invalid_amounts=True) "
+                f"to drop them with a warning, before {purpose}."
+            )
+        return frame
+
+    def summary_frame(self) -> pd.DataFrame:
+        frame = self._checked("summarising")
         date = local_wall_time(frame["date"], self.timezone)
         ids = frame["customer_id"]
         if date is not frame["date"] or not pd.api.types.is_string_dtype(ids):
@@ -150,7 +169,7 @@ class FrameData(CustomerData):
     def _rfm_values(self, observation_end, frequency: str) -> pd.DataFrame:
         from analysis.window import parse_date
 
-        check_transactions_frame(self.frame, purpose="segmenting")
+        self._checked("segmenting")
         if len(self.frame) == 0:
             raise DataValidationError("The transactions table is empty; RFM needs purchases.")
         end = parse_date(observation_end, "observation_end", timezone=self.timezone) if observation_end is not None else None
