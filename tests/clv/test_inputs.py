@@ -47,3 +47,25 @@ def test_collapsed_loglik_equals_the_per_row_loglik():
     collapsed, cw = _collapse(arrays, np.ones(len(sim)))
     p = m.params_.to_numpy()
     assert np.isclose(cw @ m._loglik(p, collapsed), m._loglik(p, arrays).sum(), rtol=1e-12)
+
+
+@pytest.mark.parametrize("model", ["BetaGeo", "ModifiedBetaGeo", "ParetoNBD", "BetaGeoCovariates"])
+def test_repeat_buyers_with_recency_zero_are_refused_by_name(model):
+    """Issue 14: BetaGeo.fit took frequency > 0 with recency 0 and returned a degenerate fit with warnings only."""
+    from analysis import clv
+
+    summary = pd.DataFrame({"frequency": [2, 0, 1, 3, 0], "recency": [10.0, 0.0, 0.0, 20.0, 0.0],
+                            "T": [30.0, 12.0, 25.0, 40.0, 8.0], "region": ["n", "s", "n", "s", "n"]},
+                           index=pd.Index(["a", "b", "c", "d", "e"], name="customer_id"))
+    cls = getattr(clv, model)
+    fitter = cls(trans_covariates=["region"]) if model.endswith("Covariates") else cls()
+    with pytest.raises(DataValidationError, match=r"1 row\(s\) have 'recency' 0 although 'frequency' > 0 "
+                                                  r"\(row 3 \('c'\), numbered from 1\)"):
+        fitter.fit(summary)
+
+
+def test_row_labels_are_shown_without_numpy_reprs():
+    data = pd.DataFrame({"x": [1.0, -2.0]}, index=pd.Index(np.array([7, 8], dtype=np.int64)))
+    with pytest.raises(DataValidationError) as info:
+        check_summary_columns(data, {"frequency": "x"}, nonnegative=["frequency"])
+    assert "first rows 8: -2.0" in str(info.value) and "np." not in str(info.value)

@@ -18,6 +18,7 @@ from scipy import special
 
 from analysis.checks import DEFAULT_SEED, Interval, check_params, rng_from
 from analysis.clv.base import BaseFitter
+from analysis.clv.inputs import rows_text
 from analysis.errors import DataValidationError, ParameterError
 
 __all__ = ["BetaGeoBetaBinom"]
@@ -71,10 +72,8 @@ class BetaGeoBetaBinom(BaseFitter):
             ((x > 0) & (tx == 0), f"{cols['recency']!r} 0 although {cols['frequency']!r} > 0"),
         ]:
             if mask.any():
-                raise DataValidationError(
-                    f"{int(mask.sum())} row(s) have {rule} (first positions "
-                    f"{np.flatnonzero(mask)[:5].tolist()})."
-                )
+                raise DataValidationError(f"{int(mask.sum())} row(s) have {rule} ({rows_text(mask, data)}, "
+                                          "numbered from 1).")
 
     def _loglik(self, params, d):
         a, b, g, dl = params

@@ -25,7 +25,7 @@ from scipy import special, stats
 from analysis.checks import DEFAULT_SEED, Interval, check_params, rng_from
 from analysis.clv._simulate import ages, poisson_purchases
 from analysis.clv.base import BaseFitter
-from analysis.clv.inputs import _codes
+from analysis.clv.inputs import _codes, rows_text
 from analysis.errors import DataValidationError, ParameterError
 
 __all__ = ["BetaGeo", "ModifiedBetaGeo", "NonContractualModel"]
@@ -87,13 +87,15 @@ class NonContractualModel(BaseFitter):
         rules = [
             (tx > T * (1 + 1e-12), f"{cols['recency']!r} greater than {cols['T']!r}"),
             ((x == 0) & (tx != 0), f"{cols['recency']!r} not 0 although {cols['frequency']!r} is 0"),
+            # a repeat purchase comes after the first one: its recency (last - first purchase) is > 0
+            ((x > 0) & (tx == 0), f"{cols['recency']!r} 0 although {cols['frequency']!r} > 0"),
         ]
         for mask, rule in rules:
             if mask.any():
-                first = np.flatnonzero(mask)[:5].tolist()
                 raise DataValidationError(
-                    f"{int(mask.sum())} row(s) have {rule} (first positions {first}); recency "
-                    "and T must both be measured from the customer's first purchase."
+                    f"{int(mask.sum())} row(s) have {rule} ({rows_text(mask, data)}, numbered from 1); recency "
+                    "and T must both be measured from the customer's first purchase, and a customer with "
+                    "repeat purchases has recency > 0. Build the summary with analysis.summary.customer_summary."
                 )
 
     def fit(self, data, *, weights=None):

@@ -16,13 +16,34 @@ import pandas as pd
 
 from analysis.errors import DataValidationError
 
-__all__ = ["check_summary_columns"]
+__all__ = ["check_summary_columns", "rows_text"]
 
 
 def _row_list(mask: np.ndarray, values: np.ndarray, index: pd.Index) -> str:
     bad = np.flatnonzero(mask)[:5]
+    labels = index[bad].tolist()  # Python values: no np.int64(...) in the message
     shown = [values[i].item() if isinstance(values[i], np.generic) else values[i] for i in bad]
-    return ", ".join(f"{index[i]!r}: {v!r}" for i, v in zip(bad, shown))
+    return ", ".join(f"{label!r}: {v!r}" for label, v in zip(labels, shown))
+
+
+def rows_text(mask: np.ndarray, data: Any) -> str:
+    """The first five rows where ``mask`` holds, numbered from 1, with a DataFrame's index label (the customer).
+
+    Examples
+    --------
+    >>> import numpy as np, pandas as pd
+    >>> rows_text(np.array([False, True, True]), pd.DataFrame(index=pd.Index(["a", "b", "c"], name="customer_id")))
+    "rows 2 ('b'), 3 ('c')"
+    >>> rows_text(np.array([True] * 7), {"x": [0] * 7})
+    'rows 1, 2, 3, 4, 5 and 2 more'
+    """
+    bad = np.flatnonzero(mask)
+    shown = bad[:5]
+    labelled = isinstance(data, pd.DataFrame) and not isinstance(data.index, pd.RangeIndex)
+    labels = data.index[shown].tolist() if labelled else [None] * len(shown)
+    parts = [f"{i + 1}" + (f" ({label!r})" if labelled else "") for i, label in zip(shown, labels)]
+    more = f" and {len(bad) - len(shown)} more" if len(bad) > len(shown) else ""
+    return f"{'row' if len(bad) == 1 else 'rows'} {', '.join(parts)}{more}"
 
 
 def check_summary_columns(
