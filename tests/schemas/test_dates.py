@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.errors import DataValidationError
+from analysis.errors import DataValidationError, ParameterError
 from analysis.schemas import validate_customers, validate_transactions
 
 
@@ -91,3 +91,10 @@ def test_every_date_column_follows_the_rule():
                               "acquisition_date": [d.strftime("%m/%d/%Y") for d in days] + ["31/01/2024"]})
     with pytest.raises(DataValidationError, match=r"column 'acquisition_date': must show whether the day.*row 41"):
         validate_customers(customers)
+
+
+@pytest.mark.parametrize("date_format", ["%Q", "%", "%Y-%m-%d%", 5])
+def test_a_date_format_pandas_cannot_read_names_the_option(date_format):
+    """Found by the property tests: '%Q' raised pandas' ValueError, '%' an IndexError inside strptime."""
+    with pytest.raises(ParameterError, match=r"date_format .*(not a date format|must be text).*'%d/%m/%Y'"):
+        validate_transactions(_tx(["2024-03-01"]), date_format=date_format)

@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis.errors import ParameterError
 from analysis.schemas.problems import _MAX_SHOWN, _fmt_rows, _Problem
 from analysis.schemas.values import _NA_WORDS
 
@@ -96,7 +97,7 @@ def _parse_dates(s: pd.Series, column: str, date_format: str | None
 
     if date_format is not None:
         strs = pd.Series([t if isinstance(t, str) else str(t) for t in texts], dtype=object)
-        conv = pd.to_datetime(strs, format=date_format, errors="coerce", utc=True)
+        conv = _convert(strs, date_format)
         conv = conv.dt.tz_convert("UTC").dt.tz_localize(None)
         bad = np.flatnonzero(conv.isna().to_numpy() & ~missing_u)
         report(f"must be a date written as {date_format!r}", bad)
@@ -222,6 +223,24 @@ def _parse_dates(s: pd.Series, column: str, date_format: str | None
     report("must be a date", bad, _date_hint([texts[i] for i in bad]))
     conv[reported] = pd.NaT
     return _to_ns(_expand(conv, codes, missing_u, s.index), s, column, problems, failed), problems, failed
+
+
+def _convert(texts: pd.Series, date_format: Any) -> pd.Series:
+    """*texts* parsed with the user's *date_format* (unparseable values become NaT).
+
+    Raises
+    ------
+    ParameterError
+        When *date_format* is not text or not a format pandas can read (``'%Q'``,
+        a stray ``%``), naming the option instead of failing inside pandas.
+    """
+    advice = "write it with strptime codes, e.g. date_format='%d/%m/%Y' (day first) or '%Y-%m-%d'"
+    if not isinstance(date_format, str):
+        raise ParameterError(f"date_format must be text; got {date_format!r}: {advice}.")
+    try:
+        return pd.to_datetime(texts, format=date_format, errors="coerce", utc=True)
+    except (ValueError, TypeError, KeyError, IndexError) as exc:  # the format itself, since errors="coerce"
+        raise ParameterError(f"date_format {date_format!r} is not a date format ({exc}): {advice}.") from None
 
 
 def _too_few(n_deciding: int, n_either: int) -> bool:
