@@ -169,3 +169,10 @@ def test_result_shapes_and_unadjusted_pair_p_values():
                           "g", "s")
     assert spend.summary() is spend.split and repr(spend).startswith("SpendComparison\n")
     assert list(welch_anova(list(HAIR.values())).columns) == ["statistic", "df1", "df2", "p_value"]
+
+
+def test_negative_spend_rows_are_numbered_from_1():
+    df = pd.DataFrame({"channel": ["web", "web", "shop", "shop"], "spend": [1.0, -2.5, 0.0, 1.0]},
+                      index=[10, 11, 12, 13])
+    with pytest.raises(DataValidationError, match=r"1 negative value\(s\) \(row 2: -2\.5\)"):
+        compare_spend(df, "channel", "spend")

@@ -126,3 +126,11 @@ def test_bootstrap_standard_errors_and_the_estimate_shape(firm):
     assert long.loc[(eco.index[0], "payback_months"), "std_error"] != long.loc[(eco.index[0], "payback_months"),
                                                                                 "std_error"]  # NaN: censored
     assert long["p_value"].isna().all()
+
+
+def test_bad_costs_are_named_by_rows_numbered_from_1(firm):
+    customers = firm.customers.copy()
+    customers.loc[customers.index[[2, 6]], "acquisition_cost"] = -1.0
+    with pytest.raises(DataValidationError, match=r"'acquisition_cost' needs a non-negative cost for every customer; "
+                                                  r"row 3: -1\.0, row 7: -1\.0 break it"):
+        customer_value(customers, firm.transactions)

@@ -165,3 +165,16 @@ def test_parameter_messages_have_one_form():
         compare_rates(df, "channel", "y", correction="sidak")
     with pytest.raises(ParameterError, match=r"The 'alpha' parameter of wilson_interval"):
         wilson_interval(3, 10, alpha=True)
+
+
+def test_rows_in_messages_are_numbered_from_1_whatever_the_index():
+    """Issue 14: compare_rates numbered rows from 0 (the index labels) unlike every other message."""
+    df = pd.DataFrame({"channel": ["web", "web", "shop", "shop", None], "bought": [1, 2, 0, np.nan, 1]},
+                      index=[0, 1, 2, 3, 4])
+    with pytest.warns(AnalysisWarning, match=r"2 row\(s\) with a missing 'channel' or 'bought' were left out "
+                                             r"\(rows 4, 5\)"):
+        with pytest.raises(DataValidationError, match=r"1 row\(s\) hold other values \(row 2: 2\.0\)"):
+            compare_rates(df, "channel", "bought")
+    shifted = df.iloc[:3].set_axis([100, 101, 102]).assign(bought=["1", "yes?", 0])
+    with pytest.raises(DataValidationError, match=r"must hold numbers; 1 row\(s\) do not \(row 2: 'yes\?'\)"):
+        compare_rates(shifted, "channel", "bought")

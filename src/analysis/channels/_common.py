@@ -46,10 +46,23 @@ def check_columns(data: pd.DataFrame, columns: Sequence[str], what: str = "data"
         )
 
 
-def _first_rows(mask: pd.Series, values: pd.Series, k: int = 5) -> str:
-    idx = list(values.index[mask.to_numpy()][:k])
-    vals = list(values[mask].iloc[:k])
-    return ", ".join(f"row {i}: {v!r}" for i, v in zip(idx, vals))
+def _first_rows(rows: np.ndarray, values: Sequence | None = None, k: int = 5) -> str:
+    """The first ``k`` of ``rows`` (numbered from 1, as everywhere in the package), with their values.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> _first_rows(np.array([2, 5]), np.array([2.5, 7.0]))
+    'row 2: 2.5, row 5: 7.0'
+    >>> _first_rows(np.arange(1, 8))
+    'rows 1, 2, 3, 4, 5 and 2 more'
+    """
+    shown = [int(r) for r in rows[:k]]
+    more = f" and {len(rows) - len(shown)} more" if len(rows) > len(shown) else ""
+    if values is None:
+        return f"{'row' if len(shown) == 1 else 'rows'} {', '.join(map(str, shown))}{more}"
+    vals = pd.Series(list(values)[:k], dtype=object).map(lambda v: v.item() if isinstance(v, np.generic) else v)
+    return ", ".join(f"row {r}: {v!r}" for r, v in zip(shown, vals)) + more
 
 
 def prepare(
@@ -68,33 +81,35 @@ def prepare(
     """
     check_columns(data, [group, outcome])
     frame = data[[group, outcome]].copy()
-    missing = frame[group].isna() | frame[outcome].isna()
+    row_no = np.arange(1, len(frame) + 1)  # rows numbered from 1 in messages, whatever the index
+    missing = (frame[group].isna() | frame[outcome].isna()).to_numpy()
     if missing.any():
         warnings.warn(
             f"{int(missing.sum())} row(s) with a missing {group!r} or {outcome!r} were left out "
-            f"(first: {list(frame.index[missing.to_numpy()][:5])}).",
+            f"({_first_rows(row_no[missing])}).",
             AnalysisWarning,
             stacklevel=4,
         )
         frame = frame.loc[~missing]
+        row_no = row_no[~missing]
     values = frame[outcome]
     if pd.api.types.is_bool_dtype(values):
         numeric = values.astype(float)
     else:
         numeric = pd.to_numeric(values, errors="coerce")
-        bad = numeric.isna() | ~np.isfinite(numeric.to_numpy(dtype=float, na_value=np.nan))
+        bad = (numeric.isna() | ~np.isfinite(numeric.to_numpy(dtype=float, na_value=np.nan))).to_numpy()
         if bad.any():
             raise DataValidationError(
                 f"Column {outcome!r} must hold numbers; {int(bad.sum())} row(s) do not "
-                f"({_first_rows(bad, values)})."
+                f"({_first_rows(row_no[bad], values[bad])})."
             )
         numeric = numeric.astype(float)
     if kind == "binary":
-        bad = ~numeric.isin([0.0, 1.0])
+        bad = (~numeric.isin([0.0, 1.0])).to_numpy()
         if bad.any():
             raise DataValidationError(
-                f"Column {outcome!r} is compared as a rate, so it must hold only 0/1 (or "
-                f"True/False); {int(bad.sum())} row(s) hold other values ({_first_rows(bad, values)}). "
+                f"Column {outcome!r} is compared as a rate, so it must hold only 0/1 (or True/False); "
+                f"{int(bad.sum())} row(s) hold other values ({_first_rows(row_no[bad], values[bad])}). "
                 "Recode it (e.g. spend > 0) or compare it as a continuous outcome."
             )
     frame[outcome] = numeric

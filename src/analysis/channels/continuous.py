@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 from scipy import special, stats
 
-from analysis.channels._common import (ALPHA, COLUMN, CORRECTION, FRAME, adjust_pvalues, omnibus_frame,
+from analysis.channels._common import (ALPHA, COLUMN, CORRECTION, FRAME, _first_rows, adjust_pvalues, omnibus_frame,
                                        prepare)
 from analysis.channels.rates import RateComparison, compare_rates
 from analysis.checks import Options, validate_params
@@ -460,9 +460,11 @@ def compare_spend(
     frame, levels = prepare(data, group, outcome, kind="continuous", order=order)
     negative = frame[outcome] < 0
     if negative.any():
-        rows = list(frame.index[negative.to_numpy()][:5])
+        # numbered from 1 in the input (prepare has refused non-numbers and left out missing values)
+        in_data = (pd.to_numeric(data[outcome], errors="coerce") < 0).to_numpy() & data[group].notna().to_numpy()
         raise DataValidationError(
-            f"Spend column {outcome!r} has {int(negative.sum())} negative value(s) (first rows {rows}); "
+            f"Spend column {outcome!r} has {int(negative.sum())} negative value(s) "
+            f"({_first_rows(np.flatnonzero(in_data) + 1, data[outcome].to_numpy()[in_data])}); "
             "net out returns per customer first or drop those rows."
         )
     work = frame.assign(_bought=(frame[outcome] > 0).astype(int))

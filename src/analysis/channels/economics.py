@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.channels._common import ALPHA, FRAME, MARGIN, N_BOOTSTRAP, OPTIONAL_COLUMN, SEED, COLUMN, check_columns
+from analysis.channels._common import ALPHA, FRAME, MARGIN, N_BOOTSTRAP, OPTIONAL_COLUMN, SEED, COLUMN, _first_rows, check_columns
 from analysis.checks import DEFAULT_SEED, Interval, rng_from, validate_params
 from analysis.errors import DataValidationError
 from analysis.window import UNIT_DAYS, parse_date
@@ -88,8 +88,9 @@ def customer_value(
     cust = customers.copy()
     bad = pd.to_numeric(cust[cost], errors="coerce")
     if bad.isna().any() or (bad < 0).any():
-        rows = list(cust.index[(bad.isna() | (bad < 0)).to_numpy()][:5])
-        raise DataValidationError(f"Column {cost!r} needs a non-negative cost for every customer; rows {rows} break it.")
+        rows = np.flatnonzero((bad.isna() | (bad < 0)).to_numpy()) + 1
+        raise DataValidationError(f"Column {cost!r} needs a non-negative cost for every customer; "
+                                  f"{_first_rows(rows, cust[cost].to_numpy()[rows - 1])} break it.")
     tx = transactions[["customer_id", "date", "amount"]]
     first = tx.groupby("customer_id")["date"].min()
     if "acquisition_date" in cust.columns:
