@@ -23,17 +23,11 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from browser_cases import NEEDS_CHROMIUM, Visit, browser  # noqa: F401 - browser is a fixture
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.is_file(), reason=f"{CHROMIUM} not found: install Debian's chromium "
-                       "(apt-get install chromium; .ci/run does this) to run the browser test"),
-]
+pytestmark = [pytest.mark.slow, NEEDS_CHROMIUM]
 
 MINI_STUDY = """\
 name: mini
@@ -84,41 +78,6 @@ def server(site):
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - keep the test output clean
         pass
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
-
-
-class Visit:
-    """Open a page and record its console errors, page errors, failed and foreign requests."""
-
-    def __init__(self, browser, url: str, allowed: tuple[str, ...]) -> None:
-        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
-        self.errors: list[str] = []
-        self.foreign: list[str] = []
-        self.failed: list[str] = []
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("request", lambda r: None if r.url.startswith(allowed) else self.foreign.append(r.url))
-        self.page.on("requestfailed", lambda r: self.failed.append(f"{r.url}: {r.failure}"))
-        response = self.page.goto(url, wait_until="load")
-        self.status = response.status if response is not None else None
-        self.page.wait_for_load_state("networkidle")
-
-    def clean(self) -> None:
-        assert self.errors == [], self.errors
-        assert self.foreign == [], f"requests outside the site: {self.foreign}"
-        assert self.failed == [], self.failed
-
-    def images(self) -> list[dict]:
-        return self.page.eval_on_selector_all(
-            "img", "els => els.map(e => ({alt: e.alt, w: e.naturalWidth, h: e.naturalHeight, done: e.complete}))")
 
 
 def _notebook_pages(site: Path) -> list[str]:
