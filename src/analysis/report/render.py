@@ -144,9 +144,9 @@ def render_html(
     records = _read_records(Path(outputs_dir)) if outputs_dir is not None else {}
     link_base = _relative(Path(outputs_dir), output.parent) if outputs_dir is not None else ""
     page_title = title or notebook.stem
-    own = {name: (TEMPLATES / TEMPLATE / name).read_text(encoding="utf-8")
-           for name in ("report.css", "noscript.css", "report.js")}
     try:
+        own = {name: (TEMPLATES / TEMPLATE / name).read_text(encoding="utf-8")
+               for name in ("report.css", "noscript.css", "report.js")}
         nb = nbformat.read(notebook, as_version=4)
         drop_active_outputs(nb)
         annotate_notebook(nb, records, link_base)
