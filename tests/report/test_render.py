@@ -19,6 +19,8 @@ from html.parser import HTMLParser
 import nbformat
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.report.render import clean_html, csp_for, markdown_html, render_html
 
@@ -63,7 +65,8 @@ class Tags(HTMLParser):
             for key, value in attrs.items():
                 if key.startswith("on"):
                     found.append(f"<{tag} {key}>")
-                if key in ("href", "src", "action", "formaction") and value.strip().lower().startswith(
+                url = re.sub(r"[\x00-\x20]", "", value).lower()  # browsers drop tabs and newlines in URLs
+                if key in ("href", "src", "action", "formaction") and url.startswith(
                         ("javascript:", "vbscript:", "data:text")):
                     found.append(f"<{tag} {key}={value}>")
         return found
@@ -89,6 +92,23 @@ def test_markdown_output_shows_raw_html_as_text(payload):
     assert page.unsafe() == [] and not page.inline, out
     assert not any("style" in attrs for _, attrs in page.tags), out
     assert "<" in "".join(page.text) or "javascript" not in payload  # the payload is readable text
+
+
+FRAGMENTS = st.sampled_from([
+    "<script>", "</script>", "<img src=x onerror=alert(1)>", "<svg/onload=alert(1)>", "javascript:alert(1)",
+    "JaVa&#x09;script:", "[x](", "](", ")", "**", "`", "<a href=", '"', "'", ">", "<", "&#x3C;", "&lt;", "<!--",
+    "-->", "<style>", "</style>", "\n", " ", "data:text/html,", " on", "error=", "load=", "<iframe", " srcdoc=",
+    "<math>", "<![CDATA[", "</", "x", "<details open ontoggle=", "style=", "<base href=//evil.example>", "$",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(FRAGMENTS, max_size=40).map("".join))
+def test_no_mix_of_payload_fragments_gets_through(text):
+    for out in (markdown_html(text), clean_html(text)):
+        page = Tags(out)
+        assert page.unsafe() == [] and not page.inline, out
+        assert not any(k in ("style", "srcdoc") for _, attrs in page.tags for k in attrs), out
 
 
 def test_markdown_output_keeps_formatting_and_safe_links_but_drops_script_links():

@@ -43,7 +43,7 @@ import html
 import json
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -249,7 +249,7 @@ def markdown_html(text: Any) -> str:
     return clean_html(MarkdownWithMath(renderer=IPythonRenderer(escape=True)).render(str(text)))
 
 
-def csp_for(page: str, trusted: Any = None) -> str:
+def csp_for(page: str, trusted: Iterable[str] | None = None) -> str:
     """The Content-Security-Policy of *page*: its own inline scripts and styles by sha256.
 
     Every request is forbidden but images from the page's own folder or inline
