@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from study_project import make_project
+from study_project import TINY_STUDY, make_project, write_study
 
 from analysis.report.cli import main
 
@@ -77,3 +77,58 @@ def test_python_dash_m_analysis(project_root):
                           cwd=project_root, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "--hide-code / --show-code" in done.stdout and "--notebooks-dir" in done.stdout
+
+
+BROKEN_YAML = "name: broken\ndata: [unclosed\n"
+
+
+def test_list_shows_every_study_with_its_status(project):
+    write_study(project, "broken", BROKEN_YAML)
+    write_study(project, "mistyped", TINY_STUDY.replace("name: tiny", "name: mistyped").replace("{top_n: 2}",
+                                                                                               "{top_n: two}"))
+    result = _invoke("list")
+    assert result.exit_code == 2, result.output
+    assert "  broken: INVALID\n    " in result.output and "broken.yaml: not valid YAML" in result.output
+    assert "  mistyped: INVALID\n    " in result.output and "expects an integer (int)" in result.output
+    assert "  tiny: A tiny test study\n    notebooks: fixture_ok" in result.output
+    assert "Notebooks (" in result.output and "top_n = 3" in result.output  # the listing went on
+
+
+@pytest.mark.slow
+def test_run_runs_the_valid_studies_and_names_the_invalid_ones(project, tmp_path):
+    write_study(project, "broken", BROKEN_YAML)
+    reports = tmp_path / "reports"
+    result = _invoke("run", "--reports-dir", str(reports))
+    assert result.exit_code == 2, result.output
+    assert "[1/1] tiny/fixture_ok: ok" in result.output and (reports / "tiny" / "fixture_ok.html").is_file()
+    assert "1 invalid study file(s), not run:\n  broken.yaml: " in result.output
+    assert "broken.yaml: not valid YAML" in result.output
+
+
+def test_only_invalid_studies_is_a_usage_error(project, tmp_path):
+    (project / "params" / "tiny.yaml").unlink()
+    write_study(project, "broken", BROKEN_YAML)
+    result = _invoke("run", "--reports-dir", str(tmp_path / "reports"))
+    assert result.exit_code == 2 and "1 invalid study file(s), not run:" in result.output
+    assert not (tmp_path / "reports").exists()
+
+
+def test_a_reports_dir_that_cannot_be_written_is_a_message(project, tmp_path):
+    (tmp_path / "a_file").write_text("x", encoding="utf-8")
+    result = _invoke("run", "--reports-dir", str(tmp_path / "a_file" / "reports"))
+    assert result.exit_code == 1, result.output
+    assert "Error: cannot write reports into" in result.output and "a_file/reports: Not a directory" in result.output
+
+
+def test_a_run_date_that_is_no_date_is_a_message(project, tmp_path, monkeypatch):
+    monkeypatch.setenv("ANALYSIS_RUN_DATE", "tomorrow")
+    result = _invoke("run", "--reports-dir", str(tmp_path / "reports"))
+    assert result.exit_code == 1 and "ANALYSIS_RUN_DATE" in result.output and "'tomorrow'" in result.output
+    assert not (tmp_path / "reports").exists()
+
+
+def test_index_command_rebuilds_the_index(project, tmp_path):
+    reports = tmp_path / "reports"
+    result = _invoke("index", "--reports-dir", str(reports))
+    assert result.exit_code == 0 and result.output.strip() == str(reports / "index.html")
+    assert "No reports yet" in (reports / "index.html").read_text(encoding="utf-8")
