@@ -138,3 +138,16 @@ def test_a_log_kept_on_disk_stays_inside_too(project, outside):
     (log / "part-1.parquet").unlink()
     message = _error(_lazy(project, "../data/log/*.parquet", extra=f"    temp_directory: {outside}\n"))
     assert "data.transactions.temp_directory" in message and "is outside" in message
+
+
+@pytest.mark.parametrize(("entry", "key"), [
+    ('    path: "../data/orders.csv\\0"\n', "data.transactions.path: expected the path of a data file"),
+    ('    path: "../data/*.csv\\0"\n    engine: duckdb\n', "data.transactions.path: expected the path of a data file"),
+    ('    path: "../data/*.csv"\n    engine: duckdb\n    temp_directory: "\\0"\n',
+     "data.transactions.temp_directory: expected the path of a folder"),
+])
+def test_a_path_with_a_nul_character_is_a_study_error(project, entry, key):
+    """Found by the property tests: a NUL in a path ("\\0" in YAML) raised ValueError: embedded null byte."""
+    text = TINY_STUDY.replace("    path: ../data/orders.csv\n    columns: {customer_id: CustID, date: OrderDate, "
+                              "amount: Value}\n", entry)
+    assert key in _error(write_study(project, "tiny", text))

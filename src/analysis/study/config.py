@@ -372,19 +372,20 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise StudyConfigError(f"{path}: study files must be saved as UTF-8") from None
-    loader = _StudyLoader(text)
     try:
-        node = loader.get_single_node()
-        if node is not None:
-            _reject_duplicate_keys(loader, node, path)
-        raw = loader.construct_document(node) if node is not None else None
+        loader = _StudyLoader(text)  # its reader refuses control characters at once
+        try:
+            node = loader.get_single_node()
+            if node is not None:
+                _reject_duplicate_keys(loader, node, path)
+            raw = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         raise StudyConfigError(f"{path}: not valid YAML: {exc}") from None
     except RecursionError:
         raise StudyConfigError(f"{path}: not valid YAML: nested too deeply; a study file is a few levels "
                                "of keys (data: transactions: columns: ...)") from None
-    finally:
-        loader.dispose()
     if not isinstance(raw, dict):
         raise StudyConfigError(f"{path}: expected a mapping of keys (name, title, data, ...), got {type(raw).__name__}")
     return raw

@@ -116,7 +116,7 @@ def data_roots(raw: Any, path: Path) -> tuple[Path, ...]:
         roots.append(project)
     if raw is None:
         return tuple(roots)
-    if not isinstance(raw, list) or not all(isinstance(r, str) and r.strip() for r in raw):
+    if not isinstance(raw, list) or not all(_is_path(r) for r in raw):
         raise StudyConfigError(f"{where}: expected a list of folders such as [../../shared/data], got {shown(raw)}")
     for i, entry in enumerate(raw):
         root = (folder / Path(entry).expanduser()).resolve()
@@ -124,6 +124,11 @@ def data_roots(raw: Any, path: Path) -> tuple[Path, ...]:
             raise StudyConfigError(f"{where}[{i}]: folder not found: {root} (folders are relative to the study file)")
         roots.append(root)
     return tuple(dict.fromkeys(roots))
+
+
+def _is_path(value: Any) -> bool:
+    """True for text that can name a file: not empty, no NUL character."""
+    return isinstance(value, str) and bool(value.strip()) and "\x00" not in value
 
 
 def _inside(target: Path, written: str, roots: tuple[Path, ...], where: str, key: str) -> None:
@@ -190,7 +195,7 @@ def _parse_table(table: str, raw: Any, path: Path, roots: tuple[Path, ...]) -> T
             raise StudyConfigError(f"{where}: {key}.columns.{canonical}: expected a column name, got {shown(source)}")
     _check_validator_options(table, options, where, key)
     written = raw["path"]
-    if not isinstance(written, str) or not written.strip():
+    if not _is_path(written):
         raise StudyConfigError(f"{where}: {key}.path: expected the path of a data file, got {shown(written)}")
     if raw.get("engine") is not None or any(raw.get(k) is not None for k in ENGINE_KEYS):
         return _parse_lazy_table(table, raw, path, fmt, columns, options, roots)
@@ -265,6 +270,8 @@ def _parse_lazy_table(table: str, raw: dict, path: Path, fmt: str | None, column
     if memory_limit is not None and not isinstance(memory_limit, str):
         raise StudyConfigError(f"{where}: {key}.memory_limit: expected text such as '4GB', got {shown(memory_limit)}")
     temp = raw.get("temp_directory")
+    if temp is not None and not _is_path(temp):
+        raise StudyConfigError(f"{where}: {key}.temp_directory: expected the path of a folder, got {shown(temp)}")
     temp_path = (path.parent / Path(str(temp)).expanduser()).resolve() if temp is not None else None
     if temp_path is not None:
         _inside(temp_path, str(temp), roots, where, f"{key}.temp_directory")

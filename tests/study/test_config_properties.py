@@ -1,0 +1,187 @@
+"""Property-based tests of the study loader (issue 14): any text, bytes, encoding or YAML structure.
+
+load_study (and load_tables of a file-form study) gives a Study, tables, or a
+StudyConfigError (an AnalysisError) that names the study file and the key at
+fault, never another exception.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import example, given
+from hypothesis import strategies as st
+from property_cases import AWKWARD_TEXT, bounded, outcome
+from study_project import make_project
+
+from analysis.errors import AnalysisError, StudyConfigError
+from analysis.study import Study, load_study
+from analysis.study.config import TOP_KEYS
+from analysis.study.data import FORMATS, TABLE_KEYS
+from analysis.window import WINDOW_KEYS
+
+ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "gb18030", "latin-1", "cp1252")
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=12), AWKWARD_TEXT,
+                    st.dates(min_value=dt.date(1, 1, 1)))
+VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3)
+                      | st.dictionaries(st.one_of(st.text(max_size=8), st.integers()), inner, max_size=3),
+                      max_leaves=8)
+PATHS = st.sampled_from(["../data/orders.csv", "../data/none.csv", "../data", "/etc/passwd", "../" * 12 + "etc/passwd",
+                         "orders.csv", "~/orders.csv", "../data/*.csv", "", " ", "\x00", "../data/orders.csv\n"])
+
+
+ORDERS = {"path": "../data/orders.csv", "columns": {"customer_id": "CustID", "date": "OrderDate", "amount": "Value"}}
+#: studies that load, to be broken one key at a time
+BASES = [
+    {"name": "tiny", "title": "t", "description": "d", "data": {"transactions": ORDERS},
+     "window": {"observation_end": "2024-03-31", "time_unit": "W"}, "notebooks": {"fixture_ok": {"top_n": 2}}},
+    {"name": "tiny", "data": {"dataset": "cdnow", "options": {"kind": "master"}}, "notebooks": {"fixture_fail": None}},
+    {"name": "tiny", "data": {"transactions": {"path": "../data/*.csv", "engine": "duckdb", "memory_limit": "1GB",
+                                              "columns": {"customer_id": "CustID"}}}},
+    {"name": "tiny", "allowed_roots": ["../data"],
+     "data": {"customers": {**ORDERS, "columns": {"customer_id": "CustID"}, "options": {"date_format": "%Y-%m-%d"}}}},
+]
+#: values worth trying for a key, by its name; any key also gets arbitrary values
+CANDIDATES = {
+    "path": PATHS, "format": st.sampled_from([*FORMATS, "xlsx", "cvs"]),
+    "encoding": st.sampled_from(["gb18030", "auto", "utf-16", "nonsense", ""]),
+    "sep": st.sampled_from([";", "\t", "", "||", "\\s+"]), "sheet": st.sampled_from(["Orders", 0, -1, 5]),
+    "engine": st.sampled_from(["duckdb", "spark", "pandas"]), "memory_limit": st.sampled_from(["4GB", "lots", "0"]),
+    "temp_directory": st.sampled_from(["../data", "/tmp", "nowhere"]),
+    "dataset": st.sampled_from(["cdnow", "service_demo", "hillstrom", "cdnw"]),
+    "observation_end": AWKWARD_TEXT, "calibration_end": AWKWARD_TEXT, "holdout_length": st.integers(-3, 10**20),
+    "time_unit": st.sampled_from(["D", "W", "M", "Y", "fortnight"]),
+    "timezone": st.sampled_from(["UTC", "Asia/Shanghai", "Mars/Base", ""]),
+    "options": st.sampled_from([{"drop_invalid_amounts": True}, {"date_format": "%Q"}, {"kind": "sample"}, {"n": 1}]),
+    "columns": st.dictionaries(st.sampled_from(["customer_id", "date", "amount", 1]),
+                               st.sampled_from(["CustID", "OrderDate", "Value", "Nope", 1]), max_size=3),
+    "allowed_roots": st.sampled_from([["/"], ["../nowhere"], "../data", [None]]),
+}
+NEW_KEYS = st.sampled_from([*TOP_KEYS, *TABLE_KEYS, *WINDOW_KEYS, "transactions", "customers", "survey",
+                            "channel_outcomes", "dataset", "fixture_ok", "colums", "titel"]) | st.text(max_size=6)
+
+
+def _paths(tree: Any, prefix: tuple = ()) -> list[tuple]:
+    """Every key path of a nested mapping, the empty path (the top) first."""
+    found = [prefix]
+    if isinstance(tree, dict):
+        for key, value in tree.items():
+            found += _paths(value, (*prefix, key))
+    return found
+
+
+@st.composite
+def studies(draw: Any) -> dict:
+    """A study that loads, with one to three keys changed, removed or added (the rest stays valid)."""
+    study = copy.deepcopy(draw(st.sampled_from(BASES)))
+    for _ in range(draw(st.integers(1, 3))):
+        path = draw(st.sampled_from(_paths(study)))
+        parent = study
+        for key in path[:-1]:
+            parent = parent[key]
+        action = draw(st.sampled_from(["set", "set", "delete", "add"]))
+        if not path or action == "add":
+            target = parent[path[-1]] if path else study
+            if isinstance(target, dict):
+                key = draw(NEW_KEYS)
+                target[key] = copy.deepcopy(draw(CANDIDATES.get(key, VALUES) | VALUES))
+        elif action == "delete":
+            del parent[path[-1]]
+        else:
+            parent[path[-1]] = copy.deepcopy(draw(CANDIDATES.get(path[-1], VALUES) | VALUES))
+    return study
+
+
+#: YAML that has broken loaders: aliases that expand, recursion, deep nesting, tags, odd keys
+NASTY = [
+    "name: tiny\ndata: {dataset: cdnow}\nnotebooks:\n  fixture_ok: {a: &a [1, 2], b: &b [*a, *a, *a, *a, *a, *a],\n"
+    "    c: &c [*b, *b, *b, *b, *b, *b], d: &d [*c, *c, *c, *c, *c, *c], e: &e [*d, *d, *d, *d, *d, *d],\n"
+    "    f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e]}\ntitle: *f\n",
+    "name: tiny\ndata: &a [*a]\n",
+    "name: tiny\ndata: " + "[" * 5000 + "]" * 5000 + "\n",
+    "name: tiny\ndata: " + "{a: " * 3000 + "1" + "}" * 3000 + "\n",
+    "name: !!python/object/apply:os.system ['echo hi']\ndata: {dataset: cdnow}\n",
+    "name: tiny\ndata: {dataset: cdnow}\n? [a, b]\n: 1\n",
+    "name: tiny\ndata: {dataset: cdnow}\n? {a: 1}\n: 1\n",
+    "name: tiny\ndata: {dataset: !!binary aGk=}\n",
+    "name: tiny\ndata: !!set {a, b}\n",
+    "name: tiny\ndata: {dataset: cdnow}\nwindow: {observation_end: 2024-13-45, calibration_end: 2024-02-30}\n",
+    "name: tiny\ndata: {dataset: cdnow}\nnotebooks: {fixture_ok: {<<: [1, 2]}}\n",
+    "name: tiny\ndata: {dataset: cdnow}\n<<: {name: other}\n",
+    "name: tiny\n\tdata: x\n",
+    "---\nname: tiny\n---\nname: tiny\n",
+    "%YAML 1.1\n%TAG ! tag:evil.example,2000:\n---\nname: !x tiny\n",
+    "name: tiny\ndata:\n  transactions:\n    path: ../data/orders.csv\n    columns: {customer_id: CustID, "
+    "date: OrderDate, amount: Value}\n    options: {date_format: '%Q'}\n",
+    "\ufeffname: tiny\ndata: {dataset: cdnow}\n",
+    'name: tiny\ndata:\n  transactions: {path: "../data/orders.csv\\0"}\n',  # a NUL escaped in YAML text
+    'name: tiny\ndata:\n  transactions: {path: "../data/*.csv\\0", engine: duckdb}\n',
+    'name: tiny\ndata:\n  transactions: {path: "../data/*.csv", engine: duckdb, temp_directory: "\\0"}\n',
+    'name: tiny\nallowed_roots: ["\\0"]\ndata: {dataset: cdnow}\n',
+    "",
+    "~",
+    "name: tiny\ndata: {dataset: cdnow}\n" + "# comment\n" * 3 + "\x85",
+]
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory) -> Path:
+    """The study file of a tiny project (params/, data/orders.csv, notebooks/fixture_*)."""
+    return make_project(tmp_path_factory.mktemp("properties")) / "params" / "tiny.yaml"
+
+
+def _check(path: Path, load_tables: bool = True) -> None:
+    result = outcome(load_study, path)
+    if isinstance(result, Study):
+        if load_tables and result.data.dataset is None:  # reading a tiny file is cheap; generating a data set is not
+            tables = outcome(result.load_tables)
+            assert isinstance(tables, (dict, AnalysisError))
+        return
+    assert isinstance(result, StudyConfigError), repr(result)
+    message = str(result)
+    assert message.startswith(str(path)), message  # names the file ...
+    if not re.search(r"not valid YAML|UTF-8|expected a mapping of keys", message):
+        assert re.match(re.escape(str(path)) + r": \S.*?: ", message, re.DOTALL), message  # ... and the key
+
+
+@bounded(150)
+@given(study=studies(), encoding=st.sampled_from(ENCODINGS))
+def test_any_study_structure_in_any_encoding(tiny, study, encoding):
+    text = yaml.safe_dump(study, allow_unicode=True, sort_keys=False)
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:
+        data = text.encode("utf-8")
+    tiny.write_bytes(data)
+    _check(tiny)
+
+
+@bounded(80)
+@given(text=st.text(max_size=200))
+@example(text=NASTY[0])
+def test_any_text(tiny, text):
+    tiny.write_text(text, encoding="utf-8", errors="surrogatepass")
+    _check(tiny)
+
+
+@bounded(40)
+@given(data=st.binary(max_size=200))
+def test_any_bytes(tiny, data):
+    tiny.write_bytes(data)
+    _check(tiny)
+
+
+@pytest.mark.parametrize("text", NASTY, ids=range(len(NASTY)))
+def test_yaml_that_broke_loaders(tiny, text):
+    tiny.write_text(text, encoding="utf-8")
+    _check(tiny)
+
+
+def test_top_keys_are_the_documented_ones():
+    assert set(TOP_KEYS) == {"name", "title", "description", "data", "allowed_roots", "window", "notebooks"}
