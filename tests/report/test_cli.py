@@ -118,13 +118,14 @@ def test_a_reports_dir_that_cannot_be_written_is_a_message(project, tmp_path):
     result = _invoke("run", "--reports-dir", str(tmp_path / "a_file" / "reports"))
     assert result.exit_code == 1, result.output
     assert "Error: cannot write reports into" in result.output and "a_file/reports: Not a directory" in result.output
+    assert "running" not in result.output  # said before anything started
 
 
 def test_a_run_date_that_is_no_date_is_a_message(project, tmp_path, monkeypatch):
     monkeypatch.setenv("ANALYSIS_RUN_DATE", "tomorrow")
     result = _invoke("run", "--reports-dir", str(tmp_path / "reports"))
     assert result.exit_code == 1 and "ANALYSIS_RUN_DATE" in result.output and "'tomorrow'" in result.output
-    assert not (tmp_path / "reports").exists()
+    assert not (tmp_path / "reports" / "index.html").exists()  # no kernel started, nothing written
 
 
 def test_index_command_rebuilds_the_index(project, tmp_path):

@@ -23,6 +23,8 @@ def test_a_folder_that_cannot_be_written_is_a_message(tmp_path):
     with pytest.raises(ReportError, match=r"^cannot write reports into .*a_file/reports: Not a directory; "
                                           r"choose a folder you can write to with --reports-dir"):
         writable_folder(blocker / "reports")
+    with pytest.raises(ReportError, match=r"a_file: it is a file, not a folder; choose a folder with --reports-dir"):
+        writable_folder(blocker)
 
 
 def test_a_second_holder_waits_and_says_who_holds_the_lock(tmp_path):

@@ -135,6 +135,13 @@ def test_bad_cli_items(item):
         parse_cli_parameters([item])
 
 
+@pytest.mark.parametrize("value", ["2024-02-30", "2023-13-01", "2024-00-10"])
+def test_a_cli_date_that_is_no_date_is_a_message(value):
+    with pytest.raises(NotebookParameterError, match=rf"^-p 'observation_end={value}': not a date \(.+\); write a "
+                                                     r"real day as YYYY-MM-DD, e.g. -p observation_end=2024-02-29$"):
+        parse_cli_parameters([f"observation_end={value}"])
+
+
 def test_cli_then_check_round_trip(declared):
     checked = check_parameters(declared, parse_cli_parameters(["observation_end=1998-06-30", "share=1"]), notebook="nb")
     assert checked == {"observation_end": "1998-06-30", "share": 1}

@@ -75,6 +75,7 @@ def run(studies, notebooks, parameters, reports_dir, notebooks_dir, hide_code, t
     A notebook whose notebook file, study, input files, parameters and package code
     are unchanged since its last successful run is not executed again (its page is
     re-rendered); --force executes it anyway."""
+    from analysis.report.lock import writable_folder
     from analysis.report.manifest import INTERRUPTED
     from analysis.report.parameters import parse_cli_parameters
     from analysis.report.runner import plan_runs, run_plans
@@ -92,6 +93,7 @@ def run(studies, notebooks, parameters, reports_dir, notebooks_dir, hide_code, t
             from analysis.study import find_project_root
 
             reports_dir = find_project_root() / "reports"
+        writable_folder(reports_dir)
         echo(f"running {len(plans)} notebook(s) into {reports_dir}")
         results = run_plans(plans, reports_dir=reports_dir, hide_code=hide_code, timeout=timeout, progress=echo,
                             force=force, pdf=pdf)

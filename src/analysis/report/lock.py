@@ -51,6 +51,9 @@ def writable_folder(folder: str | Path) -> Path:
     'reports'
     """
     folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise ReportError(f"cannot write reports into {folder}: it is a file, not a folder; choose a folder "
+                          f"with --reports-dir (it is created if missing)")
     try:
         folder.mkdir(parents=True, exist_ok=True)
         probe = folder / f".write-test-{os.getpid()}-{uuid.uuid4().hex[:8]}"

@@ -179,7 +179,8 @@ def parse_cli_parameters(pairs: Iterable[str]) -> dict[str, Any]:
     Raises
     ------
     NotebookParameterError
-        If an item has no ``=`` or an empty name, or the value is not valid YAML.
+        If an item has no ``=`` or an empty name, or the value is not valid YAML
+        (or looks like a date but is none, such as ``2024-02-30``).
 
     Examples
     --------
@@ -196,6 +197,9 @@ def parse_cli_parameters(pairs: Iterable[str]) -> dict[str, Any]:
             parsed[key] = yaml.safe_load(text) if text.strip() else ""
         except yaml.YAMLError as exc:
             raise NotebookParameterError(f"-p {item!r}: the value is not a valid YAML scalar: {exc}") from None
+        except ValueError as exc:  # a date-shaped value that is no date: 2024-02-30
+            raise NotebookParameterError(f"-p {item!r}: not a date ({exc}); write a real day as YYYY-MM-DD, "
+                                         f"e.g. -p {key}=2024-02-29") from None
     return parsed
 
 
