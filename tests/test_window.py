@@ -65,3 +65,14 @@ def test_future_dates_choices_and_rule_text():
     assert "run date 2024-02-10" in future_dates_rule(pd.Timestamp("2024-02-10"), pd.Timestamp("2024-02-10"))
     tail = future_dates_rule(pd.Timestamp("2024-12-31"), pd.Timestamp("2026-01-01"))
     assert "more than a year after every other row" in tail and "1%" in tail
+
+
+def test_numpy_numbers_are_accepted_and_shown_plainly():
+    """Issue 14: messages printed np.float64(...); a numpy whole number was refused as a holdout length."""
+    import numpy as np
+
+    from analysis.window import Window
+
+    assert Window(holdout_length=np.int64(13)).holdout_length == 13.0
+    with pytest.raises(ParameterError, match=r"got -1\.0\.$"):
+        Window(holdout_length=np.float64(-1.0))

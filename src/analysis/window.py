@@ -40,10 +40,12 @@ Timestamp('1998-06-30 00:00:00')
 from __future__ import annotations
 
 import dataclasses
+import numbers
 import os
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from analysis.errors import ParameterError
@@ -308,9 +310,9 @@ class Window:
             if value is not None:
                 object.__setattr__(self, name, parse_date(value, name, timezone=self.timezone))
         length = self.holdout_length
-        if isinstance(length, bool) or not isinstance(length, (int, float)) or not length > 0:
+        if isinstance(length, (bool, np.bool_)) or not isinstance(length, numbers.Real) or not length > 0:
             raise ParameterError(f"holdout_length must be a positive number of {UNIT_NAMES[self.time_unit]}; "
-                                 f"got {length!r}.")
+                                 f"got {np.asarray(length).tolist()!r}.")
         object.__setattr__(self, "holdout_length", float(length))
         if (self.observation_end is not None and self.calibration_end is not None
                 and self.calibration_end >= self.observation_end):

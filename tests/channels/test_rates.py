@@ -178,3 +178,14 @@ def test_rows_in_messages_are_numbered_from_1_whatever_the_index():
     shifted = df.iloc[:3].set_axis([100, 101, 102]).assign(bought=["1", "yes?", 0])
     with pytest.raises(DataValidationError, match=r"must hold numbers; 1 row\(s\) do not \(row 2: 'yes\?'\)"):
         compare_rates(shifted, "channel", "bought")
+
+
+def test_numeric_groups_are_named_plainly_in_messages():
+    """Issue 14: groups coded as numbers were listed as [np.int64(1), ...]."""
+    df = pd.DataFrame({"channel": [1, 1, 2, 2, 3, 3], "bought": [1, 0, 1, 0, 1, 0]})
+    with pytest.raises(DataValidationError, match=r"groups are \[1, 2, 3\]"):
+        compare_rates(df, "channel", "bought", reference=9)
+    with pytest.raises(DataValidationError, match=r"too small: 3 has 1"):
+        compare_rates(df.iloc[:5], "channel", "bought")
+    with pytest.raises(ParameterError, match=r"leaves out group\(s\) \[3\]"):
+        compare_rates(df, "channel", "bought", order=[1, 2])

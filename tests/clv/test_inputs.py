@@ -69,3 +69,21 @@ def test_row_labels_are_shown_without_numpy_reprs():
     with pytest.raises(DataValidationError) as info:
         check_summary_columns(data, {"frequency": "x"}, nonnegative=["frequency"])
     assert "first rows 8: -2.0" in str(info.value) and "np." not in str(info.value)
+
+
+def test_numpy_scalars_in_messages_are_shown_plainly():
+    """Issue 14: several messages printed np.float64(...)."""
+    from analysis.clv import BetaGeoCovariates, ShiftedBetaGeometric
+    from analysis.errors import ParameterError
+
+    model = BetaGeo().fit(pd.DataFrame({"frequency": [2, 0, 1, 3], "recency": [10.0, 0.0, 4.0, 20.0],
+                                        "T": [30.0, 12.0, 25.0, 40.0]}))
+    calls = [lambda: model.expected_purchases(np.float64(-2.0)),
+             lambda: ShiftedBetaGeometric().fit(np.array([np.float64(5.0)])),
+             lambda: BetaGeoCovariates(trans_covariates=["x"]).fit(
+                 pd.DataFrame({"frequency": [2, 0, 1], "recency": [3.0, 0.0, 2.0], "T": [9.0, 9.0, 9.0],
+                               "x": np.full(3, 1.5)}))]
+    for call in calls:
+        with pytest.raises((ParameterError, DataValidationError)) as info:
+            call()
+        assert "np." not in str(info.value), str(info.value)

@@ -116,3 +116,13 @@ def test_the_same_bad_settings_are_refused_by_both(pair):
             data.customer_summary(time_unit="Q")
         with pytest.raises(ParameterError, match="n_customers"):
             data.sample_transactions(0)
+
+
+def test_sample_size_and_seed_errors_show_numpy_values_plainly():
+    """Issue 14: several messages printed np.float64(...)."""
+    data = customer_data(pd.DataFrame({"customer_id": ["a"], "date": pd.to_datetime(["2024-01-01"]),
+                                       "amount": [1.0]}))
+    with pytest.raises(ParameterError, match=r"n_customers must be a positive int; got 2\.5\.$"):
+        data.sample_transactions(np.float64(2.5))
+    with pytest.raises(ParameterError, match=r"seed must be an int or a numpy Generator; got 1\.5\.$"):
+        data.sample_transactions(2, seed=np.float64(1.5))

@@ -99,3 +99,11 @@ def test_every_downstream_function_sees_the_log_without_them(issue_log):
     assert table["recency_days"].max() <= 366 and re.fullmatch(r"c\d{3}", table.index[0])
     pd.testing.assert_frame_equal(table, rfm(clean))
     assert np.isfinite(cal.to_numpy(dtype=float)).all()
+
+
+def test_numpy_scale_bounds_are_shown_plainly():
+    """Issue 14: several messages printed np.int64(...)."""
+    from analysis.schemas import validate_survey
+
+    with pytest.raises(ParameterError, match=r"got \[7, 1\]\.$"):
+        validate_survey(pd.DataFrame({"respondent_id": [1]}), scale=(np.int64(7), np.int64(1)))

@@ -113,7 +113,7 @@ def prepare(
                 "Recode it (e.g. spend > 0) or compare it as a continuous outcome."
             )
     frame[outcome] = numeric
-    present = list(pd.unique(frame[group]))
+    present = pd.unique(frame[group]).tolist()  # Python values: messages show 3, not np.int64(3)
     if order is None:
         if isinstance(frame[group].dtype, pd.CategoricalDtype):
             levels = [c for c in frame[group].cat.categories if c in set(present)]

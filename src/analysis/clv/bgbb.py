@@ -167,8 +167,9 @@ class BetaGeoBetaBinom(BaseFitter):
         a, b, g, dl = self._p()
         xs = np.atleast_1d(np.asarray(x, dtype=float))
         n = int(n)
-        if np.any(xs < 0) or np.any(xs > n):
-            raise ParameterError(f"x must be between 0 and n_periods={n}; got {x!r}.")
+        bad = (xs < 0) | (xs > n)
+        if np.any(bad):
+            raise ParameterError(f"x must be between 0 and n_periods={n}; got {xs[bad][0]:g}.")
         def log_choose(nn, k):
             return _gl(nn + 1) - _gl(k + 1) - _gl(nn - k + 1)
         out = np.exp(log_choose(n, xs) + _bl(a + xs, b + n - xs) - _bl(a, b) + _bl(g, dl + n) - _bl(g, dl))

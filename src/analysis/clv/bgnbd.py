@@ -38,8 +38,9 @@ _psi = special.digamma
 
 def _as_time(t: Any, name: str = "t") -> np.ndarray:
     arr = np.asarray(t, dtype=float)
-    if np.any(~np.isfinite(arr)) or np.any(arr < 0):
-        raise ParameterError(f"{name} must be finite and >= 0; got {t!r}.")
+    bad = ~np.isfinite(arr) | (arr < 0)
+    if np.any(bad):
+        raise ParameterError(f"{name} must be finite and >= 0; got {arr[bad].flat[0]:g}.")
     return arr
 
 

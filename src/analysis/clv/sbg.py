@@ -73,7 +73,7 @@ class ShiftedBetaGeometric(BaseFitter):
         if counts.ndim != 1 or len(counts) < 2:
             raise DataValidationError(
                 "survivors must be a sequence [n_0, n_1, ...] with the cohort size first and at "
-                f"least one later count; got {survivors!r}."
+                f"least one later count; got {counts.tolist()!r}."
             )
         bad = ~np.isfinite(counts) | (counts < 0)
         rising = np.flatnonzero(np.diff(counts) > 0)

@@ -150,11 +150,11 @@ class CustomerData:
             ``amount`` (float64), sorted by customer and date.
         """
         if isinstance(n_customers, bool) or not isinstance(n_customers, (int, np.integer)) or n_customers < 1:
-            raise ParameterError(f"n_customers must be a positive int; got {n_customers!r}.")
+            raise ParameterError(f"n_customers must be a positive int; got {np.asarray(n_customers).tolist()!r}.")
         if isinstance(seed, np.random.Generator):
             seed = int(seed.integers(0, 2**31 - 1))
         if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
-            raise ParameterError(f"seed must be an int or a numpy Generator; got {seed!r}.")
+            raise ParameterError(f"seed must be an int or a numpy Generator; got {np.asarray(seed).tolist()!r}.")
         frame = self.query(_sql.sample_sql(int(n_customers), int(seed)))
         return pd.DataFrame(
             {

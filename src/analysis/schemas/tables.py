@@ -47,8 +47,10 @@ def _check_scale(scale: Any, name: str) -> tuple[float, float]:
           and all(isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool) for v in scale)
           and scale[0] < scale[1])
     if not ok:
+        shown = ([v.item() if isinstance(v, np.generic) else v for v in scale]
+                 if isinstance(scale, (tuple, list, np.ndarray)) else scale)  # 7, not np.int64(7)
         raise ParameterError(f"{name} must be a pair (lowest, highest) of numbers with lowest < highest, "
-                             f"such as (1, 7); got {scale!r}.")
+                             f"such as (1, 7); got {shown!r}.")
     return (scale[0], scale[1])
 
 

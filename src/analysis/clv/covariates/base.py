@@ -492,7 +492,8 @@ class _CovariateModel(_CovariatePredictions, ResultMixin):
         values = np.array([float(params[k]) for k in self._param_names])
         kb = len(self._base_names)
         if np.any(values[:kb] <= 0):
-            raise ParameterError(f"{type(self).__name__}: base parameters must be > 0; got {dict(params)}.")
+            raise ParameterError(f"{type(self).__name__}: base parameters must be > 0; got "
+                                 f"{dict(zip(self._base_names, values[:kb].tolist()))}.")
         clone = object.__new__(type(self))
         clone.__dict__.update(self.__dict__)
         clone._theta = np.concatenate([np.log(values[:kb]), values[kb:]])

@@ -80,7 +80,7 @@ def _learn(frame: pd.DataFrame, column: str, categorical: set[str], reference: M
         )
     if np.ptp(values) == 0:
         raise DataValidationError(
-            f"Covariate {column!r} is constant (every row is {values[0]!r}); it is not identified "
+            f"Covariate {column!r} is constant (every row is {values[0]:g}); it is not identified "
             "next to the baseline parameters. Remove it."
         )
     return _Covariate(column, "numeric")

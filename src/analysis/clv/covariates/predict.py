@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.checks import DEFAULT_SEED, check_is_fitted, rng_from
+from analysis.clv.bgnbd import _as_time
 from analysis.errors import DataValidationError, ParameterError
 
 
@@ -85,9 +86,7 @@ class _CovariatePredictions:
         >>> m.predict_purchases(39, d).round(4).tolist()
         [1.226, 1.226]
         """
-        t_arr = float(t)
-        if not np.isfinite(t_arr) or t_arr < 0:
-            raise ParameterError(f"t must be finite and >= 0; got {t!r}.")
+        t_arr = float(_as_time(t))
         p, x, tx, T = self._rows(data)
         values = self._kernel()._conditional_expected(p, t_arr, x, tx, T)
         return pd.Series(np.asarray(values, dtype=float), index=data.index, name="expected_purchases")
@@ -181,9 +180,7 @@ class _CovariatePredictions:
             profiles = self.profiles_
             if profiles.empty:
                 raise ParameterError("Numeric covariates: pass the profiles to evaluate (a DataFrame).")
-        ts = np.atleast_1d(np.asarray(t, dtype=float))
-        if np.any(~np.isfinite(ts)) or np.any(ts < 0):
-            raise ParameterError(f"t must be finite and >= 0; got {t!r}.")
+        ts = np.atleast_1d(_as_time(t))
         Zt, Zl = self._designs(profiles)
         p = self._individual(self._theta, Zt, Zl)
         used = list(dict.fromkeys(self.trans_covariates + self.life_covariates))
@@ -240,8 +237,7 @@ class _CovariatePredictions:
         ages = np.broadcast_to(np.asarray(T, dtype=float), (len(data),)).copy()
         if np.any(~np.isfinite(ages)) or np.any(ages <= 0):
             raise ParameterError("T must be finite and > 0 for every customer.")
-        if not np.isfinite(holdout) or holdout < 0:
-            raise ParameterError(f"holdout must be finite and >= 0; got {holdout!r}.")
+        holdout = float(_as_time(holdout, "holdout"))
         Zt, Zl = self._designs(data)
         p = self._individual(self._theta, Zt, Zl)
         sim = self._kernel()._simulate(p, rng_from(seed), ages, float(holdout))
