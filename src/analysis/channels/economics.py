@@ -14,7 +14,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.channels._common import ALPHA, FRAME, MARGIN, N_BOOTSTRAP, OPTIONAL_COLUMN, SEED, COLUMN, _first_rows, check_columns
+from analysis.channels._common import (ALPHA, COLUMN, FRAME, MARGIN, N_BOOTSTRAP, OPTIONAL_COLUMN, SEED, _first_rows,
+                                       check_columns)
 from analysis.checks import DEFAULT_SEED, Interval, rng_from, validate_params
 from analysis.errors import DataValidationError
 from analysis.window import UNIT_DAYS, parse_date
