@@ -3,6 +3,7 @@ reports folder; plus the runner's planning rules and the index page, which need 
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import re
@@ -256,3 +257,12 @@ def test_index_shows_the_study_window():
     manifest["window"] = {"observation_end": None, "calibration_end": None, "time_unit": "<D>"}
     page = render_index([("cdnow", manifest)])
     assert "observation end the last transaction in the data · time unit &lt;D&gt;" in page
+
+
+def test_index_policy_allows_its_own_style_by_hash_only():
+    page = render_index([])
+    (policy,) = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', page)
+    assert "'unsafe-inline'" not in policy and "script-src 'none'" in policy
+    (style,) = re.findall(r"<style>(.*?)</style>", page, re.DOTALL)
+    digest = base64.b64encode(hashlib.sha256(style.encode("utf-8")).digest()).decode("ascii")
+    assert f"style-src 'sha256-{digest}'" in policy

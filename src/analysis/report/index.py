@@ -8,8 +8,9 @@ PDF, executed notebook, tables (CSV) and figures (PNG). A failed notebook shows
 its error, the failing cell and links to the failed notebook and the last good
 report; a notebook stopped by Ctrl-C is marked "interrupted", with its last good
 report. The runner rebuilds the page whenever a run starts and ends (also after an
-interrupt), and ``analysis index`` does on demand. Inline CSS, no scripts, a Content-Security-Policy that forbids every
-request; every value shown is HTML-escaped and every link URL-quoted.
+interrupt), and ``analysis index`` does on demand. Inline CSS (allowed by its
+sha256, not ``'unsafe-inline'``), no scripts, a Content-Security-Policy that forbids
+every request; every value shown is HTML-escaped and every link URL-quoted.
 """
 
 from __future__ import annotations
@@ -20,11 +21,11 @@ from typing import Any
 from urllib.parse import quote
 
 from analysis.report.manifest import INTERRUPTED, MANIFEST_NAME, read_manifest, utc_now
+from analysis.report.render import csp_for
 
 __all__ = ["HEADLINES", "build_index", "render_index"]
 
 HEADLINES = 3  # findings shown per notebook; the rest fold away
-CSP = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
 CSS = """
 :root{--fg:#1f2328;--muted:#59636e;--line:#d0d7de;--soft:#f6f8fa;--accent:#0969da;--ok:#1a7f37;--bad:#cf222e}
@@ -90,13 +91,14 @@ def render_index(manifests: list[tuple[str, dict[str, Any]]]) -> str:
     n_ok = sum(e.get("status") == "ok" for e in entries)
     n_reused = sum(bool(e.get("reused")) for e in entries)
     n_stopped = sum(e.get("status") == INTERRUPTED for e in entries)
+    style = f"<style>{CSS}</style>"
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        f'<meta http-equiv="Content-Security-Policy" content="{csp_for(style)}">',  # the style by its hash
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<link rel="icon" href="data:,">',  # no /favicon.ico request
-        f"<title>Reports</title><style>{CSS}</style></head><body>",
+        f"<title>Reports</title>{style}</head><body>",
         "<header><h1>Reports</h1>",
         f'<p class="muted">Built {escape(utc_now())}: {len(manifests)} stud{"y" if len(manifests) == 1 else "ies"}, '
         f"{len(entries)} notebook(s), {n_ok} ok ({n_reused} reused unchanged), {len(entries) - n_ok - n_stopped} failed"
