@@ -75,3 +75,10 @@ def test_model_only_and_errors(fitted, tmp_path):
         score_customers(summary, tmp_path / "x.parquet", rfm_bins=None)
     with pytest.raises(ParameterError, match="does not exist"):
         score_customers(summary, tmp_path / "nowhere" / "x.parquet", model=bg, rfm_bins=None)
+
+
+def test_bins_out_of_range_are_shown_as_written():
+    """Issue 14 (case 9): the message printed np.int64(30)."""
+    summary = pd.DataFrame({"recency": [1.0, 2.0], "frequency": [1.0, 3.0], "monetary_value": [5.0, 9.0]})
+    with pytest.raises(ParameterError, match=r"got 30\.$"):
+        rfm_cut_points(summary, bins=np.int64(30))

@@ -56,6 +56,8 @@ __all__ = [
     "check_is_fitted",
     "rng_from",
     "check_alpha",
+    "plain",
+    "shown",
 ]
 
 #: the one default seed of every function and model that draws random numbers
@@ -152,10 +154,38 @@ def _describe(constraint: Any) -> str:
     return _TYPE_TEXT.get(constraint, f"an instance of {getattr(constraint, '__name__', constraint)}")
 
 
-def _shown(value: Any) -> str:
+def plain(value: Any) -> Any:
+    """*value* as a message shows it: numpy scalars as Python numbers, timestamps as dates.
+
+    The one place that keeps ``np.float64(0.5)`` and ``Timestamp('2024-01-01 00:00:00')``
+    out of messages; lists and tuples are converted element by element.
+
+    Examples
+    --------
+    >>> import numpy as np, pandas as pd
+    >>> plain(np.float64(0.5)), plain([np.int64(7), "a"]), plain(pd.Timestamp("2024-01-31"))
+    (0.5, [7, 'a'], '2024-01-31')
+    """
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat() if value == value.normalize() else value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return type(value)(plain(v) for v in value)
+    return value
+
+
+def shown(value: Any) -> str:
+    """*value* as quoted in a message: :func:`plain`, ``repr`` and cut at 80 characters.
+
+    Examples
+    --------
+    >>> shown(np.int64(3)), shown("a" * 100)[-5:]
+    ('3', 'aa...')
+    """
     if isinstance(value, (pd.DataFrame, pd.Series, np.ndarray)):
         return f"a {type(value).__name__}"
-    text = repr(value)
+    text = repr(plain(value))
     return text if len(text) <= 80 else text[:77] + "..."
 
 
@@ -187,7 +217,7 @@ def check_params(constraints: Mapping[str, list], values: Mapping[str, Any], own
             continue
         texts = [_describe(c) for c in allowed]
         wanted = texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + " or " + texts[-1]
-        raise ParameterError(f"The {name!r} parameter of {owner} must be {wanted}. Got {_shown(value)} instead.")
+        raise ParameterError(f"The {name!r} parameter of {owner} must be {wanted}. Got {shown(value)} instead.")
 
 
 def validate_params(constraints: Mapping[str, list]) -> Callable:

@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
+from analysis.checks import shown
 from analysis.errors import DataValidationError, ParameterError
 
 __all__ = ["score_customers", "rfm_cut_points"]
@@ -66,7 +67,7 @@ def rfm_cut_points(summary, bins: int = 5) -> dict[str, np.ndarray]:
     [2.0]
     """
     if not isinstance(bins, (int, np.integer)) or not 2 <= bins <= 20:
-        raise ParameterError(f"bins must be an int from 2 to 20; got {bins!r}.")
+        raise ParameterError(f"bins must be an int from 2 to 20; got {shown(bins)}.")
     probs = np.arange(1, bins) / bins
     if isinstance(summary, pd.DataFrame):
         missing = [c for c in _RFM.values() if c not in summary.columns]
@@ -172,7 +173,7 @@ def score_customers(
     if not path.parent.is_dir():
         raise ParameterError(f"The folder {path.parent} for the scores does not exist; create it first.")
     if not isinstance(chunk_size, (int, np.integer)) or chunk_size < 1:
-        raise ParameterError(f"chunk_size must be a positive int; got {chunk_size!r}.")
+        raise ParameterError(f"chunk_size must be a positive int; got {shown(chunk_size)}.")
     if model is None and rfm_bins is None:
         raise ParameterError("Nothing to score: give a fitted model, or rfm_bins for RFM segments.")
     if (spend_model is not None or spend is not None) and model is None:

@@ -164,3 +164,13 @@ def test_start_is_parsed_as_a_date():
     assert firm.truth.start == pd.Timestamp("2020-03-01")
     with pytest.raises(ParameterError, match="start"):
         simulate_service_firm(100, seed=1, start="not a date")
+
+
+def test_bad_model_parameters_are_shown_as_written():
+    """Issue 14 (case 9): the message printed np.float64(-1.0)."""
+    from analysis.simulate import simulate_service_firm
+
+    bad = {"r": np.float64(-1.0), "alpha": 1.0, "a": 1.0, "b": 1.0}
+    with pytest.raises(ParameterError, match=r"must be > 0; got -1\.0\.") as err:
+        simulate_service_firm(200, bgnbd={"app": bad, "web": bad, "store": bad, "phone": bad})
+    assert "np." not in str(err.value)

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 from statsmodels.stats.multitest import multipletests
 
-from analysis.checks import Interval, Options
+from analysis.checks import Interval, Options, plain
 from analysis.errors import AnalysisWarning, DataValidationError, ParameterError
 
 CORRECTIONS = ("holm", "bonferroni", "fdr_bh", "none")
@@ -61,8 +61,7 @@ def _first_rows(rows: np.ndarray, values: Sequence | None = None, k: int = 5) ->
     more = f" and {len(rows) - len(shown)} more" if len(rows) > len(shown) else ""
     if values is None:
         return f"{'row' if len(shown) == 1 else 'rows'} {', '.join(map(str, shown))}{more}"
-    vals = pd.Series(list(values)[:k], dtype=object).map(lambda v: v.item() if isinstance(v, np.generic) else v)
-    return ", ".join(f"row {r}: {v!r}" for r, v in zip(shown, vals)) + more
+    return ", ".join(f"row {r}: {plain(v)!r}" for r, v in zip(shown, list(values)[:k])) + more
 
 
 def prepare(

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis.checks import plain
 from analysis.errors import DataValidationError
 
 __all__ = ["check_summary_columns", "rows_text"]
@@ -22,8 +23,7 @@ __all__ = ["check_summary_columns", "rows_text"]
 def _row_list(mask: np.ndarray, values: np.ndarray, index: pd.Index) -> str:
     bad = np.flatnonzero(mask)[:5]
     labels = index[bad].tolist()  # Python values: no np.int64(...) in the message
-    shown = [values[i].item() if isinstance(values[i], np.generic) else values[i] for i in bad]
-    return ", ".join(f"{label!r}: {v!r}" for label, v in zip(labels, shown))
+    return ", ".join(f"{label!r}: {plain(values[i])!r}" for label, i in zip(labels, bad))
 
 
 def rows_text(mask: np.ndarray, data: Any) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analysis.checks import shown
 from analysis.errors import ParameterError
 
 __all__ = ["summarise_frame", "calibration_holdout_frame", "rfm_columns_frame", "rfm_values_frame",
@@ -178,7 +179,7 @@ def _flagged(check: str, mask: pd.Series, frame: pd.DataFrame, column: str) -> d
     hits = mask.fillna(False).to_numpy()
     flagged = frame.loc[hits]
     examples = ", ".join(
-        f"row {i + 1}: {v!r}" for i, v in zip(np.flatnonzero(hits)[:EXAMPLES], flagged[column].head(EXAMPLES).tolist())
+        f"row {i + 1}: {shown(v)}" for i, v in zip(np.flatnonzero(hits)[:EXAMPLES], flagged[column].head(EXAMPLES).tolist())
     )
     return {"check": check, "column": column, "n_rows": int(len(flagged)), "total": int(len(frame)),
             "examples": examples}

@@ -16,13 +16,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from analysis.checks import shown
 from analysis.errors import AnalysisWarning, DataValidationError, ParameterError
 
 MISSING_POLICIES = ("listwise", "pairwise")
 
 
 def _rows(index: Sequence[int], values: Sequence[object], k: int = 5) -> str:
-    pairs = [f"row {int(i) + 1}: {v!r}" for i, v in zip(index[:k], values[:k], strict=False)]
+    pairs = [f"row {int(i) + 1}: {shown(v)}" for i, v in zip(index[:k], values[:k], strict=False)]
     return ", ".join(pairs)
 
 
@@ -73,7 +74,7 @@ def check_scale(block: pd.DataFrame, scale: tuple[float, float] | None, role: st
         return
     lo, hi = scale
     if not lo < hi:
-        raise ParameterError(f"scale must be (low, high) with low < high; got {scale}.")
+        raise ParameterError(f"scale must be (low, high) with low < high; got {shown(scale)}.")
     for c in block.columns:
         v = block[c].to_numpy()
         bad = np.flatnonzero(~np.isnan(v) & ((v < lo) | (v > hi)))

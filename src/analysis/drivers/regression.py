@@ -42,7 +42,7 @@ from analysis.drivers._data import (
     prepare,
     weighted_corr,
 )
-from analysis.checks import Interval, Options, check_is_fitted, check_params
+from analysis.checks import Interval, Options, check_is_fitted, check_params, shown
 from analysis.errors import AnalysisWarning, DataValidationError, ParameterError
 from analysis.results import ResultMixin, estimate_table
 
@@ -197,7 +197,7 @@ class KeyDriverRegression(ResultMixin):
         labels = kept[group].astype(str).to_numpy()
         levels = sorted(set(labels))
         if len(levels) < 2:
-            raise DataValidationError(f"group column {group!r} has a single level {levels}; "
+            raise DataValidationError(f"group column {group!r} has a single level {shown(levels)}; "
                                       f"nothing to compare.")
         dummies = np.column_stack([(labels == lv).astype(float) for lv in levels[1:]])
         inter = np.column_stack([dummies[:, [g]] * x for g in range(dummies.shape[1])])
@@ -220,7 +220,7 @@ class KeyDriverRegression(ResultMixin):
                         self.cov_type, vif_threshold=self.vif_threshold, alpha=self.alpha
                     ).fit(sub, outcome, predictors, weight=weight)
             except DataValidationError as err:
-                warnings.warn(f"no separate model for {group} = {lv!r}: {err}", AnalysisWarning, stacklevel=3)
+                warnings.warn(f"no separate model for {group} = {shown(lv)}: {err}", AnalysisWarning, stacklevel=3)
         self.group_ = group
 
     def summary(self) -> pd.DataFrame:

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
+from analysis.checks import shown
 from analysis.errors import AnalysisWarning, DataValidationError, ParameterError
 from analysis.schemas.problems import ROW_CONVENTION, _closest, _fmt_rows
 from analysis.schemas.session import _Session
@@ -47,10 +48,9 @@ def _check_scale(scale: Any, name: str) -> tuple[float, float]:
           and all(isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool) for v in scale)
           and scale[0] < scale[1])
     if not ok:
-        shown = ([v.item() if isinstance(v, np.generic) else v for v in scale]
-                 if isinstance(scale, (tuple, list, np.ndarray)) else scale)  # 7, not np.int64(7)
+        given = list(scale) if isinstance(scale, (tuple, list, np.ndarray)) else scale
         raise ParameterError(f"{name} must be a pair (lowest, highest) of numbers with lowest < highest, "
-                             f"such as (1, 7); got {shown!r}.")
+                             f"such as (1, 7); got {shown(given)}.")
     return (scale[0], scale[1])
 
 

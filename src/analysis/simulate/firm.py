@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis.checks import DEFAULT_SEED, Interval, Options, rng_from, validate_params
+from analysis.checks import DEFAULT_SEED, Interval, Options, rng_from, validate_params, shown
 from analysis.errors import ParameterError
 from analysis.simulate.campaign import campaign_parameters, simulate_campaign
 from analysis.simulate.customers import (
@@ -117,7 +117,7 @@ def _as_bgnbd(value: Any, channel: str) -> BGNBDParams:
     for key in ("r", "alpha", "a", "b"):
         val = getattr(prm, key)
         if not (np.isfinite(val) and val > 0):
-            raise ParameterError(f"bgnbd[{channel!r}].{key} must be > 0; got {val!r}.")
+            raise ParameterError(f"bgnbd[{channel!r}].{key} must be > 0; got {shown(val)}.")
     return prm
 
 
@@ -126,7 +126,7 @@ def _as_gg(value: Any, channel: str) -> GammaGammaParams:
     for key in ("p", "q", "v"):
         val = getattr(prm, key)
         if not (np.isfinite(val) and val > 0):
-            raise ParameterError(f"gamma_gamma[{channel!r}].{key} must be > 0; got {val!r}.")
+            raise ParameterError(f"gamma_gamma[{channel!r}].{key} must be > 0; got {shown(val)}.")
     if prm.q <= 1:
         raise ParameterError(
             f"gamma_gamma[{channel!r}].q must be > 1 so that mean spend p*v/(q-1) exists; got {prm.q}."
@@ -243,7 +243,7 @@ def simulate_service_firm(
     if n_survey > n_customers:
         raise ParameterError(
             f"The 'n_survey' parameter of simulate_service_firm must be an int in the range "
-            f"[10, n_customers = {n_customers}]. Got {n_survey!r} instead."
+            f"[10, n_customers = {n_customers}]. Got {shown(n_survey)} instead."
         )
     start_ts = parse_date(start, "start")
 
