@@ -7,7 +7,6 @@ staging folder is removed."""
 from __future__ import annotations
 
 import json
-import os
 import signal
 
 import pytest
@@ -69,7 +68,7 @@ def test_sigint_records_the_notebook_as_interrupted_and_keeps_the_good_report(tm
     assert _cards(index) == _cards(render_index(manifests))  # the index is the manifest's
 
 
-def test_after_sigkill_the_index_is_rebuilt_and_staging_cleaned(tmp_path, runs, monkeypatch):
+def test_after_sigkill_the_next_run_first_rebuilds_the_index_and_cleans_staging(tmp_path, runs):
     project = runs.sleepy_project(tmp_path / "proj")
     reports = tmp_path / "reports"
     _good_run(runs, project, tmp_path, reports)
@@ -83,17 +82,33 @@ def test_after_sigkill_the_index_is_rebuilt_and_staging_cleaned(tmp_path, runs, 
     data = json.loads(manifest_file.read_text(encoding="utf-8"))
     data["notebooks"]["fixture_ok"]["status"] = "failed"  # the manifest moved on, the index did not
     manifest_file.write_text(json.dumps(data), encoding="utf-8")
+    running, release = tmp_path / "running", tmp_path / "release"
+    running.unlink(missing_ok=True)
+    again = runs.start(project, tmp_path / "again.log", "--study", "tiny", "--notebook", "fixture_sleep",
+                       "-p", "seconds=120", "-p", f"running_file={running}", "-p", f"release_file={release}",
+                       "--reports-dir", str(reports))
+    try:
+        runs.wait_for(lambda: running.exists() or again.poll() is not None, "the next run's notebook to start")
+        # while its notebook runs: the index already follows the manifest, the dead run's folder is gone
+        assert "2 notebook(s), 1 ok (0 reused unchanged), 1 failed." in (reports / "index.html").read_text("utf-8")
+        assert not stale.exists()
+    finally:
+        release.write_text("go", encoding="utf-8")
+    code, out = runs.finish(again, tmp_path / "again.log")
+    assert code == 0, out
+    assert not (reports / ".staging").exists()
+
+
+def test_analysis_index_rebuilds_a_stale_index(tmp_path, runs, monkeypatch):
+    project = runs.sleepy_project(tmp_path / "proj")
+    reports = tmp_path / "reports"
+    _good_run(runs, project, tmp_path, reports)
+    (reports / "index.html").write_text("stale", encoding="utf-8")
     monkeypatch.chdir(project)
     result = CliRunner().invoke(main, ["index", "--reports-dir", str(reports)])
     assert result.exit_code == 0, result.output
-    assert "2 notebook(s), 1 ok (0 reused unchanged), 1 failed." in (reports / "index.html").read_text(encoding="utf-8")
-
-    again = runs.start(project, tmp_path / "again.log", "--study", "tiny", "--notebook", "fixture_ok",
-                       "--reports-dir", str(reports))
-    code, out = runs.finish(again, tmp_path / "again.log")
-    assert code == 0, out
-    assert not (reports / ".staging").exists()  # the dead run's folder is gone
-    assert os.listdir(reports / "tiny").count("fixture_ok.html") == 1
+    manifests = [("tiny", runs.manifest(reports, "tiny"))]
+    assert _cards((reports / "index.html").read_text(encoding="utf-8")) == _cards(render_index(manifests))
 
 
 def _cards(page: str) -> str:
