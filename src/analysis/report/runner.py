@@ -197,14 +197,14 @@ def _run_all(plans, reports_dir: Path, options: _Options, inputs_cache, progress
     env_cache: dict[Path, dict] = {}
     results = []
     for i, plan in enumerate(plans, 1):
-        t0 = time.perf_counter()
+        started, t0 = mf.utc_now(), time.perf_counter()
         try:
             project = plan.notebook_path.parent.parent
             env = env_cache.setdefault(project, mf.environment(project))
             result = _run_one(plan, reports_dir, options, env, inputs_cache[plan.study.path])
         except KeyboardInterrupt:
             with interrupts_deferred():
-                result = _record_interrupt(plan, reports_dir, options, round(time.perf_counter() - t0, 2))
+                result = _record_interrupt(plan, reports_dir, options, started, round(time.perf_counter() - t0, 2))
         results.append(result)
         if progress is not None:
             tail = f": {result.error}" if result.error else ""
@@ -216,7 +216,7 @@ def _run_all(plans, reports_dir: Path, options: _Options, inputs_cache, progress
     return results
 
 
-def _record_interrupt(plan, reports_dir: Path, options: _Options, duration: float) -> RunResult:
+def _record_interrupt(plan, reports_dir: Path, options: _Options, started: str, duration: float) -> RunResult:
     """The manifest entry of a notebook stopped by Ctrl-C: its previous good report stays.
     An interrupt that came after this run had recorded the notebook keeps that entry."""
     nb, study = plan.notebook, plan.study
@@ -228,11 +228,11 @@ def _record_interrupt(plan, reports_dir: Path, options: _Options, duration: floa
                          reused=bool(previous.get("reused")), stopped=True)
     message = "stopped by Ctrl-C (SIGINT) before it finished; its previous good report, if any, is kept"
     entry: dict[str, Any] = {
-        "status": mf.INTERRUPTED, "started": mf.utc_now(), "duration_s": duration, "run": options.staging.name,
+        "status": mf.INTERRUPTED, "started": started, "duration_s": duration, "run": options.staging.name,
         "parameters": {"study": str(study.path), **plan.parameters}, "notebook_file": str(plan.notebook_path),
         "study_file": str(study.path), "run_date": options.run_date, "reused": False, "html": None,
         "error": {"name": "KeyboardInterrupt", "message": message, "cell": None},
-        "last_good": mf.last_good(previous),
+        "title": (previous or {}).get("title"), "last_good": mf.last_good(previous),
     }
     mf.write_entry(study_dir, mf.study_record(study), nb, entry)
     return RunResult(study.name, nb, mf.INTERRUPTED, duration, None, f"KeyboardInterrupt: {message}", stopped=True)
