@@ -50,17 +50,30 @@ KINDS: dict[str, st.SearchStrategy[Any]] = {
     "float": st.floats(allow_nan=True, allow_infinity=True),
     "date": st.one_of(AWKWARD_TEXT, st.datetimes(min_value=dt.datetime(1600, 1, 1), max_value=dt.datetime(2300, 1, 1))),
 }
+#: what a canonical column should hold, so that some frames pass validation and the checks behind it run
+CLEAN: dict[Any, st.SearchStrategy[Any]] = {
+    **dict.fromkeys(["customer_id", "respondent_id", "order_id"], st.text("abc123", min_size=1, max_size=4)),
+    **dict.fromkeys(["date", "acquisition_date"], st.dates(dt.date(2000, 1, 1), dt.date(2023, 12, 31)).map(str)),
+    **dict.fromkeys(["amount", "acquisition_cost", "cost_to_serve", "spend", "w"], st.floats(0, 1e6)),
+    **dict.fromkeys(["q1", "q2", "sat"], st.integers(1, 7)),
+    **dict.fromkeys(["channel", "arm", "acquisition_channel", "segment"], st.sampled_from(["web", "store", "网店"])),
+    "quantity": st.integers(0, 5), "converted": st.sampled_from([0, 1, "yes", "no", True]),
+}
 LABELS = st.one_of(st.text(max_size=8), st.integers(-3, 3), st.just(None), st.just(float("nan")))
 
 
 @st.composite
-def frames(draw: Callable, names: st.SearchStrategy[Any], *, max_rows: int = 6) -> pd.DataFrame:
-    """A DataFrame with columns drawn from *names* (duplicates possible) and cells of any kind."""
-    columns = draw(st.lists(names, max_size=6))
+def frames(draw: Callable, names: st.SearchStrategy[Any], *, required: tuple[str, ...] = (),
+           max_rows: int = 6) -> pd.DataFrame:
+    """A DataFrame with the *required* columns (each missing one time in ten), more drawn from *names*
+    (duplicates possible), and cells of any kind."""
+    columns = [name for name in required if draw(st.integers(0, 9))] + draw(st.lists(names, max_size=4))
     n = draw(st.integers(0, max_rows))
     data = []
-    for _ in columns:
-        values = draw(st.lists(KINDS[draw(st.sampled_from(sorted(KINDS)))], min_size=n, max_size=n))
+    for column in columns:
+        kind = draw(st.sampled_from(["clean"] * 8 + sorted(KINDS)))  # clean: what the column should hold
+        cells = CLEAN.get(column, CELLS) if kind == "clean" else KINDS[kind]
+        values = draw(st.lists(cells, min_size=n, max_size=n))
         series = pd.Series(values, dtype=object)
         if draw(st.booleans()):
             with warnings.catch_warnings():
@@ -80,3 +93,25 @@ def outcome(func: Callable, *args: Any, **kwargs: Any) -> Any:
             return func(*args, **kwargs)
         except AnalysisError as exc:
             return exc
+
+
+SECRET = "SECRET-4711"
+ENCODINGS = st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "gb18030", "cp1252"])
+CELL_TEXT = st.one_of(AWKWARD_TEXT, st.text(max_size=8), st.sampled_from(['"', '""', "a,b", ";", "\t", "\r\n"]))
+
+
+@st.composite
+def contents(draw: Callable) -> bytes:
+    """A data file's bytes: any bytes, or delimited text (a plain header, then rows of any text holding
+    :data:`SECRET`) in some encoding."""
+    if draw(st.booleans()):
+        return draw(st.binary(max_size=300))
+    sep = draw(st.sampled_from([",", ";", "\t", "|", " "]))
+    header = sep.join(draw(st.lists(st.text("abcXYZ_-.客户编号", min_size=1, max_size=8), min_size=1, max_size=4)))
+    rows = [sep.join(draw(st.lists(st.one_of(CELL_TEXT, st.just(SECRET)), min_size=1, max_size=5)))
+            for _ in range(draw(st.integers(0, 4)))]
+    text = "\n".join([header, *rows]) + draw(st.sampled_from(["", "\n", "\r\n"]))
+    try:
+        return text.encode(draw(ENCODINGS))
+    except UnicodeEncodeError:
+        return text.encode("utf-8", errors="surrogatepass")

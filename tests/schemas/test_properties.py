@@ -39,12 +39,13 @@ def _names_column_or_option(result, options: dict) -> None:
         assert isinstance(result, pd.DataFrame)
 
 
-def _frame_of(names: list[str]) -> st.SearchStrategy[pd.DataFrame]:
-    return frames(st.one_of(st.sampled_from(names), LABELS))
+def _frame_of(names: list[str], required: tuple[str, ...]) -> st.SearchStrategy[pd.DataFrame]:
+    return frames(st.one_of(st.sampled_from(names), LABELS), required=required)
 
 
 @bounded(120)
-@given(df=_frame_of(["customer_id", "date", "amount", "channel", "quantity", "order_id"]),
+@given(df=_frame_of(["customer_id", "date", "amount", "channel", "quantity", "order_id"],
+                        ("customer_id", "date", "amount")),
        drop=st.booleans(), date_format=FORMATS, future=st.sampled_from(["refuse", "drop", "keep", "ignore", None]))
 def test_validate_transactions_on_any_frame(df, drop, date_format, future):
     options = {"drop_invalid_amounts": drop, "date_format": date_format, "future_dates": future}
@@ -52,7 +53,8 @@ def test_validate_transactions_on_any_frame(df, drop, date_format, future):
 
 
 @bounded(80)
-@given(df=_frame_of(["customer_id", "acquisition_date", "acquisition_channel", "acquisition_cost", "cost_to_serve"]),
+@given(df=_frame_of(["customer_id", "acquisition_date", "acquisition_channel", "acquisition_cost", "cost_to_serve"],
+                        ("customer_id", "acquisition_date")),
        date_format=FORMATS)
 def test_validate_customers_on_any_frame(df, date_format):
     options = {"date_format": date_format}
@@ -60,7 +62,7 @@ def test_validate_customers_on_any_frame(df, date_format):
 
 
 @bounded(80)
-@given(df=_frame_of(["respondent_id", "sat", "q1", "q2", "w", "segment"]),
+@given(df=_frame_of(["respondent_id", "sat", "q1", "q2", "w", "segment"], ("respondent_id", "q1", "q2", "sat")),
        ratings=st.one_of(st.none(), st.just(["q1", "q2"]), st.just("q1"), st.lists(LABELS, max_size=2)),
        scale=st.one_of(st.just((1, 7)), st.tuples(CELLS, CELLS), st.just((7, 1)), st.just(("a", "b"))),
        outcomes=st.one_of(st.none(), st.just(["sat"]), st.just([1])),
@@ -72,7 +74,7 @@ def test_validate_survey_on_any_frame(df, ratings, scale, outcomes, weight, grou
 
 
 @bounded(80)
-@given(df=_frame_of(["channel", "arm", "converted", "spend"]),
+@given(df=_frame_of(["channel", "arm", "converted", "spend"], ("channel", "converted", "spend")),
        channel=st.one_of(st.just("channel"), st.just("arm"), LABELS),
        binary=st.one_of(st.none(), st.just(["converted"]), st.lists(LABELS, max_size=2)),
        continuous=st.one_of(st.none(), st.just("spend"), st.just(["spend", "spend"])))

@@ -17,7 +17,7 @@ import pytest
 import yaml
 from hypothesis import example, given
 from hypothesis import strategies as st
-from property_cases import AWKWARD_TEXT, bounded, outcome
+from property_cases import AWKWARD_TEXT, SECRET, bounded, contents, outcome
 from study_project import make_project
 
 from analysis.errors import AnalysisError, StudyConfigError
@@ -160,6 +160,23 @@ def test_any_study_structure_in_any_encoding(tiny, study, encoding):
         data = text.encode("utf-8")
     tiny.write_bytes(data)
     _check(tiny)
+
+
+@bounded(100)
+@given(data=contents(), suffix=st.sampled_from([".csv", ".tsv", ".txt", ".parquet", ".xlsx", ".dat"]),
+       options=st.fixed_dictionaries({}, optional={"format": st.sampled_from([*FORMATS, "csv"]),
+                                                   "encoding": st.sampled_from(["auto", "gb18030", "utf-16", "x"]),
+                                                   "sep": st.sampled_from([";", "\t", "|", "\\s+"])}))
+def test_any_data_file_behind_a_column_mapping(tiny, data, suffix, options):
+    """The header check before any kernel starts: the file's column names or an error naming the key;
+    never a row of the file in the message."""
+    (tiny.parent.parent / "data" / f"orders{suffix}").write_bytes(data)
+    table = {**ORDERS, "path": f"../data/orders{suffix}", **options}
+    tiny.write_text(yaml.safe_dump({"name": "tiny", "data": {"transactions": table}}), encoding="utf-8")
+    result = outcome(load_study, tiny)
+    assert isinstance(result, (Study, StudyConfigError)), repr(result)
+    assert SECRET not in str(result) and len(str(result)) < 1500, str(result)
+    _check(tiny, load_tables=False)
 
 
 @bounded(80)

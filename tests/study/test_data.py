@@ -151,3 +151,20 @@ def test_a_path_with_a_nul_character_is_a_study_error(project, entry, key):
     text = TINY_STUDY.replace("    path: ../data/orders.csv\n    columns: {customer_id: CustID, date: OrderDate, "
                               "amount: Value}\n", entry)
     assert key in _error(write_study(project, "tiny", text))
+
+
+@pytest.mark.parametrize(("entry", "expected"), [
+    ("    encoding: x\n", "data.transactions.encoding: unknown encoding 'x'; for example gb18030"),
+    ("    encoding: 5\n", "data.transactions.encoding: unknown encoding 5"),
+    ("    sep: 5\n", "data.transactions.sep: expected the separator as text"),
+    ("    sheet: [1]\n", "data.transactions.sheet: expected a sheet name or its position"),
+])
+def test_reader_options_are_checked_before_the_header_is_read(project, entry, expected):
+    """Found by the property tests: encoding: x raised LookupError while the column names were read."""
+    text = TINY_STUDY.replace("    columns:", entry + "    columns:")
+    assert expected in _error(write_study(project, "tiny", text))
+
+
+def test_odd_keys_are_quoted_in_the_key_path(project):
+    message = _error(write_study(project, "tiny", TINY_STUDY.replace("  transactions:", "  ' ':")))
+    assert "data.' ': unknown table ' '" in message

@@ -70,7 +70,7 @@ from typing import Any
 import yaml
 
 from analysis.io import shown
-from analysis.study.data import DataSpec, TableSpec, check_keys, data_roots, parse_data, suggest
+from analysis.study.data import DataSpec, TableSpec, check_keys, data_roots, key_label, parse_data, suggest
 from analysis.errors import AnalysisError, DatasetError, ParameterError, StudyConfigError
 from analysis.window import WINDOW_KEYS, Window
 
@@ -427,7 +427,7 @@ def _reject_duplicate_keys(loader: yaml.SafeLoader, root: yaml.Node, path: Path)
                     "the second silently: keep one of them (merge their entries into one)"
                 )
             first_line[key] = line
-            stack.append((value_node, f"{key_path}.{key}" if key_path else str(key)))
+            stack.append((value_node, f"{key_path}.{key_label(key)}" if key_path else key_label(key)))
 
 
 def _optional_str(raw: dict, key: str, where: str, *, default: str) -> str:

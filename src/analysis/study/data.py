@@ -4,9 +4,11 @@
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import glob
 import inspect
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,6 +79,18 @@ class DataSpec:
     tables: Mapping[str, TableSpec] = field(default_factory=lambda: MappingProxyType({}))
 
 
+def key_label(key: Any) -> str:
+    """A key as a key path shows it: plain names as they are, anything else quoted (``data.' '``).
+
+    Examples
+    --------
+    >>> key_label("transactions"), key_label(" "), key_label(2024)
+    ('transactions', "' '", '2024')
+    """
+    text = str(key)
+    return text if re.fullmatch(r"[\w\-]+", text) else shown(key)
+
+
 def check_keys(raw: Any, allowed: tuple[str, ...], where: str, key_path: str, *, required=()) -> None:
     """Raise :class:`StudyConfigError` for an unknown key (closest suggested) or a missing one."""
     label = key_path or "top level"
@@ -84,7 +98,7 @@ def check_keys(raw: Any, allowed: tuple[str, ...], where: str, key_path: str, *,
         raise StudyConfigError(f"{where}: {label}: expected a mapping, got {type(raw).__name__} ({shown(raw)})")
     for key in raw:
         if key not in allowed:
-            full = f"{key_path}.{key}" if key_path else str(key)
+            full = f"{key_path}.{key_label(key)}" if key_path else key_label(key)
             raise StudyConfigError(
                 f"{where}: {full}: unknown key {shown(key)}{suggest(key, allowed)} (valid keys: {', '.join(allowed)})"
             )
@@ -173,7 +187,7 @@ def parse_data(raw: Any, path: Path, roots: tuple[Path, ...] | None = None) -> D
     for table, spec in raw.items():
         if table not in _table_names():
             raise StudyConfigError(
-                f"{where}: data.{table}: unknown table {shown(table)}{suggest(table, _table_names())} "
+                f"{where}: data.{key_label(table)}: unknown table {shown(table)}{suggest(table, _table_names())} "
                 f"(tables: {', '.join(_table_names())}; or use 'dataset:')"
             )
         tables[table] = _parse_table(table, spec, path, roots)
@@ -194,6 +208,7 @@ def _parse_table(table: str, raw: Any, path: Path, roots: tuple[Path, ...]) -> T
         if not isinstance(source, str):
             raise StudyConfigError(f"{where}: {key}.columns.{canonical}: expected a column name, got {shown(source)}")
     _check_validator_options(table, options, where, key)
+    _check_reader_options(raw, where, key)
     written = raw["path"]
     if not _is_path(written):
         raise StudyConfigError(f"{where}: {key}.path: expected the path of a data file, got {shown(written)}")
@@ -312,6 +327,24 @@ def _parse_lazy_table(table: str, raw: dict, path: Path, fmt: str | None, column
             raise StudyConfigError(f"{where}: {key}: cannot read the column names of {first.path}: {exc}") from None
         _check_mapped_columns(spec.columns, header, where, key, first.path.name)
     return spec
+
+
+def _check_reader_options(raw: dict, where: str, key: str) -> None:
+    """``encoding`` names a codec (or ``auto``), ``sep`` is text, ``sheet`` a name or a 0-based position."""
+    encoding, sep, sheet = raw.get("encoding"), raw.get("sep"), raw.get("sheet")
+    if encoding is not None:
+        try:
+            known = isinstance(encoding, str) and (encoding == "auto" or bool(codecs.lookup(encoding)))
+        except LookupError:
+            known = False
+        if not known:
+            raise StudyConfigError(f"{where}: {key}.encoding: unknown encoding {shown(encoding)}; for example "
+                                   "gb18030 (Chinese Excel exports), cp1252 (Western Excel exports), utf-8 or auto")
+    if sep is not None and (not isinstance(sep, str) or not sep):
+        raise StudyConfigError(f"{where}: {key}.sep: expected the separator as text such as ';' or '\\t', "
+                               f"got {shown(sep)}")
+    if sheet is not None and (isinstance(sheet, bool) or not isinstance(sheet, (str, int))):
+        raise StudyConfigError(f"{where}: {key}.sheet: expected a sheet name or its position from 0, got {shown(sheet)}")
 
 
 def _until_magic(parts: tuple[str, ...]) -> list[str]:
