@@ -168,3 +168,23 @@ def test_reader_options_are_checked_before_the_header_is_read(project, entry, ex
 def test_odd_keys_are_quoted_in_the_key_path(project):
     message = _error(write_study(project, "tiny", TINY_STUDY.replace("  transactions:", "  ' ':")))
     assert "data.' ': unknown table ' '" in message
+
+
+@pytest.mark.parametrize(("suffix", "content", "expected"), [
+    (".xlsx", b"PK\x03\x04garbage", "data.transactions.path: cannot read the column names of"),
+    (".xls", b"PK\x03\x04garbage", "data.transactions.path: "),
+    (".parquet", b"PAR1garbagePAR1", "data.transactions.path: cannot read the column names of"),
+])
+def test_a_broken_workbook_or_parquet_file_is_a_study_error(project, suffix, content, expected):
+    """A file that starts like a zip archive raised zipfile.BadZipFile from the header check."""
+    (project / "data" / f"orders{suffix}").write_bytes(content)
+    assert expected in _error(_with_path(project, f"../data/orders{suffix}"))
+
+
+def test_a_missing_sheet_names_the_sheets(project):
+    pd.read_csv(project / "data" / "orders.csv").to_excel(project / "data" / "orders.xlsx", sheet_name="Orders",
+                                                          index=False)
+    message = _error(_with_path(project, "../data/orders.xlsx\n    sheet: Order"))
+    assert "data.transactions.sheet: orders.xlsx has no sheet 'Order'; its sheets are 'Orders'" in message
+    for sheet in ("Orders", "0"):
+        assert load_study(_with_path(project, f"../data/orders.xlsx\n    sheet: {sheet}")).data.tables

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.errors import StudyConfigError
-from analysis.io import AUTO_ENCODINGS, SUFFIX_FORMATS
+from analysis.io import AUTO_ENCODINGS, SUFFIX_FORMATS, shown_names
 from analysis.io.cdnow import CDNOW_COLUMNS
 from analysis.io.encoding import detect_encoding
 
@@ -31,15 +31,30 @@ def read_header(spec: Any) -> list[str]:
         )
     if fmt == "cdnow":
         return list(CDNOW_COLUMNS)
-    if fmt == "parquet":
-        import pyarrow.parquet as pq
-
-        return [str(c) for c in pq.read_schema(path).names]
     import pandas as pd
 
-    if fmt == "excel":
-        frame = pd.read_excel(path, sheet_name=spec.sheet if spec.sheet is not None else 0, nrows=0)
-        return [str(c) for c in frame.columns]
+    if fmt in ("parquet", "excel"):
+        try:
+            if fmt == "parquet":
+                import pyarrow.parquet as pq
+
+                return [str(c) for c in pq.read_schema(path).names]
+            engine = "xlrd" if path.suffix.lower() == ".xls" else "openpyxl"  # as analysis.io reads it
+            with pd.ExcelFile(path, engine=engine) as book:
+                sheet = spec.sheet if spec.sheet is not None else 0
+                names = list(book.sheet_names)
+                if sheet not in names and not (isinstance(sheet, int) and 0 <= sheet < len(names)):
+                    raise StudyConfigError(f"{where}.sheet: {path.name} has no sheet {sheet!r}; its sheets are "
+                                           f"{shown_names(names)} (a position counts from 0)")
+                return [str(c) for c in pd.read_excel(book, sheet_name=sheet, nrows=0).columns]
+        except StudyConfigError:
+            raise
+        except ImportError as exc:
+            raise StudyConfigError(f"{where}.path: reading {path.name} needs a package that is not installed ({exc}); "
+                                   "save it as .xlsx or .csv") from None
+        except Exception as exc:  # zipfile, openpyxl, xlrd and pyarrow raise many kinds for a broken file
+            raise StudyConfigError(f"{where}.path: cannot read the column names of {path}: not a readable "
+                                   f"{fmt} file ({type(exc).__name__}: {exc})") from None
     sep = spec.sep or ("\t" if fmt == "tsv" else ",")
     encodings = AUTO_ENCODINGS if spec.encoding == "auto" else (spec.encoding or "utf-8-sig",)
     for encoding in encodings:
