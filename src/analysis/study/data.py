@@ -149,7 +149,7 @@ def _inside(target: Path, written: str, roots: tuple[Path, ...], where: str, key
     """Raise :class:`StudyConfigError` unless the resolved *target* lies in one of *roots*."""
     if any(target.is_relative_to(root) for root in roots):
         return
-    via = f" (written {written!r})" if written != str(target) else ""
+    via = f" (written {shown(written)})" if written != str(target) else ""
     raise StudyConfigError(
         f"{where}: {key}: {target}{via} is outside the folders this study may read "
         f"({', '.join(map(str, roots))}); a study reads files inside its own folder and project only. "
@@ -297,14 +297,14 @@ def _parse_lazy_table(table: str, raw: dict, path: Path, fmt: str | None, column
 
     written = str(raw["path"])
     pattern = path.parent / Path(written).expanduser()  # an absolute path replaces the parent
-    fixed = Path(*[part for part in _until_magic(pattern.parts)])  # the folder before any wildcard
+    fixed = Path(*_until_magic(pattern.parts))  # the folder before any wildcard: checked before globbing
     _inside(fixed.resolve(), written, roots, where, f"{key}.path")
     try:
         source = resolve_source(str(pattern))
     except AnalysisError as exc:
         raise StudyConfigError(f"{where}: {key}.path: {exc} (paths and globs are relative to the study file)") from None
     for file in source.files:  # a link in the folder may point elsewhere
-        _inside(Path(file).resolve(), f"{file} (matched by {written})", roots, where, f"{key}.path")
+        _inside(Path(file).resolve(), written, roots, where, f"{key}.path")
     if fmt is not None and source.format != fmt:
         raise StudyConfigError(f"{where}: {key}.format: says {fmt} but the files are {source.format}")
     spec = TableSpec(
