@@ -149,7 +149,7 @@ def _inside(target: Path, written: str, roots: tuple[Path, ...], where: str, key
     """Raise :class:`StudyConfigError` unless the resolved *target* lies in one of *roots*."""
     if any(target.is_relative_to(root) for root in roots):
         return
-    via = f" (written {shown(written)})" if written != str(target) else ""
+    via = f" (written {written!r})" if written != str(target) else ""
     raise StudyConfigError(
         f"{where}: {key}: {target}{via} is outside the folders this study may read "
         f"({', '.join(map(str, roots))}); a study reads files inside its own folder and project only. "
