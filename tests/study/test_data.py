@@ -188,3 +188,12 @@ def test_a_missing_sheet_names_the_sheets(project):
     assert "data.transactions.sheet: orders.xlsx has no sheet 'Order'; its sheets are 'Orders'" in message
     for sheet in ("Orders", "0"):
         assert load_study(_with_path(project, f"../data/orders.xlsx\n    sheet: {sheet}")).data.tables
+
+
+def test_a_date_format_pandas_cannot_read_stops_the_study_before_any_kernel(project):
+    """It was accepted by load_study and failed inside the notebook, naming no key of the study."""
+    text = TINY_STUDY.replace("    columns:", "    options: {date_format: '%Q'}\n    columns:")
+    message = _error(write_study(project, "tiny", text))
+    assert "data.transactions.options.date_format: date_format '%Q' is not a date format" in message
+    text = TINY_STUDY.replace("    columns:", "    options: {date_format: '%Y-%m-%d'}\n    columns:")
+    assert load_study(write_study(project, "tiny", text)).load_tables()["transactions"]["date"].notna().all()

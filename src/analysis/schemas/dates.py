@@ -225,22 +225,32 @@ def _parse_dates(s: pd.Series, column: str, date_format: str | None
     return _to_ns(_expand(conv, codes, missing_u, s.index), s, column, problems, failed), problems, failed
 
 
-def _convert(texts: pd.Series, date_format: Any) -> pd.Series:
-    """*texts* parsed with the user's *date_format* (unparseable values become NaT).
+def check_date_format(date_format: Any) -> None:
+    """Raise :class:`~analysis.errors.ParameterError` unless *date_format* is a format pandas can read.
 
-    Raises
-    ------
-    ParameterError
-        When *date_format* is not text or not a format pandas can read (``'%Q'``,
-        a stray ``%``), naming the option instead of failing inside pandas.
+    A study checks its tables' ``date_format`` option with it before any data is read.
+
+    Examples
+    --------
+    >>> check_date_format("%d/%m/%Y")
+    >>> check_date_format("%Q")
+    Traceback (most recent call last):
+    ...
+    analysis.errors.ParameterError: date_format '%Q' is not a date format ('Q' is a bad directive in format '%Q'): write it with strptime codes, e.g. date_format='%d/%m/%Y' (day first) or '%Y-%m-%d'.
     """
     advice = "write it with strptime codes, e.g. date_format='%d/%m/%Y' (day first) or '%Y-%m-%d'"
     if not isinstance(date_format, str):
         raise ParameterError(f"date_format must be text; got {date_format!r}: {advice}.")
     try:
-        return pd.to_datetime(texts, format=date_format, errors="coerce", utc=True)
+        pd.to_datetime(pd.Series(["2024-03-01"], dtype=object), format=date_format, errors="coerce")
     except (ValueError, TypeError, KeyError, IndexError) as exc:  # the format itself, since errors="coerce"
         raise ParameterError(f"date_format {date_format!r} is not a date format ({exc}): {advice}.") from None
+
+
+def _convert(texts: pd.Series, date_format: Any) -> pd.Series:
+    """*texts* parsed with the user's *date_format* (checked by :func:`check_date_format`); unparseable -> NaT."""
+    check_date_format(date_format)
+    return pd.to_datetime(texts, format=date_format, errors="coerce", utc=True)
 
 
 def _too_few(n_deciding: int, n_either: int) -> bool:

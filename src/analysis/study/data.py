@@ -15,8 +15,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from analysis.errors import StudyConfigError
+from analysis.errors import ParameterError, StudyConfigError
 from analysis.io import shown, shown_names
+from analysis.schemas.dates import check_date_format
 
 DATASET_KEYS = ("dataset", "options")
 TABLE_KEYS = ("path", "format", "encoding", "sheet", "sep", "columns", "options",
@@ -390,3 +391,8 @@ def _check_validator_options(table: str, options: dict, where: str, key: str) ->
                 f"{where}: {key}.options.{option}: unknown option {shown(option)} for the {table} table"
                 f"{suggest(option, allowed)} (options: {', '.join(allowed) or 'none'})"
             )
+    if options.get("date_format") is not None:
+        try:
+            check_date_format(options["date_format"])
+        except ParameterError as exc:
+            raise StudyConfigError(f"{where}: {key}.options.date_format: {exc}") from None
