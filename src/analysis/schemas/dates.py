@@ -236,7 +236,7 @@ def check_date_format(date_format: Any) -> None:
     >>> check_date_format("%Q")
     Traceback (most recent call last):
     ...
-    analysis.errors.ParameterError: date_format '%Q' is not a date format ('Q' is a bad directive in format '%Q'): write it with strptime codes, e.g. date_format='%d/%m/%Y' (day first) or '%Y-%m-%d'.
+    analysis.errors.ParameterError: date_format '%Q' is not a date format (...): write it with strptime codes, ...
     """
     advice = "write it with strptime codes, e.g. date_format='%d/%m/%Y' (day first) or '%Y-%m-%d'"
     if not isinstance(date_format, str):

@@ -452,7 +452,8 @@ def _parse_notebooks(raw: Any, where: str, nb_dir: Path | None) -> dict[str, dic
     if raw is None:
         return {}
     if not isinstance(raw, dict):
-        raise StudyConfigError(f"{where}: notebooks: expected a mapping of notebook name -> parameters, got {shown(raw)}")
+        raise StudyConfigError(f"{where}: notebooks: expected a mapping of notebook name -> parameters, "
+                               f"got {shown(raw)}")
     available = sorted(p.stem for p in nb_dir.glob("*.ipynb")) if nb_dir is not None and nb_dir.is_dir() else None
     notebooks = {}
     for name, params in raw.items():
@@ -467,6 +468,7 @@ def _parse_notebooks(raw: Any, where: str, nb_dir: Path | None) -> dict[str, dic
         if params is None:
             params = {}
         if not isinstance(params, dict):
-            raise StudyConfigError(f"{where}: notebooks.{name}: expected a mapping of parameter -> value, got {shown(params)}")
+            raise StudyConfigError(f"{where}: notebooks.{name}: expected a mapping of parameter -> value, "
+                                   f"got {shown(params)}")
         notebooks[name] = MappingProxyType({str(k): v for k, v in params.items()})
     return notebooks

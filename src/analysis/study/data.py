@@ -181,7 +181,8 @@ def parse_data(raw: Any, path: Path, roots: tuple[Path, ...] | None = None) -> D
         known = _dataset_names()
         if known and dataset not in known:
             raise StudyConfigError(
-                f"{where}: data.dataset: unknown data set {shown(dataset)}{suggest(dataset, known)} (data sets: {', '.join(known)})"
+                f"{where}: data.dataset: unknown data set {shown(dataset)}{suggest(dataset, known)} "
+                f"(data sets: {', '.join(known)})"
             )
         return DataSpec(dataset=dataset, options=MappingProxyType(dict(options)))
     tables = {}
@@ -200,7 +201,8 @@ def _parse_table(table: str, raw: Any, path: Path, roots: tuple[Path, ...]) -> T
     check_keys(raw, TABLE_KEYS, where, key, required=("path",))
     fmt = raw.get("format")
     if fmt is not None and fmt not in FORMATS:
-        raise StudyConfigError(f"{where}: {key}.format: unknown format {shown(fmt)}{suggest(fmt, FORMATS)} (formats: {', '.join(FORMATS)})")
+        raise StudyConfigError(f"{where}: {key}.format: unknown format {shown(fmt)}{suggest(fmt, FORMATS)} "
+                               f"(formats: {', '.join(FORMATS)})")
     columns, options = raw.get("columns") or {}, raw.get("options") or {}
     for sub, value in (("columns", columns), ("options", options)):
         if not isinstance(value, dict):
@@ -345,7 +347,8 @@ def _check_reader_options(raw: dict, where: str, key: str) -> None:
         raise StudyConfigError(f"{where}: {key}.sep: expected the separator as text such as ';' or '\\t', "
                                f"got {shown(sep)}")
     if sheet is not None and (isinstance(sheet, bool) or not isinstance(sheet, (str, int))):
-        raise StudyConfigError(f"{where}: {key}.sheet: expected a sheet name or its position from 0, got {shown(sheet)}")
+        raise StudyConfigError(f"{where}: {key}.sheet: expected a sheet name or its position from 0, "
+                               f"got {shown(sheet)}")
 
 
 def _until_magic(parts: tuple[str, ...]) -> list[str]:
