@@ -372,3 +372,16 @@ def test_large_table_is_fast():
     out = validate_transactions(raw)
     assert time.perf_counter() - start < 10
     assert len(out) == n and out["amount"].sum() == pytest.approx(raw["amount"].sum())
+
+
+def test_importing_the_package_prints_no_library_warning():
+    """pandera imports pyspark.pandas when the 'spark' extra is installed, and pyspark warned about
+    pandas 3 into every command and report page (issue 14, case 9). Run in a fresh interpreter, since
+    a warning is printed only at the first import."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-W", "default", "-c", "import analysis.schemas, analysis.summary"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Warning" not in done.stderr, done.stderr
