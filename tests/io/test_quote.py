@@ -6,7 +6,7 @@ import pytest
 from study_project import TINY_STUDY, make_project, write_study
 
 from analysis.errors import InputFileError, StudyConfigError
-from analysis.io import read_table, shown, shown_names
+from analysis.io import read_table, shown_names
 from analysis.study import load_study
 
 SECRET_LINE = "root:x:0:0:root:/root:/bin/bash;token=4711"
@@ -46,6 +46,5 @@ def test_long_headers_are_shortened_and_capped(tmp_path):
         load_study(project / "params" / "tiny.yaml")
 
 
-def test_shown_quotes_short_values_as_repr():
-    assert shown("CustID") == "'CustID'" and shown(3) == "3"
+def test_shown_names_quotes_names_as_repr():
     assert shown_names([]) == "" and shown_names(["a", 1]) == "'a', '1'"

@@ -304,3 +304,24 @@ def test_merged_keys_may_be_overridden(project):
             "  fixture_fail: {<<: *base, top_n: 5}\n")
     study = load_study(write_study(project, "tiny", text))
     assert study.notebook_parameters("fixture_fail") == {"top_n": 5, "x": 1}
+
+
+# --------------------------------------------------------------- aliases that never end
+def test_aliases_that_expand_to_a_billion_values_are_refused(project):
+    """Loaded by reference in no time, they hung whatever showed or passed on the value (messages, papermill).
+    Line 10 is the first value over 100,000 (3 * 9**5 items)."""
+    levels = "".join(f"    {b}: &{b} [{', '.join([f'*{a}'] * 9)}]\n" for a, b in zip("abcdefgh", "bcdefghi"))
+    text = "name: tiny\ndata: {dataset: cdnow}\nnotebooks:\n  fixture_ok:\n    a: &a [lol, lol, lol]\n" + levels
+    message = _error(write_study(project, "tiny", text))
+    assert "tiny.yaml: line 10: YAML aliases (*name) expand this value to more than 100,000 values" in message
+
+
+def test_an_alias_inside_its_own_value_is_refused(project):
+    message = _error(write_study(project, "tiny", "name: tiny\ndata: {dataset: cdnow}\n"
+                                                  "notebooks: {fixture_ok: {top_n: &a [1, *a]}}\n"))
+    assert "line 3: a YAML alias (*name) refers to a value it is inside of" in message
+
+
+def test_aliases_of_a_few_values_still_load(project):
+    text = "name: tiny\ndata: {dataset: cdnow}\nnotebooks:\n  fixture_ok: &p {top_n: 3}\n  fixture_fail: *p\n"
+    assert load_study(write_study(project, "tiny", text)).notebook_parameters("fixture_fail") == {"top_n": 3}

@@ -98,11 +98,13 @@ def studies(draw: Any) -> dict:
     return study
 
 
+BILLION_LAUGHS = "name: tiny\ndata: {dataset: cdnow}\nnotebooks:\n  fixture_ok:\n    a: &a [lol, lol, lol]\n" + "".join(
+    f"    {b}: &{b} [{', '.join([f'*{a}'] * 9)}]\n" for a, b in zip("abcdefgh", "bcdefghi")) + "title: *i\n"
 #: YAML that has broken loaders: aliases that expand, recursion, deep nesting, tags, odd keys
 NASTY = [
     "name: tiny\ndata: {dataset: cdnow}\nnotebooks:\n  fixture_ok: {a: &a [1, 2], b: &b [*a, *a, *a, *a, *a, *a],\n"
-    "    c: &c [*b, *b, *b, *b, *b, *b], d: &d [*c, *c, *c, *c, *c, *c], e: &e [*d, *d, *d, *d, *d, *d],\n"
-    "    f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e, *e]}\ntitle: *f\n",
+    "    c: &c [*b, *b, *b, *b, *b, *b], d: &d [*c, *c, *c, *c, *c, *c]}\ntitle: *d\n",  # 6^3 items: shown cut
+    BILLION_LAUGHS,
     "name: tiny\ndata: &a [*a]\n",
     "name: tiny\ndata: " + "[" * 5000 + "]" * 5000 + "\n",
     "name: tiny\ndata: " + "{a: " * 3000 + "1" + "}" * 3000 + "\n",

@@ -69,7 +69,7 @@ from typing import Any
 
 import yaml
 
-from analysis.io import shown
+from analysis.checks import shown
 from analysis.study.data import DataSpec, TableSpec, check_keys, data_roots, key_label, parse_data, suggest
 from analysis.errors import AnalysisError, DatasetError, ParameterError, StudyConfigError
 from analysis.window import WINDOW_KEYS, Window
@@ -378,6 +378,7 @@ def _read_yaml(path: Path) -> dict[str, Any]:
             node = loader.get_single_node()
             if node is not None:
                 _reject_duplicate_keys(loader, node, path)
+                _limit_expansion(node, path, {}, set())
             raw = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
@@ -389,6 +390,38 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     if not isinstance(raw, dict):
         raise StudyConfigError(f"{path}: expected a mapping of keys (name, title, data, ...), got {type(raw).__name__}")
     return raw
+
+
+#: values a study file may hold once its aliases (``*name``) are expanded; a study holds a few hundred
+MAX_VALUES = 100_000
+
+
+def _limit_expansion(node: yaml.Node, path: Path, sizes: dict[int, int], open_nodes: set[int]) -> int:
+    """The number of values *node* holds with its aliases expanded; raise :class:`StudyConfigError` when an
+    alias refers to a value it is inside of, or the values exceed :data:`MAX_VALUES` ("billion laughs").
+
+    A loaded study is shown in messages and handed to notebooks as parameters, where
+    either would never end.
+    """
+    if id(node) in sizes:
+        return sizes[id(node)]
+    line = node.start_mark.line + 1
+    if id(node) in open_nodes:
+        raise StudyConfigError(f"{path}: line {line}: a YAML alias (*name) refers to a value it is inside of, "
+                               "so the value never ends; write the value out")
+    open_nodes.add(id(node))
+    children: list[yaml.Node] = []
+    if isinstance(node, yaml.SequenceNode):
+        children = list(node.value)
+    elif isinstance(node, yaml.MappingNode):
+        children = [part for pair in node.value for part in pair]
+    size = 1 + sum(_limit_expansion(child, path, sizes, open_nodes) for child in children)
+    open_nodes.discard(id(node))
+    if size > MAX_VALUES:
+        raise StudyConfigError(f"{path}: line {line}: YAML aliases (*name) expand this value to more than "
+                               f"{MAX_VALUES:,} values; a study file holds a few hundred: write the values out")
+    sizes[id(node)] = size
+    return size
 
 
 def _reject_duplicate_keys(loader: yaml.SafeLoader, root: yaml.Node, path: Path) -> None:

@@ -16,7 +16,8 @@ from types import MappingProxyType
 from typing import Any
 
 from analysis.errors import ParameterError, StudyConfigError
-from analysis.io import shown, shown_names
+from analysis.checks import shown
+from analysis.io import shown_names
 from analysis.schemas.dates import check_date_format
 
 DATASET_KEYS = ("dataset", "options")
