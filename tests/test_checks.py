@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.checks import Interval, check_params, plain, shown
+from analysis.checks import Interval, check_params, plain, shown, shown_names
 from analysis.errors import ParameterError
 
 
@@ -41,3 +41,7 @@ def test_check_params_message_shows_numpy_values_plainly():
         check_params({"share": [Interval(float, 0, 0.4, closed="both")]}, {"share": np.float64(0.5)}, "f")
     assert str(err.value).endswith("Got 0.5 instead.")
     assert "np." not in str(err.value)
+
+
+def test_shown_names_quotes_names_as_repr():
+    assert shown_names([]) == "" and shown_names(["a", 1]) == "'a', '1'"

@@ -76,3 +76,10 @@ def test_numpy_numbers_are_accepted_and_shown_plainly():
     assert Window(holdout_length=np.int64(13)).holdout_length == 13.0
     with pytest.raises(ParameterError, match=r"got -1\.0\.$"):
         Window(holdout_length=np.float64(-1.0))
+
+
+def test_dates_centuries_apart_do_not_overflow_the_tail_rule():
+    """Found by the property tests: two dates about 300 years apart overflowed the
+    nanosecond difference (OverflowError) instead of being judged by the rule."""
+    days = pd.Series([1, 1], index=pd.to_datetime(["1731-01-01", "2024-03-01"]))
+    assert last_credible_day(days, pd.Timestamp("2026-01-01")) == pd.Timestamp("2026-01-01")

@@ -58,6 +58,7 @@ __all__ = [
     "check_alpha",
     "plain",
     "shown",
+    "shown_names",
 ]
 
 #: the one default seed of every function and model that draws random numbers
@@ -187,6 +188,30 @@ def shown(value: Any) -> str:
         return f"a {type(value).__name__}"
     text = repr(plain(value))
     return text if len(text) <= 80 else text[:77] + "..."
+
+
+#: a message lists at most this many names of a file's columns, each cut to this many characters:
+#: it names a column so that the user can find it, but never copies more of a file than that, so
+#: a file that is not the table it was taken for does not end up in an error, an index or a manifest
+MAX_NAMES, MAX_NAME_CHARS = 20, 60
+
+
+def shown_names(names: Iterable[Any], *, quote: bool = True) -> str:
+    """Column names as a message lists them: the first 20, each shortened, then how many more.
+
+    Examples
+    --------
+    >>> shown_names(["CustID", "Value"])
+    "'CustID', 'Value'"
+    >>> shown_names([f"c{i}" for i in range(25)], quote=False)
+    'c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19 and 5 more'
+    >>> shown_names(["x" * 100])[-6:]
+    "xx...'"
+    """
+    names = [str(n) for n in names]
+    short = [n if len(n) <= MAX_NAME_CHARS else n[: MAX_NAME_CHARS - 3] + "..." for n in names[:MAX_NAMES]]
+    text = ", ".join(shown(n) if quote else n for n in short)
+    return text + (f" and {len(names) - MAX_NAMES} more" if len(names) > MAX_NAMES else "")
 
 
 def check_params(constraints: Mapping[str, list], values: Mapping[str, Any], owner: str) -> None:

@@ -195,7 +195,7 @@ def last_credible_day(day_counts: pd.Series, run_day: pd.Timestamp | None = None
     days = pd.DatetimeIndex(counts.index)
     if len(days) > 1:
         rows_from = counts.to_numpy()[::-1].cumsum()[::-1]  # rows on or after each day
-        gap = (days[1:] - days[:-1]).days > FAR_TAIL_GAP_DAYS
+        gap = np.diff(days.to_numpy().astype("datetime64[D]").astype(np.int64)) > FAR_TAIL_GAP_DAYS  # no ns overflow
         small = rows_from[1:] < FAR_TAIL_SHARE * rows_from[0]
         tails = (gap & small).nonzero()[0]
         if len(tails):

@@ -385,3 +385,17 @@ def test_importing_the_package_prints_no_library_warning():
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "Warning" not in done.stderr, done.stderr
+
+
+def test_column_names_with_line_breaks_cannot_break_a_message_apart():
+    """Found by the property tests (issue 14): a column named 'amou\\nnt' was inserted raw,
+    so the one-line-per-problem message broke in the middle of a name."""
+    from analysis.errors import DataValidationError
+    from analysis.schemas import validate_transactions
+
+    raw = pd.DataFrame({"customer_id": ["a"], "date": ["2024-01-01"], "amou\nnt": [1.0], "\r": [2.0]})
+    with pytest.raises(DataValidationError) as err:
+        validate_transactions(raw)
+    lines = str(err.value).splitlines()
+    assert all(line.startswith("  - ") for line in lines[1:]), lines
+    assert "'amou\\nnt'" in str(err.value)

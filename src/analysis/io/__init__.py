@@ -12,8 +12,8 @@ Reading
 Column names
     :func:`apply_column_mapping` renames a user's columns onto the canonical names
     of :mod:`analysis.schemas`. Messages list a file's column names through
-    :func:`shown_names` (shortened: never more of a file than what identifies
-    the column).
+    :func:`analysis.checks.shown_names` (shortened: never more of a file than what
+    identifies the column).
 
 Writing
     :func:`atomic_write` and the ``write_*_atomic`` helpers write to a temporary
@@ -46,7 +46,6 @@ from analysis.io.encoding import AUTO_ENCODINGS as AUTO_ENCODINGS
 from analysis.io.files import FORMATS
 from analysis.io.files import SUFFIX_FORMATS as SUFFIX_FORMATS
 from analysis.io.mapping import apply_column_mapping
-from analysis.io.quote import shown_names
 from analysis.io.read import read_table
 
 __all__ = [
@@ -56,7 +55,6 @@ __all__ = [
     "read_cdnow",
     "read_table",
     "sha256_file",
-    "shown_names",
     "write_bytes_atomic",
     "write_csv_atomic",
     "write_text_atomic",

@@ -13,11 +13,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis.checks import shown_names
 from analysis.errors import InputFileError, ParameterError
 from analysis.io.cdnow import _cdnow_kind, read_cdnow
 from analysis.io.encoding import AUTO_ENCODINGS, detect_encoding, _not_utf8_error
 from analysis.io.files import _check_file, _infer_format, _raw_bytes
-from analysis.io.quote import shown_names
 
 _LEADING_ZERO = re.compile(r"^\s*[+-]?0\d")
 _BOOL_WORDS = {"true": True, "false": False}

@@ -34,11 +34,17 @@ Conversions the validators make, so that every module can rely on them:
 * date text is parsed into ``datetime64[ns]``. Recognised forms: ``YYYY-MM-DD``
   (with an optional time and UTC offset), ``YYYY/MM/DD``, ``YYYY.MM.DD``,
   ``YYYYMMDD``, ``DD.MM.YYYY``, ``NN/NN/YYYY`` and ``NN-NN-YYYY`` (day or month
-  first, decided from the data; pass ``date_format`` when no value decides it),
+  first, decided from the whole column: values that read one way only decide it
+  when they are at least a quarter of the rows whose date depends on the order,
+  otherwise the rows are named and ``date_format`` must be passed),
   ``YYYY年MM月DD日`` and dates with month names (``March 1, 2024``). A column that
   mixes several forms is an error, since such a column is usually misread
   somewhere. Time-zone-aware timestamps are converted to UTC and the time zone
   is dropped. Excel serial day numbers are not dates here (they are errors).
+* dates that cannot be purchases or acquisitions, those after the run date
+  (:func:`analysis.window.run_date`) or in a late tail of under 1 % of the rows
+  more than a year after every other row, are refused with their count and first
+  rows; the table option ``future_dates="drop"`` leaves them out with a warning.
 * binary outcomes accept 0/1, booleans and the words yes/no, true/false, y/n
   (any case), stored as ``int64`` 0/1.
 

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from analysis.checks import shown, shown_names
 from analysis.errors import DataValidationError
 
 ROW_CONVENTION = (
@@ -62,7 +63,7 @@ def _fmt_rows(rows: Sequence[int], values: Sequence[Any] | None, count: int | No
 
 
 def _fmt_problem(p: _Problem) -> str:
-    head = f"column '{p.column}'" if p.column is not None else "table"
+    head = f"column {shown(p.column)}" if p.column is not None else "table"
     if not p.rows:
         text = f"{head}: {p.rule}"
     else:
@@ -116,10 +117,10 @@ def missing_column_text(name: str, columns: Iterable[Hashable]) -> str:
     "Columns present: 'Amount', 'date'. Did you mean 'Amount'?"
     """
     cols = list(columns)
-    text = "Columns present: " + (", ".join(repr(str(c)) for c in cols) if cols else "none") + "."
+    text = "Columns present: " + (shown_names(cols) if cols else "none") + "."
     guess = _closest(name, cols)
     if guess is not None:
-        text += f" Did you mean '{guess}'?"
+        text += f" Did you mean {shown(guess)}?"
     return text
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from analysis.errors import ParameterError, StudyConfigError
 from analysis.checks import shown
-from analysis.io import shown_names
+from analysis.checks import shown_names
 from analysis.schemas.dates import check_date_format
 
 DATASET_KEYS = ("dataset", "options")

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from analysis.errors import StudyConfigError
-from analysis.io import AUTO_ENCODINGS, SUFFIX_FORMATS, shown_names
+from analysis.checks import shown_names
+from analysis.io import AUTO_ENCODINGS, SUFFIX_FORMATS
 from analysis.io.cdnow import CDNOW_COLUMNS
 from analysis.io.encoding import detect_encoding
 

@@ -1,4 +1,4 @@
-"""Messages about a file quote its column names, shortened, and never the rest of it (issue 14, case 7)."""
+"""Messages about a file quote its column names, shortened (checks.shown_names), and never the rest of it (issue 14, case 7)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from study_project import TINY_STUDY, make_project, write_study
 
 from analysis.errors import InputFileError, StudyConfigError
-from analysis.io import read_table, shown_names
+from analysis.io import read_table
 from analysis.study import load_study
 
 SECRET_LINE = "root:x:0:0:root:/root:/bin/bash;token=4711"
@@ -45,6 +45,3 @@ def test_long_headers_are_shortened_and_capped(tmp_path):
     with pytest.raises(StudyConfigError, match=r"column 'CustID' is not in orders.csv.*c18 and 80 more\)$"):
         load_study(project / "params" / "tiny.yaml")
 
-
-def test_shown_names_quotes_names_as_repr():
-    assert shown_names([]) == "" and shown_names(["a", 1]) == "'a', '1'"
