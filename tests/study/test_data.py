@@ -197,3 +197,20 @@ def test_a_date_format_pandas_cannot_read_stops_the_study_before_any_kernel(proj
     assert "data.transactions.options.date_format: date_format '%Q' is not a date format" in message
     text = TINY_STUDY.replace("    columns:", "    options: {date_format: '%Y-%m-%d'}\n    columns:")
     assert load_study(write_study(project, "tiny", text)).load_tables()["transactions"]["date"].notna().all()
+
+
+def test_a_log_kept_on_disk_takes_the_future_dates_option(project, monkeypatch):
+    """Issue 14 (case 6): a study could not ask a log on disk to drop future dates, because every
+    option of such a table was refused; future_dates is the one that applies there."""
+    monkeypatch.setenv("ANALYSIS_RUN_DATE", "2024-06-30")
+    log = project / "data" / "log"
+    log.mkdir()
+    frame = pd.DataFrame({"customer_id": ["a", "b"], "date": pd.to_datetime(["2024-01-01", "2031-01-01"]),
+                          "amount": [1.0, 2.0]})
+    frame.to_parquet(log / "part-0.parquet")
+    study = load_study(_lazy(project, "../data/log/*.parquet", extra="    options: {future_dates: drop}\n"))
+    assert study.transaction_log().last_day() == pd.Timestamp("2024-01-01")
+    message = _error(_lazy(project, "../data/log/*.parquet", extra="    options: {future_dates: later}\n"))
+    assert "data.transactions.options.future_dates" in message and "drop" in message
+    message = _error(_lazy(project, "../data/log/*.parquet", extra="    options: {drop_invalid_amounts: true}\n"))
+    assert "'drop_invalid_amounts': only future_dates applies to a table kept on disk" in message

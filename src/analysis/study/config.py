@@ -224,6 +224,7 @@ class Study:
             columns=spec.columns,
             memory_limit=spec.memory_limit,
             temp_directory=spec.temp_directory,
+            future_dates=spec.options.get("future_dates", "refuse"),
         )
 
     def load_tables(self) -> dict[str, Any]:

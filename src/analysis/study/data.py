@@ -15,10 +15,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from analysis.checks import shown, shown_names
 from analysis.errors import ParameterError, StudyConfigError
-from analysis.checks import shown
-from analysis.checks import shown_names
 from analysis.schemas.dates import check_date_format
+from analysis.window import check_future_dates
 
 DATASET_KEYS = ("dataset", "options")
 TABLE_KEYS = ("path", "format", "encoding", "sheet", "sep", "columns", "options",
@@ -277,12 +277,18 @@ def _parse_lazy_table(table: str, raw: dict, path: Path, fmt: str | None, column
                 f"{where}: {key}.{unsupported}: not supported with engine: duckdb, which reads Parquet "
                 "or UTF-8, comma-separated CSV files; convert the files or load the table into memory"
             )
-    if options:
+    other = sorted(set(options) - {"future_dates"})
+    if other:
         raise StudyConfigError(
-            f"{where}: {key}.options: validator options do not apply to a table kept on disk (it is "
-            "not loaded and validated row by row; its queries stop on missing values and negative "
-            "amounts); remove options or fix the files"
+            f"{where}: {key}.options: {shown_names(other)}: only future_dates applies to a table kept on "
+            "disk (it is not loaded and validated row by row; its queries stop on missing values and "
+            "negative amounts); remove the others or fix the files"
         )
+    if "future_dates" in options:
+        try:
+            check_future_dates(options["future_dates"])
+        except ParameterError as exc:
+            raise StudyConfigError(f"{where}: {key}.options.future_dates: {exc}") from None
     if fmt is not None and fmt not in ("parquet", "csv"):
         raise StudyConfigError(f"{where}: {key}.format: engine: duckdb reads parquet or csv files, not {shown(fmt)}")
     memory_limit = raw.get("memory_limit")
@@ -320,6 +326,7 @@ def _parse_lazy_table(table: str, raw: dict, path: Path, fmt: str | None, column
         memory_limit=memory_limit,
         temp_directory=temp_path,
         files=tuple(Path(f).resolve() for f in source.files),
+        options=MappingProxyType(dict(options)),
     )
     if spec.columns:
         from analysis.study.headers import read_header
