@@ -80,10 +80,11 @@ def test_staging_of_a_dead_run_is_removed_and_of_a_live_run_kept(tmp_path):
 
 
 def test_an_interrupt_in_a_deferred_block_comes_after_it():
+    before = signal.getsignal(signal.SIGINT)  # not always Python's default: pyspark installs its own
     done = []
     with pytest.raises(KeyboardInterrupt):
         with interrupts_deferred():
             os.kill(os.getpid(), signal.SIGINT)
             done.append("finished")
     assert done == ["finished"]
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert signal.getsignal(signal.SIGINT) is before
