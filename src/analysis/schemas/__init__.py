@@ -63,12 +63,11 @@ from __future__ import annotations
 
 import warnings
 
-with warnings.catch_warnings():
-    # pandera imports pyspark.pandas whenever pyspark is installed (the optional 'spark' extra), and
-    # pyspark warns on that import that it does not support pandas 3: a library's note about itself,
-    # printed into every report page and command. Spark is used through pyspark.sql, not pyspark.pandas.
-    warnings.filterwarnings("ignore", message="PySpark does not yet fully support", category=FutureWarning)
-    import pandera.pandas  # noqa: F401
+# pandera imports pyspark.pandas whenever pyspark is installed (the optional 'spark' extra), at its
+# own import and again when it first validates a table, and pyspark then warns that it does not
+# support pandas 3: a library's note about itself, printed into every report page and command. The
+# suite uses Spark through pyspark.sql, never pyspark.pandas, so this one message is silenced.
+warnings.filterwarnings("ignore", message="PySpark does not yet fully support", category=FutureWarning)
 
 from analysis.schemas.problems import ROW_CONVENTION as ROW_CONVENTION
 from analysis.schemas.problems import missing_column_text as missing_column_text
