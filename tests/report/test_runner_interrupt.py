@@ -36,19 +36,21 @@ def _slow_run(runs, project, tmp_path, reports, log):
     return process
 
 
-def test_sigint_records_the_notebook_as_interrupted_and_keeps_the_good_report(tmp_path, runs):
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_sigint_records_the_notebook_as_interrupted_and_keeps_the_good_report(tmp_path, runs, stop):
+    """SIGTERM, what a scheduler or `timeout` sends, is handled as Ctrl-C is."""
     project = runs.sleepy_project(tmp_path / "proj")
     reports = tmp_path / "reports"
     good_page = _good_run(runs, project, tmp_path, reports)
     before = runs.manifest(reports, "tiny")["notebooks"]
 
     process = _slow_run(runs, project, tmp_path, reports, "slow.log")
-    process.send_signal(signal.SIGINT)
+    process.send_signal(stop)
     code, out = runs.finish(process, tmp_path / "slow.log")
     assert code == 130, out
     assert "Traceback" not in out and "ZMQError" not in out and "Aborted!" not in out
     assert out.rstrip().splitlines()[-1].startswith(
-        "interrupted (Ctrl-C): tiny/fixture_sleep recorded as interrupted (its last good report kept); "
+        "interrupted (Ctrl-C or SIGTERM): tiny/fixture_sleep recorded as interrupted (its last good report kept); "
         "0 of 2 notebook(s) finished; index: ")
 
     entries = runs.manifest(reports, "tiny")["notebooks"]

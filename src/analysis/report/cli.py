@@ -9,7 +9,7 @@ its ``notebooks:`` section lists (a study that lists none runs every notebook in
 instead. All studies and parameters are checked before the first kernel starts; when
 every study runs, an invalid study file is reported and set aside and the valid
 studies still run. Two runs into one reports folder take turns (the second says so
-and waits); Ctrl-C stops a run cleanly.
+and waits); Ctrl-C or SIGTERM stops a run cleanly.
 
 Exit codes: 0 all notebooks ran, 1 a notebook failed (the others still ran) or the
 run could not start, 2 bad input (unknown study, notebook or parameter, a study
@@ -20,6 +20,7 @@ file error; with every study running, after the valid ones ran), 130 interrupted
 from __future__ import annotations
 
 import functools
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -81,6 +82,7 @@ def run(studies, notebooks, parameters, reports_dir, notebooks_dir, hide_code, t
     from analysis.report.runner import plan_runs, run_plans
 
     echo = lambda line: click.echo(line, err=True)  # noqa: E731
+    signal.signal(signal.SIGTERM, _stop_like_ctrl_c)  # a scheduler's stop or timeout is handled as Ctrl-C is
     try:
         overrides = parse_cli_parameters(parameters)
         invalid: dict[Path, str] = {}
@@ -98,7 +100,7 @@ def run(studies, notebooks, parameters, reports_dir, notebooks_dir, hide_code, t
         results = run_plans(plans, reports_dir=reports_dir, hide_code=hide_code, timeout=timeout, progress=echo,
                             force=force, pdf=pdf)
     except KeyboardInterrupt:  # before a notebook started, or while cleaning up after one
-        echo("interrupted (Ctrl-C); reports and manifests are as the last finished notebook left them")
+        echo("interrupted (Ctrl-C or SIGTERM); reports and manifests are as the last finished notebook left them")
         sys.exit(130)
     index = Path(reports_dir) / "index.html"
     failed = [r for r in results if r.status != "ok"]
@@ -106,7 +108,7 @@ def run(studies, notebooks, parameters, reports_dir, notebooks_dir, hide_code, t
     if any(r.stopped for r in results):
         stopped = [f"{r.study}/{r.notebook}" for r in results if r.status == INTERRUPTED]
         what = f"{', '.join(stopped)} recorded as interrupted (its last good report kept); " if stopped else ""
-        echo(f"interrupted (Ctrl-C): {what}{len(results) - len(stopped)} of {len(plans)} notebook(s) finished; "
+        echo(f"interrupted (Ctrl-C or SIGTERM): {what}{len(results) - len(stopped)} of {len(plans)} notebook(s) finished; "
              f"index: {index}")
         sys.exit(130)
     echo(f"{len(results) - len(failed)} ok ({reused} reused), {len(failed)} failed; index: {index}")
@@ -114,6 +116,12 @@ def run(studies, notebooks, parameters, reports_dir, notebooks_dir, hide_code, t
         echo(_invalid_text(invalid))
     if failed or invalid:
         sys.exit(1 if failed else 2)
+
+
+def _stop_like_ctrl_c(signum, frame) -> None:
+    """SIGTERM (a scheduler stopping the job, ``timeout``, ``kill``) stops a run as Ctrl-C does:
+    the running notebook is recorded as interrupted and the index is rebuilt."""
+    raise KeyboardInterrupt
 
 
 @main.command("index")

@@ -10,7 +10,7 @@ a good report with a half one. A failed notebook is kept as ``<notebook>.failed.
 Runs into one reports folder take turns: :func:`run_plans` holds ``reports/.lock`` for
 the whole run (a second run says so and waits; see :mod:`analysis.report.lock`), so
 manifest entries are read, changed and written (atomically) by one run at a time.
-Ctrl-C (SIGINT) stops the run cleanly: the kernel is stopped, the notebook that was
+Ctrl-C (SIGINT) or SIGTERM stops the run cleanly: the kernel is stopped, the notebook that was
 running is recorded as ``"interrupted"`` (its previous good report and ``last_good``
 are kept), staging is removed and the index is rebuilt. The index is also rebuilt
 from the manifests when a run starts, so it is current even after a killed run.
@@ -226,7 +226,7 @@ def _record_interrupt(plan, reports_dir: Path, options: _Options, started: str, 
         html = study_dir / previous["html"] if previous.get("html") else None
         return RunResult(study.name, nb, str(previous.get("status")), duration, html, None,
                          reused=bool(previous.get("reused")), stopped=True)
-    message = "stopped by Ctrl-C (SIGINT) before it finished; its previous good report, if any, is kept"
+    message = "stopped by Ctrl-C or SIGTERM before it finished; its previous good report, if any, is kept"
     entry: dict[str, Any] = {
         "status": mf.INTERRUPTED, "started": started, "duration_s": duration, "run": options.staging.name,
         "parameters": {"study": str(study.path), **plan.parameters}, "notebook_file": str(plan.notebook_path),
