@@ -154,12 +154,14 @@ def run_date() -> pd.Timestamp:
 
 
 def last_credible_day(day_counts: pd.Series, run_day: pd.Timestamp | None = None) -> pd.Timestamp:
-    """The last day data may carry: the run date, or the day before a far-off tail if that is earlier.
+    """The last day data may carry: the day after the run date, or the day before a far-off tail if earlier.
 
     The one rule of the package for dates that cannot be real purchases (both the
     validators and a log kept on disk apply it):
 
-    * a row dated after the run date (:func:`run_date`) is in the future;
+    * a row dated more than one day after the run date (:func:`run_date`) is in
+      the future (the day of grace is for time zones: timestamps are read in UTC,
+      and an evening purchase west of Greenwich is already dated tomorrow there);
     * a row is *far beyond the rest* when it belongs to a late tail of the data
       that holds fewer than :data:`FAR_TAIL_SHARE` (1 %) of the rows and whose
       first day is more than :data:`FAR_TAIL_GAP_DAYS` (365) days after the day
@@ -188,9 +190,9 @@ def last_credible_day(day_counts: pd.Series, run_day: pd.Timestamp | None = None
     >>> last_credible_day(days, pd.Timestamp("2032-01-01"))
     Timestamp('2024-06-30 00:00:00')
     >>> last_credible_day(days, pd.Timestamp("2024-03-01"))
-    Timestamp('2024-03-01 00:00:00')
+    Timestamp('2024-03-02 00:00:00')
     """
-    limit = run_date() if run_day is None else run_day
+    limit = (run_date() if run_day is None else run_day) + pd.Timedelta(days=1)
     counts = day_counts[day_counts > 0].sort_index()
     days = pd.DatetimeIndex(counts.index)
     if len(days) > 1:
@@ -228,8 +230,9 @@ def future_dates_rule(last_day: pd.Timestamp, run_day: pd.Timestamp) -> str:
     >>> future_dates_rule(pd.Timestamp("2024-06-30"), pd.Timestamp("2026-01-01"))[:34]
     'after 2024-06-30: more than a year'
     """
-    if last_day >= run_day:
-        return f"after the run date {run_day.date()} (today, or {RUN_DATE_VARIABLE} when set): not yet happened"
+    if last_day > run_day:
+        return (f"more than a day after the run date {run_day.date()} (today, or {RUN_DATE_VARIABLE} when set): "
+                "not yet happened in any time zone")
     return (f"after {last_day.date()}: more than a year after every other row and together fewer than "
             f"{FAR_TAIL_SHARE:.0%} of the rows, so far beyond the rest (a mistyped year?); the run date is "
             f"{run_day.date()}")

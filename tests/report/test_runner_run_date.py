@@ -42,10 +42,11 @@ def test_a_study_that_drops_future_dates_runs_again_on_another_run_date(tmp_path
     study = write_study(project, "tiny", DROPS)
     reports = tmp_path / "reports"
 
-    first = _run(monkeypatch, reports, study, "2024-03-01")
-    assert first["run_date"] == "2024-03-01" and first["fingerprint"]["run_date"] == "2024-03-01"
-    assert _finding(reports, study) == "fixture: 4 transactions from 3 customers."  # 2 orders after 1 March dropped
-    assert _run(monkeypatch, reports, study, "2024-03-01")["reused"] is True  # same day: nothing changed
+    first = _run(monkeypatch, reports, study, "2024-02-29")
+    assert first["run_date"] == "2024-02-29" and first["fingerprint"]["run_date"] == "2024-02-29"
+    # orders more than a day after 29 February (2 and 30 March) dropped
+    assert _finding(reports, study) == "fixture: 4 transactions from 3 customers."
+    assert _run(monkeypatch, reports, study, "2024-02-29")["reused"] is True  # same day: nothing changed
 
     later = _run(monkeypatch, reports, study, "2024-04-01")
     assert later["reused"] is False and later["run_date"] == "2024-04-01"

@@ -41,7 +41,7 @@ Conversions the validators make, so that every module can rely on them:
   mixes several forms is an error, since such a column is usually misread
   somewhere. Time-zone-aware timestamps are converted to UTC and the time zone
   is dropped. Excel serial day numbers are not dates here (they are errors).
-* dates that cannot be purchases or acquisitions, those after the run date
+* dates that cannot be purchases or acquisitions, those more than a day after the run date
   (:func:`analysis.window.run_date`) or in a late tail of under 1 % of the rows
   more than a year after every other row, are refused with their count and first
   rows; the table option ``future_dates="drop"`` leaves them out with a warning.

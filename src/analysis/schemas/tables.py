@@ -85,7 +85,7 @@ def validate_transactions(df: pd.DataFrame, *, drop_invalid_amounts: bool = Fals
         A ``strftime`` format (``"%d/%m/%Y"``) for the ``date`` column, needed only
         when the form of the dates cannot be told from the data.
     future_dates : {"refuse", "drop"}, default "refuse"
-        Rows dated after the run date (:func:`analysis.window.run_date`: today, or
+        Rows dated more than a day after the run date (:func:`analysis.window.run_date`: today, or
         ``ANALYSIS_RUN_DATE``), or far beyond the rest (a late tail of fewer than 1 %
         of the rows, each more than a year after every other row; see
         :func:`analysis.window.last_credible_day`), cannot be real purchases.
