@@ -5,8 +5,8 @@ Examples
 --------
 >>> from analysis.report import ReportOutputs
 >>> out = ReportOutputs(None)   # interactive use: nothing is written
->>> out.finding("headline", "Nothing to report yet.")
-'Nothing to report yet.'
+>>> out.records["findings"]
+{}
 """
 
 from analysis.report.outputs import ReportOutputs

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from analysis.messages import msg
 from analysis.report.manifest import INTERRUPTED, MANIFEST_NAME, read_manifest, utc_now
 from analysis.report.render import csp_for
 
@@ -42,6 +43,7 @@ nav.studies ul{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;list-style:none;padd
 .badge{font-size:.75rem;font-weight:600;padding:.05rem .45rem;border-radius:1rem;border:1px solid currentColor}
 .badge.ok{color:var(--ok)}.badge.failed{color:var(--bad)}.badge.reused{color:var(--muted);font-weight:400}
 .findings{margin:.6rem 0;padding-left:1.1rem}.findings li{margin:.2rem 0}
+.check{font-size:.9em;margin:.15rem 0}.check.fail{color:#a40000}.check.warn{color:#8a5300}
 .links{font-size:.88rem;margin:.4rem 0}.links span.label{color:var(--muted)}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem .7rem;font-size:.82rem;margin:.5rem 0 0}
 dt{color:var(--muted)}dd{margin:0;overflow-wrap:anywhere}
@@ -174,7 +176,8 @@ def _notebook_card(folder: str, nb: str, entry: dict[str, Any]) -> str:
         out.append(_failure(folder, entry))
         shown = entry.get("last_good") or {}
     outputs = shown.get("outputs") or {}
-    out.append(_findings(outputs.get("findings") or {}))
+    out.append(_findings(outputs.get("findings") or {}, outputs.get("checks") or {}))
+    out.append(_unverified(outputs.get("citation_problems") or []))
     links = [_link(folder, shown.get(k), label) for k, label in
              (("html", "report"), ("pdf", "PDF"), ("executed", "notebook (.ipynb)")) if shown.get(k)]
     if links:
@@ -195,16 +198,41 @@ def _titled(markup: str, title: Any) -> str:
     return f'<span title="{escape(str(title))}">{markup}</span>' if title else markup
 
 
-def _findings(findings: dict[str, Any]) -> str:
-    texts = [escape(str(t)) for t in findings.values()]
-    if not texts:
+def _check_label(check: dict[str, Any]) -> str:
+    kind = msg(f"findings.kind.{check.get('kind')}")
+    return msg(f"findings.status.{check.get('status')}.label", kind=kind)
+
+
+def _finding_item(key: str, record: Any, checks: dict[str, Any]) -> str:
+    text = record.get("text", "") if isinstance(record, dict) else record
+    weakening = [c for name, c in checks.items() if c.get("status") in ("warn", "fail")
+                 and (key in c.get("affects", []) or name in (record.get("checks", []) if isinstance(record, dict) else []))]
+    notes = "".join(f'<div class="check {escape(str(c.get("status")))}">{escape(_check_label(c))}: '
+                    f'{escape(str(c.get("text", "")))}</div>' for c in weakening)
+    return f"<li>{escape(str(text))}{notes}</li>"
+
+
+def _findings(findings: dict[str, Any], checks: dict[str, Any]) -> str:
+    items = [_finding_item(key, record, checks) for key, record in findings.items()]
+    if not items:
         return ""
-    head = "".join(f"<li>{t}</li>" for t in texts[:HEADLINES])
-    out = f'<ul class="findings">{head}</ul>'
-    if len(texts) > HEADLINES:
-        rest = "".join(f"<li>{t}</li>" for t in texts[HEADLINES:])
-        out += f'<details><summary>{len(texts) - HEADLINES} more finding(s)</summary><ul class="findings">{rest}</ul></details>'
+    out = f'<ul class="findings">{"".join(items[:HEADLINES])}</ul>'
+    if len(items) > HEADLINES:
+        rest = "".join(items[HEADLINES:])
+        out += f'<details><summary>{len(items) - HEADLINES} more finding(s)</summary><ul class="findings">{rest}</ul></details>'
+    failed = [c for c in checks.values() if c.get("status") in ("warn", "fail")]
+    if failed:
+        out += (f'<details class="checks"><summary>{len(failed)} of {len(checks)} check(s) failed or warn</summary><ul>'
+                + "".join(f'<li class="check {escape(str(c.get("status")))}">{escape(str(c.get("text", "")))}</li>' for c in failed)
+                + "</ul></details>")
     return out
+
+
+def _unverified(problems: list[str]) -> str:
+    if not problems:
+        return ""
+    return ('<details class="check fail"><summary>Cited values that their tables do not hold</summary><ul>'
+            + "".join(f"<li>{escape(str(p))}</li>" for p in problems) + "</ul></details>")
 
 
 def _failure(folder: str, entry: dict[str, Any]) -> str:

@@ -27,6 +27,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from analysis.findings import verify_outputs
+
 __all__ = [
     "INTERRUPTED",
     "KEY_PACKAGES",
@@ -282,21 +284,26 @@ def last_good(previous: dict[str, Any] | None) -> dict[str, Any] | None:
 
 
 def collect_outputs(out_dir: str | Path, notebook: str) -> dict[str, Any]:
-    """The tables, figures and findings a notebook recorded in ``<out_dir>/outputs.json``,
-    with paths relative to the study's folder (``<notebook>/tables/x.csv``).
+    """The tables, figures, findings and checks a notebook recorded in ``<out_dir>/outputs.json``,
+    with paths relative to the study's folder (``<notebook>/tables/x.csv``), and
+    ``citation_problems``: each cited value that its written table does not hold
+    (:func:`analysis.findings.verify_outputs`; empty when all agree).
 
     Examples
     --------
     >>> collect_outputs("/nonexistent", "00_data_overview")
-    {'tables': {}, 'figures': {}, 'findings': {}}
+    {'tables': {}, 'figures': {}, 'findings': {}, 'checks': {}, 'citation_problems': []}
     """
     try:
         records = json.loads((Path(out_dir) / "outputs.json").read_text(encoding="utf-8"))
+        problems = verify_outputs(out_dir)
     except (OSError, ValueError):
-        records = {}
+        records, problems = {}, []
     prefix = lambda rec: {k: (f"{notebook}/{v}" if k == "path" and v else v) for k, v in rec.items()}  # noqa: E731
     return {
         "tables": {n: prefix(r) for n, r in records.get("tables", {}).items()},
         "figures": {n: prefix(r) for n, r in records.get("figures", {}).items()},
         "findings": dict(records.get("findings", {})),
+        "checks": dict(records.get("checks", {})),
+        "citation_problems": problems,
     }

@@ -7,7 +7,8 @@ was given, so the same line also displays the table or figure::
     out = ReportOutputs(output_dir)
     out.table("rfm_summary", summary)          # -> tables/rfm_summary.csv
     out.figure("recency_histogram", fig)       # -> figures/recency_histogram.png
-    out.finding("n_customers", "2,357 customers bought 6,919 times.")
+    out.finding(Finding(...))                  # a sentence whose numbers cite the tables
+    out.check(Check(...))                      # an assumption check, for the "Checks" section
 
 With ``output_dir=None`` (a student running the notebook by hand) nothing is
 written; the records are kept in memory (``.records``).
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.errors import ParameterError
+from analysis.findings import Check, Finding, checks_markdown, findings_markdown
 
 __all__ = ["ReportOutputs", "check_name"]
 
@@ -55,7 +57,8 @@ class ReportOutputs:
     ----------
     output_dir : str, Path or None
         Folder for ``tables/<name>.csv``, ``figures/<name>.png``, ``findings.json``
-        and ``outputs.json`` (what was written, with each figure's alt text).
+        (findings and checks with their citations) and ``outputs.json`` (everything
+        recorded, with each figure's alt text and each table's index levels).
         None keeps everything in memory only.
 
     Examples
@@ -63,15 +66,15 @@ class ReportOutputs:
     >>> import pandas as pd
     >>> out = ReportOutputs(None)
     >>> df = out.table("counts", pd.DataFrame({"n": [1, 2]}))
-    >>> out.finding("headline", "Two rows.")
-    'Two rows.'
-    >>> out.records["findings"]
-    {'headline': 'Two rows.'}
+    >>> out.records["tables"]["counts"]["rows"]
+    2
     """
 
     def __init__(self, output_dir: str | Path | None) -> None:
         self.output_dir = Path(output_dir) if output_dir is not None else None
-        self.records: dict[str, dict[str, Any]] = {"tables": {}, "figures": {}, "findings": {}}
+        self.records: dict[str, dict[str, Any]] = {"tables": {}, "figures": {}, "findings": {}, "checks": {}}
+        self._findings: dict[str, Finding] = {}
+        self._checks: dict[str, Check] = {}
 
     def table(self, name: str, df: Any, *, index: bool = True) -> Any:
         """Save *df* as ``tables/<name>.csv`` (UTF-8) and return it.
@@ -83,7 +86,8 @@ class ReportOutputs:
         (1, 1)
         """
         check_name(name, "table name")
-        record: dict[str, Any] = {"path": None, "rows": int(df.shape[0]), "columns": [str(c) for c in df.columns]}
+        record: dict[str, Any] = {"path": None, "rows": int(df.shape[0]), "columns": [str(c) for c in df.columns],
+                                  "index_levels": int(df.index.nlevels) if index else 0}
         if self.output_dir is not None:
             from analysis.io import write_csv_atomic
 
@@ -125,25 +129,66 @@ class ReportOutputs:
         _attach_alt(fig, record["alt"])
         return fig
 
-    def finding(self, key: str, text: str) -> str:
-        """Record a headline finding (one sentence) for the report index; return *text*.
+    def finding(self, finding: Finding) -> Finding:
+        """Record a generated finding (a :class:`~analysis.findings.Finding`) and return it.
+
+        ``findings.json`` and ``outputs.json`` keep its text and its citations, which
+        :func:`analysis.findings.verify_outputs` recomputes from the written tables.
 
         Examples
         --------
-        >>> ReportOutputs(None).finding("churn", "12% left in 1998.")
-        '12% left in 1998.'
+        >>> from analysis.findings import Cite, Finding
+        >>> out = ReportOutputs(None)
+        >>> f = out.finding(Finding("n", "findings.example.customers",
+        ...                         n=Cite(3, table="rfm", column="customer_id", agg="count")))
+        >>> out.records["findings"]["n"]["text"]
+        '3 customers.'
         """
-        check_name(key, "finding key")
-        if not isinstance(text, str):
-            raise ParameterError(f"finding {key!r}: text must be a str, got {type(text).__name__}")
-        self.records["findings"][key] = text
+        if not isinstance(finding, Finding):
+            raise ParameterError(
+                f"a finding must be an analysis.findings.Finding (a sentence whose numbers cite the "
+                f"written tables), got {type(finding).__name__}"
+            )
+        check_name(finding.key, "finding key")
+        self._findings[finding.key] = finding
+        self.records["findings"][finding.key] = finding.record()
+        self._save_findings()
+        return finding
+
+    def check(self, check: Check) -> Check:
+        """Record an assumption check that ran (a :class:`~analysis.findings.Check`) and return it.
+
+        Examples
+        --------
+        >>> from analysis.findings import Check
+        >>> out = ReportOutputs(None)
+        >>> out.check(Check("fit", "convergence", "fail", "findings.example.not_converged", model="BG/NBD")).failed
+        True
+        """
+        if not isinstance(check, Check):
+            raise ParameterError(f"a check must be an analysis.findings.Check, got {type(check).__name__}")
+        check_name(check.key, "check key")
+        self._checks[check.key] = check
+        self.records["checks"][check.key] = check.record()
+        self._save_findings()
+        return check
+
+    def findings_markdown(self) -> str:
+        """The recorded findings as a Markdown list, each with the failed checks that weaken it."""
+        return findings_markdown(self._findings.values(), self._checks.values())
+
+    def checks_markdown(self) -> str:
+        """The "Checks" section: every recorded check, its result and what it means."""
+        return checks_markdown(self._checks.values())
+
+    def _save_findings(self) -> None:
         if self.output_dir is not None:
             from analysis.io import write_text_atomic
 
             self.output_dir.mkdir(parents=True, exist_ok=True)
-            write_text_atomic(self.output_dir / "findings.json", _dumps(self.records["findings"]))
+            write_text_atomic(self.output_dir / "findings.json",
+                              _dumps({"findings": self.records["findings"], "checks": self.records["checks"]}))
         self._save_index()
-        return text
 
     def _save_index(self) -> None:
         if self.output_dir is None:
