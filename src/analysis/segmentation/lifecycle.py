@@ -25,7 +25,7 @@ from analysis.checks import Interval, check_params, validate_params
 from analysis.errors import DataValidationError, ParameterError
 from analysis.messages import msg
 
-__all__ = ["DEFAULT_STAGE_RULES", "STAGES", "lifecycle_stages", "stage_by_segment"]
+__all__ = ["DEFAULT_STAGE_RULES", "STAGES", "check_stage_rules", "lifecycle_stages", "stage_by_segment"]
 
 STAGES = ("new", "active", "loyal", "at_risk", "lost")
 DEFAULT_STAGE_RULES: dict[str, int] = {
@@ -36,7 +36,15 @@ DEFAULT_STAGE_RULES: dict[str, int] = {
 }
 
 
-def _rules(rules: Mapping | None) -> dict[str, int]:
+def check_stage_rules(rules: Mapping | None) -> dict[str, int]:
+    """The lifecycle rules *rules* merged over :data:`DEFAULT_STAGE_RULES`, checked (a study's
+    ``lifecycle:`` section is checked with this too).
+
+    Examples
+    --------
+    >>> check_stage_rules({"lost_days": 400})["lost_days"]
+    400
+    """
     merged = dict(DEFAULT_STAGE_RULES)
     if rules:
         unknown = sorted(set(rules) - set(DEFAULT_STAGE_RULES))
@@ -85,7 +93,7 @@ def lifecycle_stages(table: pd.DataFrame, rules: Mapping | None = None, *,
     >>> lifecycle_stages(t)["stage"].tolist()
     ['new', 'active', 'loyal', 'at_risk', 'lost']
     """
-    r = _rules(rules)
+    r = check_stage_rules(rules)
     missing = [c for c in ("recency_days", "frequency", "tenure_days") if c not in table.columns]
     if missing:
         raise DataValidationError(f"table lacks column(s) {missing}; pass the output of rfm().")
