@@ -26,6 +26,7 @@ from analysis.drivers import (
     servqual_pairs,
 )
 from analysis.errors import AnalysisWarning, DataValidationError, ParameterError
+from drivers_cases import read_result
 
 # R plspm unidim(satisfaction blocks), column cronbach_alpha (plspm-python tests/data/
 # satisfaction_unidim.csv). plspm computes alpha on standardized items.
@@ -205,3 +206,30 @@ def test_default_seed_alpha_and_the_estimate_columns_of_gaps_and_ipa():
         servqual_gaps(df, pairs, alpha=0.95)
     with pytest.raises(ParameterError, match=r"The 'alpha' parameter of performance_means"):
         performance_means(df, ["a"], alpha=1.5)
+
+
+def test_pairwise_alpha_is_raw_alpha_from_pairwise_covariances_as_pingouin_and_psych():
+    """Issue 13, case 12: missing='pairwise' returned the standardized alpha (0.732165).
+
+    Reference: pingouin's published values on its cronbach_wide_missing data, checked by pingouin
+    against R psych::alpha (use="pairwise" / "complete.obs"). Tolerance 1e-9: the same formula
+    (k/(k-1) (1 - trace(C)/sum(C)) on pairwise covariances), so only float rounding differs.
+    """
+    data = read_result("pingouin_cronbach_wide_missing.csv")
+    items = list(data.columns)
+    assert cronbach_alpha(data, items, missing="pairwise") == pytest.approx(0.732660835214447, abs=1e-9)
+    with pytest.warns(AnalysisWarning, match="3 of 12 respondents"):
+        assert cronbach_alpha(data, items) == pytest.approx(0.8016949152542373, abs=1e-9)
+    standardized = cronbach_alpha(data, items, missing="pairwise", standardized=True)
+    assert standardized == pytest.approx(0.732165261912011, abs=1e-9)  # the old, standardized answer
+    complete = data.dropna()
+    for std in (False, True):  # on complete data the two policies are the same computation
+        assert cronbach_alpha(complete, items, missing="pairwise", standardized=std) == pytest.approx(
+            cronbach_alpha(complete, items, standardized=std), abs=1e-12)
+    table = item_analysis(data, items, missing="pairwise")
+    assert table.attrs["alpha"] == pytest.approx(0.732660835214447, abs=1e-9)
+    assert table.attrs["alpha_standardized"] == pytest.approx(standardized, abs=1e-12)
+    cov = data.drop(columns="Q1").cov()  # alpha if Q1 is dropped, from pandas' pairwise covariances
+    k = cov.shape[0]
+    assert table.loc["Q1", "alpha_if_dropped"] == pytest.approx(k / (k - 1) * (1 - np.trace(cov) / cov.values.sum()),
+                                                                abs=1e-9)

@@ -36,10 +36,23 @@ __all__ = ["construct_scores", "cronbach_alpha", "group_items", "item_analysis",
 
 
 def _weighted_cov(x: np.ndarray, w: np.ndarray) -> np.ndarray:
-    """Weighted covariance with the unbiased (frequency-weight) divisor sum(w) - 1."""
-    m = w @ x / w.sum()
-    d = x - m
-    return (d * w[:, None]).T @ d / (w.sum() - 1.0)
+    """Weighted covariance with the unbiased (frequency-weight) divisor sum(w) - 1.
+
+    Pairwise-complete when ``x`` holds NaN: each covariance uses the rows where both
+    items are answered, with those rows' means (as pandas ``DataFrame.cov``, pingouin
+    and R ``cov(use="pairwise")``); without NaN it is the ordinary covariance.
+    """
+    present = ~np.isnan(x)
+    if present.all():
+        d = x - w @ x / w.sum()
+        return (d * w[:, None]).T @ d / (w.sum() - 1.0)
+    k = x.shape[1]
+    cov = np.empty((k, k))
+    for i in range(k):
+        for j in range(i, k):
+            both = present[:, i] & present[:, j]
+            cov[i, j] = cov[j, i] = _weighted_cov(x[np.ix_(both, [i, j])], w[both])[0, 1]
+    return cov
 
 
 def _alpha_from_cov(cov: np.ndarray) -> float:
@@ -59,6 +72,15 @@ def cronbach_alpha(data: pd.DataFrame, items: Sequence[str], *, weight: str | No
                    standardized: bool = False, missing: str = "listwise") -> float:
     """Cronbach's alpha of ``items`` (raw, or standardized from correlations).
 
+    Parameters
+    ----------
+    standardized : bool
+        False: raw alpha from the covariances; True: from the correlations.
+    missing : {"listwise", "pairwise"}
+        ``pairwise`` keeps every answered pair: raw alpha then comes from pairwise
+        covariances (pingouin's default, R ``psych::alpha(use="pairwise")``); on
+        complete data both policies give the same alpha.
+
     Examples
     --------
     >>> df = pd.DataFrame({"q1": [1, 2, 3, 4, 5], "q2": [2, 2, 3, 5, 4], "q3": [1, 3, 3, 4, 5]})
@@ -66,7 +88,7 @@ def cronbach_alpha(data: pd.DataFrame, items: Sequence[str], *, weight: str | No
     0.946
     """
     prep = _items_block(data, items, weight, missing, None)
-    if standardized or missing == "pairwise":
+    if standardized:
         return _alpha_from_cov(weighted_corr(prep.values, prep.weights))
     return _alpha_from_cov(_weighted_cov(prep.values, prep.weights))
 
@@ -93,8 +115,7 @@ def item_analysis(data: pd.DataFrame, items: Sequence[str], *, weight: str | Non
     items = list(items)
     prep = _items_block(data, items, weight, missing, scale)
     x, w = prep.values, prep.weights
-    listwise = missing == "listwise"
-    cov = _weighted_cov(x, w) if listwise else None
+    cov = _weighted_cov(x, w)
     corr = weighted_corr(x, w)
     rows = []
     for j, item in enumerate(items):
@@ -106,7 +127,7 @@ def item_analysis(data: pd.DataFrame, items: Sequence[str], *, weight: str | Non
         total = others[present].sum(axis=1)
         c = _weighted_cov(np.column_stack([xj[present], total]), ww)
         r_it = c[0, 1] / np.sqrt(c[0, 0] * c[1, 1])
-        sub = cov[np.ix_(rest, rest)] if listwise else corr[np.ix_(rest, rest)]
+        sub = cov[np.ix_(rest, rest)]
         alpha_drop = _alpha_from_cov(sub) if len(rest) >= 2 else np.nan
         v = xj[~np.isnan(xj)]
         wv = w[~np.isnan(xj)]
@@ -115,7 +136,7 @@ def item_analysis(data: pd.DataFrame, items: Sequence[str], *, weight: str | Non
                      "sd": float(np.sqrt(wv @ (v - mean) ** 2 / (wv.sum() - 1))),
                      "item_total_corr": float(r_it), "alpha_if_dropped": alpha_drop})
     out = pd.DataFrame(rows).set_index("item")
-    out.attrs.update({"alpha": _alpha_from_cov(cov if listwise else corr),
+    out.attrs.update({"alpha": _alpha_from_cov(cov),
                       "alpha_standardized": _alpha_from_cov(corr), "n": int(len(x)),
                       "missing": missing})
     return out
