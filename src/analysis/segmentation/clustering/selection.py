@@ -5,8 +5,13 @@ computes the silhouette (higher better), Calinski-Harabasz (higher better),
 Davies-Bouldin (lower better), the mixture's BIC (lower better) and the gap
 statistic of Tibshirani, Walther and Hastie (2001; reference data uniform in the
 box of the principal components, k-means within-cluster sum of squares, rule: the
-smallest k with ``gap(k) >= gap(k+1) - s(k+1)``). On large data the criteria are
+smallest k >= 1 with ``gap(k) >= gap(k+1) - s(k+1)``). On large data the criteria are
 computed on a random sample.
+
+The gap rule may pick k = 1: the data are one continuous cloud with no cluster
+structure, and any k-way partition is a cut of it, not a set of segments.
+:meth:`KSelection.picks` lists the k each criterion picks, so a report can say
+when they disagree.
 """
 
 from __future__ import annotations
@@ -56,10 +61,40 @@ class KSelection(ResultMixin):
     best_k: int
     criterion: str
     method: str
+    gap_k: int | None = None
 
     def summary(self) -> pd.DataFrame:
         """The criteria per k with a ``chosen`` column marking ``best_k``."""
         return self.table.assign(chosen=self.table.index == self.best_k)
+
+    def picks(self) -> pd.DataFrame:
+        """The k each computed criterion picks (index ``criterion``; the gap rule may pick 1).
+
+        Returns
+        -------
+        DataFrame
+            ``k`` (int) and ``chosen`` (True for the criterion that chose ``best_k``), one
+            row per criterion that could be computed.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> t = pd.DataFrame({"silhouette": [None, 0.4, 0.6], "davies_bouldin": [None, 0.8, 0.9]},
+        ...                  index=pd.Index([1, 2, 3], name="k"))
+        >>> KSelection(t, 3, "silhouette", "kmeans", gap_k=1).picks()["k"].to_dict()
+        {'silhouette': 3, 'davies_bouldin': 2, 'gap': 1}
+        """
+        rows = {}
+        for name, maximise in _MAXIMISE.items():
+            if name in self.table and self.table[name].notna().any():
+                column = self.table[name].dropna()
+                rows[name] = int(column.idxmax() if maximise else column.idxmin())
+        if self.gap_k is not None:
+            rows["gap"] = int(self.gap_k)
+        out = pd.DataFrame({"k": pd.Series(rows, dtype="int64")})
+        out.index.name = "criterion"
+        out["chosen"] = out.index == self.criterion
+        return out
 
 
 @validate_params({"k_range": [Iterable], "method": METHOD, "criterion": [Options(CRITERIA), None],
@@ -107,7 +142,10 @@ def choose_k(
     KSelection
         ``table`` indexed by ``k`` (plus a ``k = 1`` row holding only the gap
         statistic) with ``silhouette``, ``calinski_harabasz``, ``davies_bouldin``,
-        ``bic``, ``log_w``, ``gap``, ``gap_se``; ``best_k``; ``criterion``.
+        ``bic``, ``log_w``, ``gap``, ``gap_se``; ``best_k``; ``criterion``; ``gap_k``,
+        the k of the gap rule over k = 1 and the candidates (1: no cluster structure;
+        None when ``n_refs`` is 0). With ``criterion="gap"`` and ``gap_k`` 1,
+        ``best_k`` is the smallest candidate, a cut of one cloud.
 
     Examples
     --------
@@ -158,14 +196,15 @@ def choose_k(
         table[["log_w", "gap", "gap_se"]] = gap.loc[gap_ks]
     else:
         table["log_w"] = table["gap"] = table["gap_se"] = np.nan
+    gap_k = _gap_rule(table) if n_refs > 0 else None
     if criterion == "gap":
-        best = _gap_rule(table)
+        best = max(gap_k, ks[0])  # k = 1 cannot be fitted: the smallest candidate, flagged by gap_k
     else:
         scores = table.loc[ks, criterion]
         if scores.isna().all():
             raise ParameterError(f"The {criterion} could not be computed for any k; try another criterion.")
         best = int(scores.idxmax() if _MAXIMISE[criterion] else scores.idxmin())
-    return KSelection(table, best, criterion, method)
+    return KSelection(table, best, criterion, method, gap_k)
 
 
 def _gap(data: np.ndarray, ks: list[int], n_refs: int, *, n_init: int, rng) -> pd.DataFrame:
@@ -184,8 +223,8 @@ def _gap(data: np.ndarray, ks: list[int], n_refs: int, *, n_init: int, rng) -> p
 
 
 def _gap_rule(table: pd.DataFrame) -> int:
-    """Tibshirani et al. (2001): smallest k with gap(k) >= gap(k+1) - se(k+1)."""
-    ks = [k for k in table.index if k >= 2]
+    """Tibshirani et al. (2001): smallest k >= 1 with gap(k) >= gap(k+1) - se(k+1) (1: no structure)."""
+    ks = list(table.index)
     for k, nxt in zip(ks, ks[1:]):
         if table.loc[k, "gap"] >= table.loc[nxt, "gap"] - table.loc[nxt, "gap_se"]:
             return int(k)
