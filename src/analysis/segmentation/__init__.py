@@ -9,6 +9,7 @@ The modules (all plain functions, DataFrame in, tidy DataFrame out):
   ABC tiers with cut-offs as parameters or computed (Ultsch and Lötsch);
 - :mod:`~analysis.segmentation.lifecycle` - new / active / loyal / at risk / lost
   stages from purchase timing, stage-by-segment table;
+- :mod:`~analysis.segmentation.consistency` - segment names against lifecycle stages;
 - :mod:`~analysis.segmentation.one_to_one` - most valuable, most growable and
   below-zero customers;
 - :mod:`~analysis.segmentation.clustering` - standardized features, k-means and
@@ -68,6 +69,7 @@ from analysis.segmentation.findings import (
     segmentation_findings,
     tier_findings,
 )
+from analysis.segmentation.consistency import allowed_stages, segment_lifecycle_table
 from analysis.segmentation.lifecycle import (
     DEFAULT_STAGE_RULES,
     STAGES,
@@ -98,12 +100,12 @@ from analysis.segmentation.tiers import (
 __all__ = [
     "CLUSTER_METHODS", "CRITERIA", "DEFAULT_STAGE_RULES", "SCORE_METHODS", "STAGES",
     "ClusterProfiles", "Concentration", "KSelection", "OneToOne",
-    "abc_limits", "assign_segments", "bullet_list", "channel_agreement", "channel_sentence",
+    "abc_limits", "allowed_stages", "assign_segments", "bullet_list", "channel_agreement", "channel_sentence",
     "choose_k", "chosen_k_sentence", "cluster_features", "cluster_profiles", "cluster_stability",
     "concentration", "customer_assignments", "data_sentence", "default_segment_rules", "fit_clusters",
     "lifecycle_stages", "one_to_one_classes", "one_to_one_findings", "project_2d",
     "r_package_segment_rules", "rfm", "rfm_heatmap_table", "rfm_values", "rules_differ_sentence",
-    "score_rule_differences", "score_values", "segment_summary", "segmentation_findings",
+    "score_rule_differences", "score_values", "segment_lifecycle_table", "segment_summary", "segmentation_findings",
     "stability_reading", "stage_by_segment", "tier_findings", "tier_summary", "top_share_statement",
     "value_tiers",
 ]

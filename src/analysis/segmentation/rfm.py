@@ -28,6 +28,17 @@ deterministic:
 Recency is scored on days since the last purchase and then reversed (as the R
 package does), so the most recent buyers get ``bins``.
 
+Named segments and the lifecycle. Scores are relative (a recency score of 4 can
+mean a year without a purchase when the whole base has gone quiet), the
+lifecycle stages (:mod:`~analysis.segmentation.lifecycle`) are absolute day
+limits. Given the study's lifecycle rules (``rfm(..., lifecycle=...)``) the
+default map names a customer only with a name their stage allows: "Loyal",
+"Champions" and the other names of current customers need a purchase within
+``at_risk_days``; "New" needs the first purchase within ``new_days``; "At
+risk" and "Hibernating" hold the lifecycle's at-risk customers, "Lost" its
+lapsed/lost ones (:func:`default_segment_rules` with ``lifecycle=True``: each
+rule lists the ``stages`` it applies to).
+
 A variable with no spread (every customer has the same value) cannot rank
 anyone: with the ``"quantile"`` rule every customer then gets the middle score
 ``(bins + 1) // 2`` and an :class:`~analysis.errors.AnalysisWarning` says so.
@@ -36,7 +47,7 @@ anyone: with the ``"quantile"`` rule every customer then gets the middle score
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -45,6 +56,7 @@ from analysis.checks import Interval, Options, validate_params
 from analysis.customerdata import customer_data
 from analysis.errors import AnalysisWarning, DataValidationError, ParameterError
 from analysis.messages import msg
+from analysis.segmentation.lifecycle import STAGES, lifecycle_stages
 
 __all__ = [
     "SCORE_METHODS",
@@ -75,6 +87,24 @@ _DEFAULT_RULES = (
     ("at_risk", 1, 2, 3, 4),
     ("hibernating", 2, 2, 1, 2),
     ("lost", 1, 1, 1, 2),
+)
+# The same map made consistent with the lifecycle stages: each rule applies only to customers
+# in the stages it lists (first matching row wins; every score cell x stage is covered).
+_CURRENT = ("new", "active", "loyal")
+_BUYING = ("active", "loyal")
+_LIFECYCLE_RULES = (
+    ("champions", 5, 5, 4, 5, _CURRENT),
+    ("new", 1, 5, 1, 1, ("new",)),
+    ("potential_loyalist", 1, 5, 2, 5, ("new",)),
+    ("loyal", 1, 4, 4, 5, _BUYING),
+    ("potential_loyalist", 4, 5, 2, 3, _BUYING),
+    ("promising", 4, 5, 1, 1, _BUYING),
+    ("need_attention", 1, 3, 3, 3, _BUYING),
+    ("about_to_sleep", 1, 3, 1, 2, _BUYING),
+    ("cant_lose", 1, 5, 5, 5, ("at_risk", "lost")),
+    ("at_risk", 1, 5, 3, 4, ("at_risk",)),
+    ("hibernating", 1, 5, 1, 2, ("at_risk",)),
+    ("lost", 1, 5, 1, 4, ("lost",)),
 )
 
 
@@ -208,7 +238,10 @@ def _rules_frame(rules, bins: int) -> pd.DataFrame:
         )
     if len(frame) == 0:
         raise ParameterError("segment_rules has no rows; give at least one rule.")
-    frame = frame[list(_RULE_COLUMNS)].reset_index(drop=True)
+    has_stages = "stages" in frame.columns
+    frame = frame[[*_RULE_COLUMNS, *(["stages"] if has_stages else [])]].reset_index(drop=True)
+    if has_stages:
+        frame["stages"] = [_stage_list(v, i) for i, v in enumerate(frame["stages"])]
     limits = frame[list(_RULE_COLUMNS[1:])]
     try:
         limits = limits.astype(np.int64)
@@ -228,19 +261,36 @@ def _rules_frame(rules, bins: int) -> pd.DataFrame:
     return frame
 
 
-def default_segment_rules(*, language: str | None = None) -> pd.DataFrame:
+def default_segment_rules(*, lifecycle: bool = False, language: str | None = None) -> pd.DataFrame:
     """The usual RFM segment map as a rule table (1-5 scores; first matching row wins).
 
     Columns ``segment, r_min, r_max, f_min, f_max, m_min, m_max``; the names come
     from the message catalog. Replace the table (or pass your own to
     :func:`rfm`) to change the scheme. Every recency x frequency cell is covered.
 
+    Parameters
+    ----------
+    lifecycle : bool
+        The map consistent with the lifecycle stages (see the module notes): a
+        ``stages`` column lists the lifecycle stages each rule applies to, and
+        every score cell of every stage is covered.
+    language : str, optional
+        Language of the names.
+
     Examples
     --------
     >>> rules = default_segment_rules()
     >>> rules.loc[0, "segment"], int(rules.loc[0, "r_min"]), int(rules.loc[0, "f_min"])
     ('Champions', 5, 4)
+    >>> default_segment_rules(lifecycle=True).loc[1, ["segment", "stages"]].tolist()
+    ['New', ('new',)]
     """
+    if lifecycle:
+        return pd.DataFrame(
+            [(msg(f"segmentation.segment.{key}", language=language), r0, r1, f0, f1, 1, 5, stages)
+             for key, r0, r1, f0, f1, stages in _LIFECYCLE_RULES],
+            columns=[*_RULE_COLUMNS, "stages"],
+        )
     return pd.DataFrame(
         [
             (msg(f"segmentation.segment.{key}", language=language), r0, r1, f0, f1, 1, 5)
@@ -248,6 +298,20 @@ def default_segment_rules(*, language: str | None = None) -> pd.DataFrame:
         ],
         columns=list(_RULE_COLUMNS),
     )
+
+
+def _stage_list(value, row: int) -> tuple[str, ...]:
+    """A rule's ``stages`` cell as a tuple of stage keys (empty: every stage)."""
+    if value is None or (isinstance(value, float) and np.isnan(value)) or value == "":
+        return ()
+    items = tuple(value.split()) if isinstance(value, str) else tuple(str(v) for v in value)
+    unknown = [v for v in items if v not in STAGES]
+    if unknown:
+        raise ParameterError(
+            f"segment_rules row {row + 1}: unknown lifecycle stage(s) {unknown} in 'stages'; "
+            f"the stages are {list(STAGES)}."
+        )
+    return items
 
 
 def r_package_segment_rules() -> pd.DataFrame:
@@ -279,7 +343,8 @@ def r_package_segment_rules() -> pd.DataFrame:
 
 @validate_params({"bins": [Interval(int, 2, 20)]})
 def assign_segments(
-    scores: pd.DataFrame, rules=None, *, bins: int = 5, language: str | None = None
+    scores: pd.DataFrame, rules=None, *, bins: int = 5, stages: pd.Series | None = None,
+    language: str | None = None
 ) -> pd.Series:
     """Named segment per customer from ``r_score``, ``f_score``, ``m_score`` and a rule table.
 
@@ -287,6 +352,9 @@ def assign_segments(
     contain the customer's scores wins; customers no rule covers get "Other".
     With the default rules and ``bins != 5``, scores are first mapped onto the
     1-5 scale by ``1 + round((score - 1) * 4 / (bins - 1))`` (halves up).
+    With ``stages`` (each customer's lifecycle stage key), a rule with a
+    ``stages`` column applies only to customers in the stages it lists, and the
+    default rules are the lifecycle-consistent map (``default_segment_rules(lifecycle=True)``).
 
     Returns
     -------
@@ -302,7 +370,7 @@ def assign_segments(
     """
     bins = int(bins)
     if rules is None:
-        table = default_segment_rules(language=language)
+        table = default_segment_rules(lifecycle=stages is not None, language=language)
         rescale = bins != 5
         scale_bins = 5
     else:
@@ -319,10 +387,18 @@ def assign_segments(
         if rescale:
             v = np.floor(1 + (v - 1) * 4 / (bins - 1) + 0.5).astype(np.int64)
         values[s] = v
+    gated = "stages" in table.columns and any(len(v) for v in table["stages"])
+    if gated and stages is None:
+        raise ParameterError(
+            "segment_rules has a 'stages' column (rules for lifecycle stages); pass each customer's "
+            "stage as stages=, or use rfm(..., lifecycle=rules), or drop the column."
+        )
+    stage = None if stages is None else pd.Series(stages, index=scores.index).astype(str).to_numpy()
     conditions = [
         (values["r"] >= row.r_min) & (values["r"] <= row.r_max)
         & (values["f"] >= row.f_min) & (values["f"] <= row.f_max)
         & (values["m"] >= row.m_min) & (values["m"] <= row.m_max)
+        & (np.isin(stage, list(row.stages)) if gated and len(row.stages) else True)
         for row in table.itertuples(index=False)
     ]
     other = msg("segmentation.segment.other", language=language)
@@ -341,6 +417,7 @@ def rfm(
     method: str = "quantile",
     frequency: str = "days",
     segment_rules=None,
+    lifecycle: Mapping | None = None,
     language: str | None = None,
 ) -> pd.DataFrame:
     """RFM values, scores 1..``bins`` and named segments per customer.
@@ -360,7 +437,12 @@ def rfm(
         What ``frequency`` counts.
     segment_rules : DataFrame or list of dict, optional
         Rule table (columns ``segment, r_min, r_max, f_min, f_max``, optional
-        ``m_min, m_max``); default :func:`default_segment_rules`.
+        ``m_min, m_max``, ``stages``); default :func:`default_segment_rules`.
+    lifecycle : mapping, optional
+        The lifecycle rules (``new_days``, ``at_risk_days``, ``lost_days``,
+        ``loyal_purchases``; a study's ``study.lifecycle``). Given, segment names
+        agree with each customer's lifecycle stage (see the module notes); None
+        names by scores alone.
     language : str, optional
         Language of the default segment names.
 
@@ -418,7 +500,8 @@ def rfm(
     ).astype("string") if bins <= 9 else (
         table["r_score"].astype(str) + "-" + table["f_score"].astype(str) + "-" + table["m_score"].astype(str)
     ).astype("string")
-    table["segment"] = assign_segments(table, segment_rules, bins=bins, language=language)
+    stages = None if lifecycle is None else lifecycle_stages(table, lifecycle)["stage"]
+    table["segment"] = assign_segments(table, segment_rules, bins=bins, stages=stages, language=language)
     return table
 
 
