@@ -258,6 +258,33 @@ def suspicious_values(transactions: pd.DataFrame, observation_end=None) -> pd.Da
     return pd.DataFrame(rows)
 
 
+def apply_cleaning(transactions: pd.DataFrame, policy: Mapping[str, str]) -> pd.DataFrame:
+    """The transactions after a study's cleaning policy (``cleaning:`` of the study file).
+
+    ``duplicates: drop`` removes rows that exactly repeat an earlier row (the
+    ``duplicate_row`` check of :func:`suspicious_values`: same customer, date,
+    amount and every other column), keeping the first; ``zero_amounts: drop``
+    removes transactions of amount 0. ``keep`` leaves them. The input is not changed.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"],
+    ...                    "date": pd.to_datetime(["2024-01-01", "2024-01-01", "2024-01-05"]),
+    ...                    "amount": [5.0, 5.0, 0.0]})
+    >>> len(apply_cleaning(tx, {"duplicates": "drop", "zero_amounts": "keep"}))
+    2
+    >>> apply_cleaning(tx, {"duplicates": "drop", "zero_amounts": "drop"})["amount"].tolist()
+    [5.0]
+    """
+    keep = pd.Series(True, index=transactions.index)
+    if policy.get("duplicates") == "drop":
+        keep &= ~transactions.duplicated()
+    if policy.get("zero_amounts") == "drop" and "amount" in transactions.columns:
+        keep &= transactions["amount"].ne(0)
+    return transactions if bool(keep.all()) else transactions.loc[keep].reset_index(drop=True)
+
+
 def overview_findings(overview: pd.DataFrame, checks: pd.DataFrame) -> dict[str, str]:
     """Headline findings in plain words, generated from the overview and checks.
 

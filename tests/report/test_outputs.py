@@ -12,6 +12,7 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from analysis.errors import ParameterError  # noqa: E402
+from analysis.findings import Cite, Finding, verify_outputs  # noqa: E402
 from analysis.report import ReportOutputs  # noqa: E402
 
 
@@ -28,7 +29,8 @@ def test_in_memory_mode_writes_nothing(tmp_path, monkeypatch, frame):
     ax.set_title("Counts")
     assert out.figure("counts", fig) is fig
     plt.close(fig)
-    assert out.finding("headline", "Four in b.") == "Four in b."
+    finding = Finding("headline", "findings.example.customers", n=Cite(4, table="counts", column="n", row="b"))
+    assert out.finding(finding) is finding
     assert list(tmp_path.iterdir()) == []
     assert out.records["figures"]["counts"] == {"path": None, "alt": "Counts"}
     assert out.records["tables"]["counts"]["rows"] == 2
@@ -42,13 +44,16 @@ def test_files_are_written(tmp_path, frame):
     fig.suptitle("Spend by segment")
     out.figure("spend", fig, dpi=50)
     plt.close(fig)
-    out.finding("first", "One.")
-    out.finding("second", "Two — 两个.")
+    out.finding(Finding("first", "findings.example.labelled", label="One"))
+    out.finding(Finding("second", "findings.example.customers", n=Cite(4, table="counts", column="n", row="b")))
     root = tmp_path / "out"
     assert pd.read_csv(root / "tables" / "counts.csv", index_col=0).equals(frame)
     assert (root / "tables" / "no_index.csv").read_text().splitlines()[0] == "n"
     assert (root / "figures" / "spend.png").read_bytes()[:4] == b"\x89PNG"
-    assert json.loads((root / "findings.json").read_text(encoding="utf-8")) == {"first": "One.", "second": "Two — 两个."}
+    written = json.loads((root / "findings.json").read_text(encoding="utf-8"))
+    assert {k: f["text"] for k, f in written["findings"].items()} == {"first": "One.", "second": "4 customers."}
+    assert written["findings"]["second"]["cites"]["n"] == {"value": 4, "table": "counts", "column": "n", "row": "b"}
+    assert verify_outputs(root) == []
     index = json.loads((root / "outputs.json").read_text(encoding="utf-8"))
     assert index["figures"]["spend"] == {"path": "figures/spend.png", "alt": "Spend by segment"}
     assert sorted(p.name for p in root.rglob("*")) == sorted(
@@ -61,6 +66,7 @@ def test_unsafe_names_are_refused(name, frame):
         ReportOutputs(None).table(name, frame)
 
 
-def test_finding_text_must_be_text():
-    with pytest.raises(ParameterError, match="must be a str"):
-        ReportOutputs(None).finding("n", 3)
+@pytest.mark.parametrize("item", ["A sentence with 12 typed in.", 3])
+def test_a_finding_must_be_structured(item):
+    with pytest.raises(ParameterError, match="must be an analysis.findings.Finding"):
+        ReportOutputs(None).finding(item)

@@ -53,7 +53,7 @@ def test_run_success_then_failure_keeps_the_previous_good_report(tmp_path):
     head = (out / "fixture_ok" / "tables" / "head.csv").read_text(encoding="utf-8").splitlines()
     assert len(head) == 1 + 2  # header + top_n=2 rows from the study's per-notebook parameters
     assert (out / "fixture_ok" / "figures" / "amounts.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert json.loads((out / "fixture_ok" / "findings.json").read_text())["n_rows"] == \
+    assert json.loads((out / "fixture_ok" / "findings.json").read_text())["findings"]["n_rows"]["text"] == \
         "fixture: 6 transactions from 3 customers."
     assert "load_tables" in (out / "fixture_ok.html").read_text(encoding="utf-8")  # code shown by default
 

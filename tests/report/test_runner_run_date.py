@@ -34,7 +34,7 @@ def _run(monkeypatch, reports, study, run_date: str | None) -> dict:
 
 
 def _finding(reports, study) -> str:
-    return json.loads((reports / study.stem / "fixture_ok" / "findings.json").read_text(encoding="utf-8"))["n_rows"]
+    return json.loads((reports / study.stem / "fixture_ok" / "findings.json").read_text(encoding="utf-8"))["findings"]["n_rows"]["text"]
 
 
 def test_a_study_that_drops_future_dates_runs_again_on_another_run_date(tmp_path, monkeypatch):

@@ -28,7 +28,10 @@ MESSAGES = {
         "findings.checks.summary": "{n} checks ran; {failed} of them weaken findings above (listed first).",
         "findings.checks.none": "No assumption checks apply to this notebook's results.",
         "findings.index.weakened": "weakened by a failed check",
+        # used by the examples in the documentation and by the test fixtures' notebooks
         "findings.example.customers": "{n:,} customers.",
+        "findings.example.transactions": "{label}: {transactions:,} transactions from {customers:,} customers.",
+        "findings.example.labelled": "{label}.",
         "findings.example.converged": "{model} converged (log-likelihood {loglik:,.1f}).",
         "findings.example.not_converged": "{model} did not converge; its estimates are not a maximum of the likelihood.",
     },

@@ -71,12 +71,13 @@ import yaml
 
 from analysis.checks import shown
 from analysis.study.data import DataSpec, TableSpec, check_keys, data_roots, key_label, parse_data, suggest
+from analysis.study.settings import SETTINGS_KEYS, StudySettings, parse_settings
 from analysis.errors import AnalysisError, DatasetError, ParameterError, StudyConfigError
 from analysis.window import WINDOW_KEYS, Window
 
 __all__ = ["Study", "find_project_root", "load_study"]
 
-TOP_KEYS = ("name", "title", "description", "data", "allowed_roots", "window", "notebooks")
+TOP_KEYS = ("name", "title", "description", "data", "allowed_roots", "window", *SETTINGS_KEYS, "notebooks")
 REQUIRED_TOP_KEYS = ("name", "data")
 
 
@@ -129,6 +130,10 @@ class Study:
         The ``window:`` section (unresolved: ``observation_end`` None means the
         day of the last transaction in the data); notebooks override it with their
         own parameters (:meth:`analysis.window.Window.override`).
+    settings : StudySettings
+        The lifecycle rules, display labels, currency and cleaning policy every
+        notebook shares (:mod:`analysis.study.settings`); see :attr:`lifecycle`,
+        :meth:`label`, :meth:`currency_name`, :attr:`cleaning`.
     """
 
     name: str
@@ -139,6 +144,25 @@ class Study:
     notebooks: Mapping[str, Mapping[str, Any]]
     notebooks_dir: Path | None = None
     window: Window = Window()
+    settings: StudySettings = StudySettings()
+
+    @property
+    def lifecycle(self) -> dict[str, int]:
+        """The study's one lifecycle definition (``lifecycle:``; defaults for keys not given)."""
+        return dict(self.settings.lifecycle)
+
+    @property
+    def cleaning(self) -> dict[str, str]:
+        """The cleaning policy every notebook's data follows (``cleaning:``)."""
+        return dict(self.settings.cleaning)
+
+    def label(self, name: Any) -> str:
+        """Display label of a column, arm or driver name (``labels:``; default: underscores as spaces)."""
+        return self.settings.label(name)
+
+    def currency_name(self, language: str | None = None) -> str:
+        """How money is named in sentences and axis labels ("US dollars" for ``currency: USD``)."""
+        return self.settings.currency_name(language)
 
     def notebook_parameters(self, notebook: str) -> dict[str, Any]:
         """A copy of the study's parameters for *notebook* (``{}`` if not listed)."""
@@ -227,11 +251,18 @@ class Study:
             future_dates=spec.options.get("future_dates", "refuse"),
         )
 
-    def load_tables(self) -> dict[str, Any]:
+    def load_tables(self, *, clean: bool = True) -> dict[str, Any]:
         """Read, map and validate the study's data into canonical tables.
 
         Tables kept on disk (``engine: duckdb``, see :meth:`lazy_tables`) are left
         out; get the transaction log with :meth:`transaction_log`.
+
+        Parameters
+        ----------
+        clean : bool, default True
+            Apply the study's ``cleaning:`` policy to the transactions (what every
+            analysis sees). ``False`` gives the rows as read, for notebook 00 to
+            report what the policy keeps or removes.
 
         Examples
         --------
@@ -242,16 +273,21 @@ class Study:
         if self.data.dataset is not None:
             from analysis import datasets
 
-            return dict(datasets.load_dataset(self.data.dataset, **dict(self.data.options)))
-        from analysis import io, schemas
+            tables = dict(datasets.load_dataset(self.data.dataset, **dict(self.data.options)))
+        else:
+            from analysis import io, schemas
 
-        tables = {}
-        for name, spec in self.data.tables.items():
-            if spec.lazy:
-                continue
-            raw = io.read_table(spec.path, **spec.read_kwargs())
-            mapped = io.apply_column_mapping(raw, dict(spec.columns), table=name) if spec.columns else raw
-            tables[name] = schemas.validate_table(name, mapped, **dict(spec.options))
+            tables = {}
+            for name, spec in self.data.tables.items():
+                if spec.lazy:
+                    continue
+                raw = io.read_table(spec.path, **spec.read_kwargs())
+                mapped = io.apply_column_mapping(raw, dict(spec.columns), table=name) if spec.columns else raw
+                tables[name] = schemas.validate_table(name, mapped, **dict(spec.options))
+        if clean and "transactions" in tables:
+            from analysis.overview import apply_cleaning
+
+            tables["transactions"] = apply_cleaning(tables["transactions"], self.cleaning)
         return tables
 
 
@@ -298,6 +334,11 @@ def load_study(path_or_name: str | Path, *, notebooks_dir: str | Path | None = N
     nb_dir = Path(notebooks_dir).resolve() if notebooks_dir is not None else _default_notebooks_dir(path)
     notebooks = _parse_notebooks(raw.get("notebooks"), where, nb_dir)
     window = _parse_window(raw.get("window"), where)
+    settings = parse_settings(raw, where)
+    if any(v == "drop" for v in settings.cleaning.values()) and "transactions" in data.tables \
+            and data.tables["transactions"].lazy:
+        raise StudyConfigError(f"{where}: cleaning: dropping rows is not available for a transaction log kept "
+                               f"on disk (engine: duckdb); clean the files, or keep the rows (cleaning: keep)")
     return Study(
         name=name,
         title=title,
@@ -307,6 +348,7 @@ def load_study(path_or_name: str | Path, *, notebooks_dir: str | Path | None = N
         notebooks=MappingProxyType(notebooks),
         notebooks_dir=nb_dir,
         window=window,
+        settings=settings,
     )
 
 
