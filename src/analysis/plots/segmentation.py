@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
+from matplotlib import colormaps
+from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
 
 from analysis.checks import DEFAULT_SEED, rng_from
@@ -20,6 +24,19 @@ __all__ = [
     "plot_stability",
     "plot_stage_by_segment",
 ]
+
+
+def _ink(cmap: str, norm: Normalize, value: float) -> str:
+    """Black or white, whichever reads better on the cell colour of *value* (WCAG relative luminance)."""
+    r, g, b, _ = colormaps[cmap](norm(value))
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    # contrast with white (1.05 / (L + 0.05)) beats contrast with black ((L + 0.05) / 0.05) below L = 0.179
+    return "white" if luminance < 0.179 else "black"
+
+
+def _label(labels: Callable[[str], str] | None, name) -> str:
+    return labels(str(name)) if labels is not None else str(name)
 
 
 def plot_segment_shares(summary: pd.DataFrame) -> Figure:
@@ -49,8 +66,10 @@ def plot_segment_shares(summary: pd.DataFrame) -> Figure:
     return fig
 
 
-def plot_rfm_heatmap(heat: pd.DataFrame) -> Figure:
+def plot_rfm_heatmap(heat: pd.DataFrame, *, currency: str | None = None) -> Figure:
     """Heat map of a recency-score x frequency-score table (from ``rfm_heatmap_table``).
+
+    ``currency`` (e.g. ``study.currency_name()``) names the unit of the colour bar.
 
     Examples
     --------
@@ -65,14 +84,14 @@ def plot_rfm_heatmap(heat: pd.DataFrame) -> Figure:
         image = ax.imshow(values, cmap="viridis", origin="lower", aspect="auto")
         ax.set_xticks(range(heat.shape[1]), [str(c) for c in heat.columns])
         ax.set_yticks(range(heat.shape[0]), [str(r) for r in heat.index])
-        finite = values[np.isfinite(values)]
-        middle = (finite.min() + finite.max()) / 2 if finite.size else 0
         for (i, j), v in np.ndenumerate(values):
             if np.isfinite(v):
                 ax.text(j, i, f"{v:,.0f}", ha="center", va="center", fontsize=8,
-                        color="white" if v < middle else "black")
+                        color=_ink("viridis", image.norm, v))
         ax.grid(False)
-        fig.colorbar(image, ax=ax, label=msg("segmentation.axis.mean_monetary"))
+        unit = (msg("segmentation.axis.mean_monetary_in", currency=currency) if currency
+                else msg("segmentation.axis.mean_monetary"))
+        fig.colorbar(image, ax=ax, label=unit)
         ax.set_xlabel(msg("segmentation.axis.f_score"))
         ax.set_ylabel(msg("segmentation.axis.r_score"))
         ax.set_title(msg("segmentation.fig.heatmap.title"))
@@ -119,7 +138,10 @@ def plot_concentration(conc, *, top: float = 0.2, limits: dict | None = None) ->
 
 
 def plot_k_selection(selection) -> Figure:
-    """One panel per criterion against k, the chosen k marked (from ``choose_k``).
+    """One panel per criterion against k, each marking the k it picks (from ``choose_k``).
+
+    The gap panel marks the k of the gap rule, which may be 1 (no cluster structure);
+    the line of the criterion that chose the clusters shown is solid.
 
     Examples
     --------
@@ -131,6 +153,7 @@ def plot_k_selection(selection) -> Figure:
     True
     """
     table = selection.table
+    picks = selection.picks()["k"]
     criteria = [c for c in ("silhouette", "calinski_harabasz", "davies_bouldin", "bic", "gap")
                 if c in table and table[c].notna().any()]
     with figure_style():
@@ -141,15 +164,20 @@ def plot_k_selection(selection) -> Figure:
                 ax.errorbar(col.index, col, yerr=table.loc[col.index, "gap_se"], marker="o", capsize=3)
             else:
                 ax.plot(col.index, col, marker="o")
-            ax.axvline(selection.best_k, color="red", ls=":")
+            if c in picks:
+                ax.axvline(picks[c], color="red", ls="-" if c == selection.criterion else ":",
+                           label=msg("segmentation.fig.k_selection.pick", k=int(picks[c])))
+                ax.legend(loc="best", fontsize=8)
             ax.set_title(msg(f"segmentation.criterion.{c}"), fontsize=9)
             ax.set_xlabel(msg("segmentation.axis.k"))
         fig.suptitle(msg("segmentation.fig.k_selection.title", method=selection.method))
     return fig
 
 
-def plot_cluster_profiles(profiles) -> Figure:
+def plot_cluster_profiles(profiles, *, labels: Callable[[str], str] | None = None) -> Figure:
     """Heat map of standardized feature means per cluster (from ``cluster_profiles``).
+
+    ``labels`` maps a feature's column name to its display label (e.g. ``study.label``).
 
     Examples
     --------
@@ -161,15 +189,15 @@ def plot_cluster_profiles(profiles) -> Figure:
     'Cluster'
     """
     z = profiles.z_means
-    labels = [f"{c}: {n}" for c, n in zip(z.index, profiles.summary()["name"])]
+    rows = [f"{c}: {n}" for c, n in zip(z.index, profiles.summary()["name"])]
     with figure_style():
         fig, ax = new_figure(width=max(5.0, 1.1 * z.shape[1] + 3), height=max(2.5, 0.5 * len(z) + 1.5))
         lim = max(1.0, float(np.nanmax(np.abs(z.to_numpy()))))
         image = ax.imshow(z.to_numpy(), cmap="RdBu_r", vmin=-lim, vmax=lim, aspect="auto")
         for (i, j), v in np.ndenumerate(z.to_numpy()):
-            ax.text(j, i, f"{v:+.1f}", ha="center", va="center", fontsize=8)
-        ax.set_xticks(range(z.shape[1]), [str(c) for c in z.columns], rotation=30, ha="right")
-        ax.set_yticks(range(len(z)), labels)
+            ax.text(j, i, f"{v:+.1f}", ha="center", va="center", fontsize=8, color=_ink("RdBu_r", image.norm, v))
+        ax.set_xticks(range(z.shape[1]), [_label(labels, c) for c in z.columns], rotation=30, ha="right")
+        ax.set_yticks(range(len(z)), rows)
         ax.grid(False)
         fig.colorbar(image, ax=ax, label=msg("segmentation.axis.z"))
         ax.set_xlabel(msg("segmentation.axis.feature"))
@@ -237,24 +265,29 @@ def plot_stability(stability: pd.DataFrame, *, n_boot: int) -> Figure:
 def plot_stage_by_segment(table: pd.DataFrame) -> Figure:
     """Heat map of customer counts, lifecycle stage (rows) by segment (columns).
 
-    The margins row and column ("Total") are left out.
+    The margins row and column ("Total") are left out; each count is written in
+    black or white, whichever reads better on its cell.
 
     Examples
     --------
     >>> import pandas as pd
     >>> t = pd.DataFrame([[3, 1], [0, 2]], index=["New", "Lost"], columns=["A", "B"])
-    >>> plot_stage_by_segment(t).axes[0].get_title()
-    'Lifecycle stage by RFM segment (customers)'
+    >>> ax = plot_stage_by_segment(t).axes[0]
+    >>> ax.get_title(), ax.get_xlabel(), ax.get_ylabel()
+    ('Lifecycle stage by RFM segment (customers)', 'RFM segment', 'Lifecycle stage')
     """
     body = table.drop(index="Total", columns="Total", errors="ignore")
     with figure_style():
         fig, ax = new_figure(width=max(6.0, 0.7 * body.shape[1] + 2.5), height=max(3.0, 0.5 * len(body) + 1.5))
         values = body.to_numpy(dtype=float)
-        ax.imshow(values, cmap="Blues", aspect="auto")
+        image = ax.imshow(values, cmap="Blues", aspect="auto")
         for (i, j), v in np.ndenumerate(values):
-            ax.text(j, i, f"{v:,.0f}", ha="center", va="center", fontsize=7)
+            ax.text(j, i, f"{v:,.0f}", ha="center", va="center", fontsize=7, color=_ink("Blues", image.norm, v))
         ax.set_xticks(range(body.shape[1]), [str(c) for c in body.columns], rotation=35, ha="right")
         ax.set_yticks(range(len(body)), [str(r) for r in body.index])
         ax.grid(False)
+        fig.colorbar(image, ax=ax, label=msg("segmentation.axis.customers"))
+        ax.set_xlabel(msg("segmentation.axis.rfm_segment"))
+        ax.set_ylabel(msg("segmentation.axis.stage"))
         ax.set_title(msg("segmentation.fig.stages.title"))
     return fig
