@@ -79,7 +79,9 @@ def test_effects_have_the_estimate_shape(firm):
     res = adjusted_comparison(firm.campaign, "channel", "visit", ["recency_group"], reference="control")
     eff = res.effects
     assert list(eff.columns) == [*ESTIMATE_COLUMNS, "group", "reference", "unadjusted", "unadjusted_std_error",
-                                 "unadjusted_ci_low", "unadjusted_ci_high", "unadjusted_p_value", "shift"]
+                                 "unadjusted_ci_low", "unadjusted_ci_high", "unadjusted_p_value", "shift",
+                                 # issue 13 case 16: how each fit was estimated and whether it was separated
+                                 "method", "separation", "unadjusted_method", "unadjusted_separation"]
     assert res.summary() is eff and repr(res).startswith("AdjustedComparison\n")
     np.testing.assert_allclose(eff["shift"], eff["estimate"] - eff["unadjusted"], rtol=1e-12)
     np.testing.assert_allclose(eff["ci_high"] - eff["estimate"], 1.959963984540054 * eff["std_error"], rtol=1e-9)

@@ -144,7 +144,8 @@ def test_result_shape_summary_omnibus_and_pairwise_columns():
     res = compare_rates(_rates_frame(counts), "channel", "y")
     assert res.summary() is res.groups
     assert isinstance(res.omnibus, pd.DataFrame) and len(res.omnibus) == 1
-    assert list(res.omnibus.columns) == ["test", "statistic", "df", "p_value", "cramers_v", "n", "min_expected"]
+    assert list(res.omnibus.columns) == ["test", "statistic", "df", "p_value", "cramers_v", "n", "min_expected",
+                                         "continuity_correction"]  # issue 13 case 24 adds the last
     assert list(res.pairwise.columns[:5]) == list(ESTIMATE_COLUMNS)
     assert repr(res).startswith("RateComparison\n") and "web" in repr(res)
     for _, row in res.pairwise.iterrows():

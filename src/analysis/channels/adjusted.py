@@ -14,6 +14,15 @@ logistic model for buying and a Gamma log-link model for spend among buyers; the
 expected spend is their product). ``interact=True`` lets the channel effect vary
 with every covariate (a fully interacted model), which makes the standardized
 effect consistent even when effects differ across customer types.
+
+Separation: a logistic part whose design separates the 0s from the 1s (for
+example a channel where nobody converted) has no maximum-likelihood estimate; the
+fit drifts to infinity and its delta-method p-value collapses towards 0. Each
+logistic fit is checked first (:func:`~analysis.channels.firth.detect_separation`);
+a separated one is fitted by Firth's penalized likelihood instead
+(``on_separation="firth"``, the default) or its estimates are withheld (NaN,
+``on_separation="withhold"``). The columns ``method`` and ``separation`` of the
+effects table say what was done.
 """
 
 from __future__ import annotations
@@ -29,6 +38,7 @@ from scipy import stats
 from scipy.special import expit
 
 from analysis.channels._common import ALPHA, COLUMN, FRAME, check_columns, prepare
+from analysis.channels.firth import detect_separation, firth_logit
 from analysis.checks import Options, validate_params
 from analysis.errors import AnalysisWarning, DataValidationError
 from analysis.results import ResultMixin, order_estimate_columns
@@ -36,6 +46,9 @@ from analysis.results import ResultMixin, order_estimate_columns
 __all__ = ["AdjustedComparison", "adjusted_comparison"]
 
 MODELS = ("auto", "linear", "logistic", "two_part")
+ON_SEPARATION = ("firth", "withhold")
+#: values of the ``method`` columns: how the fit behind an effect was estimated
+METHODS = ("ols", "ml", "firth", "withheld")
 
 
 @dataclass(repr=False)
@@ -49,8 +62,16 @@ class AdjustedComparison(ResultMixin):
         ``estimate``, ``std_error``, ``ci_low``, ``ci_high``, ``p_value``; then ``group``,
         ``reference``, the unadjusted effect ``unadjusted``, ``unadjusted_std_error``,
         ``unadjusted_ci_low``, ``unadjusted_ci_high``, ``unadjusted_p_value``, and
-        ``shift`` (adjusted - unadjusted). Effects are differences in the mean (or
-        rate) of the outcome. Also returned by :meth:`summary`.
+        ``shift`` (adjusted - unadjusted), ``method`` and ``separation`` of the adjusted
+        fit and ``unadjusted_method``, ``unadjusted_separation`` of the unadjusted one.
+        ``method`` is "ols" (linear model, HC1 errors), "ml" (maximum likelihood), "firth"
+        (Firth's penalized likelihood, used because the logistic part is separated) or
+        "withheld" (separated and ``on_separation="withhold"``: the estimate is NaN);
+        for the two-part model it describes the buying (logistic) part.
+        ``separation`` is "none", "quasi-complete" or "complete" for a logistic part
+        (:func:`~analysis.channels.firth.detect_separation`), "not_applicable" for the
+        linear model. Effects are differences in the mean (or rate) of the outcome.
+        Also returned by :meth:`summary`.
     model : str
         The model used.
     covariates : list of str
@@ -131,23 +152,37 @@ def _standardized(kind, fits, build, others, reference):
     return rows
 
 
-def _fit(kind, y, x_builder):
+def _logit(x, y, on_separation):
+    """(fit or None, method, separation) of a logistic part, Firth's fit when it is separated."""
+    separation = detect_separation(x, y)
+    if separation == "none":
+        return sm.GLM(y, x, family=sm.families.Binomial()).fit(), "ml", separation
+    if on_separation == "withhold":
+        return None, "withheld", separation
+    return firth_logit(x, y), "firth", separation
+
+
+def _fit(kind, y, x_builder, on_separation):
+    """(fits, method, separation); fits is None when the estimate is withheld."""
     x = x_builder(None)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         if kind == "linear":
-            return [sm.OLS(y, x).fit(cov_type="HC1")]
+            return [sm.OLS(y, x).fit(cov_type="HC1")], "ols", "not_applicable"
         if kind == "logistic":
-            return [sm.GLM(y, x, family=sm.families.Binomial()).fit()]
-        buy = (y > 0).astype(float)
-        first = sm.GLM(buy, x, family=sm.families.Binomial()).fit()
+            fit, method, separation = _logit(x, y, on_separation)
+            return (None if fit is None else [fit]), method, separation
+        first, method, separation = _logit(x, (y > 0).astype(float), on_separation)
+        if first is None:
+            return None, method, separation
         pos = y > 0
         second = sm.GLM(y[pos], x[pos], family=sm.families.Gamma(sm.families.links.Log())).fit()
-        return [first, second]
+        return [first, second], method, separation
 
 
 @validate_params({"data": FRAME, "group": COLUMN, "outcome": COLUMN, "covariates": ["array-like"],
-                  "model": [Options(MODELS)], "interact": [bool], "alpha": ALPHA})
+                  "model": [Options(MODELS)], "interact": [bool], "alpha": ALPHA,
+                  "on_separation": [Options(ON_SEPARATION)]})
 def adjusted_comparison(
     data: pd.DataFrame,
     group: str,
@@ -158,6 +193,7 @@ def adjusted_comparison(
     reference: object | None = None,
     interact: bool = False,
     alpha: float = 0.05,
+    on_separation: str = "firth",
 ) -> AdjustedComparison:
     """Unadjusted and covariate-adjusted channel differences, side by side.
 
@@ -178,6 +214,12 @@ def adjusted_comparison(
     interact : bool
         Let the channel effect differ by covariate (fully interacted model).
     alpha : float
+    on_separation : {"firth", "withhold"}
+        What to do when a logistic part is separated (a channel with no or only
+        conversions, or a covariate pattern that predicts the outcome perfectly):
+        fit Firth's penalized likelihood (default; its effect and delta-method
+        interval stay finite and honest) or withhold the effect (NaN, ``method``
+        "withheld"). Unseparated fits are ordinary maximum likelihood either way.
 
     Returns
     -------
@@ -231,16 +273,20 @@ def adjusted_comparison(
     results = {}
     for label, covs in (("unadjusted", []), ("adjusted", covariates)):
         build, names, others = _design(frame, group, levels, reference, covs, interact)
-        fits = _fit(model, y, build)
-        if label == "adjusted":
+        fits, method, separation = _fit(model, y, build, on_separation)
+        if label == "adjusted" and fits is not None:
             if model == "two_part":
                 results["adjusted_buy"], results["adjusted_spend"] = fits
             else:
                 results["adjusted"] = fits[0]
-        for g, est, se in _standardized(model, fits, build, others, reference):
+        rows = (_standardized(model, fits, build, others, reference) if fits is not None
+                else [(g, np.nan, np.nan) for g in others])
+        for g, est, se in rows:
             row = out.setdefault(g, {"group": g, "reference": reference})
             # the adjusted effect fills the standard columns, the unadjusted one sits beside it
             prefix = "" if label == "adjusted" else "unadjusted_"
+            row[f"{prefix}method"] = method
+            row[f"{prefix}separation"] = separation
             row["estimate" if label == "adjusted" else "unadjusted"] = est
             row[f"{prefix}std_error"] = se
             row[f"{prefix}ci_low"] = est - z * se
@@ -250,4 +296,6 @@ def adjusted_comparison(
     effects = effects[[*effects.columns[:5], "group", "reference", "unadjusted", "unadjusted_std_error",
                        "unadjusted_ci_low", "unadjusted_ci_high", "unadjusted_p_value"]].copy()
     effects["shift"] = effects["estimate"] - effects["unadjusted"]
+    flags = pd.DataFrame(list(out.values()))[["method", "separation", "unadjusted_method", "unadjusted_separation"]]
+    effects = pd.concat([effects, flags.set_index(effects.index)], axis=1)
     return AdjustedComparison(effects, model, covariates, reference, results)

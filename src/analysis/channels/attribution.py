@@ -17,9 +17,22 @@ of all journeys. Its conversion probability is the probability of absorption in
 "conversion" from "start", computed exactly by solving ``(I - Q) x = r`` (Q the
 transient part, r the one-step conversion probabilities). A channel's removal
 effect is the relative drop in that probability when every transition into the
-channel leads to null instead. Conversions (and value) are shared out in
-proportion to the removal effects. Unlike a simulation this is deterministic;
+channel leads to null instead. Conversions are shared out in proportion to the
+removal effects. Unlike a simulation this is deterministic;
 :func:`markov_attribution` can add a bootstrap over journeys for intervals.
+
+Conversion value has two definitions (``value_method``):
+
+- ``"removal_share"`` (default): the total value is shared out like the
+  conversions, in proportion to the conversion removal effects, so every
+  conversion counts as the average conversion.
+- ``"channelattribution"``: the definition of R's ChannelAttribution (its C++
+  ``markov_model``): a conversion is worth the mean value of the conversions whose
+  journey ended at the same channel, and a channel's *value* removal effect is the
+  expected value lost when it is removed. ChannelAttribution estimates this by
+  simulating walks; here it is solved exactly (absorption probabilities by last
+  channel). On ChannelAttribution's example paths the two definitions differ by
+  7.5 % for the largest channel (alpha) and by 10-20 % for small ones.
 """
 
 from __future__ import annotations
@@ -31,7 +44,7 @@ import pandas as pd
 from scipy import sparse
 
 from analysis.channels._common import ALPHA, COLUMN, FRAME, N_BOOTSTRAP, OPTIONAL_COLUMN, SEED, check_columns
-from analysis.checks import DEFAULT_SEED, Interval, rng_from, validate_params
+from analysis.checks import DEFAULT_SEED, Interval, Options, rng_from, validate_params
 from analysis.errors import DataValidationError
 from analysis.io import read_table
 from analysis.results import ResultMixin
@@ -50,6 +63,8 @@ __all__ = [
 
 #: the rules of :func:`heuristic_attribution`, in the order tables show them
 RULES = ("first_touch", "last_touch", "linear", "time_decay")
+#: the definitions of attributed value of :func:`markov_attribution` (module docstring)
+VALUE_METHODS = ("removal_share", "channelattribution")
 
 
 @validate_params({"sep": [str], "path": COLUMN, "conversions": COLUMN, "value": OPTIONAL_COLUMN,
@@ -307,6 +322,22 @@ def _chain_counts(inc, last, n_states, conv, nulls):
     return q_counts, r_counts
 
 
+def _absorption_by_state(q_counts, r_counts, removed=None) -> np.ndarray:
+    """P(absorption in conversion from each transient state as the last one | start)."""
+    q = np.array(q_counts, dtype=float)
+    r = np.array(r_counts, dtype=float)
+    if removed is not None:
+        q[removed, :] = 0.0
+        r[removed] = (0.0, 1.0)
+    tot = q.sum(1) + r.sum(1)
+    safe = np.where(tot > 0, tot, 1.0)
+    qp, rp = q / safe[:, None], r[:, 0] / safe
+    start = np.zeros(len(q))
+    start[0] = 1.0
+    visits = np.linalg.solve((np.eye(len(q)) - qp).T, start)  # expected visits to each state from start
+    return visits * rp
+
+
 def absorbing_conversion_probability(q_counts: np.ndarray, r_counts: np.ndarray, removed=None) -> float:
     """P(absorption in conversion | start) of the chain with the given transition counts.
 
@@ -322,16 +353,7 @@ def absorbing_conversion_probability(q_counts: np.ndarray, r_counts: np.ndarray,
     >>> round(absorbing_conversion_probability(q, r), 4), round(absorbing_conversion_probability(q, r, removed=1), 4)
     (0.6667, 0.3333)
     """
-    q = np.array(q_counts, dtype=float)
-    r = np.array(r_counts, dtype=float)
-    if removed is not None:
-        q[removed, :] = 0.0
-        r[removed] = (0.0, 1.0)
-    tot = q.sum(1) + r.sum(1)
-    safe = np.where(tot > 0, tot, 1.0)
-    qp, rp = q / safe[:, None], r[:, 0] / safe
-    x = np.linalg.solve(np.eye(len(q)) - qp, rp)
-    return float(x[0])
+    return float(_absorption_by_state(q_counts, r_counts, removed).sum())
 
 
 @dataclass(repr=False)
@@ -342,7 +364,8 @@ class MarkovAttribution(ResultMixin):
     ----------
     attribution : DataFrame
         Indexed by channel: ``removal_effect``, ``share``, ``conversions``, ``value``;
-        with a bootstrap also ``conversions_ci_low``/``_high``, ``share_ci_low``/``_high``.
+        with ``value_method="channelattribution"`` also ``value_removal_effect``; with a
+        bootstrap also ``conversions_ci_low``/``_high``, ``share_ci_low``/``_high``.
     conversion_probability : float
         P(conversion) of the fitted chain (equals the observed conversion rate of journeys).
     transition_matrix : DataFrame
@@ -355,10 +378,22 @@ class MarkovAttribution(ResultMixin):
     transition_matrix: pd.DataFrame
     n_bootstrap: int = 0
     notes: list[str] = field(default_factory=list)
+    value_method: str = "removal_share"
 
     def summary(self) -> pd.DataFrame:
         """Removal effect, share and attributed conversions of each channel (:attr:`attribution`)."""
         return self.attribution
+
+
+def _value_removal_effects(q, r, last, conv, val):
+    """ChannelAttribution's value removal effects: the share of expected conversion value lost
+    without each channel, a conversion being worth the mean value of conversions ending there."""
+    n_states = len(q)
+    conv_at = np.bincount(last, weights=conv, minlength=n_states)
+    value_at = np.bincount(last, weights=val, minlength=n_states)
+    worth = np.divide(value_at, conv_at, out=np.zeros(n_states), where=conv_at > 0)
+    base = _absorption_by_state(q, r) @ worth
+    return np.array([1.0 - (_absorption_by_state(q, r, removed=s) @ worth) / base for s in range(1, n_states)])
 
 
 def _removal_effects(q, r):
@@ -368,7 +403,8 @@ def _removal_effects(q, r):
     return base, re
 
 
-@validate_params({"paths": FRAME, "n_bootstrap": N_BOOTSTRAP, "alpha": ALPHA, "seed": SEED})
+@validate_params({"paths": FRAME, "n_bootstrap": N_BOOTSTRAP, "alpha": ALPHA, "seed": SEED,
+                  "value_method": [Options(VALUE_METHODS)]})
 def markov_attribution(
     paths: pd.DataFrame,
     *,
@@ -380,6 +416,7 @@ def markov_attribution(
     n_bootstrap: int = 0,
     alpha: float = 0.05,
     seed: int | np.random.Generator = DEFAULT_SEED,
+    value_method: str = "removal_share",
 ) -> MarkovAttribution:
     """First-order Markov-chain removal-effect attribution, solved exactly.
 
@@ -397,6 +434,11 @@ def markov_attribution(
         One minus the interval level.
     seed : int or Generator
         Bootstrap seed.
+    value_method : {"removal_share", "channelattribution"}
+        How ``value`` is attributed (module docstring): in proportion to the conversion
+        removal effects (default), or as R's ChannelAttribution does, valuing each
+        conversion at the mean value of conversions with the same last channel.
+        The result's ``value_method`` names the one used.
 
     Returns
     -------
@@ -426,6 +468,10 @@ def markov_attribution(
     total_value = val.sum()
     table = pd.DataFrame({"removal_effect": re, "share": share, "conversions": share * conv.sum(),
                           "value": share * total_value}, index=pd.Index(channels, name="channel"))
+    if value_method == "channelattribution" and total_value > 0:
+        re_value = _value_removal_effects(q, r, last, conv, val)
+        table["value_removal_effect"] = re_value
+        table["value"] = re_value / re_value.sum() * total_value
     if n_bootstrap:
         rng = rng_from(seed)
         cells = np.concatenate([conv, nul])
@@ -453,4 +499,4 @@ def markov_attribution(
     tot = full.sum(1, keepdims=True)
     full = np.divide(full, tot, out=np.zeros_like(full), where=tot > 0)
     matrix = pd.DataFrame(full, index=labels, columns=labels)
-    return MarkovAttribution(table, base, matrix, int(n_bootstrap))
+    return MarkovAttribution(table, base, matrix, int(n_bootstrap), value_method=value_method)

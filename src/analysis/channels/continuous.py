@@ -111,21 +111,38 @@ def eta_omega_squared(samples: Sequence[np.ndarray]) -> tuple[float, float]:
     return float(ss_b / ss_t), float((ss_b - (k - 1) * ms_w) / (ss_t + ms_w))
 
 
-def hedges_g(x, y) -> float:
-    """Hedges' g: standardized mean difference ``(mean x - mean y) / pooled sd`` with
-    the exact small-sample correction ``J = G(m/2) / (sqrt(m/2) G((m-1)/2))``, ``m = nx + ny - 2``.
+HEDGES_CORRECTIONS = ("exact", "approximate")
+
+
+@validate_params({"correction": [Options(HEDGES_CORRECTIONS)]})
+def hedges_g(x, y, correction: str = "exact") -> float:
+    """Hedges' g: standardized mean difference ``(mean x - mean y) / pooled sd`` times a
+    small-sample correction ``J``.
+
+    Parameters
+    ----------
+    x, y : array-like
+    correction : {"exact", "approximate"}
+        "exact" (default): ``J = G(m/2) / (sqrt(m/2) G((m-1)/2))``, ``m = nx + ny - 2``
+        (Hedges 1981). "approximate": ``J = 1 - 3 / (4m - 1)``, the form pingouin and R's
+        effsize use; the two differ by about ``1/m^2`` relative (0.03 % at m = 18).
 
     Examples
     --------
     >>> round(hedges_g([1, 2, 3, 4], [3, 4, 5, 6]), 4)
     -1.3457
+    >>> round(hedges_g([1, 2, 3, 4], [3, 4, 5, 6], correction="approximate"), 4)
+    -1.3471
     """
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     m = x.size + y.size - 2
     sp = np.sqrt(((x.size - 1) * x.var(ddof=1) + (y.size - 1) * y.var(ddof=1)) / m)
     if sp == 0:
         return np.nan
-    j = np.exp(special.gammaln(m / 2) - special.gammaln((m - 1) / 2)) / np.sqrt(m / 2)
+    if correction == "exact":
+        j = np.exp(special.gammaln(m / 2) - special.gammaln((m - 1) / 2)) / np.sqrt(m / 2)
+    else:
+        j = 1 - 3 / (4 * m - 1)
     return float(j * (x.mean() - y.mean()) / sp)
 
 
@@ -260,6 +277,9 @@ class MeanComparison(ResultMixin):
         (simultaneous; NaN for Dunn), ``p_value`` (unadjusted), then ``group_a``,
         ``group_b``, ``statistic``, ``p_adjusted``, ``hedges_g``, ``significant`` and
         the post hoc method's own columns.
+    hedges_correction : str
+        The small-sample correction of ``hedges_g``: "exact" or "approximate" (see
+        :func:`hedges_g`).
     """
 
     groups: pd.DataFrame
@@ -274,6 +294,7 @@ class MeanComparison(ResultMixin):
     alpha: float
     method: str
     notes: list[str] = field(default_factory=list)
+    hedges_correction: str = "exact"
 
     def summary(self) -> pd.DataFrame:
         """Each group's mean with its t interval and spread (:attr:`groups`)."""
@@ -298,7 +319,7 @@ def _choose(method, groups, levene_p, alpha) -> tuple[str, str]:
 
 
 @validate_params({"data": FRAME, "group": COLUMN, "outcome": COLUMN, "method": [Options(METHODS)],
-                  "alpha": ALPHA, "correction": CORRECTION})
+                  "alpha": ALPHA, "correction": CORRECTION, "hedges_correction": [Options(HEDGES_CORRECTIONS)]})
 def compare_means(
     data: pd.DataFrame,
     group: str,
@@ -309,6 +330,7 @@ def compare_means(
     correction: str = "holm",
     order: Sequence | None = None,
     reference: object | None = None,
+    hedges_correction: str = "exact",
 ) -> MeanComparison:
     """Compare a continuous outcome across channels, choosing the test from the data.
 
@@ -330,6 +352,9 @@ def compare_means(
         Order of the groups.
     reference : optional
         Compare every group only against this one.
+    hedges_correction : {"exact", "approximate"}
+        Small-sample correction of the pairwise Hedges' g (default "exact"; pingouin
+        and R's effsize use "approximate").
 
     Returns
     -------
@@ -390,11 +415,11 @@ def compare_means(
         pairwise = dunn_test(samples, levels, correction, reference)
     omnibus = omnibus_frame(test=_TEST[chosen], **omni, eta_squared=eta2, omega_squared=omega2)
     index = {g: i for i, g in enumerate(levels)}
-    pairwise["hedges_g"] = [hedges_g(samples[index[a]], samples[index[b]])
+    pairwise["hedges_g"] = [hedges_g(samples[index[a]], samples[index[b]], correction=hedges_correction)
                             for a, b in zip(pairwise["group_a"], pairwise["group_b"])]
     pairwise["significant"] = pairwise["p_adjusted"] < alpha
     return MeanComparison(groups, _TEST[chosen], _POSTHOC[chosen], reason, assumptions, omnibus,
-                          pairwise, outcome, group, alpha, chosen)
+                          pairwise, outcome, group, alpha, chosen, hedges_correction=hedges_correction)
 
 
 @dataclass(repr=False)
@@ -425,7 +450,8 @@ class SpendComparison(ResultMixin):
 
 
 @validate_params({"data": FRAME, "group": COLUMN, "outcome": COLUMN, "method": [Options(METHODS)],
-                  "alpha": ALPHA, "correction": CORRECTION})
+                  "alpha": ALPHA, "correction": CORRECTION, "hedges_correction": [Options(HEDGES_CORRECTIONS)],
+                  "continuity_correction": [bool]})
 def compare_spend(
     data: pd.DataFrame,
     group: str,
@@ -436,12 +462,16 @@ def compare_spend(
     correction: str = "holm",
     order: Sequence | None = None,
     reference: object | None = None,
+    hedges_correction: str = "exact",
+    continuity_correction: bool = False,
 ) -> SpendComparison:
     """Compare a spend that is zero for most customers: buyer share, spend among
     buyers and spend per customer, each with its own test.
 
     A difference in spend per customer can come from more customers buying or from
-    buyers spending more; the split says which.
+    buyers spending more; the split says which. ``method``, ``alpha``, ``correction``,
+    ``order`` and ``reference`` are as in :func:`compare_means`; ``hedges_correction``
+    goes to :func:`compare_means`, ``continuity_correction`` to :func:`compare_rates`.
 
     Raises
     ------
@@ -469,12 +499,13 @@ def compare_spend(
         )
     work = frame.assign(_bought=(frame[outcome] > 0).astype(int))
     buyers = compare_rates(work, group, "_bought", alpha=alpha, correction=correction,
-                           order=levels, reference=reference)
+                           order=levels, reference=reference, continuity_correction=continuity_correction)
     buyers.outcome = f"{outcome} > 0"
     among = compare_means(work.loc[work["_bought"] == 1], group, outcome, method=method, alpha=alpha,
-                          correction=correction, order=levels, reference=reference)
+                          correction=correction, order=levels, reference=reference,
+                          hedges_correction=hedges_correction)
     per = compare_means(work, group, outcome, method=method, alpha=alpha, correction=correction,
-                        order=levels, reference=reference)
+                        order=levels, reference=reference, hedges_correction=hedges_correction)
     summary = pd.DataFrame({
         "n": buyers.groups["n"].astype(float),
         "buyer_share": buyers.groups["rate"],

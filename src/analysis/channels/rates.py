@@ -58,6 +58,8 @@ def wilson_interval(successes, n, alpha: float = 0.05) -> tuple[np.ndarray, np.n
     >>> low, high = wilson_interval(8, 20)
     >>> round(float(low), 4), round(float(high), 4)
     (0.2188, 0.6134)
+    >>> float(wilson_interval(0, 9)[0])
+    0.0
     """
     x = np.asarray(successes, dtype=float)
     n = np.asarray(n, dtype=float)
@@ -66,7 +68,11 @@ def wilson_interval(successes, n, alpha: float = 0.05) -> tuple[np.ndarray, np.n
     denom = 1 + z**2 / n
     centre = (p + z**2 / (2 * n)) / denom
     half = z * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / denom
-    return np.clip(centre - half, 0.0, 1.0), np.clip(centre + half, 0.0, 1.0)
+    # at 0 (or n) successes the bound is exactly 0 (or 1); rounding left 1.7e-18 there,
+    # a lower bound above the rate itself
+    low = np.where(x == 0, 0.0, np.clip(centre - half, 0.0, 1.0))
+    high = np.where(x == n, 1.0, np.clip(centre + half, 0.0, 1.0))
+    return low, high
 
 
 @validate_params({"alpha": ALPHA})
@@ -149,7 +155,9 @@ class RateComparison(ResultMixin):
         (Wilson interval). Also returned by :meth:`summary`.
     omnibus : DataFrame
         One row: ``test`` ("Pearson chi-square"), ``statistic``, ``df``, ``p_value``,
-        ``cramers_v``, ``n``, ``min_expected`` (smallest expected cell count).
+        ``cramers_v`` (from the uncorrected statistic), ``n``, ``min_expected`` (smallest
+        expected cell count), ``continuity_correction`` (True when Yates' correction was
+        applied: asked for and the table is 2 x 2).
     pairwise : DataFrame
         One row per pair, in the package's estimate shape: ``estimate`` (rate a -
         rate b), ``std_error`` (unpooled, ``sqrt(pa(1-pa)/na + pb(1-pb)/nb)``),
@@ -189,7 +197,7 @@ def _two_prop_z(x1, n1, x2, n2) -> tuple[float, float]:
 
 
 @validate_params({"data": FRAME, "group": COLUMN, "outcome": COLUMN, "alpha": ALPHA,
-                  "correction": CORRECTION})
+                  "correction": CORRECTION, "continuity_correction": [bool]})
 def compare_rates(
     data: pd.DataFrame,
     group: str,
@@ -199,6 +207,7 @@ def compare_rates(
     correction: str = "holm",
     order: Sequence | None = None,
     reference: object | None = None,
+    continuity_correction: bool = False,
 ) -> RateComparison:
     """Compare a binary outcome's rate across channels.
 
@@ -219,6 +228,12 @@ def compare_rates(
     reference : optional
         When given, only pairs of each other group against this one (e.g. a control
         arm), with the reference as ``group_b``.
+    continuity_correction : bool
+        Apply Yates' continuity correction to the chi-square test of a 2 x 2 table
+        (two groups). Default False: the plain Pearson statistic, as SciPy's
+        ``chi2_contingency(correction=False)``; R's ``chisq.test`` and SciPy apply the
+        correction by default, so pass True to reproduce them. Larger tables are never
+        corrected (as in R).
 
     Returns
     -------
@@ -266,9 +281,11 @@ def compare_rates(
             stacklevel=3,
         )
         chi2 = dof = pval = v = min_exp = np.nan
+        yates = False
     else:
-        chi2, pval, dof, expected = stats.chi2_contingency(table, correction=False)
-        v = float(np.sqrt(chi2 / (table.sum() * (min(table.shape) - 1))))
+        yates = continuity_correction and table.shape == (2, 2)
+        chi2, pval, dof, expected = stats.chi2_contingency(table, correction=yates)
+        v = cramers_v(table)
         min_exp = float(expected.min())
         if min_exp < 5:
             notes.append(
@@ -276,7 +293,8 @@ def compare_rates(
             )
             warnings.warn(notes[-1], AnalysisWarning, stacklevel=3)
     omnibus = omnibus_frame(test="Pearson chi-square", statistic=float(chi2), df=float(dof), p_value=float(pval),
-                            cramers_v=float(v), n=int(n.sum()), min_expected=float(min_exp))
+                            cramers_v=float(v), n=int(n.sum()), min_expected=float(min_exp),
+                            continuity_correction=bool(yates))
     if reference is not None:
         if reference not in levels:
             raise DataValidationError(

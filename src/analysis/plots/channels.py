@@ -13,10 +13,24 @@ __all__ = ["plot_rates", "plot_pairwise", "plot_spend", "plot_adjusted", "plot_e
            "plot_lifetime_economics", "plot_lift", "plot_attribution"]
 
 
+def _whiskers(est, low, high) -> list[np.ndarray]:
+    """Error-bar lengths below and above ``est``, never negative (matplotlib refuses those).
+
+    A bound that sits on the estimate up to rounding (a Wilson bound of a rate of 0,
+    a bootstrap interval of a constant) gives a whisker of length 0.
+
+    Examples
+    --------
+    >>> [v.tolist() for v in _whiskers([0.0, 0.5], [1.7e-18, 0.25], [0.3, 0.75])]
+    [[0.0, 0.25], [0.3, 0.25]]
+    """
+    est, low, high = (np.asarray(v, dtype=float) for v in (est, low, high))
+    return [np.clip(est - low, 0.0, None), np.clip(high - est, 0.0, None)]
+
+
 def _dot_whisker(ax, labels, est, low, high, color=None, offset=0.0, label=None):
     y = np.arange(len(labels)) + offset
-    ax.errorbar(est, y, xerr=[np.asarray(est) - np.asarray(low), np.asarray(high) - np.asarray(est)],
-                fmt="o", capsize=3, color=color, label=label)
+    ax.errorbar(est, y, xerr=_whiskers(est, low, high), fmt="o", capsize=3, color=color, label=label)
     ax.set_yticks(np.arange(len(labels)), [str(v) for v in labels])
 
 
@@ -161,7 +175,7 @@ def plot_economics(eco: pd.DataFrame) -> Figure:
         for j, (col, key) in enumerate((("first_year_value", "value"), ("cac", "cac"))):
             err = None
             if f"{col}_ci_low" in eco:
-                err = [eco[col] - eco[f"{col}_ci_low"], eco[f"{col}_ci_high"] - eco[col]]
+                err = _whiskers(eco[col], eco[f"{col}_ci_low"], eco[f"{col}_ci_high"])
             ax.bar(x + (j - 0.5) * 0.38, eco[col], width=0.38, yerr=err, capsize=3,
                    label=msg(f"channels.fig.economics.{key}"), color=f"C{j}")
         ax.set_xticks(x, [str(i) for i in eco.index])
@@ -192,13 +206,12 @@ def plot_lifetime_economics(eco: pd.DataFrame) -> Figure:
         ax.bar(x - w / 2, eco["value_to_date"], width=w, color="C0", label=msg("channels.fig.lifetime.to_date"))
         err = None
         if "lifetime_value_ci_low" in eco:
-            err = [eco["lifetime_value"] - eco["lifetime_value_ci_low"],
-                   eco["lifetime_value_ci_high"] - eco["lifetime_value"]]
+            err = _whiskers(eco["lifetime_value"], eco["lifetime_value_ci_low"], eco["lifetime_value_ci_high"])
         ax.bar(x - w / 2, eco["residual_value"], width=w, bottom=eco["value_to_date"], color="C2", yerr=err,
                capsize=3, label=msg("channels.fig.lifetime.residual"))
         err = None
         if "cac_ci_low" in eco:
-            err = [eco["cac"] - eco["cac_ci_low"], eco["cac_ci_high"] - eco["cac"]]
+            err = _whiskers(eco["cac"], eco["cac_ci_low"], eco["cac_ci_high"])
         ax.bar(x + w / 2, eco["cac"], width=w, yerr=err, capsize=3, color="C1", label=msg("channels.fig.economics.cac"))
         ax.set_xticks(x, [str(i) for i in eco.index])
         top = max(eco.get("lifetime_value_ci_high", eco["lifetime_value"]).max(), eco["cac"].max())
