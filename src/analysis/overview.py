@@ -18,7 +18,7 @@ without row numbers (files have no spreadsheet row order).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
@@ -34,7 +34,9 @@ __all__ = [
     "monthly_activity",
     "top_customers",
     "suspicious_values",
-    "overview_findings",
+    "apply_cleaning",
+    "cleaning_summary",
+    "CLEANING_SETTING",
 ]
 
 
@@ -285,45 +287,51 @@ def apply_cleaning(transactions: pd.DataFrame, policy: Mapping[str, str]) -> pd.
     return transactions if bool(keep.all()) else transactions.loc[keep].reset_index(drop=True)
 
 
-def overview_findings(overview: pd.DataFrame, checks: pd.DataFrame) -> dict[str, str]:
-    """Headline findings in plain words, generated from the overview and checks.
+#: the cleaning-policy setting (``cleaning:`` of the study) that governs each check's rows
+CLEANING_SETTING = {"duplicate_row": "duplicates", "non_positive_amount": "zero_amounts"}
+
+
+def cleaning_summary(checks: pd.DataFrame, policy: Mapping[str, str], given: Iterable[str] = ()) -> pd.DataFrame:
+    """What the study's cleaning policy does with the rows :func:`suspicious_values` flagged.
 
     Parameters
     ----------
-    overview : DataFrame
-        Output of :func:`transaction_overview`.
     checks : DataFrame
-        Output of :func:`suspicious_values`.
+        :func:`suspicious_values` output on the rows as read (before cleaning).
+    policy : mapping
+        The study's cleaning policy (``{"duplicates": "keep"|"drop", "zero_amounts": ...}``).
+    given : iterable of str
+        The policy keys the study sets itself (``Study.cleaning_given``); the others are defaults.
 
     Returns
     -------
-    dict of str to str
-        Keys ``scope``, ``repeat`` and ``quality``.
+    DataFrame
+        ``checks`` indexed by ``check`` with ``setting`` (the ``cleaning:`` key that
+        governs the rows, empty when none does), ``policy`` (``keep``, ``drop``, or
+        ``window`` for dates after the end of observation, which every notebook
+        leaves out, or ``flag`` when no rule applies), ``decided`` (True when the study
+        set the rule itself or no rule is needed) and ``rows_removed``.
 
     Examples
     --------
     >>> import pandas as pd
     >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"],
-    ...                    "date": pd.to_datetime(["2024-01-01", "2024-02-01", "2024-01-05"]),
-    ...                    "amount": [10.0, 30.0, 20.0]})
-    >>> overview_findings(transaction_overview(tx), suspicious_values(tx, "2024-12-31"))["scope"]
-    '2 customers made 3 transactions worth 60 between 2024-01-01 and 2024-02-01.'
+    ...                    "date": pd.to_datetime(["2024-01-01", "2024-01-01", "2024-01-05"]),
+    ...                    "amount": [5.0, 5.0, 0.0]})
+    >>> cleaning_summary(suspicious_values(tx), {"duplicates": "drop", "zero_amounts": "keep"}, ["duplicates"])[
+    ...     ["n_rows", "policy", "decided", "rows_removed"]]
+                         n_rows policy  decided  rows_removed
+    check
+    non_positive_amount       1   keep    False             0
+    future_date               0 window     True             0
+    duplicate_row             1   drop     True             1
+    extreme_amount            0   flag    False             0
     """
-    v = overview["value"]
-    flagged = checks[checks["n_rows"] > 0]
-    if flagged.empty:
-        quality = msg("overview.finding.quality_clean")
-    else:
-        quality = msg(
-            "overview.finding.quality_issues",
-            n_transactions=v["transactions"],
-            checks="; ".join(f"{r.description} ({r.n_rows:,})" for r in flagged.itertuples()),
-        )
-    return {
-        "scope": msg("overview.finding.scope", customers=v["customers"], transactions=v["transactions"],
-                     revenue=v["revenue"], first=v["first_date"], last=v["last_date"]),
-        "repeat": msg("overview.finding.once", share_once=v["share_one_time_buyers"],
-                      median_purchases=v["median_purchases_per_customer"],
-                      p90_purchases=v["p90_purchases_per_customer"]),
-        "quality": quality,
-    }
+    out = checks.set_index("check")
+    out["setting"] = [CLEANING_SETTING.get(c, "") for c in out.index]
+    out["policy"] = [policy.get(CLEANING_SETTING[c], "keep") if c in CLEANING_SETTING
+                     else ("window" if c == "future_date" else "flag") for c in out.index]
+    given = set(given)
+    out["decided"] = [out.loc[c, "policy"] == "window" or out.loc[c, "setting"] in given for c in out.index]
+    out["rows_removed"] = out["n_rows"].where(out["policy"].isin(["drop", "window"]), 0).astype(int)
+    return out

@@ -32,7 +32,7 @@ MESSAGES = {
         "overview.check.extreme_amount": "amount far above the rest (> Q3 + 3 IQR on log scale)",
         "overview.check.missing_value": "missing value",
         "overview.finding.scope": (
-            "{customers:,} customers made {transactions:,} transactions worth {revenue:,.0f} "
+            "{customers:,.0f} customers made {transactions:,.0f} transactions worth {revenue:,.0f} {currency} "
             "between {first} and {last}."
         ),
         "overview.finding.once": (
@@ -40,10 +40,34 @@ MESSAGES = {
             "per customer is {median_purchases:g}, and the top 10% of customers made "
             "{p90_purchases:g} or more."
         ),
-        "overview.finding.quality_clean": "No suspicious values were found by the checks below.",
-        "overview.finding.quality_issues": (
-            "Checks on the {n_transactions:,} transactions flagged: {checks}. "
-            "Look at these rows before modelling."
+        "overview.finding.quality_clean": "The checks below flagged no suspicious values.",
+        "overview.finding.flagged.keep": (
+            "Rows flagged as {description}: {n:,} ({share:.2%} of all rows). The study keeps them (cleaning: "
+            "{setting}: keep), so every notebook models them as they are; set {setting}: drop in the "
+            "study to remove them."
         ),
+        "overview.finding.flagged.drop": (
+            "Rows flagged as {description}: {n:,} ({share:.2%} of all rows). The study's cleaning policy ({setting}: "
+            "drop) removes them before every analysis, this notebook's other tables included."
+        ),
+        "overview.finding.flagged.window": (
+            "Rows flagged as {description}: {n:,} ({share:.2%} of all rows). Every notebook leaves them out: they "
+            "fall after the observation window."
+        ),
+        "overview.finding.flagged.flag": (
+            "Rows flagged as {description}: {n:,} ({share:.2%} of all rows). No cleaning rule applies to them, so "
+            "every notebook models them: look at the examples in the table above before trusting spend "
+            "figures."
+        ),
+        "overview.checked.none": "{description}: none found.",
+        "overview.checked.kept": (
+            "{description}: {n:,} flagged ({share:.2%} of rows), and no decision in the study's cleaning "
+            "policy: they stay in the data every notebook models, so totals and averages of spend include them."
+        ),
+        "overview.checked.kept_decided": (
+            "{description}: {n:,} flagged ({share:.2%} of rows); the study's cleaning policy keeps them on "
+            "purpose, and every notebook models them."
+        ),
+        "overview.checked.removed": "{description}: {n:,} flagged ({share:.2%} of rows), left out of every analysis.",
     },
 }

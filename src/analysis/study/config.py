@@ -153,8 +153,13 @@ class Study:
 
     @property
     def cleaning(self) -> dict[str, str]:
-        """The cleaning policy every notebook's data follows (``cleaning:``)."""
+        """The cleaning policy every notebook's data follows (``cleaning:``; ``keep`` where not given)."""
         return dict(self.settings.cleaning)
+
+    @property
+    def cleaning_given(self) -> tuple[str, ...]:
+        """The ``cleaning:`` keys the study sets itself: a decision, not a default."""
+        return self.settings.cleaning_given
 
     def label(self, name: Any) -> str:
         """Display label of a column, arm or driver name (``labels:``; default: underscores as spaces)."""

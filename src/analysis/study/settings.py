@@ -58,6 +58,8 @@ class StudySettings:
     labels: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     currency: str | None = None
     cleaning: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({key: "keep" for key in CLEANING_KEYS}))
+    #: the cleaning keys the study file sets itself (the others keep rows by default)
+    cleaning_given: tuple[str, ...] = ()
 
     def label(self, name: Any) -> str:
         """The display label of a column, arm or driver *name* (plain text; escape it for Markdown).
@@ -126,4 +128,5 @@ def parse_settings(raw: Mapping[str, Any], where: str) -> StudySettings:
         labels=_labels(raw.get("labels"), where),
         currency=None if currency is None else _short_text(currency, where, "currency"),
         cleaning=_cleaning(raw.get("cleaning"), where),
+        cleaning_given=tuple(raw["cleaning"]) if isinstance(raw.get("cleaning"), dict) else (),
     )
