@@ -6,8 +6,8 @@ Modules: :mod:`~analysis.channels.rates` (binary outcomes), :mod:`~analysis.chan
 (campaign arms vs control), :mod:`~analysis.channels.attribution` (multi-touch paths),
 :mod:`~analysis.channels.economics` (CAC, first-year value, ROI, payback),
 :mod:`~analysis.channels.lifetime` (lifetime value from BG/NBD + Gamma-Gamma against CAC),
-:mod:`~analysis.channels.power` (minimum detectable differences, sample sizes) and
-:mod:`~analysis.channels.findings` (the sentences of notebook 04, built from the result tables).
+:mod:`~analysis.channels.power` (minimum detectable differences, sample sizes). The sentences
+and checks of notebook 04 are built from the written tables by :mod:`analysis.findings.channels`.
 
 Results have the package's one shape: result objects have ``summary()`` (a
 DataFrame) and a ``__repr__``, omnibus tests are one-row DataFrames, and tables of
@@ -45,12 +45,11 @@ from analysis.channels.continuous import (
     tukey_hsd,
     welch_anova,
 )
-from analysis.channels.economics import channel_economics, customer_value, economics_estimates
-from analysis.channels.findings import (adjusted_texts, channel_findings, economics_texts, lifetime_texts, lift_texts,
-                                        means_text, numbered, rates_text, spend_texts)
+from analysis.channels.economics import VERDICTS, channel_economics, customer_value, economics_estimates, profit_verdict
 from analysis.channels.lifetime import ChannelCLV, channel_clv, first_year_vs_lifetime, lifetime_economics
-from analysis.channels.lift import HeterogeneousLift, campaign_lift, heterogeneous_lift, incremental_revenue
-from analysis.channels.power import mde_means, mde_rates, sample_size_rates
+from analysis.channels.lift import (HeterogeneousLift, campaign_lift, covariate_balance, heterogeneous_lift,
+                                   incremental_revenue, points, with_lifecycle_stage)
+from analysis.channels.power import mde_means, mde_rates, mde_table, sample_size_rates
 from analysis.channels.rates import (
     RateComparison,
     cohens_h,
@@ -67,12 +66,11 @@ __all__ = [
     "markov_attribution", "parse_paths", "paths_from_touches", "read_paths", "attribution_table",
     "MeanComparison", "SpendComparison", "compare_means", "compare_spend", "dunn_test",
     "eta_omega_squared", "games_howell", "hedges_g", "tukey_hsd", "welch_anova",
-    "channel_economics", "customer_value", "economics_estimates",
+    "channel_economics", "customer_value", "economics_estimates", "profit_verdict", "VERDICTS",
     "ChannelCLV", "channel_clv", "lifetime_economics", "first_year_vs_lifetime",
-    "rates_text", "means_text", "spend_texts", "lift_texts", "adjusted_texts", "economics_texts", "lifetime_texts",
-    "channel_findings", "numbered",
-    "HeterogeneousLift", "campaign_lift", "heterogeneous_lift", "incremental_revenue",
+    "HeterogeneousLift", "campaign_lift", "heterogeneous_lift", "incremental_revenue", "points",
+    "covariate_balance", "with_lifecycle_stage",
     "RateComparison", "cohens_h", "compare_rates", "cramers_v", "newcombe_interval",
     "ratio_interval", "wilson_interval",
-    "mde_means", "mde_rates", "sample_size_rates",
+    "mde_means", "mde_rates", "mde_table", "sample_size_rates",
 ]

@@ -20,13 +20,32 @@ from analysis.checks import DEFAULT_SEED, Interval, rng_from, validate_params
 from analysis.errors import DataValidationError
 from analysis.window import UNIT_DAYS, parse_date
 
-__all__ = ["channel_economics", "customer_value", "observation_cutoff", "economics_estimates"]
+__all__ = ["channel_economics", "customer_value", "observation_cutoff", "economics_estimates", "profit_verdict",
+           "VERDICTS"]
 
 _DAYS_PER_MONTH = UNIT_DAYS["M"]
 _VALUE_CHECKS = {"customers": FRAME, "transactions": FRAME, "channel": COLUMN, "cost": COLUMN,
                  "cost_to_serve": OPTIONAL_COLUMN, "margin": MARGIN,
                  "horizon_days": [Interval(int, 1, None, closed="left")],
                  "max_months": [Interval(int, 1, None, closed="left")]}
+
+
+#: the verdicts on an arm's (or a channel's) profit, decided by its interval
+VERDICTS = ("profitable", "loss", "uncertain")
+
+
+def profit_verdict(low, high):
+    """The verdict on a profit whose interval is ``(low, high)``: ``profitable`` when the whole
+    interval is above zero, ``loss`` when it is below, ``uncertain`` when it spans zero (or is unknown).
+
+    Examples
+    --------
+    >>> profit_verdict(0.2, 0.9), profit_verdict(-0.3, 0.4), profit_verdict(-2.0, -0.1)
+    ('profitable', 'uncertain', 'loss')
+    """
+    low, high = np.asarray(low, dtype=float), np.asarray(high, dtype=float)
+    out = np.where(low > 0, "profitable", np.where(high < 0, "loss", "uncertain"))
+    return str(out) if out.ndim == 0 else out.astype(object)
 
 
 def observation_cutoff(observation_end, transactions: pd.DataFrame) -> pd.Timestamp:
@@ -232,8 +251,10 @@ def channel_economics(
         ``roi`` (= (value - cac) / cac), ``value_to_cost``, ``payback_months`` (NaN:
         not within ``max_months``), ``value_to_date``, ``*_ci_low``/``*_ci_high``
         (percentile bootstrap) for ``cac``, ``first_year_value``, ``roi`` and
-        ``payback_months``, and ``*_std_error`` (bootstrap standard deviation) for
-        ``cac``, ``first_year_value`` and ``roi``. :func:`economics_estimates` gives the
+        ``payback_months``, ``*_std_error`` (bootstrap standard deviation) for
+        ``cac``, ``first_year_value`` and ``roi``, and ``verdict`` (:func:`profit_verdict` of
+        the first-year ROI interval: ``profitable`` only when the whole interval is above 0;
+        ``uncertain`` without a bootstrap). :func:`economics_estimates` gives the
         same numbers in the one estimate shape, one row per channel and measure.
 
     Examples
@@ -286,4 +307,5 @@ def channel_economics(
         rows[ch] = row
     out = pd.DataFrame.from_dict(rows, orient="index")
     out.index.name = "channel"
+    out["verdict"] = profit_verdict(out.get("roi_ci_low", np.nan), out.get("roi_ci_high", np.nan))
     return out.sort_values("value_to_cost", ascending=False)

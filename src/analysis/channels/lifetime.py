@@ -39,7 +39,7 @@ import pandas as pd
 
 from analysis.channels._common import (ALPHA, COLUMN, FRAME, MARGIN, N_BOOTSTRAP, OPTIONAL_COLUMN, SEED,
                                        check_columns)
-from analysis.channels.economics import _boot_se, customer_value
+from analysis.channels.economics import _boot_se, customer_value, profit_verdict
 from analysis.checks import DEFAULT_SEED, Interval, Options, rng_from, validate_params
 from analysis.clv import BetaGeo, GammaGamma, customer_lifetime_value
 from analysis.errors import DataValidationError
@@ -97,7 +97,7 @@ def channel_clv(
     channel: str = "acquisition_channel",
     by_channel: bool = True,
     observation_end=None,
-    horizon: float = 156.0,
+    horizon: float = 52.0,
     margin: float = 1.0,
     discount_rate: float = 0.10,
     interval: str | None = "delta",
@@ -118,7 +118,8 @@ def channel_clv(
     observation_end : date-like, optional
         Last observed day; default the last transaction date.
     horizon : float
-        Forecast length in weeks (156 = three years).
+        Forecast length in weeks; the default, 52, is notebook 02's (one year), so the two
+        notebooks value customers over the same horizon unless a study sets them apart.
     margin : float
         Gross margin share of revenue (0 < margin <= 1).
     discount_rate : float
@@ -224,7 +225,8 @@ def lifetime_economics(
         ``clv_std_error``), ``*_ci_low``/``*_ci_high`` for ``cac``, ``lifetime_value``,
         ``value_to_cost`` and ``roi``, ``p_best`` (share of bootstrap replicates
         in which the channel has the highest value-to-cost ratio) and ``*_std_error``
-        (bootstrap standard deviation) for the four measures with intervals
+        (bootstrap standard deviation) for the four measures with intervals, and ``verdict``
+        (:func:`~analysis.channels.profit_verdict` of the ROI interval)
         (:func:`~analysis.channels.economics_estimates` gives them in the one estimate shape).
 
     Examples
@@ -297,6 +299,7 @@ def lifetime_economics(
         out["p_best"] = np.bincount(best, minlength=len(chans)) / n_bootstrap
         for k, name in enumerate(("cac", "lifetime_value", "value_to_cost", "roi")):
             out[f"{name}_std_error"] = [_boot_se(boot[:, j, k]) for j in range(len(chans))]
+    out["verdict"] = profit_verdict(out.get("roi_ci_low", np.nan), out.get("roi_ci_high", np.nan))
     out = out.sort_values("value_to_cost", ascending=False, kind="stable")
     out.insert(0, "rank", np.arange(1, len(out) + 1))
     out.index.name = "channel"

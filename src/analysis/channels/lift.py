@@ -20,12 +20,15 @@ from scipy import stats
 
 from analysis.channels._common import (ALPHA, COLUMN, CORRECTION, FRAME, MARGIN, adjust_pvalues, check_columns,
                                        prepare)
+from analysis.channels.economics import profit_verdict
 from analysis.channels.rates import _two_prop_z, _unpooled_se, newcombe_interval, ratio_interval
 from analysis.checks import Options, validate_params
 from analysis.errors import DataValidationError
 from analysis.results import ResultMixin, order_estimate_columns
+from analysis.segmentation.lifecycle import lifecycle_stages
 
-__all__ = ["campaign_lift", "incremental_revenue", "heterogeneous_lift", "HeterogeneousLift"]
+__all__ = ["campaign_lift", "incremental_revenue", "heterogeneous_lift", "HeterogeneousLift", "points",
+           "covariate_balance", "with_lifecycle_stage"]
 
 _KINDS = ("auto", "binary", "continuous")
 
@@ -162,8 +165,37 @@ def campaign_lift(
     return out
 
 
+def _per_arm(value, arms, control, name: str, *, treated_only: bool = False) -> dict:
+    """A per-arm setting given as one number (every treated arm), ``{arm: value}`` or None (0)."""
+    if value is None:
+        return {a: 0.0 for a in arms}
+    if isinstance(value, dict):
+        unknown = sorted(set(map(str, value)) - set(map(str, arms)))
+        if unknown:
+            raise DataValidationError(f"{name} names arm(s) {unknown} that the data do not have; the arms are "
+                                      f"{list(arms)}. Name only arms of the data (or give one number).")
+        return {a: float(value.get(a, 0.0)) for a in arms}
+    return {a: (0.0 if treated_only and a == control else float(value)) for a in arms}
+
+
+def points(table: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """*table* with ``<column>_pp`` (the column in percentage points, x 100) added for each of *columns*.
+
+    A difference of two rates reads as points ("+3.7 percentage points"), never as a
+    proportion ("+0.037"); the sentences cite these columns.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> points(pd.DataFrame({"estimate": [0.0371]}), ["estimate"])["estimate_pp"].round(2).tolist()
+    [3.71]
+    """
+    return table.assign(**{f"{c}_pp": 100 * table[c].astype(float) for c in columns})
+
+
 @validate_params({"data": FRAME, "arm": COLUMN, "revenue": COLUMN, "cost": [str, float, dict, None],
-                  "margin": MARGIN, "alpha": ALPHA, "correction": CORRECTION})
+                  "margin": MARGIN, "discount": [float, dict, None], "incentive": [float, dict, None],
+                  "alpha": ALPHA, "correction": CORRECTION})
 def incremental_revenue(
     data: pd.DataFrame,
     arm: str,
@@ -172,31 +204,56 @@ def incremental_revenue(
     *,
     cost: str | float | dict | None = None,
     margin: float = 1.0,
+    discount: float | dict | None = None,
+    incentive: float | dict | None = None,
     alpha: float = 0.05,
     correction: str = "holm",
 ) -> pd.DataFrame:
-    """Incremental revenue and profit per contact of each treatment arm.
+    """Incremental revenue, profit and ROI per contact of each treatment arm, with intervals.
+
+    The profit of a contact is the gross profit on what they spent minus what the campaign
+    spent on them::
+
+        profit = revenue x (1 - (1 - margin) / (1 - discount)) - cost - incentive x [revenue > 0]
+
+    ``margin`` is the gross margin on the list price; an arm that gives ``discount`` off
+    the list price sells the same goods for less, so its margin on the (discounted)
+    revenue recorded is ``1 - (1 - margin) / (1 - discount)`` (10 % off at a 30 % margin
+    leaves 22.2 %, not 30 %). The incremental profit is the arm's mean profit per contact
+    minus the control arm's, with a Welch interval; ROI is incremental profit over
+    incremental campaign cost (contact cost plus incentives paid), with the profit
+    interval divided by that cost (the cost is taken as known). ``verdict``
+    (:func:`profit_verdict`) says ``profitable`` only when the profit interval lies
+    above zero.
 
     Parameters
     ----------
     revenue : str
-        Revenue (spend) per contact, zeros included.
+        Revenue (spend) per contact, zeros included, as recorded (after any discount).
     cost : str, float, dict, optional
         Cost per contact: a column (mean per arm is used), one number for every
         treated arm, or ``{arm: cost}``. The control arm's cost is subtracted, so
         the incremental cost is what the treatment adds.
     margin : float
-        Gross margin applied to incremental revenue (1 = revenue is profit).
+        Gross margin share of the list price (1 = revenue is profit).
+    discount : float or dict, optional
+        Share of the list price given off: one number for every treated arm or
+        ``{arm: share}`` (0 <= share < 1).
+    incentive : float or dict, optional
+        Cost of an incentive paid per buying contact (revenue > 0), e.g. a voucher's
+        fulfilment: one number for every treated arm or ``{arm: cost}``.
 
     Returns
     -------
     DataFrame
         One row per treatment arm, in the estimate shape: the incremental revenue per
         contact ``estimate`` with ``std_error``, ``ci_low``/``ci_high`` (Welch) and
-        ``p_value``; then ``arm``, ``n``, ``incremental_cost`` (per contact), ``incremental_profit`` (= margin x revenue lift - cost, per contact)
-        with ``profit_ci_low``/``profit_ci_high``, ``roi`` (profit / cost; NaN for
-        zero cost), ``total_incremental_revenue`` and ``total_incremental_profit``
-        (per-contact figures x the arm's contacts), ``p_adjusted``.
+        ``p_value``; then ``arm``, ``n``, ``discount``, ``margin_on_revenue``,
+        ``incremental_cost`` (contact cost and incentives per contact, over control),
+        ``incremental_profit`` (per contact) with ``profit_std_error``,
+        ``profit_ci_low``/``profit_ci_high``, ``roi`` (profit / cost; NaN for zero cost)
+        with ``roi_ci_low``/``roi_ci_high``, ``verdict``, ``total_incremental_revenue`` and
+        ``total_incremental_profit`` (per-contact figures x the arm's contacts), ``p_adjusted``.
 
     Examples
     --------
@@ -205,6 +262,8 @@ def incremental_revenue(
     >>> r = incremental_revenue(df, "arm", "spend", "ctl", cost=0.5)
     >>> r.loc[0, ["estimate", "incremental_cost", "incremental_profit"]].tolist()
     [5.0, 0.5, 4.5]
+    >>> incremental_revenue(df, "arm", "spend", "ctl", margin=0.3, discount=0.1).loc[0, "margin_on_revenue"].round(4)
+    0.2222
     """
     lift = campaign_lift(data, arm, revenue, control, kind="continuous", alpha=alpha, correction=correction)
     arms = [control, *lift["arm"]]
@@ -213,18 +272,35 @@ def incremental_revenue(
     elif isinstance(cost, str):
         check_columns(data, [cost])
         costs = data.groupby(arm, observed=True)[cost].mean().to_dict()
-    elif isinstance(cost, dict):
-        costs = {a: float(cost.get(a, 0.0)) for a in arms}
     else:
-        costs = {a: (0.0 if a == control else float(cost)) for a in arms}
-    inc_cost = np.array([costs[a] - costs[control] for a in lift["arm"]])
-    out = lift[["estimate", "std_error", "ci_low", "ci_high", "p_value", "arm", "n"]].copy()
-    out["incremental_cost"] = inc_cost
-    out["incremental_profit"] = margin * out["estimate"] - inc_cost
-    out["profit_ci_low"] = margin * out["ci_low"] - inc_cost
-    out["profit_ci_high"] = margin * out["ci_high"] - inc_cost
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out["roi"] = np.where(inc_cost > 0, out["incremental_profit"] / inc_cost, np.nan)
+        costs = _per_arm(cost, arms, control, "cost", treated_only=True)
+    discounts = _per_arm(discount, arms, control, "discount", treated_only=True)
+    incentives = _per_arm(incentive, arms, control, "incentive", treated_only=True)
+    bad = {a: d for a, d in discounts.items() if not 0 <= d < 1}
+    if bad:
+        raise DataValidationError(f"discount must be a share of the list price in [0, 1); got {bad}. "
+                                  "Give 0.1 for 10 % off.")
+    keep = {a: 1 - (1 - margin) / (1 - discounts[a]) for a in arms}
+    frame = data[[arm, revenue]].dropna()
+    spend = pd.to_numeric(frame[revenue], errors="coerce").to_numpy(float)
+    label = frame[arm].to_numpy()
+    profit = {}
+    for a in arms:
+        y = spend[label == a]
+        profit[a] = y * keep[a] - costs[a] - incentives[a] * (y > 0)
+    control_cost = costs[control] + incentives[control] * (spend[label == control] > 0).mean()
+    rows = []
+    for a in lift["arm"]:
+        res = _continuous_lift(profit[a], profit[control], alpha, False)
+        inc_cost = costs[a] + incentives[a] * (spend[label == a] > 0).mean() - control_cost
+        roi = [x / inc_cost if inc_cost > 0 else np.nan for x in (res["estimate"], res["ci_low"], res["ci_high"])]
+        rows.append({"discount": discounts[a], "margin_on_revenue": keep[a], "incremental_cost": inc_cost,
+                     "incremental_profit": res["estimate"], "profit_std_error": res["std_error"],
+                     "profit_ci_low": res["ci_low"], "profit_ci_high": res["ci_high"],
+                     "roi": roi[0], "roi_ci_low": roi[1], "roi_ci_high": roi[2]})
+    out = pd.concat([lift[["estimate", "std_error", "ci_low", "ci_high", "p_value", "arm", "n"]],
+                     pd.DataFrame(rows, index=lift.index)], axis=1)
+    out["verdict"] = profit_verdict(out["profit_ci_low"], out["profit_ci_high"])
     out["total_incremental_revenue"] = out["estimate"] * out["n"]
     out["total_incremental_profit"] = out["incremental_profit"] * out["n"]
     out["p_adjusted"] = lift["p_adjusted"]
@@ -303,3 +379,74 @@ def heterogeneous_lift(
                      "p_value": float(stats.chi2.sf(q, dof)),
                      "i_squared": max(0.0, (q - dof) / q) if q > 0 else 0.0})
     return HeterogeneousLift(table, pd.DataFrame(rows), by)
+
+
+@validate_params({"data": FRAME, "arm": COLUMN, "covariates": [list, tuple]})
+def covariate_balance(data: pd.DataFrame, arm: str, covariates: Sequence[str], control: object) -> pd.DataFrame:
+    """Standardized mean differences of customer-mix columns between each arm and the control arm.
+
+    For a number, ``(mean_arm - mean_control) / sqrt((var_arm + var_control) / 2)``; for a
+    text column, the same for the share of each of its values (Austin 2009). In a randomized
+    campaign every difference should be small; above 0.1 the arms differ in customer mix
+    and raw lifts mix the campaign's effect with that difference.
+
+    Returns
+    -------
+    DataFrame
+        One row per arm and covariate (a text column: per value): ``arm``, ``covariate``,
+        ``value`` (the text column's value; empty for a number), ``smd``, ``abs_smd``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"arm": ["c", "c", "t", "t"], "age": [20.0, 30.0, 30.0, 40.0]})
+    >>> covariate_balance(df, "arm", ["age"], "c")["smd"].round(4).tolist()
+    [1.4142]
+    """
+    check_columns(data, [arm, *covariates])
+    labels = data[arm].to_numpy()
+    if control not in set(labels):
+        raise DataValidationError(f"control arm {control!r} is not in column {arm!r}.")
+    columns = {}
+    for c in covariates:
+        col = data[c]
+        if pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_bool_dtype(col):
+            columns[(c, "")] = col.astype(float)
+        else:
+            for value in sorted(col.dropna().astype(str).unique()):
+                columns[(c, value)] = (col.astype(str) == value).astype(float)
+    rows = []
+    for a in pd.unique(labels):
+        if a == control:
+            continue
+        for (name, value), x in columns.items():
+            x1, x0 = x[labels == a].dropna(), x[labels == control].dropna()
+            sd = np.sqrt((x1.var(ddof=1) + x0.var(ddof=1)) / 2)
+            smd = (x1.mean() - x0.mean()) / sd if sd > 0 else 0.0
+            rows.append({"arm": a, "covariate": name, "value": value, "smd": float(smd), "abs_smd": abs(float(smd))})
+    return pd.DataFrame(rows, columns=["arm", "covariate", "value", "smd", "abs_smd"])
+
+
+def with_lifecycle_stage(data: pd.DataFrame, rules=None, *, recency: str = "recency_days",
+                         frequency: str = "n_orders", tenure: str = "tenure_days",
+                         column: str = "lifecycle_stage") -> pd.DataFrame:
+    """*data* with the study's lifecycle stage of each contact (``column``), when it has the columns.
+
+    The stage comes from :func:`analysis.segmentation.lifecycle_stages` with *rules* (the
+    study's one lifecycle definition, ``study.lifecycle``), so a customer is in the same
+    stage here as in notebook 01. Without the recency, frequency and tenure columns
+    *data* is returned unchanged.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"recency_days": [10, 400], "n_orders": [5, 1], "tenure_days": [300, 500]})
+    >>> with_lifecycle_stage(df)["lifecycle_stage"].tolist()
+    ['loyal', 'lost']
+    """
+    if not {recency, frequency, tenure} <= set(data.columns):
+        return data
+    table = pd.DataFrame({"recency_days": data[recency].to_numpy(), "frequency": data[frequency].to_numpy(),
+                          "tenure_days": data[tenure].to_numpy()}, index=data.index)
+    stage = lifecycle_stages(table, rules)["stage"]
+    return data.assign(**{column: stage.astype(str).to_numpy()})

@@ -11,13 +11,14 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pandas as pd
 from scipy import stats
 
 from analysis.channels._common import ALPHA
 from analysis.checks import Interval, validate_params
 from analysis.errors import ParameterError
 
-__all__ = ["mde_rates", "sample_size_rates", "mde_means"]
+__all__ = ["mde_rates", "sample_size_rates", "mde_means", "mde_table"]
 
 _POWER = [Interval(float, 0.5, 1.0, closed="left")]
 _N = [Interval(int, 1, None, closed="left")]
@@ -74,3 +75,33 @@ def mde_means(sd: float, n1: int, n0: int, *, alpha: float = 0.05, power: float 
     3.962
     """
     return float(_z(alpha, power) * sd * np.sqrt(1 / n1 + 1 / n0))
+
+
+def mde_table(lift, *, alpha: float = 0.05, power: float = 0.8):
+    """The minimum detectable lift of each arm of a binary :func:`~analysis.channels.campaign_lift` table.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``arm``: ``n``, ``n_control``, ``mean_control``, ``mde`` (absolute, as a
+        proportion: :func:`mde_rates` at the control rate and the two group sizes), ``mde_pp``
+        (the same in percentage points), ``lift_pp`` (the observed lift in points),
+        ``significant`` (from the lift table) and ``detectable`` (the observed |lift|
+        reaches the MDE).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> lift = pd.DataFrame({"arm": ["mail"], "n": [2000], "n_control": [2000], "mean_control": [0.10],
+    ...                      "estimate": [0.01], "significant": [False]})
+    >>> mde_table(lift)["mde_pp"].round(2).tolist()
+    [2.81]
+    """
+    rows = []
+    for _, r in lift.iterrows():
+        mde = mde_rates(float(r["mean_control"]), int(r["n"]), int(r["n_control"]), alpha=alpha, power=power)
+        rows.append({"arm": r["arm"], "n": int(r["n"]), "n_control": int(r["n_control"]),
+                     "mean_control": float(r["mean_control"]), "mde": mde, "mde_pp": 100 * mde,
+                     "lift_pp": 100 * float(r["estimate"]), "significant": bool(r["significant"]),
+                     "detectable": abs(float(r["estimate"])) >= mde})
+    return pd.DataFrame(rows).set_index("arm")

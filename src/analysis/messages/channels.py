@@ -30,6 +30,7 @@ MESSAGES = {
         "channels.rule.markov": "Markov removal effect",
         "channels.label.buyers": "{outcome} (buyers)",
         "channels.label.per_customer": "{outcome} (per customer)",
+        "channels.label.level": "{covariate} = {value}",
         "channels.reason.requested": "{test} was requested (method={method!r}).",
         "channels.reason.constant": (
             "Group(s) {groups} have identical values throughout, so variance-based tests are undefined; the "
@@ -55,34 +56,118 @@ MESSAGES = {
         ),
         "channels.text.means": (
             "{outcome}: {test} was used. {reason} Omnibus p = {p:.3g}, eta² = {eta2:.3f}, "
-            "omega² = {omega2:.3f}; {n_sig} of {n_pairs} pairs differ at the {alpha:.0%} level ({posthoc})."
+            "omega² = {omega2:.3f}; {n_sig} of {n_pairs} pairs differ at the {alpha} level ({posthoc})."
         ),
         "channels.text.spend_split": (
             "Spend per customer is buyer share × spend per buyer. {best} leads on spend per customer "
             "({best_spend:.2f}); its buyer share is {best_share:.1%} against {worst_share:.1%} for {worst}, "
             "and its buyers spend {best_buyer:.2f} against {worst_buyer:.2f}."
         ),
+        "channels.text.spend_no_zeros": (
+            "Every contact in these data has {outcome} above zero (the lowest buyer share of a channel is "
+            "{share:.0%}), so spend per customer is spend per buyer and buyer share tells the channels nothing "
+            "apart; {best} leads on spend per customer ({best_spend:.2f}), {worst} trails."
+        ),
         "channels.text.lift": (
             "{arm} vs {control}: {outcome} {treat:.2%} vs {ctrl:.2%}, an absolute lift of {lift_pp:+.2f} "
             "percentage points ({lo_pp:+.2f} to {hi_pp:+.2f}), a relative lift of {rel:+.0%}."
         ),
-        "channels.text.adjusted": (
-            "{group} vs {reference} on {outcome}: {raw:+.4f} unadjusted, {adj:+.4f} adjusted for "
-            "{covariates} ({lo:+.4f} to {hi:+.4f})."
+        "channels.text.mde": (
+            "With these sample sizes a test of {arm} against {control} at the {alpha} level detects, with "
+            "{power} power, a lift in {outcome} of about {mde_pp:.2f} percentage points or more."
         ),
-        "channels.text.economics": (
-            "{best} has the best value-to-cost ratio ({best_ratio:.2f}: first-year value {best_value:.1f} "
-            "per customer for a CAC of {best_cac:.1f}); {worst} the worst ({worst_ratio:.2f})."
+        "channels.text.profit_profitable": (
+            "{arm} is profitable against {control}: it adds {inc:.2f} {currency} of revenue per contact and, at "
+            "a margin of {margin:.1%} on that revenue (after any discount), {profit:+.3f} {currency} of profit "
+            "per contact ({lo:+.3f} to {hi:+.3f}, the whole interval above zero); ROI {roi:.0%} "
+            "({roi_lo:.0%} to {roi_hi:.0%})."
+        ),
+        "channels.text.profit_uncertain": (
+            "Whether {arm} pays is not settled: it adds {inc:.2f} {currency} of revenue per contact over "
+            "{control}, and at a margin of {margin:.1%} on that revenue (after any discount) its profit per "
+            "contact is {profit:+.3f} {currency} with an interval from {lo:+.3f} to {hi:+.3f} that spans zero; "
+            "its ROI is therefore given only as the range {roi_lo:.0%} to {roi_hi:.0%}, not as one number."
+        ),
+        "channels.text.profit_loss": (
+            "{arm} loses money against {control}: it adds {inc:.2f} {currency} of revenue per contact, but at "
+            "a margin of {margin:.1%} on that revenue (after any discount) its profit per contact is "
+            "{profit:+.3f} {currency} ({lo:+.3f} to {hi:+.3f}, the whole interval below zero); ROI {roi:.0%} "
+            "({roi_lo:.0%} to {roi_hi:.0%})."
+        ),
+        "channels.text.profit_profitable_no_cost": (
+            "{arm} is profitable against {control}: it adds {inc:.2f} {currency} of revenue per contact and, "
+            "at a margin of {margin:.1%} on that revenue, {profit:+.3f} {currency} of profit per contact "
+            "({lo:+.3f} to {hi:+.3f}, the whole interval above zero); no campaign cost is recorded, so there "
+            "is no ROI."
+        ),
+        "channels.text.profit_uncertain_no_cost": (
+            "Whether {arm} adds profit is not settled: at a margin of {margin:.1%} on its revenue its profit "
+            "per contact over {control} is {profit:+.3f} {currency} ({lo:+.3f} to {hi:+.3f}, an interval that "
+            "spans zero; revenue {inc:+.2f} {currency} per contact); no campaign cost is recorded, so there is "
+            "no ROI."
+        ),
+        "channels.text.profit_loss_no_cost": (
+            "{arm} loses money against {control}: at a margin of {margin:.1%} on its revenue its profit per "
+            "contact is {profit:+.3f} {currency} ({lo:+.3f} to {hi:+.3f}, the whole interval below zero; "
+            "revenue {inc:+.2f} {currency} per contact); no campaign cost is recorded, so there is no ROI."
+        ),
+        "channels.text.adjusted_pp": (
+            "{group} vs {reference} on {outcome}: {raw:+.2f} percentage points unadjusted, {adj:+.2f} adjusted "
+            "for {covariates} ({lo:+.2f} to {hi:+.2f})."
+        ),
+        "channels.text.adjusted": (
+            "{group} vs {reference} on {outcome}: {raw:+.2f} {currency} unadjusted, {adj:+.2f} adjusted for "
+            "{covariates} ({lo:+.2f} to {hi:+.2f})."
+        ),
+        "channels.text.economics_profitable": (
+            "{best} has the best first-year value-to-cost ratio ({best_ratio:.2f}: first-year value "
+            "{best_value:.1f} {currency} per customer for a CAC of {best_cac:.1f}); even {worst}, the lowest "
+            "({worst_ratio:.2f}), recovers its CAC in the first year, its whole ROI interval above zero."
+        ),
+        "channels.text.economics_loss": (
+            "{best} has the best first-year value-to-cost ratio ({best_ratio:.2f}: first-year value "
+            "{best_value:.1f} {currency} per customer for a CAC of {best_cac:.1f}); {worst} does not recover "
+            "its CAC in the first year (ratio {worst_ratio:.2f}, its whole ROI interval below zero)."
+        ),
+        "channels.text.economics_uncertain": (
+            "{best} has the best first-year value-to-cost ratio ({best_ratio:.2f}: first-year value "
+            "{best_value:.1f} {currency} per customer for a CAC of {best_cac:.1f}); {worst} has the lowest "
+            "({worst_ratio:.2f}), and whether it recovers its CAC in the first year is not settled (its ROI "
+            "interval spans zero)."
+        ),
+        "channels.text.horizon_same": (
+            "Expected future value is counted over {weeks:.0f} weeks, the horizon notebook 02 uses, so the two "
+            "notebooks value customers alike."
+        ),
+        "channels.text.horizon_differs": (
+            "Expected future value is counted over {weeks:.0f} weeks here and over {clv_weeks:.0f} weeks in "
+            "notebook 02, as the study sets them; a channel ranking by value can differ between the two pages "
+            "for that reason alone."
         ),
         "channels.text.lifetime": (
-            "Over a lifetime (value to date plus the next {years:.0f} years expected), {best} returns the most per "
-            "unit of acquisition cost: {ratio:.2f} ({lo:.2f} to {hi:.2f}), from {to_date:.1f} realised and "
-            "{residual:.1f} still expected per customer against a CAC of {cac:.1f}; it ranks first in {p_best:.0%} "
-            "of bootstrap samples. {worst} returns the least ({worst_ratio:.2f})."
+            "Over a lifetime (value to date plus {weeks:.0f} weeks of expected purchases), {best} returns the "
+            "most per unit of acquisition cost: {ratio:.2f} ({lo:.2f} to {hi:.2f}), from {to_date:.1f} realised "
+            "and {residual:.1f} still expected per customer against a CAC of {cac:.1f} ({currency}); it ranks "
+            "first in {p_best:.0%} of bootstrap samples. {worst} returns the least ({worst_ratio:.2f})."
+        ),
+        "channels.text.lifetime_no_interval": (
+            "Over a lifetime (value to date plus {weeks:.0f} weeks of expected purchases), {best} returns the "
+            "most per unit of acquisition cost: {ratio:.2f}, from {to_date:.1f} realised and {residual:.1f} "
+            "still expected per customer against a CAC of {cac:.1f} ({currency}). {worst} returns the least "
+            "({worst_ratio:.2f})."
+        ),
+        "channels.text.lifetime_same": (
+            "Counting {weeks:.0f} weeks of expected future purchases keeps the first-year ranking: {best} "
+            "first, as by first-year value."
+        ),
+        "channels.text.lifetime_changed": (
+            "Counting {weeks:.0f} weeks of expected future purchases changes the ranking: {best} returns the "
+            "most over a lifetime, {first_year_best} by first-year value."
         ),
         "channels.text.lifetime_note": (
             "Intervals resample customers within each channel and hold the fitted models fixed; the parameters' "
-            "own uncertainty adds at most {bound:.1f} to the standard error of a channel's mean expected value."
+            "own uncertainty adds at most {bound:.1f} {currency} to the standard error of a channel's mean "
+            "expected value."
         ),
         "channels.text.lifetime_skipped": (
             "This study has no transactions table (or no customers with acquisition channel and cost), so "
@@ -90,35 +175,80 @@ MESSAGES = {
         ),
         "channels.text.payback": "{channel} pays back its acquisition cost in month {months:.0f}.",
         "channels.text.no_payback": "{channel} does not pay back its acquisition cost within {months} months.",
-        "channels.text.mde": (
-            "With these sample sizes the smallest difference in {outcome} that a test at the {alpha:.0%} "
-            "level detects with {power:.0%} power is about {mde:.2%} (absolute) between {a} and {b}."
-        ),
         "channels.text.missing_table": "This study has no '{table}' table, so this section is skipped.",
-        "channels.finding.lift": (
-            "The most profitable campaign arm, {arm}, lifts {outcome} by {lift_pp:+.2f} percentage points over "
-            "{control} ({lo_pp:+.2f} to {hi_pp:+.2f}) and adds {inc:.2f} revenue per contact ({total:,.0f} in total)."
+        "channels.text.attribution_skipped": (
+            "This study gives no customer journeys (the parameter `paths_file` is not set), so no attribution "
+            "is computed and nothing follows here. To run it, give a ';'-separated file with the columns "
+            "path;total_conversions;total_conversion_value;total_null."
         ),
-        "channels.finding.economics": (
-            "{best} acquires the most valuable customers per unit of cost (first-year value / CAC = "
-            "{ratio:.2f}); {worst} does not recover its CAC in the first year (ratio {worst_ratio:.2f})."
+        "channels.text.lifecycle": (
+            "Lifecycle stages of the contacts follow the study's one definition (as in notebook 01): at risk "
+            "after {at_risk_days} days without a purchase, lost after {lost_days}, new within {new_days} days "
+            "of the first purchase, loyal from {loyal_purchases} purchases."
         ),
-        "channels.finding.economics_all": (
-            "{best} acquires the most valuable customers per unit of cost (first-year value / CAC = "
-            "{ratio:.2f}); every channel recovers its CAC in the first year, {worst} least (ratio {worst_ratio:.2f})."
+        "channels.check.zero_events": (
+            "{outcome}: {n} group(s) ({groups}) have no event or only events. Their rate has no spread, an "
+            "interval near 0 or 1 is wide, and a logistic regression on them separates: read their differences "
+            "from the intervals, and the adjusted comparison from the method it names."
         ),
-        "channels.finding.lifetime_same": (
-            "Counting expected future purchases as well, {best} still returns the most per unit of acquisition "
-            "cost (lifetime value / CAC = {ratio:.2f}, {lo:.2f} to {hi:.2f}) and {worst} the least "
-            "({worst_ratio:.2f}); the ranking is the same as by first-year value."
+        "channels.check.zero_events_pass": (
+            "{outcome}: every group has both events and non-events ({n} groups with zero events)."
         ),
-        "channels.finding.lifetime_changed": (
-            "Counting expected future purchases changes the ranking: {best} returns the most per unit of "
-            "acquisition cost over a lifetime (lifetime value / CAC = {ratio:.2f}, {lo:.2f} to {hi:.2f}; "
-            "first by first-year value: {first_year_best}), {worst} the least ({worst_ratio:.2f})."
+        "channels.check.small_groups": (
+            "{outcome}: the smallest expected count of the chi-square test is {expected:.1f}, below 5, so its "
+            "p-value is approximate; rely on the pairwise intervals."
         ),
-        "channels.finding.adjusted": (
-            "Adjusting for customer mix moves the {arm} effect on {outcome} from {raw:+.4f} to {adj:+.4f}."
+        "channels.check.small_groups_pass": (
+            "{outcome}: every expected count of the chi-square test is at least 5 (smallest {expected:.1f})."
+        ),
+        "channels.check.power": (
+            "{arm} vs {control} on {outcome}: the lift ({lift_pp:+.2f} percentage points) is not significant, "
+            "and the smallest lift this sample detects with {power} power at the {alpha} level is {mde_pp:.2f} "
+            "percentage points: a smaller true lift is unknown, not absent."
+        ),
+        "channels.check.power_pass": (
+            "{arm} vs {control} on {outcome}: the lift ({lift_pp:+.2f} percentage points) is significant; the "
+            "sample detects lifts of {mde_pp:.2f} percentage points or more ({power} power, {alpha} level)."
+        ),
+        "channels.check.roi_spans_zero": (
+            "{arm}: the profit interval per contact ({lo:+.3f} to {hi:+.3f}) spans zero, so the campaign sample "
+            "cannot tell whether this arm pays; it is not called profitable and its ROI is given only as a range."
+        ),
+        "channels.check.roi_pass": (
+            "{arm}: the profit interval per contact ({lo:+.3f} to {hi:+.3f}) lies on one side of zero, so the "
+            "verdict on this arm stands."
+        ),
+        "channels.check.separation": (
+            "{outcome}: the adjusted regression separates for {groups} ({n} group(s)): the outcome is never "
+            "(or always) seen there, which drives a plain logistic fit to infinity; the estimate comes from "
+            "{method}."
+        ),
+        "channels.check.separation_pass": (
+            "{outcome}: no group separates in the adjusted regression ({n} flagged)."
+        ),
+        "channels.check.balance": (
+            "The arms differ in customer mix: the largest standardized difference is {smd:.3f} ({covariate}, "
+            "{arm} vs {control}), above {limit}; raw lifts mix the campaign's effect with this difference, so "
+            "read the adjusted comparison."
+        ),
+        "channels.check.balance_pass": (
+            "The arms have the same customer mix: no covariate's standardized difference exceeds {limit} "
+            "(largest {smd:.3f}: {covariate}, {arm} vs {control}), as randomization should give."
+        ),
+        "channels.check.horizon": (
+            "Notebook 04 counts {weeks:.0f} weeks of expected future value, notebook 02 {clv_weeks:.0f} weeks; "
+            "channel rankings by lifetime value may differ between the two pages."
+        ),
+        "channels.check.horizon_pass": (
+            "Notebooks 04 and 02 count expected future value over the same horizon ({weeks:.0f} weeks)."
+        ),
+        "channels.check.clv_errors": (
+            "{missing} of {n} BG/NBD and Gamma-Gamma parameters have no finite standard error: those models are "
+            "not identified on their channel's data, and intervals that rest on them are not reliable."
+        ),
+        "channels.check.clv_errors_pass": (
+            "All {n} fitted BG/NBD and Gamma-Gamma parameters have a finite standard error ({missing} missing), "
+            "so the bound on parameter uncertainty below the lifetime table is computed."
         ),
     },
 }
