@@ -87,3 +87,51 @@ def test_effects_have_the_estimate_shape(firm):
     np.testing.assert_allclose(eff["ci_high"] - eff["estimate"], 1.959963984540054 * eff["std_error"], rtol=1e-9)
     with pytest.raises(Exception, match=r"The 'model' parameter of adjusted_comparison must be one of"):
         adjusted_comparison(firm.campaign, "channel", "visit", ["recency_group"], model="probit")
+
+
+def _zero_event_frame(seed=7):
+    import pandas as pd
+
+    rng = np.random.default_rng(seed)
+    return pd.DataFrame({"ch": ["a"] * 15 + ["b"] * 15,
+                         "y": [0] * 15 + [1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0],
+                         "tenure": rng.normal(size=30)})
+
+
+def test_zero_event_group_is_fitted_by_firth_not_a_separated_ml_fit():
+    # issue 13 case 16: channel "a" never converts, so the logistic fit is quasi-completely
+    # separated; Firth's estimate of a saturated two-group model is the closed form
+    # (x + 1/2) / (n + 1): 4.5/16 - 0.5/16 = 0.25 (the raw 4/15 - 0/15 came from a diverging fit)
+    res = adjusted_comparison(_zero_event_frame(), "ch", "y", ["tenure"], reference="a")
+    row = res.effects.iloc[0]
+    assert (row["method"], row["separation"]) == ("firth", "quasi-complete")
+    assert (row["unadjusted_method"], row["unadjusted_separation"]) == ("firth", "quasi-complete")
+    assert row["unadjusted"] == pytest.approx(0.25, abs=1e-8)
+    assert np.isfinite([row["estimate"], row["std_error"], row["p_value"]]).all()
+    withheld = adjusted_comparison(_zero_event_frame(), "ch", "y", ["tenure"], reference="a",
+                                   on_separation="withhold").effects.iloc[0]
+    assert withheld["method"] == "withheld" and np.isnan([withheld["estimate"], withheld["p_value"]]).all()
+
+
+def test_separated_adjusted_fit_no_longer_reports_p_near_zero():
+    # a zero-event channel plus a covariate that splits the other channel: maximum likelihood
+    # gave std_error 3e-6 and p = 0 while Newcombe's interval for the raw difference,
+    # (-0.04, +0.53), includes 0; Firth's fit keeps a finite, honest standard error
+    import pandas as pd
+
+    from analysis.channels import newcombe_interval
+
+    df = pd.DataFrame({"ch": ["a"] * 12 + ["b"] * 12, "y": [0] * 12 + [1] * 3 + [0] * 9,
+                       "age": np.tile(np.arange(12.0), 2)})
+    assert newcombe_interval(3, 12, 0, 12)[0] < 0
+    row = adjusted_comparison(df, "ch", "y", ["age"], reference="a").effects.iloc[0]
+    assert row["separation"] == "complete" and row["method"] == "firth"
+    assert row["std_error"] > 0.05 and row["p_value"] > 1e-3
+
+
+def test_unseparated_logistic_fit_stays_maximum_likelihood(firm):
+    res = adjusted_comparison(firm.campaign, "channel", "visit", ["recency_group"], reference="control")
+    assert set(res.effects["method"]) == {"ml"} and set(res.effects["separation"]) == {"none"}
+    lin = adjusted_comparison(firm.campaign, "channel", "spend", ["recency_group"], model="linear",
+                              reference="control")
+    assert set(lin.effects["method"]) == {"ols"} and set(lin.effects["separation"]) == {"not_applicable"}

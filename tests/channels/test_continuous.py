@@ -176,3 +176,23 @@ def test_negative_spend_rows_are_numbered_from_1():
                       index=[10, 11, 12, 13])
     with pytest.raises(DataValidationError, match=r"1 negative value\(s\) \(row 2: -2\.5\)"):
         compare_spend(df, "channel", "spend")
+
+
+def test_hedges_g_offers_pingouins_approximate_correction():
+    # issue 13 case 24: pingouin (convert_effsize: d * (1 - 3 / (4 * (nx + ny) - 9))) and R's
+    # effsize (J = 1 - 3 / (4 df - 1)) use the approximation; "exact" stays the default
+    x, y = np.array([2.0, 4.0, 7.0, 3.0, 5.0]), np.array([1.0, 2.0, 2.5, 0.5])
+    d = (x.mean() - y.mean()) / math.sqrt(((4 * x.var(ddof=1)) + 3 * y.var(ddof=1)) / 7)
+    assert hedges_g(x, y, correction="approximate") == pytest.approx(d * (1 - 3 / (4 * 9 - 9)), rel=1e-12)
+    # exact J at m = 2 is G(1) / G(1/2) = 1 / sqrt(pi) (closed form)
+    a, b = np.array([0.0, 2.0]), np.array([1.0, 5.0])
+    d2 = (a.mean() - b.mean()) / math.sqrt((a.var(ddof=1) + b.var(ddof=1)) / 2)
+    assert hedges_g(a, b) == pytest.approx(d2 / math.sqrt(math.pi), rel=1e-12)
+    assert hedges_g(a, b) == hedges_g(a, b, correction="exact")
+    df = pd.DataFrame({"g": ["p"] * 5 + ["q"] * 4, "v": np.r_[x, y]})
+    res = compare_means(df, "g", "v", hedges_correction="approximate")
+    assert res.hedges_correction == "approximate"
+    assert res.pairwise["hedges_g"].iloc[0] == pytest.approx(d * (1 - 3 / 27), rel=1e-12)
+    assert compare_means(df, "g", "v").hedges_correction == "exact"
+    with pytest.raises(Exception, match="correction"):
+        hedges_g(x, y, correction="hedges")

@@ -190,3 +190,42 @@ def test_numeric_groups_are_named_plainly_in_messages():
         compare_rates(df.iloc[:5], "channel", "bought")
     with pytest.raises(ParameterError, match=r"leaves out group\(s\) \[3\]"):
         compare_rates(df, "channel", "bought", order=[1, 2])
+
+
+def test_zero_event_group_has_exact_bounds_and_plots():
+    # issue 13 case 16: the Wilson lower bound of 0 events (here of 36, 7 or 9 rows) was 2.8e-17,
+    # above the rate 0, and plot_rates refused the negative whisker
+    import matplotlib
+    matplotlib.use("Agg")
+    from analysis.plots.channels import plot_rates
+
+    low, high = wilson_interval(np.array([0, 0, 7, 36]), np.array([36, 7, 36, 36]))
+    assert low[0] == 0.0 and low[1] == 0.0 and high[3] == 1.0
+    # the other bound and the interior are the closed form: 0 events -> z^2 / (n + z^2)
+    z = stats.norm.isf(0.025)
+    assert high[0] == pytest.approx(z**2 / (36 + z**2), rel=1e-12)
+    assert low[2] == pytest.approx(proportion_confint(7, 36, method="wilson")[0], rel=1e-12)
+    df = pd.DataFrame({"ch": ["a"] * 36 + ["b"] * 40, "y": [0] * 36 + [1] * 9 + [0] * 31})
+    with pytest.warns(AnalysisWarning):
+        res = compare_rates(df, "ch", "y")
+    assert res.groups.loc["a", "ci_low"] == 0.0
+    assert len(plot_rates(res).axes) == 1
+
+
+def test_yates_correction_matches_r_chisq_test():
+    # R: chisq.test() on mosaic's TeachingRatings gender x tenure table [[50, 145], [52, 216]]
+    # printed "Pearson's Chi-squared test with Yates' continuity correction,
+    # X-squared = 2.2068, df = 1, p-value = 0.1374" (tolerance: R's printed digits)
+    df = pd.DataFrame({"gender": ["female"] * 195 + ["male"] * 268,
+                       "tenure": [0] * 50 + [1] * 145 + [0] * 52 + [1] * 216})
+    yates = compare_rates(df, "gender", "tenure", continuity_correction=True).omnibus.iloc[0]
+    assert yates["statistic"] == pytest.approx(2.2068, abs=5e-5)
+    assert yates["p_value"] == pytest.approx(0.1374, abs=5e-5)
+    assert bool(yates["continuity_correction"])
+    plain = compare_rates(df, "gender", "tenure").omnibus.iloc[0]  # default: no correction, as before
+    assert not plain["continuity_correction"] and plain["statistic"] > yates["statistic"]
+    assert plain["statistic"] == pytest.approx(stats.chi2_contingency([[50, 145], [52, 216]], correction=False)[0])
+    # larger tables are never corrected (as in R)
+    three = pd.concat([df, pd.DataFrame({"gender": ["other"] * 10, "tenure": [0, 1] * 5})])
+    assert not compare_rates(three, "gender", "tenure", continuity_correction=True).omnibus.loc[0,
+                                                                                             "continuity_correction"]
