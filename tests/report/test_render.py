@@ -246,3 +246,19 @@ def test_svg_outputs_become_inert_images(page):
     images = [a["src"] for t, a in tags.tags if t == "img" and a.get("src", "").startswith("data:image/svg+xml")]
     assert len(images) == 1  # an <img> runs no script and loads nothing, whatever the SVG holds
     assert "<svg" not in page.split("<main", 1)[1]
+
+
+def test_kernel_log_lines_leave_the_page_but_library_warnings_stay(tmp_path):
+    """Issue 13, case 21: '[IPKernelApp] ERROR | KeyboardInterrupt caught in kernel.' reached pages."""
+    noise = "[IPKernelApp] ERROR | KeyboardInterrupt caught in kernel.\n"
+    warning = "/x.py:3: UserWarning: something a reader should see\n"
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("1", outputs=[nbformat.v4.new_output("stream", name="stderr", text=noise)]),
+        nbformat.v4.new_code_cell("2", outputs=[nbformat.v4.new_output("stream", name="stderr", text=noise + warning)]),
+    ])
+    path = tmp_path / "nb.ipynb"
+    nbformat.write(nb, path)
+    render_html(path, tmp_path / "nb.html")
+    page = (tmp_path / "nb.html").read_text(encoding="utf-8")
+    assert "IPKernelApp" not in page and "KeyboardInterrupt" not in page
+    assert "something a reader should see" in page and page.count("Warnings and messages") == 1

@@ -183,12 +183,19 @@ def render_html(
     return output
 
 
+#: a log line of the kernel process itself (traitlets' format: ``[IPKernelApp] LEVEL | message``)
+_KERNEL_LOG = re.compile(r"^\[(?:IPKernelApp|IPKernel|KernelApp)\][^\n]*(?:\n|$)", re.MULTILINE)
+
+
 def drop_active_outputs(nb: Any) -> Any:
     """Keep only the kinds of output a page shows (:data:`OUTPUT_MIMES`); drop widget state.
 
     JavaScript, widget views, Mermaid and other active outputs would run or
     inject script on the page; they are removed from the notebook (in place,
-    which is returned) before it is rendered. The banners papermill adds around
+    which is returned) before it is rendered. So are the kernel's own log lines
+    (``[IPKernelApp] ERROR | KeyboardInterrupt caught in kernel.``), which the
+    kernel writes into whatever cell runs when it is signalled: they are about the
+    kernel process, not the analysis. Library warnings stay visible. The banners papermill adds around
     a failed cell lose their ``style`` attributes, which the page's policy
     forbids (``report.css`` styles them).
 
@@ -199,6 +206,9 @@ def drop_active_outputs(nb: Any) -> Any:
     ...     nbformat.v4.new_output("display_data", data={"application/javascript": "alert(1)", "text/plain": "x"})])])
     >>> sorted(drop_active_outputs(nb).cells[0].outputs[0].data)
     ['text/plain']
+    >>> noise = nbformat.v4.new_output("stream", name="stderr", text="[IPKernelApp] ERROR | KeyboardInterrupt caught in kernel.\\n")
+    >>> drop_active_outputs(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x", outputs=[noise])])).cells[0].outputs
+    []
     """
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
@@ -207,6 +217,10 @@ def drop_active_outputs(nb: Any) -> Any:
         for out in cell.get("outputs", []):
             if "data" in out:
                 out["data"] = nbformat.NotebookNode({k: v for k, v in out["data"].items() if k in OUTPUT_MIMES})
+            if out.get("output_type") == "stream" and out.get("name") == "stderr":
+                out["text"] = _KERNEL_LOG.sub("", out.get("text", ""))
+        if "outputs" in cell:
+            cell.outputs = [o for o in cell.outputs if o.get("output_type") != "stream" or o.get("text")]
     return nb
 
 
