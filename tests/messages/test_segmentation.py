@@ -11,7 +11,6 @@ import pytest
 from analysis.messages import available_languages, msg
 from analysis.messages.segmentation import MESSAGES
 from analysis.segmentation import STAGES
-from analysis.segmentation.findings import chosen_k_sentence, data_sentence
 
 
 def test_every_key_is_prefixed():
@@ -27,17 +26,16 @@ def test_every_stage_and_what_label_has_a_message():
 
 
 def test_notebook_sentences_formerly_typed_in_the_notebook():
-    # the three sentences notebook 01 used to type: data summary, chosen k, no channel column
-    assert data_sentence("CDNOW", {"transactions": 69659, "customers": 23570, "first_date": "1997-01-01",
-                                   "last_date": "1998-06-30"}) == (
+    # the sentences notebook 01 used to type: data summary, no channel column; "Chosen: k = ..." is now
+    # the cluster-structure finding, which says whether the criteria support the k at all
+    assert msg("segmentation.finding.data", title="CDNOW", transactions=69659, customers=23570,
+               first_date="1997-01-01", last_date="1998-06-30") == (
         "**CDNOW**: 69,659 transactions of 23,570 customers, 1997-01-01 to 1998-06-30.")
-    assert msg("segmentation.finding.chosen_k", k=4, criterion="gap") == "Chosen: **k = 4** by gap."
     assert msg("segmentation.finding.no_channels") == (
         "This study has no `acquisition_channel` column in a customers table.")
-
-    class Selection:
-        best_k, criterion = 5, "davies_bouldin"
-    assert chosen_k_sentence(Selection()) == "Chosen: **k = 5** by davies-bouldin."
+    assert msg("segmentation.finding.clusters.agree", n_criteria=4, k=3, method="k-means",
+               criterion="silhouette") == (
+        "All 4 criteria, the gap rule included, pick k = 3: k-means finds 3 clusters (k chosen by silhouette).")
 
 
 @pytest.mark.parametrize("key, fields, expected", [
@@ -45,11 +43,14 @@ def test_notebook_sentences_formerly_typed_in_the_notebook():
      "The top 20% of customers bring 67.8% of revenue."),
     ("segmentation.finding.tiers", {"a_customers": 7695, "a_share": 0.3265, "a_value": 0.8, "what": "margin"},
      "Tier A holds 7,695 customers (32.6%) who bring 80.0% of margin."),
-    ("segmentation.finding.stages", {"lost_share": 0.5, "at_risk_share": 0.25, "lost_days": 365},
-     "50% of customers are lapsed or lost (no purchase for more than 365 days) and 25% are at risk."),
-    ("segmentation.finding.channels", {"ari": 0.0123},
+    ("segmentation.finding.stages", {"lost_share": 0.5, "at_risk_share": 0.25, "lost_days": 365,
+                                     "at_risk_days": 180},
+     "50% of customers are lapsed or lost (no purchase for more than 365 days) and 25% are at risk "
+     "(no purchase for more than 180 days)."),
+    ("segmentation.finding.channels_across", {"ari": 0.0123},
      "Clusters and acquisition channels agree with an adjusted Rand index of 0.01 "
-     "(0 = no more than chance, 1 = identical groupings)."),
+     "(0 = no more than chance, 1 = identical groupings): the behavioural clusters cut across the "
+     "acquisition channels; knowing how a customer was acquired says little about which cluster they fall in."),
 ])
 def test_findings_templates_format_numbers_as_a_reader_expects(key, fields, expected):
     assert msg(key, **fields) == expected
@@ -57,4 +58,4 @@ def test_findings_templates_format_numbers_as_a_reader_expects(key, fields, expe
 
 def test_missing_field_is_an_error_not_a_silent_blank():
     with pytest.raises(KeyError, match="needs fields \\['criterion'\\]"):
-        msg("segmentation.finding.chosen_k", k=3)
+        msg("segmentation.finding.clusters.agree", n_criteria=3, k=3, method="k-means")

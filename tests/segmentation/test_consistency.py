@@ -87,3 +87,20 @@ def test_bundled_studies_loyal_by_scores_alone_are_lost_and_not_after(name, loya
     assert (table.loc[new, "tenure_days"] <= study.lifecycle["new_days"]).all()
     assert new.sum() == (stages["stage"] == "new").sum() == 0  # both studies: no first purchase in 90 days
     assert check["customers"].sum() == check["score_map_customers"].sum() == len(table)
+
+
+def test_score_rule_differences_equal_a_direct_comparison():
+    import numpy as np
+
+    from analysis.segmentation import score_rule_differences, score_values
+
+    rng = np.random.default_rng(4)
+    t = pd.DataFrame({"recency_days": rng.integers(0, 400, 300), "frequency": rng.geometric(0.5, 300),
+                      "monetary": rng.gamma(2.0, 30.0, 300).round(0)})
+    got = score_rule_differences(t, 5)["share_differing"]
+    for name, col in (("recency", "recency_days"), ("frequency", "frequency"), ("monetary", "monetary")):
+        a = np.asarray(score_values(t[col], 5, higher_is_better=name != "recency"))
+        b = np.asarray(score_values(t[col], 5, method="rfm_r", higher_is_better=name != "recency"))
+        assert got[name] == pytest.approx(float(np.mean(a != b)))
+    with pytest.raises(ParameterError, match="The 'bins' parameter of score_rule_differences"):
+        score_rule_differences(t, 1)

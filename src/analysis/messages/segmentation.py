@@ -105,54 +105,152 @@ MESSAGES = {
             "{top_revenue_share:.0%} of revenue from {top_share:.0%} of customers."
         ),
         "segmentation.finding.tiers": (
-            "Tier A holds {a_customers:,} customers ({a_share:.1%}) who bring {a_value:.1%} of {what}."
+            "Tier A holds {a_customers:,.0f} customers ({a_share:.1%}) who bring {a_value:.1%} of {what}."
         ),
-        "segmentation.finding.clusters": (
-            "{method} chose k = {k} by {criterion}; {n_stable} of {k} clusters are stable "
-            "(mean bootstrap Jaccard >= 0.75), {n_doubtful} doubtful and {n_unstable} not to be trusted."
+        "segmentation.finding.clusters.none": (
+            "The gap statistic finds no cluster structure: its rule (the first k whose gap is within one "
+            "standard error of the next) picks k = {gap_k:,.0f}, one continuous cloud of customers. The other "
+            "criteria pick k = {low:,.0f} to {high:,.0f} only because they cannot pick one cluster. The "
+            "{k:,.0f} clusters below ({method}, k chosen by {criterion}) are a cut of that cloud for "
+            "description, not segments of distinct customers; a high bootstrap stability says the cut is "
+            "repeatable, not that the groups exist."
         ),
+        "segmentation.finding.clusters.disagree": (
+            "The criteria disagree on the number of clusters: they pick k = {low:,.0f} to {high:,.0f} "
+            "(table k_picks). The {k:,.0f} clusters below ({method}, k chosen by {criterion}) are one "
+            "defensible partition among several, not the customers' one natural grouping."
+        ),
+        "segmentation.finding.clusters.no_gap": (
+            "Every criterion computed picks k = {k:,.0f}, and {method} finds {k:,.0f} clusters (k chosen by "
+            "{criterion}); the gap statistic, the one criterion able to say there are no clusters, was not "
+            "computed (n_gap_refs = 0)."
+        ),
+        "segmentation.finding.clusters.agree": (
+            "All {n_criteria:,.0f} criteria, the gap rule included, pick k = {k:,.0f}: {method} finds "
+            "{k:,.0f} clusters (k chosen by {criterion})."
+        ),
+        "segmentation.finding.cluster_stability": (
+            "{n_stable:,.0f} of {k:,.0f} clusters are stable (mean bootstrap Jaccard >= 0.75), "
+            "{n_doubtful:,.0f} doubtful and {n_unstable:,.0f} not to be trusted."
+        ),
+        "segmentation.criterion_name.silhouette": "silhouette",
+        "segmentation.criterion_name.calinski_harabasz": "Calinski-Harabasz",
+        "segmentation.criterion_name.davies_bouldin": "Davies-Bouldin",
+        "segmentation.criterion_name.bic": "BIC",
+        "segmentation.criterion_name.gap": "the gap statistic",
+        "segmentation.method.kmeans": "k-means",
+        "segmentation.method.gmm": "Gaussian mixture",
         "segmentation.finding.stages": (
             "{lost_share:.0%} of customers are lapsed or lost (no purchase for more than "
-            "{lost_days} days) and {at_risk_share:.0%} are at risk."
+            "{lost_days:,.0f} days) and {at_risk_share:.0%} are at risk (no purchase for more than "
+            "{at_risk_days:,.0f} days)."
+        ),
+        # checks
+        "segmentation.check.structure.none": (
+            "The gap statistic's rule picks k = {gap_k:,.0f}: no cluster structure beyond one continuous "
+            "cloud (the other criteria pick k = {low:,.0f} to {high:,.0f} because they cannot pick one). "
+            "The {k:,.0f} clusters describe slices of that cloud: do not treat them as distinct segments."
+        ),
+        "segmentation.check.structure.disagree": (
+            "The criteria pick different numbers of clusters, k = {low:,.0f} to {high:,.0f}; the clusters "
+            "shown use k = {k:,.0f} ({criterion}). Another k would group customers differently."
+        ),
+        "segmentation.check.structure.no_gap": (
+            "The criteria agree on k = {k:,.0f}, but the gap statistic, the one criterion able to say there "
+            "are no clusters, was not computed (n_gap_refs = 0): whether the data have cluster structure "
+            "at all was not checked."
+        ),
+        "segmentation.check.structure.agree": (
+            "All {n_criteria:,.0f} criteria, the gap rule included, pick k = {k:,.0f}: the data support "
+            "{k:,.0f} clusters."
+        ),
+        "segmentation.check.stability.pass": (
+            "All {k:,.0f} clusters are found again in the bootstrap resamples (mean Jaccard >= 0.75; "
+            "lowest {lowest:.2f})."
+        ),
+        "segmentation.check.stability.warn": (
+            "{n_weak:,.0f} of {k:,.0f} clusters have a mean bootstrap Jaccard below 0.75 (lowest "
+            "{lowest:.2f}): their membership is doubtful; do not act on them as groups."
+        ),
+        "segmentation.check.names.pass": (
+            "Every RFM segment name agrees with the customer's lifecycle stage ({conflicts:,.0f} "
+            "contradictions; a name of current customers needs a purchase within {at_risk_days:,.0f} days). "
+            "By scores alone {score_conflicts:,.0f} customers would carry a name their stage contradicts."
+        ),
+        "segmentation.check.names.pass_loyal": (
+            "Every RFM segment name agrees with the customer's lifecycle stage ({conflicts:,.0f} "
+            "contradictions; a name of current customers needs a purchase within {at_risk_days:,.0f} days). "
+            "By scores alone {score_conflicts:,.0f} customers would carry a name their stage contradicts: "
+            "{loyal_lost:,.0f} of the {loyal:,.0f} customers the score map calls {name} have not bought "
+            "for more than {lost_days:,.0f} days. Names here follow the study's lifecycle."
+        ),
+        "segmentation.check.names.warn": (
+            "{conflicts:,.0f} customers carry an RFM segment name their lifecycle stage contradicts (table "
+            "segment_lifecycle; a name of current customers needs a purchase within {at_risk_days:,.0f} "
+            "days). By scores alone there would be {score_conflicts:,.0f}. Read those names with the stage "
+            "beside them, or give the segment rules a stages column."
+        ),
+        "segmentation.check.names.warn_loyal": (
+            "{conflicts:,.0f} customers carry an RFM segment name their lifecycle stage contradicts (table "
+            "segment_lifecycle; a name of current customers needs a purchase within {at_risk_days:,.0f} "
+            "days). By scores alone there would be {score_conflicts:,.0f}, among them {loyal_lost:,.0f} of "
+            "the {loyal:,.0f} customers called {name} who have not bought for more than {lost_days:,.0f} "
+            "days. Read those names with the stage beside them, or give the segment rules a stages column."
+        ),
+        "segmentation.check.small_segments.pass": (
+            "The smallest RFM segment, {segment}, has {customers:,.0f} customers, at least {min_size:,.0f}."
+        ),
+        "segmentation.check.small_segments.warn": (
+            "The smallest RFM segment, {segment}, has {customers:,.0f} customers, fewer than "
+            "{min_size:,.0f}: its averages and shares rest on too few customers to compare it with the "
+            "others."
         ),
         "segmentation.finding.rules_differ": (
             "On this data the R rfm package's rule gives a different score than the quantile rule "
             "to {r:.1%} of customers on recency, {f:.1%} on frequency and {m:.1%} on monetary value."
         ),
         "segmentation.finding.abc_computed": (
-            "The computed ABC limits (Ultsch and Lötsch) put {n_a:,} customers ({a_share:.1%}) in A, "
-            "bringing {a_value:.1%} of {what}, and {n_c:,} customers ({c_share:.1%}) in C."
+            "The computed ABC limits (Ultsch and Lötsch) put {n_a:,.0f} customers ({a_share:.1%}) in A, "
+            "bringing {a_value:.1%} of {what}, and {n_c:,.0f} customers ({c_share:.1%}) in C."
         ),
         "segmentation.finding.one_to_one": (
-            "{most_valuable:,} customers are flagged most valuable (top {top:.0%} by {what})."
+            "{most_valuable:,.0f} customers are flagged most valuable (top {top:.0%} by {what})."
         ),
         "segmentation.finding.below_zero": (
-            "{below_zero:,} customers ({share:.1%}) are below zero: their margin does not cover "
+            "{below_zero:,.0f} customers ({share:.1%}) are below zero: their margin does not cover "
             "their cost to serve."
         ),
         "segmentation.finding.most_growable": (
-            "{most_growable:,} customers are most growable (largest gap between potential and "
+            "{most_growable:,.0f} customers are most growable (largest gap between potential and "
             "current value)."
         ),
-        "segmentation.finding.channels": (
-            "Clusters and acquisition channels agree with an adjusted Rand index of {ari:.2f} "
-            "(0 = no more than chance, 1 = identical groupings)."
-        ),
         "segmentation.finding.channels_across": (
-            "The behavioural clusters cut across the acquisition channels: knowing how a customer "
-            "was acquired says little about which cluster they fall in."
+            "Clusters and acquisition channels agree with an adjusted Rand index of {ari:.2f} "
+            "(0 = no more than chance, 1 = identical groupings): the behavioural clusters cut across the "
+            "acquisition channels; knowing how a customer was acquired says little about which cluster "
+            "they fall in."
         ),
         "segmentation.finding.channels_mirror": (
-            "The behavioural clusters partly mirror the acquisition channels: channel mix differs "
-            "between clusters (table below)."
+            "Clusters and acquisition channels agree with an adjusted Rand index of {ari:.2f} "
+            "(0 = no more than chance, 1 = identical groupings): the behavioural clusters partly mirror "
+            "the acquisition channels; the channel mix differs between clusters (table below)."
         ),
-        "segmentation.finding.chosen_k": "Chosen: **k = {k}** by {criterion}.",
+        "segmentation.finding.missing_potential": (
+            "Most growable customers cannot be identified: the customers table has no column {column} with "
+            "each customer's potential value (or a CLV estimate). Add it, or set potential_column to the "
+            "column that holds it."
+        ),
+        "segmentation.finding.missing_cost": (
+            "Below-zero customers cannot be identified: the customers table has no column {column} with each "
+            "customer's cost to serve. Add it, or set cost_column to the column that holds it."
+        ),
         "segmentation.finding.no_channels": (
             "This study has no `acquisition_channel` column in a customers table."
         ),
         # the data a notebook segments
-        "segmentation.data.summary": (
-            "**{title}**: {transactions:,} transactions of {customers:,} customers, {first_date} to {last_date}."
+        "segmentation.finding.data": (
+            "**{title}**: {transactions:,.0f} transactions of {customers:,.0f} customers, {first_date} to "
+            "{last_date}."
         ),
         "segmentation.axis.acquisition_channel": "acquisition channel",
         "segmentation.what.revenue": "revenue",

@@ -16,9 +16,10 @@ The modules (all plain functions, DataFrame in, tidy DataFrame out):
   Gaussian mixtures, choice of k, bootstrap stability (``fpc::clusterboot``),
   profiles and names (one module per step);
 - :mod:`~analysis.segmentation.assignments` - every grouping of each customer in
-  one table;
-- :mod:`~analysis.segmentation.findings` - the sentences a notebook shows, built
-  from the results.
+  one table.
+
+The sentences a notebook shows are built from these results by
+:mod:`analysis.findings.segmentation`.
 
 Result objects (:class:`KSelection`, :class:`ClusterProfiles`,
 :class:`Concentration`, :class:`OneToOne`) have ``summary()`` returning a
@@ -58,18 +59,7 @@ from analysis.segmentation.clustering import (
     project_2d,
     stability_reading,
 )
-from analysis.segmentation.findings import (
-    bullet_list,
-    channel_sentence,
-    chosen_k_sentence,
-    data_sentence,
-    one_to_one_findings,
-    rules_differ_sentence,
-    score_rule_differences,
-    segmentation_findings,
-    tier_findings,
-)
-from analysis.segmentation.consistency import allowed_stages, segment_lifecycle_table
+from analysis.segmentation.consistency import allowed_stages, score_rule_differences, segment_lifecycle_table
 from analysis.segmentation.lifecycle import (
     DEFAULT_STAGE_RULES,
     STAGES,
@@ -100,12 +90,12 @@ from analysis.segmentation.tiers import (
 __all__ = [
     "CLUSTER_METHODS", "CRITERIA", "DEFAULT_STAGE_RULES", "SCORE_METHODS", "STAGES",
     "ClusterProfiles", "Concentration", "KSelection", "OneToOne",
-    "abc_limits", "allowed_stages", "assign_segments", "bullet_list", "channel_agreement", "channel_sentence",
-    "choose_k", "chosen_k_sentence", "cluster_features", "cluster_profiles", "cluster_stability",
-    "concentration", "customer_assignments", "data_sentence", "default_segment_rules", "fit_clusters",
-    "lifecycle_stages", "one_to_one_classes", "one_to_one_findings", "project_2d",
-    "r_package_segment_rules", "rfm", "rfm_heatmap_table", "rfm_values", "rules_differ_sentence",
-    "score_rule_differences", "score_values", "segment_lifecycle_table", "segment_summary", "segmentation_findings",
-    "stability_reading", "stage_by_segment", "tier_findings", "tier_summary", "top_share_statement",
+    "abc_limits", "allowed_stages", "assign_segments", "channel_agreement",
+    "choose_k", "cluster_features", "cluster_profiles", "cluster_stability",
+    "concentration", "customer_assignments", "default_segment_rules", "fit_clusters",
+    "lifecycle_stages", "one_to_one_classes", "project_2d",
+    "r_package_segment_rules", "rfm", "rfm_heatmap_table", "rfm_values",
+    "score_rule_differences", "score_values", "segment_lifecycle_table", "segment_summary",
+    "stability_reading", "stage_by_segment", "tier_summary", "top_share_statement",
     "value_tiers",
 ]

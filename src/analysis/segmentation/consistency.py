@@ -1,4 +1,4 @@
-"""Do the RFM segment names agree with the lifecycle stages?
+"""Do the RFM segment names agree with the lifecycle stages, and the scoring rules with each other?
 
 A segment name makes a claim about recency ("Loyal", "Champions": still buying;
 "New": first purchase recently; "Lost": gone). The lifecycle stages
@@ -12,6 +12,9 @@ The stages a name allows are those of the lifecycle-consistent rule table
 (:func:`~analysis.segmentation.default_segment_rules` with ``lifecycle=True``,
 or a rule table's own ``stages`` column); a name no rule restricts allows every
 stage.
+
+:func:`score_rule_differences` says how often the quantile rule and R's ``rfm``
+rule give a customer different scores.
 """
 
 from __future__ import annotations
@@ -22,9 +25,42 @@ import pandas as pd
 from analysis.checks import Interval, validate_params
 from analysis.errors import DataValidationError
 from analysis.segmentation.lifecycle import STAGES
-from analysis.segmentation.rfm import assign_segments, default_segment_rules
+from analysis.segmentation.rfm import assign_segments, default_segment_rules, score_values
 
-__all__ = ["allowed_stages", "segment_lifecycle_table"]
+__all__ = ["allowed_stages", "score_rule_differences", "segment_lifecycle_table"]
+
+
+@validate_params({"table": ["frame"], "bins": [Interval(int, 2, None, closed="left")]})
+def score_rule_differences(table: pd.DataFrame, bins: int = 5) -> pd.DataFrame:
+    """Share of customers whose R, F and M scores differ between the quantile rule and R's ``rfm`` rule.
+
+    Parameters
+    ----------
+    table : DataFrame
+        :func:`~analysis.segmentation.rfm` output (``recency_days``, ``frequency``, ``monetary``).
+    bins : int
+        Score levels.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``score`` (``recency``, ``frequency``, ``monetary``): ``share_differing``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"recency_days": [1, 2, 3, 4], "frequency": [1, 1, 1, 2],
+    ...                   "monetary": [1.0, 2.0, 3.0, 4.0]})
+    >>> score_rule_differences(t, 2).index.tolist()
+    ['recency', 'frequency', 'monetary']
+    """
+    out = {}
+    for name, column in (("recency", "recency_days"), ("frequency", "frequency"), ("monetary", "monetary")):
+        better = name != "recency"
+        quantile = score_values(table[column], bins, higher_is_better=better)
+        r_rule = score_values(table[column], bins, method="rfm_r", higher_is_better=better)
+        out[name] = float((quantile != r_rule).mean())
+    return pd.DataFrame({"share_differing": pd.Series(out)}).rename_axis("score")
 
 
 def allowed_stages(rules: pd.DataFrame | None = None, *, language: str | None = None) -> dict[str, tuple[str, ...]]:
