@@ -129,3 +129,11 @@ def test_overview_of_a_log_on_disk_equals_the_frame(log, tmp_path):
     cols = ["check", "column", "n_rows", "share_rows"]
     pd.testing.assert_frame_equal(suspicious_values(log)[cols], suspicious_values(disk)[cols])
     assert table_overview({"transactions": log}).equals(table_overview({"transactions": disk}))
+
+
+def test_money_axes_name_the_studys_currency(log):
+    """Issue 13, case 22: CDNOW's amounts are US dollars, not "currency units"."""
+    amounts = plot_amounts(log, currency="US dollars").axes[0].get_xlabel()
+    revenue = plot_monthly_activity(monthly_activity(log), currency="US dollars").axes[0].get_ylabel()
+    assert amounts == "Amount per transaction (US dollars, log scale)" and revenue == "Revenue (US dollars)"
+    assert "currency units" in plot_amounts(log).axes[0].get_xlabel()

@@ -38,8 +38,9 @@ def plot_purchases_per_customer(distribution: pd.DataFrame, *, max_purchases: in
     return fig
 
 
-def plot_amounts(transactions: pd.DataFrame) -> Figure:
-    """Histogram of positive transaction amounts on a log scale.
+def plot_amounts(transactions: pd.DataFrame, *, currency: str | None = None) -> Figure:
+    """Histogram of positive transaction amounts on a log scale; *currency* names the unit
+    (``Study.currency_name()``; default "currency units").
 
     Examples
     --------
@@ -57,13 +58,13 @@ def plot_amounts(transactions: pd.DataFrame) -> Figure:
             ax.hist(positive, bins=bins)
         ax.set_xscale("log")
         ax.set_title(msg("overview.fig.amounts.title"))
-        ax.set_xlabel(msg("overview.axis.amount"))
+        ax.set_xlabel(msg("overview.axis.amount", currency=currency or msg("study.currency.none")))
         ax.set_ylabel(msg("overview.axis.transactions"))
     return fig
 
 
-def plot_monthly_activity(monthly: pd.DataFrame) -> Figure:
-    """Monthly revenue (bars) and active customers (line, right axis).
+def plot_monthly_activity(monthly: pd.DataFrame, *, currency: str | None = None) -> Figure:
+    """Monthly revenue (bars, in *currency*; default "currency units") and active customers (line, right axis).
 
     Examples
     --------
@@ -76,8 +77,8 @@ def plot_monthly_activity(monthly: pd.DataFrame) -> Figure:
     with figure_style():
         fig, ax = new_figure(width=8.0)
         ax.bar(monthly["month"], monthly["revenue"], width=20, color="C0", alpha=0.8,
-               label=msg("overview.axis.revenue"))
-        ax.set_ylabel(msg("overview.axis.revenue"))
+               label=msg("overview.axis.revenue", currency=currency or msg("study.currency.none")))
+        ax.set_ylabel(msg("overview.axis.revenue", currency=currency or msg("study.currency.none")))
         ax.set_xlabel(msg("overview.axis.month"))
         right = ax.twinx()
         right.plot(monthly["month"], monthly["active_customers"], color="C1", marker="o",
