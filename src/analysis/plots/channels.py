@@ -1,6 +1,12 @@
-"""Figures of the channel comparison (notebook 04). Each returns a Figure."""
+"""Figures of the channel comparison (notebook 04). Each returns a Figure.
+
+Every function takes ``label``: a function from a column, channel or arm name to
+its display label (pass ``study.label``); the default shows names as they are.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -11,6 +17,11 @@ from analysis.plots.style import figure_style, new_figure
 
 __all__ = ["plot_rates", "plot_pairwise", "plot_spend", "plot_adjusted", "plot_economics",
            "plot_lifetime_economics", "plot_lift", "plot_attribution"]
+
+
+def _namer(label: Callable[[str], str] | None) -> Callable[[object], str]:
+    """``label`` applied to the text of a name (names are shown as they are without one)."""
+    return (lambda name: str(name)) if label is None else (lambda name: label(str(name)))
 
 
 def _whiskers(est, low, high) -> list[np.ndarray]:
@@ -28,13 +39,13 @@ def _whiskers(est, low, high) -> list[np.ndarray]:
     return [np.clip(est - low, 0.0, None), np.clip(high - est, 0.0, None)]
 
 
-def _dot_whisker(ax, labels, est, low, high, color=None, offset=0.0, label=None):
+def _dot_whisker(ax, labels, est, low, high, color=None, offset=0.0, label=None, name=str):
     y = np.arange(len(labels)) + offset
     ax.errorbar(est, y, xerr=_whiskers(est, low, high), fmt="o", capsize=3, color=color, label=label)
-    ax.set_yticks(np.arange(len(labels)), [str(v) for v in labels])
+    ax.set_yticks(np.arange(len(labels)), [name(v) for v in labels])
 
 
-def plot_rates(result) -> Figure:
+def plot_rates(result, *, label: Callable[[str], str] | None = None) -> Figure:
     """Dot-and-whisker plot of a :class:`~analysis.channels.RateComparison`'s rates.
 
     Examples
@@ -47,18 +58,20 @@ def plot_rates(result) -> Figure:
     1
     """
     g = result.groups
+    name = _namer(label)
     with figure_style():
         fig, ax = new_figure(height=1.0 + 0.45 * len(g))
-        _dot_whisker(ax, g.index, g["rate"], g["ci_low"], g["ci_high"])
+        _dot_whisker(ax, g.index, g["rate"], g["ci_low"], g["ci_high"], name=name)
         ax.xaxis.set_major_formatter(lambda v, _: f"{v:.1%}")
-        ax.set_title(msg("channels.fig.rates.title", outcome=result.outcome, group=result.group,
+        ax.set_title(msg("channels.fig.rates.title", outcome=name(result.outcome), group=name(result.group),
                          level=1 - result.alpha))
-        ax.set_xlabel(msg("channels.fig.rates.x", outcome=result.outcome))
-        ax.set_ylabel(result.group)
+        ax.set_xlabel(msg("channels.fig.rates.x", outcome=name(result.outcome)))
+        ax.set_ylabel(name(result.group))
     return fig
 
 
-def plot_pairwise(pairwise: pd.DataFrame, outcome: str, *, alpha: float = 0.05) -> Figure:
+def plot_pairwise(pairwise: pd.DataFrame, outcome: str, *, alpha: float = 0.05,
+                  label: Callable[[str], str] | None = None) -> Figure:
     """Forest plot of pairwise differences (significant pairs filled, others hollow).
 
     ``pairwise`` is an estimate table of pairs (``estimate``, ``ci_low``, ``ci_high``,
@@ -72,7 +85,8 @@ def plot_pairwise(pairwise: pd.DataFrame, outcome: str, *, alpha: float = 0.05) 
     >>> plot_pairwise(pw, "visit").axes[0].get_xlabel()
     'Difference (first minus second)'
     """
-    labels = [f"{a} – {b}" for a, b in zip(pairwise["group_a"], pairwise["group_b"])]
+    name = _namer(label)
+    labels = [f"{name(a)} – {name(b)}" for a, b in zip(pairwise["group_a"], pairwise["group_b"])]
     with figure_style():
         fig, ax = new_figure(height=1.0 + 0.45 * len(labels))
         _dot_whisker(ax, labels, pairwise["estimate"], pairwise["ci_low"], pairwise["ci_high"])
@@ -80,12 +94,13 @@ def plot_pairwise(pairwise: pd.DataFrame, outcome: str, *, alpha: float = 0.05) 
         ax.scatter(pairwise["estimate"][~sig], np.arange(len(labels))[~sig], s=40, facecolor="white",
                    edgecolor="C0", zorder=3)
         ax.axvline(0, color="0.4", lw=1, ls="--")
-        ax.set_title(msg("channels.fig.pairwise.title", outcome=outcome, level=1 - alpha))
+        ax.set_title(msg("channels.fig.pairwise.title", outcome=name(outcome), level=1 - alpha))
         ax.set_xlabel(msg("channels.fig.pairwise.x"))
     return fig
 
 
-def plot_spend(data: pd.DataFrame, group: str, outcome: str) -> Figure:
+def plot_spend(data: pd.DataFrame, group: str, outcome: str, *,
+               label: Callable[[str], str] | None = None) -> Figure:
     """Distribution of positive spend per group (box plot on a log scale).
 
     Examples
@@ -95,19 +110,20 @@ def plot_spend(data: pd.DataFrame, group: str, outcome: str) -> Figure:
     >>> plot_spend(df, "ch", "spend").axes[0].get_xscale()
     'log'
     """
+    name = _namer(label)
     pos = data.loc[data[outcome] > 0, [group, outcome]]
     levels = sorted(pos[group].unique())
     with figure_style():
         fig, ax = new_figure(height=1.0 + 0.5 * len(levels))
         ax.boxplot([pos.loc[pos[group] == g, outcome].to_numpy() for g in levels], orientation="horizontal",
-                   tick_labels=[str(g) for g in levels], showmeans=True)
+                   tick_labels=[name(g) for g in levels], showmeans=True)
         ax.set_xscale("log")
-        ax.set_title(msg("channels.fig.spend.title", outcome=outcome, group=group))
-        ax.set_xlabel(msg("channels.fig.spend.x", outcome=outcome))
+        ax.set_title(msg("channels.fig.spend.title", outcome=name(outcome), group=name(group)))
+        ax.set_xlabel(msg("channels.fig.spend.x", outcome=name(outcome)))
     return fig
 
 
-def plot_adjusted(result, outcome: str) -> Figure:
+def plot_adjusted(result, outcome: str, *, label: Callable[[str], str] | None = None) -> Figure:
     """Unadjusted and adjusted differences from the reference, side by side.
 
     ``result`` is an :class:`~analysis.channels.AdjustedComparison` (its ``effects``: the
@@ -124,20 +140,22 @@ def plot_adjusted(result, outcome: str) -> Figure:
     2
     """
     e = result.effects
+    name = _namer(label)
     with figure_style():
         fig, ax = new_figure(height=1.2 + 0.6 * len(e))
         _dot_whisker(ax, e["group"], e["unadjusted"], e["unadjusted_ci_low"], e["unadjusted_ci_high"],
-                     color="C7", offset=-0.12, label=msg("channels.fig.adjusted.raw"))
+                     color="C7", offset=-0.12, label=msg("channels.fig.adjusted.raw"), name=name)
         _dot_whisker(ax, e["group"], e["estimate"], e["ci_low"], e["ci_high"],
-                     color="C0", offset=0.12, label=msg("channels.fig.adjusted.adj"))
+                     color="C0", offset=0.12, label=msg("channels.fig.adjusted.adj"), name=name)
         ax.axvline(0, color="0.4", lw=1, ls="--")
         ax.legend(loc="best")
-        ax.set_title(msg("channels.fig.adjusted.title", outcome=outcome, reference=result.reference))
-        ax.set_xlabel(msg("channels.fig.adjusted.x", reference=result.reference))
+        ax.set_title(msg("channels.fig.adjusted.title", outcome=name(outcome), reference=name(result.reference)))
+        ax.set_xlabel(msg("channels.fig.adjusted.x", reference=name(result.reference)))
     return fig
 
 
-def plot_lift(lift: pd.DataFrame, outcome: str, control: str, *, alpha: float = 0.05) -> Figure:
+def plot_lift(lift: pd.DataFrame, outcome: str, control: str, *, alpha: float = 0.05,
+              label: Callable[[str], str] | None = None) -> Figure:
     """Absolute lift of each arm over control with intervals.
 
     ``lift`` is a :func:`~analysis.channels.campaign_lift` table (``arm``, ``estimate``,
@@ -150,16 +168,17 @@ def plot_lift(lift: pd.DataFrame, outcome: str, control: str, *, alpha: float = 
     >>> plot_lift(lift, "visit", "control").axes[0].get_xlabel()
     'Absolute lift'
     """
+    name = _namer(label)
     with figure_style():
         fig, ax = new_figure(height=1.0 + 0.5 * len(lift))
-        _dot_whisker(ax, lift["arm"], lift["estimate"], lift["ci_low"], lift["ci_high"])
+        _dot_whisker(ax, lift["arm"], lift["estimate"], lift["ci_low"], lift["ci_high"], name=name)
         ax.axvline(0, color="0.4", lw=1, ls="--")
-        ax.set_title(msg("channels.fig.lift.title", outcome=outcome, control=control, level=1 - alpha))
+        ax.set_title(msg("channels.fig.lift.title", outcome=name(outcome), control=name(control), level=1 - alpha))
         ax.set_xlabel(msg("channels.fig.lift.x"))
     return fig
 
 
-def plot_economics(eco: pd.DataFrame) -> Figure:
+def plot_economics(eco: pd.DataFrame, *, label: Callable[[str], str] | None = None) -> Figure:
     """First-year value and CAC per customer by channel (bars with bootstrap intervals when present).
 
     Examples
@@ -178,14 +197,14 @@ def plot_economics(eco: pd.DataFrame) -> Figure:
                 err = _whiskers(eco[col], eco[f"{col}_ci_low"], eco[f"{col}_ci_high"])
             ax.bar(x + (j - 0.5) * 0.38, eco[col], width=0.38, yerr=err, capsize=3,
                    label=msg(f"channels.fig.economics.{key}"), color=f"C{j}")
-        ax.set_xticks(x, [str(i) for i in eco.index])
+        ax.set_xticks(x, [_namer(label)(i) for i in eco.index])
         ax.legend()
         ax.set_title(msg("channels.fig.economics.title"))
         ax.set_ylabel(msg("channels.fig.economics.y"))
     return fig
 
 
-def plot_lifetime_economics(eco: pd.DataFrame) -> Figure:
+def plot_lifetime_economics(eco: pd.DataFrame, *, label: Callable[[str], str] | None = None) -> Figure:
     """Lifetime value per customer (value to date + expected residual, stacked) beside CAC, by channel.
 
     ``eco`` is :func:`analysis.channels.lifetime_economics`' table; the whisker on the
@@ -213,7 +232,7 @@ def plot_lifetime_economics(eco: pd.DataFrame) -> Figure:
         if "cac_ci_low" in eco:
             err = _whiskers(eco["cac"], eco["cac_ci_low"], eco["cac_ci_high"])
         ax.bar(x + w / 2, eco["cac"], width=w, yerr=err, capsize=3, color="C1", label=msg("channels.fig.economics.cac"))
-        ax.set_xticks(x, [str(i) for i in eco.index])
+        ax.set_xticks(x, [_namer(label)(i) for i in eco.index])
         top = max(eco.get("lifetime_value_ci_high", eco["lifetime_value"]).max(), eco["cac"].max())
         ax.set_ylim(0, 1.3 * top)  # room for the legend above the bars
         ax.legend(loc="upper center", ncol=3, fontsize="small")
@@ -222,7 +241,7 @@ def plot_lifetime_economics(eco: pd.DataFrame) -> Figure:
     return fig
 
 
-def plot_attribution(table: pd.DataFrame) -> Figure:
+def plot_attribution(table: pd.DataFrame, *, label: Callable[[str], str] | None = None) -> Figure:
     """Grouped horizontal bars: conversions credited by each rule (columns of ``table``).
 
     Columns named ``first_touch``, ``last_touch``, ``linear``, ``time_decay`` or ``markov``.
@@ -241,7 +260,7 @@ def plot_attribution(table: pd.DataFrame) -> Figure:
         fig, ax = new_figure(height=1.0 + 0.35 * len(table) * max(1, len(rules) / 2))
         for j, rule in enumerate(rules):
             ax.barh(y + (j - (len(rules) - 1) / 2) * h, table[rule], height=h, label=msg(f"channels.rule.{rule}"))
-        ax.set_yticks(y, [str(i) for i in table.index])
+        ax.set_yticks(y, [_namer(label)(i) for i in table.index])
         ax.invert_yaxis()
         ax.legend()
         ax.set_title(msg("channels.fig.attribution.title"))
