@@ -32,3 +32,21 @@ def test_run_date_changes_the_fingerprint_only_when_given():
     day1, day2 = run_fingerprint(**FP, run_date="2024-06-30"), run_fingerprint(**FP, run_date="2024-07-01")
     assert len({plain["sha256"], day1["sha256"], day2["sha256"]}) == 3
     assert day1["run_date"] == "2024-06-30"
+
+
+def test_collected_outputs_carry_checks_and_the_citations_their_tables_do_not_hold(tmp_path):
+    import pandas as pd
+
+    from analysis.findings import Check, Cite, Finding
+    from analysis.report import ReportOutputs
+    from analysis.report.manifest import collect_outputs
+
+    out = ReportOutputs(tmp_path / "nb")
+    out.table("counts", pd.DataFrame({"n": [4]}, index=pd.Index(["b"], name="segment")))
+    out.finding(Finding("good", "findings.example.customers", n=Cite(4, table="counts", column="n", row="b")))
+    out.finding(Finding("bad", "findings.example.customers", n=Cite(5, table="counts", column="n", row="b")))
+    out.check(Check("fit", "convergence", "fail", "findings.example.not_converged", model="m", affects=["good"]))
+    collected = collect_outputs(tmp_path / "nb", "nb")
+    assert collected["checks"]["fit"]["affects"] == ["good"]
+    assert collected["citation_problems"] == ["finding 'bad', field 'n': cites 5 but counts.n[b] is 4 (tolerance 0.5)"]
+    assert collected["tables"]["counts"]["path"] == "nb/tables/counts.csv"

@@ -283,3 +283,23 @@ def test_warnings_are_kept_but_folded(site):
     assert page.all("details", **{"class": "stderr"})
     assert "Warnings and messages (2 lines)" in "".join(page.text)
     assert "FutureWarning: something" in "".join(page.text)
+
+
+def test_index_shows_a_failed_check_under_each_finding_it_weakens_and_unverified_citations():
+    findings = {"value": {"text": "Worth 10 <b>US dollars</b>.", "checks": []},
+                "risk": {"text": "Two at risk.", "checks": ["fit"]},
+                "other": {"text": "Fine.", "checks": []}}
+    checks = {"independence": {"kind": "independence", "status": "fail", "text": "rho = 0.21 <i>fails</i>.",
+                               "affects": ["value"]},
+              "fit": {"kind": "convergence", "status": "warn", "text": "Slow convergence.", "affects": []},
+              "ok": {"kind": "model_fit", "status": "pass", "text": "Good fit.", "affects": ["other"]}}
+    entry = _entry(outputs={"findings": findings, "checks": checks,
+                            "citation_problems": ["finding 'value', field 'x': cites 10 but t.x[a] is 9"]})
+    page = render_index([("demo", {"study": "demo", "title": "Demo", "notebooks": {"nb": entry}})])
+    items = page.split('<ul class="findings">', 1)[1].split("</ul>", 1)[0].split("<li>")[1:]
+    assert "Worth 10 &lt;b&gt;US dollars&lt;/b&gt;." in items[0] and "Check failed (independence assumption)" in items[0]
+    assert "rho = 0.21 &lt;i&gt;fails&lt;/i&gt;." in items[0]
+    assert "Check warns (model convergence): Slow convergence." in items[1]  # named by the finding itself
+    assert "Good fit" not in items[2]  # a passed check weakens nothing
+    assert "2 of 3 check(s) failed or warn" in page
+    assert "cites 10 but t.x[a] is 9" in page and "Cited values that their tables do not hold" in page
