@@ -134,4 +134,4 @@ def test_unseparated_logistic_fit_stays_maximum_likelihood(firm):
     assert set(res.effects["method"]) == {"ml"} and set(res.effects["separation"]) == {"none"}
     lin = adjusted_comparison(firm.campaign, "channel", "spend", ["recency_group"], model="linear",
                               reference="control")
-    assert set(lin.effects["method"]) == {"ols"} and set(lin.effects["separation"]) == {"not_applicable"}
+    assert set(lin.effects["method"]) == {"ols"} and set(lin.effects["separation"]) == {"none"}

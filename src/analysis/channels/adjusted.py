@@ -69,8 +69,8 @@ class AdjustedComparison(ResultMixin):
         "withheld" (separated and ``on_separation="withhold"``: the estimate is NaN);
         for the two-part model it describes the buying (logistic) part.
         ``separation`` is "none", "quasi-complete" or "complete" for a logistic part
-        (:func:`~analysis.channels.firth.detect_separation`), "not_applicable" for the
-        linear model. Effects are differences in the mean (or rate) of the outcome.
+        (:func:`~analysis.channels.firth.detect_separation`); always "none" for the
+        linear model (least squares cannot separate). Effects are differences in the mean (or rate) of the outcome.
         Also returned by :meth:`summary`.
     model : str
         The model used.
@@ -168,7 +168,7 @@ def _fit(kind, y, x_builder, on_separation):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         if kind == "linear":
-            return [sm.OLS(y, x).fit(cov_type="HC1")], "ols", "not_applicable"
+            return [sm.OLS(y, x).fit(cov_type="HC1")], "ols", "none"
         if kind == "logistic":
             fit, method, separation = _logit(x, y, on_separation)
             return (None if fit is None else [fit]), method, separation
