@@ -77,7 +77,11 @@ class AdjustedComparison(ResultMixin):
     covariates : list of str
     results : dict
         The fitted statsmodels results ("adjusted"; for two-part "adjusted_buy" and
-        "adjusted_spend").
+        "adjusted_spend"); a separated logistic part is a
+        :class:`~analysis.channels.firth.FirthLogit` instead, and a withheld one is absent.
+        Standard errors of a Firth fit are delta-method ones from ``I(b)^-1`` at the
+        penalized estimate; they stay finite under separation, but with very few events
+        read the interval as approximate.
     """
 
     effects: pd.DataFrame
