@@ -134,3 +134,16 @@ def test_bad_costs_are_named_by_rows_numbered_from_1(firm):
     with pytest.raises(DataValidationError, match=r"'acquisition_cost' needs a non-negative cost for every customer; "
                                                   r"row 3: -1\.0, row 7: -1\.0 break it"):
         customer_value(customers, firm.transactions)
+
+
+def test_verdict_follows_the_roi_interval(firm):
+    # issue 13, case 13: a channel "recovers its CAC" only when its whole first-year ROI interval is above zero
+    from analysis.channels import profit_verdict
+
+    eco = channel_economics(firm.customers, firm.transactions, margin=0.3, n_bootstrap=60, seed=3)
+    for _, r in eco.iterrows():
+        want = "profitable" if r["roi_ci_low"] > 0 else "loss" if r["roi_ci_high"] < 0 else "uncertain"
+        assert r["verdict"] == want
+    assert profit_verdict(-0.1, 0.2) == "uncertain" and profit_verdict(float("nan"), float("nan")) == "uncertain"
+    assert (channel_economics(firm.customers, firm.transactions, margin=0.3, n_bootstrap=0)["verdict"]
+            == "uncertain").all()

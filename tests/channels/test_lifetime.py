@@ -179,3 +179,24 @@ def test_lifetime_bootstrap_standard_errors(firm, fitted):
     long = economics_estimates(eco, ["lifetime_value", "value_to_cost"])
     assert len(long) == 2 * len(eco)
     assert long.loc[(eco.index[0], "value_to_cost"), "ci_high"] == eco["value_to_cost_ci_high"].iloc[0]
+
+
+def test_default_horizon_is_notebook_02s():
+    # issue 13, case 15: 02 valued customers over 52 weeks and 04 over 156, and the channel ranking flipped
+    import inspect
+    from pathlib import Path
+
+    from analysis.report.parameters import read_parameters
+
+    root = Path(__file__).resolve().parents[2]
+    clv02 = read_parameters(root / "notebooks" / "02_clv.ipynb")
+    assert clv02["time_unit"].default in (None, "W")  # weeks: the study window's default unit
+    assert inspect.signature(channel_clv).parameters["horizon"].default == clv02["horizon"].default == 52
+    assert read_parameters(root / "notebooks" / "04_channel_comparison.ipynb")["clv_horizon_weeks"].default is None
+
+
+def test_every_fitted_parameter_has_a_standard_error(fitted):
+    # issue 13, case 18: the clv_params table of notebook 04 carries finite standard errors
+    params = fitted.params
+    assert np.isfinite(params["std_error"]).all() and (params["std_error"] > 0).all()
+    assert (params["ci_low"] < params["estimate"]).all() and (params["estimate"] < params["ci_high"]).all()

@@ -123,3 +123,92 @@ def test_lift_tables_have_the_estimate_shape(firm):
     assert list(het.by_level.columns[:6]) == [*ESTIMATE_COLUMNS, "level"]
     assert het.summary() is het.by_level and repr(het).startswith("HeterogeneousLift\n")
     assert list(het.homogeneity.columns) == ["arm", "pooled_lift", "statistic", "df", "p_value", "i_squared"]
+
+
+def test_discount_and_incentive_enter_the_profit_and_its_interval_matches_scipy(firm):
+    # case 13: an arm that gives 10 % off keeps 1 - 0.7 / 0.9 of its (discounted) revenue at a 30 % margin on
+    # the list price, not 30 %; an incentive per buyer is a cost. The profit interval is Welch's on the
+    # per-contact profits, checked here against scipy's own Welch interval (exact formula: tolerance 1e-9).
+    camp = firm.campaign
+    inc = incremental_revenue(camp, "channel", "spend", "control", cost="cost_per_contact", margin=0.3,
+                              discount={"email_discount": 0.10}, incentive={"email_discount": 1.5}).set_index("arm")
+    cost = camp.groupby("channel")["cost_per_contact"].mean()
+
+    def profit(arm, keep, incentive):
+        y = camp.loc[camp["channel"] == arm, "spend"].to_numpy(float)
+        return y * keep - cost[arm] - incentive * (y > 0)
+
+    treated, control = profit("email_discount", 1 - 0.7 / 0.9, 1.5), profit("control", 0.3, 0.0)
+    ref = stats.ttest_ind(treated, control, equal_var=False)
+    ci = ref.confidence_interval(0.95)
+    r = inc.loc["email_discount"]
+    assert r["margin_on_revenue"] == pytest.approx(0.2222222222, abs=1e-9)
+    assert r["incremental_profit"] == pytest.approx(treated.mean() - control.mean(), abs=1e-9)
+    assert (r["profit_ci_low"], r["profit_ci_high"]) == pytest.approx((ci.low, ci.high), abs=1e-9)
+    buyers = (camp.loc[camp["channel"] == "email_discount", "spend"] > 0).mean()
+    want_cost = cost["email_discount"] + 1.5 * buyers - cost["control"]
+    assert r["incremental_cost"] == pytest.approx(want_cost)
+    assert (r["roi"], r["roi_ci_low"], r["roi_ci_high"]) == pytest.approx(
+        (r["incremental_profit"] / want_cost, ci.low / want_cost, ci.high / want_cost))
+    # without a discount the profit is the old margin x revenue lift - cost, to the last digit
+    plain = incremental_revenue(camp, "channel", "spend", "control", cost="cost_per_contact", margin=0.3)
+    assert plain.set_index("arm").loc["email", "profit_ci_low"] == pytest.approx(
+        0.3 * plain.set_index("arm").loc["email", "ci_low"] - (cost["email"] - cost["control"]))
+    with pytest.raises(DataValidationError, match="email_typo"):
+        incremental_revenue(camp, "channel", "spend", "control", discount={"email_typo": 0.1})
+
+
+def test_verdict_comes_from_the_profit_interval(firm):
+    # case 13: "profitable" only when the whole profit interval is above zero
+    inc = incremental_revenue(firm.campaign, "channel", "spend", "control", cost="cost_per_contact", margin=0.3,
+                              discount={"email_discount": 0.10})
+    for _, r in inc.iterrows():
+        want = ("profitable" if r["profit_ci_low"] > 0 else "loss" if r["profit_ci_high"] < 0 else "uncertain")
+        assert r["verdict"] == want
+
+
+def test_covariate_balance_by_hand():
+    # numbers: means 25 and 35, variances 50 and 50 -> (35 - 25) / sqrt(50) = 1.4142;
+    # shares 0.5 and 1.0 with variances 0.5 and 0 -> 0.5 / sqrt(0.25) = 1.0
+    from analysis.channels import covariate_balance
+
+    df = pd.DataFrame({"arm": ["c", "c", "t", "t"], "age": [20.0, 30.0, 30.0, 40.0], "kind": ["x", "y", "x", "x"]})
+    bal = covariate_balance(df, "arm", ["age", "kind"], "c").set_index(["covariate", "value"])
+    assert bal.loc[("age", ""), "smd"] == pytest.approx(10 / np.sqrt(50))
+    assert bal.loc[("kind", "x"), "smd"] == pytest.approx(1.0)
+    assert bal.loc[("kind", "y"), "smd"] == pytest.approx(-1.0)
+
+
+def test_lifecycle_stage_is_the_study_definition_not_a_90_day_split(firm):
+    # case 14: the campaign's old "recency_group" split at 90 days called a customer lapsed whom notebook 01
+    # calls active; the stage now comes from the one lifecycle definition (segmentation.lifecycle_stages)
+    from analysis.channels import with_lifecycle_stage
+    from analysis.segmentation import lifecycle_stages
+
+    camp = with_lifecycle_stage(firm.campaign)
+    ref = lifecycle_stages(firm.campaign.rename(columns={"n_orders": "frequency"}))["stage"].astype(str)
+    assert (camp["lifecycle_stage"] == ref.to_numpy()).all()
+    between = camp[(camp["recency_days"] > 90) & (camp["recency_days"] <= 180)]
+    assert len(between) and (between["recency_group"] == "lapsed").all()
+    assert not between["lifecycle_stage"].isin(["at_risk", "lost"]).any()
+    strict = with_lifecycle_stage(firm.campaign, {"new_days": 30, "at_risk_days": 60, "lost_days": 120})
+    assert (strict.loc[strict["recency_days"] > 120, "lifecycle_stage"] == "lost").all()
+    assert with_lifecycle_stage(firm.campaign[["channel", "visit"]]).columns.tolist() == ["channel", "visit"]
+
+
+def test_notebook_04_takes_the_lifecycle_from_the_study():
+    from pathlib import Path
+
+    from analysis.report.parameters import read_parameters
+
+    params = read_parameters(Path(__file__).resolve().parents[2] / "notebooks" / "04_channel_comparison.ipynb")
+    assert params["stage_rules"].default is None
+    assert params["heterogeneity_by"].default == "lifecycle_stage"
+    assert "recency_group" not in params["covariates"].default
+
+
+def test_points_are_the_proportions_times_100():
+    from analysis.channels import points
+
+    t = points(pd.DataFrame({"estimate": [0.0910, -0.005]}), ["estimate"])
+    assert t["estimate_pp"].tolist() == pytest.approx([9.10, -0.5])

@@ -29,3 +29,17 @@ def test_power_against_statsmodels():
     assert mde_means(1.0, 5000, 5000) == pytest.approx(d, rel=1e-3)
     with pytest.raises(ParameterError):
         mde_rates(0.1, 100, 100, power=1.2)
+
+
+def test_mde_table_in_points():
+    # issue 13, case 15: the MDE is a difference in percentage points, and the table says so in its column
+    import pandas as pd
+
+    from analysis.channels import mde_rates, mde_table
+
+    lift = pd.DataFrame({"arm": ["a", "b"], "n": [2000, 800], "n_control": [2000, 2000], "mean_control": [0.1, 0.1],
+                         "estimate": [0.05, 0.01], "significant": [True, False]})
+    t = mde_table(lift)
+    assert t.loc["a", "mde_pp"] == pytest.approx(100 * mde_rates(0.1, 2000, 2000))
+    assert t.loc["b", "mde"] == pytest.approx(mde_rates(0.1, 800, 2000))
+    assert t["detectable"].tolist() == [True, False] and t["lift_pp"].tolist() == pytest.approx([5.0, 1.0])

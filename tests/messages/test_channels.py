@@ -1,6 +1,7 @@
 """Messages of the channel comparison (analysis.messages.channels): every key renders with
-the fields its callers pass, every attribution rule has a name, and the
-sentences notebook 04 used to build in its cells read as before."""
+the fields its callers pass, every attribution rule has a name, the sentences notebook 04
+used to build in its cells read as before, and differences of rates read in percentage
+points (issue 13, case 15)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,10 @@ FIELDS = {
     "cac": 25.2, "p_best": 0.995, "bound": 1.78, "channel": "web", "months": 3, "power": 0.8, "mde": 0.021,
     "a": "email", "b": "control", "table": "channel_outcomes", "inc": 1.87, "total": 3119.3,
     "first_year_best": "app", "groups": ["a"], "skewness": 4.2, "n": 40, "min_n": 441, "method": "welch",
+    "share": 1.0, "currency": "US dollars", "profit": 0.28, "margin": 0.222, "roi": 5.6, "roi_lo": 1.67,
+    "roi_hi": 9.5, "weeks": 52.0, "clv_weeks": 156.0, "expected": 3.0, "limit": "0.1", "smd": 0.21,
+    "covariate": "tenure days", "missing": 0, "new_days": 90, "at_risk_days": 180, "lost_days": 365,
+    "loyal_purchases": 4, "value": "lost", "mde_pp": 0.85,
 }
 
 
@@ -51,8 +56,18 @@ def test_notebook_sentences_read_as_before():
         "app does not pay back its acquisition cost within 24 months.")
     assert msg("channels.label.buyers", outcome="spend") == "spend (buyers)"
     assert msg("channels.label.per_customer", outcome="spend") == "spend (per customer)"
-    assert msg("channels.finding.adjusted", arm="email", outcome="visit", raw=0.0321, adj=0.0319) == (
-        "Adjusting for customer mix moves the email effect on visit from +0.0321 to +0.0319.")
+
+
+
+def test_differences_of_rates_read_in_percentage_points():
+    # case 15: was "+0.0910 to +0.0906" (proportions) and "about 0.85%" for a difference in points
+    text = msg("channels.text.adjusted_pp", group="email discount", reference="control", outcome="visit",
+               raw=9.10, adj=9.06, covariates="tenure days", lo=7.0, hi=11.1)
+    assert text == ("email discount vs control on visit: +9.10 percentage points unadjusted, +9.06 adjusted for "
+                    "tenure days (+7.00 to +11.10).")
+    mde = msg("channels.text.mde", arm="email", control="control", alpha="5%", power="80%", outcome="visit",
+              mde_pp=0.85)
+    assert "about 0.85 percentage points" in mde and "%" not in mde.replace("5%", "").replace("80%", "")
 
 
 def test_test_choice_reasons():

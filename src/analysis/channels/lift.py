@@ -262,7 +262,8 @@ def incremental_revenue(
     >>> r = incremental_revenue(df, "arm", "spend", "ctl", cost=0.5)
     >>> r.loc[0, ["estimate", "incremental_cost", "incremental_profit"]].tolist()
     [5.0, 0.5, 4.5]
-    >>> incremental_revenue(df, "arm", "spend", "ctl", margin=0.3, discount=0.1).loc[0, "margin_on_revenue"].round(4)
+    >>> r = incremental_revenue(df, "arm", "spend", "ctl", margin=0.3, discount=0.1)
+    >>> round(float(r.loc[0, "margin_on_revenue"]), 4)
     0.2222
     """
     lift = campaign_lift(data, arm, revenue, control, kind="continuous", alpha=alpha, correction=correction)
@@ -394,7 +395,8 @@ def covariate_balance(data: pd.DataFrame, arm: str, covariates: Sequence[str], c
     -------
     DataFrame
         One row per arm and covariate (a text column: per value): ``arm``, ``covariate``,
-        ``value`` (the text column's value; empty for a number), ``smd``, ``abs_smd``.
+        ``value`` (the text column's value; empty for a number), ``smd``, ``abs_smd`` (infinite
+        when the covariate is constant in both groups at different values: no overlap at all).
 
     Examples
     --------
@@ -422,7 +424,8 @@ def covariate_balance(data: pd.DataFrame, arm: str, covariates: Sequence[str], c
         for (name, value), x in columns.items():
             x1, x0 = x[labels == a].dropna(), x[labels == control].dropna()
             sd = np.sqrt((x1.var(ddof=1) + x0.var(ddof=1)) / 2)
-            smd = (x1.mean() - x0.mean()) / sd if sd > 0 else 0.0
+            diff = x1.mean() - x0.mean()
+            smd = diff / sd if sd > 0 else (0.0 if diff == 0 else np.copysign(np.inf, diff))
             rows.append({"arm": a, "covariate": name, "value": value, "smd": float(smd), "abs_smd": abs(float(smd))})
     return pd.DataFrame(rows, columns=["arm", "covariate", "value", "smd", "abs_smd"])
 

@@ -23,7 +23,8 @@ Examples
 >>> df = pd.DataFrame({"channel": ["web"] * 50 + ["store"] * 50,
 ...                    "bought": [1] * 20 + [0] * 30 + [1] * 10 + [0] * 40})
 >>> res = compare_rates(df, "channel", "bought")
->>> rates_finding(res, table="rates_bought", test_table=rates_test_table(res), test_name="rates_bought_test").text()[:52]
+>>> test = rates_test_table(res)
+>>> rates_finding(res, table="rates_bought", test_table=test, test_name="rates_bought_test").text()[:52]
 'bought: rates range from 20.00% (store) to 40.00% (w'
 """
 
@@ -308,12 +309,15 @@ def balance_check(balance: pd.DataFrame, *, table: str, control: object, affects
     """Covariate balance between the arms (``overlap``): the largest |standardized difference| of
     :func:`analysis.channels.covariate_balance`; above 0.1 the arms differ in customer mix."""
     worst = balance["abs_smd"].idxmax()
+    words = dict(covariate=_covariate(balance.loc[worst], label, language),
+                 arm=_word(label, balance.loc[worst, "arm"]), control=_word(label, control))
+    if not np.isfinite(balance.loc[worst, "abs_smd"]):
+        return Check("covariate_balance", "overlap", "warn", "channels.check.no_overlap", affects=affects, **words)
     largest = Cite(balance.loc[worst, "abs_smd"], table=table, column="abs_smd", agg="max")
     bad = balance.loc[worst, "abs_smd"] > SMD_LIMIT
     return Check("covariate_balance", "overlap", "warn" if bad else "pass",
                  "channels.check.balance" if bad else "channels.check.balance_pass", affects=affects,
-                 smd=largest, limit=f"{SMD_LIMIT}", covariate=_covariate(balance.loc[worst], label, language),
-                 arm=_word(label, balance.loc[worst, "arm"]), control=_word(label, control))
+                 smd=largest, limit=f"{SMD_LIMIT}", **words)
 
 
 # --- economics -------------------------------------------------------------------------------------------------

@@ -235,6 +235,10 @@ MESSAGES = {
             "The arms have the same customer mix: no covariate's standardized difference exceeds {limit} "
             "(largest {smd:.3f}: {covariate}, {arm} vs {control}), as randomization should give."
         ),
+        "channels.check.no_overlap": (
+            "The arms do not overlap in customer mix: {covariate} is constant within {arm} and within {control} "
+            "at different values, so no adjustment can separate the campaign's effect from that difference."
+        ),
         "channels.check.horizon": (
             "Notebook 04 counts {weeks:.0f} weeks of expected future value, notebook 02 {clv_weeks:.0f} weeks; "
             "channel rankings by lifetime value may differ between the two pages."
