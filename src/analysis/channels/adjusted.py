@@ -47,8 +47,6 @@ __all__ = ["AdjustedComparison", "adjusted_comparison"]
 
 MODELS = ("auto", "linear", "logistic", "two_part")
 ON_SEPARATION = ("firth", "withhold")
-#: values of the ``method`` columns: how the fit behind an effect was estimated
-METHODS = ("ols", "ml", "firth", "withheld")
 
 
 @dataclass(repr=False)

@@ -58,16 +58,17 @@ def detect_separation(x, y, *, tol: float = 1e-7) -> str:
     s = 2.0 * np.asarray(y, dtype=float) - 1.0
     a = s[:, None] * x                          # rows: a_i'b >= 0 on the right side
     scale = tol * max(1.0, float(np.abs(x).sum()) / max(len(x), 1))
+    none, quasi, complete = SEPARATION_KINDS
     n, p = a.shape
     # maximize sum_i a_i'b subject to a_i'b >= 0 and -1 <= b <= 1
     res = optimize.linprog(-a.sum(0), A_ub=-a, b_ub=np.zeros(n), bounds=[(-1, 1)] * p, method="highs")
     if not res.success or -res.fun <= scale:
-        return "none"
+        return none
     # complete separation: every row strictly on its side (maximize the smallest margin t)
     c = np.r_[np.zeros(p), -1.0]
     full = optimize.linprog(c, A_ub=np.column_stack([-a, np.ones(n)]), b_ub=np.zeros(n),
                             bounds=[(-1, 1)] * p + [(None, 1)], method="highs")
-    return "complete" if full.success and -full.fun > scale else "quasi-complete"
+    return complete if full.success and -full.fun > scale else quasi
 
 
 def _pieces(x, y, b):
