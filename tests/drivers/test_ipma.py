@@ -11,7 +11,6 @@ from analysis.drivers import (
     PLSPathModel,
     ipma,
     performance_scores,
-    stated_vs_derived,
     total_effects_from_paths,
     unstandardized_weights,
 )
@@ -83,21 +82,6 @@ def test_ipma_bootstrap_and_errors(satisfaction):
         ipma(m, "Loyalty")
     with pytest.raises(DataValidationError, match="outside the declared scale 1-7"):
         ipma(m, "SAT", scale=(1, 7))
-
-
-def test_generated_findings_name_the_right_constructs(satisfaction):
-    from analysis.drivers import ipma_finding, stated_finding
-
-    m = PLSPathModel(ECSI_PATHS, ECSI_BLOCKS).fit(satisfaction)
-    t = ipma(m, "LOY", scale=(0, 10))
-    text = ipma_finding(t)
-    top = t["importance"].idxmax()
-    assert text.startswith(f"For LOY, {top} matters most")
-    assert f"{10 * t.loc[top, 'importance']:.1f} points" in text
-    assert f"Improve first: {t.index[0]}" in text
-    s = stated_vs_derived(pd.Series({"a": 0.4, "b": 0.3, "c": 0.2, "d": 0.1}),
-                          pd.Series({"a": 6.0, "b": 5.0, "c": 4.0, "d": 3.0}))
-    assert "agree closely (Spearman rho 1.00" in stated_finding(s, outcome="loyalty")
 
 
 def test_ipma_default_seed_repeats_and_none_is_refused(satisfaction):

@@ -242,3 +242,25 @@ def test_loyalty_model_picks_logistic_for_0_1_and_ordinal_for_ratings():
     pd.testing.assert_frame_equal(logit.summary(), LogisticDriverModel(alpha=0.1).fit(df, "loyal", ["staff", "speed"])
                                   .summary())
     assert isinstance(loyalty_model(df, "rating", ["staff", "speed"]), OrdinalDriverModel)
+
+
+def test_logit_diagnostics_report_separation_without_leaking_library_warnings():
+    """Issue 13 (separation in the churn logit): a perfectly separated outcome is reported by
+    diagnostics() (not converged, every fitted probability at 0 or 1) and no statsmodels warning
+    reaches the page. Truth by construction: y = 1 exactly when a > 4.5."""
+    import warnings
+
+    from analysis.drivers import LogisticDriverModel
+
+    df = pd.DataFrame({"a": [1, 2, 3, 4, 5, 6, 7, 8.0], "b": [3, 1, 4, 1, 5, 9, 2, 6.0], "y": [0, 0, 0, 0, 1, 1, 1, 1]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        d = LogisticDriverModel().fit(df, "y", ["a", "b"]).diagnostics()
+    assert not d["converged"]
+    assert d["n_extreme"] == 8 and d["n_events"] == 4 and d["n"] == 8
+    rng = np.random.default_rng(0)
+    ok = pd.DataFrame({"a": rng.normal(size=400)})
+    ok["y"] = (rng.random(400) < 1 / (1 + np.exp(-ok["a"]))).astype(int)
+    d = LogisticDriverModel().fit(ok, "y", ["a"]).diagnostics()
+    assert bool(d["converged"]) and d["n_extreme"] == 0
+    assert d["n_events"] == min(ok["y"].sum(), 400 - ok["y"].sum())

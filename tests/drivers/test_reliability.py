@@ -168,24 +168,6 @@ def test_ipa_from_survey_is_seeded_and_ranks_the_weak_important_attribute_first(
     assert (perf.loc["wait", "performance_low"], perf.loc["wait", "performance_high"]) == pytest.approx(ref)
 
 
-def test_generated_sentences_carry_the_numbers_of_the_results():
-    from analysis.drivers.text import gap_text, improvement_list, priority_text
-
-    rng = np.random.default_rng(9)
-    n = 300
-    df = pd.DataFrame({"wait": rng.integers(1, 5, n), "staff": rng.integers(4, 8, n)}).astype(float)
-    df["overall"] = 0.7 * df["wait"] + 0.3 * df["staff"] + rng.normal(size=n)
-    ipa = ipa_from_survey(df, "overall", ["wait", "staff"], scale=(1, 7), n_boot=100, seed=1)
-    text = priority_text(ipa)
-    assert text.startswith(f"Improve first: {ipa.index[0]} (importance {ipa['importance'].iloc[0]:.0%}")
-    lines = improvement_list(ipa).splitlines()
-    assert len(lines) == 2 and lines[0].startswith(f"1. **{ipa.index[0]}**")
-    gaps = pd.DataFrame({"level": ["dimension", "dimension"], "name": ["a", "b"], "perception": [4.0, 5.0],
-                         "expectation": [6.0, 5.5], "estimate": [-2.0, -0.5], "ci_low": [-2.2, -0.7],
-                         "ci_high": [-1.8, -0.3]})
-    assert "is a: perception 4.00 vs expectation 6.00, a gap of -2.00 points (-2.20 to -1.80)" in gap_text(gaps)
-
-
 def test_default_seed_alpha_and_the_estimate_columns_of_gaps_and_ipa():
     rng = np.random.default_rng(8)
     n = 300

@@ -9,18 +9,18 @@ from pathlib import Path
 import pytest
 
 import analysis
-from analysis.drivers import QUADRANTS
+from analysis.drivers import GAP_VERDICTS, QUADRANTS
 from analysis.drivers.importance import METHODS
 from analysis.drivers.stated import IMPORTANCE_CLASSES
 from analysis.messages import drivers as catalog
 from analysis.messages import msg
 
 SRC = Path(analysis.__file__).parent
-LITERAL_KEY = re.compile(r"""msg\(\s*["'](drivers\.[\w.]+)["']""")
+LITERAL_KEY = re.compile(r"""["'](drivers\.(?:fig|quadrant|method|class|agreement|verdict|model|finding|check)\.[\w.]+)["']""")
 
 
 def _sources() -> list[Path]:
-    return sorted((SRC / "drivers").rglob("*.py")) + [SRC / "plots" / "drivers.py"]
+    return sorted((SRC / "drivers").rglob("*.py")) + [SRC / "plots" / "drivers.py", SRC / "findings" / "drivers.py"]
 
 
 def test_keys_start_with_the_module_name_in_every_language():
@@ -41,10 +41,24 @@ def test_every_literal_key_used_by_the_package_exists():
     ("drivers.method", METHODS),
     ("drivers.class", IMPORTANCE_CLASSES),
     ("drivers.agreement", ("strong", "moderate", "weak")),
+    ("drivers.verdict", GAP_VERDICTS),
+    ("drivers.model", ("logistic", "ordinal")),
+    ("drivers.finding.loyalty", ("bad", "good")),
+    ("drivers.finding.group_test", ("differ", "same")),
+    ("drivers.check.reliability", ("pass", "warn")),
+    ("drivers.check.collinearity", ("pass", "warn")),
+    ("drivers.check.residuals", ("hetero", "ok")),
+    ("drivers.check.sample_size", ("pass", "warn")),
+    ("drivers.check.small_groups", ("pass", "warn")),
+    ("drivers.check.loyalty", ("converged", "not_converged")),
+    ("drivers.check.separation", ("pass", "warn")),
+    ("drivers.check.events", ("pass", "warn")),
+    ("drivers.check", ("agree", "disagree", "differ")),
 ])
 def test_keys_built_from_values_exist(prefix, values):
     for value in values:
-        assert msg(f"{prefix}.{value}")
+        key = f"{prefix}.{value}" if prefix.count(".") == 1 else f"{prefix}_{value}"
+        assert key in catalog.MESSAGES["en"], key
 
 
 def test_every_template_formats_with_its_own_fields():
@@ -53,21 +67,24 @@ def test_every_template_formats_with_its_own_fields():
         sample = {name: 0.5 for name in fields}
         for name in fields:  # text fields
             if name in {"outcome", "target", "name", "names", "top", "first", "low_name", "method", "drivers",
-                        "quadrant", "then", "interval", "details", "agreement", "priority"}:
+                        "quadrant", "agreement", "priority", "model", "clearest", "group", "verdict", "source",
+                        "behaviour"}:
                 sample[name] = "x"
-            if name in {"n", "n_ok", "rank", "rank_low", "rank_high"}:
+            if name in {"n", "n_ok", "n_used", "n_low", "n_sig", "k", "df", "n_min", "n_events", "n_extreme", "n_below",
+                        "rank", "rank_low", "rank_high"}:
                 sample[name] = 3
         assert isinstance(msg(key, **sample), str), key
 
 
 def test_survey_sentence_and_a_finding_read_as_expected():
-    assert msg("drivers.text.survey", n=1200, drivers="speed, staff") == "1,200 respondents; drivers: speed, staff."
+    assert msg("drivers.finding.survey", n=1200, n_used=1150, drivers="speed, staff") == (
+        "1,200 respondents, 1,150 of whom answered every question the models use; drivers: speed, staff.")
     text = msg("drivers.finding.top_driver", top="reliability", outcome="satisfaction", share=0.35, low=0.31,
-               high=0.38, level=0.95, p_first=1.0)
+               high=0.38, level=0.95, rank_low=1, rank_high=1)
     assert text.startswith("reliability is the strongest driver of satisfaction: 35% of the explained variance")
     assert "(31%-38%, 95% bootstrap interval)" in text
 
 
 def test_a_missing_field_names_the_field():
     with pytest.raises(KeyError, match="drivers"):
-        msg("drivers.text.survey", n=3)
+        msg("drivers.finding.survey", n=3)

@@ -7,11 +7,12 @@ construct scores), :mod:`~analysis.drivers.gaps` (SERVQUAL gaps) and
 :mod:`~analysis.drivers.ipa` (importance-performance analysis),
 :mod:`~analysis.drivers.pls` (PLS path models of ECSI/ACSI-type structures),
 :mod:`~analysis.drivers.ipma` (importance-performance map on a PLS model) and
-:mod:`~analysis.drivers.stated` (derived vs stated importance), :mod:`~analysis.drivers.survey`
-(constructs and the driver table of a survey) and :mod:`~analysis.drivers.text` (generated sentences).
+:mod:`~analysis.drivers.stated` (derived vs stated importance) and :mod:`~analysis.drivers.survey`
+(constructs and the driver table of a survey). The sentences about their results are
+built in :mod:`analysis.findings.drivers`.
 """
 
-from analysis.drivers.gaps import servqual_gaps, servqual_pairs
+from analysis.drivers.gaps import GAP_VERDICTS, gap_verdicts, servqual_gaps, servqual_pairs
 from analysis.drivers.importance import (
     MAX_EXACT_P,
     DominanceResult,
@@ -24,7 +25,7 @@ from analysis.drivers.importance import (
     subset_r2,
 )
 from analysis.drivers.ipa import QUADRANTS, importance_performance, ipa_from_survey, performance_means
-from analysis.drivers.ipma import ipma, ipma_finding, performance_scores, unstandardized_weights
+from analysis.drivers.ipma import ipma, performance_scores, unstandardized_weights
 from analysis.drivers.pls import PLSPathModel, total_effects_from_paths
 from analysis.drivers.regression import (
     KeyDriverRegression,
@@ -40,10 +41,12 @@ from analysis.drivers.reliability import (
     item_analysis,
     reliability,
 )
-from analysis.drivers.stated import stated_finding, stated_vs_derived
+from analysis.drivers.stated import stated_vs_derived
 from analysis.drivers.survey import driver_table, item_scales, satisfaction_chain, survey_drivers
 
 __all__ = [
+    "GAP_VERDICTS",
+    "gap_verdicts",
     "MAX_EXACT_P",
     "QUADRANTS",
     "DominanceResult",
@@ -61,7 +64,6 @@ __all__ = [
     "importance_performance",
     "ipa_from_survey",
     "ipma",
-    "ipma_finding",
     "item_analysis",
     "item_scales",
     "loyalty_model",
@@ -74,7 +76,6 @@ __all__ = [
     "satisfaction_chain",
     "servqual_gaps",
     "servqual_pairs",
-    "stated_finding",
     "stated_vs_derived",
     "subset_r2",
     "survey_drivers",

@@ -27,7 +27,10 @@ from analysis.drivers._data import check_scale, numeric_block, weight_vector
 from analysis.checks import check_alpha
 from analysis.errors import DataValidationError, ParameterError
 
-__all__ = ["servqual_gaps", "servqual_pairs"]
+__all__ = ["GAP_VERDICTS", "gap_verdicts", "servqual_gaps", "servqual_pairs"]
+
+#: how a gap's interval places an attribute against expectations
+GAP_VERDICTS = ("below", "met", "above")
 
 
 def servqual_pairs(columns: Sequence[str], *, perception_prefix: str = "perc_",
@@ -167,3 +170,31 @@ def servqual_gaps(data: pd.DataFrame, pairs: pd.DataFrame | Mapping[str, tuple[s
     out.attrs.update({"alpha": alpha, "weight": weight})
     return out[["level", "name", "dimension", "estimate", "std_error", "ci_low", "ci_high", "p_value",
                 "perception", "expectation", "t", "n"]]
+
+
+def gap_verdicts(gaps: pd.DataFrame) -> pd.Series:
+    """Below, meeting or above expectations, as each gap's interval says.
+
+    ``below`` when the whole interval is below zero (significantly short of
+    expectations at the table's level), ``above`` when it is wholly above zero,
+    ``met`` otherwise. The one rule behind every label that speaks of expectations
+    (the SERVQUAL table and the importance-performance quadrants).
+
+    Parameters
+    ----------
+    gaps : DataFrame
+        With ``ci_low`` and ``ci_high`` (e.g. rows of :func:`servqual_gaps`).
+
+    Returns
+    -------
+    Series
+        Named ``verdict``, on the index of ``gaps``; values from :data:`GAP_VERDICTS`.
+
+    Examples
+    --------
+    >>> g = pd.DataFrame({"ci_low": [-0.8, -0.1, 0.2], "ci_high": [-0.2, 0.3, 0.5]}, index=["a", "b", "c"])
+    >>> gap_verdicts(g).tolist()
+    ['below', 'met', 'above']
+    """
+    below, above = gaps["ci_high"] < 0, gaps["ci_low"] > 0
+    return pd.Series(np.select([below, above], ["below", "above"], "met"), index=gaps.index, name="verdict")

@@ -10,6 +10,12 @@ quadrants:
 * ``low_priority`` - unimportant and weak: fix only if cheap;
 * ``possible_overkill`` - unimportant but strong: resources could move elsewhere.
 
+With expectations (``expectation_gaps``, from :func:`~analysis.drivers.servqual_gaps`)
+an attribute counts as performing well only when its perception is not
+significantly below its expectation (:func:`~analysis.drivers.gaps.gap_verdicts`):
+an attribute the SERVQUAL table shows short of expectations is never "keep up the
+good work" or "possible overkill", whatever its mean rating.
+
 The improve-first list ranks attributes by ``priority = share x (top - performance)
 / (top - bottom)``: the importance-weighted room for improvement on the rating
 scale. :func:`ipa_from_survey` bootstraps importance and performance together, so
@@ -41,6 +47,7 @@ from analysis.drivers.importance.lmg import MAX_EXACT_P
 from analysis.drivers.importance.model import METHODS, _prepare_corr, _rank, _statistic
 from analysis.checks import DEFAULT_SEED, Interval, Options, rng_from, validate_params
 from analysis.drivers._data import percentile_tails
+from analysis.drivers.gaps import gap_verdicts
 from analysis.errors import ParameterError
 
 __all__ = ["QUADRANTS", "importance_performance", "ipa_from_survey", "performance_means"]
@@ -96,7 +103,8 @@ def _cut(values: pd.Series, how: str | float, name: str) -> float:
 @validate_params({"importance_cut": CUT, "performance_cut": CUT})
 def importance_performance(importance: pd.Series | pd.DataFrame, performance: pd.Series | pd.DataFrame,
                            *, importance_cut: str | float = "mean", performance_cut: str | float = "mean",
-                           scale: tuple[float, float] | None = None) -> pd.DataFrame:
+                           scale: tuple[float, float] | None = None,
+                           expectation_gaps: pd.DataFrame | None = None) -> pd.DataFrame:
     """Quadrants and improve-first ranking from importance and performance.
 
     Parameters
@@ -112,14 +120,22 @@ def importance_performance(importance: pd.Series | pd.DataFrame, performance: pd
     scale : (low, high), optional
         Rating scale for the room for improvement; default the lowest and highest
         mean performance.
+    expectation_gaps : DataFrame, optional
+        Perception-minus-expectation gap per attribute (index: attribute; columns
+        ``estimate``, ``ci_low``, ``ci_high``, e.g. the dimension rows of
+        :func:`~analysis.drivers.servqual_gaps` indexed by ``name``). Given, the
+        performance side of the quadrants is the gap's verdict (``below``
+        expectations = weak, else strong) instead of the performance cut.
 
     Returns
     -------
     DataFrame
         Indexed by ``attribute`` in the input order: ``importance``,
-        ``performance`` (and their ``_low``/``_high`` when given), ``quadrant`` (one
-        of ``QUADRANTS``), ``priority`` and ``priority_rank`` (1 = improve first).
-        ``attrs`` holds the cut points.
+        ``performance`` (and their ``_low``/``_high`` when given), with
+        ``expectation_gaps`` also ``gap``, ``gap_low``, ``gap_high`` and
+        ``verdict``; ``quadrant`` (one of ``QUADRANTS``), ``priority`` and
+        ``priority_rank`` (1 = improve first). ``attrs`` holds the cut points and
+        ``performance_basis`` (``"cut"`` or ``"expectation"``).
 
     Examples
     --------
@@ -151,6 +167,15 @@ def importance_performance(importance: pd.Series | pd.DataFrame, performance: pd
     p_cut = _cut(out["performance"], performance_cut, "performance_cut")
     hi_imp = out["importance"] >= i_cut
     hi_perf = out["performance"] >= p_cut
+    if expectation_gaps is not None:
+        missing = [a for a in out.index if a not in expectation_gaps.index]
+        if missing:
+            raise ParameterError(f"no expectation gap for attribute(s) {missing}; the gaps cover "
+                                 f"{list(expectation_gaps.index)}: pair every attribute or leave expectation_gaps out.")
+        g = expectation_gaps.loc[out.index]
+        out["gap"], out["gap_low"], out["gap_high"] = g["estimate"], g["ci_low"], g["ci_high"]
+        out["verdict"] = gap_verdicts(g)
+        hi_perf = out["verdict"] != "below"
     out["quadrant"] = np.select(
         [hi_imp & ~hi_perf, hi_imp & hi_perf, ~hi_imp & ~hi_perf],
         ["concentrate_here", "keep_up_the_good_work", "low_priority"], "possible_overkill")
@@ -159,7 +184,8 @@ def importance_performance(importance: pd.Series | pd.DataFrame, performance: pd
         raise ParameterError(f"scale must be (low, high) with low < high; got {(lo, hi)}.")
     out["priority"] = out["importance"] * (hi - out["performance"]) / (hi - lo)
     out["priority_rank"] = _rank(out["priority"].to_numpy()[None, :])[0]
-    out.attrs.update({"importance_cut": i_cut, "performance_cut": p_cut, "scale": (lo, hi)})
+    out.attrs.update({"importance_cut": i_cut, "performance_cut": p_cut, "scale": (lo, hi),
+                      "performance_basis": "cut" if expectation_gaps is None else "expectation"})
     return out
 
 
@@ -170,7 +196,8 @@ def ipa_from_survey(data: pd.DataFrame, outcome: str, predictors: Sequence[str],
                     method: str = "lmg", scale: tuple[float, float] | None = None,
                     weight: str | None = None, n_boot: int = 0, alpha: float = 0.05,
                     seed: int | np.random.Generator = DEFAULT_SEED,
-                    importance_cut: str | float = "mean", performance_cut: str | float = "mean") -> pd.DataFrame:
+                    importance_cut: str | float = "mean", performance_cut: str | float = "mean",
+                    expectation_gaps: pd.DataFrame | None = None) -> pd.DataFrame:
     """Importance-performance table straight from a survey, with joint bootstrap intervals.
 
     Importance is the predictor's share of R² (``method`` as in
@@ -179,6 +206,7 @@ def ipa_from_survey(data: pd.DataFrame, outcome: str, predictors: Sequence[str],
     giving ``importance_low/high``, ``performance_low/high``, ``priority_low/high``
     and ``priority_rank_low/high`` (percentile intervals) and
     ``prob_top_priority`` (share of replicates in which the attribute ranks first).
+    ``expectation_gaps`` as in :func:`importance_performance`.
 
     Examples
     --------
@@ -201,7 +229,7 @@ def ipa_from_survey(data: pd.DataFrame, outcome: str, predictors: Sequence[str],
     perf = pd.Series(w @ x / w.sum(), index=predictors)
     share = pd.Series(est / r2, index=predictors)
     table = importance_performance(share, perf, importance_cut=importance_cut,
-                                   performance_cut=performance_cut, scale=scale)
+                                   performance_cut=performance_cut, scale=scale, expectation_gaps=expectation_gaps)
     lo, hi = table.attrs["scale"]
     if n_boot:
         shares, perfs = [], []

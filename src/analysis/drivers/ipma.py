@@ -51,9 +51,8 @@ from analysis.drivers.pls.estimation import _estimate
 from analysis.checks import DEFAULT_SEED, Interval, Options, check_is_fitted, rng_from, validate_params
 from analysis.drivers._data import percentile_tails
 from analysis.errors import AnalysisWarning, DataValidationError, ParameterError
-from analysis.messages import msg
 
-__all__ = ["ipma", "ipma_finding", "performance_scores", "unstandardized_weights"]
+__all__ = ["ipma", "performance_scores", "unstandardized_weights"]
 
 
 def _item_scale(model: PLSPathModel, scale) -> tuple[np.ndarray, np.ndarray]:
@@ -166,7 +165,7 @@ def _importance(perf: np.ndarray, a: np.ndarray) -> np.ndarray:
 def ipma(model: PLSPathModel, target: str, *, scale=None, constructs: Sequence[str] | None = None,
          n_boot: int = 0, alpha: float = 0.05,
          seed: int | np.random.Generator = DEFAULT_SEED, importance_cut: str | float = "mean",
-         performance_cut: str | float = "mean") -> pd.DataFrame:
+         performance_cut: str | float = "mean", expectation_gaps: pd.DataFrame | None = None) -> pd.DataFrame:
     """Importance-performance map of the constructs that affect ``target``.
 
     Parameters
@@ -191,6 +190,10 @@ def ipma(model: PLSPathModel, target: str, *, scale=None, constructs: Sequence[s
         Same seed, same intervals.
     importance_cut, performance_cut : "mean", "median" or float
         Where the map's crossing lines go.
+    expectation_gaps : DataFrame, optional
+        Perception-minus-expectation gaps per construct: the quadrants then judge
+        performance against expectations (see
+        :func:`~analysis.drivers.ipa.importance_performance`).
 
     Returns
     -------
@@ -245,7 +248,7 @@ def ipma(model: PLSPathModel, target: str, *, scale=None, constructs: Sequence[s
     imp = pd.Series(total_u[sources, t], index=names)
     pm = pd.Series(perf.mean(axis=0)[sources], index=names)
     table = importance_performance(imp, pm, importance_cut=importance_cut, performance_cut=performance_cut,
-                                   scale=(0.0, 100.0))
+                                   scale=(0.0, 100.0), expectation_gaps=expectation_gaps)
     table.insert(1, "total_effect", model.total_effects_.iloc[sources, t].to_numpy())
     if n_boot:
         rng = rng_from(seed)
@@ -277,26 +280,3 @@ def ipma(model: PLSPathModel, target: str, *, scale=None, constructs: Sequence[s
                         "alpha": alpha, "kind": "ipma"})
     return table
 
-
-def ipma_finding(table: pd.DataFrame) -> str:
-    """One generated sentence on an :func:`ipma` table: the most important construct per
-    point of performance and the one to improve first.
-
-    Examples
-    --------
-    >>> t = importance_performance(pd.Series({"QUAL": 0.3, "VAL": 0.5}), pd.Series({"QUAL": 70.0, "VAL": 60.0}),
-    ...                            scale=(0, 100))
-    >>> t.attrs.update(target="LOY")
-    >>> ipma_finding(t)[:60]
-    'For LOY, VAL matters most per point of performance: 10 more '
-    """
-    target = table.attrs.get("target", "the target")
-    first = table["importance"].idxmax()
-    row = table.loc[first]
-    interval = ""
-    if "importance_low" in table.columns:
-        interval = msg("drivers.finding.ipma_interval", low=10 * row["importance_low"],
-                       high=10 * row["importance_high"], level=1 - table.attrs.get("alpha", 0.05))
-    priority = table["priority_rank"].idxmin()
-    return msg("drivers.finding.ipma", target=target, first=first, performance=row["performance"],
-               gain=10 * row["importance"], interval=interval, priority=priority)

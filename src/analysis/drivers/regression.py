@@ -314,6 +314,13 @@ class KeyDriverRegression(ResultMixin):
         return pd.DataFrame({"fitted": self.result_.fittedvalues, "residual": self.result_.resid})
 
 
+def _fit_diagnostics(n: int, n_events: int, converged: bool, probabilities: np.ndarray) -> pd.Series:
+    """The diagnostics of a fitted logit: size, rarer outcome, convergence, extreme fits."""
+    extreme = int(np.sum((np.asarray(probabilities) > 1 - 1e-6).any(axis=1)))
+    return pd.Series({"n": int(n), "n_events": n_events, "converged": bool(converged), "n_extreme": extreme},
+                     dtype=object, name="value")
+
+
 def _likert_codes(y: np.ndarray, outcome: str) -> np.ndarray:
     if np.any(np.abs(y - np.round(y)) > 1e-9):
         bad = np.flatnonzero(np.abs(y - np.round(y)) > 1e-9)
@@ -396,10 +403,9 @@ class OrdinalDriverModel(ResultMixin):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             res = model.fit(method="bfgs", disp=False, maxiter=2000)
-        if not res.mle_retvals.get("converged", True):
-            warnings.warn("the ordinal model did not converge; read its estimates with care.",
-                          AnalysisWarning, stacklevel=2)
         self.result_ = res
+        self._diagnostics = _fit_diagnostics(len(y), int(min(np.sum(y == c) for c in cats)),
+                                             res.mle_retvals.get("converged", True), np.asarray(res.predict()))
         self.categories_ = cats
         k = len(predictors)
         params = np.asarray(res.params)
@@ -411,6 +417,22 @@ class OrdinalDriverModel(ResultMixin):
         self.n_ = int(len(y))
         self._k = k
         return self
+
+    def diagnostics(self) -> pd.Series:
+        """``n``, ``n_events`` (respondents in the smallest category), ``converged`` and
+        ``n_extreme`` (fitted probability of some category within 1e-6 of 1), as
+        :meth:`LogisticDriverModel.diagnostics`.
+
+        Examples
+        --------
+        >>> rng = np.random.default_rng(0)
+        >>> df = pd.DataFrame({"a": rng.normal(size=300)})
+        >>> df["y"] = np.digitize(df["a"] + rng.logistic(size=300), [-1, 1])
+        >>> bool(OrdinalDriverModel().fit(df, "y", ["a"]).diagnostics()["converged"])
+        True
+        """
+        check_is_fitted(self, "result_")
+        return self._diagnostics
 
     def summary(self) -> pd.DataFrame:
         """Coefficients (``estimate``, ``std_error``, ``ci_low``, ``ci_high``, ``p_value``, ``z``)
@@ -487,14 +509,36 @@ class LogisticDriverModel(ResultMixin):
         if message:
             raise DataValidationError(message)
         design = sm.add_constant(x, has_constant="add")
-        if weight is None:
-            res = sm.Logit(y, design).fit(disp=False, maxiter=200)
-        else:
-            res = sm.GLM(y, design, family=sm.families.Binomial(), var_weights=w).fit(cov_type="HC0")
+        with warnings.catch_warnings():  # separation and non-convergence are reported by diagnostics()
+            warnings.simplefilter("ignore")
+            if weight is None:
+                res = sm.Logit(y, design).fit(disp=False, maxiter=200)
+            else:
+                res = sm.GLM(y, design, family=sm.families.Binomial(), var_weights=w).fit(cov_type="HC0")
         self.result_ = res
         self.names_ = ["const"] + predictors
         self.n_ = int(len(y))
+        self._diagnostics = _fit_diagnostics(
+            self.n_, int(min(y.sum(), len(y) - y.sum())),
+            res.mle_retvals.get("converged", True) if weight is None else res.converged,
+            np.column_stack([1 - res.predict(), res.predict()]))
         return self
+
+    def diagnostics(self) -> pd.Series:
+        """How trustworthy the fit is: ``n``, ``n_events`` (respondents with the rarer
+        outcome; about 10 per attribute are needed), ``converged`` and ``n_extreme``
+        (respondents whose fitted probability is within 1e-6 of 0 or 1: a sign of
+        separation, where some ratings predict the outcome perfectly and the odds ratios
+        run off to infinity).
+
+        Examples
+        --------
+        >>> df = pd.DataFrame({"a": [1, 2, 3, 4, 5, 6, 7, 8], "y": [0, 0, 1, 0, 1, 0, 1, 1]})
+        >>> LogisticDriverModel().fit(df, "y", ["a"]).diagnostics()[["n", "n_events", "n_extreme"]].tolist()
+        [8, 4, 0]
+        """
+        check_is_fitted(self, "result_")
+        return self._diagnostics
 
     def summary(self) -> pd.DataFrame:
         """Coefficients (log-odds: ``estimate``, ``std_error``, ``ci_low``, ``ci_high``, ``p_value``,

@@ -28,9 +28,8 @@ from scipy import stats
 
 from analysis.drivers._data import numeric_block, weight_vector
 from analysis.errors import DataValidationError, ParameterError
-from analysis.messages import msg
 
-__all__ = ["IMPORTANCE_CLASSES", "stated_finding", "stated_vs_derived"]
+__all__ = ["IMPORTANCE_CLASSES", "stated_vs_derived"]
 
 IMPORTANCE_CLASSES = ("key_driver", "hidden_driver", "basic_expectation", "minor")
 
@@ -125,28 +124,3 @@ def stated_vs_derived(derived: pd.Series | pd.DataFrame, stated: pd.Series | pd.
     out.attrs.update({"spearman_rho": rho, "p_value": p, "n": len(out)})
     return out
 
-
-def stated_finding(table: pd.DataFrame, *, outcome: str) -> str:
-    """One generated sentence on a :func:`stated_vs_derived` table.
-
-    Agreement is called close for rho >= 0.7, partial for 0.3 <= rho < 0.7 and
-    little below 0.3; hidden drivers and basic expectations are named.
-
-    Examples
-    --------
-    >>> d = pd.Series({"a": 0.4, "b": 0.3, "c": 0.2, "d": 0.1})
-    >>> s = pd.Series({"a": 6.0, "b": 3.0, "c": 6.5, "d": 4.0})
-    >>> stated_finding(stated_vs_derived(d, s), outcome="satisfaction")
-    'What customers say matters and what moves satisfaction agree little (Spearman rho 0.00, 4 attributes); hidden drivers: b; stated as important but not driving satisfaction: c.'
-    """
-    rho = table.attrs.get("spearman_rho", np.nan)
-    level = "strong" if rho >= 0.7 else "moderate" if rho >= 0.3 else "weak"
-    details = ""
-    hidden = [str(i) for i in table.index[table["class"] == "hidden_driver"]]
-    basic = [str(i) for i in table.index[table["class"] == "basic_expectation"]]
-    if hidden:
-        details += msg("drivers.finding.stated_hidden", names=", ".join(hidden))
-    if basic:
-        details += msg("drivers.finding.stated_basic", names=", ".join(basic), outcome=outcome)
-    return msg("drivers.finding.stated", outcome=outcome, agreement=msg(f"drivers.agreement.{level}"), rho=rho,
-               n=len(table), details=details)

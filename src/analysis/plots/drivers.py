@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
@@ -17,26 +19,48 @@ def _whiskers(est, low, high):
     return np.vstack([est - low, high - est])
 
 
-def _quadrant_map(ax, table: pd.DataFrame) -> None:
-    """Points per quadrant with their intervals and labels, and the crossing lines."""
-    colours = {q: f"C{i}" for i, q in enumerate(("concentrate_here", "keep_up_the_good_work",
-                                                  "low_priority", "possible_overkill"))}
+def _label(labels: Callable[[str], str] | None, name: object) -> str:
+    return labels(str(name)) if labels is not None else str(name)
+
+
+#: where each quadrant's name is written (axes fraction) and how it is aligned
+_CORNERS = {"concentrate_here": (0.02, 0.98, "left", "top"), "keep_up_the_good_work": (0.98, 0.98, "right", "top"),
+            "low_priority": (0.02, 0.02, "left", "bottom"), "possible_overkill": (0.98, 0.02, "right", "bottom")}
+
+
+def _quadrant_map(ax, table: pd.DataFrame, labels: Callable[[str], str] | None) -> None:
+    """Points per quadrant with their intervals and labels, the crossing lines and the quadrant names.
+
+    With expectation gaps (``gap`` column) the horizontal position is the gap and the
+    vertical line is 0 (expectation met), the rule the quadrants use.
+    """
+    by_gap = "gap" in table.columns
+    x, x_low, x_high = ("gap", "gap_low", "gap_high") if by_gap else \
+        ("performance", "performance_low", "performance_high")
+    colours = {q: f"C{i}" for i, q in enumerate(_CORNERS)}
     for q, part in table.groupby("quadrant", sort=False):
-        xerr = _whiskers(part["performance"], part["performance_low"], part["performance_high"]) \
-            if "performance_low" in part else None
+        xerr = _whiskers(part[x], part[x_low], part[x_high]) if x_low in part else None
         yerr = _whiskers(part["importance"], part["importance_low"], part["importance_high"]) \
             if "importance_low" in part else None
-        ax.errorbar(part["performance"], part["importance"], xerr=xerr, yerr=yerr, fmt="o",
-                    capsize=2, color=colours.get(q, "C4"), label=msg(f"drivers.quadrant.{q}"))
+        ax.errorbar(part[x], part["importance"], xerr=xerr, yerr=yerr, fmt="o", capsize=2, color=colours[q])
         for name, row in part.iterrows():
-            ax.annotate(str(name), (row["performance"], row["importance"]), xytext=(4, 4),
+            ax.annotate(_label(labels, name), (row[x], row["importance"]), xytext=(4, 4),
                         textcoords="offset points", fontsize=8)
-    cuts = table.attrs
-    ax.axvline(cuts.get("performance_cut", table["performance"].mean()), color="grey", ls="--", lw=0.8)
-    ax.axhline(cuts.get("importance_cut", table["importance"].mean()), color="grey", ls="--", lw=0.8)
+    x_cut = 0.0 if by_gap else table.attrs.get("performance_cut", table["performance"].mean())
+    y_cut = table.attrs.get("importance_cut", table["importance"].mean())
+    ax.axvline(x_cut, color="grey", ls="--", lw=0.8)
+    ax.axhline(y_cut, color="grey", ls="--", lw=0.8)
+    if by_gap:  # the cut line must be on the map for the corners to name the right quadrants
+        lo, hi = min(table[x_low].min(), 0.0), max(table[x_high].max(), 0.0)
+        span = hi - lo or 1.0
+        ax.set_xlim(min(lo, -0.4 * span) - 0.1 * span, max(hi, 0.4 * span) + 0.1 * span)
+    for q, (fx, fy, ha, va) in _CORNERS.items():
+        ax.text(fx, fy, msg(f"drivers.quadrant.{q}"), transform=ax.transAxes, ha=ha, va=va, fontsize=9,
+                fontweight="bold", color=colours[q], bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.7})
 
 
-def plot_importance(importance: pd.DataFrame, *, outcome: str | None = None) -> Figure:
+def plot_importance(importance: pd.DataFrame, *, outcome: str | None = None,
+                    labels: Callable[[str], str] | None = None) -> Figure:
     """Horizontal bars of each driver's share of R², with bootstrap intervals when present.
 
     Examples
@@ -51,7 +75,7 @@ def plot_importance(importance: pd.DataFrame, *, outcome: str | None = None) -> 
     with figure_style():
         fig, ax = new_figure(height=1.2 + 0.4 * len(t))
         xerr = _whiskers(t["share"], t["share_low"], t["share_high"]) if "share_low" in t else None
-        ax.barh([str(i) for i in t.index], t["share"], xerr=xerr, capsize=3, color="C0")
+        ax.barh([_label(labels, i) for i in t.index], t["share"], xerr=xerr, capsize=3, color="C0")
         ax.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
         ax.set_title(msg("drivers.fig.importance.title", outcome=outcome or a.get("outcome", ""),
                          method=msg(f"drivers.method.{a.get('method', 'lmg')}")))
@@ -59,7 +83,8 @@ def plot_importance(importance: pd.DataFrame, *, outcome: str | None = None) -> 
     return fig
 
 
-def plot_coefficients(summary: pd.DataFrame, *, outcome: str, alpha: float = 0.05) -> Figure:
+def plot_coefficients(summary: pd.DataFrame, *, outcome: str, alpha: float = 0.05,
+                      labels: Callable[[str], str] | None = None) -> Figure:
     """Dot-and-whisker plot of standardized regression coefficients with their intervals.
 
     Examples
@@ -76,15 +101,20 @@ def plot_coefficients(summary: pd.DataFrame, *, outcome: str, alpha: float = 0.0
         y = np.arange(len(t))
         ax.errorbar(t["std_coef"], y, xerr=_whiskers(t["std_coef"], t["ci_low"] * scale, t["ci_high"] * scale),
                     fmt="o", capsize=3)
-        ax.set_yticks(y, [str(i) for i in t.index])
+        ax.set_yticks(y, [_label(labels, i) for i in t.index])
         ax.axvline(0, color="grey", lw=0.8)
         ax.set_title(msg("drivers.fig.coefficients.title", outcome=outcome))
         ax.set_xlabel(msg("drivers.fig.coefficients.x", level=1 - alpha))
     return fig
 
 
-def plot_ipa(table: pd.DataFrame) -> Figure:
-    """Importance-performance map: points with intervals, crossing lines and labels.
+def plot_ipa(table: pd.DataFrame, *, labels: Callable[[str], str] | None = None) -> Figure:
+    """Importance-performance map: points with intervals, crossing lines and quadrant names.
+
+    Performance runs over the whole rating scale (``attrs["scale"]``); when the table
+    judges performance against expectations (``gap`` column, see
+    :func:`analysis.drivers.importance_performance`), the horizontal axis is the gap
+    and its crossing line 0. ``labels`` maps a name to its display label.
 
     Examples
     --------
@@ -92,22 +122,25 @@ def plot_ipa(table: pd.DataFrame) -> Figure:
     >>> t = importance_performance(pd.Series({"a": 0.6, "b": 0.4}), pd.Series({"a": 3.0, "b": 6.0}),
     ...                            scale=(1, 7))
     >>> plot_ipa(t).axes[0].get_xlabel()
-    'Mean performance (rating scale 1-7)'
+    'Mean performance on the rating scale 1-7 (dashed line: mean of the attributes, 4.50)'
     """
     a = table.attrs
     lo, hi = a.get("scale", (table["performance"].min(), table["performance"].max()))
     with figure_style():
         fig, ax = new_figure(width=7.0, height=5.0)
-        _quadrant_map(ax, table)
+        _quadrant_map(ax, table, labels)
         ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
-        ax.legend(fontsize=8, loc="best")
         ax.set_title(msg("drivers.fig.ipa.title"))
-        ax.set_xlabel(msg("drivers.fig.ipa.x", low=lo, high=hi))
-        ax.set_ylabel(msg("drivers.fig.ipa.y"))
+        if "gap" in table.columns:
+            ax.set_xlabel(msg("drivers.fig.ipa.x_gap"))
+        else:
+            ax.set_xlim(lo, hi)
+            ax.set_xlabel(msg("drivers.fig.ipa.x", low=lo, high=hi, cut=a.get("performance_cut", np.nan)))
+        ax.set_ylabel(msg("drivers.fig.ipa.y", cut=a.get("importance_cut", np.nan)))
     return fig
 
 
-def plot_gaps(gaps: pd.DataFrame, *, level: str = "dimension") -> Figure:
+def plot_gaps(gaps: pd.DataFrame, *, level: str = "dimension", labels: Callable[[str], str] | None = None) -> Figure:
     """Perception-minus-expectation gaps with their intervals (one level: item or dimension).
 
     Examples
@@ -122,14 +155,14 @@ def plot_gaps(gaps: pd.DataFrame, *, level: str = "dimension") -> Figure:
         fig, ax = new_figure(height=1.2 + 0.35 * len(t))
         y = np.arange(len(t))
         ax.errorbar(t["estimate"], y, xerr=_whiskers(t["estimate"], t["ci_low"], t["ci_high"]), fmt="o", capsize=3)
-        ax.set_yticks(y, t["name"].astype(str).tolist())
+        ax.set_yticks(y, [_label(labels, n) for n in t["name"]])
         ax.axvline(0, color="grey", lw=0.8)
         ax.set_title(msg("drivers.fig.gaps.title"))
         ax.set_xlabel(msg("drivers.fig.gaps.x", level=1 - gaps.attrs.get("alpha", 0.05)))
     return fig
 
 
-def plot_ipma(table: pd.DataFrame) -> Figure:
+def plot_ipma(table: pd.DataFrame, *, labels: Callable[[str], str] | None = None) -> Figure:
     """IPMA map of a PLS model: total effect on the target against 0-100 performance.
 
     ``table`` is the output of :func:`analysis.drivers.ipma` (intervals drawn when it
@@ -142,20 +175,23 @@ def plot_ipma(table: pd.DataFrame) -> Figure:
     ...                            scale=(0, 100))
     >>> t.attrs["target"] = "LOY"
     >>> plot_ipma(t).axes[0].get_xlabel()
-    'Performance (mean score, 0-100)'
+    'Performance (mean score, 0-100; dashed line: mean of the constructs, 65.0)'
     """
-    target = table.attrs.get("target", "")
+    target = _label(labels, table.attrs.get("target", ""))
     with figure_style():
         fig, ax = new_figure(width=7.0, height=5.0)
-        _quadrant_map(ax, table)
-        ax.legend(fontsize=8, loc="best")
+        _quadrant_map(ax, table, labels)
         ax.set_title(msg("drivers.fig.ipma.title", target=target))
-        ax.set_xlabel(msg("drivers.fig.ipma.x"))
+        if "gap" in table.columns:
+            ax.set_xlabel(msg("drivers.fig.ipa.x_gap"))
+        else:
+            ax.set_xlim(0, 100)
+            ax.set_xlabel(msg("drivers.fig.ipma.x", cut=table.attrs.get("performance_cut", np.nan)))
         ax.set_ylabel(msg("drivers.fig.ipma.y", target=target))
     return fig
 
 
-def plot_stated_vs_derived(table: pd.DataFrame) -> Figure:
+def plot_stated_vs_derived(table: pd.DataFrame, *, labels: Callable[[str], str] | None = None) -> Figure:
     """Stated against derived importance ranks, one labelled point per attribute.
 
     ``table`` is the output of :func:`analysis.drivers.stated_vs_derived`; points on
@@ -174,7 +210,7 @@ def plot_stated_vs_derived(table: pd.DataFrame) -> Figure:
         for i, (cls, part) in enumerate(table.groupby("class", sort=False)):
             ax.scatter(part["derived_rank"], part["stated_rank"], color=f"C{i}", label=msg(f"drivers.class.{cls}"))
             for name, row in part.iterrows():
-                ax.annotate(str(name), (row["derived_rank"], row["stated_rank"]), xytext=(4, 4),
+                ax.annotate(_label(labels, name), (row["derived_rank"], row["stated_rank"]), xytext=(4, 4),
                             textcoords="offset points", fontsize=8)
         ax.plot([1, n], [1, n], color="grey", ls="--", lw=0.8)
         ax.set_xlim(n + 0.5, 0.5)
