@@ -46,6 +46,8 @@ def test_run_success_then_failure_keeps_the_previous_good_report(tmp_path):
     # 1. both notebooks succeed
     first = _run("--study", str(study), "--reports-dir", str(reports))
     assert first.exit_code == 0, first.output
+    assert "tiny/fixture_ok: ok" in first.output and "1 check(s) failed or warn (see its Checks)" in first.output
+    assert "not in their tables" not in first.output  # its one finding cites what its table holds
     assert not (reports / ".staging").exists()
     out = reports / "tiny"
     for name in ("fixture_ok.html", "fixture_ok.ipynb", "fixture_fail.html", "manifest.json"):

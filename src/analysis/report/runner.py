@@ -71,6 +71,8 @@ class RunResult:
     error: str | None = None
     reused: bool = False
     stopped: bool = False  # the run stopped here (Ctrl-C): later plans did not run
+    checks_failed: int = 0  # assumption checks that failed or warn (the page's Checks section)
+    citation_problems: int = 0  # cited values their written tables do not hold (should be 0)
 
 
 def check_kernel(kernel_name: str = KERNEL_NAME) -> None:
@@ -209,8 +211,11 @@ def _run_all(plans, reports_dir: Path, options: _Options, inputs_cache, progress
         if progress is not None:
             tail = f": {result.error}" if result.error else ""
             reused = ", reused: inputs, parameters and code unchanged" if result.reused else ""
+            checks = f"; {result.checks_failed} check(s) failed or warn (see its Checks)" if result.checks_failed else ""
+            cited = (f"; {result.citation_problems} cited value(s) not in their tables (see the index)"
+                     if result.citation_problems else "")
             progress(f"[{i}/{len(plans)}] {plan.study.name}/{plan.notebook}: {result.status} "
-                     f"({result.duration_s:.1f} s){reused}{tail}")
+                     f"({result.duration_s:.1f} s){reused}{checks}{cited}{tail}")
         if result.stopped:
             break
     return results
@@ -326,7 +331,8 @@ def _reuse(plan, study_dir: Path, previous, fingerprint, options: _Options) -> R
     entry.update(_pdf(page, study_dir / f"{nb}.pdf", options.browser))
     with interrupts_deferred():
         mf.write_entry(study_dir, mf.study_record(study), nb, entry)
-    return RunResult(study.name, nb, "ok", round(time.perf_counter() - t0, 2), page, None, reused=True)
+    return RunResult(study.name, nb, "ok", round(time.perf_counter() - t0, 2), page, None, reused=True,
+                     **_outcome(entry["outputs"]))
 
 
 def _execute_fresh(plan, reports_dir, options: _Options, env, inputs, fingerprint, previous) -> RunResult:
@@ -384,7 +390,15 @@ def _execute_fresh(plan, reports_dir, options: _Options, env, inputs, fingerprin
         _commit(executed, page, outputs, study_dir, plan, options, entry, previous)
     html = study_dir / entry["html"] if entry.get("html") else None
     message = None if error is None else f"{error['name']}: {error['message']}"
-    return RunResult(study.name, nb, entry["status"], duration, html, message)
+    return RunResult(study.name, nb, entry["status"], duration, html, message, **_outcome(entry.get("outputs")))
+
+
+def _outcome(outputs: dict[str, Any] | None) -> dict[str, int]:
+    """The counts the progress line reports: failed checks and unverified citations."""
+    outputs = outputs or {}
+    failed = sum(c.get("status") in ("warn", "fail") for c in (outputs.get("checks") or {}).values()
+                 if isinstance(c, dict))
+    return {"checks_failed": failed, "citation_problems": len(outputs.get("citation_problems") or [])}
 
 
 def _commit(executed: Path, page: Path, outputs: Path, study_dir: Path, plan, options: _Options,
