@@ -53,6 +53,10 @@ def _picks(ks: dict[str, int], chosen: str = "silhouette") -> pd.DataFrame:
     return out
 
 
+def _used(k: int) -> pd.DataFrame:
+    return pd.DataFrame({"chosen": [i == k for i in range(1, 9)]}, index=pd.Index(range(1, 9), name="k"))
+
+
 def test_tier_findings_cite_the_tier_table_and_the_computed_limits():
     v = pd.Series([100.0, 50, 10, 5, 5, 4, 3, 2, 1, 1], index=[f"c{i}" for i in range(10)])
     c = concentration_table(concentration(v), abc_limits(v), 0.2)
@@ -121,7 +125,7 @@ def test_rules_differ_finding_cites_the_score_rules_table():
 def test_gap_rule_of_one_fails_the_structure_check_and_the_finding_says_no_segments():
     # service_demo (issue 13): silhouette, Calinski-Harabasz and Davies-Bouldin pick 2, the gap rule 1
     finding, check = cluster_structure(_picks({"silhouette": 2, "calinski_harabasz": 2, "davies_bouldin": 2,
-                                               "gap": 1}), method="k-means")
+                                               "gap": 1}), _used(2), method="k-means")
     assert check.status == "fail" and check.kind == "cluster_structure"
     assert finding.text().startswith("The gap statistic finds no cluster structure")
     assert "picks k = 1, one continuous cloud" in finding.text()
@@ -135,12 +139,13 @@ def test_gap_rule_of_one_fails_the_structure_check_and_the_finding_says_no_segme
 def test_disagreeing_criteria_warn_and_agreeing_ones_pass():
     # CDNOW (issue 13): the gap rule picks 3, the other criteria 2
     finding, check = cluster_structure(_picks({"silhouette": 2, "calinski_harabasz": 2, "davies_bouldin": 2,
-                                               "gap": 3}), method="k-means")
+                                               "gap": 3}), _used(2), method="k-means")
     assert check.status == "warn"
     assert finding.text().startswith("The criteria disagree on the number of clusters: they pick k = 2 to 3")
-    finding, check = cluster_structure(_picks({"silhouette": 3, "davies_bouldin": 3, "gap": 3}), method="k-means")
+    finding, check = cluster_structure(_picks({"silhouette": 3, "davies_bouldin": 3, "gap": 3}), _used(3),
+                                       method="k-means")
     assert check.status == "pass" and finding.text().startswith("All 3 criteria, the gap rule included, pick k = 3")
-    finding, check = cluster_structure(_picks({"silhouette": 3, "davies_bouldin": 3}), method="k-means")
+    finding, check = cluster_structure(_picks({"silhouette": 3, "davies_bouldin": 3}), _used(3), method="k-means")
     assert check.status == "warn" and "was not computed" in check.text()
 
 
@@ -160,7 +165,8 @@ def test_stability_finding_counts_the_readings_and_warns_on_doubtful_clusters():
 
 def test_names_check_passes_with_lifecycle_names_and_warns_with_score_names():
     names = pd.DataFrame({"customers": [227, 2420], "conflicts": [0, 0], "score_map_customers": [857, 732],
-                          "score_map_conflicts": [630, 0], "at_risk": [503, 0], "lost": [127, 732]},
+                          "score_map_conflicts": [630, 0], "at_risk": [503, 0], "lost": [127, 732],
+                          "stages_allowed": ["active loyal", "lost"]},
                          index=pd.Index(["Loyal", "Lost"], name="segment"))
     settings = settings_table(at_risk_days=180, lost_days=365)
     check = segment_name_check(names, settings)
@@ -168,6 +174,8 @@ def test_names_check_passes_with_lifecycle_names_and_warns_with_score_names():
     assert "127 of the 857 customers the score map calls Loyal have not bought for more than 365 days" in check.text()
     names["conflicts"] = [5, 0]
     assert segment_name_check(names, settings).status == "warn"
+    names["stages_allowed"] = ""  # custom rules without stages: nothing to check, and the page says so
+    assert segment_name_check(names, settings).status == "not_run"
     small = small_segments_check(pd.DataFrame({"customers": [40, 31]}, index=["A", "B"]),
                                  settings_table(min_segment_size=30))
     assert small.status == "pass" and small.text() == "The smallest RFM segment, B, has 31 customers, at least 30."
@@ -201,3 +209,13 @@ def test_written_tables_hold_every_cited_value(tmp_path):
     assert verify_outputs(tmp_path) == []
     assert found[0].text().startswith("**Toy \\<b\\>**: 10 transactions of 5 customers, 2022-06-01 to")
     assert checks[0].status == "pass"
+
+
+def test_no_structure_sentence_names_a_span_only_when_the_other_criteria_differ():
+    finding, check = cluster_structure(_picks({"silhouette": 2, "calinski_harabasz": 4, "gap": 1}), _used(2),
+                                       method="k-means")
+    assert "The other criteria pick k = 2 to 4 only because" in finding.text()
+    finding, check = cluster_structure(_picks({"silhouette": 2, "calinski_harabasz": 2, "gap": 1}), _used(2),
+                                       method="k-means")
+    assert "The other criteria all pick k = 2 only because" in finding.text()
+    assert "(the other criteria all pick k = 2 because they cannot pick one)" in check.text()

@@ -12,6 +12,7 @@ of a table the notebook writes:
 ``lifecycle_stages``      :func:`stage_table`
 ``segment_lifecycle``     :func:`analysis.segmentation.segment_lifecycle_table`
 ``one_to_one``            ``OneToOne.summary()``
+``k_selection``           ``KSelection.summary()`` (its ``chosen`` row: the k the clusters use)
 ``k_picks``               ``KSelection.picks()``
 ``cluster_stability``     :func:`analysis.segmentation.cluster_stability`
 ``channel_agreement``     :func:`channel_table`
@@ -25,7 +26,8 @@ Examples
 >>> picks = pd.DataFrame({"k": [2, 2, 2, 1], "chosen": [True, False, False, False]},
 ...                      index=pd.Index(["silhouette", "calinski_harabasz", "davies_bouldin", "gap"],
 ...                                     name="criterion"))
->>> finding, check = cluster_structure(picks, method="k-means")
+>>> chosen = pd.DataFrame({"chosen": [False, True, False]}, index=pd.Index([1, 2, 3], name="k"))
+>>> finding, check = cluster_structure(picks, chosen, method="k-means")
 >>> check.status
 'fail'
 >>> finding.text()[:60]
@@ -51,6 +53,7 @@ __all__ = [
 SETTINGS, OVERVIEW, SEGMENTS, CONCENTRATION = "settings", "transaction_overview", "rfm_segments", "concentration"
 TIERS, STAGES, NAMES, ONE_TO_ONE = "value_tiers", "lifecycle_stages", "segment_lifecycle", "one_to_one"
 PICKS, STABILITY, CHANNELS, SCORE_RULES = "k_picks", "cluster_stability", "channel_agreement", "score_rules"
+K_SELECTION = "k_selection"
 _STABLE, _DOUBTFUL, _WEAK = ("stable", "highly_stable"), ("doubtful",), ("unstable", "dissolved")
 
 
@@ -245,6 +248,7 @@ def segment_name_check(names: pd.DataFrame, settings: pd.DataFrame, *, language:
     """Do the RFM names agree with the lifecycle stages? (tables ``segment_lifecycle``, ``settings``).
 
     ``pass`` when no customer carries a name their stage contradicts, else ``warn``;
+    ``not_run`` when the rule table restricts no name to stages (nothing to check);
     the text also says how many names the lifecycle changed against the score map
     alone, with the "Loyal" count of issue 13 where that segment exists.
 
@@ -252,13 +256,17 @@ def segment_name_check(names: pd.DataFrame, settings: pd.DataFrame, *, language:
     --------
     >>> import pandas as pd
     >>> t = pd.DataFrame({"customers": [2, 5], "conflicts": [0, 0], "score_map_customers": [6, 1],
-    ...                   "score_map_conflicts": [4, 0], "at_risk": [3, 0], "lost": [1, 1]},
+    ...                   "score_map_conflicts": [4, 0], "at_risk": [3, 0], "lost": [1, 1],
+    ...                   "stages_allowed": ["active loyal", "lost"]},
     ...                  index=pd.Index(["Loyal", "Lost"], name="segment"))
     >>> c = segment_name_check(t, settings_table(at_risk_days=180, lost_days=365))
     >>> c.status, c.text()[:47]
     ('pass', 'Every RFM segment name agrees with the customer')
     """
     loyal = msg("segmentation.segment.loyal", language=language)
+    if (names["stages_allowed"] == "").all():
+        return Check("segment_names", "consistency", "not_run", "segmentation.check.names.not_run",
+                     affects=("largest_segment", "stages"))
     conflicts = Cite(int(names["conflicts"].sum()), table=NAMES, column="conflicts", agg="sum")
     fields = {"conflicts": conflicts, "at_risk_days": _setting(settings, "at_risk_days"),
               "score_conflicts": Cite(int(names["score_map_conflicts"].sum()), table=NAMES,
@@ -330,8 +338,9 @@ def one_to_one_findings(summary: pd.DataFrame, settings: pd.DataFrame, *, what: 
     return found
 
 
-def cluster_structure(picks: pd.DataFrame, *, method: str, language: str | None = None) -> tuple[Finding, Check]:
-    """What the k-selection criteria say about cluster structure (table ``k_picks``).
+def cluster_structure(picks: pd.DataFrame, selection: pd.DataFrame, *, method: str,
+                      language: str | None = None) -> tuple[Finding, Check]:
+    """What the k-selection criteria say about cluster structure (tables ``k_picks``, ``k_selection``).
 
     ``fail`` when the gap rule picks k = 1 (one continuous cloud: the clusters are
     a cut of it, not segments); ``warn`` when the criteria pick different k, or
@@ -343,6 +352,9 @@ def cluster_structure(picks: pd.DataFrame, *, method: str, language: str | None 
     ----------
     picks : DataFrame
         ``KSelection.picks()``.
+    selection : DataFrame
+        ``KSelection.summary()``: its ``chosen`` row is the k the clusters use (with the
+        gap criterion and a gap rule of 1, the smallest candidate).
     method : str
         The clustering method as the reader names it (e.g. "k-means").
 
@@ -352,7 +364,8 @@ def cluster_structure(picks: pd.DataFrame, *, method: str, language: str | None 
         The ``clusters`` finding and the ``cluster_structure`` check.
     """
     chosen = picks.index[picks["chosen"]][0]
-    k = _cell(picks, PICKS, chosen, "k")
+    used = int(selection.index[selection["chosen"].astype(bool)][0])
+    k = Cite(used, table=K_SELECTION, column="k", agg="max", where={"chosen": True})
     fields = {"k": k, "criterion": msg(f"segmentation.criterion_name.{chosen}", language=language),
               "method": method}
     others = picks.drop(index="gap", errors="ignore")
@@ -361,8 +374,8 @@ def cluster_structure(picks: pd.DataFrame, *, method: str, language: str | None 
             "high": Cite(int(others["k"].max()), table=PICKS, column="k", agg="max",
                          where={"criterion": list(others.index)})}
     if "gap" in picks.index and picks.loc["gap", "k"] == 1:
-        status, reading = "fail", "none"
-        fields.update(span, gap_k=_cell(picks, PICKS, "gap", "k"))
+        status, reading = "fail", "none" if span["low"].value != span["high"].value else "none_same"
+        fields.update(span if reading == "none" else {"high": span["high"]}, gap_k=_cell(picks, PICKS, "gap", "k"))
     elif picks["k"].nunique() > 1:
         status, reading = "warn", "disagree"
         fields.update(low=Cite(int(picks["k"].min()), table=PICKS, column="k", agg="min"),

@@ -115,6 +115,14 @@ MESSAGES = {
             "description, not segments of distinct customers; a high bootstrap stability says the cut is "
             "repeatable, not that the groups exist."
         ),
+        "segmentation.finding.clusters.none_same": (
+            "The gap statistic finds no cluster structure: its rule (the first k whose gap is within one "
+            "standard error of the next) picks k = {gap_k:,.0f}, one continuous cloud of customers. The other "
+            "criteria all pick k = {high:,.0f} only because they cannot pick one cluster. The "
+            "{k:,.0f} clusters below ({method}, k chosen by {criterion}) are a cut of that cloud for "
+            "description, not segments of distinct customers; a high bootstrap stability says the cut is "
+            "repeatable, not that the groups exist."
+        ),
         "segmentation.finding.clusters.disagree": (
             "The criteria disagree on the number of clusters: they pick k = {low:,.0f} to {high:,.0f} "
             "(table k_picks). The {k:,.0f} clusters below ({method}, k chosen by {criterion}) are one "
@@ -149,6 +157,11 @@ MESSAGES = {
         "segmentation.check.structure.none": (
             "The gap statistic's rule picks k = {gap_k:,.0f}: no cluster structure beyond one continuous "
             "cloud (the other criteria pick k = {low:,.0f} to {high:,.0f} because they cannot pick one). "
+            "The {k:,.0f} clusters describe slices of that cloud: do not treat them as distinct segments."
+        ),
+        "segmentation.check.structure.none_same": (
+            "The gap statistic's rule picks k = {gap_k:,.0f}: no cluster structure beyond one continuous "
+            "cloud (the other criteria all pick k = {high:,.0f} because they cannot pick one). "
             "The {k:,.0f} clusters describe slices of that cloud: do not treat them as distinct segments."
         ),
         "segmentation.check.structure.disagree": (
@@ -196,6 +209,10 @@ MESSAGES = {
             "days). By scores alone there would be {score_conflicts:,.0f}, among them {loyal_lost:,.0f} of "
             "the {loyal:,.0f} customers called {name} who have not bought for more than {lost_days:,.0f} "
             "days. Read those names with the stage beside them, or give the segment rules a stages column."
+        ),
+        "segmentation.check.names.not_run": (
+            "The segment rules restrict no name to lifecycle stages (no stages column), so the names were "
+            "not checked against the lifecycle: a name of current customers may hold lapsed ones."
         ),
         "segmentation.check.small_segments.pass": (
             "The smallest RFM segment, {segment}, has {customers:,.0f} customers, at least {min_size:,.0f}."

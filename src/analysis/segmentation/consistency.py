@@ -121,7 +121,9 @@ def segment_lifecycle_table(table: pd.DataFrame, stages: pd.DataFrame, rules=Non
         ``conflicts`` (named so, in a stage the name does not allow), then
         ``score_map_customers`` and ``score_map_conflicts`` for the names the
         rule table gives on scores alone (no lifecycle), then ``at_risk`` and
-        ``lost`` (score-map customers of the name in those stages).
+        ``lost`` (score-map customers of the name in those stages), and
+        ``stages_allowed`` (the stage keys the name allows, space-separated; empty:
+        any stage).
 
     Examples
     --------
@@ -136,8 +138,11 @@ def segment_lifecycle_table(table: pd.DataFrame, stages: pd.DataFrame, rules=Non
     >>> t = rfm(tx, "2023-12-31", lifecycle=rules)
     >>> t["segment"].tolist()
     ['Lost', 'Loyal', 'New', 'Lost']
-    >>> segment_lifecycle_table(t, lifecycle_stages(t, rules)).loc["At risk"].tolist()
-    [0, 0, 1, 1, 0, 1]
+    >>> check = segment_lifecycle_table(t, lifecycle_stages(t, rules))
+    >>> check.loc[["At risk"], ["customers", "score_map_customers", "score_map_conflicts", "stages_allowed"]]
+             customers  score_map_customers  score_map_conflicts stages_allowed
+    segment
+    At risk          0                    1                    1        at_risk
 
     By scores alone customer a (r = 2, f = 4) would be "At risk", but a has not bought
     for 639 days: lost.
@@ -163,5 +168,6 @@ def segment_lifecycle_table(table: pd.DataFrame, stages: pd.DataFrame, rules=Non
     order = list(dict.fromkeys([*rule_table["segment"].astype(str), *shown.index, *score.index]))
     out = shown.join(score, how="outer").reindex([n for n in order if n in shown.index or n in score.index])
     out = out.fillna(0).astype("int64")
+    out["stages_allowed"] = [" ".join(allowed.get(name, ())) for name in out.index]
     out.index.name = "segment"
     return out
