@@ -170,7 +170,7 @@ def plot_k_selection(selection) -> Figure:
                 ax.legend(loc="best", fontsize=8)
             ax.set_title(msg(f"segmentation.criterion.{c}"), fontsize=9)
             ax.set_xlabel(msg("segmentation.axis.k"))
-        fig.suptitle(msg("segmentation.fig.k_selection.title", method=selection.method))
+        fig.suptitle(msg("segmentation.fig.k_selection.title", method=msg(f"segmentation.method.{selection.method}")))
     return fig
 
 
