@@ -54,6 +54,7 @@ def test_every_literal_key_used_by_the_package_exists():
     ("drivers.check.separation", ("pass", "warn")),
     ("drivers.check.events", ("pass", "warn")),
     ("drivers.check", ("agree", "disagree", "differ")),
+    ("drivers.finding.priority", ("then",)),
 ])
 def test_keys_built_from_values_exist(prefix, values):
     for value in values:

@@ -319,9 +319,10 @@ def improve_findings(ipa: pd.DataFrame, *, label: Label | None = None, table: st
     def cell(row, column):
         return Cite(t.loc[row, column], table=table, column=column, row=row)
 
-    out = [Finding("improve_first", "drivers.finding.priority", checks=checks, first=_name(label, first),
-                   share=cell(first, "importance"), performance=cell(first, "performance"),
-                   p_top=cell(first, "prob_top_priority"))]
+    then = {"names": ", ".join(_name(label, n) for n in t.index[1:3])} if len(t) > 1 else {}
+    out = [Finding("improve_first", "drivers.finding.priority" + ("_then" if then else ""), checks=checks,
+                   first=_name(label, first), share=cell(first, "importance"), performance=cell(first, "performance"),
+                   p_top=cell(first, "prob_top_priority"), **then)]
     for name in t.index:
         verdict = {"verdict": msg(f"drivers.verdict.{t.loc[name, 'verdict']}")} if "verdict" in t else {}
         out.append(Finding(f"improve_{int(t.loc[name, 'priority_rank'])}",

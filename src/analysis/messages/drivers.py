@@ -94,6 +94,10 @@ MESSAGES = {
             "Improve first: {first} (importance {share:.0%}, performance {performance:.2f}; top "
             "priority in {p_top:.0%} of bootstrap samples)."
         ),
+        "drivers.finding.priority_then": (
+            "Improve first: {first} (importance {share:.0%}, performance {performance:.2f}; top "
+            "priority in {p_top:.0%} of bootstrap samples), then {names}."
+        ),
         "drivers.finding.improve_item": (
             "{rank}. **{name}** - {quadrant} ({verdict}); importance {share:.0%} ({share_low:.0%}-{share_high:.0%}), "
             "performance {performance:.2f} ({perf_low:.2f}-{perf_high:.2f}); priority rank "
