@@ -456,3 +456,28 @@ def test_gamma_gamma_independence_check_equals_scipy():
     assert ours["pearson_r"] == pytest.approx(pr.statistic, rel=1e-12)
     assert ours["pearson_p"] == pytest.approx(pr.pvalue, rel=1e-9)
     assert ours["spearman_rho"] == pytest.approx(stats.spearmanr(x, m).statistic, rel=1e-12)
+
+
+def test_gamma_gamma_spearman_p_value_equals_scipy_even_when_tiny():
+    """Issue 13, case 4: the independence check has a p-value for Spearman's rho as well
+    (scipy.stats.spearmanr's t approximation), and a strong dependence in a large sample
+    gives a p-value far below 0.001 that is still a positive number (CDNOW: rho = 0.21,
+    n = 11,515, p about 1e-116), not 0. Tolerance 1e-9 relative: the same formula, other code."""
+    from analysis.clv.gammagamma import _independence
+
+    rng = np.random.default_rng(5)
+    x = rng.integers(1, 30, 11515).astype(float)
+    m = np.round(rng.gamma(2.0, 10.0, 11515) * (1 + 0.03 * x), 2)
+    ours = _independence(x, m)
+    sp = stats.spearmanr(x, m)
+    assert ours["spearman_rho"] == pytest.approx(sp.statistic, rel=1e-12)
+    assert ours["spearman_p"] == pytest.approx(sp.pvalue, rel=1e-9)
+    assert 0 < ours["spearman_p"] < 1e-50
+
+
+def test_gamma_gamma_refuses_constant_spend_with_the_reason():
+    """Issue 13, case 8: every repeat customer with the same mean spend (no variation) used to
+    give a non-converged fit with NaN standard errors; now the fit refuses and names the fix."""
+    d = pd.DataFrame({"frequency": [0, 1, 2, 3, 5], "monetary_value": [0.0, 25.0, 25.0, 25.0, 25.0]})
+    with pytest.raises(DataValidationError, match=r"same mean spend \(25\).*spend=25"):
+        GammaGamma().fit(d)

@@ -156,9 +156,38 @@ def test_value_parameters_are_checked_in_one_form(summary):
         clv.churn_risk(bg, summary, summary.assign(clv=1.0), silence=-1)
 
 
-def test_customers_at_risk_by_hand():
+def test_win_back_targets_by_hand():
     v = pd.DataFrame({"p_alive": [0.2, 0.9, 0.1, 0.3, 0.45], "value_if_alive": [100.0, 90.0, 1.0, 2.0, 95.0],
                       "value_at_risk": [80.0, 9.0, 0.9, 1.4, 52.0]}, index=list("abcde"))
     # 75% quantile of value_if_alive = 95: a (100) and e (95) are valuable; b (90) is not
-    assert clv.customers_at_risk(v).index.tolist() == ["a", "e"]
-    assert clv.customers_at_risk(v, threshold=0.3).index.tolist() == ["a"]
+    rule = clv.win_back_rule(v)
+    assert rule.loc["rule"].to_dict() == {"min_p_alive": 0.05, "max_p_alive": 0.5, "valuable_quantile": 0.75,
+                                          "top_share": 0.25, "min_value_if_alive": 95.0}
+    assert clv.win_back_targets(v, rule).index.tolist() == ["a", "e"]
+    assert clv.win_back_targets(v, clv.win_back_rule(v, threshold=0.3)).index.tolist() == ["a"]
+
+
+def test_gone_customers_are_not_win_back_targets():
+    """Issue 13, case 5: customers with P(alive) = 0.000 and CLV = 0.000 were listed as "slipping
+    away"; they are gone. A target is valuable if alive, below the threshold and not below
+    min_p_alive; each customer's status comes from the same table the page shows."""
+    v = pd.DataFrame({"p_alive": [0.0004, 0.2, 0.9, 0.3, 0.01, 0.049, 0.05],
+                      "clv": [0.0001, 20.0, 90.0, 0.5, 0.9, 3.0, 4.0],
+                      "value_if_alive": [250.0, 100.0, 100.0, 2.0, 90.0, 61.0, 80.0],
+                      "value_at_risk": [249.9, 80.0, 10.0, 1.5, 89.1, 58.0, 76.0]}, index=list("abcdefg"))
+    rule = clv.win_back_rule(v, valuable_quantile=0.5)  # median of value_if_alive: 90
+    status = clv.win_back_status(v, rule)
+    assert status.tolist() == ["probably_gone", "win_back", "active", "low_value", "probably_gone", "low_value",
+                               "low_value"]
+    targets = clv.win_back_targets(v, rule)
+    assert targets.index.tolist() == ["b"] and (targets["p_alive"] >= 0.05).all()
+    low = clv.win_back_rule(v, valuable_quantile=0.15)  # from 55.1: f (p 0.049) is gone, g (p 0.05) a target
+    assert clv.win_back_status(v, low)[["f", "g"]].tolist() == ["probably_gone", "win_back"]
+    with pytest.raises(ParameterError, match="min_p_alive .* must be below threshold"):
+        clv.win_back_rule(v, threshold=0.05, min_p_alive=0.05)
+
+
+def test_value_concentration_by_hand():
+    got = clv.value_concentration(pd.Series([50.0, 30.0, 10.0, 5.0, 5.0]), shares=[0.1, 0.2, 0.5, 1.0])
+    assert got["customers"].tolist() == [1, 1, 2, 5]  # floor(share * 5), at least one
+    assert got["value_share"].tolist() == pytest.approx([0.5, 0.5, 0.8, 1.0])

@@ -6,21 +6,26 @@ Non-contractual, continuous time: :class:`BetaGeo` (BG/NBD), :class:`ModifiedBet
 :class:`BetaGeoBetaBinom` (BG/BB). Contractual: :class:`ShiftedBetaGeometric` (sBG).
 Value and validation: :func:`customer_lifetime_value` and the helpers in
 :mod:`analysis.clv.value` and :mod:`analysis.clv.validation`; checks against a known
-truth and channel effects in :mod:`analysis.clv.recovery`; notebook 02's sentences in
-:mod:`analysis.clv.findings`. Every model's ``summary(alpha=0.05)`` has the package's
+truth and channel effects in :mod:`analysis.clv.recovery`; who each fit leaves out (and why) in
+:mod:`analysis.clv.sample`. Notebook 02's sentences are built in :mod:`analysis.findings.clv`. Every model's ``summary(alpha=0.05)`` has the package's
 estimate columns (``estimate, std_error, ci_low, ci_high, p_value``).
 """
 
 from analysis.clv.bgbb import BetaGeoBetaBinom
 from analysis.clv.bgnbd import BetaGeo, ModifiedBetaGeo
 from analysis.clv.covariates import BetaGeoCovariates, ParetoNBDCovariates
-from analysis.clv.findings import clv_findings
 from analysis.clv.gammagamma import GammaGamma
 from analysis.clv.paretonbd import ParetoNBD
 from analysis.clv.recovery import channel_effects, parameter_recovery
+from analysis.clv.sample import exclusions, fitting_sample
 from analysis.clv.sbg import ShiftedBetaGeometric
-from analysis.clv.validation import compare_models, error_measures, frequency_fit, holdout_by_frequency, tracking
-from analysis.clv.value import churn_risk, customer_lifetime_value, customers_at_risk, value_by_group
+from analysis.clv.validation import (
+    compare_models, error_measures, frequency_fit, holdout_by_frequency, holdout_window, parameter_table, tracking,
+    tracking_conventions,
+)
+from analysis.clv.value import (
+    churn_risk, customer_lifetime_value, value_by_group, value_concentration, win_back_rule, win_back_status, win_back_targets,
+)
 
 __all__ = [
     "BetaGeo",
@@ -33,14 +38,21 @@ __all__ = [
     "ShiftedBetaGeometric",
     "channel_effects",
     "churn_risk",
-    "clv_findings",
     "compare_models",
     "customer_lifetime_value",
-    "customers_at_risk",
     "error_measures",
+    "exclusions",
+    "fitting_sample",
     "frequency_fit",
     "holdout_by_frequency",
+    "holdout_window",
     "parameter_recovery",
+    "parameter_table",
     "tracking",
+    "tracking_conventions",
     "value_by_group",
+    "value_concentration",
+    "win_back_rule",
+    "win_back_status",
+    "win_back_targets",
 ]

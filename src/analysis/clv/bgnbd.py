@@ -79,8 +79,7 @@ class NonContractualModel(BaseFitter):
 
     _columns = ("frequency", "recency", "T")
     _integer = ("frequency",)
-    _positive = ("T",)
-    _nonnegative = ("frequency", "recency")
+    _nonnegative = ("frequency", "recency", "T")
 
     def _check_data(self, arrays: dict[str, np.ndarray], data: Any) -> None:
         cols = self._column_map()
@@ -106,12 +105,23 @@ class NonContractualModel(BaseFitter):
         ------
         DataValidationError
             If nobody made a repeat purchase: purchase rates and drop-out cannot
-            then be told apart (the likelihood has no interior maximum).
+            then be told apart (the likelihood has no interior maximum); or if a
+            row has ``T = 0`` (first purchase on the last day: its likelihood is 1
+            whatever the parameters, so it carries no information; fit on
+            :func:`analysis.clv.fitting_sample` and predict for every customer).
         """
         return super().fit(data, weights=weights)
 
     def _fit_input(self, data, weights):
         arrays, w = super()._fit_input(data, weights)
+        newcomers = (arrays["T"] == 0) & (w > 0)
+        if newcomers.any():
+            raise DataValidationError(
+                f"{type(self).__name__}: {int(newcomers.sum())} row(s) have {self._column_map()['T']!r} = 0 "
+                f"({rows_text(newcomers, data)}, numbered from 1): their first purchase is on the last day of the "
+                "period, so they say nothing yet about purchase rates or drop-out. Fit on "
+                "analysis.clv.fitting_sample(summary) and value them with the fitted model (predictions accept T = 0)."
+            )
         if float(w @ arrays["frequency"]) == 0:
             raise DataValidationError(
                 f"{type(self).__name__}: no customer made a repeat purchase (frequency is 0 in every "

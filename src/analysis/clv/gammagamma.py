@@ -42,19 +42,26 @@ def _pearson(x: np.ndarray, y: np.ndarray) -> float:
     return min(max(r, -1.0), 1.0)
 
 
-def _independence(x: np.ndarray, m: np.ndarray) -> pd.Series:
-    """Pearson (with its two-sided p-value) and Spearman correlation of frequency and spend."""
-    n = float(len(x))
-    if n < 3 or np.ptp(x) == 0 or np.ptp(m) == 0:
-        return pd.Series({"pearson_r": np.nan, "pearson_p": np.nan, "spearman_rho": np.nan, "n": n})
-    r = _pearson(x, m)
-    # Two-sided p-value of H0: rho = 0 (t test with n - 2 df; equals scipy.stats.pearsonr).
+def _t_pvalue(r: float, n: float) -> float:
+    """Two-sided p-value of H0: rho = 0 from a correlation *r* of *n* pairs (t test with n - 2 df,
+    as scipy.stats.pearsonr and, for ranks, scipy.stats.spearmanr compute it)."""
     df = n - 2
     t2 = r * r * df / max(1.0 - r * r, 1e-300)
-    pvalue = float(special.betainc(df / 2, 0.5, df / (df + t2)))
-    return pd.Series(
-        {"pearson_r": r, "pearson_p": pvalue, "spearman_rho": _pearson(_average_ranks(x), _average_ranks(m)), "n": n}
-    )
+    return float(special.betainc(df / 2, 0.5, df / (df + t2)))
+
+
+def _independence(x: np.ndarray, m: np.ndarray) -> pd.Series:
+    """Pearson and Spearman correlation of frequency and spend, each with its two-sided p-value."""
+    n = float(len(x))
+    if n < 3 or np.ptp(x) == 0 or np.ptp(m) == 0:
+        return pd.Series({"pearson_r": np.nan, "pearson_p": np.nan, "spearman_rho": np.nan, "spearman_p": np.nan,
+                          "n": n})
+    r = _pearson(x, m)
+    # Ranks of spend rounded to a millionth: mean spends equal as money but apart by float noise (one
+    # engine adds exact decimals, another floats) are ties, so every engine ranks them alike.
+    rho = _pearson(_average_ranks(x), _average_ranks(np.round(m, 6)))
+    return pd.Series({"pearson_r": r, "pearson_p": _t_pvalue(r, n), "spearman_rho": rho,
+                      "spearman_p": _t_pvalue(rho, n), "n": n})
 
 
 def _average_ranks(v: np.ndarray) -> np.ndarray:
@@ -101,7 +108,7 @@ class GammaGamma(BaseFitter):
     loglik_ : float
         Maximised log-likelihood (density of the mean spends).
     independence_ : Series
-        ``pearson_r``, ``pearson_p``, ``spearman_rho``, ``n`` among repeat customers.
+        ``pearson_r``, ``pearson_p``, ``spearman_rho``, ``spearman_p``, ``n`` among repeat customers.
 
     Examples
     --------
@@ -141,7 +148,8 @@ class GammaGamma(BaseFitter):
             raise DataValidationError(
                 f"{int(bad.sum())} repeat customer(s) have {cols['monetary_value']!r} <= 0 "
                 f"(first positions {np.flatnonzero(bad)[:5].tolist()}); the Gamma-Gamma model "
-                "needs positive spend. Drop zero-value transactions before summarising."
+                "needs positive spend. Fit on analysis.clv.fitting_sample(summary, \"spend\") (it leaves them "
+                "out; they are valued with the population mean spend) or drop zero-value transactions."
             )
 
     def fit(self, data: pd.DataFrame, *, weights=None) -> GammaGamma:
@@ -157,6 +165,13 @@ class GammaGamma(BaseFitter):
         Returns
         -------
         self
+
+        Raises
+        ------
+        DataValidationError
+            If a repeat customer's spend is 0 (see :func:`analysis.clv.fitting_sample`), fewer
+            than 2 customers made a repeat purchase, or every repeat customer has the same
+            mean spend (nothing varies, nothing to estimate).
 
         Examples
         --------
@@ -177,6 +192,13 @@ class GammaGamma(BaseFitter):
                 f"GammaGamma needs at least 2 customers with frequency > 0; got {int(repeat.sum())}."
             )
         w_all = self._weights(data, weights, len(repeat))
+        spends = arrays["monetary_value"][repeat & (w_all > 0)]
+        if np.ptp(spends) == 0:
+            raise DataValidationError(
+                f"GammaGamma: every repeat customer has the same mean spend ({spends[0]:g}), so there is no "
+                "variation in spend to model (the fit would run p to infinity and report no standard errors). "
+                f"Value customers with that spend instead: customer_lifetime_value(..., spend={spends[0]:g})."
+            )
         arrays = {k: v[repeat] for k, v in arrays.items()}
         self.independence_ = _independence(arrays["frequency"], arrays["monetary_value"])
         if abs(self.independence_["pearson_r"]) > self.independence_threshold:
@@ -195,7 +217,7 @@ class GammaGamma(BaseFitter):
         Returns
         -------
         Series
-            ``pearson_r``, ``pearson_p``, ``spearman_rho``, ``n``.
+            ``pearson_r``, ``pearson_p``, ``spearman_rho``, ``spearman_p``, ``n``.
 
         Examples
         --------

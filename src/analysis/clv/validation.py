@@ -18,11 +18,18 @@ from analysis.window import parse_date, unit_days
 
 __all__ = [
     "holdout_by_frequency",
+    "holdout_window",
     "error_measures",
     "compare_models",
+    "parameter_table",
     "frequency_fit",
     "tracking",
+    "tracking_conventions",
 ]
+
+#: when the tracking table evaluates E[X]: at the last day of each period (a customer's age as the
+#: summary's T counts it) or one day later, at the period's exclusive end (BTYD, lifetimes)
+TRACKING_CONVENTIONS = ("period_end", "next_day")
 
 #: time units of the tracking table (of the package's one unit table, analysis.window.UNIT_DAYS)
 _TRACKING_UNITS = ("D", "W")
@@ -45,6 +52,42 @@ def _predicted_holdout(model, summary: pd.DataFrame) -> np.ndarray:
         rows = duration == d
         out[rows] = model.predict_purchases(float(d), summary.loc[rows]).to_numpy()
     return out
+
+
+def holdout_window(summary: pd.DataFrame, calibration_end, observation_end) -> pd.DataFrame:
+    """The calibration/holdout split as the page states it: dates, the real holdout length, the cohort.
+
+    Parameters
+    ----------
+    summary : DataFrame
+        Calibration/holdout summary (``duration_holdout`` is the holdout's real length,
+        whatever default length a window setting has).
+    calibration_end, observation_end : date-like
+        The dates the summary was built with.
+
+    Returns
+    -------
+    DataFrame
+        One row ``window``: ``calibration_end`` and ``observation_end`` (ISO dates),
+        ``holdout_length`` (in the summary's time unit) and ``customers`` (the cohort).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> s = pd.DataFrame({"frequency": [0], "frequency_holdout": [1], "duration_holdout": [52.0]})
+    >>> holdout_window(s, "1997-06-30", "1998-06-29")["holdout_length"].item()
+    52.0
+    """
+    _holdout_columns(summary)
+    return pd.DataFrame(
+        {
+            "calibration_end": [parse_date(calibration_end, "calibration_end").date().isoformat()],
+            "observation_end": [parse_date(observation_end, "observation_end").date().isoformat()],
+            "holdout_length": [float(summary["duration_holdout"].iloc[0]) if len(summary) else float("nan")],
+            "customers": [len(summary)],
+        },
+        index=pd.Index(["window"], name="row"),
+    )
 
 
 def holdout_by_frequency(model, summary: pd.DataFrame, *, max_frequency: int = 7) -> pd.DataFrame:
@@ -155,6 +198,39 @@ def compare_models(models: Mapping[str, object], summary: pd.DataFrame) -> pd.Da
     return out.sort_values("rmse")
 
 
+def parameter_table(models: Mapping[str, object], *, alpha: float = 0.05) -> pd.DataFrame:
+    """The estimates of several fitted models in one table, with each fit's diagnostics.
+
+    Parameters
+    ----------
+    models : mapping name -> fitted model (transaction or spend model)
+    alpha : float
+        One minus the confidence level of the intervals.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by (``model``, ``parameter``): the columns of ``summary(alpha)``
+        (``estimate``, ``std_error``, ``ci_low``, ``ci_high``, ``p_value``), the fit's
+        ``loglik`` and ``converged`` (repeated on each of its rows) and ``at_boundary``
+        (the estimate ran to an extreme value, see ``at_boundary_``).
+
+    Examples
+    --------
+    >>> from analysis.clv import BetaGeo
+    >>> m = BetaGeo.from_params({"r": 0.5, "alpha": 5, "a": 0.8, "b": 2.5})
+    >>> s = m.simulate(300, 30, seed=1)
+    >>> parameter_table({"BetaGeo": BetaGeo().fit(s)}).columns[-3:].tolist()
+    ['loglik', 'converged', 'at_boundary']
+    """
+    table = pd.concat({name: m.summary(alpha=alpha) for name, m in models.items()}, names=["model", "parameter"])
+    names = table.index.get_level_values("model")
+    table["loglik"] = [models[name].loglik_ for name in names]
+    table["converged"] = [models[name].converged_ for name in names]
+    table["at_boundary"] = [p in models[name].at_boundary_ for name, p in table.index]
+    return table
+
+
 def frequency_fit(model, summary: pd.DataFrame, *, max_frequency: int = 7) -> pd.DataFrame:
     """Actual vs model-expected number of customers by calibration frequency.
 
@@ -195,6 +271,7 @@ def tracking(
     observation_end=None,
     *,
     time_unit: str = "W",
+    evaluate_at: str = "period_end",
 ) -> pd.DataFrame:
     """Repeat transactions of the calibration cohort per period: actual vs model.
 
@@ -215,6 +292,14 @@ def tracking(
         End of calibration and of the holdout (default: last transaction).
     time_unit : {"W", "D"}
         Period length of the rows.
+    evaluate_at : {"period_end", "next_day"}
+        When the expected cumulative purchases are evaluated: at the end of the
+        period's last day, with a customer's age counted as the summary counts
+        ``T`` (default; at the calibration end it equals ``sum_i E[X(T_i)]``), or
+        one day later, at the period's exclusive end, as R's BTYD
+        (``bgnbd.ExpectedCumulativeTransactions``) and lifetimes
+        (``expected_cumulative_transactions``) do. The two differ by one day of
+        purchasing: on CDNOW about 0.8% of the cumulative total in weeks 20-25.
 
     Returns
     -------
@@ -242,16 +327,18 @@ def tracking(
     ['period_end', 'actual', 'expected']
     """
     days = unit_days(time_unit, allowed=_TRACKING_UNITS)
+    if evaluate_at not in TRACKING_CONVENTIONS:
+        raise ParameterError(f"evaluate_at must be one of {TRACKING_CONVENTIONS}; got {evaluate_at!r}.")
     data = customer_data(transactions)
     cal_end = parse_date(calibration_end, "calibration_end", timezone=data.timezone)
     obs_end = (parse_date(observation_end, "observation_end", timezone=data.timezone) if observation_end is not None
                else data.last_day())
     daily = data.cohort_counts(cal_end, obs_end)
-    return _tracking_table(model, daily, cal_end, obs_end, days)
+    return _tracking_table(model, daily, cal_end, obs_end, days, evaluate_at == "next_day")
 
 
 def _tracking_table(model, daily: pd.DataFrame, cal_end: pd.Timestamp, obs_end: pd.Timestamp,
-                    days: float) -> pd.DataFrame:
+                    days: float, next_day: bool = False) -> pd.DataFrame:
     """The tracking table from the cohort's daily first and repeat purchase counts (both engines)."""
     if daily.empty or daily["n_first"].sum() == 0:
         raise ParameterError(
@@ -269,7 +356,7 @@ def _tracking_table(model, daily: pd.DataFrame, cal_end: pd.Timestamp, obs_end: 
     n_born = born["n_first"].to_numpy(float)
     # Expected cumulative repeat purchases by the end of each period (ages in model units).
     ends = ((edges - pd.Timedelta(days=1) - start) / pd.Timedelta(days=1)).to_numpy(float) + 1.0
-    ages = np.clip((ends[:, None] - births[None, :] - 1.0) / days, 0, None)
+    ages = np.clip((ends[:, None] - births[None, :] - (0.0 if next_day else 1.0)) / days, 0, None)
     cum_expected = (model.expected_purchases(ages) * n_born[None, :]).sum(axis=1)
     expected = np.diff(np.concatenate([[0.0], cum_expected]))
     period_end = (edges - pd.Timedelta(days=1)).as_unit("ns")  # the same resolution whatever the input's
@@ -283,3 +370,46 @@ def _tracking_table(model, daily: pd.DataFrame, cal_end: pd.Timestamp, obs_end: 
             "holdout": period_end > cal_end,
         }
     )
+
+
+def tracking_conventions(track: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
+    """Expected cumulative purchases under the two conventions of :func:`tracking`, side by side.
+
+    Parameters
+    ----------
+    track : DataFrame
+        :func:`tracking` with ``evaluate_at="period_end"``.
+    reference : DataFrame
+        The same with ``evaluate_at="next_day"`` (the reference tools' convention).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``point`` (``"calibration_end"``: the last calibration period;
+        ``"observation_end"``: the last period): ``period_end`` (ISO date), ``actual_cumulative``,
+        ``expected_cumulative`` (this package), ``expected_cumulative_next_day``
+        (BTYD, lifetimes), ``difference_pct`` (100 * (next day - period end) / period end).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from analysis.clv import BetaGeo
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"],
+    ...                    "date": pd.to_datetime(["2024-01-01", "2024-02-01", "2024-01-10"])})
+    >>> m = BetaGeo.from_params({"r": 0.5, "alpha": 5, "a": 0.8, "b": 2.5})
+    >>> t, r = (tracking(m, tx, "2024-01-31", "2024-03-01", evaluate_at=e) for e in TRACKING_CONVENTIONS)
+    >>> bool((tracking_conventions(t, r)["difference_pct"] > 0).all())
+    True
+    """
+    rows = {"calibration_end": int(np.flatnonzero(~track["holdout"].to_numpy())[-1]), "observation_end": len(track) - 1}
+    out = pd.DataFrame(
+        {
+            "period_end": [track["period_end"].iloc[i].date().isoformat() for i in rows.values()],
+            "actual_cumulative": [track["actual_cumulative"].iloc[i] for i in rows.values()],
+            "expected_cumulative": [track["expected_cumulative"].iloc[i] for i in rows.values()],
+            "expected_cumulative_next_day": [reference["expected_cumulative"].iloc[i] for i in rows.values()],
+        },
+        index=pd.Index(list(rows), name="point"),
+    )
+    out["difference_pct"] = 100 * (out["expected_cumulative_next_day"] / out["expected_cumulative"] - 1)
+    return out

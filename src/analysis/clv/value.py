@@ -25,7 +25,8 @@ from analysis.clv.gammagamma import GammaGamma
 from analysis.errors import ParameterError
 from analysis.window import UNIT_DAYS
 
-__all__ = ["customer_lifetime_value", "churn_risk", "customers_at_risk", "value_by_group"]
+__all__ = ["WIN_BACK_STATUSES", "customer_lifetime_value", "churn_risk", "value_by_group", "win_back_rule",
+           "value_concentration", "win_back_status", "win_back_targets"]
 
 
 def _clv_point(model, spend_model, data, spend, horizon, steps, discount_rate, unit_days, margin):
@@ -275,37 +276,151 @@ def value_by_group(clv: pd.DataFrame, groups: pd.Series, *, name: str | None = N
     return out.sort_values("total_clv", ascending=False)
 
 
-@validate_params({"value": ["frame"], "threshold": [Interval(float, 0, 1)],
-                  "valuable_quantile": [Interval(float, 0, 1)]})
-def customers_at_risk(value: pd.DataFrame, *, threshold: float = 0.5, valuable_quantile: float = 0.75) -> pd.DataFrame:
-    """Valuable customers who are slipping away, most value at risk first.
+@validate_params({"clv": [pd.Series], "shares": ["array-like"]})
+def value_concentration(clv: pd.Series, shares=(0.01, 0.05, 0.1, 0.2, 0.5)) -> pd.DataFrame:
+    """Share of the total value held by the most valuable customers.
 
-    A customer is *valuable* when her ``value_if_alive`` is at least its
-    ``valuable_quantile`` quantile (default: the top quarter), and *at risk* when,
-    in addition, ``p_alive`` is below ``threshold``.
+    Parameters
+    ----------
+    clv : Series
+        Value per customer.
+    shares : sequence of float
+        Shares of customers, most valuable first (the top ``floor(share * n)``
+        customers, at least one).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``top_customers_share``: ``customers`` (int) and ``value_share``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> value_concentration(pd.Series([50.0, 30.0, 10.0, 10.0]), shares=[0.25, 0.5])["value_share"].tolist()
+    [0.5, 0.8]
+    """
+    ranked = np.sort(clv.to_numpy(dtype=float))[::-1]
+    total = ranked.sum()
+    counts = [max(1, int(np.floor(share * len(ranked)))) for share in shares]
+    return pd.DataFrame(
+        {"customers": counts, "value_share": [ranked[:k].sum() / total if total else np.nan for k in counts]},
+        index=pd.Index([float(x) for x in shares], name="top_customers_share"),
+    )
+
+
+#: what :func:`win_back_status` calls each customer
+WIN_BACK_STATUSES = ("active", "win_back", "probably_gone", "low_value")
+
+
+@validate_params({"value": ["frame"], "threshold": [Interval(float, 0, 1, closed="right")],
+                  "min_p_alive": [Interval(float, 0, 1, closed="left")],
+                  "valuable_quantile": [Interval(float, 0, 1)]})
+def win_back_rule(value: pd.DataFrame, *, threshold: float = 0.5, min_p_alive: float = 0.05,
+                  valuable_quantile: float = 0.75) -> pd.DataFrame:
+    """The win-back rule of a customer base: who is slipping away but still worth winning back.
+
+    A win-back target is a customer who is probably slipping away, not probably gone,
+    and worth having back: ``min_p_alive <= p_alive < threshold`` and ``value_if_alive``
+    (the value if she is certainly still a customer) at least its ``valuable_quantile``
+    quantile over all customers. A customer with ``p_alive`` below ``min_p_alive`` is
+    *probably gone*: her expected value is close to 0 whatever she was worth, and a
+    win-back budget spent on her is mostly wasted.
 
     Parameters
     ----------
     value : DataFrame
         :func:`customer_lifetime_value` output joined with :func:`churn_risk`'s
-        ``value_if_alive`` and ``value_at_risk``.
+        ``value_if_alive`` (``p_alive`` and ``value_if_alive`` are used).
     threshold : float, default 0.5
-        P(alive) below which a valuable customer counts as at risk.
+        P(alive) below which a customer is slipping away.
+    min_p_alive : float, default 0.05
+        P(alive) below which a customer is probably gone (must be below ``threshold``).
     valuable_quantile : float, default 0.75
         Quantile of ``value_if_alive`` from which a customer counts as valuable.
 
     Returns
     -------
     DataFrame
-        The rows of ``value`` at risk, sorted by ``value_at_risk`` (largest first).
+        One row (index ``"rule"``): ``min_p_alive``, ``max_p_alive`` (the threshold),
+        ``valuable_quantile``, ``top_share`` (``1 - valuable_quantile``, the share of
+        customers counted valuable), ``min_value_if_alive`` (that quantile, in money).
 
     Examples
     --------
     >>> import pandas as pd
-    >>> v = pd.DataFrame({"p_alive": [0.2, 0.9, 0.1, 0.3], "value_if_alive": [100.0, 90.0, 1.0, 2.0],
-    ...                   "value_at_risk": [80.0, 9.0, 0.9, 1.4]}, index=list("abcd"))
-    >>> customers_at_risk(v).index.tolist()
-    ['a']
+    >>> v = pd.DataFrame({"p_alive": [0.2, 0.9, 0.1, 0.3], "value_if_alive": [100.0, 90.0, 1.0, 2.0]})
+    >>> win_back_rule(v)["min_value_if_alive"].item()
+    92.5
     """
-    valuable = value["value_if_alive"] >= value["value_if_alive"].quantile(valuable_quantile)
-    return value[valuable & (value["p_alive"] < threshold)].sort_values("value_at_risk", ascending=False)
+    if min_p_alive >= threshold:
+        raise ParameterError(
+            f"min_p_alive ({min_p_alive}) must be below threshold ({threshold}): a customer is probably gone "
+            "below min_p_alive and slipping away below threshold."
+        )
+    cutoff = float(value["value_if_alive"].quantile(valuable_quantile))
+    return pd.DataFrame({"min_p_alive": [min_p_alive], "max_p_alive": [threshold],
+                         "valuable_quantile": [valuable_quantile], "top_share": [1 - valuable_quantile],
+                         "min_value_if_alive": [cutoff]},
+                        index=pd.Index(["rule"], name="rule"))
+
+
+@validate_params({"value": ["frame"], "rule": ["frame"]})
+def win_back_status(value: pd.DataFrame, rule: pd.DataFrame) -> pd.Series:
+    """Each customer's place under the win-back rule (:func:`win_back_rule`).
+
+    ``active``: ``p_alive >= max_p_alive``; ``win_back``: slipping away
+    (``min_p_alive <= p_alive < max_p_alive``) and valuable (``value_if_alive >=
+    min_value_if_alive``); ``probably_gone``: valuable but ``p_alive < min_p_alive``;
+    ``low_value``: the rest (not active, not valuable).
+
+    Returns
+    -------
+    Series
+        ``win_back_status`` (one of :data:`WIN_BACK_STATUSES`), indexed like *value*.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> v = pd.DataFrame({"p_alive": [0.2, 0.9, 0.001, 0.3], "value_if_alive": [100.0, 90.0, 120.0, 2.0]},
+    ...                  index=list("abcd"))
+    >>> win_back_status(v, win_back_rule(v, valuable_quantile=0.5)).tolist()
+    ['win_back', 'active', 'probably_gone', 'low_value']
+    """
+    r = rule.iloc[0]
+    p, worth = value["p_alive"].to_numpy(), value["value_if_alive"].to_numpy()
+    valuable = worth >= r["min_value_if_alive"]
+    status = np.select(
+        [p >= r["max_p_alive"], valuable & (p >= r["min_p_alive"]), valuable],
+        ["active", "win_back", "probably_gone"],
+        default="low_value",
+    )
+    return pd.Series(status, index=value.index, name="win_back_status")
+
+
+@validate_params({"value": ["frame"], "rule": ["frame"]})
+def win_back_targets(value: pd.DataFrame, rule: pd.DataFrame) -> pd.DataFrame:
+    """The win-back targets (:func:`win_back_status` ``== "win_back"``), most value at risk first.
+
+    Parameters
+    ----------
+    value : DataFrame
+        :func:`customer_lifetime_value` output joined with :func:`churn_risk`'s
+        ``value_if_alive`` and ``value_at_risk``.
+    rule : DataFrame
+        :func:`win_back_rule` output.
+
+    Returns
+    -------
+    DataFrame
+        The target rows of ``value``, sorted by ``value_at_risk`` (largest first).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> v = pd.DataFrame({"p_alive": [0.2, 0.9, 0.001, 0.3, 0.45], "value_if_alive": [100.0, 90.0, 120.0, 2.0, 95.0],
+    ...                   "value_at_risk": [80.0, 9.0, 119.9, 1.4, 52.0]}, index=list("abcde"))
+    >>> win_back_targets(v, win_back_rule(v, valuable_quantile=0.5)).index.tolist()
+    ['a', 'e']
+    """
+    targets = value[win_back_status(value, rule) == "win_back"]
+    return targets.sort_values("value_at_risk", ascending=False, kind="stable")
