@@ -191,7 +191,9 @@ def test_default_horizon_is_notebook_02s():
     root = Path(__file__).resolve().parents[2]
     clv02 = read_parameters(root / "notebooks" / "02_clv.ipynb")
     assert clv02["time_unit"].default in (None, "W")  # weeks: the study window's default unit
-    assert inspect.signature(channel_clv).parameters["horizon"].default == clv02["horizon"].default == 52
+    from analysis.channels import CLV_HORIZON
+
+    assert inspect.signature(channel_clv).parameters["horizon"].default == clv02["horizon"].default == CLV_HORIZON
     assert read_parameters(root / "notebooks" / "04_channel_comparison.ipynb")["clv_horizon_weeks"].default is None
 
 

@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from analysis.datasets import REMOTE_DATASETS
+from analysis.findings import verify_outputs
 from analysis.report.cli import main
 
 PUBLISHED = pd.DataFrame(
@@ -51,3 +52,16 @@ def test_channel_notebook_reproduces_hillstrom_arms(shared_data, project_root, t
         want = PUBLISHED.loc[arm, "visit"] - PUBLISHED.loc["No E-Mail", "visit"]
         assert lift.loc[arm, "estimate"] == pytest.approx(want, abs=1e-6)
         assert lift.loc[arm, "ci_low"] < lift.loc[arm, "estimate"] < lift.loc[arm, "ci_high"]
+    # issue 13: every sentence cites the written tables, money is in the study's currency (US dollars),
+    # lifts of rates are in percentage points, and no arm is called profitable against its interval
+    folder = tmp_path / "hillstrom" / "04_channel_comparison"
+    assert verify_outputs(folder) == []
+    import json
+
+    findings = json.loads((folder / "outputs.json").read_text(encoding="utf-8"))["findings"]
+    profit = [f["text"] for k, f in findings.items() if k.startswith("profit_")]
+    assert profit and all("US dollars" in t and "currency units" not in t for t in profit)
+    inc = pd.read_csv(tables / "incremental_revenue.csv").set_index("arm")
+    for arm, text in zip(inc.index, profit):
+        assert ("is profitable" in text) == (inc.loc[arm, "profit_ci_low"] > 0)
+    assert all("percentage points" in f["text"] for k, f in findings.items() if k.startswith("lift_visit_"))

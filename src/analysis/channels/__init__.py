@@ -46,7 +46,7 @@ from analysis.channels.continuous import (
     welch_anova,
 )
 from analysis.channels.economics import VERDICTS, channel_economics, customer_value, economics_estimates, profit_verdict
-from analysis.channels.lifetime import ChannelCLV, channel_clv, first_year_vs_lifetime, lifetime_economics
+from analysis.channels.lifetime import CLV_HORIZON, ChannelCLV, channel_clv, first_year_vs_lifetime, lifetime_economics
 from analysis.channels.lift import (HeterogeneousLift, campaign_lift, covariate_balance, heterogeneous_lift,
                                    incremental_revenue, points, with_lifecycle_stage)
 from analysis.channels.power import mde_means, mde_rates, mde_table, sample_size_rates
@@ -67,7 +67,7 @@ __all__ = [
     "MeanComparison", "SpendComparison", "compare_means", "compare_spend", "dunn_test",
     "eta_omega_squared", "games_howell", "hedges_g", "tukey_hsd", "welch_anova",
     "channel_economics", "customer_value", "economics_estimates", "profit_verdict", "VERDICTS",
-    "ChannelCLV", "channel_clv", "lifetime_economics", "first_year_vs_lifetime",
+    "CLV_HORIZON", "ChannelCLV", "channel_clv", "lifetime_economics", "first_year_vs_lifetime",
     "HeterogeneousLift", "campaign_lift", "heterogeneous_lift", "incremental_revenue", "points",
     "covariate_balance", "with_lifecycle_stage",
     "RateComparison", "cohens_h", "compare_rates", "cramers_v", "newcombe_interval",

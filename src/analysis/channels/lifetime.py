@@ -47,7 +47,11 @@ from analysis.results import ESTIMATE_COLUMNS, ResultMixin, order_estimate_colum
 from analysis.summary import customer_summary
 from analysis.window import parse_date
 
-__all__ = ["ChannelCLV", "channel_clv", "lifetime_economics", "first_year_vs_lifetime"]
+__all__ = ["ChannelCLV", "channel_clv", "lifetime_economics", "first_year_vs_lifetime", "CLV_HORIZON"]
+
+#: the forecast horizon notebook 02 uses unless a study sets one, in its time units (weeks by
+#: default); :func:`channel_clv` defaults to it so that notebooks 02 and 04 value customers alike
+CLV_HORIZON = 52
 
 
 @dataclass(repr=False)
@@ -97,7 +101,7 @@ def channel_clv(
     channel: str = "acquisition_channel",
     by_channel: bool = True,
     observation_end=None,
-    horizon: float = 52.0,
+    horizon: float = float(CLV_HORIZON),
     margin: float = 1.0,
     discount_rate: float = 0.10,
     interval: str | None = "delta",
@@ -118,8 +122,8 @@ def channel_clv(
     observation_end : date-like, optional
         Last observed day; default the last transaction date.
     horizon : float
-        Forecast length in weeks; the default, 52, is notebook 02's (one year), so the two
-        notebooks value customers over the same horizon unless a study sets them apart.
+        Forecast length in weeks; the default, :data:`CLV_HORIZON` (52), is notebook 02's, so
+        the two notebooks value customers over the same horizon unless a study sets them apart.
     margin : float
         Gross margin share of revenue (0 < margin <= 1).
     discount_rate : float

@@ -44,7 +44,7 @@ __all__ = [
     "slug", "rates_test_table", "rates_finding", "rates_checks", "spend_tests_table", "spend_findings",
     "lift_findings", "power_checks", "incremental_findings", "roi_checks", "adjusted_findings", "adjusted_checks",
     "balance_check", "economics_findings", "horizon_table", "lifetime_findings", "horizon_check", "params_table",
-    "clv_errors_check", "attribution_skipped",
+    "clv_errors_check", "skipped_check", "attribution_skipped",
 ]
 
 Label = Callable[[object], str]
@@ -411,6 +411,12 @@ def clv_errors_check(params: pd.DataFrame, *, table: str, language: str | None =
     return Check("clv_standard_errors", "convergence", "warn" if missing else "pass",
                  "channels.check.clv_errors" if missing else "channels.check.clv_errors_pass",
                  affects=["lifetime", "lifetime_ranking", "lifetime_note"], n=n, missing=bad)
+
+
+def skipped_check(table: str, *, language: str | None = None) -> Check:
+    """``not_run`` (``data_quality``): the study has no *table*, so the analyses that need it did not run."""
+    return Check(f"skipped_{slug(table)}", "data_quality", "not_run", "channels.check.skipped",
+                 table=escape_markdown(table))
 
 
 def attribution_skipped(language: str | None = None) -> str:

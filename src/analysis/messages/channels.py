@@ -239,6 +239,10 @@ MESSAGES = {
             "The arms do not overlap in customer mix: {covariate} is constant within {arm} and within {control} "
             "at different values, so no adjustment can separate the campaign's effect from that difference."
         ),
+        "channels.check.skipped": (
+            "This study has no {table} table, so the comparisons that need it did not run; this page states "
+            "nothing about them."
+        ),
         "channels.check.horizon": (
             "Notebook 04 counts {weeks:.0f} weeks of expected future value, notebook 02 {clv_weeks:.0f} weeks; "
             "channel rankings by lifetime value may differ between the two pages."
