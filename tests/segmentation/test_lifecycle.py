@@ -43,3 +43,21 @@ def test_lifecycle_rule_values_have_one_message_form():
         lifecycle_stages(t, {"new_days": 9.5})
     with pytest.raises(ParameterError, match="The 'rules' parameter of lifecycle_stages"):
         lifecycle_stages(t, [("lost_days", 10)])
+
+
+def test_notebook_01_takes_the_lifecycle_from_the_study():
+    # issue 13 case 14: one lifecycle definition, the study's; notebook 01 used to carry its own
+    # stage_rules dict (lapsed = 365 days while 04 said 90). Its parameter now defaults to None =
+    # the study's `lifecycle:`, and the same rules name the RFM segments and the stages.
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "notebooks" / "01_segmentation.ipynb"
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    params = next(c for c in cells if "parameters" in c["metadata"].get("tags", []))
+    namespace: dict = {}
+    exec("".join(params["source"]), namespace)  # the parameters cell is plain assignments
+    assert namespace["stage_rules"] is None
+    code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    assert "this_study.lifecycle if stage_rules is None else" in code
+    assert "lifecycle=lifecycle)" in code and "lifecycle_stages(table, lifecycle)" in code
