@@ -50,6 +50,12 @@ def project(tmp_path_factory) -> Path:
     shutil.copy(NOTEBOOKS / "02_clv.ipynb", root / "notebooks" / "02_clv.ipynb")  # the project's notebook as it is now
     firm = simulate_service_firm(n_customers=2000, seed=5)
     raw = firm.transactions.rename(columns={"customer_id": "CustID", "date": "OrderDate", "amount": "Value"})
+    # issue 13, case 7: customers whose first purchase is on the last day (T = 0 in the full summary) and on the
+    # calibration end (T = 0 in the calibration summary) are left out of the fits, counted and valued
+    last = raw["OrderDate"].max().normalize()
+    newcomers = pd.DataFrame({"CustID": ["NEW-LAST", "NEW-CAL"], "OrderDate": [last, last - pd.Timedelta(weeks=26)],
+                              "Value": [25.0, 30.0]})
+    raw = pd.concat([raw, newcomers], ignore_index=True)
     ids = np.array(sorted(raw["CustID"].unique()))
     for i, part in enumerate(np.array_split(ids, 3)):
         raw[raw["CustID"].isin(part)].to_parquet(root / "data" / "log" / f"part-{i}.parquet", index=False)
@@ -139,6 +145,11 @@ def test_notebook_02_on_a_large_study_equals_the_in_memory_study(project, tmp_pa
     # "UserWarning: obj.round has no effect with datetime..." came from rounding the tracking table's dates)
     folder = next((reports / "big").rglob("02_clv/**/outputs.json")).parent
     assert verify_outputs(folder) == []
+    excluded = pd.read_csv(folder / "tables" / "excluded_customers.csv", index_col=[0, 1])
+    assert excluded.loc[("full", "first_purchase_at_end"), "customers"] == 1
+    assert excluded.loc[("calibration", "first_purchase_at_end"), "customers"] == 1
+    value = pd.read_csv(folder / "tables" / "customer_value.csv", index_col=0)
+    assert value.loc["NEW-LAST", "clv"] > 0
     page = json.loads(next((reports / "big").rglob("02_clv.ipynb")).read_text(encoding="utf-8"))
     streams = ["".join(o.get("text", "")) for c in page["cells"] for o in c.get("outputs", [])
                if o.get("output_type") == "stream" and o.get("name") == "stderr"]
