@@ -94,3 +94,17 @@ def test_ipma_default_seed_repeats_and_none_is_refused(satisfaction):
         ipma(m, "LOY", scale=(0, 10), n_boot=50, seed=None)
     with pytest.raises(ParameterError, match=r"The 'n_boot' parameter of ipma must be one of 0 or an int"):
         ipma(m, "LOY", scale=(0, 10), n_boot=10)
+
+
+def test_ipma_quadrants_follow_expectation_gaps(satisfaction):
+    """Issue 13, case 10 on the PLS map: a construct significantly below expectation is never
+    'possible overkill' or 'keep up the good work'; without gaps the map is unchanged."""
+    m = PLSPathModel(ECSI_PATHS, ECSI_BLOCKS).fit(satisfaction)
+    plain = ipma(m, "LOY", scale=(0, 10))
+    gaps = pd.DataFrame({"estimate": -0.5, "ci_low": -0.8, "ci_high": -0.2}, index=plain.index)
+    gaps.loc[plain.index[0], ["estimate", "ci_low", "ci_high"]] = [0.1, -0.1, 0.3]  # meets expectation
+    judged = ipma(m, "LOY", scale=(0, 10), expectation_gaps=gaps)
+    below = judged["verdict"] == "below"
+    assert below.sum() == len(plain) - 1
+    assert not judged.loc[below, "quadrant"].isin(["possible_overkill", "keep_up_the_good_work"]).any()
+    pd.testing.assert_series_equal(judged["priority"], plain["priority"])
