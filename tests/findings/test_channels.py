@@ -23,7 +23,7 @@ import pytest
 from analysis.channels import (adjusted_comparison, campaign_lift, channel_clv, channel_economics, compare_rates,
                                compare_spend, covariate_balance, incremental_revenue, lifetime_economics, mde_rates,
                                mde_table, points)
-from analysis.findings import verify_outputs
+from analysis.findings import findings_markdown, verify_outputs
 from analysis.findings import channels as fc
 from analysis.report import ReportOutputs
 from analysis.simulate import simulate_service_firm
@@ -319,3 +319,20 @@ def test_a_whole_run_verifies_against_the_written_tables(firm, tmp_path):
     assert len(out.records["findings"]) > 15 and len(out.records["checks"]) > 8
     assert verify_outputs(tmp_path) == []
     assert "percentage points" in out.findings_markdown() and "| --- |" in out.checks_markdown()
+
+
+def test_a_zero_event_group_is_flagged_in_the_adjusted_comparison():
+    # case 16's data (a group with no event): the adjusted comparison separates; the check says so and names
+    # the method used instead, and the finding of that group carries the warning
+    rng = np.random.default_rng(5)
+    n = 200
+    df = pd.DataFrame({"arm": np.repeat(["control", "email", "sms"], n), "x": rng.normal(size=3 * n)})
+    df["y"] = np.where(df["arm"] == "sms", 0, (rng.random(3 * n) < 0.2).astype(int))
+    adj = adjusted_comparison(df, "arm", "y", ["x"], reference="control")
+    (check,) = fc.adjusted_checks(adj, "y", table="adjusted_y")
+    assert check.status == "warn" and "sms" in check.text() and "Instead:" in check.text()
+    effects = points(adj.effects, ["unadjusted", "estimate", "ci_low", "ci_high"])
+    found = fc.adjusted_findings(adj, "y", table="adjusted_y", effects=effects, binary=True)
+    flagged = [f for f in found if f.key == "adjusted_y_sms"]
+    assert all("separation_y" in f.checks for f in flagged)
+    assert findings_markdown(found, [check]).count("Check warns (separation / zero events)") == len(found)

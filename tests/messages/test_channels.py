@@ -76,3 +76,13 @@ def test_test_choice_reasons():
     assert "Cochran" in msg("channels.reason.skewed", skewness=4.2, group="a", n=40, min_n=441)
     assert msg("channels.reason.requested", test="Welch ANOVA", method="welch") == (
         "Welch ANOVA was requested (method='welch').")
+
+
+def test_every_value_definition_and_fit_method_has_words():
+    # the page names which Markov value definition it used, and how a separated fit was handled
+    from analysis.channels.attribution import VALUE_METHODS
+
+    for method in VALUE_METHODS:
+        assert msg(f"channels.text.attribution_value.{method}").startswith("Attributed value")
+    for method in ("firth", "withheld", "ml", "ols"):
+        assert msg(f"channels.method.{method}")

@@ -291,7 +291,8 @@ def adjusted_checks(result: AdjustedComparison, outcome: str, *, table: str, lab
     if not len(flagged):
         return [Check(f"separation_{slug(outcome)}", "separation", "pass", "channels.check.separation_pass",
                       affects=affects, outcome=_word(label, outcome), n=n)]
-    methods = ", ".join(sorted({str(m) for m in e.loc[flagged, "method"]})) if "method" in e.columns else ""
+    methods = "; ".join(msg(f"channels.method.{m}", language=language)
+                        for m in sorted({str(m) for m in e.loc[flagged, "method"]}))
     return [Check(f"separation_{slug(outcome)}", "separation", "warn", "channels.check.separation",
                   affects=affects, outcome=_word(label, outcome), n=n, method=methods,
                   groups=", ".join(_word(label, g) for g in e.loc[flagged, "group"]))]

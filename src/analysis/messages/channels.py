@@ -181,6 +181,14 @@ MESSAGES = {
             "is computed and nothing follows here. To run it, give a ';'-separated file with the columns "
             "path;total_conversions;total_conversion_value;total_null."
         ),
+        "channels.text.attribution_value.removal_share": (
+            "Attributed value: the total conversion value is shared out like the conversions, in proportion to "
+            "the removal effects (every conversion counts as the average one)."
+        ),
+        "channels.text.attribution_value.channelattribution": (
+            "Attributed value: R ChannelAttribution's definition, each conversion worth the mean value of the "
+            "conversions whose journey ended at the same channel."
+        ),
         "channels.text.lifecycle": (
             "Lifecycle stages of the contacts follow the study's one definition (as in notebook 01): at risk "
             "after {at_risk_days} days without a purchase, lost after {lost_days}, new within {new_days} days "
@@ -220,9 +228,13 @@ MESSAGES = {
         ),
         "channels.check.separation": (
             "{outcome}: the adjusted regression separates for {groups} ({n} group(s)): the outcome is never "
-            "(or always) seen there, which drives a plain logistic fit to infinity; the estimate comes from "
-            "{method}."
+            "(or always) seen there, which drives a plain logistic fit to infinity and its p-value to 0. "
+            "Instead: {method}."
         ),
+        "channels.method.firth": "Firth's penalized likelihood, whose estimate and interval stay finite",
+        "channels.method.withheld": "the estimate is withheld, since no finite maximum-likelihood estimate exists",
+        "channels.method.ml": "maximum likelihood",
+        "channels.method.ols": "least squares",
         "channels.check.separation_pass": (
             "{outcome}: no group separates in the adjusted regression ({n} flagged)."
         ),
