@@ -38,7 +38,7 @@ def test_profile_and_rfm_heat_maps_use_display_labels_currency_and_readable_ink(
     t = pd.DataFrame({"recency_days": [1, 2, 90, 80], "monetary": [5.0, 6.0, 90.0, 80.0]})
     X = (t - t.mean()) / t.std(ddof=0)
     fig = plot_cluster_profiles(cluster_profiles(t, pd.Series([1, 1, 2, 2]), X),
-                                labels=lambda name: name.replace("_", " ").capitalize())
+                                feature_labels=lambda name: name.replace("_", " ").capitalize())
     ax = fig.axes[0]
     assert [tick.get_text() for tick in ax.get_xticklabels()] == ["Recency days", "Monetary"]
     heat = pd.DataFrame([[10.0, 200.0], [50.0, 400.0]], index=[1, 2], columns=[1, 2])

@@ -174,10 +174,10 @@ def plot_k_selection(selection) -> Figure:
     return fig
 
 
-def plot_cluster_profiles(profiles, *, labels: Callable[[str], str] | None = None) -> Figure:
+def plot_cluster_profiles(profiles, *, feature_labels: Callable[[str], str] | None = None) -> Figure:
     """Heat map of standardized feature means per cluster (from ``cluster_profiles``).
 
-    ``labels`` maps a feature's column name to its display label (e.g. ``study.label``).
+    ``feature_labels`` maps a feature's column name to its display label (e.g. ``study.label``).
 
     Examples
     --------
@@ -196,7 +196,7 @@ def plot_cluster_profiles(profiles, *, labels: Callable[[str], str] | None = Non
         image = ax.imshow(z.to_numpy(), cmap="RdBu_r", vmin=-lim, vmax=lim, aspect="auto")
         for (i, j), v in np.ndenumerate(z.to_numpy()):
             ax.text(j, i, f"{v:+.1f}", ha="center", va="center", fontsize=8, color=_ink("RdBu_r", image.norm, v))
-        ax.set_xticks(range(z.shape[1]), [_label(labels, c) for c in z.columns], rotation=30, ha="right")
+        ax.set_xticks(range(z.shape[1]), [_label(feature_labels, c) for c in z.columns], rotation=30, ha="right")
         ax.set_yticks(range(len(z)), rows)
         ax.grid(False)
         fig.colorbar(image, ax=ax, label=msg("segmentation.axis.z"))

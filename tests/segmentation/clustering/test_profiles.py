@@ -78,3 +78,14 @@ def test_channel_agreement_against_adjusted_rand_by_hand():
     assert mix.loc[1].tolist() == pytest.approx([2 / 3, 1 / 3]) and mix.sum(axis=1).tolist() == [1.0, 1.0]
     assert channel_agreement(labels, None) is None
     assert channel_agreement(labels, cust.drop(columns="acquisition_channel")) is None
+
+
+def test_cluster_names_use_the_display_label_of_a_feature_the_catalog_has_no_word_for():
+    # issue 13 case 22: "high visits per month", not the raw column name
+    t = pd.DataFrame({"visits_per_month": [1.0, 1.0, 9.0, 9.0]}, index=pd.Index(list("abcd"), name="customer_id"))
+    X = (t - t.mean()) / t.std(ddof=0)
+    labels = pd.Series([1, 1, 2, 2], index=t.index)
+    assert cluster_profiles(t, labels, X).summary()["name"].tolist() == ["Low visits_per_month",
+                                                                        "High visits_per_month"]
+    named = cluster_profiles(t, labels, X, feature_labels=lambda c: c.replace("_", " "))
+    assert named.summary()["name"].tolist() == ["Low visits per month", "High visits per month"]

@@ -4,7 +4,7 @@ distinguishing features and an automatic short name per cluster.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -36,7 +36,8 @@ class ClusterProfiles(ResultMixin):
         return self.table
 
 
-def _feature_word(feature: str, high: bool, language: str | None) -> str | None:
+def _feature_word(feature: str, high: bool, language: str | None,
+                  feature_labels: Callable[[str], str] | None = None) -> str | None:
     direction = "high" if high else "low"
     if "=" in feature:
         if not high:
@@ -46,7 +47,8 @@ def _feature_word(feature: str, high: bool, language: str | None) -> str | None:
     try:
         return msg(f"segmentation.feature.{feature}.{direction}", language=language)
     except KeyError:
-        return msg(f"segmentation.feature.{direction}", language=language, feature=feature)
+        label = feature_labels(feature) if feature_labels is not None else feature
+        return msg(f"segmentation.feature.{direction}", language=language, feature=label)
 
 
 @validate_params({"table": ["frame"], "labels": [pd.Series], "X": ["frame"], "columns": ["array-like", None],
@@ -58,6 +60,7 @@ def cluster_profiles(
     *,
     columns: Sequence[str] | None = None,
     threshold: float = 0.5,
+    feature_labels: Callable[[str], str] | None = None,
     language: str | None = None,
 ) -> ClusterProfiles:
     """Profile each cluster and give it a short name from its distinguishing features.
@@ -80,6 +83,10 @@ def cluster_profiles(
         Raw columns to average (default: those of ``X`` found in ``table``).
     threshold : float
         Minimum |standardized mean| for a distinguishing feature.
+    feature_labels : callable, optional
+        Display label of a feature column (e.g. ``study.label``) for the names of
+        features the catalog has no word for ("high visits per month", not
+        "high visits_per_month").
 
     Examples
     --------
@@ -109,7 +116,7 @@ def cluster_profiles(
             if abs(value) < threshold:
                 break
             feats.append(f"{feature} {'+' if value > 0 else '-'}{abs(value):.1f} sd")
-            word = _feature_word(str(feature), value > 0, language)
+            word = _feature_word(str(feature), value > 0, language, feature_labels)
             if word and len(words) < 2:
                 words.append(word)
         distinguishing.append("; ".join(feats))
