@@ -141,7 +141,12 @@ def test_disagreeing_criteria_warn_and_agreeing_ones_pass():
     finding, check = cluster_structure(_picks({"silhouette": 2, "calinski_harabasz": 2, "davies_bouldin": 2,
                                                "gap": 3}), _used(2), method="k-means")
     assert check.status == "warn"
-    assert finding.text().startswith("The criteria disagree on the number of clusters: they pick k = 2 to 3")
+    assert finding.text().startswith("The criteria disagree on the number of clusters: they pick k = 2 to 3, "
+                                     "the gap rule k = 3 (table k_picks).")
+    assert "(the gap rule: k = 3)" in check.text()
+    finding, check = cluster_structure(_picks({"silhouette": 2, "davies_bouldin": 4}), _used(2), method="k-means")
+    assert check.status == "warn" and finding.text().startswith(
+        "The criteria disagree on the number of clusters: they pick k = 2 to 4 (table k_picks).")
     finding, check = cluster_structure(_picks({"silhouette": 3, "davies_bouldin": 3, "gap": 3}), _used(3),
                                        method="k-means")
     assert check.status == "pass" and finding.text().startswith("All 3 criteria, the gap rule included, pick k = 3")

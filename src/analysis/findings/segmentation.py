@@ -377,9 +377,11 @@ def cluster_structure(picks: pd.DataFrame, selection: pd.DataFrame, *, method: s
         status, reading = "fail", "none" if span["low"].value != span["high"].value else "none_same"
         fields.update(span if reading == "none" else {"high": span["high"]}, gap_k=_cell(picks, PICKS, "gap", "k"))
     elif picks["k"].nunique() > 1:
-        status, reading = "warn", "disagree"
+        status, reading = "warn", "disagree" if "gap" in picks.index else "disagree_no_gap"
         fields.update(low=Cite(int(picks["k"].min()), table=PICKS, column="k", agg="min"),
                       high=Cite(int(picks["k"].max()), table=PICKS, column="k", agg="max"))
+        if "gap" in picks.index:
+            fields["gap_k"] = _cell(picks, PICKS, "gap", "k")
     elif "gap" not in picks.index:
         status, reading = "warn", "no_gap"
     else:

@@ -123,10 +123,16 @@ MESSAGES = {
             "description, not segments of distinct customers; a high bootstrap stability says the cut is "
             "repeatable, not that the groups exist."
         ),
-        "segmentation.finding.clusters.disagree": (
+        "segmentation.finding.clusters.disagree_no_gap": (
             "The criteria disagree on the number of clusters: they pick k = {low:,.0f} to {high:,.0f} "
             "(table k_picks). The {k:,.0f} clusters below ({method}, k chosen by {criterion}) are one "
             "defensible partition among several, not the customers' one natural grouping."
+        ),
+        "segmentation.finding.clusters.disagree": (
+            "The criteria disagree on the number of clusters: they pick k = {low:,.0f} to {high:,.0f}, "
+            "the gap rule k = {gap_k:,.0f} (table k_picks). The {k:,.0f} clusters below ({method}, k chosen "
+            "by {criterion}) are one defensible partition among several, not the customers' one natural "
+            "grouping."
         ),
         "segmentation.finding.clusters.no_gap": (
             "Every criterion computed picks k = {k:,.0f}, and {method} finds {k:,.0f} clusters (k chosen by "
@@ -164,9 +170,14 @@ MESSAGES = {
             "cloud (the other criteria all pick k = {high:,.0f} because they cannot pick one). "
             "The {k:,.0f} clusters describe slices of that cloud: do not treat them as distinct segments."
         ),
-        "segmentation.check.structure.disagree": (
+        "segmentation.check.structure.disagree_no_gap": (
             "The criteria pick different numbers of clusters, k = {low:,.0f} to {high:,.0f}; the clusters "
             "shown use k = {k:,.0f} ({criterion}). Another k would group customers differently."
+        ),
+        "segmentation.check.structure.disagree": (
+            "The criteria pick different numbers of clusters, k = {low:,.0f} to {high:,.0f} (the gap rule: "
+            "k = {gap_k:,.0f}); the clusters shown use k = {k:,.0f} ({criterion}). Another k would group "
+            "customers differently."
         ),
         "segmentation.check.structure.no_gap": (
             "The criteria agree on k = {k:,.0f}, but the gap statistic, the one criterion able to say there "
