@@ -122,6 +122,7 @@ MESSAGES = {
         "clv.fit.calibration": "the calibration period",
         "clv.fit.full": "all data up to the end of observation",
         "clv.model.GammaGamma": "Gamma-Gamma",
+        "clv.model.BetaGeoCovariates": "BG/NBD with acquisition channel",
         "clv.text.calibration_data": "**{title}**",
         "clv.text.no_channel_value": "This study has no acquisition channel; value by channel is skipped.",
         "clv.text.no_channel_covariates": "This study has no acquisition channel; the covariate model is skipped.",
