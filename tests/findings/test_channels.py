@@ -79,20 +79,24 @@ def test_zero_event_group_and_small_counts_are_checked():
 
 def test_spend_sentences(firm):
     spend = compare_spend(firm.campaign, "channel", "spend")
-    tests = fc.spend_tests_table(spend)
-    texts = [f.text() for f in fc.spend_findings(spend, "spend", tests=tests, tests_name="spend_tests",
-                                                 summary_name="spend_summary")]
-    assert len(texts) == 3
+    tests, groups = fc.spend_tests_table(spend), fc.spend_groups_table(spend)
+    found = fc.spend_findings(spend, "spend", tests=tests, tests_name="spend_tests", groups=groups,
+                              groups_name="spend_groups", summary_name="spend_summary")
+    texts = [f.text() for f in found]
+    assert len(texts) == 5
+    # why the test was chosen, as compare_means said it (its reason), now with cited numbers
+    assert texts[1] == spend.among_buyers.reason.replace("'email_discount'", "'email discount'")
+    assert texts[3] == spend.per_customer.reason.replace("'email_discount'", "'email discount'")
     assert texts[0].startswith("spend (buyers): " + spend.among_buyers.test)
-    assert texts[1].startswith("spend (per customer): " + spend.per_customer.test)
+    assert texts[2].startswith("spend (per customer): " + spend.per_customer.test)
     per_customer = firm.campaign.groupby("channel")["spend"].mean()
     best, worst = per_customer.idxmax(), per_customer.idxmin()
     buyers = firm.campaign.loc[firm.campaign["spend"] > 0].groupby("channel")["spend"].mean()
     share = (firm.campaign["spend"] > 0).groupby(firm.campaign["channel"]).mean()
     bw, ww = best.replace("_", " "), worst.replace("_", " ")
-    assert texts[2].split(". ", 1)[1].startswith(f"{bw} leads on spend per customer ({per_customer[best]:.2f})")
-    assert f"{100 * share[best]:.1f}% against {100 * share[worst]:.1f}% for {ww}" in texts[2]
-    assert f"spend {buyers[best]:.2f} against {buyers[worst]:.2f}" in texts[2]
+    assert texts[4].split(". ", 1)[1].startswith(f"{bw} leads on spend per customer ({per_customer[best]:.2f})")
+    assert f"{100 * share[best]:.1f}% against {100 * share[worst]:.1f}% for {ww}" in texts[4]
+    assert f"spend {buyers[best]:.2f} against {buyers[worst]:.2f}" in texts[4]
 
 
 def test_spend_without_zeros_states_no_buyer_share():
@@ -101,6 +105,7 @@ def test_spend_without_zeros_states_no_buyer_share():
     df = pd.DataFrame({"arm": ["a"] * 60 + ["b"] * 60, "spend": rng.gamma(2.0, 10.0, 120) + 1})
     spend = compare_spend(df, "arm", "spend")
     found = fc.spend_findings(spend, "spend", tests=fc.spend_tests_table(spend), tests_name="spend_tests",
+                              groups=fc.spend_groups_table(spend), groups_name="spend_groups",
                               summary_name="spend_summary")
     text = found[-1].text()
     assert "buyer share is" not in text and "100.0%" not in text
@@ -278,7 +283,9 @@ def test_a_whole_run_verifies_against_the_written_tables(firm, tmp_path):
     spend = compare_spend(camp, "channel", "spend")
     out.table("spend_summary", spend.summary())
     tests = out.table("spend_tests", fc.spend_tests_table(spend))
-    for f in fc.spend_findings(spend, "spend", tests=tests, tests_name="spend_tests", summary_name="spend_summary"):
+    groups = out.table("spend_groups", fc.spend_groups_table(spend))
+    for f in fc.spend_findings(spend, "spend", tests=tests, tests_name="spend_tests", groups=groups,
+                               groups_name="spend_groups", summary_name="spend_summary"):
         out.finding(f)
     lift = out.table("lift_visit", points(campaign_lift(camp, "channel", "visit", "control"),
                                           ["estimate", "ci_low", "ci_high"]))

@@ -13,7 +13,7 @@ channel is called profitable only when the interval of its profit says so
 (``verdict``, :func:`analysis.channels.profit_verdict`).
 
 A few small tables the sentences cite are made here from result objects
-(:func:`rates_test_table`, :func:`spend_tests_table`, :func:`horizon_table`,
+(:func:`rates_test_table`, :func:`spend_tests_table`, :func:`spend_groups_table`, :func:`horizon_table`,
 :func:`params_table`); the notebook writes them beside the result tables.
 
 Examples
@@ -41,7 +41,7 @@ from analysis.findings.core import Check, Cite, Finding
 from analysis.messages import escape_markdown, msg
 
 __all__ = [
-    "slug", "rates_test_table", "rates_finding", "rates_checks", "spend_tests_table", "spend_findings",
+    "slug", "rates_test_table", "rates_finding", "rates_checks", "spend_tests_table", "spend_groups_table", "spend_findings",
     "lift_findings", "power_checks", "incremental_findings", "roi_checks", "adjusted_findings", "adjusted_checks",
     "balance_check", "economics_findings", "horizon_table", "lifetime_findings", "horizon_check", "params_table",
     "clv_errors_check", "skipped_check", "attribution_skipped",
@@ -131,34 +131,75 @@ def rates_checks(result: RateComparison, *, table: str, test_table: pd.DataFrame
 
 # --- spend -----------------------------------------------------------------------------------------------------
 
+_PARTS = ("buyers", "per_customer")
+
+
+def _parts(result: SpendComparison):
+    return zip(_PARTS, (result.among_buyers, result.per_customer))
+
+
 def spend_tests_table(result: SpendComparison) -> pd.DataFrame:
-    """The two spend tests (``buyers``, ``per_customer``): test, p-value, effect sizes, significant pairs."""
+    """The two spend tests (``buyers``, ``per_customer``): test, p-value, effect sizes, significant pairs,
+    and the checks behind the choice of test (``levene_p``, ``max_abs_skewness``)."""
     rows = {}
-    for name, part in (("buyers", result.among_buyers), ("per_customer", result.per_customer)):
-        o = part.omnibus.iloc[0]
+    for name, part in _parts(result):
+        o, a = part.omnibus.iloc[0], part.assumptions.iloc[0]
         rows[name] = {"test": part.test, "posthoc": part.posthoc, "p_value": o["p_value"],
                       "eta_squared": o["eta_squared"], "omega_squared": o["omega_squared"],
-                      "n_significant": int(part.pairwise["significant"].sum()), "n_pairs": len(part.pairwise)}
+                      "n_significant": int(part.pairwise["significant"].sum()), "n_pairs": len(part.pairwise),
+                      "levene_p": a["levene_p"], "max_abs_skewness": a["max_abs_skewness"]}
     out = pd.DataFrame.from_dict(rows, orient="index")
     out.index.name = "population"
     return out
 
 
+def spend_groups_table(result: SpendComparison) -> pd.DataFrame:
+    """Each channel's spend among buyers and per customer (``n``, mean, skewness, Cochran's minimum n),
+    indexed by (``population``, channel)."""
+    return pd.concat({name: part.groups for name, part in _parts(result)}, names=["population"])
+
+
+def _choice(name: str, part, method: str, tests: pd.DataFrame, tests_name: str, groups: pd.DataFrame,
+            groups_name: str, label: Label | None) -> Finding | None:
+    """Why the test was chosen, read from the result (test used, constant and skewed groups) and cited
+    (None when the variance test behind the choice has no p-value)."""
+    key = f"spend_{name}_choice"
+    if method != "auto":
+        return Finding(key, "channels.reason.requested", test=part.test, method=method)
+    if part.test.endswith("ANOVA"):
+        if not _finite(tests, name, "levene_p"):
+            return None
+        kind = "welch" if part.test.startswith("Welch") else "anova"
+        return Finding(key, f"channels.reason.{kind}", p=_cite(tests, tests_name, "levene_p", name),
+                       alpha=f"{part.alpha}")
+    constant = [g for g in part.groups.index if part.groups.loc[g, "sd"] <= 0]
+    if constant:
+        return Finding(key, "channels.reason.constant", groups=", ".join(_word(label, g) for g in constant))
+    first = part.assumptions.iloc[0]["skewed_groups"][0]
+    return Finding(key, "channels.reason.skewed", group=_word(label, first),
+                   skewness=_cite(tests, tests_name, "max_abs_skewness", name),
+                   n=_cite(groups, groups_name, "n", (name, first)),
+                   min_n=_cite(groups, groups_name, "cochran_min_n", (name, first)))
+
+
 def spend_findings(result: SpendComparison, outcome: str, *, tests: pd.DataFrame, tests_name: str,
-                   summary_name: str, label: Label | None = None, language: str | None = None) -> list[Finding]:
-    """The test among buyers, the test per customer, and the split of spend per customer into buyer
-    share x spend per buyer; when every contact spent something (no zeros) the split is not stated
-    (a buyer share of 100 % says nothing) and the sentence says so instead."""
+                   groups: pd.DataFrame, groups_name: str, summary_name: str, method: str = "auto",
+                   label: Label | None = None, language: str | None = None) -> list[Finding]:
+    """Per population (buyers, per customer): why the test was chosen (``method``: as given to
+    :func:`~analysis.channels.compare_spend`) and its result; then the split of
+    spend per customer into buyer share x spend per buyer. When every contact spent something (no
+    zeros) the split is not stated (a buyer share of 100 % says nothing) and the sentence says so."""
     out = []
-    for name, part in (("buyers", result.among_buyers), ("per_customer", result.per_customer)):
+    for name, part in _parts(result):
         what = msg(f"channels.label.{name}", language=language, outcome=_word(label, outcome))
         out.append(Finding(f"spend_{name}", "channels.text.means", outcome=what, test=part.test,
-                           reason=part.reason, posthoc=part.posthoc, alpha=f"{part.alpha:.0%}",
+                           posthoc=part.posthoc, alpha=f"{part.alpha:.0%}",
                            p=_cite(tests, tests_name, "p_value", name),
                            eta2=_cite(tests, tests_name, "eta_squared", name),
                            omega2=_cite(tests, tests_name, "omega_squared", name),
                            n_sig=_cite(tests, tests_name, "n_significant", name),
                            n_pairs=_cite(tests, tests_name, "n_pairs", name)))
+        out += [f for f in [_choice(name, part, method, tests, tests_name, groups, groups_name, label)] if f is not None]
     s = result.summary()
     best, worst = s["spend_per_customer"].idxmax(), s["spend_per_customer"].idxmin()
     words = dict(best=_word(label, best), worst=_word(label, worst), outcome=_word(label, outcome))

@@ -55,7 +55,7 @@ MESSAGES = {
             "{n_sig} of {n_pairs} pairwise differences remain significant after {correction} correction."
         ),
         "channels.text.means": (
-            "{outcome}: {test} was used. {reason} Omnibus p = {p:.3g}, eta² = {eta2:.3f}, "
+            "{outcome}: {test} was used. Omnibus p = {p:.3g}, eta² = {eta2:.3f}, "
             "omega² = {omega2:.3f}; {n_sig} of {n_pairs} pairs differ at the {alpha} level ({posthoc})."
         ),
         "channels.text.spend_split": (
