@@ -50,7 +50,7 @@ def test_every_attribution_rule_has_a_name():
 
 
 def test_notebook_sentences_read_as_before():
-    # the sentences notebook 04 assembled in its cells, now built by analysis.channels.findings
+    # the sentences notebook 04 assembled in its cells, now built by analysis.findings.channels
     assert msg("channels.text.payback", channel="web", months=3.0) == "web pays back its acquisition cost in month 3."
     assert msg("channels.text.no_payback", channel="app", months=24) == (
         "app does not pay back its acquisition cost within 24 months.")
