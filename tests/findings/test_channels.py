@@ -343,3 +343,12 @@ def test_a_zero_event_group_is_flagged_in_the_adjusted_comparison():
     flagged = [f for f in found if f.key == "adjusted_y_sms"]
     assert all("separation_y" in f.checks for f in flagged)
     assert findings_markdown(found, [check]).count("Check warns (separation / zero events)") == len(found)
+
+
+def test_lifecycle_sentence_cites_the_rules_written():
+    # case 14: the page says which lifecycle definition the stages follow (the study's)
+    from analysis.segmentation.lifecycle import DEFAULT_STAGE_RULES
+
+    table = fc.lifecycle_table(DEFAULT_STAGE_RULES)
+    text = fc.lifecycle_finding(table, name="lifecycle_rules").text()
+    assert "at risk after 180 days" in text and "lost after 365" in text and "notebook 01" in text

@@ -44,7 +44,7 @@ __all__ = [
     "slug", "rates_test_table", "rates_finding", "rates_checks", "spend_tests_table", "spend_groups_table", "spend_findings",
     "lift_findings", "power_checks", "incremental_findings", "roi_checks", "adjusted_findings", "adjusted_checks",
     "balance_check", "economics_findings", "horizon_table", "lifetime_findings", "horizon_check", "params_table",
-    "clv_errors_check", "skipped_check", "attribution_skipped",
+    "clv_errors_check", "lifecycle_table", "lifecycle_finding", "skipped_check", "attribution_skipped",
 ]
 
 Label = Callable[[object], str]
@@ -453,6 +453,18 @@ def clv_errors_check(params: pd.DataFrame, *, table: str, language: str | None =
     return Check("clv_standard_errors", "convergence", "warn" if missing else "pass",
                  "channels.check.clv_errors" if missing else "channels.check.clv_errors_pass",
                  affects=["lifetime", "lifetime_ranking", "lifetime_note"], n=n, missing=bad)
+
+
+def lifecycle_table(rules) -> pd.DataFrame:
+    """The lifecycle rules the contacts' stages follow (``rule`` -> ``value``), for the sentence to cite."""
+    return pd.DataFrame({"value": [int(v) for v in rules.values()]}, index=pd.Index(list(rules), name="rule"))
+
+
+def lifecycle_finding(table: pd.DataFrame, *, name: str, language: str | None = None) -> Finding:
+    """Which lifecycle definition the contacts' stages follow (the study's, as in notebook 01)."""
+    return Finding("lifecycle", "channels.text.lifecycle",
+                   **{rule: _cite(table, name, "value", rule) for rule in
+                      ("new_days", "at_risk_days", "lost_days", "loyal_purchases")})
 
 
 def skipped_check(table: str, *, language: str | None = None) -> Check:
