@@ -52,8 +52,11 @@ def _half_unit(text: str) -> float | None:
 
 def _read(folder: Path, record: dict[str, Any]) -> pd.DataFrame:
     levels = int(record.get("index_levels", 1))
-    return pd.read_csv(folder / record["path"], dtype=str, keep_default_na=False,
-                       index_col=list(range(levels)) if levels else None)
+    table = pd.read_csv(folder / record["path"], dtype=str, keep_default_na=False,
+                        index_col=list(range(levels)) if levels else None)
+    if not levels:  # a table written without its index: rows are cited by position
+        table.index = table.index.astype(str)
+    return table
 
 
 def _selected(table: pd.DataFrame, where: dict[str, Any] | None) -> pd.DataFrame:
@@ -95,7 +98,7 @@ def _compare(value: Any, texts: list[str], agg: str | None) -> tuple[bool, str, 
         "max": (max(numbers), unit),
     }[agg]
     tolerance += 1e-9 * max(abs(computed), 1.0)
-    return abs(float(value) - computed) <= tolerance, f"{computed:.10g}", round(tolerance, 12)
+    return abs(float(value) - computed) <= tolerance, f"{computed:.10g}", tolerance
 
 
 def check_cite(folder: str | Path, tables: dict[str, Any], cite: dict[str, Any]) -> str | None:
@@ -133,7 +136,7 @@ def check_cite(folder: str | Path, tables: dict[str, Any], cite: dict[str, Any])
     if ok:
         return None
     what = f"the {agg} of {name}.{column}" if agg else f"{name}.{column}[{cite['row']}]"
-    limit = f" (tolerance {tolerance:g})" if tolerance else ""
+    limit = f" (tolerance {tolerance:.3g})" if tolerance else ""
     return f"cites {cite['value']!r} but {what} is {shown}{limit}"
 
 
