@@ -41,8 +41,11 @@ def _notebooks():
 
 
 def _plain(markup: str) -> str:
-    """Readable text of a page or a Markdown sentence: no tags, entities, emphasis or escapes; one space."""
-    text = html.unescape(re.sub(r"<[^>]+>", " ", markup))
+    """Readable text of a page or a Markdown sentence: no tags, entities, emphasis, escapes or list
+    numbers; one space between words."""
+    text = re.sub(r"</?(?:strong|em|b|i|code|a|span)\b[^>]*>", "", markup)  # inline tags: no space
+    text = html.unescape(re.sub(r"<[^>]+>", " ", text))
+    text = re.sub(r"^\s*(?:\d+\.|-)\s+", "", text)  # a finding written as a list item
     return " ".join(re.sub(r"\\(.)|[*`]", r"\1", text).split())
 
 
