@@ -50,3 +50,18 @@ def test_economics_bars_take_intervals_touching_the_estimate(low):
     eco = pd.DataFrame({"first_year_value": [30.0], "first_year_value_ci_low": [low],
                         "first_year_value_ci_high": [35.0], "cac": [10.0]}, index=["web"])
     assert len(plot_economics(eco, label=str.upper).axes[0].patches) == 2
+
+
+def test_money_axes_name_the_studys_currency():
+    """Issue 13, case 22: money axes say the study's currency, not "currency units"."""
+    import pandas as pd
+
+    from analysis.plots.channels import plot_economics, plot_lifetime_economics, plot_spend
+
+    eco = pd.DataFrame({"first_year_value": [30.0], "cac": [10.0], "value_to_date": [30.0], "residual_value": [5.0],
+                        "lifetime_value": [35.0]}, index=["web"])
+    spend = pd.DataFrame({"ch": ["a", "b"], "spend": [10.0, 20.0]})
+    assert plot_spend(spend, "ch", "spend", currency="euros").axes[0].get_xlabel() == "spend per buyer (euros, log scale)"
+    assert plot_economics(eco, currency="euros").axes[0].get_ylabel() == "euros per customer"
+    assert plot_lifetime_economics(eco, currency="euros").axes[0].get_ylabel() == "euros per customer"
+    assert "currency units" in plot_economics(eco).axes[0].get_ylabel()

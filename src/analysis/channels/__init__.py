@@ -45,6 +45,7 @@ from analysis.channels.continuous import (
     tukey_hsd,
     welch_anova,
 )
+from analysis.channels.firth import SEPARATION_KINDS, FirthLogit, detect_separation, firth_logit
 from analysis.channels.economics import VERDICTS, channel_economics, customer_value, economics_estimates, profit_verdict
 from analysis.channels.lifetime import CLV_HORIZON, ChannelCLV, channel_clv, first_year_vs_lifetime, lifetime_economics
 from analysis.channels.lift import (HeterogeneousLift, campaign_lift, covariate_balance, heterogeneous_lift,
@@ -73,4 +74,5 @@ __all__ = [
     "RateComparison", "cohens_h", "compare_rates", "cramers_v", "newcombe_interval",
     "ratio_interval", "wilson_interval",
     "mde_means", "mde_rates", "mde_table", "sample_size_rates",
+    "FirthLogit", "detect_separation", "firth_logit", "SEPARATION_KINDS",
 ]

@@ -99,9 +99,14 @@ def plot_pairwise(pairwise: pd.DataFrame, outcome: str, *, alpha: float = 0.05,
     return fig
 
 
+def _currency(currency: str | None) -> str:
+    return currency or msg("study.currency.none")
+
+
 def plot_spend(data: pd.DataFrame, group: str, outcome: str, *,
-               label: Callable[[str], str] | None = None) -> Figure:
-    """Distribution of positive spend per group (box plot on a log scale).
+               label: Callable[[str], str] | None = None, currency: str | None = None) -> Figure:
+    """Distribution of positive spend per group (box plot on a log scale); *currency* names the
+    unit of the axis (``Study.currency_name()``; default "currency units").
 
     Examples
     --------
@@ -119,7 +124,7 @@ def plot_spend(data: pd.DataFrame, group: str, outcome: str, *,
                    tick_labels=[name(g) for g in levels], showmeans=True)
         ax.set_xscale("log")
         ax.set_title(msg("channels.fig.spend.title", outcome=name(outcome), group=name(group)))
-        ax.set_xlabel(msg("channels.fig.spend.x", outcome=name(outcome)))
+        ax.set_xlabel(msg("channels.fig.spend.x", outcome=name(outcome), currency=_currency(currency)))
     return fig
 
 
@@ -178,8 +183,10 @@ def plot_lift(lift: pd.DataFrame, outcome: str, control: str, *, alpha: float = 
     return fig
 
 
-def plot_economics(eco: pd.DataFrame, *, label: Callable[[str], str] | None = None) -> Figure:
-    """First-year value and CAC per customer by channel (bars with bootstrap intervals when present).
+def plot_economics(eco: pd.DataFrame, *, label: Callable[[str], str] | None = None,
+                   currency: str | None = None) -> Figure:
+    """First-year value and CAC per customer by channel (bars with bootstrap intervals when present),
+    in *currency* (default "currency units").
 
     Examples
     --------
@@ -200,12 +207,14 @@ def plot_economics(eco: pd.DataFrame, *, label: Callable[[str], str] | None = No
         ax.set_xticks(x, [_namer(label)(i) for i in eco.index])
         ax.legend()
         ax.set_title(msg("channels.fig.economics.title"))
-        ax.set_ylabel(msg("channels.fig.economics.y"))
+        ax.set_ylabel(msg("channels.fig.economics.y", currency=_currency(currency)))
     return fig
 
 
-def plot_lifetime_economics(eco: pd.DataFrame, *, label: Callable[[str], str] | None = None) -> Figure:
-    """Lifetime value per customer (value to date + expected residual, stacked) beside CAC, by channel.
+def plot_lifetime_economics(eco: pd.DataFrame, *, label: Callable[[str], str] | None = None,
+                            currency: str | None = None) -> Figure:
+    """Lifetime value per customer (value to date + expected residual, stacked) beside CAC, by channel,
+    in *currency* (default "currency units").
 
     ``eco`` is :func:`analysis.channels.lifetime_economics`' table; the whisker on the
     stacked bar is the bootstrap interval of the lifetime value when present.
@@ -237,7 +246,7 @@ def plot_lifetime_economics(eco: pd.DataFrame, *, label: Callable[[str], str] | 
         ax.set_ylim(0, 1.3 * top)  # room for the legend above the bars
         ax.legend(loc="upper center", ncol=3, fontsize="small")
         ax.set_title(msg("channels.fig.lifetime.title"))
-        ax.set_ylabel(msg("channels.fig.economics.y"))
+        ax.set_ylabel(msg("channels.fig.economics.y", currency=_currency(currency)))
     return fig
 
 
