@@ -288,7 +288,7 @@ def test_warnings_are_kept_but_folded(site):
 def test_index_shows_a_failed_check_under_each_finding_it_weakens_and_unverified_citations():
     findings = {"value": {"text": "Worth 10 <b>US dollars</b>.", "checks": []},
                 "risk": {"text": "Two at risk.", "checks": ["fit"]},
-                "other": {"text": "Fine.", "checks": []}}
+                "other": {"text": "**Fine** \\(really\\) [x](javascript:alert(1)).", "checks": []}}
     checks = {"independence": {"kind": "independence", "status": "fail", "text": "rho = 0.21 <i>fails</i>.",
                                "affects": ["value"]},
               "fit": {"kind": "convergence", "status": "warn", "text": "Slow convergence.", "affects": []},
@@ -301,5 +301,6 @@ def test_index_shows_a_failed_check_under_each_finding_it_weakens_and_unverified
     assert "rho = 0.21 &lt;i&gt;fails&lt;/i&gt;." in items[0]
     assert "Check warns (model convergence): Slow convergence." in items[1]  # named by the finding itself
     assert "Good fit" not in items[2]  # a passed check weakens nothing
+    assert "<strong>Fine</strong> (really)" in items[2] and "javascript" not in items[2]  # Markdown, sanitized
     assert "2 of 3 check(s) failed or warn" in page
     assert "cites 10 but t.x[a] is 9" in page and "Cited values that their tables do not hold" in page

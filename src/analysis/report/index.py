@@ -22,7 +22,7 @@ from urllib.parse import quote
 
 from analysis.messages import msg
 from analysis.report.manifest import INTERRUPTED, MANIFEST_NAME, read_manifest, utc_now
-from analysis.report.render import csp_for
+from analysis.report.render import csp_for, markdown_html
 
 __all__ = ["HEADLINES", "build_index", "render_index"]
 
@@ -203,13 +203,19 @@ def _check_label(check: dict[str, Any]) -> str:
     return msg(f"findings.status.{check.get('status')}.label", kind=kind)
 
 
+def _inline(markdown: Any) -> str:
+    """A finding's or check's Markdown as safe inline HTML (sanitized; no wrapping paragraph)."""
+    html = markdown_html(str(markdown)).strip()
+    return html[3:-4] if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1 else html
+
+
 def _finding_item(key: str, record: Any, checks: dict[str, Any]) -> str:
     text = record.get("text", "") if isinstance(record, dict) else record
     weakening = [c for name, c in checks.items() if c.get("status") in ("warn", "fail")
                  and (key in c.get("affects", []) or name in (record.get("checks", []) if isinstance(record, dict) else []))]
     notes = "".join(f'<div class="check {escape(str(c.get("status")))}">{escape(_check_label(c))}: '
-                    f'{escape(str(c.get("text", "")))}</div>' for c in weakening)
-    return f"<li>{escape(str(text))}{notes}</li>"
+                    f'{_inline(c.get("text", ""))}</div>' for c in weakening)
+    return f"<li>{_inline(text)}{notes}</li>"
 
 
 def _findings(findings: dict[str, Any], checks: dict[str, Any]) -> str:
@@ -223,7 +229,7 @@ def _findings(findings: dict[str, Any], checks: dict[str, Any]) -> str:
     failed = [c for c in checks.values() if c.get("status") in ("warn", "fail")]
     if failed:
         out += (f'<details class="checks"><summary>{len(failed)} of {len(checks)} check(s) failed or warn</summary><ul>'
-                + "".join(f'<li class="check {escape(str(c.get("status")))}">{escape(str(c.get("text", "")))}</li>' for c in failed)
+                + "".join(f'<li class="check {escape(str(c.get("status")))}">{_inline(c.get("text", ""))}</li>' for c in failed)
                 + "</ul></details>")
     return out
 
