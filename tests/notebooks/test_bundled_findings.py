@@ -97,3 +97,11 @@ def test_failed_checks_are_shown_next_to_what_they_weaken_on_the_index(reports):
     plain_index = _plain(index)
     for study, nb, key, check in failed:
         assert _plain(check["text"]) in plain_index, (study, nb, key)
+
+
+@pytest.mark.slow
+def test_one_lifecycle_on_the_channel_page(reports):
+    """Case 14: the channel page shows only the study's lifecycle stages, not the simulator's 90-day
+    recency split that called a customer 'lapsed' whom notebook 01 calls loyal."""
+    page = (reports / "service_demo" / "04_channel_comparison.html").read_text(encoding="utf-8")
+    assert "recency_group" not in page and "lifecycle_stage" in page
