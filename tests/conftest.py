@@ -36,6 +36,17 @@ def shared_data() -> Path:
     return SHARED_DATA
 
 
+@pytest.fixture(scope="module")
+def satisfaction(shared_data):
+    """The ECSI bank survey of R plspm (``../shared/data/ecsi_satisfaction``); skips where it is absent."""
+    import pandas as pd
+
+    path = shared_data / "ecsi_satisfaction" / "satisfaction.csv"
+    if not path.exists():
+        pytest.skip(f"{path} not found")
+    return pd.read_csv(path, index_col=0)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_data_home(tmp_path_factory, monkeypatch):
     """Every test gets its own empty download cache, so no test reads the user's."""

@@ -32,15 +32,6 @@ SETTINGS = fd.facts(level=0.95, alpha_threshold=0.7, vif_threshold=5.0, per_attr
                     events_per_attribute_needed=10)
 
 
-@pytest.fixture(scope="module")
-def satisfaction(shared_data):
-    """The ECSI bank survey of R plspm; skips where it is absent."""
-    path = shared_data / "ecsi_satisfaction" / "satisfaction.csv"
-    if not path.exists():
-        pytest.skip(f"{path} not found")
-    return pd.read_csv(path, index_col=0)
-
-
 @pytest.fixture()
 def out(tmp_path):
     report = ReportOutputs(tmp_path)
