@@ -26,6 +26,9 @@ _RC = {
     "axes.labelsize": 10,
     "axes.spines.top": False,
     "axes.spines.right": False,
+    # labels carry the study's words (column labels, currency, arm names): "$" is a dollar sign,
+    # never TeX math, so a label such as "$5 off $10" neither renders as math nor fails to draw
+    "text.parse_math": False,
 }
 
 
