@@ -30,7 +30,7 @@ NOTEBOOKS = ROOT / "notebooks"
 LAYERS = [
     {"errors"},
     {"window", "checks", "results", "messages"},
-    {"schemas", "io"},
+    {"schemas", "io", "prepare"},
     {"customerdata", "datasets", "simulate"},
     {"summary", "overview", "segmentation", "clv", "drivers", "channels", "retention"},
     {"findings", "plots", "scoring"},
