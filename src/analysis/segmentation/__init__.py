@@ -5,6 +5,10 @@ The modules (all plain functions, DataFrame in, tidy DataFrame out):
 - :mod:`~analysis.segmentation.rfm` - recency, frequency, monetary value, quantile
   scores with documented tie handling (and R's ``rfm`` package rule), named
   segments from a replaceable rule table, segment summaries;
+- :mod:`~analysis.segmentation.customer_input` - the same scores from a customer
+  table that already holds recency, frequency and spend (a CRM export);
+- :mod:`~analysis.segmentation.summaries` - per-segment summaries and the heat-map
+  table, in purchases when the data hold no money;
 - :mod:`~analysis.segmentation.tiers` - concentration curve, Gini coefficient,
   ABC tiers with cut-offs as parameters or computed (Ultsch and Lötsch);
 - :mod:`~analysis.segmentation.lifecycle` - new / active / loyal / at risk / lost
@@ -72,12 +76,14 @@ from analysis.segmentation.rfm import (
     assign_segments,
     default_segment_rules,
     r_package_segment_rules,
+    has_monetary,
     rfm,
-    rfm_heatmap_table,
     rfm_values,
+    score_rfm,
     score_values,
-    segment_summary,
 )
+from analysis.segmentation.customer_input import rfm_from_customers, stages_unknown
+from analysis.segmentation.summaries import rfm_heatmap_table, segment_summary
 from analysis.segmentation.tiers import (
     Concentration,
     abc_limits,
@@ -92,10 +98,10 @@ __all__ = [
     "ClusterProfiles", "Concentration", "KSelection", "OneToOne",
     "abc_limits", "allowed_stages", "assign_segments", "channel_agreement",
     "choose_k", "cluster_features", "cluster_profiles", "cluster_stability",
-    "concentration", "customer_assignments", "default_segment_rules", "fit_clusters",
+    "concentration", "customer_assignments", "default_segment_rules", "fit_clusters", "has_monetary",
     "lifecycle_stages", "one_to_one_classes", "project_2d",
-    "r_package_segment_rules", "rfm", "rfm_heatmap_table", "rfm_values",
-    "score_rule_differences", "score_values", "segment_lifecycle_table", "segment_summary",
+    "r_package_segment_rules", "rfm", "rfm_from_customers", "rfm_heatmap_table", "rfm_values",
+    "score_rfm", "score_rule_differences", "score_values", "stages_unknown", "segment_lifecycle_table", "segment_summary",
     "stability_reading", "stage_by_segment", "tier_summary", "top_share_statement",
     "value_tiers",
 ]

@@ -72,7 +72,9 @@ def lifecycle_stages(table: pd.DataFrame, rules: Mapping | None = None, *,
     ----------
     table : DataFrame
         Output of :func:`analysis.segmentation.rfm` (needs ``recency_days``,
-        ``frequency`` and ``tenure_days``).
+        ``frequency`` and ``tenure_days``; a missing or NaN ``tenure_days``, as in
+        customer-level input without a first-purchase date, means "new" cannot be
+        told and such customers get the next stage that applies).
     rules : mapping, optional
         Any of ``new_days``, ``at_risk_days``, ``lost_days``, ``loyal_purchases``
         (defaults in :data:`DEFAULT_STAGE_RULES`).
@@ -94,15 +96,17 @@ def lifecycle_stages(table: pd.DataFrame, rules: Mapping | None = None, *,
     ['new', 'active', 'loyal', 'at_risk', 'lost']
     """
     r = check_stage_rules(rules)
-    missing = [c for c in ("recency_days", "frequency", "tenure_days") if c not in table.columns]
+    missing = [c for c in ("recency_days", "frequency") if c not in table.columns]
     if missing:
         raise DataValidationError(f"table lacks column(s) {missing}; pass the output of rfm().")
     rec = table["recency_days"].to_numpy()
+    tenure = (table["tenure_days"].to_numpy(dtype=float) if "tenure_days" in table.columns
+              else np.full(len(table), np.nan))  # unknown tenure (customer-level input): never "new"
     stage = np.select(
         [
             rec > r["lost_days"],
             rec > r["at_risk_days"],
-            table["tenure_days"].to_numpy() <= r["new_days"],
+            tenure <= r["new_days"],
             table["frequency"].to_numpy() >= r["loyal_purchases"],
         ],
         ["lost", "at_risk", "new", "loyal"],

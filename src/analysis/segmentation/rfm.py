@@ -63,11 +63,11 @@ __all__ = [
     "rfm_values",
     "score_values",
     "rfm",
+    "score_rfm",
+    "has_monetary",
     "default_segment_rules",
     "r_package_segment_rules",
     "assign_segments",
-    "segment_summary",
-    "rfm_heatmap_table",
 ]
 
 SCORE_METHODS = ("quantile", "rfm_r", "rank_first")
@@ -346,10 +346,11 @@ def assign_segments(
     scores: pd.DataFrame, rules=None, *, bins: int = 5, stages: pd.Series | None = None,
     language: str | None = None
 ) -> pd.Series:
-    """Named segment per customer from ``r_score``, ``f_score``, ``m_score`` and a rule table.
+    """Named segment per customer from ``r_score``, ``f_score``, ``m_score`` (optional) and a rule table.
 
     Rules are tried in order and the first whose three ranges (inclusive) all
     contain the customer's scores wins; customers no rule covers get "Other".
+    Without ``m_score`` (no money in the data) the monetary ranges are ignored.
     With the default rules and ``bins != 5``, scores are first mapped onto the
     1-5 scale by ``1 + round((score - 1) * 4 / (bins - 1))`` (halves up).
     With ``stages`` (each customer's lifecycle stage key), a rule with a
@@ -378,11 +379,14 @@ def assign_segments(
         rescale = False
         scale_bins = bins
     table = _rules_frame(table, scale_bins)
-    missing = [c for c in ("r_score", "f_score", "m_score") if c not in scores.columns]
+    missing = [c for c in ("r_score", "f_score") if c not in scores.columns]
     if missing:
         raise DataValidationError(f"scores lacks column(s) {missing}; run rfm() first.")
     values = {}
     for s in ("r", "f", "m"):
+        if s == "m" and "m_score" not in scores.columns:  # no money: the monetary ranges do not apply
+            values[s] = None
+            continue
         v = scores[f"{s}_score"].to_numpy(dtype=np.int64)
         if rescale:
             v = np.floor(1 + (v - 1) * 4 / (bins - 1) + 0.5).astype(np.int64)
@@ -397,7 +401,7 @@ def assign_segments(
     conditions = [
         (values["r"] >= row.r_min) & (values["r"] <= row.r_max)
         & (values["f"] >= row.f_min) & (values["f"] <= row.f_max)
-        & (values["m"] >= row.m_min) & (values["m"] <= row.m_max)
+        & (True if values["m"] is None else (values["m"] >= row.m_min) & (values["m"] <= row.m_max))
         & (np.isin(stage, list(row.stages)) if gated and len(row.stages) else True)
         for row in table.itertuples(index=False)
     ]
@@ -478,12 +482,80 @@ def rfm(
     e                      30        1        1
     """
     table = rfm_values(transactions, observation_end, frequency=frequency)
+    return score_rfm(table, bins, method=method, segment_rules=segment_rules, lifecycle=lifecycle,
+                     language=language)
+
+
+def has_monetary(table: pd.DataFrame) -> bool:
+    """Whether a per-customer table carries money: a ``monetary`` column with at least one value.
+
+    A count-only log (visits, grocery baskets without amounts) gives none; every
+    step that needs money tests this and falls back to purchase counts.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> has_monetary(pd.DataFrame({"frequency": [1]})), has_monetary(pd.DataFrame({"monetary": [2.0]}))
+    (False, True)
+    """
+    return "monetary" in table.columns and bool(table["monetary"].notna().any())
+
+
+@validate_params({"bins": [Interval(int, 2, 20)], "method": [Options(SCORE_METHODS)]})
+def score_rfm(
+    table: pd.DataFrame,
+    bins: int = 5,
+    *,
+    method: str = "quantile",
+    segment_rules=None,
+    lifecycle: Mapping | None = None,
+    language: str | None = None,
+) -> pd.DataFrame:
+    """Scores and named segments for per-customer recency, frequency and (optional) monetary values.
+
+    The scoring half of :func:`rfm`, for values that come from a transaction log
+    (:func:`rfm_values`) or from a customer table that already holds them
+    (:func:`~analysis.segmentation.customer_input.rfm_from_customers`). Without a
+    ``monetary`` column (a count-only log) there is no ``m_score``, ``rfm_cell``
+    has two digits and segments use recency and frequency only (as the default
+    map does anyway).
+
+    Parameters
+    ----------
+    table : DataFrame
+        One row per customer: ``recency_days``, ``frequency``, optional
+        ``monetary`` and ``tenure_days`` (needed by ``lifecycle``; missing tenure
+        means the stage "new" cannot be told, see
+        :func:`~analysis.segmentation.lifecycle_stages`).
+    bins, method, segment_rules, lifecycle, language
+        As in :func:`rfm`.
+
+    Returns
+    -------
+    DataFrame
+        ``table`` with ``r_score``, ``f_score``, ``m_score`` (when money is
+        known), ``rfm_cell`` and ``segment``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"recency_days": [1, 30, 90], "frequency": [5, 2, 1]}, index=list("abc"))
+    >>> score_rfm(t, bins=3)[["r_score", "f_score", "rfm_cell"]].to_numpy().tolist()
+    [[3, 3, '33'], [2, 2, '22'], [1, 1, '11']]
+    """
+    bins = int(bins)
+    table = table.copy()
     if len(table) < 2:
         raise ParameterError(
             f"RFM scores rank customers against each other; only {len(table)} customer bought on "
             "or before observation_end. Use a log with at least two customers."
         )
-    for column, name in (("recency_days", "recency"), ("frequency", "frequency"), ("monetary", "monetary")):
+    money = has_monetary(table)
+    if "monetary" in table.columns and not money:
+        table = table.drop(columns="monetary")
+    scored = (("recency_days", "recency", "r", False), ("frequency", "frequency", "f", True),
+              *((("monetary", "monetary", "m", True),) if money else ()))
+    for column, name, _, _ in scored:
         if table[column].nunique() == 1:
             warnings.warn(
                 f"Every customer has the same {name} ({table[column].iloc[0]}); the {name} score "
@@ -492,81 +564,11 @@ def rfm(
                 AnalysisWarning,
                 stacklevel=2,
             )
-    table["r_score"] = score_values(table["recency_days"], bins, method=method, higher_is_better=False)
-    table["f_score"] = score_values(table["frequency"], bins, method=method)
-    table["m_score"] = score_values(table["monetary"], bins, method=method)
-    table["rfm_cell"] = (
-        table["r_score"].astype(str) + table["f_score"].astype(str) + table["m_score"].astype(str)
-    ).astype("string") if bins <= 9 else (
-        table["r_score"].astype(str) + "-" + table["f_score"].astype(str) + "-" + table["m_score"].astype(str)
-    ).astype("string")
+    for column, _, key, better in scored:
+        table[f"{key}_score"] = score_values(table[column], bins, method=method, higher_is_better=better)
+    sep = "" if bins <= 9 else "-"
+    cell = table["r_score"].astype(str) + sep + table["f_score"].astype(str)
+    table["rfm_cell"] = (cell + sep + table["m_score"].astype(str) if money else cell).astype("string")
     stages = None if lifecycle is None else lifecycle_stages(table, lifecycle)["stage"]
     table["segment"] = assign_segments(table, segment_rules, bins=bins, stages=stages, language=language)
     return table
-
-
-def segment_summary(table: pd.DataFrame, by: str = "segment") -> pd.DataFrame:
-    """Counts, revenue shares and average values per segment (or any grouping column).
-
-    Parameters
-    ----------
-    table : DataFrame
-        Output of :func:`rfm` (or any per-customer table with ``recency_days``,
-        ``frequency``, ``monetary`` and the column ``by``).
-    by : str
-        Grouping column.
-
-    Returns
-    -------
-    DataFrame
-        One row per group that has customers: ``customers``, ``customer_share``,
-        ``revenue``, ``revenue_share``, ``purchases`` (sum of frequency),
-        ``revenue_per_purchase``, ``mean_recency_days``, ``mean_frequency``,
-        ``mean_monetary``, ``median_monetary``.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> t = pd.DataFrame({"segment": ["x", "x", "y"], "recency_days": [1, 3, 9],
-    ...                   "frequency": [2, 2, 1], "monetary": [30.0, 10.0, 60.0]})
-    >>> segment_summary(t)[["customers", "revenue_share", "revenue_per_purchase"]]
-             customers  revenue_share  revenue_per_purchase
-    segment
-    x                2            0.4                  10.0
-    y                1            0.6                  60.0
-    """
-    missing = [c for c in (by, "recency_days", "frequency", "monetary") if c not in table.columns]
-    if missing:
-        raise DataValidationError(f"table lacks column(s) {missing} needed for the segment summary.")
-    g = table.groupby(by, observed=True, sort=True)
-    out = pd.DataFrame(
-        {
-            "customers": g.size(),
-            "revenue": g["monetary"].sum(),
-            "purchases": g["frequency"].sum(),
-            "mean_recency_days": g["recency_days"].mean(),
-            "mean_frequency": g["frequency"].mean(),
-            "mean_monetary": g["monetary"].mean(),
-            "median_monetary": g["monetary"].median(),
-        }
-    )
-    total_revenue = table["monetary"].sum()
-    out.insert(1, "customer_share", out["customers"] / len(table))
-    out.insert(3, "revenue_share", out["revenue"] / total_revenue if total_revenue else np.nan)
-    out.insert(5, "revenue_per_purchase", out["revenue"] / out["purchases"])
-    return out
-
-
-def rfm_heatmap_table(table: pd.DataFrame, value: str = "monetary", stat: str = "mean") -> pd.DataFrame:
-    """Recency score (rows) by frequency score (columns), cells = ``stat`` of ``value``.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> t = pd.DataFrame({"r_score": [1, 1, 2], "f_score": [1, 1, 2], "monetary": [2.0, 4.0, 9.0]})
-    >>> rfm_heatmap_table(t).to_numpy().tolist()
-    [[3.0, nan], [nan, 9.0]]
-    """
-    if stat not in ("mean", "median", "sum", "count"):
-        raise ParameterError(f"stat must be 'mean', 'median', 'sum' or 'count'; got {stat!r}.")
-    return table.pivot_table(index="r_score", columns="f_score", values=value, aggfunc=stat)
