@@ -1,4 +1,5 @@
-"""Percentile bootstrap of a fitted PLS path model: paths, total effects, loadings, weights and R²."""
+"""Percentile bootstrap of a fitted PLS path model: paths, direct, indirect and total effects, loadings,
+weights and R²."""
 
 from __future__ import annotations
 
@@ -24,6 +25,24 @@ def _table(draws, estimate, index: pd.Index, tails: tuple[float, float], extra: 
     return order_estimate_columns(out)
 
 
+def _effects(effects: pd.DataFrame, a: np.ndarray, cons: list[str], directs: np.ndarray, totals: np.ndarray,
+             tails) -> pd.DataFrame:
+    """Direct, indirect (total minus direct) and total effect of every linked pair, each with its interval;
+    a direct effect without a path and an indirect one without a route of two or more paths are left out
+    (they are zero by the model, not estimates)."""
+    kinds = ("direct", "indirect", "total")
+    draws = np.stack([directs, totals - directs, totals], axis=2).reshape(len(directs), -1)
+    index = pd.MultiIndex.from_tuples([(f, t, k) for f, t in zip(effects["from"], effects["to"], strict=True)
+                                       for k in kinds], names=["from", "to", "effect"])
+    table = _table(draws, effects[list(kinds)].to_numpy().reshape(-1), index, tails)
+    k = len(cons)
+    longer = np.linalg.solve(np.eye(k) - a.T, np.eye(k)).T - np.eye(k) - a  # number of routes of length >= 2
+    pos = {c: i for i, c in enumerate(cons)}
+    keep = [(kind == "total") or (a if kind == "direct" else longer)[pos[f], pos[t]] > 0.5
+            for f, t, kind in table.index]
+    return table[keep]
+
+
 def bootstrap_tables(model, n_boot: int, rng: np.random.Generator, alpha: float) -> dict:
     """Re-estimate ``model`` (fitted) on ``n_boot`` resamples of its respondents.
 
@@ -37,7 +56,7 @@ def bootstrap_tables(model, n_boot: int, rng: np.random.Generator, alpha: float)
     effect_index = model.effects_.set_index(["from", "to"]).index
     ei = [(cons.index(f), cons.index(t)) for f, t in effect_index]
     endo = [j for j in range(len(cons)) if a[:, j].any()]
-    paths, totals, loads, weights, r2s = [], [], [], [], []
+    paths, totals, directs, loads, weights, r2s = [], [], [], [], [], []
     dropped = 0
     with np.errstate(all="ignore"):
         for _ in range(n_boot):
@@ -52,6 +71,7 @@ def bootstrap_tables(model, n_boot: int, rng: np.random.Generator, alpha: float)
                 continue
             paths.append(est["b"][pi, pj])
             totals.append([est["total"][i, j] for i, j in ei])
+            directs.append([est["b"][i, j] for i, j in ei])
             loads.append(est["loadings"])
             weights.append(est["w"].sum(axis=1))
             r2s.append(est["r2"][endo])
@@ -67,6 +87,7 @@ def bootstrap_tables(model, n_boot: int, rng: np.random.Generator, alpha: float)
     return {
         "paths": _table(paths, model.path_coefficients_.to_numpy()[pi, pj], path_index, tails),
         "total_effects": _table(totals, model.effects_["total"].to_numpy(), effect_index, tails),
+        "effects": _effects(model.effects_, a, cons, np.asarray(directs), np.asarray(totals), tails),
         "loadings": _table(loads, model.outer_loadings_.reindex(items).to_numpy(), model.outer_model_.index,
                            tails, owner),
         "weights": _table(weights, model.outer_weights_.reindex(items).to_numpy(), model.outer_model_.index,

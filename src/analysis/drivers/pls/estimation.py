@@ -106,6 +106,8 @@ def _estimate(mv: np.ndarray, spec: dict) -> dict:
     cross = (xc.T @ lc) / np.sqrt(np.outer((xc**2).sum(axis=0), (lc**2).sum(axis=0)))
     sign = np.sign((np.sign(cross) * odm).sum(axis=0))
     sign[sign == 0] = -1
+    anchored = spec["anchor"] >= 0  # an anchor item loads positively on its construct
+    sign[anchored] = np.where(cross[spec["anchor"][anchored], np.flatnonzero(anchored)] < 0, -1.0, 1.0)
     lv, w, cross = lv * sign, w * sign, cross * sign
     k = a.shape[0]
     b = np.zeros((k, k))

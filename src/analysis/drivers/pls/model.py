@@ -47,6 +47,11 @@ class PLSPathModel(ResultMixin):
     tol : float, default 1e-6
         Convergence tolerance on the sum of squared changes in the absolute
         outer weights (plspm's ``tol``).
+    anchors : mapping, optional
+        ``{construct: item}``: the sign of each named construct is fixed so that
+        its anchor item loads positively. Without an anchor a construct takes the
+        sign most of its items agree with (plspm's rule; a tie, as in a two-item
+        block whose items correlate in opposite directions, flips it negative).
 
     Attributes
     ----------
@@ -86,7 +91,9 @@ class PLSPathModel(ResultMixin):
     n_iter_, converged_, n_obs_ : int, bool, int
     bootstrap_ : dict of DataFrame or None
         Filled by :meth:`bootstrap`: ``paths``, ``total_effects`` (index ``from``,
-        ``to``), ``loadings``, ``weights`` (index ``item``, plus ``construct``) and
+        ``to``), ``effects`` (index ``from``, ``to``, ``effect``: ``direct``,
+        ``indirect``, ``total`` of every pair linked by a directed path; a direct or
+        indirect effect the model rules out is not listed), ``loadings``, ``weights`` (index ``item``, plus ``construct``) and
         ``r2`` (index ``construct``), each with ``estimate``, ``std_error``,
         ``ci_low``, ``ci_high``, ``p_value`` (NaN) and ``boot_mean``; ``info``.
 
@@ -103,7 +110,8 @@ class PLSPathModel(ResultMixin):
     """
 
     def __init__(self, paths, blocks: Mapping[str, Sequence[str]], *, modes: str | Mapping[str, str] = "A",
-                 scheme: str = "centroid", scaled: bool = True, max_iter: int = 100, tol: float = 1e-6) -> None:
+                 scheme: str = "centroid", scaled: bool = True, max_iter: int = 100, tol: float = 1e-6,
+                 anchors: Mapping[str, str] | None = None) -> None:
         self.paths = paths
         self.blocks = blocks
         self.modes = modes
@@ -111,12 +119,14 @@ class PLSPathModel(ResultMixin):
         self.scaled = scaled
         self.max_iter = max_iter
         self.tol = tol
+        self.anchors = anchors
         self.bootstrap_ = None
 
     _parameter_constraints = PARAMETER_CONSTRAINTS
 
     def _spec(self) -> dict:
-        return model_spec(self.paths, self.blocks, self.modes, self.scheme, self.scaled, self.max_iter, self.tol)
+        return model_spec(self.paths, self.blocks, self.modes, self.scheme, self.scaled, self.max_iter, self.tol,
+                          self.anchors)
 
     # --------------------------------------------------------------------- fit
     def fit(self, data: pd.DataFrame) -> PLSPathModel:

@@ -24,7 +24,8 @@ PARAMETER_CONSTRAINTS = {
 }
 
 
-def model_spec(paths, blocks, modes, scheme: str, scaled: bool, max_iter: int, tol: float) -> dict:
+def model_spec(paths, blocks, modes, scheme: str, scaled: bool, max_iter: int, tol: float,
+               anchors: Mapping[str, str] | None = None) -> dict:
     """Check the settings of a PLS path model and turn them into index arrays for the estimation."""
     check_params(PARAMETER_CONSTRAINTS, {"modes": modes, "scheme": scheme, "scaled": scaled,
                                          "max_iter": max_iter, "tol": tol}, "PLSPathModel")
@@ -62,7 +63,27 @@ def model_spec(paths, blocks, modes, scheme: str, scaled: bool, max_iter: int, t
         odm[idx, j] = 1.0
     return {"constructs": constructs, "items": items, "owner": owner, "modes": mode_list, "a": a,
             "blocks": block_index, "odm": odm, "scheme": scheme, "scaled": bool(scaled),
-            "tol": float(tol), "max_iter": int(max_iter)}
+            "tol": float(tol), "max_iter": int(max_iter), "anchor": _anchor_index(anchors, constructs, items, owner)}
+
+
+def _anchor_index(anchors: Mapping[str, str] | None, constructs: list[str], items: list[str],
+                  owner: dict[str, str]) -> np.ndarray:
+    """Per construct, the position of its anchor item among all items (-1: no anchor)."""
+    out = np.full(len(constructs), -1)
+    if anchors is None:
+        return out
+    if not isinstance(anchors, Mapping):
+        raise ParameterError(f"anchors must be a mapping {{construct: item}}; got {type(anchors).__name__}.")
+    for construct, item in anchors.items():
+        if construct not in constructs:
+            raise ParameterError(f"anchors names construct {construct!r}, which has no block; blocks: {constructs}.")
+        if owner.get(item) != construct:
+            raise ParameterError(
+                f"the anchor of {construct!r} must be one of its own items "
+                f"{[i for i in items if owner[i] == construct]}; got {item!r}."
+            )
+        out[constructs.index(construct)] = items.index(item)
+    return out
 
 
 def _normalise_paths(paths, constructs: list[str]) -> np.ndarray:
