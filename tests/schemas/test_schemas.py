@@ -119,9 +119,9 @@ def test_date_format_option_decides_ambiguous_dates():
 def test_missing_column_names_it_lists_present_and_suggests():
     raw = tx().rename(columns={"amount": "Amount ", "customer_id": "cust_id"})
     message = error_of(validate_transactions, raw)
-    assert "column 'amount': is required but missing" in message
-    assert "Columns present: 'cust_id', 'date', 'Amount '" in message
-    assert "Did you mean 'Amount '?" in message
+    assert "column 'amount': is missing although 'Amount ' looks like it" in message
+    assert "Map 'Amount ' to amount" in message
+    assert "count-only" in message
     assert "column 'customer_id': is required but missing" in message
     assert "Did you mean 'cust_id'?" in message
 
@@ -348,7 +348,7 @@ def test_channel_column_required():
 # dispatch
 # --------------------------------------------------------------------------- #
 def test_validate_table_dispatches_and_checks_names():
-    assert TABLES == ("transactions", "customers", "survey", "channel_outcomes")
+    assert TABLES == ("transactions", "customers", "survey", "channel_outcomes", "paths")
     with pytest.warns(AnalysisWarning, match="Dropped 1 of 4"):
         out = validate_table("transactions", tx(amount=[1, -1, 2, 3]), drop_invalid_amounts=True)
     assert len(out) == 3
@@ -395,9 +395,59 @@ def test_column_names_with_line_breaks_cannot_break_a_message_apart():
     from analysis.errors import DataValidationError
     from analysis.schemas import validate_transactions
 
-    raw = pd.DataFrame({"customer_id": ["a"], "date": ["2024-01-01"], "amou\nnt": [1.0], "\r": [2.0]})
+    raw = pd.DataFrame({"custo\nmer_id": ["a"], "date": ["2024-01-01"], "amount": [1.0], "\r": [2.0]})
     with pytest.raises(DataValidationError) as err:
         validate_transactions(raw)
     lines = str(err.value).splitlines()
     assert all(line.startswith("  - ") for line in lines[1:]), lines
-    assert "'amou\\nnt'" in str(err.value)
+    assert "'custo\\nmer_id'" in str(err.value)
+
+
+# --------------------------------------------------------------------------- #
+# issue 12: count-only logs, customer-level RFM, hints for yes/no and missing-value codes
+# --------------------------------------------------------------------------- #
+def test_a_log_without_amounts_is_count_only():
+    raw = tx().drop(columns="amount")
+    out = validate_transactions(raw, drop_invalid_amounts=True)
+    assert "amount" not in out.columns
+    assert out["customer_id"].tolist() == ["a", "b", "c", "d"]
+    assert validate_table("transactions", raw)["date"].dtype == "datetime64[ns]"
+
+
+def test_customers_take_recency_frequency_and_spend():
+    raw = pd.DataFrame({"customer_id": [1, 2, 3], "recency_days": [58, "38", None],
+                        "frequency": [22, 4, 0], "monetary": [1617.0, 27, 0]})
+    out = validate_customers(raw)
+    assert out[["recency_days", "frequency", "monetary"]].dtypes.tolist() == [np.float64] * 3
+    assert out["recency_days"].isna().tolist() == [False, False, True]
+    message = error_of(validate_customers, raw.assign(frequency=[1, -1, 2], monetary=[1, 2, "n/k"]))
+    assert "1 row breaks it: row 2 (value -1.0)" in problem_line(message, "frequency", "must be >= 0")
+    assert "row 3" in problem_line(message, "monetary", "must be a number")
+
+
+def test_yes_no_outcome_names_binary_columns():
+    raw = pd.DataFrame({"channel": ["cellular", "telephone", "cellular"], "y": ["no", "yes", "no"]})
+    line = problem_line(error_of(validate_channel_outcomes, raw, continuous_columns=["y"]), "y",
+                        "must be a number")
+    assert "rows 1, 2, 3" in line
+    assert "binary_columns: [y]" in line and "binary_columns=['y']" in line
+    assert validate_channel_outcomes(raw, binary_columns=["y"])["y"].tolist() == [0, 1, 0]
+
+
+def test_yes_no_survey_outcome_names_a_recode_and_unknown_names_missing_codes():
+    raw = pd.DataFrame({"respondent_id": [1, 2, 3, 4], "y": ["no", "yes", "unknown", "no"]})
+    line = problem_line(error_of(validate_survey, raw, outcome_columns="y", outcome_scale=(0, 1)), "y",
+                        "must be a number")
+    assert 'derive: {y_01: {recode: y, map: {"yes": 1, "no": 0}}}' in line
+    assert "If 'unknown' codes a missing answer" in line and "missing_codes: [unknown]" in line
+
+
+def test_out_of_scale_codes_hint_at_missing_codes():
+    raw = pd.DataFrame({"respondent_id": [1, 2, 3, 4], "q1": [5, 999, 3, 999], "q2": [1, 2, 8, 3]})
+    message = error_of(validate_survey, raw, rating_columns=["q1", "q2"], scale=(1, 7))
+    assert "missing_codes: [999]" in problem_line(message, "q1", "must be within the rating scale 1-7")
+    assert "rows 2, 4" in problem_line(message, "q1", "must be within the rating scale 1-7")
+    assert "missing_codes" in problem_line(message, "q2", "must be within")  # a lone 8 may be a code too
+    spread = raw.assign(q2=[8, 9, 10, 11])  # many distinct values outside the scale: a wrong scale, not codes
+    assert "missing_codes" not in problem_line(error_of(validate_survey, spread, rating_columns="q2"), "q2",
+                                               "must be within")

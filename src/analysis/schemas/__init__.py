@@ -72,18 +72,22 @@ warnings.filterwarnings("ignore", message="PySpark does not yet fully support", 
 from analysis.schemas.problems import ROW_CONVENTION as ROW_CONVENTION
 from analysis.schemas.problems import missing_column_text as missing_column_text
 from analysis.schemas.tables import (
+    CUSTOMER_NUMBERS,
     TABLES,
     validate_channel_outcomes,
     validate_customers,
+    validate_paths,
     validate_survey,
     validate_table,
     validate_transactions,
 )
 
 __all__ = [
+    "CUSTOMER_NUMBERS",
     "TABLES",
     "validate_channel_outcomes",
     "validate_customers",
+    "validate_paths",
     "validate_survey",
     "validate_table",
     "validate_transactions",

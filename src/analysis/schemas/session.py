@@ -107,7 +107,8 @@ class _Session:
         values, bad = _to_numbers(self.out[column])
         if len(bad):
             raw = self.out[column]
-            self.add(column, "must be a number", bad, raw, _number_hint([raw.iloc[p] for p in bad[:200]]))
+            self.add(column, "must be a number", bad, raw,
+                     _number_hint([raw.iloc[p] for p in bad[:200]], self.table, column))
         self.not_null_exempt[column] = {int(self.out.index[p]) for p in bad}
         self.out[column] = values
         finite = pa.Check(_finite_or_na, element_wise=False, error="must be a finite number (not inf)")

@@ -1,6 +1,7 @@
-"""The four canonical tables' validators and :func:`validate_table`.
+"""The canonical tables' validators and :func:`validate_table`.
 
-The contracts themselves are described in :mod:`analysis.schemas`.
+The contracts themselves are described in :mod:`analysis.schemas` and, column by column,
+in ``docs/tables.md`` (generated from :mod:`analysis.schemas.reference`).
 """
 
 from __future__ import annotations
@@ -15,12 +16,16 @@ import pandera.pandas as pa
 
 from analysis.checks import shown
 from analysis.errors import AnalysisWarning, DataValidationError, ParameterError
-from analysis.schemas.problems import ROW_CONVENTION, _closest, _fmt_rows
+from analysis.schemas.problems import ROW_CONVENTION, _closest, _fmt_rows, _Problem
 from analysis.schemas.session import _Session
-from analysis.schemas.values import _to_binary, _to_numbers
+from analysis.schemas.paths import validate_paths
+from analysis.schemas.values import _code_hint, _to_binary, _to_numbers
 from analysis.window import RUN_DATE_VARIABLE, check_future_dates, future_dates_rule, last_credible_day, run_date
 
-TABLES: tuple[str, ...] = ("transactions", "customers", "survey", "channel_outcomes")
+TABLES: tuple[str, ...] = ("transactions", "customers", "survey", "channel_outcomes", "paths")
+
+#: The customers table's optional numeric columns (numbers >= 0, missing allowed).
+CUSTOMER_NUMBERS: tuple[str, ...] = ("acquisition_cost", "cost_to_serve", "recency_days", "frequency", "monetary")
 
 
 # --------------------------------------------------------------------------- #
@@ -30,9 +35,21 @@ def _ge0() -> pa.Check:
     return pa.Check.ge(0, error="must be >= 0")
 
 
+def _scale_rule(scale: tuple[float, float], what: str) -> str:
+    return f"must be within the {what} scale {scale[0]:g}-{scale[1]:g}"
+
+
+def _scaled_numbers(sess: _Session, column: str, scale: tuple[float, float], what: str) -> None:
+    """Ratings or outcomes: numbers within *scale*; values outside it that look like codes get a hint."""
+    sess.numbers(column, checks=_scale_checks(scale, what))
+    hint = _code_hint(sess.out[column], *scale)
+    if hint:
+        sess.hint(column, _scale_rule(scale, what), hint)
+
+
 def _scale_checks(scale: tuple[float, float], what: str) -> list[pa.Check]:
     lo, hi = scale
-    checks = [pa.Check.in_range(lo, hi, error=f"must be within the {what} scale {lo:g}-{hi:g}")]
+    checks = [pa.Check.in_range(lo, hi, error=_scale_rule(scale, what))]
     if _is_integer_scale(scale):
         checks.append(pa.Check(lambda x: x.isna() | (x == np.floor(x)), element_wise=False,
                                error=f"must be a whole number (the {what} scale {lo:g}-{hi:g} has whole points)"))
@@ -74,8 +91,11 @@ def validate_transactions(df: pd.DataFrame, *, drop_invalid_amounts: bool = Fals
     Parameters
     ----------
     df : pandas.DataFrame
-        One row per purchase with at least ``customer_id``, ``date`` and ``amount``;
-        optional ``channel``, ``quantity`` and ``order_id``. Other columns are kept.
+        One row per purchase with at least ``customer_id`` and ``date``; optional
+        ``amount``, ``channel``, ``quantity`` and ``order_id``. Other columns are
+        kept. A log without ``amount`` (a grocery or visit log: who came when) is a
+        *count-only* log: it validates, and the result has no ``amount`` column;
+        analyses that need money say so.
     drop_invalid_amounts : bool, default False
         If False, amounts that are negative, missing, infinite or not numbers
         (``"12,50"``, ``"abc"``) are errors. If True, those rows are dropped with
@@ -99,7 +119,8 @@ def validate_transactions(df: pd.DataFrame, *, drop_invalid_amounts: bool = Fals
     pandas.DataFrame
         A new frame (the input is not modified; the index is the input's, less any
         dropped rows): ``customer_id`` (string), ``date`` (``datetime64[ns]``, no
-        time zone; aware timestamps converted to UTC), ``amount`` (``float64``),
+        time zone; aware timestamps converted to UTC), ``amount`` (``float64``)
+        when present,
         ``quantity`` (``float64``) when present, ``channel`` and ``order_id``
         (string) when present, then the other columns unchanged.
 
@@ -125,7 +146,11 @@ def validate_transactions(df: pd.DataFrame, *, drop_invalid_amounts: bool = Fals
     """
     check_future_dates(future_dates)
     sess = _Session("transactions", df)
-    present = sess.require(["customer_id", "date", "amount"])
+    present = sess.require(["customer_id", "date"])
+    if sess.present("amount"):
+        present.append("amount")
+    else:
+        _amount_look_alike(sess)
     if "amount" in present and drop_invalid_amounts:
         _drop_invalid_amounts(sess)
     if "customer_id" in present:
@@ -144,6 +169,16 @@ def validate_transactions(df: pd.DataFrame, *, drop_invalid_amounts: bool = Fals
         if sess.present(col):
             sess.text(col)
     return sess.finish()
+
+
+def _amount_look_alike(sess: _Session) -> None:
+    """A log without ``amount`` is count-only; one with ``Amount `` or ``AMOUNT`` most likely is not."""
+    alike = [c for c in sess.out.columns if str(c).strip().lower() == "amount"]
+    if alike:
+        sess.problems.append(_Problem(
+            "amount", f"is missing although {shown(alike[0])} looks like it", [], [],
+            f"Map {shown(alike[0])} to amount (study YAML 'columns:' or io.apply_column_mapping); a log without "
+            f"an amount column is read as a count-only log (who bought when, no money)"))
 
 
 def _drop_invalid_amounts(sess: _Session) -> None:
@@ -216,8 +251,11 @@ def validate_customers(df: pd.DataFrame, *, date_format: str | None = None,
     df : pandas.DataFrame
         One row per customer with ``customer_id`` (unique); optional
         ``acquisition_date``, ``acquisition_channel``, ``acquisition_cost`` and
-        ``cost_to_serve`` (numbers >= 0; missing allowed) and any descriptive
-        attributes, which are kept unchanged.
+        ``cost_to_serve`` (numbers >= 0; missing allowed), the customer-level
+        purchase summary of a CRM export ``recency_days`` (days since the last
+        purchase at the study's observation end), ``frequency`` (number of
+        purchases) and ``monetary`` (total spend), all numbers >= 0 with missing
+        allowed, and any descriptive attributes, which are kept unchanged.
     date_format : str, optional
         A ``strftime`` format for ``acquisition_date`` when the data cannot tell it.
     future_dates : {"refuse", "drop"}, default "refuse"
@@ -229,8 +267,8 @@ def validate_customers(df: pd.DataFrame, *, date_format: str | None = None,
     -------
     pandas.DataFrame
         A new frame: ``customer_id`` (string), ``acquisition_date``
-        (``datetime64[ns]``), ``acquisition_channel`` (string), costs
-        (``float64``) where present; other columns unchanged.
+        (``datetime64[ns]``), ``acquisition_channel`` (string), costs and the
+        purchase summary (``float64``) where present; other columns unchanged.
 
     Raises
     ------
@@ -252,10 +290,11 @@ def validate_customers(df: pd.DataFrame, *, date_format: str | None = None,
         _future_dates(sess, "acquisition_date", future_dates)
     if sess.present("acquisition_channel"):
         sess.text("acquisition_channel")
-    for col in ("acquisition_cost", "cost_to_serve"):
+    for col in CUSTOMER_NUMBERS:
         if sess.present(col):
             sess.numbers(col, checks=[_ge0()])
     return sess.finish()
+
 
 
 def validate_survey(df: pd.DataFrame, *, rating_columns: Sequence[str] | str | None = None,
@@ -315,9 +354,9 @@ def validate_survey(df: pd.DataFrame, *, rating_columns: Sequence[str] | str | N
     if sess.require(["respondent_id"]):
         sess.ids("respondent_id", unique=True)
     for col in sess.require(ratings, "is declared as a rating column"):
-        sess.numbers(col, checks=_scale_checks(scale, "rating"))
+        _scaled_numbers(sess, col, scale, "rating")
     for col in sess.require(outcomes, "is declared as an outcome column"):
-        sess.numbers(col, checks=_scale_checks(outcome_scale, "outcome"))
+        _scaled_numbers(sess, col, outcome_scale, "outcome")
     for col in sess.require(weights, "is declared as the weight column"):
         sess.numbers(col, nullable=False, checks=[_ge0()])
     sess.require(groups, "is declared as a group column")
@@ -391,6 +430,7 @@ _VALIDATORS: dict[str, Callable[..., pd.DataFrame]] = {
     "customers": validate_customers,
     "survey": validate_survey,
     "channel_outcomes": validate_channel_outcomes,
+    "paths": validate_paths,
 }
 
 
@@ -405,7 +445,8 @@ def validate_table(name: str, df: pd.DataFrame, **options: Any) -> pd.DataFrame:
         The table.
     **options
         Passed to that table's validator (for example ``drop_invalid_amounts``
-        for transactions, ``rating_columns`` and ``scale`` for a survey).
+        for transactions, ``rating_columns`` and ``scale`` for a survey,
+        ``separator`` for paths).
 
     Returns
     -------

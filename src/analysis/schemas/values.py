@@ -91,15 +91,46 @@ def _to_numbers(s: pd.Series) -> tuple[pd.Series, list[int]]:
     return num, [int(p) for p in np.flatnonzero(bad_mask.to_numpy())]
 
 
-def _number_hint(values: list[Any]) -> str:
-    texts = [v for v in values if isinstance(v, str)]
-    if any(re.fullmatch(r"[-+]?\d+,\d+", t.strip()) for t in texts):
+def _number_hint(values: list[Any], table: str = "", column: str = "") -> str:
+    """Advice for a column that must hold numbers but holds *values* (the first offending ones)."""
+    texts = [v.strip() for v in values if isinstance(v, str)]
+    if any(re.fullmatch(r"[-+]?\d+,\d+", t) for t in texts):
         return "Write numbers with a point as the decimal mark (12.50, not 12,50)"
-    if any(re.search(r"\d{1,3}(,\d{3})+(\.\d+)?$", t.strip()) for t in texts):
+    if any(re.search(r"\d{1,3}(,\d{3})+(\.\d+)?$", t) for t in texts):
         return "Remove thousands separators (1234.50, not 1,234.50)"
     if any(re.search(r"[$€£¥%]", t) for t in texts):
         return "Remove currency and percent signs; write plain numbers"
-    return "Write plain numbers such as 12.5"
+    words = list(dict.fromkeys(t for t in texts if not re.search(r"\d", t)))
+    yes_no = [w for w in words if w.lower() in _TRUE_WORDS | _FALSE_WORDS]
+    codes = [w for w in words if w not in yes_no]
+    advice = []
+    if yes_no and table == "channel_outcomes":
+        advice.append(f"The column holds yes/no answers: declare it a binary outcome (the table option "
+                      f"binary_columns: [{column}] in the study file; validate_channel_outcomes(..., "
+                      f"binary_columns=[{column!r}])), which reads yes/no, true/false and 0/1")
+    elif yes_no:
+        advice.append(f"The column holds yes/no answers: recode them to numbers in the study file "
+                      f"(data: {table}: derive: {{{column}_01: {{recode: {column}, map: {{\"yes\": 1, \"no\": 0}}}}}}) "
+                      f"and name the new column here")
+    if codes and table not in ("transactions", "paths"):
+        listed = ", ".join(repr(c) for c in codes[:3])
+        advice.append(f"If {listed} {'codes' if len(codes[:3]) == 1 else 'code'} a missing answer, declare "
+                      f"{'it' if len(codes[:3]) == 1 else 'them'} under the table's missing_codes in the study "
+                      f"file (missing_codes: [{', '.join(codes[:3])}])")
+    return ". ".join(advice) if advice else "Write plain numbers such as 12.5"
+
+
+def _code_hint(values: pd.Series, low: float, high: float) -> str:
+    """Advice when a few distinct whole numbers outside the scale (99, 999, -1) look like missing-value codes."""
+    v = values.dropna()
+    out = v[(v < low) | (v > high)]
+    distinct = sorted(set(out.tolist()))
+    if not distinct or len(distinct) > 3 or not all(float(x).is_integer() for x in distinct):
+        return ""
+    listed = ", ".join(f"{x:g}" for x in distinct)
+    return (f"If {listed} {'codes' if len(distinct) == 1 else 'code'} a missing answer, declare "
+            f"{'it' if len(distinct) == 1 else 'them'} under the table's missing_codes in the study file "
+            f"(missing_codes: [{listed}])")
 
 
 def _to_binary(s: pd.Series) -> tuple[pd.Series, list[int]]:
