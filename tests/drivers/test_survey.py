@@ -7,14 +7,16 @@ import pandas as pd
 import pytest
 
 from analysis.drivers import (
+    blank_to_none,
     construct_scores,
     driver_table,
     group_items,
     item_scales,
     satisfaction_chain,
+    structural_model,
     survey_drivers,
 )
-from analysis.errors import ParameterError
+from analysis.errors import DataValidationError, ParameterError
 
 PATTERN = r"^perc_(?P<construct>.+)_\d+$"
 
@@ -60,3 +62,45 @@ def test_chain_and_item_scales(survey):
     observed = item_scales(constructs, (1, 7), outcomes, None, survey)
     assert observed["recommend"] == (survey["recommend"].min(), survey["recommend"].max())
     assert observed["loyal"] == (0, 1)
+
+
+def test_blank_parameters_mean_not_given(survey):
+    """Issue 12: ``group: ""`` crashed with KeyError: ''; blank text and empty lists now read as None."""
+    assert blank_to_none("", "  ", [], {}, None, "channel", 0) == (None, None, None, None, None, "channel", 0)
+    constructs, drivers = survey_drivers(survey, item_pattern=PATTERN)
+    data = driver_table(survey, constructs, drivers, ["overall", "", None])
+    assert list(data.columns) == ["speed", "staff", "overall"]
+    with pytest.raises(DataValidationError, match=r"'overal' \(did you mean 'overall'\?\) not found in the survey"):
+        driver_table(survey, constructs, drivers, ["overal"])
+
+
+ECSI = [["IMAG", "EXPE"], ["IMAG", "SAT"], ["IMAG", "LOY"], ["EXPE", "QUAL"], ["EXPE", "VAL"], ["EXPE", "SAT"],
+        ["QUAL", "VAL"], ["QUAL", "SAT"], ["VAL", "SAT"], ["SAT", "COMP"], ["SAT", "LOY"], ["COMP", "LOY"]]
+
+
+def test_structural_model_default_chain_or_the_studys_paths():
+    constructs = {"speed": ["perc_speed_1"], "staff": ["perc_staff_1"]}
+    outcomes = {"SAT": ["overall"], "LOY": ["recommend"]}
+    chain = structural_model(constructs, outcomes)
+    assert chain.paths == [("speed", "SAT"), ("staff", "SAT"), ("SAT", "LOY")]
+    assert (chain.target, chain.mapped, list(chain.blocks)) == ("LOY", ["speed", "staff"], ["speed", "staff", "SAT", "LOY"])
+    assert structural_model(constructs, None) is None and structural_model({}, outcomes) is None
+    # the full ECSI model with complaints, a one-item construct; the target is the last sink in block order
+    blocks = {c: [f"{c.lower()}{i}" for i in (1, 2)] for c in ("IMAG", "EXPE", "QUAL", "VAL", "SAT", "LOY")}
+    blocks["COMP"] = "comp"
+    ecsi = structural_model({}, None, paths=ECSI, blocks=blocks)
+    assert len(ecsi.paths) == 12 and ecsi.target == "LOY" and ecsi.mapped is None and ecsi.blocks["COMP"] == ["comp"]
+    # paths with the item_pattern constructs and outcomes as default blocks; unused blocks are left out
+    free = structural_model({**constructs, "extra": ["x"]}, outcomes, paths=[["speed", "SAT"], ["SAT", "LOY"]])
+    assert list(free.blocks) == ["speed", "SAT", "LOY"] and free.mapped == ["speed"] and free.target == "LOY"
+
+
+@pytest.mark.parametrize("paths, match", [
+    ("IMAG -> SAT", "list of \\[from, to\\] pairs"),
+    ([["IMAG", "SAT", "LOY"]], "list of \\[from, to\\] pairs"),
+    ({"IMAG": "SAT"}, "list of \\[from, to\\] pairs"),
+    ([["IMAG", "SATT"]], r"construct\(s\) \['SATT'\] without items; give their items in pls_blocks"),
+])
+def test_structural_model_bad_paths(paths, match):
+    with pytest.raises(ParameterError, match=match):
+        structural_model({}, None, paths=paths, blocks={"IMAG": ["i1"], "SAT": ["s1"]})

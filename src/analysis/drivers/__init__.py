@@ -42,7 +42,15 @@ from analysis.drivers.reliability import (
     reliability,
 )
 from analysis.drivers.stated import stated_vs_derived
-from analysis.drivers.survey import driver_table, item_scales, satisfaction_chain, survey_drivers
+from analysis.drivers.survey import (
+    StructuralModel,
+    blank_to_none,
+    driver_table,
+    item_scales,
+    satisfaction_chain,
+    structural_model,
+    survey_drivers,
+)
 
 __all__ = [
     "GAP_VERDICTS",
@@ -55,6 +63,8 @@ __all__ = [
     "OrdinalDriverModel",
     "PLSPathModel",
     "RelativeImportance",
+    "StructuralModel",
+    "blank_to_none",
     "construct_scores",
     "cronbach_alpha",
     "driver_table",
@@ -77,6 +87,7 @@ __all__ = [
     "servqual_gaps",
     "servqual_pairs",
     "stated_vs_derived",
+    "structural_model",
     "subset_r2",
     "survey_drivers",
     "total_effects_from_paths",

@@ -67,9 +67,10 @@ def driver_table(survey: pd.DataFrame, constructs: Mapping[str, Sequence[str]], 
                  extra: Iterable[str | None] = ()) -> pd.DataFrame:
     """One row per respondent: construct scores (or the driver columns) plus the ``extra`` columns.
 
-    ``None`` entries of ``extra`` (optional columns not given) are skipped.
+    ``None`` and ``""`` entries of ``extra`` (optional columns not given) are skipped; a name that is
+    not a survey column is an error naming the closest column.
     """
-    columns = list(dict.fromkeys(c for c in extra if c is not None))
+    columns = list(dict.fromkeys(c for c in extra if c))
     check_columns(survey, columns if constructs else [*drivers, *columns], "a parameter's")
     data = construct_scores(survey, constructs) if constructs else survey[list(drivers)].copy()
     for column in columns:

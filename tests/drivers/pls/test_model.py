@@ -24,7 +24,7 @@ import pytest
 from drivers_cases import ECSI_BLOCKS, ECSI_PATHS, TOL_R, read_result, simulate_two_blocks
 
 from analysis.drivers import PLSPathModel
-from analysis.errors import AnalysisWarning
+from analysis.errors import AnalysisWarning, ParameterError
 
 
 # ------------------------------------------------------------ R plspm: ECSI bank survey
@@ -186,3 +186,39 @@ def test_summary_shape_and_repr_before_bootstrap(ecsi):
     assert s.xs("r2", level="kind")["estimate"].tolist() == ecsi.r2_.tolist()
     assert repr(ecsi).startswith("PLSPathModel\n")
     assert repr(PLSPathModel(ECSI_PATHS, ECSI_BLOCKS)).startswith("PLSPathModel(paths=")
+
+
+def _opposite_pair(seed: int, n: int = 400):
+    """A two-item block whose items correlate in opposite directions with their construct (x2 is
+    reverse-coded), X -> Y with a true path of +0.6."""
+    rng = np.random.default_rng(seed)
+    xi = rng.normal(size=n)
+    eta = 0.6 * xi + 0.8 * rng.normal(size=n)
+    df = pd.DataFrame({"x1": xi + 0.5 * rng.normal(size=n), "x2": -xi + 0.5 * rng.normal(size=n),
+                       "y1": eta + 0.5 * rng.normal(size=n), "y2": eta + 0.5 * rng.normal(size=n)})
+    return df, {"X": ["x1", "x2"], "Y": ["y1", "y2"]}
+
+
+def test_anchor_fixes_the_sign_of_a_two_item_block_with_opposite_items():
+    """Simulation with a known positive path: without an anchor the tie in plspm's sign rule (one item
+    positive, one negative) turns X negative and the path comes out negative; anchoring X on x1 gives the
+    true sign, and the same size (the anchor changes only the sign)."""
+    df, blocks = _opposite_pair(8)
+    free = PLSPathModel([("X", "Y")], blocks).fit(df)
+    fixed = PLSPathModel([("X", "Y")], blocks, anchors={"X": "x1"}).fit(df)
+    assert free.path_coefficients_.loc["X", "Y"] < 0
+    assert fixed.path_coefficients_.loc["X", "Y"] > 0.4
+    assert fixed.path_coefficients_.loc["X", "Y"] == pytest.approx(-free.path_coefficients_.loc["X", "Y"])
+    assert fixed.outer_loadings_["x1"] > 0 > fixed.outer_loadings_["x2"]
+    # the replicates keep the anchor: the interval stays on the true side
+    assert fixed.bootstrap(60, seed=2).bootstrap_["paths"].loc[("X", "Y"), "ci_low"] > 0
+    anchored_on_x2 = PLSPathModel([("X", "Y")], blocks, anchors={"X": "x2"}).fit(df)
+    assert anchored_on_x2.outer_loadings_["x2"] > 0
+
+
+def test_anchor_must_be_an_item_of_its_construct():
+    df, blocks = _opposite_pair(1, n=60)
+    with pytest.raises(ParameterError, match="anchor of 'X' must be one of its own items"):
+        PLSPathModel([("X", "Y")], blocks, anchors={"X": "y1"}).fit(df)
+    with pytest.raises(ParameterError, match="anchors names construct 'Z'"):
+        PLSPathModel([("X", "Y")], blocks, anchors={"Z": "x1"}).fit(df)
