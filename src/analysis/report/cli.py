@@ -1,19 +1,23 @@
-"""The ``analysis`` command: ``analysis run`` regenerates reports, ``analysis list`` shows
-what there is to run, ``analysis index`` rebuilds ``reports/index.html`` from the
-manifests, ``analysis compare`` checks that two report folders hold the same tables
-(see :mod:`analysis.report.compare`).
+"""The ``analysis`` command: ``analysis run`` regenerates reports, ``analysis check``
+checks studies completely without starting a kernel, ``analysis init`` writes a starter
+study for data files, ``analysis list`` shows what there is to run, ``analysis index``
+rebuilds ``reports/index.html`` from the manifests, ``analysis compare`` checks that two
+report folders hold the same tables (see :mod:`analysis.report.compare`).
 
 ``analysis run`` with no options runs every study in ``params/`` with every notebook
 its ``notebooks:`` section lists (a study that lists none runs every notebook in
 ``notebooks/``). ``--notebook`` runs the named notebooks for each chosen study
-instead. All studies and parameters are checked before the first kernel starts; when
-every study runs, an invalid study file is reported and set aside and the valid
-studies still run. Two runs into one reports folder take turns (the second says so
+instead. All studies and parameters are checked before the first kernel starts, and
+each study's data once (:mod:`analysis.report.requirements`): a notebook whose inputs
+the study lacks is recorded as skipped, with the reason; a study whose data are bad,
+or a parameter naming a column its table lacks, is recorded as failed without a
+kernel and the other studies still run. When every study runs, an invalid study file
+is reported and set aside and the valid studies still run. Two runs into one reports folder take turns (the second says so
 and waits); Ctrl-C or SIGTERM stops a run cleanly.
 
-Exit codes: 0 all notebooks ran, 1 a notebook failed (the others still ran) or the
+Exit codes: 0 all notebooks ran or were skipped, 1 a notebook failed (the others still ran) or the
 run could not start, 2 bad input (unknown study, notebook or parameter, a study
-file error; with every study running, after the valid ones ran), 130 interrupted
+file error, bad data, a column that is not there; the valid studies still ran), 130 interrupted
 (Ctrl-C). Errors are printed as messages, never tracebacks.
 """
 
@@ -77,8 +81,9 @@ def run(studies, notebooks, parameters, reports_dir, notebooks_dir, hide_code, t
     are unchanged since its last successful run is not executed again (its page is
     re-rendered); --force executes it anyway."""
     from analysis.report.lock import writable_folder
-    from analysis.report.manifest import INTERRUPTED
+    from analysis.report.manifest import INTERRUPTED, SKIPPED
     from analysis.report.parameters import parse_cli_parameters
+    from analysis.report.requirements import check_plans
     from analysis.report.runner import plan_runs, run_plans
 
     echo = lambda line: click.echo(line, err=True)  # noqa: E731
@@ -89,6 +94,7 @@ def run(studies, notebooks, parameters, reports_dir, notebooks_dir, hide_code, t
         loaded = _load_studies(studies, notebooks_dir, invalid=None if studies else invalid)
         plans = plan_runs(loaded, notebooks or None, overrides, notebooks_dir=notebooks_dir,
                           invalid=None if studies else invalid)
+        plans = check_plans(plans)  # each study's data read and checked once; no kernel yet
         if not plans:
             raise click.UsageError(_invalid_text(invalid) if invalid else "nothing to run: no studies or notebooks found")
         if reports_dir is None:
@@ -103,7 +109,9 @@ def run(studies, notebooks, parameters, reports_dir, notebooks_dir, hide_code, t
         echo("interrupted (Ctrl-C or SIGTERM); reports and manifests are as the last finished notebook left them")
         sys.exit(130)
     index = Path(reports_dir) / "index.html"
-    failed = [r for r in results if r.status != "ok"]
+    failed = [r for r in results if r.status not in ("ok", SKIPPED)]
+    refused = {(p.study.name, p.notebook) for p in plans if p.problem is not None}  # bad input, no kernel
+    skipped = sum(r.status == SKIPPED for r in results)
     reused = sum(r.reused for r in results)
     if any(r.stopped for r in results):
         stopped = [f"{r.study}/{r.notebook}" for r in results if r.status == INTERRUPTED]
@@ -111,11 +119,13 @@ def run(studies, notebooks, parameters, reports_dir, notebooks_dir, hide_code, t
         echo(f"interrupted (Ctrl-C or SIGTERM): {what}{len(results) - len(stopped)} of {len(plans)} notebook(s) finished; "
              f"index: {index}")
         sys.exit(130)
-    echo(f"{len(results) - len(failed)} ok ({reused} reused), {len(failed)} failed; index: {index}")
+    echo(f"{len(results) - len(failed) - skipped} ok ({reused} reused), {len(failed)} failed, {skipped} skipped; "
+         f"index: {index}")
     if invalid:
         echo(_invalid_text(invalid))
+    ran_and_failed = [r for r in failed if (r.study, r.notebook) not in refused]
     if failed or invalid:
-        sys.exit(1 if failed else 2)
+        sys.exit(1 if ran_and_failed else 2)
 
 
 def _stop_like_ctrl_c(signum, frame) -> None:
@@ -179,6 +189,87 @@ def list_(notebooks_dir) -> None:
             click.echo(f"    {p.name} = {default}{comment}")
     if invalid:
         sys.exit(2)
+
+
+@main.command()
+@click.option("--study", "studies", multiple=True, metavar="NAME|PATH",
+              help="Study name (params/NAME.yaml) or YAML path; repeatable. Default: every study in params/.")
+@click.option("--notebook", "notebooks", multiple=True, metavar="NAME",
+              help="Check only these notebooks (without .ipynb); repeatable. Default: those the study runs.")
+@click.option("-p", "--parameter", "parameters", multiple=True, metavar="KEY=VALUE",
+              help="Notebook parameter for every run, as `analysis run -p` takes it; repeatable.")
+@click.option("--notebooks-dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Folder of the notebooks. Default: <project>/notebooks.")
+@_friendly
+def check(studies, notebooks, parameters, notebooks_dir) -> None:
+    """Check studies completely without starting a kernel: the study file, its tables
+    (read, prepared and validated once), every notebook's needs and every parameter,
+    including those that name columns. Prints what will run, what is skipped and why.
+
+    Exit code 0 when nothing is wrong (skipped notebooks are fine), 2 otherwise."""
+    from analysis.messages import msg
+    from analysis.report.parameters import parse_cli_parameters
+    from analysis.report.requirements import check_plans
+    from analysis.report.runner import plan_runs
+
+    overrides = parse_cli_parameters(parameters)
+    invalid: dict[Path, str] = {}
+    loaded = _load_studies(studies, notebooks_dir, invalid=invalid)
+    plans = plan_runs(loaded, notebooks or None, overrides, notebooks_dir=notebooks_dir, invalid=invalid)
+    data: dict = {}
+    plans = check_plans(plans, data=data)
+    for path, message in sorted(invalid.items()):
+        click.echo(msg("report.check.invalid", path=path, error=message))
+    for study in loaded:
+        if study.path in invalid:
+            continue
+        click.echo(msg("report.check.study", study=study.name, path=study.path))
+        _echo_study_check(study, [p for p in plans if p.study.path == study.path], data.get(study.path))
+    problems = sum(p.problem is not None for p in plans)
+    click.echo(msg("report.check.summary", studies=len(loaded) + len(invalid), problems=problems + len(invalid),
+                   run=sum(p.problem is None and p.skipped is None for p in plans),
+                   skipped=sum(p.skipped is not None for p in plans)))
+    if problems or invalid:
+        sys.exit(2)
+
+
+def _echo_study_check(study, plans, data) -> None:
+    """What ``analysis check`` prints for one study: its tables, then each notebook's fate."""
+    from analysis.messages import msg
+
+    if data is not None and data.error is not None:
+        click.echo(msg("report.check.data", error=data.error))
+        return
+    if data is not None:
+        tables = [msg("report.check.table_on_disk", table=t) if frame is None
+                  else msg("report.check.table", table=t, rows=len(frame)) for t, frame in data.frames.items()]
+        click.echo(msg("report.check.tables", tables=", ".join(tables)))
+    for plan in plans:
+        if plan.problem is not None:
+            click.echo(msg("report.check.problem", notebook=plan.notebook, error=plan.problem))
+        elif plan.skipped is not None:
+            click.echo(msg("report.check.skip", notebook=plan.notebook, reason=plan.skipped))
+        else:
+            click.echo(msg("report.check.run", notebook=plan.notebook))
+    if plans and all(p.skipped is not None for p in plans):
+        click.echo(msg("report.check.none_apply", tables=", ".join(sorted(data.columns)) if data else ""))
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--name", default=None, help="The study's name (default: from the first file's name).")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the study YAML (default: params/<name>.yaml).")
+@click.option("--force", is_flag=True, default=False, help="Overwrite an existing study file.")
+@_friendly
+def init(files, name, output, force) -> None:
+    """Inspect data files and write a commented starter study (YAML) to edit, check and run."""
+    from analysis.messages import msg
+    from analysis.study.starter import write_starter
+
+    path = write_starter(list(files), output=output, name=name, force=force)
+    click.echo(msg("report.init.written", path=path))
+    click.echo(msg("report.init.next", path=path), err=True)
 
 
 @main.command()

@@ -7,7 +7,7 @@ notebook recorded them with ``ReportOutputs.finding``), and links to its page,
 PDF, executed notebook, tables (CSV) and figures (PNG). A failed notebook shows
 its error, the failing cell and links to the failed notebook and the last good
 report; a notebook stopped by Ctrl-C is marked "interrupted", with its last good
-report. The runner rebuilds the page whenever a run starts and ends (also after an
+report. A notebook the study's tables do not serve is "skipped", with the reason. The runner rebuilds the page whenever a run starts and ends (also after an
 interrupt), and ``analysis index`` does on demand. Inline CSS (allowed by its
 sha256, not ``'unsafe-inline'``), no scripts, a Content-Security-Policy that forbids
 every request; every value shown is HTML-escaped and every link URL-quoted.
@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import quote
 
 from analysis.messages import msg
-from analysis.report.manifest import INTERRUPTED, MANIFEST_NAME, read_manifest, utc_now
+from analysis.report.manifest import INTERRUPTED, MANIFEST_NAME, SKIPPED, read_manifest, utc_now
 from analysis.report.render import csp_for, markdown_html
 
 __all__ = ["HEADLINES", "build_index", "render_index"]
@@ -42,6 +42,7 @@ nav.studies ul{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;list-style:none;padd
 .card.failed{border-color:var(--bad);border-left-width:4px}
 .badge{font-size:.75rem;font-weight:600;padding:.05rem .45rem;border-radius:1rem;border:1px solid currentColor}
 .badge.ok{color:var(--ok)}.badge.failed{color:var(--bad)}.badge.reused{color:var(--muted);font-weight:400}
+.card.skipped{background:var(--soft)}.badge.skipped{color:var(--muted)}
 .findings{margin:.6rem 0;padding-left:1.1rem}.findings li{margin:.2rem 0}
 .check{font-size:.9em;margin:.15rem 0}.check.fail{color:#a40000}.check.warn{color:#8a5300}
 .links{font-size:.88rem;margin:.4rem 0}.links span.label{color:var(--muted)}
@@ -93,6 +94,7 @@ def render_index(manifests: list[tuple[str, dict[str, Any]]]) -> str:
     n_ok = sum(e.get("status") == "ok" for e in entries)
     n_reused = sum(bool(e.get("reused")) for e in entries)
     n_stopped = sum(e.get("status") == INTERRUPTED for e in entries)
+    n_skipped = sum(e.get("status") == SKIPPED for e in entries)
     style = f"<style>{CSS}</style>"
     parts = [
         "<!DOCTYPE html>",
@@ -103,7 +105,8 @@ def render_index(manifests: list[tuple[str, dict[str, Any]]]) -> str:
         f"<title>Reports</title>{style}</head><body>",
         "<header><h1>Reports</h1>",
         f'<p class="muted">Built {escape(utc_now())}: {len(manifests)} stud{"y" if len(manifests) == 1 else "ies"}, '
-        f"{len(entries)} notebook(s), {n_ok} ok ({n_reused} reused unchanged), {len(entries) - n_ok - n_stopped} failed"
+        f"{len(entries)} notebook(s), {n_ok} ok ({n_reused} reused unchanged), {len(entries) - n_ok - n_stopped - n_skipped} failed"
+        + (msg("report.index.skipped", n=n_skipped) if n_skipped else "")
         + (f", {n_stopped} interrupted: " + ", ".join(escape(str(n)) for n in _interrupted(manifests)) if n_stopped else "")
         + ".</p>",
     ]
@@ -163,6 +166,10 @@ def _window_line(window: dict[str, Any]) -> str:
 def _notebook_card(folder: str, nb: str, entry: dict[str, Any]) -> str:
     status = str(entry.get("status", "unknown"))
     ok = status == "ok"
+    if status == SKIPPED:
+        return (f'<article class="card skipped" id="{escape(quote(f"{folder}-{nb}"))}"><h3>{escape(nb)} '
+                f'<span class="badge skipped">{escape(status)}</span></h3>'
+                f'<p class="muted">{escape(str(entry.get("reason") or ""))}</p></article>')
     heading = _link(folder, entry.get("html"), nb, "page")
     badges = f'<span class="badge {"ok" if ok else "failed"}">{escape(status)}</span>'
     if entry.get("reused"):

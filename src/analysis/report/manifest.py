@@ -8,7 +8,9 @@ git commit, outputs (tables, figures, findings), the run date its notebooks saw
 (``run_date``) and the run that wrote it (``run``), and, for a failure or an
 interruption (status ``"failed"`` or ``"interrupted"``), the error and the failing
 cell, plus ``last_good`` (the entry of the last successful run, whose report files
-are kept).
+are kept). A notebook whose inputs the study does not have is ``"skipped"``, with the
+``reason`` (see :mod:`analysis.report.requirements`); a run stopped by the pre-run
+check (bad data, a column the table lacks) is ``"failed"`` with that error and no cell.
 
 Entries are read, changed and written by one run at a time (the runner holds the
 reports folder's lock) and the file is replaced atomically, so no entry is lost.
@@ -31,6 +33,7 @@ from analysis.findings import verify_outputs
 
 __all__ = [
     "INTERRUPTED",
+    "SKIPPED",
     "KEY_PACKAGES",
     "MANIFEST_NAME",
     "code_sha256",
@@ -48,6 +51,7 @@ __all__ = [
 
 MANIFEST_NAME = "manifest.json"
 INTERRUPTED = "interrupted"  # the status of a notebook stopped by Ctrl-C (besides "ok" and "failed")
+SKIPPED = "skipped"  # a notebook whose inputs the study does not have; its entry's "reason" says which
 SCHEMA_VERSION = 1
 KEY_PACKAGES = (
     "service-analytics", "numpy", "pandas", "scipy", "statsmodels", "scikit-learn", "matplotlib",

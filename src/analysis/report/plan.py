@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from analysis.errors import NotebookParameterError, ParameterError, StudyConfigError
+from analysis.errors import AnalysisError, NotebookParameterError, ParameterError, StudyConfigError
 from analysis.report.parameters import check_parameters, read_parameters
 from analysis.study import Study, suggest
 from analysis.window import WINDOW_KEYS
@@ -27,12 +27,19 @@ RUNNER_PARAMETERS = ("study", "output_dir")
 @dataclass(frozen=True)
 class RunPlan:
     """One checked run: a study, a notebook and the parameters to inject (besides
-    ``study`` and ``output_dir``, which the runner sets)."""
+    ``study`` and ``output_dir``, which the runner sets).
+
+    :func:`analysis.report.requirements.check_plans` sets ``skipped`` (why the
+    notebook does not apply to the study's tables) or ``problem`` (the error that stops
+    it before a kernel starts: bad data, a column the table lacks); the runner records
+    such a run without executing it."""
 
     study: Study
     notebook: str
     notebook_path: Path
     parameters: Mapping[str, Any] = field(default_factory=dict)
+    skipped: str | None = None
+    problem: AnalysisError | None = None
 
 
 def select_notebooks(study: Study, notebooks_dir: Path) -> list[str]:

@@ -59,7 +59,7 @@ KERNEL_NAME = "service-analytics"
 
 @dataclass(frozen=True)
 class RunResult:
-    """How one run went. ``status`` is "ok", "failed" or "interrupted"; ``html`` is the
+    """How one run went. ``status`` is "ok", "failed", "skipped" or "interrupted"; ``html`` is the
     report page (None if it failed); ``reused`` is True when nothing had changed and the
     last run's results were kept."""
 
@@ -73,6 +73,7 @@ class RunResult:
     stopped: bool = False  # the run stopped here (Ctrl-C): later plans did not run
     checks_failed: int = 0  # assumption checks that failed or warn (the page's Checks section)
     citation_problems: int = 0  # cited values their written tables do not hold (should be 0)
+    reason: str | None = None  # why a "skipped" notebook did not apply to the study's tables
 
 
 def check_kernel(kernel_name: str = KERNEL_NAME) -> None:
@@ -167,7 +168,7 @@ def run_plans(
                               "or set ANALYSIS_CHROMIUM to the browser's path; or run without --pdf")
     inputs_cache: dict[Path, list] = {}
     for plan in plans:  # before any kernel: a data set that cannot be found stops the run here
-        if plan.study.path not in inputs_cache:
+        if plan.study.path not in inputs_cache and plan.skipped is None and plan.problem is None:
             inputs_cache[plan.study.path] = mf.file_records(plan.study.input_files())
     day = run_date().date().isoformat()  # ANALYSIS_RUN_DATE if set (checked here), else today
     with _environment(RUN_DATE_VARIABLE, day), reports_lock(reports_dir, progress):
@@ -198,18 +199,25 @@ def _environment(name: str, value: str) -> Iterator[None]:
 def _run_all(plans, reports_dir: Path, options: _Options, inputs_cache, progress) -> list[RunResult]:
     env_cache: dict[Path, dict] = {}
     results = []
+    said: set[str] = set()  # a study's bad-data error is printed once, not once per notebook
     for i, plan in enumerate(plans, 1):
         started, t0 = mf.utc_now(), time.perf_counter()
         try:
             project = plan.notebook_path.parent.parent
             env = env_cache.setdefault(project, mf.environment(project))
-            result = _run_one(plan, reports_dir, options, env, inputs_cache[plan.study.path])
+            if plan.skipped is not None or plan.problem is not None:
+                result = _record_unrun(plan, reports_dir, options, env)
+            else:
+                result = _run_one(plan, reports_dir, options, env, inputs_cache[plan.study.path])
         except KeyboardInterrupt:
             with interrupts_deferred():
                 result = _record_interrupt(plan, reports_dir, options, started, round(time.perf_counter() - t0, 2))
         results.append(result)
         if progress is not None:
-            tail = f": {result.error}" if result.error else ""
+            told = result.error or result.reason
+            tail = f": {told}" if told and told not in said else ""
+            if plan.problem is not None:
+                said.add(told)
             reused = ", reused: inputs, parameters and code unchanged" if result.reused else ""
             checks = f"; {result.checks_failed} check(s) failed or warn (see its Checks)" if result.checks_failed else ""
             cited = (f"; {result.citation_problems} cited value(s) not in their tables (see the index)"
@@ -219,6 +227,30 @@ def _run_all(plans, reports_dir: Path, options: _Options, inputs_cache, progress
         if result.stopped:
             break
     return results
+
+
+def _record_unrun(plan, reports_dir: Path, options: _Options, env) -> RunResult:
+    """The manifest entry of a run the pre-run check stopped: "skipped" with the reason
+    (the notebook does not apply to the study's tables; its old page is no longer
+    listed) or "failed" with the problem (bad data, a column the table lacks; the last
+    good report is kept). No kernel starts."""
+    nb, study = plan.notebook, plan.study
+    study_dir = reports_dir / study.name
+    previous = (mf.read_manifest(study_dir) or {}).get("notebooks", {}).get(nb)
+    entry: dict[str, Any] = {
+        "status": mf.SKIPPED if plan.skipped is not None else "failed", "started": mf.utc_now(), "duration_s": 0.0,
+        "run": options.staging.name, "parameters": {"study": str(study.path), **plan.parameters},
+        "notebook_file": str(plan.notebook_path), "study_file": str(study.path), "environment": env,
+        "run_date": options.run_date, "reused": False, "html": None, "reason": plan.skipped,
+        "error": None if plan.problem is None else {"name": type(plan.problem).__name__,
+                                                    "message": str(plan.problem), "cell": None},
+    }
+    if plan.problem is not None:
+        entry.update(title=(previous or {}).get("title"), last_good=mf.last_good(previous))
+    with interrupts_deferred():
+        mf.write_entry(study_dir, mf.study_record(study), nb, entry)
+    error = None if plan.problem is None else f"{type(plan.problem).__name__}: {plan.problem}"
+    return RunResult(study.name, nb, entry["status"], 0.0, None, error, reason=plan.skipped)
 
 
 def _record_interrupt(plan, reports_dir: Path, options: _Options, started: str, duration: float) -> RunResult:
