@@ -1,0 +1,421 @@
+"""Inspect a data file for `analysis init`: how to read it, what each column holds, which table it is.
+
+:func:`inspect_file` reads the file with :func:`analysis.io.read_table` (after
+sniffing the encoding, the field separator and the CDNOW layout) and profiles
+each column (:class:`ColumnProfile`): its kind (id, date, money, count, rating,
+yes/no, category, free text, journey of channels, other number), values that
+look like codes for a missing answer, and the evidence behind each guess. The
+:class:`FileProfile` also holds the grain (one row per customer, per purchase,
+...) and the canonical table the file most likely is; :mod:`analysis.study.starter`
+writes it into a commented starter study.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> f = pathlib.Path(tempfile.mkdtemp()) / "visits.csv"
+>>> _ = f.write_text("cust,date\\n1,2024-01-02\\n1,2024-02-03\\n2,2024-01-05\\n")
+>>> profile = inspect_file(f)
+>>> profile.table, profile.column("cust").kind, profile.column("date").kind
+('transactions', 'id', 'date')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from analysis.io import SUFFIX_FORMATS, read_table
+from analysis.io.encoding import detect_encoding
+
+__all__ = ["ColumnProfile", "FileProfile", "inspect_file", "name_words"]
+
+#: the usual rating scales, smallest first: a column of whole numbers inside one of them is a rating
+SCALES: tuple[tuple[int, int], ...] = ((1, 5), (0, 5), (1, 7), (0, 7), (1, 9), (1, 10), (0, 10))
+TEXT_CODES = ("unknown", "n/a", "na", "-", "?", "missing", "none", "null", "not available", ".")
+NUMBER_CODES = (999, 9999, -1, -99)
+PATH_SEPARATORS = (" > ", " -> ", " => ", ">", "->", "=>", " | ")
+SEPARATORS = (",", ";", "\t", "|")
+BINARY_SETS = ({"0", "1"}, {"yes", "no"}, {"y", "n"}, {"true", "false"}, {"t", "f"})
+ID_WORDS = {"id", "cust", "customer", "client", "user", "member", "respondent", "account", "household", "buyer",
+            "person", "客户", "编号", "会员", "用户"}
+DATE_WORDS = {"date", "dt", "day", "time", "timestamp", "datetime", "日期", "时间"}
+MONEY_WORDS = {"amount", "amt", "mnt", "value", "spend", "spent", "revenue", "price", "sales", "sale", "income",
+               "dollar", "dollars", "cost", "monetary", "payment", "paid", "金额", "消费"}
+COUNT_WORDS = {"num", "count", "n", "number", "frequency", "freq", "purchases", "visits", "orders", "times",
+               "previous", "campaign", "quantity", "qty", "recency", "kidhome", "teenhome"}
+_DATE_TEXT = re.compile(
+    r"^\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}([ T].*)?|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}年\d{1,2}月\d{1,2}日"
+    r"|[A-Za-z]{3,9}\.? \d{1,2},? \d{4})\s*$")
+
+
+@dataclass(frozen=True)
+class ColumnProfile:
+    """What one column holds.
+
+    Attributes
+    ----------
+    name : str
+        The column's name in the file.
+    kind : str
+        ``id``, ``date``, ``money``, ``count``, ``rating``, ``binary``, ``category``,
+        ``text``, ``path`` (journeys of channels), ``number`` or ``empty``.
+    n_distinct, n_missing : int
+        Distinct values and missing cells (codes for a missing answer count as missing).
+    missing_codes : tuple
+        Values that look like codes for a missing answer (``'unknown'``, ``999``, ...).
+    code_rows : int
+        Rows holding one of those codes.
+    low, high : float or None
+        Smallest and largest number (numeric kinds).
+    levels : tuple of str
+        The values of a yes/no or category column (at most 12, most frequent first).
+    example : str
+        One value as written, for the evidence.
+    separator : str or None
+        The separator of a journey column.
+    share : float or None
+        Share of a journey column's rows that hold the separator (journeys of more than one channel).
+    """
+
+    name: str
+    kind: str
+    n_distinct: int
+    n_missing: int
+    missing_codes: tuple[Any, ...] = ()
+    code_rows: int = 0
+    low: float | None = None
+    high: float | None = None
+    levels: tuple[str, ...] = ()
+    example: str = ""
+    separator: str | None = None
+    share: float | None = None
+
+    @property
+    def words(self) -> list[str]:
+        """The words of the column's name (see :func:`name_words`)."""
+        return name_words(self.name)
+
+
+@dataclass(frozen=True)
+class FileProfile:
+    """What a data file (or one sheet of a workbook) holds, and how to read it.
+
+    Attributes
+    ----------
+    path : Path
+        The file.
+    format : str
+        As :func:`analysis.io.read_table` names it (``csv``, ``tsv``, ``excel``, ``parquet``, ``cdnow``).
+    encoding, sep : str or None
+        Reader options the file needs beyond the defaults (None: the default works).
+    sheet : str or None
+        The sheet profiled; ``sheets`` lists every sheet of a workbook.
+    n_rows : int
+        Data rows.
+    columns : tuple of ColumnProfile
+        One per column, in file order.
+    grain : str
+        ``transaction`` (ids repeat and there is a date), ``customer`` (one row per id),
+        ``path`` (journeys) or ``row`` (no id).
+    table : str
+        The canonical table the file most likely is (``transactions``, ``customers``,
+        ``survey``, ``channel_outcomes`` or ``paths``).
+    fits : bool
+        False when no table fits clearly and :attr:`table` is only the closest guess.
+    """
+
+    path: Path
+    format: str
+    encoding: str | None
+    sep: str | None
+    sheet: str | None
+    sheets: tuple[str, ...]
+    n_rows: int
+    columns: tuple[ColumnProfile, ...]
+    grain: str
+    table: str
+    fits: bool = True
+
+    def column(self, name: str) -> ColumnProfile:
+        """The profile of the column *name*."""
+        return next(c for c in self.columns if c.name == name)
+
+    def of_kind(self, *kinds: str) -> list[ColumnProfile]:
+        """The columns of the given kinds, in file order."""
+        return [c for c in self.columns if c.kind in kinds]
+
+    @property
+    def id_column(self) -> ColumnProfile | None:
+        """The column that identifies customers or respondents, or None."""
+        ids = self.of_kind("id")
+        return ids[0] if ids else None
+
+    @property
+    def date_column(self) -> ColumnProfile | None:
+        """The first date column, or None."""
+        dates = self.of_kind("date")
+        return dates[0] if dates else None
+
+
+def name_words(name: Any) -> list[str]:
+    """The lower-case words of a column name, split at punctuation and camel case.
+
+    Examples
+    --------
+    >>> name_words("NumWebPurchases"), name_words("Dt_Customer"), name_words("emp.var.rate")
+    (['num', 'web', 'purchases'], ['dt', 'customer'], ['emp', 'var', 'rate'])
+    """
+    text = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", str(name))
+    return [w.lower() for w in re.split(r"[^\w]+|_", text) if w]
+
+
+def inspect_file(path: str | Path, *, sheet: str | None = None) -> FileProfile:
+    """Profile a data file: how to read it, what each column holds, which canonical table it is.
+
+    Parameters
+    ----------
+    path : str or Path
+        A CSV/TSV/text, Excel, Parquet or CDNOW file.
+    sheet : str, optional
+        The Excel sheet to profile (default: the first).
+
+    Returns
+    -------
+    FileProfile
+
+    Raises
+    ------
+    analysis.errors.InputFileError
+        When the file cannot be read (missing, empty, malformed).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "survey.csv"
+    >>> _ = f.write_text("id;q1;q2;q3\\n1;5;4;3\\n2;1;2;5\\n3;4;4;4\\n")
+    >>> p = inspect_file(f)
+    >>> p.sep, p.table, p.column("q1").kind
+    (';', 'survey', 'rating')
+    """
+    p = Path(path).expanduser()
+    fmt, encoding, sep, sheets = _how_to_read(p)
+    if fmt == "excel":
+        target = sheet if sheet is not None else sheets[0]
+        df = read_table(p, format=fmt, sheet=target)
+    else:
+        target = None
+        df = read_table(p, format=fmt, encoding=encoding, sep=sep)
+    default_sep = "\t" if fmt == "tsv" else ","
+    columns = tuple(_profile_column(str(c), df[c], len(df), position=i) for i, c in enumerate(df.columns))
+    grain, table, fits = _guess_table(columns, len(df))
+    return FileProfile(path=p.resolve(), format=fmt, encoding=encoding,
+                       sep=sep if sep not in (None, default_sep) else None, sheet=target, sheets=sheets,
+                       n_rows=len(df), columns=columns, grain=grain, table=table, fits=fits)
+
+
+# --------------------------------------------------------------------------- #
+# reading: format, encoding, separator, sheets
+# --------------------------------------------------------------------------- #
+def _how_to_read(p: Path) -> tuple[str, str | None, str | None, tuple[str, ...]]:
+    suffix = next((s.lower() for s in reversed(p.suffixes) if s.lower() in SUFFIX_FORMATS), p.suffix.lower())
+    fmt = SUFFIX_FORMATS.get(suffix, "csv")
+    if fmt == "excel":
+        return fmt, None, None, _sheet_names(p)
+    if fmt == "parquet" or not p.is_file() or p.suffix.lower() in (".gz", ".bz2", ".xz", ".zip", ".zst"):
+        return fmt, None, None, ()
+    with open(p, "rb") as fh:
+        data = fh.read(1 << 21)
+    encoding = detect_encoding(data) or "utf-8-sig"
+    text = data.decode(encoding, errors="ignore")
+    lines = [ln for ln in text.splitlines()[:20] if ln.strip()]
+    if not lines:
+        return fmt, None, None, ()
+    header = lines[0]
+    counts = {s: header.count(s) for s in SEPARATORS}
+    best = max(SEPARATORS, key=lambda s: counts[s])
+    if counts[best] == 0 and _looks_cdnow(lines):
+        return "cdnow", None, None, ()
+    sep = best if counts[best] else None
+    return fmt, (None if encoding == "utf-8-sig" else encoding), sep, ()
+
+
+def _looks_cdnow(lines: list[str]) -> bool:
+    data = [ln.split() for ln in lines if ln.split() and ln.split()[0].isdigit()]
+    return bool(data) and all(len(t) in (4, 5) and all(re.fullmatch(r"[\d.]+", x) for x in t) for t in data)
+
+
+def _sheet_names(p: Path) -> tuple[str, ...]:
+    from analysis.errors import InputFileError
+
+    try:
+        with pd.ExcelFile(p) as book:
+            return tuple(str(s) for s in book.sheet_names)
+    except Exception as exc:  # zipfile and openpyxl raise many kinds for a broken workbook
+        raise InputFileError(f"{p} is not a readable Excel workbook: {type(exc).__name__}: {exc}") from None
+
+
+# --------------------------------------------------------------------------- #
+# one column
+# --------------------------------------------------------------------------- #
+def _profile_column(name: str, s: pd.Series, n_rows: int, *, position: int) -> ColumnProfile:
+    s, codes, code_rows = _strip_codes(s)
+    values = s.dropna()
+    base = dict(name=name, n_distinct=int(values.nunique()), n_missing=int(s.isna().sum()),
+                missing_codes=codes, code_rows=code_rows)
+    if values.empty:
+        return ColumnProfile(kind="empty", **base)
+    example = str(values.iloc[0])
+    words = set(name_words(name))
+    numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
+    if _is_date(values, words):
+        return ColumnProfile(kind="date", example=example, **base)
+    levels = tuple(str(v) for v in values.astype(str).value_counts().index[:12])
+    if _is_binary(values):
+        return ColumnProfile(kind="binary", levels=levels, example=example, **base)
+    unique = base["n_distinct"] == len(values) == n_rows
+    if _is_id(values, words, name, unique=unique, position=position, numeric=numeric):
+        return ColumnProfile(kind="id", example=example, **base)
+    if numeric:
+        nums = values.astype("float64")
+        low, high = float(nums.min()), float(nums.max())
+        whole = bool(np.all(np.mod(nums.to_numpy(), 1) == 0))
+        kind = "number"
+        if words & MONEY_WORDS and low >= 0:
+            kind = "money"
+        elif whole and low >= 0 and words & COUNT_WORDS:
+            kind = "count"
+        elif whole and _scale_of(low, high) is not None and base["n_distinct"] >= 3:
+            kind = "rating"
+        elif whole and low >= 0:
+            kind = "count"
+        return ColumnProfile(kind=kind, low=low, high=high, example=example, **base)
+    text = values.astype(str)
+    separator, share = _path_separator(text)
+    if separator is not None:
+        return ColumnProfile(kind="path", separator=separator, share=share, example=example, **base)
+    few = base["n_distinct"] <= max(20, min(100, 0.05 * len(values)))
+    return ColumnProfile(kind="category" if few else "text", levels=levels, example=example, **base)
+
+
+def _strip_codes(s: pd.Series) -> tuple[pd.Series, tuple[Any, ...], int]:
+    """The column with its missing-value codes read as missing, the codes, and the rows that held one."""
+    values = s.dropna()
+    if values.empty:
+        return s, (), 0
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        nums = values.astype("float64")
+        codes = []
+        for code in NUMBER_CODES:
+            hit = nums == code
+            rest = nums[~hit & ~nums.isin(codes)]
+            if not hit.any() or rest.nunique() < 2:
+                continue
+            if (code > 0 and rest.max() < code / 2) or (code < 0 and rest.min() >= 0):
+                codes.append(code)
+        if not codes:
+            return s, (), 0
+        mask = s.isin(codes)
+        return s.mask(mask), tuple(codes), int(mask.sum())
+    lowered = values.astype(str).str.strip().str.lower()
+    found = [v for v in values.astype(str).str.strip().unique() if v.lower() in TEXT_CODES]
+    if not found or lowered.isin(TEXT_CODES).all():
+        return s, (), 0
+    mask = s.astype(str).str.strip().isin(found) & s.notna()
+    return s.mask(mask), tuple(sorted(found)), int(mask.sum())
+
+
+def _is_date(values: pd.Series, words: set[str]) -> bool:
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return True
+    if pd.api.types.is_integer_dtype(values):
+        if not words & DATE_WORDS:
+            return False
+        texts = values.astype(str)
+        return bool(texts.str.fullmatch(r"(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])").all())
+    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+        return False
+    texts = values.astype(str).head(2000)
+    return bool(texts.str.match(_DATE_TEXT).mean() >= 0.95)
+
+
+def _is_binary(values: pd.Series) -> bool:
+    if pd.api.types.is_bool_dtype(values):
+        return True
+    distinct = {str(v).strip().lower() for v in values.unique()}
+    distinct = {"1" if d in ("1.0",) else "0" if d in ("0.0",) else d for d in distinct}
+    return len(distinct) <= 2 and any(distinct <= pair for pair in BINARY_SETS) and len(values) > 1
+
+
+def _is_id(values: pd.Series, words: set[str], name: str, *, unique: bool, position: int, numeric: bool) -> bool:
+    if words & ID_WORDS and not words & (MONEY_WORDS | DATE_WORDS | COUNT_WORDS):
+        if numeric and not np.all(np.mod(values.astype("float64").to_numpy(), 1) == 0):
+            return False
+        return values.nunique() >= min(0.01 * len(values), 20) or unique
+    if unique and numeric and position == 0 and (name == "" or name.lower().startswith("unnamed")):
+        nums = values.astype("float64").to_numpy()
+        return bool(np.array_equal(np.sort(nums), np.arange(1, len(nums) + 1)))
+    return unique and not numeric and position == 0 and values.astype(str).str.len().max() <= 40
+
+
+def _scale_of(low: float, high: float) -> tuple[int, int] | None:
+    """The smallest usual rating scale that holds [low, high] and whose top is nearly reached."""
+    for lo, hi in SCALES:
+        if lo <= low and high <= hi and high >= hi - 2:
+            return (lo, hi)
+    return None
+
+
+def _path_separator(text: pd.Series) -> tuple[str | None, float | None]:
+    for separator in PATH_SEPARATORS:
+        share = float(text.str.contains(separator, regex=False).mean())
+        if share >= 0.5:
+            tokens = text.head(2000).str.split(separator, regex=False).explode().str.strip()
+            if tokens.nunique() <= 100 and (tokens.str.len() <= 40).all():
+                return separator, share
+    return None, None
+
+
+# --------------------------------------------------------------------------- #
+# the whole file
+# --------------------------------------------------------------------------- #
+def _guess_table(columns: tuple[ColumnProfile, ...], n_rows: int) -> tuple[str, str, bool]:
+    kinds = [c.kind for c in columns]
+    ids = [c for c in columns if c.kind == "id"]
+    if "path" in kinds:
+        return "path", "paths", True
+    if ids and "date" in kinds and ids[0].n_distinct < n_rows:
+        return "transaction", "transactions", True
+    grain = "customer" if ids else "row"
+    ratings = [c for c in columns if c.kind == "rating"]
+    if len(ratings) >= 3 and len(ratings) >= 0.4 * len(columns):
+        return grain, "survey", True
+    if channel_candidates(columns) and outcome_columns(columns):
+        return grain, "channel_outcomes", True
+    if ids:
+        return grain, "customers", True
+    return grain, "survey", False
+
+
+def channel_candidates(columns: tuple[ColumnProfile, ...] | list[ColumnProfile]) -> list[ColumnProfile]:
+    """Category columns of 2-12 values, none missing, whose name says channel or arm (best first)."""
+    order = ("arm", "treatment", "variant", "segment", "campaign", "channel", "contact", "medium", "source", "group")
+    found = []
+    for word in order:
+        for c in columns:
+            if (c.kind in ("category", "binary") and 2 <= c.n_distinct <= 12 and c.n_missing == 0
+                    and word in c.words and c not in found and not set(c.words) & ID_WORDS):
+                found.append(c)
+    return found
+
+
+def outcome_columns(columns: tuple[ColumnProfile, ...] | list[ColumnProfile]) -> list[ColumnProfile]:
+    """Yes/no columns whose name says outcome (visit, conversion, response, y, churn, ...)."""
+    words = {"y", "visit", "visited", "conversion", "converted", "convert", "response", "responded", "subscribed",
+             "purchase", "purchased", "buy", "bought", "churn", "churned", "click", "clicked", "open", "opened",
+             "accepted", "outcome", "success", "target", "retained", "renewed"}
+    return [c for c in columns if c.kind == "binary" and set(c.words) & words and c.n_missing == 0]
