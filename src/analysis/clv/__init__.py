@@ -7,12 +7,15 @@ Non-contractual, continuous time: :class:`BetaGeo` (BG/NBD), :class:`ModifiedBet
 Value and validation: :func:`customer_lifetime_value` and the helpers in
 :mod:`analysis.clv.value` and :mod:`analysis.clv.validation`; checks against a known
 truth and channel effects in :mod:`analysis.clv.recovery`; who each fit leaves out (and why) in
-:mod:`analysis.clv.sample`. Notebook 02's sentences are built in :mod:`analysis.findings.clv`. Every model's ``summary(alpha=0.05)`` has the package's
+:mod:`analysis.clv.sample`; a log without amounts (purchase counts only) in :mod:`analysis.clv.counts`. Notebook 02's sentences are built in :mod:`analysis.findings.clv`. Every model's ``summary(alpha=0.05)`` has the package's
 estimate columns (``estimate, std_error, ci_low, ci_high, p_value``).
 """
 
 from analysis.clv.bgbb import BetaGeoBetaBinom
 from analysis.clv.bgnbd import BetaGeo, ModifiedBetaGeo
+from analysis.clv.counts import (
+    SPEND_BASES, TRANSACTION_MODELS, forecast_table, has_amounts, purchase_forecast, spend_basis, transaction_models,
+)
 from analysis.clv.covariates import BetaGeoCovariates, ParetoNBDCovariates
 from analysis.clv.gammagamma import GammaGamma
 from analysis.clv.paretonbd import ParetoNBD
@@ -28,6 +31,8 @@ from analysis.clv.value import (
 )
 
 __all__ = [
+    "SPEND_BASES",
+    "TRANSACTION_MODELS",
     "BetaGeo",
     "BetaGeoBetaBinom",
     "BetaGeoCovariates",
@@ -42,14 +47,19 @@ __all__ = [
     "customer_lifetime_value",
     "error_measures",
     "exclusions",
+    "forecast_table",
     "fitting_sample",
     "frequency_fit",
+    "has_amounts",
     "holdout_by_frequency",
     "holdout_window",
     "parameter_recovery",
     "parameter_table",
+    "purchase_forecast",
+    "spend_basis",
     "tracking",
     "tracking_conventions",
+    "transaction_models",
     "value_by_group",
     "value_concentration",
     "win_back_rule",

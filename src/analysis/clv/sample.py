@@ -32,17 +32,18 @@ __all__ = ["EXCLUSION_REASONS", "fitting_sample", "exclusions"]
 EXCLUSION_REASONS = {"first_purchase_at_end": "transactions", "zero_repeat_spend": "spend"}
 
 
-def _masks(summary: pd.DataFrame) -> dict[str, pd.Series]:
-    missing = [c for c in ("frequency", "T", "monetary_value") if c not in summary.columns]
+def _masks(summary: pd.DataFrame, required=("frequency", "T")) -> dict[str, pd.Series]:
+    """Who each reason leaves out; ``zero_repeat_spend`` only for a summary with amounts (``monetary_value``)."""
+    missing = [c for c in required if c not in summary.columns]
     if missing:
         raise DataValidationError(
             f"The summary lacks column(s) {missing}; it has {list(summary.columns)}. Build it with "
             "analysis.summary.customer_summary or calibration_holdout_summary."
         )
-    return {
-        "first_purchase_at_end": summary["T"] == 0,
-        "zero_repeat_spend": (summary["frequency"] > 0) & (summary["monetary_value"] <= 0),
-    }
+    masks = {"first_purchase_at_end": summary["T"] == 0}
+    if "monetary_value" in summary.columns:
+        masks["zero_repeat_spend"] = (summary["frequency"] > 0) & (summary["monetary_value"] <= 0)
+    return masks
 
 
 @validate_params({"summary": ["frame"], "model": [Options(("transactions", "spend"))]})
@@ -71,9 +72,9 @@ def fitting_sample(summary: pd.DataFrame, model: str = "transactions") -> pd.Dat
     >>> fitting_sample(s).index.tolist(), fitting_sample(s, "spend").index.tolist()
     (['a', 'b'], ['a'])
     """
-    masks = _masks(summary)
     if model == "transactions":
-        return summary[~masks["first_purchase_at_end"]]
+        return summary[~_masks(summary)["first_purchase_at_end"]]
+    masks = _masks(summary, ("frequency", "T", "monetary_value"))
     return summary[(summary["frequency"] > 0) & ~masks["zero_repeat_spend"]]
 
 
@@ -84,12 +85,13 @@ def exclusions(summary: pd.DataFrame) -> pd.DataFrame:
     Parameters
     ----------
     summary : DataFrame
-        Customer summary (``frequency``, ``T``, ``monetary_value``).
+        Customer summary (``frequency``, ``T`` and, for a log with amounts, ``monetary_value``).
 
     Returns
     -------
     DataFrame
-        Indexed by ``reason`` (the keys of :data:`EXCLUSION_REASONS`): ``model``
+        Indexed by ``reason`` (the keys of :data:`EXCLUSION_REASONS`; ``zero_repeat_spend`` only when
+        the summary has ``monetary_value``: a log without amounts has no spend model to leave anyone out of): ``model``
         (``"transactions"`` or ``"spend"``, the fit that leaves them out), ``customers``
         (int) and ``customers_in_summary`` (int, all rows).
 
@@ -103,10 +105,10 @@ def exclusions(summary: pd.DataFrame) -> pd.DataFrame:
     masks = _masks(summary)
     out = pd.DataFrame(
         {
-            "model": [EXCLUSION_REASONS[r] for r in EXCLUSION_REASONS],
-            "customers": [int(masks[r].sum()) for r in EXCLUSION_REASONS],
+            "model": [EXCLUSION_REASONS[r] for r in masks],
+            "customers": [int(masks[r].sum()) for r in masks],
             "customers_in_summary": len(summary),
         },
-        index=pd.Index(list(EXCLUSION_REASONS), name="reason"),
+        index=pd.Index(list(masks), name="reason"),
     )
     return out

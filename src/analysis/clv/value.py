@@ -25,7 +25,7 @@ from analysis.clv.gammagamma import GammaGamma
 from analysis.errors import ParameterError
 from analysis.window import UNIT_DAYS
 
-__all__ = ["WIN_BACK_STATUSES", "customer_lifetime_value", "churn_risk", "value_by_group", "win_back_rule",
+__all__ = ["AT_RISK", "WIN_BACK_STATUSES", "customer_lifetime_value", "churn_risk", "value_by_group", "win_back_rule",
            "value_concentration", "win_back_status", "win_back_targets"]
 
 
@@ -310,13 +310,20 @@ def value_concentration(clv: pd.Series, shares=(0.01, 0.05, 0.1, 0.2, 0.5)) -> p
 
 #: what :func:`win_back_status` calls each customer
 WIN_BACK_STATUSES = ("active", "win_back", "probably_gone", "low_value")
+#: what a customer is worth if alive -> what of it is lost in expectation (money, or purchases of a count-only log)
+AT_RISK = {"value_if_alive": "value_at_risk", "purchases_if_alive": "purchases_at_risk"}
+
+
+def _worth(rule: pd.DataFrame) -> str:
+    """The measure a :func:`win_back_rule` table ranks by (its ``min_<worth>`` column)."""
+    return next(c[len("min_"):] for c in rule.columns if c.startswith("min_") and c[len("min_"):] in AT_RISK)
 
 
 @validate_params({"value": ["frame"], "threshold": [Interval(float, 0, 1, closed="right")],
                   "min_p_alive": [Interval(float, 0, 1, closed="left")],
-                  "valuable_quantile": [Interval(float, 0, 1)]})
+                  "valuable_quantile": [Interval(float, 0, 1)], "worth": [Options(tuple(AT_RISK))]})
 def win_back_rule(value: pd.DataFrame, *, threshold: float = 0.5, min_p_alive: float = 0.05,
-                  valuable_quantile: float = 0.75) -> pd.DataFrame:
+                  valuable_quantile: float = 0.75, worth: str = "value_if_alive") -> pd.DataFrame:
     """The win-back rule of a customer base: who is slipping away but still worth winning back.
 
     A win-back target is a customer who is probably slipping away, not probably gone,
@@ -337,13 +344,17 @@ def win_back_rule(value: pd.DataFrame, *, threshold: float = 0.5, min_p_alive: f
         P(alive) below which a customer is probably gone (must be below ``threshold``).
     valuable_quantile : float, default 0.75
         Quantile of ``value_if_alive`` from which a customer counts as valuable.
+    worth : {"value_if_alive", "purchases_if_alive"}
+        What makes a customer worth winning back: her value if alive (money) or, for a log
+        without amounts, her expected purchases if alive (:func:`analysis.clv.purchase_forecast`).
 
     Returns
     -------
     DataFrame
         One row (index ``"rule"``): ``min_p_alive``, ``max_p_alive`` (the threshold),
         ``valuable_quantile``, ``top_share`` (``1 - valuable_quantile``, the share of
-        customers counted valuable), ``min_value_if_alive`` (that quantile, in money).
+        customers counted valuable), ``min_<worth>`` (that quantile of ``worth``:
+        ``min_value_if_alive`` in money, or ``min_purchases_if_alive``).
 
     Examples
     --------
@@ -357,10 +368,10 @@ def win_back_rule(value: pd.DataFrame, *, threshold: float = 0.5, min_p_alive: f
             f"min_p_alive ({min_p_alive}) must be below threshold ({threshold}): a customer is probably gone "
             "below min_p_alive and slipping away below threshold."
         )
-    cutoff = float(value["value_if_alive"].quantile(valuable_quantile))
+    cutoff = float(value[worth].quantile(valuable_quantile))
     return pd.DataFrame({"min_p_alive": [min_p_alive], "max_p_alive": [threshold],
                          "valuable_quantile": [valuable_quantile], "top_share": [1 - valuable_quantile],
-                         "min_value_if_alive": [cutoff]},
+                         f"min_{worth}": [cutoff]},
                         index=pd.Index(["rule"], name="rule"))
 
 
@@ -370,8 +381,8 @@ def win_back_status(value: pd.DataFrame, rule: pd.DataFrame) -> pd.Series:
 
     ``active``: ``p_alive >= max_p_alive``; ``win_back``: slipping away
     (``min_p_alive <= p_alive < max_p_alive``) and valuable (``value_if_alive >=
-    min_value_if_alive``); ``probably_gone``: valuable but ``p_alive < min_p_alive``;
-    ``low_value``: the rest (not active, not valuable).
+    min_value_if_alive``, or the rule's other measure, see :func:`win_back_rule`); ``probably_gone``:
+    valuable but ``p_alive < min_p_alive``; ``low_value``: the rest (not active, not valuable).
 
     Returns
     -------
@@ -386,9 +397,9 @@ def win_back_status(value: pd.DataFrame, rule: pd.DataFrame) -> pd.Series:
     >>> win_back_status(v, win_back_rule(v, valuable_quantile=0.5)).tolist()
     ['win_back', 'active', 'probably_gone', 'low_value']
     """
-    r = rule.iloc[0]
-    p, worth = value["p_alive"].to_numpy(), value["value_if_alive"].to_numpy()
-    valuable = worth >= r["min_value_if_alive"]
+    r, measure = rule.iloc[0], _worth(rule)
+    p, worth = value["p_alive"].to_numpy(), value[measure].to_numpy()
+    valuable = worth >= r[f"min_{measure}"]
     status = np.select(
         [p >= r["max_p_alive"], valuable & (p >= r["min_p_alive"]), valuable],
         ["active", "win_back", "probably_gone"],
@@ -400,6 +411,9 @@ def win_back_status(value: pd.DataFrame, rule: pd.DataFrame) -> pd.Series:
 @validate_params({"value": ["frame"], "rule": ["frame"]})
 def win_back_targets(value: pd.DataFrame, rule: pd.DataFrame) -> pd.DataFrame:
     """The win-back targets (:func:`win_back_status` ``== "win_back"``), most value at risk first.
+
+    For a rule on ``purchases_if_alive`` (a log without amounts) the order is by
+    ``purchases_at_risk``, the expected purchases lost.
 
     Parameters
     ----------
@@ -423,4 +437,4 @@ def win_back_targets(value: pd.DataFrame, rule: pd.DataFrame) -> pd.DataFrame:
     ['a', 'e']
     """
     targets = value[win_back_status(value, rule) == "win_back"]
-    return targets.sort_values("value_at_risk", ascending=False, kind="stable")
+    return targets.sort_values(AT_RISK[_worth(rule)], ascending=False, kind="stable")

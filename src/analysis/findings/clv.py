@@ -24,6 +24,13 @@ number the sentences use. The tables:
     :func:`analysis.clv.value_concentration`; one row ``settings`` (``horizon``,
     ``discount_rate``, ``margin``); :func:`analysis.clv.win_back_rule`;
     :func:`analysis.clv.tracking_conventions`.
+``spend_basis``
+    :func:`analysis.clv.spend_basis`: whether the value is in money (the Gamma-Gamma model,
+    or one amount per purchase) or the log gives purchase counts only.
+``purchase_forecast``, ``forecast_settings``
+    A log without amounts: :func:`analysis.clv.purchase_forecast` with ``win_back_status``, and
+    one row ``settings`` (``horizon``); the at-risk rule is ``win_back_rule`` on
+    ``purchases_if_alive``.
 """
 
 from __future__ import annotations
@@ -36,9 +43,10 @@ from analysis.findings.core import Check, Cite, Finding
 from analysis.messages import msg
 
 __all__ = [
-    "MATERIAL_CORRELATION", "HOLDOUT_ERROR_LIMIT", "VALUE_FINDINGS",
-    "calibration_finding", "recommend_finding", "value_findings", "tracking_finding",
-    "fit_checks", "independence_check", "holdout_check", "exclusion_checks", "check_note",
+    "MATERIAL_CORRELATION", "HOLDOUT_ERROR_LIMIT", "VALUE_FINDINGS", "COUNT_FINDINGS",
+    "calibration_finding", "recommend_finding", "value_findings", "purchase_findings", "tracking_finding",
+    "fit_checks", "independence_check", "holdout_check", "exclusion_checks", "spend_check", "check_note",
+    "forecast_keys",
 ]
 
 #: |Spearman rho| from which a dependence of spend on frequency is material (Cohen's "small" effect)
@@ -49,6 +57,13 @@ INDEPENDENCE_ALPHA = 0.05
 HOLDOUT_ERROR_LIMIT = 10.0
 #: the findings that rest on the value and spend models
 VALUE_FINDINGS = ("base_value", "top_decile", "win_back")
+#: the findings of a log without amounts, which rest on the purchase model alone
+COUNT_FINDINGS = ("purchase_forecast", "at_risk")
+
+
+def forecast_keys(money: bool) -> tuple[str, ...]:
+    """The findings that rest on the models fitted on all data: :data:`VALUE_FINDINGS` or :data:`COUNT_FINDINGS`."""
+    return VALUE_FINDINGS if money else COUNT_FINDINGS
 
 
 def _cell(table: pd.DataFrame, name: str, column: str, row) -> Cite:
@@ -132,6 +147,91 @@ def value_findings(value: pd.DataFrame, concentration: pd.DataFrame, settings: p
     return [base, decile, win_back]
 
 
+def purchase_findings(forecast: pd.DataFrame, settings: pd.DataFrame, rule: pd.DataFrame, *,
+                      unit: str) -> list[Finding]:
+    """``purchase_forecast`` and ``at_risk`` for a log without amounts, from the written tables.
+
+    Parameters
+    ----------
+    forecast : DataFrame
+        ``purchase_forecast`` as written (``expected_purchases`` with its ``_ci_low``/``_ci_high``,
+        ``p_alive``, ``purchases_at_risk``, ``win_back_status``).
+    settings, rule : DataFrame
+        ``forecast_settings`` (one row ``settings``: ``horizon``) and ``win_back_rule`` (on
+        ``purchases_if_alive``) as written.
+    unit : str
+        The time unit's name.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> f = pd.DataFrame({"expected_purchases": [2.0, 1.0], "expected_purchases_ci_low": [1.5, 0.5],
+    ...                   "expected_purchases_ci_high": [2.5, 1.5], "p_alive": [0.9, 0.3],
+    ...                   "purchases_at_risk": [0.2, 2.3], "win_back_status": ["active", "win_back"]})
+    >>> s = pd.DataFrame({"horizon": [52]}, index=pd.Index(["settings"], name="row"))
+    >>> r = pd.DataFrame({"min_p_alive": [0.05], "max_p_alive": [0.5], "top_share": [0.25],
+    ...                   "min_purchases_if_alive": [3.0]}, index=pd.Index(["rule"], name="rule"))
+    >>> purchase_findings(f, s, r, unit="week")[0].text()
+    'The 2 customers are expected to make 3 purchases over the next 52 weeks (95% interval of the total 2 to 4); on average a customer is 60% likely to be still active.'
+    """
+    status = forecast["win_back_status"]
+    targets = forecast[status == "win_back"]
+
+    def agg(column: str, how: str, values: pd.Series, where: dict | None = None) -> Cite:
+        number = len(values) if how == "count" else getattr(values, how)()
+        return Cite(number, table="purchase_forecast", column=column, agg=how, where=where)
+
+    horizon = _cell(settings, "forecast_settings", "horizon", "settings")
+    base = Finding(
+        "purchase_forecast", "clv.finding.purchase_forecast", unit=unit, horizon=horizon,
+        customers=agg("expected_purchases", "count", forecast["expected_purchases"]),
+        total=agg("expected_purchases", "sum", forecast["expected_purchases"]),
+        lower=agg("expected_purchases_ci_low", "sum", forecast["expected_purchases_ci_low"]),
+        upper=agg("expected_purchases_ci_high", "sum", forecast["expected_purchases_ci_high"]),
+        alive=agg("p_alive", "mean", forecast["p_alive"]),
+    )
+    at_risk = Finding(
+        "at_risk", "clv.finding.at_risk", unit=unit, horizon=horizon,
+        n_targets=agg("expected_purchases", "count", targets["expected_purchases"], {"win_back_status": "win_back"}),
+        lost=agg("purchases_at_risk", "sum", targets["purchases_at_risk"], {"win_back_status": "win_back"}),
+        n_gone=agg("expected_purchases", "count", forecast.loc[status == "probably_gone", "expected_purchases"],
+                   {"win_back_status": "probably_gone"}),
+        cutoff=_cell(rule, "win_back_rule", "min_purchases_if_alive", "rule"),
+        top=_cell(rule, "win_back_rule", "top_share", "rule"),
+        low=_cell(rule, "win_back_rule", "min_p_alive", "rule"),
+        high=_cell(rule, "win_back_rule", "max_p_alive", "rule"),
+    )
+    return [base, at_risk]
+
+
+def spend_check(basis: pd.DataFrame, *, currency: str = "", table: str = "spend_basis") -> Check:
+    """Whether the Gamma-Gamma spend model could be fitted, and if not, why (``spend_basis``, one row ``spend``).
+
+    ``pass`` when it is fitted; ``not_run`` when the amounts are all equal (each purchase is valued at
+    that amount), when the log has no amounts or no repeat purchase has one (purchase counts only).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> b = pd.DataFrame({"basis": ["constant"], "repeat_customers": [40], "distinct_spends": [1],
+    ...                   "spend_per_purchase": [1.0]}, index=pd.Index(["spend"], name="row"))
+    >>> c = spend_check(b, currency="EUR")
+    >>> c.status, c.text()[:57]
+    ('not_run', 'Every one of the 40 repeat customers spends the same 1.00')
+    """
+    basis_name = basis.loc["spend", "basis"]
+    fields = {"n": _cell(basis, table, "repeat_customers", "spend")}
+    if basis_name == "gamma_gamma":
+        fields["distinct"] = _cell(basis, table, "distinct_spends", "spend")
+    elif basis_name == "constant":
+        fields.update(spend=_cell(basis, table, "spend_per_purchase", "spend"), currency=currency)
+    else:
+        fields = {}
+    money = basis_name in ("gamma_gamma", "constant")
+    return Check("spend_model", "model_fit", "pass" if basis_name == "gamma_gamma" else "not_run",
+                 f"clv.check.spend.{basis_name}", affects=VALUE_FINDINGS if money else (), **fields)
+
+
 def tracking_finding(conventions: pd.DataFrame, *, table: str = "tracking_conventions") -> Finding:
     """How much the reference tools' tracking convention differs, at the end of calibration."""
     row = "calibration_end"
@@ -212,9 +312,12 @@ def independence_check(independence: pd.DataFrame, *, table: str = "gamma_gamma_
                  affects=affects, **fields)
 
 
-def holdout_check(comparison: pd.DataFrame, *, table: str = "model_comparison",
+def holdout_check(comparison: pd.DataFrame, *, table: str = "model_comparison", money: bool = True,
                   language: str | None = None) -> Check:
-    """Does the chosen model forecast the holdout total within :data:`HOLDOUT_ERROR_LIMIT` percent?"""
+    """Does the chosen model forecast the holdout total within :data:`HOLDOUT_ERROR_LIMIT` percent?
+
+    A miss weakens the recommendation and the findings built on the forecast (:func:`forecast_keys`).
+    """
     best = comparison.index[0]
     error = comparison.loc[best, "aggregate_error_pct"]
     ok = abs(error) <= HOLDOUT_ERROR_LIMIT
@@ -222,7 +325,7 @@ def holdout_check(comparison: pd.DataFrame, *, table: str = "model_comparison",
                                              language=language)}
     return Check("holdout_fit", "model_fit", "pass" if ok else "warn",
                  "clv.check.holdout_fit" if ok else "clv.check.holdout_misfit",
-                 affects=("recommend",) + VALUE_FINDINGS, **words,
+                 affects=("recommend",) + forecast_keys(money), **words,
                  model=msg(f"clv.model.{best}", language=language),
                  predicted=_cell(comparison, table, "predicted_total", best),
                  actual=_cell(comparison, table, "actual_total", best),
@@ -231,7 +334,7 @@ def holdout_check(comparison: pd.DataFrame, *, table: str = "model_comparison",
 
 
 def exclusion_checks(excluded: pd.DataFrame, window: pd.DataFrame, *, table: str = "excluded_customers",
-                     share: float = 0.01, language: str | None = None) -> list[Check]:
+                     share: float = 0.01, money: bool = True, language: str | None = None) -> list[Check]:
     """One data-quality check per fit that leaves customers out (``excluded_customers`` table).
 
     The transaction models are fitted on both summaries, the spend model on the full one
@@ -245,6 +348,8 @@ def exclusion_checks(excluded: pd.DataFrame, window: pd.DataFrame, *, table: str
         with ``summary`` in ``("calibration", "full")``.
     window : DataFrame
         ``clv_window`` as written (the last day of each summary).
+    money : bool, default True
+        Whether the page values customers in money (which findings a left-out customer weakens).
     """
     checks = []
     for (summary, reason), row in excluded.iterrows():
@@ -257,7 +362,7 @@ def exclusion_checks(excluded: pd.DataFrame, window: pd.DataFrame, *, table: str
         if reason == "first_purchase_at_end":
             column = "calibration_end" if summary == "calibration" else "observation_end"
             fields["end"] = _cell(window, "clv_window", column, "window")
-        affects = ("recommend",) if summary == "calibration" else VALUE_FINDINGS
+        affects = ("recommend",) if summary == "calibration" else forecast_keys(money)
         checks.append(Check(f"excluded_{summary}_{reason}", "data_quality", "warn" if n > share * total else "pass",
                             f"clv.check.excluded.{reason}", affects=affects, **fields))
     return checks
