@@ -28,7 +28,9 @@ FIELDS = {
     "share": 1.0, "currency": "US dollars", "profit": 0.28, "margin": 0.222, "roi": 5.6, "roi_lo": 1.67,
     "roi_hi": 9.5, "weeks": 52.0, "clv_weeks": 156.0, "expected": 3.0, "limit": "0.1", "smd": 0.21,
     "covariate": "tenure days", "missing": 0, "new_days": 90, "at_risk_days": 180, "lost_days": 365,
-    "loyal_purchases": 4, "value": "lost", "mde_pp": 0.85,
+    "loyal_purchases": 4, "value": "lost", "mde_pp": 0.85, "parameter": "covariates", "columns": "age",
+    "single": 3412.0, "total": 19785.0, "width": 0.004, "removal": 0.56, "conversions": 5345.0, "last": 0.43,
+    "markov": 0.27, "diff_pp": -15.7,
 }
 
 

@@ -25,11 +25,14 @@ Examples
 from analysis.channels.adjusted import AdjustedComparison, adjusted_comparison
 from analysis.channels.attribution import (
     MarkovAttribution,
+    PathAttribution,
     absorbing_conversion_probability,
+    attribute_paths,
     attribution_table,
     heuristic_attribution,
     markov_attribution,
     parse_paths,
+    path_lengths,
     paths_from_touches,
     read_paths,
 )
@@ -65,6 +68,7 @@ __all__ = [
     "AdjustedComparison", "adjusted_comparison",
     "MarkovAttribution", "absorbing_conversion_probability", "heuristic_attribution",
     "markov_attribution", "parse_paths", "paths_from_touches", "read_paths", "attribution_table",
+    "PathAttribution", "attribute_paths", "path_lengths",
     "MeanComparison", "SpendComparison", "compare_means", "compare_spend", "dunn_test",
     "eta_omega_squared", "games_howell", "hedges_g", "tukey_hsd", "welch_anova",
     "channel_economics", "customer_value", "economics_estimates", "profit_verdict", "VERDICTS",

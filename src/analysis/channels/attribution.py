@@ -58,6 +58,9 @@ __all__ = [
     "markov_attribution",
     "absorbing_conversion_probability",
     "MarkovAttribution",
+    "path_lengths",
+    "attribute_paths",
+    "PathAttribution",
 ]
 
 
@@ -500,3 +503,94 @@ def markov_attribution(
     full = np.divide(full, tot, out=np.zeros_like(full), where=tot > 0)
     matrix = pd.DataFrame(full, index=labels, columns=labels)
     return MarkovAttribution(table, base, matrix, int(n_bootstrap), value_method=value_method)
+
+
+def path_lengths(paths: pd.DataFrame, *, path: str = "path", conversions: str = "conversions",
+                 nulls: str | None = None, sep: str = ">") -> pd.DataFrame:
+    """Distinct paths, journeys and conversions by the number of touches in a journey.
+
+    Rules can only disagree on journeys with two or more touches: a one-touch
+    journey credits its only channel under every rule.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``touches`` (1, 2, ...; lengths that occur): ``paths`` (distinct
+        paths), ``journeys`` (conversions + nulls), ``conversions``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> p = pd.DataFrame({"path": ["a", "a > b", "b"], "conversions": [2, 1, 0], "nulls": [1, 3, 4]})
+    >>> path_lengths(p, nulls="nulls").to_dict("index")
+    {1: {'paths': 2, 'journeys': 7.0, 'conversions': 2.0}, 2: {'paths': 1, 'journeys': 4.0, 'conversions': 1.0}}
+    """
+    touches, conv, _, nul = parse_paths(paths, path=path, conversions=conversions, nulls=nulls, sep=sep)
+    frame = pd.DataFrame({"touches": [len(t) for t in touches], "journeys": conv + nul, "conversions": conv})
+    out = frame.groupby("touches").agg(paths=("journeys", "size"), journeys=("journeys", "sum"),
+                                       conversions=("conversions", "sum"))
+    return out
+
+
+@dataclass(repr=False)
+class PathAttribution(ResultMixin):
+    """Result of :func:`attribute_paths`.
+
+    Attributes
+    ----------
+    table : DataFrame
+        :func:`attribution_table` of the rules and the Markov chain, indexed by channel.
+    lengths : DataFrame
+        :func:`path_lengths` of the journeys.
+    markov : MarkovAttribution
+        The Markov-chain result (transition matrix, conversion probability).
+    has_value : bool
+        Whether the paths carry a conversion value (the ``value`` columns mean something).
+    """
+
+    table: pd.DataFrame
+    lengths: pd.DataFrame
+    markov: MarkovAttribution
+    has_value: bool
+
+    def summary(self) -> pd.DataFrame:
+        """The attribution table (:attr:`table`)."""
+        return self.table
+
+
+@validate_params({"paths": FRAME, "separator": [str], "n_bootstrap": N_BOOTSTRAP, "alpha": ALPHA, "seed": SEED,
+                  "value_method": [Options(VALUE_METHODS)]})
+def attribute_paths(
+    paths: pd.DataFrame,
+    *,
+    separator: str = " > ",
+    n_bootstrap: int = 100,
+    alpha: float = 0.05,
+    seed: int | np.random.Generator = DEFAULT_SEED,
+    value_method: str = "removal_share",
+) -> PathAttribution:
+    """Every rule and the Markov chain on the canonical ``paths`` table (``path``, ``conversions``,
+    optional ``value`` and ``nulls``), with the journeys' lengths.
+
+    ``separator`` is the table's option (``" > "`` by default); it is matched with the
+    spaces around it trimmed, so ``"a>b"`` and ``"a > b"`` read alike. Without a
+    ``nulls`` column every journey listed converted; without ``value`` nothing is
+    valued.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> p = pd.DataFrame({"path": ["a | b", "a", "b"], "conversions": [1, 0, 1], "nulls": [0, 1, 0]})
+    >>> r = attribute_paths(p, separator=" | ", n_bootstrap=0)
+    >>> r.table["markov"].round(4).tolist(), r.lengths["conversions"].tolist(), r.has_value
+    ([0.6667, 1.3333], [1.0, 1.0], False)
+    """
+    sep = separator.strip() or separator
+    value = "value" if "value" in paths.columns else None
+    nulls = "nulls" if "nulls" in paths.columns else None
+    heur = heuristic_attribution(paths, value=value, sep=sep)
+    markov = markov_attribution(paths, value=value, nulls=nulls, sep=sep, n_bootstrap=n_bootstrap, alpha=alpha,
+                                seed=seed, value_method=value_method)
+    lengths = path_lengths(paths, nulls=nulls, sep=sep)
+    has_value = value is not None and bool(pd.to_numeric(paths[value], errors="coerce").sum() > 0)
+    return PathAttribution(attribution_table(heur, markov), lengths, markov, has_value)

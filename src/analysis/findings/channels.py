@@ -45,6 +45,7 @@ __all__ = [
     "lift_findings", "power_checks", "incremental_findings", "roi_checks", "adjusted_findings", "adjusted_checks",
     "balance_check", "economics_findings", "horizon_table", "lifetime_findings", "horizon_check", "params_table",
     "clv_errors_check", "lifecycle_table", "lifecycle_finding", "skipped_check", "attribution_skipped",
+    "usable_columns", "economics_skip", "ATTRIBUTION_RULES", "attribution_shares_table", "attribution_findings", "attribution_checks",
 ]
 
 Label = Callable[[object], str]
@@ -52,6 +53,10 @@ Label = Callable[[object], str]
 SMD_LIMIT = 0.1
 #: the chi-square test wants every expected count at least this large (Cochran)
 MIN_EXPECTED = 5.0
+#: a Markov share interval wider than this (share of all conversions) cannot rank channels this close
+SHARE_WIDTH_LIMIT = 0.05
+#: above this share of conversions from one-touch journeys, the rules can hardly disagree
+SINGLE_TOUCH_LIMIT = 0.5
 
 
 def _underscores(name: object) -> str:
@@ -474,5 +479,112 @@ def skipped_check(table: str, *, language: str | None = None) -> Check:
 
 
 def attribution_skipped(language: str | None = None) -> str:
-    """Why the attribution section shows nothing: the study gives no journey paths (``paths_file``)."""
+    """Why the attribution section shows nothing: the study has no ``paths`` table (nor ``paths_file``)."""
     return msg("channels.text.attribution_skipped", language=language)
+
+
+def usable_columns(frame: pd.DataFrame | None, *, table: str = "channel_outcomes",
+                   **parameters) -> tuple[dict, list[Check]]:
+    """Parameters naming columns of *frame*, with ``""`` read as None and absent columns dropped.
+
+    Each parameter is a column name, a list of them, or None. A name the table lacks
+    (a default that does not fit this study; the runner refuses a *given* one) is
+    dropped, and a ``not_run`` check says which part is skipped and what to write
+    instead. Returns ``(parameters, checks)``; with no *frame* the parameters come back
+    unchanged (the page has nothing to compare).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> kept, gaps = usable_columns(pd.DataFrame({"y": [1]}), outcome="y", covariates=["age", "y"], cost="")
+    >>> kept, [g.key for g in gaps]
+    ({'outcome': 'y', 'covariates': ['y'], 'cost': None}, ['absent_covariates'])
+    """
+    kept, checks = {}, []
+    for name, value in parameters.items():
+        many = isinstance(value, (list, tuple))
+        names = [v for v in (value if many else [value]) if v not in (None, "")]
+        absent = [v for v in names if frame is not None and v not in frame.columns]
+        present = [v for v in names if v not in absent]
+        kept[name] = present if many else (present[0] if present else None)
+        if absent:
+            checks.append(Check(f"absent_{slug(name)}", "data_quality", "not_run", "channels.check.absent_columns",
+                                parameter=name, columns=", ".join(escape_markdown(str(a)) for a in absent),
+                                table=table))
+    return kept, checks
+
+
+def economics_skip(customers: pd.DataFrame | None, transactions: pd.DataFrame | None, *,
+                   channel: str | None, language: str | None = None) -> Check | None:
+    """Why channel economics cannot run on this study (a ``not_run`` check), or None when they can:
+    they need customers with an acquisition channel and cost, and transactions with amounts (money)."""
+    if customers is None or not channel or not {channel, "acquisition_cost"} <= set(customers.columns):
+        reason = "customers"
+    elif transactions is None:
+        reason = "transactions"
+    elif "amount" not in transactions.columns:
+        reason = "amount"
+    else:
+        return None
+    return Check("economics_skipped", "data_quality", "not_run", f"channels.check.economics_skipped.{reason}",
+                 affects=["economics", "lifetime"], channel=escape_markdown(str(channel or "")))
+
+
+# --- attribution -----------------------------------------------------------------------------------------------
+
+ATTRIBUTION_RULES = ("first_touch", "last_touch", "linear", "time_decay", "markov")
+
+
+def attribution_shares_table(table: pd.DataFrame) -> pd.DataFrame:
+    """Each rule's and the Markov chain's share of all conversions per channel, the Markov share's
+    bootstrap interval and its width, and ``markov_minus_last_touch_pp`` (percentage points), sorted
+    by the Markov share."""
+    shares = table[list(ATTRIBUTION_RULES)] / table[list(ATTRIBUTION_RULES)].sum()
+    shares["markov_minus_last_touch_pp"] = 100 * (shares["markov"] - shares["last_touch"])
+    if "share_ci_low" in table.columns:
+        shares = shares.assign(share_ci_low=table["share_ci_low"], share_ci_high=table["share_ci_high"],
+                               share_ci_width=table["share_ci_high"] - table["share_ci_low"])
+    return shares.sort_values("markov", ascending=False, kind="mergesort")
+
+
+def attribution_findings(table: pd.DataFrame, shares: pd.DataFrame, *, table_name: str, shares_name: str,
+                         label: Label | None = None, language: str | None = None) -> list[Finding]:
+    """The channel the Markov chain credits most (conversions, share, removal effect), and the channel
+    whose share moves most between last touch (the default of most reporting tools) and the chain."""
+    top = shares.index[0]
+    moved = shares["markov_minus_last_touch_pp"].abs().idxmax()
+    checks = ["attribution_single_touch", "attribution_bootstrap"]
+    return [
+        Finding("attribution_top", "channels.text.attribution_top", checks=checks, channel=_word(label, top),
+                conversions=_cite(table, table_name, "markov", top), share=_cite(shares, shares_name, "markov", top),
+                removal=_cite(table, table_name, "removal_effect", top)),
+        Finding("attribution_shift", "channels.text.attribution_shift", checks=checks, channel=_word(label, moved),
+                last=_cite(shares, shares_name, "last_touch", moved), markov=_cite(shares, shares_name, "markov", moved),
+                diff_pp=_cite(shares, shares_name, "markov_minus_last_touch_pp", moved)),
+    ]
+
+
+def attribution_checks(shares: pd.DataFrame, lengths: pd.DataFrame, *, shares_name: str, lengths_name: str,
+                       label: Label | None = None, language: str | None = None) -> list[Check]:
+    """One-touch journeys (``data_quality``: on them every rule agrees, so a large share of such
+    conversions hides differences) and the width of the Markov shares' bootstrap intervals
+    (``sample_size``; ``not_run`` without a bootstrap)."""
+    affects = ["attribution_top", "attribution_shift"]
+    single = float(lengths["conversions"].get(1, 0.0))
+    total = float(lengths["conversions"].sum())
+    fields = dict(single=Cite(single, table=lengths_name, column="conversions", agg="sum", where={"touches": 1}),
+                  total=Cite(total, table=lengths_name, column="conversions", agg="sum"))
+    many = total > 0 and single / total > SINGLE_TOUCH_LIMIT
+    out = [Check("attribution_single_touch", "data_quality", "warn" if many else "pass",
+                 "channels.check.single_touch" if many else "channels.check.single_touch_pass", affects=affects,
+                 limit=f"{SINGLE_TOUCH_LIMIT:.0%}", **fields)]
+    if "share_ci_width" not in shares.columns:
+        out.append(Check("attribution_bootstrap", "sample_size", "not_run", "channels.check.bootstrap_not_run"))
+        return out
+    widest = shares["share_ci_width"].idxmax()
+    wide = float(shares.loc[widest, "share_ci_width"]) > SHARE_WIDTH_LIMIT
+    out.append(Check("attribution_bootstrap", "sample_size", "warn" if wide else "pass",
+                     "channels.check.bootstrap_wide" if wide else "channels.check.bootstrap_pass", affects=affects,
+                     channel=_word(label, widest), width=_cite(shares, shares_name, "share_ci_width", widest),
+                     limit=f"{SHARE_WIDTH_LIMIT:.0%}"))
+    return out

@@ -20,7 +20,7 @@ MESSAGES = {
         "channels.fig.lifetime.to_date": "Value to date",
         "channels.fig.lifetime.residual": "Expected future value",
         "channels.fig.attribution.title": "Conversions credited to each channel",
-        "channels.fig.attribution.x": "Attributed conversions",
+        "channels.fig.attribution.x": "Attributed conversions (number of converting journeys)",
         "channels.fig.lift.title": "Lift over {control} in {outcome} ({level:.0%} intervals)",
         "channels.fig.lift.x": "Absolute lift",
         "channels.rule.first_touch": "First touch",
@@ -170,16 +170,34 @@ MESSAGES = {
             "expected value."
         ),
         "channels.text.lifetime_skipped": (
-            "This study has no transactions table (or no customers with acquisition channel and cost), so "
-            "lifetime value cannot be modelled and lifetime economics are skipped."
+            "Lifetime economics build on the first-year economics above, which could not run on this study "
+            "(see the sentence there), so they are skipped too."
         ),
         "channels.text.payback": "{channel} pays back its acquisition cost in month {months:.0f}.",
         "channels.text.no_payback": "{channel} does not pay back its acquisition cost within {months} months.",
         "channels.text.missing_table": "This study has no '{table}' table, so this section is skipped.",
         "channels.text.attribution_skipped": (
-            "This study gives no customer journeys (the parameter `paths_file` is not set), so no attribution "
-            "is computed and nothing follows here. To run it, give a ';'-separated file with the columns "
-            "path;total_conversions;total_conversion_value;total_null."
+            "This study has no `paths` table of customer journeys (and the parameter `paths_file` is not set), "
+            "so no attribution is computed and nothing follows here. To run it, add a `paths` table to the "
+            "study's `data:` (columns path, conversions, optional value and nulls)."
+        ),
+        "channels.text.attribution_top": (
+            "The Markov chain credits {channel} with the most conversions: {conversions:,.0f} ({share:.1%} of all); "
+            "without {channel} {removal:.1%} of the conversions would be lost (its removal effect)."
+        ),
+        "channels.text.attribution_shift": (
+            "{channel}'s credit differs most between the rules: {last:.1%} of conversions under last touch, "
+            "{markov:.1%} under the Markov chain ({diff_pp:+.1f} percentage points); last-touch reports "
+            "misjudge it by that much."
+        ),
+        "channels.text.no_control": (
+            "No control arm is set (`control_arm` is null), so there is no lift over control; the sections "
+            "above compare the channels with each other, and the adjusted comparison below does so at the "
+            "same customer mix."
+        ),
+        "channels.text.section_skipped": (
+            "This study has no channel_outcomes table (one row per customer or contact with its channel), so "
+            "this section is skipped."
         ),
         "channels.text.attribution_value.removal_share": (
             "Attributed value: the total conversion value is shared out like the conversions, in proportion to "
@@ -254,6 +272,42 @@ MESSAGES = {
         "channels.check.skipped": (
             "This study has no {table} table, so the comparisons that need it did not run; this page states "
             "nothing about them."
+        ),
+        "channels.check.absent_columns": (
+            "The parameter `{parameter}` names {columns}, not a column of this study's {table} table, so the "
+            "part that needs it is skipped; set `{parameter}` to columns the table has, or to null."
+        ),
+        "channels.check.economics_skipped.customers": (
+            "Channel economics need a customers table with the acquisition channel (`{channel}`) and "
+            "`acquisition_cost`; this study has none, so first-year value, ROI, CAC payback and lifetime "
+            "economics are skipped."
+        ),
+        "channels.check.economics_skipped.transactions": (
+            "Channel economics need the customers' transactions; this study has no transactions table, so "
+            "first-year value, ROI, CAC payback and lifetime economics are skipped."
+        ),
+        "channels.check.economics_skipped.amount": (
+            "This study's transactions are counts without amounts, and first-year value, ROI, CAC payback and "
+            "lifetime economics need money, so they are skipped; the comparisons above use no money."
+        ),
+        "channels.check.single_touch": (
+            "{single:,.0f} of {total:,.0f} conversions come from journeys with one touch only, more than "
+            "{limit}; every rule credits those alike, so the rules' differences rest on the rest."
+        ),
+        "channels.check.single_touch_pass": (
+            "{single:,.0f} of {total:,.0f} conversions come from journeys with one touch only (at most {limit}), "
+            "so the rules' differences rest on most of the conversions."
+        ),
+        "channels.check.bootstrap_wide": (
+            "The bootstrap interval of the Markov share of {channel} spans {width:.1%} of all conversions, more "
+            "than {limit}: channels whose shares differ by less cannot be ranked."
+        ),
+        "channels.check.bootstrap_pass": (
+            "Every Markov share is estimated to within {width:.1%} of all conversions (widest interval: "
+            "{channel}; limit {limit}), so the shares above rank the channels."
+        ),
+        "channels.check.bootstrap_not_run": (
+            "No bootstrap was run (`n_bootstrap` = 0), so the Markov shares have no intervals."
         ),
         "channels.check.horizon": (
             "Notebook 04 counts {weeks:.0f} weeks of expected future value, notebook 02 {clv_weeks:.0f} weeks; "
