@@ -4,6 +4,7 @@ Every number a sentence of notebook 01 uses is a :class:`~analysis.findings.Cite
 of a table the notebook writes:
 
 ``transaction_overview``  :func:`analysis.overview.transaction_overview` (``metric`` -> ``value``)
+``customer_overview``     :func:`analysis.segmentation.customer_overview` (customer-level input, no log)
 ``settings``              :func:`settings_table`: the knobs a sentence quotes (``setting`` -> ``value``)
 ``score_rules``           :func:`analysis.segmentation.score_rule_differences`
 ``rfm_segments``          :func:`analysis.segmentation.segment_summary`
@@ -53,7 +54,7 @@ __all__ = [
 SETTINGS, OVERVIEW, SEGMENTS, CONCENTRATION = "settings", "transaction_overview", "rfm_segments", "concentration"
 TIERS, STAGES, NAMES, ONE_TO_ONE = "value_tiers", "lifecycle_stages", "segment_lifecycle", "one_to_one"
 PICKS, STABILITY, CHANNELS, SCORE_RULES = "k_picks", "cluster_stability", "channel_agreement", "score_rules"
-K_SELECTION = "k_selection"
+K_SELECTION, CUSTOMER_OVERVIEW = "k_selection", "customer_overview"
 _STABLE, _DOUBTFUL, _WEAK = ("stable", "highly_stable"), ("doubtful",), ("unstable", "dissolved")
 
 
@@ -134,7 +135,7 @@ def channel_table(ari: float) -> pd.DataFrame:
     return pd.DataFrame({"ari": [float(ari)]}, index=pd.Index(["clusters_vs_channel"], name="measure"))
 
 
-def data_finding(title: str, overview: pd.DataFrame) -> Finding:
+def data_finding(title: str, overview: pd.DataFrame, *, currency: str | None = None) -> Finding:
     """"**Title**: n transactions of m customers, first to last date." (table ``transaction_overview``).
 
     Examples
@@ -146,6 +147,16 @@ def data_finding(title: str, overview: pd.DataFrame) -> Finding:
     >>> data_finding("Demo", transaction_overview(tx)).text()
     '**Demo**: 2 transactions of 2 customers, 2024-01-01 to 2024-03-01.'
     """
+    if "transactions" not in overview.index:  # customer-level input (analysis.segmentation.customer_overview)
+        money = "total_monetary" in overview.index
+        return Finding("data", f"segmentation.finding.data_customers{'_money' if money else ''}",
+                       title=escape_markdown(title),
+                       customers=_cell(overview, CUSTOMER_OVERVIEW, "customers", "value"),
+                       frequency=_cell(overview, CUSTOMER_OVERVIEW, "mean_frequency", "value"),
+                       recency=_cell(overview, CUSTOMER_OVERVIEW, "mean_recency_days", "value"),
+                       **({"monetary": _cell(overview, CUSTOMER_OVERVIEW, "mean_monetary", "value"),
+                           "currency": escape_markdown(currency or msg("segmentation.what.money"))}
+                          if money else {}))
     return Finding("data", "segmentation.finding.data", title=escape_markdown(title),
                    transactions=_cell(overview, OVERVIEW, "transactions", "value"),
                    customers=_cell(overview, OVERVIEW, "customers", "value"),
@@ -164,9 +175,11 @@ def rules_differ_finding(differences: pd.DataFrame) -> Finding:
     >>> rules_differ_finding(d).text()[:40]
     "On this data the R rfm package's rule gi"
     """
-    return Finding("rules_differ", "segmentation.finding.rules_differ",
+    scores = (("r", "recency"), ("f", "frequency"), ("m", "monetary"))
+    money = "monetary" in differences.index
+    return Finding("rules_differ", f"segmentation.finding.rules_differ{'' if money else '_counts'}",
                    **{k: _cell(differences, SCORE_RULES, score, "share_differing")
-                      for k, score in (("r", "recency"), ("f", "frequency"), ("m", "monetary"))})
+                      for k, score in scores if score in differences.index})
 
 
 def segment_findings(summary: pd.DataFrame) -> list[Finding]:
@@ -180,13 +193,15 @@ def segment_findings(summary: pd.DataFrame) -> list[Finding]:
     >>> segment_findings(s)[0].text()[:45]
     'The largest RFM segment is Lost with 70% of c'
     """
-    largest, richest = summary["customer_share"].idxmax(), summary["revenue_share"].idxmax()
+    share = "revenue_share" if "revenue_share" in summary.columns else "purchase_share"  # count-only data
+    largest, richest = summary["customer_share"].idxmax(), summary[share].idxmax()
+    key = "largest_segment" if share == "revenue_share" else "largest_segment_counts"
     return [Finding(
-        "largest_segment", "segmentation.finding.largest_segment", checks=("segment_names", "small_segments"),
+        "largest_segment", f"segmentation.finding.{key}", checks=("segment_names", "small_segments"),
         segment=escape_markdown(str(largest)), share=_cell(summary, SEGMENTS, largest, "customer_share"),
-        revenue_share=_cell(summary, SEGMENTS, largest, "revenue_share"),
+        revenue_share=_cell(summary, SEGMENTS, largest, share),
         top_segment=escape_markdown(str(richest)),
-        top_revenue_share=_cell(summary, SEGMENTS, richest, "revenue_share"),
+        top_revenue_share=_cell(summary, SEGMENTS, richest, share),
         top_share=_cell(summary, SEGMENTS, richest, "customer_share"))]
 
 
@@ -200,8 +215,8 @@ def tier_findings(concentration: pd.DataFrame, tiers: pd.DataFrame, *, what: str
         :func:`concentration_table`.
     tiers : DataFrame
         :func:`analysis.segmentation.tier_summary` (its first row: tier A).
-    what : {"revenue", "margin"}
-        What the value is.
+    what : {"revenue", "margin", "purchases"}
+        What the value is ("purchases": data without money, ranked by purchase counts).
 
     Examples
     --------
@@ -303,9 +318,13 @@ def small_segments_check(summary: pd.DataFrame, settings: pd.DataFrame) -> Check
 
 
 def one_to_one_findings(summary: pd.DataFrame, settings: pd.DataFrame, *, what: str = "revenue",
-                        potential_column: str = "potential_value", cost_column: str = "cost_to_serve",
+                        potential_column: str | None = "potential_value",
+                        cost_column: str | None = "cost_to_serve",
                         language: str | None = None) -> list[Finding]:
     """Counts of the one-to-one classes, or which column would enable a class (table ``one_to_one``).
+
+    A column given as None (or "") says the class was left out on purpose; with
+    ``what="purchases"`` (data without money) below zero cannot be told.
 
     Examples
     --------
@@ -325,6 +344,8 @@ def one_to_one_findings(summary: pd.DataFrame, settings: pd.DataFrame, *, what: 
     if computed("most_growable"):
         found.append(Finding("most_growable", "segmentation.finding.most_growable",
                              most_growable=_cell(summary, ONE_TO_ONE, "most_growable", "customers")))
+    elif not potential_column:
+        found.append(Finding("most_growable_missing", "segmentation.finding.potential_off"))
     else:
         found.append(Finding("most_growable_missing", "segmentation.finding.missing_potential",
                              column=escape_markdown(potential_column)))
@@ -332,6 +353,8 @@ def one_to_one_findings(summary: pd.DataFrame, settings: pd.DataFrame, *, what: 
         found.append(Finding("below_zero", "segmentation.finding.below_zero",
                              below_zero=_cell(summary, ONE_TO_ONE, "below_zero", "customers"),
                              share=_cell(summary, ONE_TO_ONE, "below_zero", "share")))
+    elif not cost_column:
+        found.append(Finding("below_zero_missing", f"segmentation.finding.cost_off{'_counts' if what == 'purchases' else ''}"))
     else:
         found.append(Finding("below_zero_missing", "segmentation.finding.missing_cost",
                              column=escape_markdown(cost_column)))

@@ -52,6 +52,13 @@ MESSAGES = {
             "Below-zero customers cannot be identified: the customers table has no column "
             "{column!r} with each customer's cost to serve. Add it, or pass cost_column= naming it."
         ),
+        "segmentation.one_to_one.potential_off": (
+            "Most growable customers are not identified: potential_column is null, so no potential value "
+            "is read."
+        ),
+        "segmentation.one_to_one.cost_off": (
+            "Below-zero customers are not identified: cost_column is null, so no cost to serve is read."
+        ),
         "segmentation.one_to_one.class.most_valuable": "Most valuable",
         "segmentation.one_to_one.class.most_growable": "Most growable",
         "segmentation.one_to_one.class.below_zero": "Below zero",
@@ -272,6 +279,18 @@ MESSAGES = {
             "Below-zero customers cannot be identified: the customers table has no column {column} with each "
             "customer's cost to serve. Add it, or set cost_column to the column that holds it."
         ),
+        "segmentation.finding.potential_off": (
+            "Most growable customers are not identified: the study sets potential_column to null. Set it to "
+            "the customers column with each customer's potential value to add this class."
+        ),
+        "segmentation.finding.cost_off": (
+            "Below-zero customers are not identified: the study sets cost_column to null. Set it to the "
+            "customers column with each customer's cost to serve to add this class."
+        ),
+        "segmentation.finding.cost_off_counts": (
+            "Below-zero customers are not identified: the data hold no money, so no margin can be weighed "
+            "against a cost to serve."
+        ),
         "segmentation.finding.no_channels": (
             "This study has no `acquisition_channel` column in a customers table."
         ),
@@ -283,5 +302,50 @@ MESSAGES = {
         "segmentation.axis.acquisition_channel": "acquisition channel",
         "segmentation.what.revenue": "revenue",
         "segmentation.what.margin": "margin",
+        "segmentation.what.purchases": "purchases",
+        "segmentation.what.money": "currency units",
+        # data without money (count-only logs) and customer-level input (no transaction log)
+        "segmentation.finding.data_customers": (
+            "**{title}**: {customers:,.0f} customers with recency and purchase counts from the customers table "
+            "(no transaction log): on average {frequency:,.1f} purchases, the last {recency:,.0f} days ago."
+        ),
+        "segmentation.finding.data_customers_money": (
+            "**{title}**: {customers:,.0f} customers with recency, purchase counts and spend from the customers "
+            "table (no transaction log): on average {frequency:,.1f} purchases, the last {recency:,.0f} days "
+            "ago, and {monetary:,.1f} {currency} spent."
+        ),
+        "segmentation.finding.largest_segment_counts": (
+            "The largest RFM segment is {segment} with {share:.0%} of customers and "
+            "{revenue_share:.0%} of purchases; the segment making most purchases is {top_segment}: "
+            "{top_revenue_share:.0%} of purchases from {top_share:.0%} of customers."
+        ),
+        "segmentation.finding.rules_differ_counts": (
+            "On this data the R rfm package's rule gives a different score than the quantile rule "
+            "to {r:.1%} of customers on recency and {f:.1%} on frequency (the data hold no money, so "
+            "there is no monetary score)."
+        ),
+        "segmentation.axis.purchase_share": "Share of purchases",
+        "segmentation.axis.customers_in_cell": "Customers",
+        "segmentation.fig.segments.title_counts": "RFM segments: customers and purchases",
+        "segmentation.fig.heatmap.title_counts": "Customers by recency and frequency score",
+        "segmentation.note.no_money": (
+            "This study's data hold no money (no `amount` in the transactions, no `monetary` per customer): "
+            "scores and segments use recency and frequency only, and tiers, concentration and the most "
+            "valuable customers are ranked by purchases."
+        ),
+        "segmentation.note.no_window": (
+            "Recency and frequency are taken as the customers table gives them; the study sets no observation "
+            "end (`window: observation_end:`), so no date is shown here."
+        ),
+        "segmentation.note.stages_unknown": (
+            "The lifecycle stage *{stage}* cannot be told here: it needs each customer's first purchase "
+            "(an `acquisition_date` in the customers table and an observation end in the study's window), "
+            "and the data have no such date. Those customers count as active or loyal instead."
+        ),
+        "segmentation.error.no_input": (
+            "Segmentation needs a transactions table, or a customers table with recency_days and frequency "
+            "per customer (and monetary for spend). Add one under data: in the study file, or map those "
+            "columns under data: customers: columns:."
+        ),
     },
 }

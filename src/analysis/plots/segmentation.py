@@ -40,7 +40,7 @@ def _label(labels: Callable[[str], str] | None, name) -> str:
 
 
 def plot_segment_shares(summary: pd.DataFrame) -> Figure:
-    """Share of customers beside share of revenue per segment (from ``segment_summary``).
+    """Share of customers beside share of revenue (or of purchases, without money) per segment.
 
     Examples
     --------
@@ -51,25 +51,27 @@ def plot_segment_shares(summary: pd.DataFrame) -> Figure:
     'RFM segments: customers and revenue'
     """
     y = np.arange(len(summary))
+    money = "revenue_share" in summary.columns  # else count-only data: purchase_share
     with figure_style():
         fig, ax = new_figure(height=max(3.0, 0.45 * len(summary) + 1.2))
         ax.barh(y - 0.2, summary["customer_share"] * 100, height=0.4,
                 label=msg("segmentation.axis.customer_share"))
-        ax.barh(y + 0.2, summary["revenue_share"] * 100, height=0.4,
-                label=msg("segmentation.axis.revenue_share"))
+        ax.barh(y + 0.2, summary["revenue_share" if money else "purchase_share"] * 100, height=0.4,
+                label=msg("segmentation.axis.revenue_share" if money else "segmentation.axis.purchase_share"))
         ax.set_yticks(y, [str(i) for i in summary.index])
         ax.invert_yaxis()
         ax.set_xlabel(msg("segmentation.axis.share"))
         ax.set_ylabel(msg("segmentation.axis.segment"))
-        ax.set_title(msg("segmentation.fig.segments.title"))
+        ax.set_title(msg("segmentation.fig.segments.title" if money else "segmentation.fig.segments.title_counts"))
         ax.legend(loc="lower right")
     return fig
 
 
-def plot_rfm_heatmap(heat: pd.DataFrame, *, currency: str | None = None) -> Figure:
+def plot_rfm_heatmap(heat: pd.DataFrame, *, currency: str | None = None, counts: bool = False) -> Figure:
     """Heat map of a recency-score x frequency-score table (from ``rfm_heatmap_table``).
 
-    ``currency`` (e.g. ``study.currency_name()``) names the unit of the colour bar.
+    ``currency`` (e.g. ``study.currency_name()``) names the unit of the colour bar;
+    ``counts=True``: the cells count customers (``rfm_heatmap_table(t, None)``, data without money).
 
     Examples
     --------
@@ -89,12 +91,13 @@ def plot_rfm_heatmap(heat: pd.DataFrame, *, currency: str | None = None) -> Figu
                 ax.text(j, i, f"{v:,.0f}", ha="center", va="center", fontsize=8,
                         color=_ink("viridis", image.norm, v))
         ax.grid(False)
-        unit = (msg("segmentation.axis.mean_monetary_in", currency=currency) if currency
+        unit = (msg("segmentation.axis.customers_in_cell") if counts
+                else msg("segmentation.axis.mean_monetary_in", currency=currency) if currency
                 else msg("segmentation.axis.mean_monetary"))
         fig.colorbar(image, ax=ax, label=unit)
         ax.set_xlabel(msg("segmentation.axis.f_score"))
         ax.set_ylabel(msg("segmentation.axis.r_score"))
-        ax.set_title(msg("segmentation.fig.heatmap.title"))
+        ax.set_title(msg("segmentation.fig.heatmap.title_counts" if counts else "segmentation.fig.heatmap.title"))
     return fig
 
 

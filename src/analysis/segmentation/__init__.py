@@ -82,7 +82,7 @@ from analysis.segmentation.rfm import (
     score_rfm,
     score_values,
 )
-from analysis.segmentation.customer_input import rfm_from_customers, stages_unknown
+from analysis.segmentation.customer_input import customer_overview, rfm_from_customers, rfm_window, stages_unknown
 from analysis.segmentation.summaries import rfm_heatmap_table, segment_summary
 from analysis.segmentation.tiers import (
     Concentration,
@@ -98,9 +98,9 @@ __all__ = [
     "ClusterProfiles", "Concentration", "KSelection", "OneToOne",
     "abc_limits", "allowed_stages", "assign_segments", "channel_agreement",
     "choose_k", "cluster_features", "cluster_profiles", "cluster_stability",
-    "concentration", "customer_assignments", "default_segment_rules", "fit_clusters", "has_monetary",
+    "concentration", "customer_assignments", "customer_overview", "default_segment_rules", "fit_clusters", "has_monetary",
     "lifecycle_stages", "one_to_one_classes", "project_2d",
-    "r_package_segment_rules", "rfm", "rfm_from_customers", "rfm_heatmap_table", "rfm_values",
+    "r_package_segment_rules", "rfm", "rfm_from_customers", "rfm_heatmap_table", "rfm_values", "rfm_window",
     "score_rfm", "score_rule_differences", "score_values", "stages_unknown", "segment_lifecycle_table", "segment_summary",
     "stability_reading", "stage_by_segment", "tier_summary", "top_share_statement",
     "value_tiers",

@@ -38,7 +38,8 @@ def customer_assignments(table: pd.DataFrame, tiers: pd.DataFrame, stages: pd.Da
     Returns
     -------
     DataFrame
-        Indexed like ``table``: the RFM values, scores and segment, ``tier``,
+        Indexed like ``table``: the RFM values, scores and segment (without
+        ``monetary`` and ``m_score`` when the data hold no money), ``tier``,
         ``stage``, ``cluster``, ``cluster_name``, ``most_valuable``,
         ``most_growable``, ``below_zero``.
 
@@ -58,6 +59,6 @@ def customer_assignments(table: pd.DataFrame, tiers: pd.DataFrame, stages: pd.Da
     >>> a.columns[-6:].tolist()
     ['stage', 'cluster', 'cluster_name', 'most_valuable', 'most_growable', 'below_zero']
     """
-    out = table[list(ASSIGNMENT_COLUMNS)].join(tiers["tier"]).join(stages["stage"]).join(labels)
+    out = table[[c for c in ASSIGNMENT_COLUMNS if c in table.columns]].join(tiers["tier"]).join(stages["stage"]).join(labels)
     out["cluster_name"] = out["cluster"].map(profiles.summary()["name"])
     return out.join(oto.table[list(ONE_TO_ONE_CLASSES)])

@@ -44,7 +44,8 @@ def score_rule_differences(table: pd.DataFrame, bins: int = 5) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        Indexed by ``score`` (``recency``, ``frequency``, ``monetary``): ``share_differing``.
+        Indexed by ``score`` (``recency``, ``frequency``, ``monetary`` when the
+        table has money): ``share_differing``.
 
     Examples
     --------
@@ -56,6 +57,8 @@ def score_rule_differences(table: pd.DataFrame, bins: int = 5) -> pd.DataFrame:
     """
     out = {}
     for name, column in (("recency", "recency_days"), ("frequency", "frequency"), ("monetary", "monetary")):
+        if column not in table.columns:  # no money in the data: no monetary score to compare
+            continue
         better = name != "recency"
         quantile = score_values(table[column], bins, higher_is_better=better)
         r_rule = score_values(table[column], bins, method="rfm_r", higher_is_better=better)

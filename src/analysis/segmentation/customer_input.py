@@ -18,11 +18,13 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from analysis.customerdata import resolve_window
 from analysis.errors import AnalysisWarning, DataValidationError
+from analysis.messages import msg
 from analysis.segmentation.rfm import score_rfm
-from analysis.window import parse_date
+from analysis.window import Window, parse_date
 
-__all__ = ["CUSTOMER_RFM_COLUMNS", "rfm_from_customers", "stages_unknown"]
+__all__ = ["CUSTOMER_RFM_COLUMNS", "customer_overview", "rfm_from_customers", "rfm_window", "stages_unknown"]
 
 CUSTOMER_RFM_COLUMNS = ("recency_days", "frequency", "monetary")
 
@@ -117,3 +119,60 @@ def stages_unknown(table: pd.DataFrame) -> tuple[str, ...]:
     """
     known = "tenure_days" in table.columns and bool(table["tenure_days"].notna().any())
     return () if known else ("new",)
+
+
+def rfm_window(transactions, customers: pd.DataFrame | None, window: Window) -> Window:
+    """The window RFM is computed in: resolved on the log, or as given for customer-level input.
+
+    With a transaction log the observation end defaults to its last day
+    (:func:`~analysis.customerdata.resolve_window`). Without one, the customers
+    table must hold ``recency_days`` and ``frequency`` (already counted to the
+    observation end); the window is returned as the study and notebook set it,
+    possibly without an observation end.
+
+    Raises
+    ------
+    DataValidationError
+        Neither a transaction log nor a customers table with those columns.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"customer_id": ["a"], "recency_days": [3], "frequency": [2]})
+    >>> rfm_window(None, c, Window()).observation_end is None
+    True
+    """
+    if transactions is not None:
+        return resolve_window(transactions, window)
+    if customers is None or any(c not in customers.columns for c in CUSTOMER_RFM_COLUMNS[:2]):
+        raise DataValidationError(msg("segmentation.error.no_input"))
+    return window
+
+
+def customer_overview(customers: pd.DataFrame) -> pd.DataFrame:
+    """Headline figures of customer-level RFM input, as a metric/value table (``customer_overview``).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``metric``: ``customers``, ``mean_recency_days``,
+        ``mean_frequency``, ``total_frequency`` and, with spend,
+        ``mean_monetary`` and ``total_monetary``; column ``value``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"customer_id": ["a", "b"], "recency_days": [3, 5], "frequency": [2, 4]})
+    >>> customer_overview(c)["value"].tolist()
+    [2.0, 4.0, 3.0, 6.0]
+    """
+    values = {"customers": float(customers["customer_id"].nunique()),
+              "mean_recency_days": float(customers["recency_days"].mean()),
+              "mean_frequency": float(customers["frequency"].mean()),
+              "total_frequency": float(customers["frequency"].sum())}
+    if "monetary" in customers.columns and customers["monetary"].notna().any():
+        values |= {"mean_monetary": float(customers["monetary"].mean()),
+                   "total_monetary": float(customers["monetary"].sum())}
+    out = pd.DataFrame({"value": pd.Series(values, dtype=float)})
+    out.index.name = "metric"
+    return out

@@ -83,8 +83,8 @@ def _top(values: pd.Series, share: float) -> np.ndarray:
 
 @validate_params({"table": ["frame"], "customers": ["frame", None],
                   "top_share": [Interval(float, 0, 1, closed="right")], "value_column": [str],
-                  "margin_rate": [Interval(float, 0, 1, closed="right"), None], "potential_column": [str],
-                  "cost_column": [str], "cost_unit": [Options({"customer", "order"})], "order_column": [str]})
+                  "margin_rate": [Interval(float, 0, 1, closed="right"), None], "potential_column": [str, None],
+                  "cost_column": [str, None], "cost_unit": [Options({"customer", "order"})], "order_column": [str]})
 def one_to_one_classes(
     table: pd.DataFrame,
     customers: pd.DataFrame | None = None,
@@ -92,8 +92,8 @@ def one_to_one_classes(
     top_share: float = 0.1,
     value_column: str = "monetary",
     margin_rate: float | None = None,
-    potential_column: str = "potential_value",
-    cost_column: str = "cost_to_serve",
+    potential_column: str | None = "potential_value",
+    cost_column: str | None = "cost_to_serve",
     cost_unit: str = "customer",
     order_column: str = "frequency",
     language: str | None = None,
@@ -115,9 +115,10 @@ def one_to_one_classes(
     margin_rate : float, optional
         Gross margin as a share of revenue; margin = value x rate. Default:
         value is already a margin (rate 1).
-    potential_column, cost_column : str
+    potential_column, cost_column : str or None
         Columns of ``customers`` with potential value and with cost to serve
-        (both over the same window as the value).
+        (both over the same window as the value); None (or "") leaves that class
+        out, with a note saying so.
     cost_unit : {"customer", "order"}
         ``cost_column`` holds each customer's total cost to serve, or a cost per
         order that is multiplied by ``order_column`` of ``table``.
@@ -178,8 +179,10 @@ def one_to_one_classes(
         out["potential"] = np.nan
         out["growth_gap"] = np.nan
         out["most_growable"] = pd.array([pd.NA] * len(out), dtype="boolean")
-        notes["most_growable"] = msg("segmentation.one_to_one.missing_potential",
-                                     language=language, column=potential_column)
+        notes["most_growable"] = (msg("segmentation.one_to_one.potential_off", language=language)
+                                  if not potential_column else
+                                  msg("segmentation.one_to_one.missing_potential",
+                                      language=language, column=potential_column))
     if cost_column in extra.columns:
         cost = extra[cost_column].astype("float64")
         if cost_unit == "order":
@@ -193,5 +196,7 @@ def one_to_one_classes(
         out["cost_to_serve"] = np.nan
         out["net_margin"] = np.nan
         out["below_zero"] = pd.array([pd.NA] * len(out), dtype="boolean")
-        notes["below_zero"] = msg("segmentation.one_to_one.missing_cost", language=language, column=cost_column)
+        notes["below_zero"] = (msg("segmentation.one_to_one.cost_off", language=language) if not cost_column
+                               else msg("segmentation.one_to_one.missing_cost", language=language,
+                                        column=cost_column))
     return OneToOne(out, notes)
