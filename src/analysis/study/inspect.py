@@ -269,7 +269,8 @@ def _profile_column(name: str, s: pd.Series, n_rows: int, *, position: int) -> C
                 missing_codes=codes, code_rows=code_rows)
     if values.empty:
         return ColumnProfile(kind="empty", **base)
-    example = str(values.iloc[0])
+    first = values.iloc[0]
+    example = str(first.date()) if isinstance(first, pd.Timestamp) and first == first.normalize() else str(first)
     words = set(name_words(name))
     numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
     if _is_date(values, words):
@@ -285,7 +286,7 @@ def _profile_column(name: str, s: pd.Series, n_rows: int, *, position: int) -> C
         low, high = float(nums.min()), float(nums.max())
         whole = bool(np.all(np.mod(nums.to_numpy(), 1) == 0))
         kind = "number"
-        if words & MONEY_WORDS and low >= 0:
+        if words & MONEY_WORDS and not words & {"idx", "index", "rate", "ratio", "pct", "share"} and low >= 0:
             kind = "money"
         elif whole and low >= 0 and words & COUNT_WORDS:
             kind = "count"
@@ -404,12 +405,12 @@ def _guess_table(columns: tuple[ColumnProfile, ...], n_rows: int) -> tuple[str, 
 def channel_candidates(columns: tuple[ColumnProfile, ...] | list[ColumnProfile]) -> list[ColumnProfile]:
     """Category columns of 2-12 values, none missing, whose name says channel or arm (best first)."""
     order = ("arm", "treatment", "variant", "segment", "campaign", "channel", "contact", "medium", "source", "group")
-    found = []
-    for word in order:
-        for c in columns:
-            if (c.kind in ("category", "binary") and 2 <= c.n_distinct <= 12 and c.n_missing == 0
-                    and word in c.words and c not in found and not set(c.words) & ID_WORDS):
-                found.append(c)
+    found: list[ColumnProfile] = []
+    eligible = [c for c in columns if c.kind in ("category", "binary") and 2 <= c.n_distinct <= 12
+                and c.n_missing == 0 and not set(c.words) & ID_WORDS]
+    for word in order:  # a column named just 'segment' before 'history_segment'
+        found += [c for c in eligible if c.words == [word] and c not in found]
+        found += [c for c in eligible if word in c.words and c not in found]
     return found
 
 

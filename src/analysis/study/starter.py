@@ -1,0 +1,557 @@
+"""`analysis init`: write a commented starter study from a researcher's data files.
+
+:func:`write_starter` profiles each file with :func:`analysis.study.inspect.inspect_file`
+and writes ``<project>/params/<name>.yaml``: one ``data:`` entry per table found
+(with the reader options, missing-value codes, derived columns and column mapping
+it guessed), ``allowed_roots`` when the data lie outside the project, and the
+``notebooks:`` that fit, with the parameters they need. Every guess carries a
+comment with its evidence ("# 2,240 distinct values, one per row") and what is
+left to do is marked TODO. The file is valid YAML and loads with
+:func:`analysis.study.load_study` once the TODO lines are filled in.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> (folder / "params").mkdir()
+>>> _ = (folder / "visits.csv").write_text("cust,date\\n1,2024-01-02\\n1,2024-02-03\\n2,2024-01-05\\n")
+>>> out = write_starter([folder / "visits.csv"], output=folder / "params" / "visits.yaml")
+>>> "transactions:" in out.read_text()
+True
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from analysis.errors import InputFileError, ParameterError
+from analysis.io import write_text_atomic
+from analysis.messages import msg
+from analysis.study.config import find_project_root
+from analysis.study.inspect import (
+    ColumnProfile,
+    FileProfile,
+    channel_candidates,
+    inspect_file,
+    name_words,
+    outcome_columns,
+)
+
+__all__ = ["FileProfile", "inspect_file", "starter_text", "write_starter"]
+
+_NAME = re.compile(r"^[^\W\d]\w*$")
+OUTCOME_WORDS = {"sat", "satisfaction", "cusa", "overall", "osat", "csat"}
+LOYALTY_WORDS = {"loy", "loyalty", "cusl", "recommend", "nps", "retention", "intent"}
+SPEND_WORDS = {"spend", "spent", "revenue", "sales", "amount", "value", "purchase"}
+CONTROL = re.compile(r"^(control|none|holdout|hold[-_ ]?out|no[-_ ].*|no)$", re.IGNORECASE)
+
+
+def write_starter(files: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], *,
+                  output: str | os.PathLike[str] | None = None, name: str | None = None,
+                  force: bool = False) -> Path:
+    """Inspect data files and write a commented starter study.
+
+    Parameters
+    ----------
+    files : path or list of paths
+        The data files (CSV/TSV/text, Excel, Parquet, CDNOW logs). Each file, and
+        each sheet of a workbook that holds a table, becomes one ``data:`` entry;
+        a study holds one table of each kind, so a second file of the same kind
+        is written as a comment.
+    output : path, optional
+        The study file to write; default ``<project>/params/<name>.yaml``.
+    name : str, optional
+        The study's name (letters, digits, underscores); default the stem of
+        *output*, else the first file's stem made a valid name
+        (``bank-additional`` -> ``bank_additional``).
+    force : bool, default False
+        Overwrite an existing study file.
+
+    Returns
+    -------
+    Path
+        The study file written.
+
+    Raises
+    ------
+    analysis.errors.ParameterError
+        No files, an invalid name, a name that differs from *output*'s stem, or
+        an existing file without *force*.
+    analysis.errors.InputFileError
+        A data file that cannot be read.
+
+    Examples
+    --------
+    >>> write_starter(["orders.csv"])  # doctest: +SKIP
+    PosixPath('.../params/orders.yaml')
+    """
+    paths = [Path(files)] if isinstance(files, (str, os.PathLike)) else [Path(f) for f in files]
+    if not paths:
+        raise ParameterError(msg("starter.error.no_files"))
+    target, name = _target(paths[0], output, name)
+    if target.exists() and not force:
+        raise ParameterError(msg("starter.error.exists", path=target))
+    profiles = [profile for p in paths for profile in _profiles(p)]
+    text = starter_text(profiles, name=name, study_file=target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_text_atomic(target, text)
+    return target
+
+
+def _target(first: Path, output: Any, name: str | None) -> tuple[Path, str]:
+    if output is not None:
+        out = Path(output).expanduser()
+        if out.suffix.lower() not in (".yaml", ".yml"):
+            raise ParameterError(msg("starter.error.output_suffix", output=out))
+        if name is not None and name != out.stem:
+            raise ParameterError(msg("starter.error.name_output", name=name, output=out,
+                                     expected=out.with_name(f"{name}{out.suffix}")))
+        _check_name(out.stem)
+        return out.resolve(), out.stem
+    name = study_name(first.name.split(".")[0]) if name is None else name
+    _check_name(name)
+    return find_project_root() / "params" / f"{name}.yaml", name
+
+
+def study_name(stem: str) -> str:
+    """A valid study name made from a file stem.
+
+    Examples
+    --------
+    >>> study_name("bank-additional"), study_name("CDNOW_master"), study_name("2024 survey")
+    ('bank_additional', 'cdnow_master', 'study_2024_survey')
+    """
+    slug = re.sub(r"\W+", "_", stem).strip("_").lower()
+    return slug if _NAME.match(slug) else f"study_{slug}".rstrip("_")
+
+
+def _check_name(name: Any) -> None:
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise ParameterError(msg("starter.error.name", name=name, suggestion=study_name(str(name))))
+
+
+def _profiles(path: Path) -> list[FileProfile]:
+    first = inspect_file(path)
+    if first.format != "excel" or len(first.sheets) == 1:
+        return [first]
+    profiles = [first] + [inspect_file(path, sheet=s) for s in first.sheets[1:] if _readable_sheet(path, s)]
+    tables = [p for p in profiles if p.fits] or profiles[:1]
+    if not tables:
+        raise InputFileError(msg("starter.error.empty_workbook", path=path))
+    return tables
+
+
+def _readable_sheet(path: Path, sheet: str) -> bool:
+    try:
+        inspect_file(path, sheet=sheet)
+    except InputFileError:  # an empty sheet, a chart sheet
+        return False
+    return True
+
+
+# --------------------------------------------------------------------------- #
+# the text
+# --------------------------------------------------------------------------- #
+def starter_text(profiles: Sequence[FileProfile], *, name: str, study_file: Path) -> str:
+    """The starter study for *profiles* (see :func:`write_starter`), as YAML text with comments."""
+    files = ", ".join(dict.fromkeys(p.path.name for p in profiles))
+    out = [f"# {line}" for line in msg("starter.header", files=files, name=name).splitlines()]
+    out += [f"name: {_q(name)}", f"title: {_q(Path(profiles[0].path).stem)}  # {msg('starter.title_comment')}",
+            f"description: {_q(msg('starter.description', files=files))}"]
+    roots = _outside_roots([p.path for p in profiles], study_file)
+    if roots:
+        out.append(f"allowed_roots: {_q([str(r) for r in roots])}  "
+                   f"# {msg('starter.allowed_roots', folders=', '.join(map(str, roots)))}")
+    out.append("data:")
+    used: dict[str, FileProfile] = {}
+    for profile in profiles:
+        if profile.table in used:
+            where = profile.sheet if profile.sheet is not None else profile.path.name
+            out.append(f"  # {msg('starter.sheet.skipped', sheet=where, table=profile.table)}")
+            continue
+        used[profile.table] = profile
+        out += _table_lines(profile, study_file)
+    if any(p.of_kind("money") for p in used.values() if p.table in ("transactions", "customers")):
+        out.append(f"# currency: USD  # {msg('starter.currency')}")
+    out += _notebook_lines(used)
+    text = "\n".join(out) + "\n"
+    yaml.safe_load(text)  # the starter is always valid YAML
+    return text
+
+
+def _q(value: Any) -> str:
+    """*value* as one line of YAML (flow style, quoted where YAML needs it)."""
+    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=1 << 20, sort_keys=False)
+    return text.strip().removesuffix("...").strip()
+
+
+def _line(indent: int, key: str, value: Any = None, comment: str | None = None, *, raw: bool = False) -> str:
+    """``key: value  # comment`` at *indent*; *raw* writes a None value as ``null`` (a value to fill in)."""
+    head = "  " * indent + _q(key) + ":"
+    if raw or value is not None:
+        head += f" {_q(value)}"
+    return head + (f"  # {comment}" if comment else "")
+
+
+def _outside_roots(paths: Iterable[Path], study_file: Path) -> list[Path]:
+    folder = study_file.parent.resolve()
+    project = next((p.parent for p in (folder, *folder.parents) if p.name == "params"), None)
+    inside = [folder] + ([project] if project is not None else [])
+    roots = [p.resolve().parent for p in paths if not any(p.resolve().is_relative_to(r) for r in inside)]
+    return list(dict.fromkeys(roots))
+
+
+def _data_path(path: Path, study_file: Path) -> str:
+    folder = study_file.parent.resolve()
+    project = next((p.parent for p in (folder, *folder.parents) if p.name == "params"), folder)
+    if path.resolve().is_relative_to(project) or path.resolve().is_relative_to(folder):
+        return os.path.relpath(path.resolve(), folder)
+    return str(path.resolve())
+
+
+def _table_lines(p: FileProfile, study_file: Path) -> list[str]:
+    lines = [_line(1, p.table, comment=_table_reason(p))]
+    if len(p.sheets) > 1:
+        others = [s for s in p.sheets if s != p.sheet]
+        lines.append(f"    # {msg('starter.sheet.others', sheets=', '.join(others))}")
+    lines.append(_line(2, "path", _data_path(p.path, study_file)))
+    if p.format == "cdnow":
+        lines.append(_line(2, "format", "cdnow", msg("starter.read.cdnow")))
+    if p.encoding is not None:
+        lines.append(_line(2, "encoding", p.encoding, msg("starter.read.encoding", encoding=p.encoding)))
+    if p.sep is not None:
+        lines.append(_line(2, "sep", p.sep, msg("starter.read.sep", n=_header_count(p), sep=p.sep)))
+    if p.sheet is not None:
+        lines.append(_line(2, "sheet", p.sheet, msg("starter.sheet.this", sheet=p.sheet)))
+    coded = [c for c in p.columns if c.missing_codes]
+    if coded:
+        lines.append(_line(2, "missing_codes", comment=msg("starter.missing_codes")))
+        lines += [_line(3, c.name, list(c.missing_codes), _code_evidence(c, p.n_rows)) for c in coded]
+    mapping, derive, options = _TABLES[p.table](p)
+    if derive:
+        lines.append(_line(2, "derive"))
+        lines += [_line(3, new, spec, why) for new, (spec, why) in derive.items()]
+    if mapping:
+        lines.append(_line(2, "columns"))
+        lines += [_line(3, canonical, source, why, raw=True) for canonical, (source, why) in mapping.items()]
+    if options:
+        lines.append(_line(2, "options"))
+        lines += [_line(3, key, value, why) for key, (value, why) in options.items()]
+    return lines
+
+
+def _header_count(p: FileProfile) -> int:
+    return len(p.columns) - 1
+
+
+def _table_reason(p: FileProfile) -> str:
+    ident = p.id_column
+    if not p.fits:
+        return msg("starter.table.fallback", rows=f"{p.n_rows:,}", table=p.table)
+    if p.table == "paths":
+        path = p.of_kind("path")[0]
+        return msg("starter.table.paths", column=path.name, separator=path.separator, share=_pct(path.share or 0),
+                   rows=f"{p.n_rows:,}")
+    if p.table == "transactions" and ident is not None and p.date_column is not None:
+        return msg("starter.table.transactions", id=ident.name, n_ids=f"{ident.n_distinct:,}",
+                   rows=f"{p.n_rows:,}", date=p.date_column.name)
+    if p.table == "survey":
+        lo, hi = _scale(p.of_kind("rating"))
+        return msg("starter.table.survey", n=len(p.of_kind("rating")), scale=f"{lo:g}-{hi:g}")
+    if p.table == "channel_outcomes":
+        channel = channel_candidates(p.columns)[0]
+        return msg("starter.table.channel_outcomes", channel=channel.name, k=channel.n_distinct,
+                   outcomes=", ".join(c.name for c in outcome_columns(p.columns)))
+    return msg("starter.table.customers", id=ident.name if ident else "?", rows=f"{p.n_rows:,}")
+
+
+def _pct(share: float) -> str:
+    return f"{100 * share:.0f}%"
+
+
+def _code_evidence(c: ColumnProfile, n_rows: int) -> str:
+    codes = ", ".join(str(v) for v in c.missing_codes)
+    if c.low is not None and c.high is not None:
+        return msg("starter.missing_code.number", codes=codes, n=f"{c.code_rows:,}", rows=f"{n_rows:,}",
+                   lo=f"{c.low:g}", hi=f"{c.high:g}")
+    return msg("starter.missing_code.text", codes=codes, n=f"{c.code_rows:,}", rows=f"{n_rows:,}")
+
+
+def _id_entry(p: FileProfile, unit: str) -> tuple[str | None, str]:
+    ident = p.id_column
+    if ident is None:
+        return None, msg("starter.map.todo_id", unit=unit)
+    if ident.name.lower().startswith("unnamed") or ident.name == "":
+        return ident.name, msg("starter.map.row_number", rows=f"{p.n_rows:,}")
+    if ident.n_distinct == p.n_rows:
+        return ident.name, msg("starter.map.id_unique", n=f"{ident.n_distinct:,}")
+    return ident.name, msg("starter.map.id_repeated", n=f"{ident.n_distinct:,}", rows=f"{p.n_rows:,}")
+
+
+def _money(c: ColumnProfile) -> str:
+    return msg("starter.map.money", example=c.example)
+
+
+def _count(c: ColumnProfile) -> str:
+    return msg("starter.map.count", lo=f"{c.low:g}", hi=f"{c.high:g}")
+
+
+# --------------------------------------------------------------------------- #
+# one table's mapping, derived columns and options
+# --------------------------------------------------------------------------- #
+Entries = dict[str, tuple[Any, str]]
+
+
+def _transactions(p: FileProfile) -> tuple[Entries, Entries, Entries]:
+    mapping: Entries = {"customer_id": _id_entry(p, "customer")}
+    date = p.date_column
+    mapping["date"] = (date.name, msg("starter.map.date", example=date.example))
+    money = _best(p.of_kind("money"), SPEND_WORDS)
+    if money is not None:
+        mapping["amount"] = (money.name, _money(money))
+    quantity = next((c for c in p.of_kind("count") if set(c.words) & {"quantity", "qty", "number", "units"}), None)
+    if quantity is not None:
+        mapping["quantity"] = (quantity.name, _count(quantity))
+    return mapping, {}, {}
+
+
+def _customers(p: FileProfile) -> tuple[Entries, Entries, Entries]:
+    mapping: Entries = {"customer_id": _id_entry(p, "customer")}
+    derive: Entries = {}
+    if p.date_column is not None:
+        mapping["acquisition_date"] = (p.date_column.name,
+                                       msg("starter.map.acquisition_date", example=p.date_column.example))
+    counts = p.of_kind("count")
+    recency = next((c for c in counts if "recency" in c.words), None)
+    if recency is not None:
+        mapping["recency_days"] = (recency.name, msg("starter.map.recency", lo=f"{recency.low:g}", hi=f"{recency.high:g}"))
+    for canonical, found in (("frequency", _frequency_columns(counts)), ("monetary", _monetary_columns(p))):
+        if len(found) == 1:
+            mapping[canonical] = (found[0].name, _count(found[0]) if canonical == "frequency" else _money(found[0]))
+        elif found and canonical not in {c.name for c in p.columns}:
+            names = [c.name for c in found]
+            derive[canonical] = ({"sum": names}, msg("starter.derive.sum", n=len(names), columns=", ".join(names)))
+            mapping[canonical] = (canonical, msg("starter.table.customers_rfm"))
+    return mapping, derive, {}
+
+
+def _frequency_columns(counts: list[ColumnProfile]) -> list[ColumnProfile]:
+    if any(c.name == "frequency" for c in counts):
+        return [c for c in counts if c.name == "frequency"]
+    return [c for c in counts if set(c.words) & {"purchases", "orders", "transactions"}
+            and not set(c.words) & {"deals", "deal", "discount", "returns"}]
+
+
+def _monetary_columns(p: FileProfile) -> list[ColumnProfile]:
+    return [c for c in p.of_kind("money") if set(c.words) & {"mnt", "spend", "spent", "amount", "sales", "revenue",
+                                                              "monetary"} and c.n_distinct > 1]
+
+
+def _survey(p: FileProfile) -> tuple[Entries, Entries, Entries]:
+    mapping: Entries = {"respondent_id": _id_entry(p, "respondent")}
+    ratings = p.of_kind("rating")
+    options: Entries = {}
+    derive: Entries = {}
+    if ratings:
+        lo, hi = _scale(ratings)
+        low, high = min(c.low for c in ratings), max(c.high for c in ratings)
+        options["rating_columns"] = ([c.name for c in ratings],
+                                     msg("starter.option.rating", n=len(ratings), lo=f"{low:g}", hi=f"{high:g}"))
+        options["scale"] = ([lo, hi], msg("starter.option.scale", lo=lo, hi=hi))
+    groups = constructs(ratings)
+    outcome = _construct(groups, OUTCOME_WORDS)
+    if outcome is not None and len(groups[outcome]) > 1:
+        items = groups[outcome]
+        derive[composite_name(outcome, p)] = ({"mean": items}, msg("starter.derive.mean", n=len(items),
+                                                                    construct=outcome))
+    return mapping, derive, options
+
+
+def _channel_outcomes(p: FileProfile) -> tuple[Entries, Entries, Entries]:
+    channel = channel_candidates(p.columns)[0]
+    outcomes = outcome_columns(p.columns)
+    options: Entries = {"channel_column": (channel.name, msg("starter.option.channel_column", k=channel.n_distinct,
+                                                              levels=", ".join(channel.levels)))}
+    options["binary_columns"] = ([c.name for c in outcomes], msg(
+        "starter.option.binary", detail="; ".join(f"{c.name}: {'/'.join(sorted(c.levels))}" for c in outcomes)))
+    spend = _spend(p)
+    if spend is not None:
+        options["continuous_columns"] = ([spend.name], msg("starter.option.continuous",
+                                                           detail=f"{spend.name}: {spend.low:g} to {spend.high:g}"))
+    return {}, {}, options
+
+
+def _paths(p: FileProfile) -> tuple[Entries, Entries, Entries]:
+    path = p.of_kind("path")[0]
+    mapping: Entries = {"path": (path.name, msg("starter.map.path", separator=path.separator, example=path.example))}
+    counts = p.of_kind("count", "number")
+    conversions = next((c for c in counts if {"conversions", "conversion", "conv", "converted"} & set(c.words)
+                        and "null" not in c.words), None)
+    nulls = next((c for c in counts if {"null", "nulls", "non"} & set(c.words)), None)
+    value = _best(p.of_kind("money"), {"value", "revenue"})
+    for canonical, column in (("conversions", conversions), ("value", value), ("nulls", nulls)):
+        if column is not None:
+            mapping[canonical] = (column.name, _money(column) if canonical == "value" else _count(column))
+    if conversions is None:
+        mapping["conversions"] = (None, msg("starter.map.todo_id", unit="journey's conversions"))
+    options: Entries = {"separator": (path.separator, msg("starter.option.separator", share=_pct(path.share or 0)))}
+    return mapping, {}, options
+
+
+_TABLES = {"transactions": _transactions, "customers": _customers, "survey": _survey,
+           "channel_outcomes": _channel_outcomes, "paths": _paths}
+
+
+def _best(columns: list[ColumnProfile], words: set[str]) -> ColumnProfile | None:
+    hinted = [c for c in columns if set(c.words) & words]
+    return (hinted or columns or [None])[0]
+
+
+def _spend(p: FileProfile) -> ColumnProfile | None:
+    return next((c for c in p.of_kind("money", "number") if set(c.words) & SPEND_WORDS and c.n_missing == 0), None)
+
+
+def _scale(ratings: list[ColumnProfile]) -> tuple[int, int]:
+    from analysis.study.inspect import SCALES
+
+    low, high = min(c.low for c in ratings), max(c.high for c in ratings)
+    return next(((lo, hi) for lo, hi in SCALES if lo <= low and high <= hi), (int(low), int(high)))
+
+
+def constructs(ratings: list[ColumnProfile]) -> dict[str, list[str]]:
+    """Rating columns grouped by their name's stem (``imag1``, ``imag2`` -> ``imag``); groups of 2 or more.
+
+    Examples
+    --------
+    >>> from analysis.study.inspect import ColumnProfile
+    >>> cols = [ColumnProfile(n, "rating", 5, 0) for n in ("sat1", "sat2", "val1", "CUSCO")]
+    >>> constructs(cols)
+    {'sat': ['sat1', 'sat2']}
+    """
+    groups: dict[str, list[str]] = {}
+    for c in ratings:
+        match = re.fullmatch(r"(.*?[^\W\d_])_?\d+", c.name)
+        if match:
+            groups.setdefault(match.group(1), []).append(c.name)
+    return {stem: items for stem, items in groups.items() if len(items) >= 2}
+
+
+def _construct(groups: dict[str, list[str]], words: set[str]) -> str | None:
+    return next((stem for stem in groups if set(name_words(stem)) & words or stem.lower() in words), None)
+
+
+def composite_name(stem: str, p: FileProfile) -> str:
+    """The name of a construct's composite score: ``satisfaction`` for ``sat``, else ``<stem>_score``."""
+    name = "satisfaction" if set(name_words(stem)) & OUTCOME_WORDS else f"{stem.lower()}_score"
+    return name if name not in {c.name for c in p.columns} else f"{name}_mean"
+
+
+# --------------------------------------------------------------------------- #
+# the notebooks: section
+# --------------------------------------------------------------------------- #
+def _notebook_lines(used: dict[str, FileProfile]) -> list[str]:
+    notebooks: dict[str, tuple[Entries, str | None]] = {}
+    tx, customers = used.get("transactions"), used.get("customers")
+    if used:
+        notebooks["00_data_overview"] = ({}, None)
+    if tx is not None:
+        count_only = not tx.of_kind("money")
+        params: Entries = {"features": (["recency_days", "frequency"], msg("starter.nb.count_only"))} if count_only else {}
+        notebooks["01_segmentation"] = (params, msg("starter.table.transactions_no_amount") if count_only else None)
+        notebooks["02_clv"] = ({}, None)
+    elif customers is not None:
+        mapped = _customers(customers)[0]
+        features = [f for f in ("recency_days", "frequency", "monetary") if f in mapped]
+        if len(features) >= 2:
+            notebooks["01_segmentation"] = ({"features": (features, msg("starter.nb.features"))}, None)
+    if "survey" in used:
+        notebooks["03_satisfaction_drivers"] = (_survey_parameters(used["survey"]), None)
+    if "channel_outcomes" in used:
+        notebooks["04_channel_comparison"] = (_channel_parameters(used["channel_outcomes"]), None)
+    elif "paths" in used:
+        notebooks["04_channel_comparison"] = ({}, msg("starter.nb.paths"))
+    if not notebooks:
+        return [f"notebooks: {{}}  # {msg('starter.nb.none')}"]
+    lines = [_line(0, "notebooks", comment=msg("starter.notebooks"))]
+    for notebook, (params, comment) in notebooks.items():
+        if not params:
+            lines.append(_line(1, notebook, {}, comment))
+            continue
+        lines.append(_line(1, notebook, comment=comment))
+        lines += [_line(2, key, value, why, raw=True) for key, (value, why) in params.items()]
+    return lines
+
+
+def _survey_parameters(p: FileProfile) -> Entries:
+    ratings = p.of_kind("rating")
+    groups = constructs(ratings)
+    outcome_stem, loyalty_stem = _construct(groups, OUTCOME_WORDS), _construct(groups, LOYALTY_WORDS)
+    params: Entries = {}
+    if outcome_stem is not None:
+        params["outcome"] = (composite_name(outcome_stem, p), msg("starter.nb.outcome"))
+    else:
+        named = [c for c in p.columns if set(c.words) & OUTCOME_WORDS and c.kind in ("rating", "number", "count")]
+        numeric = named or [c for c in p.columns if c.kind in ("rating", "number", "count", "money")]
+        params["outcome"] = (numeric[0].name if numeric else None, msg("starter.nb.outcome"))
+    drivers = [stem for stem in groups if stem not in (outcome_stem, loyalty_stem)]
+    if drivers:
+        pattern = rf"^(?P<construct>{'|'.join(map(re.escape, drivers))})_?\d+$"
+        params["item_pattern"] = (pattern, msg("starter.nb.item_pattern", constructs=", ".join(drivers)))
+        params["predictors"] = (None, None)
+        scale_of = [c for c in ratings if any(c.name in groups[d] for d in drivers)]
+    else:
+        outcome = params["outcome"][0]
+        scale_of = [c for c in p.columns if c.kind in ("rating", "number", "count", "money") and c.name != outcome]
+        params["item_pattern"] = (None, msg("starter.nb.predictors"))
+        params["predictors"] = ([c.name for c in scale_of], None)
+    if scale_of:
+        params["scale"] = (list(_scale(scale_of)) if all(c.kind == "rating" for c in scale_of)
+                           else _range_scale(scale_of), msg("starter.nb.scale"))
+    params["expectation_prefix"] = (None, msg("starter.nb.no_expectations"))
+    params["loyalty_outcome"] = (None, msg("starter.nb.no_loyalty"))
+    candidates = [c.name for c in p.of_kind("category", "binary") if 2 <= c.n_distinct <= 8]
+    params["group"] = (None, msg("starter.nb.group", columns=", ".join(candidates)) if candidates
+                       else msg("starter.nb.no_group"))
+    stems = [s for s in (outcome_stem, loyalty_stem) if s is not None]
+    if stems:
+        by_name = {c.name: c for c in ratings}
+        params["pls_outcomes"] = ({s: groups[s] for s in stems}, msg("starter.nb.pls_outcomes"))
+        params["pls_outcome_scale"] = ({item: list(_scale([by_name[item]] + ratings)) for s in stems
+                                        for item in groups[s]}, msg("starter.nb.pls_outcome_scale"))
+    else:
+        params["pls_outcomes"] = (None, msg("starter.nb.no_pls"))
+    return params
+
+
+def _range_scale(columns: list[ColumnProfile]) -> list[float]:
+    low, high = min(c.low for c in columns), max(c.high for c in columns)
+    lo = 0 if low >= 0 else int(low // 1)
+    hi = next((top for top in (1, 5, 7, 10, 100, 1000) if high <= top), int(-(-high // 1)))
+    return [lo, hi]
+
+
+def _channel_parameters(p: FileProfile) -> Entries:
+    channel = channel_candidates(p.columns)[0]
+    outcomes = outcome_columns(p.columns)
+    spend = _spend(p)
+    taken = {channel.name, *(c.name for c in outcomes), *([spend.name] if spend is not None else [])}
+    eligible = [c.name for c in p.columns if c.name not in taken and not c.missing_codes and c.n_missing == 0
+                and (c.kind in ("count", "number", "money", "binary") or (c.kind == "category" and c.n_distinct <= 12))]
+    control = next((level for level in channel.levels if CONTROL.match(level.strip())), None)
+    return {
+        "channel_column": (channel.name, msg("starter.option.channel_column", k=channel.n_distinct,
+                                             levels=", ".join(channel.levels))),
+        "binary_outcomes": ([c.name for c in outcomes], msg("starter.nb.binary_outcomes")),
+        "spend_outcome": (spend.name if spend is not None else None,
+                          msg("starter.nb.spend") if spend is not None else msg("starter.nb.no_spend")),
+        "covariates": (eligible[:4], msg("starter.nb.covariates", others=", ".join(eligible[4:]) or "-")),
+        "control_arm": (control, msg("starter.nb.control") if control is not None else msg("starter.nb.no_control")),
+        "cost_column": (None, msg("starter.nb.no_cost")),
+        "heterogeneity_by": (None, msg("starter.nb.no_heterogeneity")),
+    }
