@@ -16,6 +16,9 @@ A study file lives in ``<project>/params/<name>.yaml``::
     #     encoding: gb18030       # optional
     #     sheet: Orders           # Excel only
     #     sep: ";"                # optional
+    #     missing_codes: [unknown, 999]   # optional: cells holding these count as missing
+    #     derive: {total: {sum: [a, b]}}  # optional: new columns (analysis.prepare)
+    #     filter: "total > 0"             # optional: rows kept
     #     columns: {customer_id: CustID, date: OrderDate, amount: Value}
     #     options: {drop_invalid_amounts: true}
     # Data paths stay inside the study file's folder and its project (the folder
@@ -71,8 +74,10 @@ import yaml
 
 from analysis.checks import shown
 from analysis.study.data import DataSpec, TableSpec, check_keys, data_roots, key_label, parse_data, suggest
-from analysis.study.settings import SETTINGS_KEYS, StudySettings, parse_settings
+from analysis.study.settings import CLEANING_KEYS, SETTINGS_KEYS, StudySettings, parse_settings
 from analysis.errors import AnalysisError, DatasetError, ParameterError, StudyConfigError
+from analysis.messages import msg
+from analysis.prepare import STEP_COLUMNS, StudyTables, prepare_table, preparation_note, steps_frame
 from analysis.window import WINDOW_KEYS, Window
 
 __all__ = ["Study", "find_project_root", "load_study"]
@@ -256,11 +261,15 @@ class Study:
             future_dates=spec.options.get("future_dates", "refuse"),
         )
 
-    def load_tables(self, *, clean: bool = True) -> dict[str, Any]:
-        """Read, map and validate the study's data into canonical tables.
+    def load_tables(self, *, clean: bool = True) -> StudyTables:
+        """Read, prepare, map and validate the study's data into canonical tables.
 
-        Tables kept on disk (``engine: duckdb``, see :meth:`lazy_tables`) are left
-        out; get the transaction log with :meth:`transaction_log`.
+        Each table read from a file goes: read -> ``missing_codes`` -> ``derive``
+        -> ``filter`` -> ``columns`` mapping -> validation; then the ``cleaning:``
+        policy applies to the transactions (:mod:`analysis.prepare`). The files
+        are not changed. Tables kept on disk (``engine: duckdb``, see
+        :meth:`lazy_tables`) are left out; get the transaction log with
+        :meth:`transaction_log`.
 
         Parameters
         ----------
@@ -269,12 +278,20 @@ class Study:
             analysis sees). ``False`` gives the rows as read, for notebook 00 to
             report what the policy keeps or removes.
 
+        Returns
+        -------
+        StudyTables
+            A dict of table name -> DataFrame whose ``preparation`` attribute lists
+            every preparation step applied (table, step, column, detail,
+            rows_before, rows_after, cells_changed).
+
         Examples
         --------
         >>> tables = load_study("service_demo").load_tables()  # doctest: +SKIP
-        >>> sorted(tables)  # doctest: +SKIP
-        ['channel_outcomes', 'customers', 'survey', 'transactions']
+        >>> sorted(tables), len(tables.preparation)  # doctest: +SKIP
+        (['channel_outcomes', 'customers', 'survey', 'transactions'], 0)
         """
+        records: list[dict[str, Any]] = []
         if self.data.dataset is not None:
             from analysis import datasets
 
@@ -286,14 +303,35 @@ class Study:
             for name, spec in self.data.tables.items():
                 if spec.lazy:
                     continue
-                raw = io.read_table(spec.path, **spec.read_kwargs())
+                raw, steps = prepare_table(io.read_table(spec.path, **spec.read_kwargs()), spec.preparation, name)
+                records.extend(steps)
                 mapped = io.apply_column_mapping(raw, dict(spec.columns), table=name) if spec.columns else raw
                 tables[name] = schemas.validate_table(name, mapped, **dict(spec.options))
         if clean and "transactions" in tables:
             from analysis.overview import apply_cleaning
 
-            tables["transactions"] = apply_cleaning(tables["transactions"], self.cleaning)
-        return tables
+            for key in CLEANING_KEYS:  # one at a time, so the report counts what each removes
+                if self.cleaning.get(key) == "drop":
+                    before = tables["transactions"]
+                    tables["transactions"] = apply_cleaning(before, {key: "drop"})
+                    n = len(tables["transactions"])
+                    records.append(dict(zip(STEP_COLUMNS, ("transactions", "cleaning", "", msg(
+                        f"prepare.detail.cleaning.{key}"), len(before), n, len(before) - n))))
+        return StudyTables(tables, steps_frame(records))
+
+    def preparation_note(self, language: str | None = None) -> str:
+        """What the study declares about preparing its data, as Markdown for every notebook's data section.
+
+        Missing-value codes, derived columns and filters per table, and the
+        ``cleaning:`` keys the study sets; ``""`` when it declares none.
+
+        Examples
+        --------
+        >>> load_study("service_demo").preparation_note()  # doctest: +SKIP
+        ''
+        """
+        declared = {name: spec.preparation for name, spec in self.data.tables.items() if spec.preparation.declared}
+        return preparation_note(declared, self.cleaning, self.cleaning_given, language=language)
 
 
 def load_study(path_or_name: str | Path, *, notebooks_dir: str | Path | None = None) -> Study:

@@ -5,23 +5,25 @@
 from __future__ import annotations
 
 import codecs
-import difflib
 import glob
 import inspect
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from analysis.checks import shown, shown_names
 from analysis.errors import ParameterError, StudyConfigError
+from analysis.messages import msg
+from analysis.prepare import PREPARE_KEYS, Preparation, parse_preparation
+from analysis.prepare.names import suggest
 from analysis.schemas.dates import check_date_format
 from analysis.window import check_future_dates
 
 DATASET_KEYS = ("dataset", "options")
-TABLE_KEYS = ("path", "format", "encoding", "sheet", "sep", "columns", "options",
+TABLE_KEYS = ("path", "format", "encoding", "sheet", "sep", *PREPARE_KEYS, "columns", "options",
               "engine", "memory_limit", "temp_directory")
 #: tables that may stay on disk (``engine: duckdb``) and the keys that only they take
 ENGINE_TABLES = ("transactions",)
@@ -30,18 +32,6 @@ ENGINES = ("duckdb",)
 FORMATS = ("csv", "tsv", "parquet", "excel", "cdnow")
 FALLBACK_TABLES = ("transactions", "customers", "survey", "channel_outcomes")
 ROOTS_KEY = "allowed_roots"
-
-
-def suggest(word: str, choices: Any) -> str:
-    """Return ``"; did you mean 'x'?"`` for the closest of *choices*, or ``""``.
-
-    Examples
-    --------
-    >>> suggest("colums", ["path", "columns"])
-    "; did you mean 'columns'?"
-    """
-    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 @dataclass(frozen=True)
@@ -60,6 +50,8 @@ class TableSpec:
     memory_limit: str | None = None
     temp_directory: Path | None = None
     files: tuple[Path, ...] = ()
+    #: missing-value codes, derived columns and filter (``missing_codes``, ``derive``, ``filter``)
+    preparation: Preparation = Preparation()
 
     @property
     def lazy(self) -> bool:
@@ -173,6 +165,9 @@ def parse_data(raw: Any, path: Path, roots: tuple[Path, ...] | None = None) -> D
             f"({', '.join(_table_names())}), got {shown(raw)}"
         )
     if "dataset" in raw:
+        for key in PREPARE_KEYS:
+            if key in raw:
+                raise StudyConfigError(f"{where}: data.{key}: {msg('prepare.error.not_dataset', key=f'data.{key}')}")
         check_keys(raw, DATASET_KEYS, where, "data")
         dataset, options = raw["dataset"], raw.get("options") or {}
         if not isinstance(dataset, str):
@@ -217,6 +212,9 @@ def _parse_table(table: str, raw: Any, path: Path, roots: tuple[Path, ...]) -> T
     if not _is_path(written):
         raise StudyConfigError(f"{where}: {key}.path: expected the path of a data file, got {shown(written)}")
     if raw.get("engine") is not None or any(raw.get(k) is not None for k in ENGINE_KEYS):
+        for prepare_key in PREPARE_KEYS:
+            if prepare_key in raw:
+                raise StudyConfigError(f"{where}: {key}.{prepare_key}: {msg('prepare.error.not_lazy')}")
         return _parse_lazy_table(table, raw, path, fmt, columns, options, roots)
     data_path = (path.parent / Path(written).expanduser()).resolve()
     _inside(data_path, written, roots, where, f"{key}.path")
@@ -232,17 +230,19 @@ def _parse_table(table: str, raw: Any, path: Path, roots: tuple[Path, ...]) -> T
         columns=MappingProxyType({str(k): v for k, v in columns.items()}),
         options=MappingProxyType(dict(options)),
     )
-    if spec.columns:
-        from analysis.study.headers import read_header
+    if not spec.columns and not any(k in raw for k in PREPARE_KEYS):
+        return spec
+    from analysis.study.headers import read_header
 
-        try:
-            header = read_header(spec)
-        except StudyConfigError as exc:
-            raise StudyConfigError(f"{where}: {exc}") from None
-        except (OSError, ValueError) as exc:
-            raise StudyConfigError(f"{where}: {key}: cannot read the column names of {data_path}: {exc}") from None
-        _check_mapped_columns(spec.columns, header, where, key, data_path.name)
-    return spec
+    try:
+        header = read_header(spec)
+    except StudyConfigError as exc:
+        raise StudyConfigError(f"{where}: {exc}") from None
+    except (OSError, ValueError) as exc:
+        raise StudyConfigError(f"{where}: {key}: cannot read the column names of {data_path}: {exc}") from None
+    preparation = parse_preparation(raw, where=where, key=key, header=header)
+    _check_mapped_columns(spec.columns, [*header, *preparation.derived_names], where, key, data_path.name)
+    return replace(spec, preparation=preparation)
 
 
 def _check_mapped_columns(columns, header: list[str], where: str, key: str, file_name: str) -> None:

@@ -1,0 +1,22 @@
+"""The closest valid name to a misspelt one, for messages (used by the study file checks too)."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+__all__ = ["suggest"]
+
+
+def suggest(word: Any, choices: Any) -> str:
+    """Return ``"; did you mean 'x'?"`` for the closest of *choices*, or ``""``.
+
+    Examples
+    --------
+    >>> suggest("colums", ["path", "columns"])
+    "; did you mean 'columns'?"
+    >>> suggest("zzz", ["path"])
+    ''
+    """
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""

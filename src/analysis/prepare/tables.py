@@ -1,0 +1,49 @@
+"""The tables a study loads, with the record of how they were prepared."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+
+from analysis.prepare.steps import STEP_COLUMNS
+
+__all__ = ["StudyTables", "steps_frame"]
+
+
+def steps_frame(records: Iterable[dict[str, Any]]) -> pd.DataFrame:
+    """The preparation report: one row per step applied (:data:`~analysis.prepare.steps.STEP_COLUMNS`).
+
+    Examples
+    --------
+    >>> list(steps_frame([]).columns)
+    ['table', 'step', 'column', 'detail', 'rows_before', 'rows_after', 'cells_changed']
+    """
+    frame = pd.DataFrame(list(records), columns=list(STEP_COLUMNS))
+    for name in ("rows_before", "rows_after", "cells_changed"):
+        frame[name] = frame[name].astype("int64")
+    return frame
+
+
+class StudyTables(dict):
+    """A study's canonical tables by name (a plain ``dict``) that also carries :attr:`preparation`.
+
+    Attributes
+    ----------
+    preparation : DataFrame
+        One row per preparation step applied while loading (missing-value codes,
+        derived columns, filters, cleaning): ``table, step, column, detail,
+        rows_before, rows_after, cells_changed``. Empty (with these columns)
+        when the study declares none.
+
+    Examples
+    --------
+    >>> tables = StudyTables({"survey": None})
+    >>> sorted(tables), len(tables.preparation)
+    (['survey'], 0)
+    """
+
+    def __init__(self, tables: Any = (), preparation: pd.DataFrame | None = None):
+        super().__init__(tables)
+        self.preparation = steps_frame([]) if preparation is None else preparation
