@@ -1,0 +1,34 @@
+"""Messages of the pre-run check (analysis.messages.report): every key renders with the
+fields its callers pass, and a notebook's needs read as words."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from analysis.messages import msg
+from analysis.messages import report as catalog
+from analysis.report.requirements import NEEDS, needs_text
+
+FIELDS = {
+    "table": "survey", "columns": "a, b", "parameter": "group", "first": "a", "second": "b", "notebook": "03_x",
+    "needs": "a survey table", "tables": "transactions", "n": 2, "source": "-p", "value": "chanel", "hint": ".",
+    "example": "channel", "error": "bad", "what": "prefix", "column": "channel", "values": "a, b", "study": "s",
+    "rows": 1200, "reason": "why", "path": "params/s.yaml", "run": 3, "skipped": 1, "problems": 0, "studies": 2,
+}
+
+
+@pytest.mark.parametrize("key", sorted(catalog.MESSAGES["en"]))
+def test_every_key_renders(key):
+    assert key.startswith("report.")
+    fields = {name for _, name, _, _ in string.Formatter().parse(catalog.MESSAGES["en"][key]) if name}
+    assert fields <= set(FIELDS), key
+    assert "{" not in msg(key, language="en", **FIELDS) or key == "report.column.not_mapping"
+
+
+def test_each_notebooks_needs_read_as_alternatives():
+    assert needs_text("03_satisfaction_drivers") == "a survey table"
+    text = needs_text("04_channel_comparison")
+    assert text.startswith("a channel_outcomes table or a paths table or a transactions table and a customers table")
+    assert all(needs_text(nb) for nb in NEEDS)

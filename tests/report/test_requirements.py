@@ -1,0 +1,170 @@
+"""analysis.report.requirements: what each notebook needs and the one pre-run check of a
+study's data (issue 12): a notebook whose inputs are absent is skipped with the reason
+(before: `KeyError: 'survey'` from inside a kernel); a column the study or -p gives that
+the table lacks is refused by name before any kernel (before: only a kernel found it); a
+default column that is absent is no error; a study's data are read once per study."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from analysis.errors import DataValidationError, NotebookParameterError
+from analysis.report import requirements as rq
+from analysis.report.parameters import read_parameters
+from analysis.report.plan import plan_runs
+from analysis.study import load_study
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = ROOT / "notebooks"
+
+SURVEY_CSV = "rid,sat,q_a,q_b,region\n" + "".join(f"r{i},{i % 5 + 1},{i % 4 + 1},{i % 3 + 1},{'ns'[i % 2]}\n"
+                                                   for i in range(12))
+CUSTOMERS_CSV = "cid,rec,freq,spend\n" + "".join(f"c{i},{i * 3},{i % 4 + 1},{i * 10.5}\n" for i in range(12))
+OUTCOMES_CSV = "cid,arm,bought\n" + "".join(f"c{i},{['control', 'mail'][i % 2]},{i % 3 == 0:d}\n" for i in range(12))
+
+
+def survey_project(root: Path, notebooks: str = "", extra: str = "") -> Path:
+    """A project with the real notebooks and a study ``s`` holding only a survey."""
+    for sub in ("params", "data"):
+        (root / sub).mkdir(parents=True, exist_ok=True)
+    shutil.copytree(NOTEBOOKS, root / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    (root / "data" / "survey.csv").write_text(SURVEY_CSV, encoding="utf-8")
+    (root / "data" / "customers.csv").write_text(CUSTOMERS_CSV, encoding="utf-8")
+    (root / "data" / "outcomes.csv").write_text(OUTCOMES_CSV, encoding="utf-8")
+    text = textwrap.dedent("""\
+        name: s
+        data:
+          survey:
+            path: ../data/survey.csv
+            columns: {respondent_id: rid}
+        """) + textwrap.indent(textwrap.dedent(extra), "  ") + textwrap.dedent(notebooks)
+    (root / "params" / "s.yaml").write_text(text, encoding="utf-8")
+    return root / "params" / "s.yaml"
+
+
+def _checked(study_file: Path, notebooks=None, overrides=None, data=None):
+    return rq.check_plans(plan_runs([load_study(study_file)], notebooks, overrides), data=data)
+
+
+def test_every_registered_parameter_is_in_its_notebooks_parameters_cell():
+    for notebook in {*rq.NEEDS, *rq.COLUMN_PARAMETERS}:
+        assert (NOTEBOOKS / f"{notebook}.ipynb").is_file(), notebook
+    for notebook, params in rq.COLUMN_PARAMETERS.items():
+        declared = read_parameters(NOTEBOOKS / f"{notebook}.ipynb")
+        for param in params:
+            assert param.name in declared, f"{notebook}: {param.name} is registered but not a parameter"
+            assert param.kind in rq.KINDS
+            assert param.of is None or param.of in declared
+        for need in rq.NEEDS.get(notebook, ()):
+            assert need.parameter is None or need.parameter in declared
+
+
+def test_a_survey_only_study_without_a_notebooks_list_runs_only_what_applies(tmp_path):
+    plans = _checked(survey_project(tmp_path))
+    fate = {p.notebook: p.skipped for p in plans}
+    assert sorted(n for n, why in fate.items() if why is None) == ["00_data_overview", "03_satisfaction_drivers"]
+    assert "needs a transactions table" in fate["02_clv"] and "the study has survey" in fate["02_clv"]
+    assert "customers table with the column(s) recency_days, frequency" in fate["01_segmentation"]
+    assert "paths table" in fate["04_channel_comparison"]
+    assert all(p.problem is None for p in plans)
+
+
+def test_customer_level_rfm_input_lets_notebook_01_run(tmp_path):
+    study = survey_project(tmp_path, extra="""\
+          customers:
+            path: ../data/customers.csv
+            columns: {customer_id: cid, recency_days: rec, frequency: freq, monetary: spend}
+        """)
+    fate = {p.notebook: p.skipped for p in _checked(study)}
+    assert fate["01_segmentation"] is None and fate["02_clv"] is not None
+    assert rq.unmet_reason("01_segmentation", {"customers": ["customer_id", "frequency"]}, {}) is not None
+
+
+@pytest.mark.parametrize(
+    ("tables", "runs"),
+    [({"paths": ["path", "conversions"]}, True), ({"channel_outcomes": ["channel"]}, True),
+     ({"transactions": ["customer_id"], "customers": ["customer_id", "acquisition_channel"]}, True),
+     ({"transactions": ["customer_id"], "customers": ["customer_id"]}, False), ({"survey": ["x"]}, False)],
+)
+def test_notebook_04_applies_to_channel_outcomes_paths_or_acquisition_channels(tables, runs):
+    assert (rq.unmet_reason("04_channel_comparison", tables, {"paths_file": None}) is None) is runs
+
+
+def test_a_given_column_that_is_absent_is_refused_naming_parameter_table_and_closest_column(tmp_path):
+    study = survey_project(tmp_path, notebooks="notebooks:\n  03_satisfaction_drivers: {outcome: satt}\n")
+    [plan] = _checked(study)
+    assert isinstance(plan.problem, NotebookParameterError)
+    text = str(plan.problem)
+    assert "s.yaml notebooks.03_satisfaction_drivers: parameter 'outcome'" in text
+    assert "the survey table does not have" in text and "did you mean 'sat'?" in text and "null" in text
+
+
+@pytest.mark.parametrize(
+    ("override", "words"),
+    [({"group": "regoin"}, "did you mean 'region'"),
+     ({"predictors": ["q_a", "q_c"]}, "names the column 'q_c'"),
+     ({"predictors": [1, 2]}, "as text, got 1"),
+     ({"item_pattern": "^x_"}, "matches no column of the survey table"),
+     ({"item_pattern": "(unclosed"}, "not a valid regular expression"),
+     ({"expectation_prefix": "exp_"}, "matches no column"),
+     ({"stated_importance": {"a": "imp_a"}}, "names the column 'imp_a'"),
+     ({"pls_outcomes": {"satisfaction": "sat"}}, "must be a list of column names"),
+     ({"outcome": ""}, "is empty; write a column of the survey table")],
+)
+def test_minus_p_columns_are_checked_before_any_kernel(tmp_path, override, words):
+    [plan] = _checked(survey_project(tmp_path), ["03_satisfaction_drivers"], override)
+    assert isinstance(plan.problem, NotebookParameterError), plan
+    assert words in str(plan.problem)
+    assert f"-p: parameter {next(iter(override))!r}" in str(plan.problem)
+
+
+def test_given_columns_that_exist_pass_and_absent_defaults_are_no_error(tmp_path):
+    given = {"outcome": "sat", "group": "region", "item_pattern": r"^q_(?P<construct>\w)$", "predictors": ["q_a"],
+             "pls_outcome_scale": {"sat": [1, 5]}}
+    [plan] = _checked(survey_project(tmp_path), ["03_satisfaction_drivers"], given)
+    assert plan.problem is None and plan.skipped is None  # defaults (loyalty_outcome 'churned', ...) are absent
+
+
+def test_empty_text_for_an_optional_parameter_is_passed_as_none(tmp_path):
+    study = survey_project(tmp_path)
+    declared = read_parameters(NOTEBOOKS / "04_channel_comparison.ipynb")
+    optional = [n for n in ("control_arm", "spend_outcome", "cost_column") if declared[n].nullable]
+    assert optional, "notebook 04 declares its optional columns as `str | None`"
+    [plan] = plan_runs([load_study(study)], ["04_channel_comparison"], {optional[0]: ""})
+    assert plan.parameters[optional[0]] is None
+
+
+def test_an_arm_must_be_a_value_of_the_channel_column(tmp_path):
+    study = survey_project(tmp_path, extra="""\
+          channel_outcomes:
+            path: ../data/outcomes.csv
+            columns: {customer_id: cid, channel: arm}
+            options: {binary_columns: [bought]}
+        """)
+    [plan] = _checked(study, ["04_channel_comparison"], {"control_arm": "contol"})
+    assert "not a value of the column 'channel'" in str(plan.problem) and "did you mean 'control'" in str(plan.problem)
+    [plan] = _checked(study, ["04_channel_comparison"], {"arm_incentives": {"mail": 2.0, "sms": 1.0}})
+    assert "names 'sms'" in str(plan.problem)
+    [plan] = _checked(study, ["04_channel_comparison"], {"control_arm": "control", "binary_outcomes": ["bought"],
+                                                          "arm_discounts": {"mail": 0.1}})
+    assert plan.problem is None
+
+
+def test_bad_data_are_one_error_for_every_notebook_read_once(tmp_path, monkeypatch):
+    study = survey_project(tmp_path, extra="""\
+          customers:
+            path: ../data/customers.csv
+            columns: {customer_id: cid, frequency: rec, recency_days: spend}
+        """)
+    (tmp_path / "data" / "customers.csv").write_text("cid,rec,freq,spend\nc1,-3,1,x\n", encoding="utf-8")
+    calls = []
+    original = rq.read_study_data
+    monkeypatch.setattr(rq, "read_study_data", lambda s: calls.append(s) or original(s))
+    plans = _checked(study)
+    assert len(calls) == 1 and len(plans) == 5
+    assert all(isinstance(p.problem, DataValidationError) for p in plans)
+    assert len({str(p.problem) for p in plans}) == 1
