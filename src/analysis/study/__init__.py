@@ -2,7 +2,8 @@
 window, and how to run the notebooks.
 
 :mod:`analysis.study.config` reads and checks a study file (:func:`load_study`,
-:class:`Study`); :mod:`analysis.study.data` checks its ``data:`` section;
+:class:`Study`); :mod:`analysis.study.data` checks its ``data:`` section (with the data
+preparation it declares, :mod:`analysis.prepare`);
 :mod:`analysis.study.headers` reads a data file's column names to check a column
 mapping before any notebook starts.
 
@@ -15,5 +16,6 @@ Examples
 
 from analysis.study.config import Study, find_project_root, load_study
 from analysis.study.data import DataSpec, TableSpec, suggest
+from analysis.prepare import StudyTables
 
-__all__ = ["DataSpec", "Study", "TableSpec", "find_project_root", "load_study", "suggest"]
+__all__ = ["DataSpec", "Study", "StudyTables", "TableSpec", "find_project_root", "load_study", "suggest"]
