@@ -3,6 +3,7 @@ and never starts a kernel (these tests run no notebook)."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -133,3 +134,85 @@ def test_index_command_rebuilds_the_index(project, tmp_path):
     result = _invoke("index", "--reports-dir", str(reports))
     assert result.exit_code == 0 and result.output.strip() == str(reports / "index.html")
     assert "No reports yet" in (reports / "index.html").read_text(encoding="utf-8")
+
+
+# issue 12: `analysis check`, the one pre-run check of `analysis run`, skipped notebooks, `analysis init`
+
+def _no_kernel(monkeypatch) -> list:
+    """Make papermill fail the test if a kernel would start; returns the notebooks it was asked for."""
+    import papermill
+
+    asked: list = []
+
+    def refuse(path, *args, **kwargs):
+        asked.append(Path(path).stem)
+        raise AssertionError("a kernel would have started")
+
+    monkeypatch.setattr(papermill, "execute_notebook", refuse)
+    return asked
+
+
+def test_check_prints_what_runs_and_exits_0_without_a_kernel(project, monkeypatch):
+    asked = _no_kernel(monkeypatch)
+    result = _invoke("check")
+    assert result.exit_code == 0, result.output
+    assert "tiny (" in result.output and "tables: transactions (6 rows)" in result.output
+    assert "  run   fixture_ok" in result.output and "0 problem(s)" in result.output
+    assert asked == []
+
+
+def test_check_refuses_bad_data_and_names_the_column(project, monkeypatch):
+    asked = _no_kernel(monkeypatch)
+    (project / "data" / "orders.csv").write_text("CustID,OrderDate,Value\nA1,2024-01-03,ten\n", encoding="utf-8")
+    result = _invoke("check", "--study", "tiny")
+    assert result.exit_code == 2, result.output
+    assert "  DATA  " in result.output and "amount" in result.output and "1 problem(s)" in result.output
+    assert asked == []
+
+
+def test_run_records_a_notebook_without_its_inputs_as_skipped(project, tmp_path, monkeypatch):
+    from analysis.report import requirements as rq
+
+    asked = _no_kernel(monkeypatch)
+    monkeypatch.setitem(rq.NEEDS, "fixture_ok", (rq.Need({"survey": ()}),))
+    reports = tmp_path / "reports"
+    result = _invoke("run", "--reports-dir", str(reports))
+    assert result.exit_code == 0, result.output
+    assert "tiny/fixture_ok: skipped" in result.output and "needs a survey table" in result.output
+    assert "0 failed, 1 skipped" in result.output and asked == []
+    entry = json.loads((reports / "tiny" / "manifest.json").read_text(encoding="utf-8"))["notebooks"]["fixture_ok"]
+    assert entry["status"] == "skipped" and "the study has transactions" in entry["reason"]
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    assert "1 skipped (the study lacks their inputs)" in index and "needs a survey table" in index
+
+
+def test_run_gives_bad_data_one_error_and_starts_no_kernel_for_that_study(project, tmp_path, monkeypatch):
+    asked = _no_kernel(monkeypatch)
+    write_study(project, "tiny", TINY_STUDY.replace("  fixture_ok: {top_n: 2}", "  fixture_ok: {top_n: 2}\n  fixture_fail: {}"))
+    (project / "data" / "orders.csv").write_text("CustID,OrderDate,Value\nA1,2024-01-03,ten\n", encoding="utf-8")
+    reports = tmp_path / "reports"
+    result = _invoke("run", "--reports-dir", str(reports))
+    assert result.exit_code == 2, result.output
+    assert asked == []
+    assert result.output.count("DataValidationError") == 1  # said once, not once per notebook
+    assert "tiny/fixture_ok: failed" in result.output and "tiny/fixture_fail: failed" in result.output
+    entries = json.loads((reports / "tiny" / "manifest.json").read_text(encoding="utf-8"))["notebooks"]
+    assert {e["error"]["name"] for e in entries.values()} == {"DataValidationError"}
+
+
+def test_init_calls_write_starter_and_says_what_next(project, tmp_path, monkeypatch):
+    import sys as system
+    import types
+
+    calls = []
+
+    def write_starter(files, *, output=None, name=None, force=False):
+        calls.append((files, output, name, force))
+        return tmp_path / "params" / "mine.yaml"
+
+    monkeypatch.setitem(system.modules, "analysis.study.starter", types.SimpleNamespace(write_starter=write_starter))
+    result = _invoke("init", str(project / "data" / "orders.csv"), "--name", "mine", "--force")
+    assert result.exit_code == 0, result.output
+    assert calls == [([project / "data" / "orders.csv"], None, "mine", True)]
+    assert f"wrote {tmp_path / 'params' / 'mine.yaml'}" in result.output
+    assert "analysis check --study" in result.output

@@ -168,3 +168,19 @@ def test_bad_data_are_one_error_for_every_notebook_read_once(tmp_path, monkeypat
     assert len(calls) == 1 and len(plans) == 5
     assert all(isinstance(p.problem, DataValidationError) for p in plans)
     assert len({str(p.problem) for p in plans}) == 1
+
+
+def test_run_refuses_a_given_column_that_is_absent_before_any_kernel(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+    import papermill
+
+    from analysis.report.cli import main
+
+    study = survey_project(tmp_path / "proj", notebooks="notebooks:\n  03_satisfaction_drivers: {group: regoin}\n")
+    monkeypatch.chdir(study.parent.parent)
+    asked: list = []
+    monkeypatch.setattr(papermill, "execute_notebook", lambda path, *a, **k: asked.append(path))
+    result = CliRunner().invoke(main, ["run", "--reports-dir", str(tmp_path / "reports")])
+    assert result.exit_code == 2 and asked == []
+    assert "parameter 'group' of notebook 03_satisfaction_drivers names the column 'regoin'" in result.output
+    assert "did you mean 'region'" in result.output
