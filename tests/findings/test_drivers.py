@@ -211,3 +211,31 @@ def test_reliability_table_sentence_verifies(out, tmp_path):
     out.finding(fd.reliability_finding(rel, SETTINGS))
     out.check(fd.reliability_check(rel, SETTINGS))
     assert verify_outputs(tmp_path) == []
+
+
+def test_effects_sentence_and_indirect_check_on_the_ecsi_model(satisfaction, out, tmp_path):
+    """Issue 12 (NB03 case 2): the full ECSI model's effects on loyalty, cited from the written effects table.
+    On the bank survey (plspm's model, unscaled, centroid) IMAG has the largest total effect on LOY (0.518 =
+    0.275 direct + 0.243 indirect, plspm's effects table) and the indirect effect of EXPE on SAT through
+    QUAL and VAL is clearly non-zero; the routes IMAG -> SAT -> LOY etc. are all supported, so the check
+    passes. A one-path model has no indirect effect: the check says it did not run."""
+    from drivers_cases import ECSI_BLOCKS, ECSI_PATHS
+
+    m = PLSPathModel(ECSI_PATHS, ECSI_BLOCKS, scaled=False).fit(satisfaction).bootstrap(200, seed=4)
+    eff = out.table("pls_effects", m.bootstrap_["effects"])
+    text = out.finding(fd.effects_finding(eff, SETTINGS, target="LOY")).text()
+    assert text.startswith("Of the constructs that affect LOY, IMAG has the largest total effect: 0.52 (")
+    assert "95% bootstrap interval), 0.28 directly and 0.24 through the constructs in between." in text
+    check = out.check(fd.indirect_check(eff, SETTINGS))
+    assert check.status == "pass" and check.text().startswith("Each of the 10 indirect effects")
+    assert verify_outputs(tmp_path) == []
+    # an interval that includes 0 is named; an effect without a direct path says so
+    weak = eff.copy()
+    weak.loc[("VAL", "LOY", "indirect"), ["ci_low", "excludes_zero"]] = [-0.01, False]
+    warn = fd.indirect_check(weak, SETTINGS)
+    assert warn.status == "warn" and "1 of 10 indirect effects" in warn.text() and "VAL on LOY: 0.29" in warn.text()
+    only_indirect = fd.effects_finding(eff.drop(index=[("IMAG", "LOY", "direct")]), SETTINGS, target="LOY")
+    assert "all of it through the constructs in between" in only_indirect.text()
+    two = PLSPathModel([("IMAG", "SAT")], {k: ECSI_BLOCKS[k] for k in ("IMAG", "SAT")}).fit(satisfaction)
+    none = fd.indirect_check(two.bootstrap(50, seed=1).bootstrap_["effects"], SETTINGS)
+    assert none.status == "not_run" and "no indirect effect" in none.text()

@@ -16,11 +16,14 @@ from analysis.messages import drivers as catalog
 from analysis.messages import msg
 
 SRC = Path(analysis.__file__).parent
-LITERAL_KEY = re.compile(r"""["'](drivers\.(?:fig|quadrant|method|class|agreement|verdict|model|finding|check)\.[\w.]+)["']""")
+LITERAL_KEY = re.compile(
+    r"""["'](drivers\.(?:fig|quadrant|method|class|agreement|verdict|model|finding|check|skip|effect)\.[\w.]+)["']""")
 
 
 def _sources() -> list[Path]:
-    return sorted((SRC / "drivers").rglob("*.py")) + [SRC / "plots" / "drivers.py", SRC / "findings" / "drivers.py"]
+    notebook = SRC.parents[1] / "notebooks" / "03_satisfaction_drivers.ipynb"  # its skip sentences
+    return sorted((SRC / "drivers").rglob("*.py")) + [SRC / "plots" / "drivers.py", SRC / "findings" / "drivers.py",
+                                                      notebook]
 
 
 def test_keys_start_with_the_module_name_in_every_language():
@@ -55,6 +58,9 @@ def test_every_literal_key_used_by_the_package_exists():
     ("drivers.check.events", ("pass", "warn")),
     ("drivers.check", ("agree", "disagree", "differ")),
     ("drivers.finding.priority", ("then",)),
+    ("drivers.finding.effects", ("both", "direct", "indirect")),
+    ("drivers.check.indirect", ("pass", "warn", "none")),
+    ("drivers.effect", ("direct", "indirect", "total")),
 ])
 def test_keys_built_from_values_exist(prefix, values):
     for value in values:

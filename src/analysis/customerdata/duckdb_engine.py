@@ -13,7 +13,7 @@ import pandas as pd
 
 from analysis.customerdata.engines import Session, SQLEngine
 from analysis.errors import DataValidationError, InputFileError, ParameterError
-from analysis.customerdata.sources import REQUIRED, LogSource
+from analysis.customerdata.sources import AMOUNT, REQUIRED, LogSource, log_columns
 from analysis.customerdata.sql import DIALECTS, kept_days_condition, quantiles_sql
 
 __all__ = ["DuckDBEngine", "column_quantiles"]
@@ -114,7 +114,7 @@ class DuckDBEngine(SQLEngine):
                         raise DataValidationError(
                             f"The transactions table lacks column(s) {missing}; it has {list(frame.columns)}."
                         )
-                    con.register(relation, frame[list(REQUIRED)])
+                    con.register(relation, frame[log_columns(frame.columns)])
                 else:
                     reader = (
                         f"read_parquet({_file_list(source.files)}, union_by_name = true)"
@@ -140,7 +140,7 @@ class DuckDBEngine(SQLEngine):
                 con.execute(f"ALTER VIEW {relation} RENAME TO log_all")
                 con.execute(f"CREATE VIEW {relation} AS SELECT * FROM log_all "
                             f"WHERE {kept_days_condition(day_expr, source.last_day)}")
-            yield _DuckDBSession(con, relation, day_expr)
+            yield _DuckDBSession(con, relation, day_expr, AMOUNT in types)
 
 
 def _ident(name: str) -> str:
@@ -177,8 +177,8 @@ def _day_expr(kind: str, timezone: str, source: LogSource) -> str:
 
 
 class _DuckDBSession(Session):
-    def __init__(self, con, relation: str, day_expr: str) -> None:
-        self.con, self.relation, self.day_expr = con, relation, day_expr
+    def __init__(self, con, relation: str, day_expr: str, has_amount: bool) -> None:
+        self.con, self.relation, self.day_expr, self.has_amount = con, relation, day_expr, has_amount
 
     def _run(self, sql: str):
         import duckdb

@@ -46,13 +46,16 @@ class Session:
     Attributes
     ----------
     relation : str
-        Name of the view holding the raw log (columns at least customer_id, date, amount).
+        Name of the view holding the raw log (columns at least customer_id, date; amount unless count-only).
     day_expr : str
         SQL expression giving each row's purchase day (a DATE) in the chosen time zone.
+    has_amount : bool
+        Whether the log has an ``amount`` column (False: a count-only log).
     """
 
     relation: str
     day_expr: str
+    has_amount: bool = True
 
     def fetch(self, sql: str) -> pd.DataFrame:  # pragma: no cover - interface
         raise NotImplementedError

@@ -2,7 +2,8 @@
 
 Every function takes a canonical transactions frame (``customer_id``, ``date``
 tz-naive wall-clock times, ``amount``) and returns what the matching query of
-:mod:`analysis.customerdata.sql` returns for a log on disk.
+:mod:`analysis.customerdata.sql` returns for a log on disk. A count-only frame (no
+``amount``) gives the same results without their money columns.
 """
 
 from __future__ import annotations
@@ -20,21 +21,25 @@ __all__ = ["summarise_frame", "calibration_holdout_frame", "rfm_columns_frame", 
 EXAMPLES = 5
 
 
+def _money(frame: pd.DataFrame) -> list[str]:
+    """``["amount"]`` when the frame has amounts, ``[]`` for a count-only log."""
+    return ["amount"] if "amount" in frame.columns else []
+
+
+def _period_start(dates: pd.Series, period: str) -> pd.Series:
+    """The calendar day (``"D"``) or the Monday of the week (``"W"``) of each date."""
+    day = dates.dt.normalize()
+    return day if period == "D" else day - pd.to_timedelta(day.dt.day_of_week, unit="D")
+
+
 def _purchase_periods(transactions: pd.DataFrame, end: pd.Timestamp, period: str) -> pd.DataFrame:
-    """One row per customer and purchase period up to ``end``: customer_id, date, amount."""
+    """One row per customer and purchase period up to ``end``: customer_id, date, amount (if any)."""
     before_end = transactions["date"] < end.normalize() + pd.Timedelta(days=1)
-    tx = transactions.loc[before_end, ["customer_id", "date", "amount"]]
-    if period == "D":
-        start = tx["date"].dt.normalize()
-    else:  # weeks starting on Monday
-        day = tx["date"].dt.normalize()
-        start = day - pd.to_timedelta(day.dt.day_of_week, unit="D")
-    return (
-        tx.assign(date=start)
-        .groupby(["customer_id", "date"], sort=True, observed=True)["amount"]
-        .sum()
-        .reset_index()
-    )
+    money = _money(transactions)
+    tx = transactions.loc[before_end, ["customer_id", "date", *money]]
+    grouped = tx.assign(date=_period_start(tx["date"], period)).groupby(["customer_id", "date"], sort=True,
+                                                                         observed=True)
+    return grouped["amount"].sum().reset_index() if money else grouped.size().reset_index()[["customer_id", "date"]]
 
 
 def _summarise(periods: pd.DataFrame, end: pd.Timestamp, unit_days: float) -> pd.DataFrame:
@@ -44,7 +49,6 @@ def _summarise(periods: pd.DataFrame, end: pd.Timestamp, unit_days: float) -> pd
     first_date = grouped["date"].min()
     last_date = grouped["date"].max()
     n_periods = grouped.size()
-    repeat_total = periods["amount"].where(repeat, 0.0).groupby(periods["customer_id"]).sum()
     frequency = (n_periods - 1).astype("int64")
     day = pd.Timedelta(days=1)
     out = pd.DataFrame(
@@ -52,9 +56,11 @@ def _summarise(periods: pd.DataFrame, end: pd.Timestamp, unit_days: float) -> pd
             "frequency": frequency,
             "recency": (last_date - first_date) / day / unit_days,
             "T": (end.normalize() - first_date) / day / unit_days,
-            "monetary_value": (repeat_total / frequency.where(frequency > 0)).fillna(0.0),
         }
     )
+    if _money(periods):
+        repeat_total = periods["amount"].where(repeat, 0.0).groupby(periods["customer_id"]).sum()
+        out["monetary_value"] = (repeat_total / frequency.where(frequency > 0)).fillna(0.0)
     out.index = out.index.astype("string")
     out.index.name = "customer_id"
     return out
@@ -77,33 +83,23 @@ def calibration_holdout_frame(
     after_calibration = transactions["date"] >= cal_end.normalize() + pd.Timedelta(days=1)
     later = transactions.loc[after_calibration & transactions["customer_id"].isin(calibration.index)]
     holdout = _purchase_periods(later, obs_end, period)
-    grouped = holdout.groupby("customer_id", observed=True)["amount"]
+    grouped = holdout.groupby("customer_id", observed=True)
     counts = grouped.size().reindex(calibration.index, fill_value=0).astype("int64")
-    means = grouped.mean().reindex(calibration.index).fillna(0.0)
     duration = (obs_end.normalize() - cal_end.normalize()) / pd.Timedelta(days=1)
-    return calibration.assign(
-        frequency_holdout=counts,
-        monetary_value_holdout=means,
-        duration_holdout=duration / unit_days,
-    )
+    out = calibration.assign(frequency_holdout=counts)
+    if _money(holdout):
+        out["monetary_value_holdout"] = grouped["amount"].mean().reindex(calibration.index).fillna(0.0)
+    return out.assign(duration_holdout=duration / unit_days)
 
 
 def rfm_columns_frame(frame: pd.DataFrame, end: pd.Timestamp, period: str) -> pd.DataFrame:
     """``n_periods``, ``total_amount`` and ``recency_days`` per customer up to ``end`` (the summary's RFM columns)."""
-    keep = frame["date"] < end + pd.Timedelta(days=1)
-    tx = frame.loc[keep, ["customer_id", "date", "amount"]]
-    day = tx["date"].dt.normalize()
-    if period == "W":
-        day = day - pd.to_timedelta(day.dt.day_of_week, unit="D")
-    periods = tx.assign(date=day).groupby(["customer_id", "date"], observed=True)["amount"].sum().reset_index()
+    periods = _purchase_periods(frame, end, period)
     g = periods.groupby("customer_id", observed=True)
-    out = pd.DataFrame(
-        {
-            "n_periods": g.size().astype("int64"),
-            "total_amount": g["amount"].sum(),
-            "recency_days": ((end - g["date"].max()) / pd.Timedelta(days=1)).astype("int64"),
-        }
-    )
+    out = pd.DataFrame({"n_periods": g.size().astype("int64")})
+    if _money(periods):
+        out["total_amount"] = g["amount"].sum()
+    out["recency_days"] = ((end - g["date"].max()) / pd.Timedelta(days=1)).astype("int64")
     out.index = out.index.astype("string")
     return out
 
@@ -120,10 +116,8 @@ def rfm_values_frame(frame: pd.DataFrame, end: pd.Timestamp | None, frequency: s
             f"{frame['date'].min().date()}. Choose a later observation_end."
         )
     day = day[keep]
-    amount = frame["amount"].to_numpy(dtype=np.float64)[keep]
     codes, uniques = pd.factorize(frame["customer_id"].to_numpy()[keep], sort=True)
     n = len(uniques)
-    monetary = np.bincount(codes, weights=amount, minlength=n)
     by_customer = pd.Series(day).groupby(codes, sort=True)
     last = by_customer.max().to_numpy()
     first = by_customer.min().to_numpy()
@@ -134,15 +128,12 @@ def rfm_values_frame(frame: pd.DataFrame, end: pd.Timestamp | None, frequency: s
         key = codes.astype(np.int64) * span + (day - day.min())
         count = np.bincount(pd.unique(key) // span, minlength=n)
     index = pd.Index(pd.array(uniques, dtype="string"), name="customer_id")
-    return pd.DataFrame(
-        {
-            "recency_days": (end_day - last).astype(np.int64),
-            "frequency": count.astype(np.int64),
-            "monetary": monetary,
-            "tenure_days": (end_day - first).astype(np.int64),
-        },
-        index=index,
-    )
+    out = pd.DataFrame({"recency_days": (end_day - last).astype(np.int64), "frequency": count.astype(np.int64)},
+                       index=index)
+    if _money(frame):
+        out["monetary"] = np.bincount(codes, weights=frame["amount"].to_numpy(dtype=np.float64)[keep], minlength=n)
+    out["tenure_days"] = (end_day - first).astype(np.int64)
+    return out
 
 
 def cohort_days_frame(frame: pd.DataFrame, cal_end: pd.Timestamp, obs_end: pd.Timestamp) -> pd.DataFrame:
@@ -164,12 +155,16 @@ def cohort_days_frame(frame: pd.DataFrame, cal_end: pd.Timestamp, obs_end: pd.Ti
 
 
 def daily_counts_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """Per purchase day: ``transactions``, ``revenue`` and ``customers`` (days without purchases absent)."""
+    """Per purchase day: ``transactions``, ``revenue`` (not for a count-only log) and ``customers``.
+
+    Days without purchases are absent.
+    """
     day = frame["date"].dt.normalize().rename("day")
     grouped = frame.groupby(day, observed=True)
-    out = pd.DataFrame({"transactions": grouped.size().astype("int64"),
-                        "revenue": grouped["amount"].sum().astype("float64"),
-                        "customers": grouped["customer_id"].nunique().astype("int64")})
+    out = pd.DataFrame({"transactions": grouped.size().astype("int64")})
+    if _money(frame):
+        out["revenue"] = grouped["amount"].sum().astype("float64")
+    out["customers"] = grouped["customer_id"].nunique().astype("int64")
     out.index = pd.DatetimeIndex(out.index).as_unit("ns")
     out.index.name = "day"
     return out
@@ -186,7 +181,13 @@ def _flagged(check: str, mask: pd.Series, frame: pd.DataFrame, column: str) -> d
 
 
 def suspicious_frame(frame: pd.DataFrame, end: pd.Timestamp) -> list[dict]:
-    """Counts and examples (row numbers from 1) of the suspicious-value checks of a frame."""
+    """Counts and examples (row numbers from 1) of the suspicious-value checks of a frame.
+
+    A count-only log has no amount checks (only ``future_date`` and ``duplicate_row``).
+    """
+    if not _money(frame):
+        return [_flagged("future_date", frame["date"].dt.normalize() > end.normalize(), frame, "date"),
+                _flagged("duplicate_row", frame.duplicated(), frame, "customer_id")]
     amount = frame["amount"]
     positive = amount[amount > 0]
     if len(positive) >= 4:

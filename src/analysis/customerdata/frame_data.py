@@ -29,7 +29,8 @@ class FrameData(CustomerData):
     Parameters
     ----------
     frame : DataFrame
-        Canonical transactions: ``customer_id``, ``date`` (datetime64), ``amount``.
+        Canonical transactions: ``customer_id``, ``date`` (datetime64), ``amount``
+        (absent in a count-only log: every result then leaves its money out).
     timezone : str
         Zone whose calendar days count.
     engine : str or engine object
@@ -56,10 +57,15 @@ class FrameData(CustomerData):
     def default_engine(self):
         return "pandas" if self.engine == "auto" else self.engine
 
+    def has_amounts(self) -> bool:
+        return "amount" in self.frame.columns
+
     def _checked(self, purpose: str) -> pd.DataFrame:
         """The frame, after checking its canonical columns and that no amount is negative (as a log on disk)."""
         frame = self.frame
         check_transactions_frame(frame, purpose=purpose)
+        if not self.has_amounts():
+            return frame
         negative = (frame["amount"] < 0).to_numpy()
         if negative.any():
             rows = np.flatnonzero(negative)
@@ -93,17 +99,18 @@ class FrameData(CustomerData):
     def profile(self) -> dict[str, Any]:
         f = self.frame
         dates = self._dates()
-        amount = f["amount"]
-        return {
+        out = {
             "n_rows": int(len(f)),
             "customers": int(f["customer_id"].nunique()),
             "first_day": pd.Timestamp(dates.min()).normalize(),
             "last_day": pd.Timestamp(dates.max()).normalize(),
             "missing_ids": int(f["customer_id"].isna().sum()),
             "missing_dates": int(dates.isna().sum()),
-            "missing_amounts": int(amount.isna().sum()),
-            "negative_amounts": int((amount < 0).sum()),
         }
+        if self.has_amounts():
+            out["missing_amounts"] = int(f["amount"].isna().sum())
+            out["negative_amounts"] = int((f["amount"] < 0).sum())
+        return out
 
     def columns_present(self) -> list[str]:
         return self.frame.columns.astype(str).tolist()
@@ -122,19 +129,21 @@ class FrameData(CustomerData):
         return pd.DataFrame({"purchases": dist.index.astype("int64"), "customers": dist.to_numpy()})
 
     def overview_values(self) -> dict[str, Any]:
-        """The headline figures of :func:`analysis.overview.transaction_overview`."""
+        """The headline figures of :func:`analysis.overview.transaction_overview` (no money for a count-only log)."""
         tx = self.frame
         counts = tx.groupby("customer_id", observed=True).size()
         first, last = tx["date"].min(), tx["date"].max()
+        money = {}
+        if self.has_amounts():
+            money = {"revenue": float(tx["amount"].sum()), "mean_amount": float(tx["amount"].mean()),
+                     "median_amount": float(tx["amount"].median())}
         return {
             "customers": int(counts.size),
             "transactions": int(len(tx)),
             "first_date": first.date().isoformat(),
             "last_date": last.date().isoformat(),
             "days_covered": int((last.normalize() - first.normalize()).days) + 1,
-            "revenue": float(tx["amount"].sum()),
-            "mean_amount": float(tx["amount"].mean()),
-            "median_amount": float(tx["amount"].median()),
+            **money,
             "mean_purchases_per_customer": float(counts.mean()),
             "median_purchases_per_customer": float(counts.median()),
             "p90_purchases_per_customer": float(counts.quantile(0.9, interpolation="higher")),
@@ -142,23 +151,26 @@ class FrameData(CustomerData):
         }
 
     def monthly(self) -> pd.DataFrame:
-        """Transactions, revenue and active customers per month with purchases (PeriodIndex)."""
+        """Transactions, revenue (not for a count-only log) and active customers per month with purchases."""
         tx = self.frame
         month = tx["date"].dt.to_period("M")
         grouped = tx.groupby(month, observed=True)
-        return pd.DataFrame({
-            "transactions": grouped.size(),
-            "revenue": grouped["amount"].sum(),
-            "active_customers": grouped["customer_id"].nunique(),
-        })
+        out = pd.DataFrame({"transactions": grouped.size()})
+        if self.has_amounts():
+            out["revenue"] = grouped["amount"].sum()
+        out["active_customers"] = grouped["customer_id"].nunique()
+        return out
 
     def daily_counts(self) -> pd.DataFrame:
         """Transactions, revenue and customers per purchase day (index ``day``)."""
         return _frame.daily_counts_frame(self.frame.assign(date=self._dates()))
 
     def top_customers(self, n: int) -> pd.DataFrame:
-        """The ``n`` customers with the most revenue."""
-        return (self.frame.groupby("customer_id", observed=True)["amount"].agg(["count", "sum"])
+        """The ``n`` customers with the most revenue (a count-only log: the most transactions, no revenue)."""
+        grouped = self.frame.groupby("customer_id", observed=True)
+        if not self.has_amounts():
+            return grouped.size().rename("transactions").to_frame().nlargest(n, "transactions")
+        return (grouped["amount"].agg(["count", "sum"])
                 .rename(columns={"count": "transactions", "sum": "revenue"})
                 .nlargest(n, "revenue"))
 

@@ -19,7 +19,7 @@ from analysis.checks import DEFAULT_SEED
 from analysis.customerdata import sql as _sql
 from analysis.customerdata.sources import LogSource
 from analysis.customerdata.summaries import run_summary
-from analysis.errors import ParameterError
+from analysis.errors import DataValidationError, ParameterError
 from analysis.window import Window
 
 __all__ = ["CustomerData", "RFM_FREQUENCIES"]
@@ -63,6 +63,37 @@ class CustomerData:
         """The day of the last transaction (what an unset ``observation_end`` means)."""
         raise NotImplementedError
 
+    def has_amounts(self) -> bool:  # pragma: no cover - per kind
+        """Whether the transactions carry an ``amount``; False for a count-only log (who bought when)."""
+        raise NotImplementedError
+
+    def require_amounts(self, purpose: str) -> None:
+        """Raise a DataValidationError saying that *purpose* needs money when this is a count-only log.
+
+        Parameters
+        ----------
+        purpose : str
+            What needs the amounts, completing "... needs the amount of each purchase"
+            (for example ``"the Gamma-Gamma spend model"``).
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> from analysis.customerdata import customer_data
+        >>> visits = pd.DataFrame({"customer_id": ["a"], "date": pd.to_datetime(["2024-01-01"])})
+        >>> customer_data(visits).require_amounts("revenue per customer")
+        Traceback (most recent call last):
+        ...
+        analysis.errors.DataValidationError: There is no amount column in the transactions DataFrame: it is a ...
+        """
+        if not self.has_amounts():
+            raise DataValidationError(
+                f"There is no amount column in {self.describe()}: it is a count-only log (who bought when), "
+                f"but {purpose} needs the amount of each purchase. Map the column that holds the "
+                "spend to amount (study YAML 'columns: {amount: <your column>}'), or leave out what needs money; "
+                "counts, recency and P(alive) work without it."
+            )
+
     # ------------------------------------------------------------------ shared
     def resolve_window(self, window: Window) -> Window:
         """``window`` with its ``observation_end`` set, by default to :meth:`last_day`."""
@@ -87,7 +118,7 @@ class CustomerData:
         """
         engine = self.duckdb_engine()
         with engine.session(self.source(), self.timezone) as session:
-            cte = _sql.tx_cte(engine.dialect, session.relation, session.day_expr)
+            cte = _sql.tx_cte(engine.dialect, session.relation, session.day_expr, session.has_amount)
             return session.fetch(_sql.with_tx(sql, cte))
 
     def duckdb_engine(self):
@@ -118,7 +149,10 @@ class CustomerData:
         return Path(path)
 
     def rfm_values(self, observation_end=None, *, frequency: str = "days") -> pd.DataFrame:
-        """Recency days, frequency, monetary and tenure days per customer (:func:`analysis.segmentation.rfm_values`)."""
+        """Recency days, frequency, monetary and tenure days per customer (:func:`analysis.segmentation.rfm_values`).
+
+        A count-only log gives no ``monetary`` column.
+        """
         if frequency not in RFM_FREQUENCIES:
             raise ParameterError(
                 f"frequency must be 'days' (distinct purchase days) or 'transactions' (rows); got {frequency!r}."
@@ -147,7 +181,8 @@ class CustomerData:
         DataFrame
             Canonical transactions of the drawn customers: ``customer_id``
             (string), ``date`` (datetime64, the purchase's calendar day),
-            ``amount`` (float64), sorted by customer and date.
+            ``amount`` (float64; absent for a count-only log), sorted by
+            customer and date.
         """
         if isinstance(n_customers, bool) or not isinstance(n_customers, (int, np.integer)) or n_customers < 1:
             raise ParameterError(f"n_customers must be a positive int; got {np.asarray(n_customers).tolist()!r}.")
@@ -156,10 +191,8 @@ class CustomerData:
         if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
             raise ParameterError(f"seed must be an int or a numpy Generator; got {np.asarray(seed).tolist()!r}.")
         frame = self.query(_sql.sample_sql(int(n_customers), int(seed)))
-        return pd.DataFrame(
-            {
-                "customer_id": frame["customer_id"].astype("string"),
-                "date": pd.to_datetime(frame["date"]).astype("datetime64[ns]"),
-                "amount": frame["amount"].astype("float64"),
-            }
-        )
+        sample = {"customer_id": frame["customer_id"].astype("string"),
+                  "date": pd.to_datetime(frame["date"]).astype("datetime64[ns]")}
+        if self.has_amounts():
+            sample["amount"] = frame["amount"].astype("float64")
+        return pd.DataFrame(sample)

@@ -149,14 +149,15 @@ class TransactionLog(CustomerData):
         """The last day kept (None: every row is credible); refuses or warns about later rows (once per log)."""
         engine = self.engine
         with engine.session(self._all_rows(), self.timezone) as session:
-            counts = session.fetch(_sql.day_counts_sql(engine.dialect, session.relation, session.day_expr))
+            counts = session.fetch(_sql.day_counts_sql(engine.dialect, session.relation, session.day_expr,
+                                                       session.has_amount))
             if counts.empty:
                 return None
             run_day = run_date()
             last = last_credible_day(pd.Series(counts["n"].to_numpy(), index=pd.to_datetime(counts["day"])),
                                      run_day)
             late = session.fetch(_sql.late_rows_sql(engine.dialect, session.relation, session.day_expr,
-                                                    last.date(), 5))
+                                                    last.date(), 5, session.has_amount))
         if late.empty:
             return None
         n_late = int(late["n_late"].iloc[0])
@@ -174,6 +175,15 @@ class TransactionLog(CustomerData):
             )
         warnings.warn(f"{what}; left out of every query (future_dates='drop').", AnalysisWarning, stacklevel=4)
         return last.date()
+
+    @cached_property
+    def _has_amount(self) -> bool:
+        with self.engine.session(self._all_rows(), self.timezone) as session:
+            return session.has_amount
+
+    def has_amounts(self) -> bool:
+        """Whether the files (after the column mapping) have an ``amount`` column; False: a count-only log."""
+        return self._has_amount
 
     @property
     def engine(self):
@@ -193,23 +203,17 @@ class TransactionLog(CustomerData):
 
         source = self.source()
         frame = read_files_pandas(source, self.timezone)
-        amount = frame["amount"]
-        report_bad_rows(
-            {
-                "missing_ids": frame["customer_id"].isna().sum(),
-                "missing_dates": frame["date"].isna().sum(),
-                "missing_amounts": amount.isna().sum(),
-                "negative_amounts": (amount < 0).sum(),
-            },
-            source.describe(),
-        )
+        counts = {"missing_ids": frame["customer_id"].isna().sum(), "missing_dates": frame["date"].isna().sum()}
+        if "amount" in frame.columns:
+            counts.update(missing_amounts=frame["amount"].isna().sum(), negative_amounts=(frame["amount"] < 0).sum())
+        report_bad_rows(counts, source.describe())
         return frame
 
     def _profile_row(self, customers: bool = False) -> dict[str, Any]:
         engine = self.engine
         with engine.session(self.source(), self.timezone) as session:
             row = session.fetch(_sql.profile_sql(engine.dialect, session.relation, session.day_expr,
-                                                 customers=customers))
+                                                 customers=customers, amount=session.has_amount))
         return row.iloc[0].to_dict()
 
     def profile(self) -> dict[str, Any]:
@@ -220,7 +224,8 @@ class TransactionLog(CustomerData):
         dict
             ``n_rows``, ``customers``, ``first_day``, ``last_day`` (Timestamps) and the
             counts ``missing_ids``, ``missing_dates``, ``missing_amounts``,
-            ``negative_amounts`` (all 0: a log with any of them is refused).
+            ``negative_amounts`` (all 0: a log with any of them is refused; the
+            last two absent for a count-only log).
 
         Raises
         ------
@@ -240,7 +245,7 @@ class TransactionLog(CustomerData):
             "first_day": pd.Timestamp(profile["first_day"]),
             "last_day": pd.Timestamp(profile["last_day"]),
             **{k: int(profile[k] or 0) for k in ("missing_ids", "missing_dates", "missing_amounts",
-                                                  "negative_amounts")},
+                                                  "negative_amounts") if k in profile},
         }
 
     def last_day(self) -> pd.Timestamp:
@@ -271,9 +276,12 @@ class TransactionLog(CustomerData):
         return self.query(_sql.distribution_sql()).astype({"purchases": "int64", "customers": "int64"})
 
     def overview_values(self) -> dict[str, Any]:
-        """The headline figures of :func:`analysis.overview.transaction_overview`."""
+        """The headline figures of :func:`analysis.overview.transaction_overview` (no money for a count-only log)."""
         self.last_day()  # stops on missing values and negative amounts, as validation would
         totals = self.query(_sql.totals_sql()).iloc[0]
+        money = {}
+        if self.has_amounts():
+            money = {k: float(totals[k]) for k in ("revenue", "mean_amount", "median_amount")}
         dist = self.purchase_distribution()
         purchases, customers = dist["purchases"].to_numpy(), dist["customers"].to_numpy()
         n_customers = int(customers.sum())
@@ -284,9 +292,7 @@ class TransactionLog(CustomerData):
             "first_date": first.date().isoformat(),
             "last_date": last.date().isoformat(),
             "days_covered": int((last - first).days) + 1,
-            "revenue": float(totals["revenue"]),
-            "mean_amount": float(totals["mean_amount"]),
-            "median_amount": float(totals["median_amount"]),
+            **money,
             "mean_purchases_per_customer": float(int(totals["n"]) / n_customers),
             "median_purchases_per_customer": weighted_quantile(purchases, customers, 0.5),
             "p90_purchases_per_customer": weighted_quantile(purchases, customers, 0.9, "higher"),
@@ -294,26 +300,36 @@ class TransactionLog(CustomerData):
         }
 
     def monthly(self) -> pd.DataFrame:
-        """Transactions, revenue and active customers per month with purchases (PeriodIndex)."""
+        """Transactions, revenue (not for a count-only log) and active customers per month with purchases."""
         frame = self.query(_sql.monthly_sql())
         frame.index = pd.PeriodIndex(pd.to_datetime(frame.pop("month")), freq="M")
-        return frame.astype({"transactions": "int64", "revenue": "float64", "active_customers": "int64"})
+        return self._typed(frame, {"transactions": "int64", "revenue": "float64", "active_customers": "int64"})
+
+    def _typed(self, frame: pd.DataFrame, types: dict[str, str]) -> pd.DataFrame:
+        """*frame* with *types*; without its (NULL) ``revenue`` column for a count-only log."""
+        if not self.has_amounts():
+            frame = frame.drop(columns="revenue")
+            types = {k: v for k, v in types.items() if k != "revenue"}
+        return frame.astype(types)
 
     def daily_counts(self) -> pd.DataFrame:
-        """Transactions, revenue and customers per purchase day (index ``day``)."""
+        """Transactions, revenue (not for a count-only log) and customers per purchase day (index ``day``)."""
         frame = self.query(_sql.daily_sql())
         frame.index = pd.DatetimeIndex(pd.to_datetime(frame.pop("day"))).as_unit("ns")
         frame.index.name = "day"
-        return frame.astype({"transactions": "int64", "revenue": "float64", "customers": "int64"})
+        return self._typed(frame, {"transactions": "int64", "revenue": "float64", "customers": "int64"})
 
     def top_customers(self, n: int) -> pd.DataFrame:
-        """The ``n`` customers with the most revenue (ties by customer id)."""
-        frame = self.query(_sql.top_customers_sql(n))
+        """The ``n`` customers with the most revenue (a count-only log: the most transactions); ties by id."""
+        frame = self.query(_sql.top_customers_sql(n, amount=self.has_amounts()))
         frame["customer_id"] = frame["customer_id"].astype(str)
-        return frame.set_index("customer_id").astype({"transactions": "int64", "revenue": "float64"})
+        return self._typed(frame.set_index("customer_id"), {"transactions": "int64", "revenue": "float64"})
 
     def suspicious(self, observation_end: pd.Timestamp) -> list[dict]:
-        """Counts and example values (the smallest, no row numbers) of the suspicious-value checks."""
+        """Counts and example values (the smallest, no row numbers) of the suspicious-value checks.
+
+        A count-only log has no amount checks (only ``future_date`` and ``duplicate_row``).
+        """
         from analysis.customerdata.frame import EXAMPLES
 
         fence_row = self.query(_sql.fence_sql()).iloc[0]
@@ -329,10 +345,13 @@ class TransactionLog(CustomerData):
             listed = [str(v) for v in examples] if isinstance(examples, (list, np.ndarray)) else []
             rows[check] = (column, int(found.loc[check, "n_rows"]), listed)
         rows["duplicate_row"] = ("customer_id", duplicates, [])
+        checks = ("non_positive_amount", "future_date", "duplicate_row", "extreme_amount")
+        if not self.has_amounts():
+            checks = ("future_date", "duplicate_row")
         return [
             {"check": check, "column": rows[check][0], "n_rows": rows[check][1], "total": n_rows,
              "examples": ", ".join(rows[check][2])}
-            for check in ("non_positive_amount", "future_date", "duplicate_row", "extreme_amount")
+            for check in checks
         ]
 
     # -- segmentation and CLV -------------------------------------------------
@@ -343,15 +362,12 @@ class TransactionLog(CustomerData):
                 "(engine: duckdb); use frequency='days' (distinct purchase days)."
             )
         summary = self.customer_summary(observation_end, time_unit="D", period="D", rfm_columns=True)
-        return pd.DataFrame(
-            {
-                "recency_days": summary["recency_days"].astype(np.int64),
-                "frequency": summary["n_periods"].astype(np.int64),
-                "monetary": summary["total_amount"].astype(np.float64),
-                "tenure_days": summary["T"].round().astype(np.int64),
-            },
-            index=summary.index,
-        )
+        out = pd.DataFrame({"recency_days": summary["recency_days"].astype(np.int64),
+                            "frequency": summary["n_periods"].astype(np.int64)}, index=summary.index)
+        if "total_amount" in summary.columns:
+            out["monetary"] = summary["total_amount"].astype(np.float64)
+        out["tenure_days"] = summary["T"].round().astype(np.int64)
+        return out
 
     def cohort_counts(self, calibration_end: pd.Timestamp, observation_end: pd.Timestamp) -> pd.DataFrame:
         """Per day: cohort customers with their first (``n_first``) and a repeat (``n_repeat``) purchase.

@@ -14,9 +14,24 @@ import pandas as pd
 from analysis.errors import DataValidationError, InputFileError, ParameterError
 
 __all__ = ["LogSource", "resolve_source", "read_files_pandas", "parse_date_strings", "local_wall_time",
-           "report_bad_rows", "REQUIRED"]
+           "report_bad_rows", "REQUIRED", "AMOUNT", "log_columns"]
 
-REQUIRED = ("customer_id", "date", "amount")
+#: the columns every log has; ``amount`` (:data:`AMOUNT`) is optional: a log without it is count-only
+REQUIRED = ("customer_id", "date")
+AMOUNT = "amount"
+
+
+def log_columns(present) -> list[str]:
+    """The canonical columns an engine reads from a log whose columns are *present*: ids, dates and amounts if any.
+
+    Examples
+    --------
+    >>> log_columns(["date", "customer_id", "note"])
+    ['customer_id', 'date']
+    >>> log_columns(["customer_id", "date", "amount"])
+    ['customer_id', 'date', 'amount']
+    """
+    return [*REQUIRED, *([AMOUNT] if AMOUNT in list(present) else [])]
 _FORMATS = {".parquet": "parquet", ".pq": "parquet", ".csv": "csv", ".gz": "csv"}
 _OFFSET = re.compile(r"(?:Z|[+-]\d{2}(?::?\d{2})?)$")
 
@@ -130,7 +145,8 @@ def report_bad_rows(profile: dict, where: str) -> None:
     """DataValidationError naming the rows with a missing id, date or amount, or a negative amount.
 
     ``profile`` holds the counts ``missing_ids``, ``missing_dates``,
-    ``missing_amounts`` and ``negative_amounts`` (absent = 0).
+    ``missing_amounts`` and ``negative_amounts`` (absent = 0, as for a
+    count-only log, which has no amounts).
 
     Examples
     --------
@@ -200,20 +216,20 @@ def read_files_pandas(source: LogSource, timezone: str) -> pd.DataFrame:
             raise DataValidationError(
                 f"{path} lacks column(s) {missing}; it has {list(frame.columns)}."
             )
-        frame = frame[list(REQUIRED)]
         date = frame["date"]
         if pd.api.types.is_datetime64_any_dtype(date):
             date = local_wall_time(date, timezone)
         else:
             date = parse_date_strings(date, timezone)
-        frames.append(
-            pd.DataFrame(
-                {
-                    "customer_id": frame["customer_id"].astype("string"),
-                    "date": date,
-                    "amount": pd.to_numeric(frame["amount"]).astype("float64"),
-                }
-            )
+        canonical = {"customer_id": frame["customer_id"].astype("string"), "date": date}
+        if AMOUNT in frame.columns:
+            canonical[AMOUNT] = pd.to_numeric(frame[AMOUNT]).astype("float64")
+        frames.append(pd.DataFrame(canonical))
+    with_amounts = {AMOUNT in f.columns for f in frames}
+    if len(with_amounts) > 1:
+        raise DataValidationError(
+            f"{source.describe()}: some files have an amount column and others do not. Give every file the "
+            "amount column (a log with amounts), or none (a count-only log)."
         )
     out = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     if source.last_day is not None:

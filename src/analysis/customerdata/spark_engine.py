@@ -15,7 +15,7 @@ import pandas as pd
 
 from analysis.customerdata.engines import Session, SQLEngine
 from analysis.errors import DataValidationError, InputFileError, ParameterError
-from analysis.customerdata.sources import REQUIRED, LogSource
+from analysis.customerdata.sources import AMOUNT, REQUIRED, LogSource, log_columns
 from analysis.customerdata.sql import DIALECTS, kept_days_condition
 
 __all__ = ["SparkEngine", "java_available", "local_spark_session"]
@@ -138,7 +138,7 @@ class SparkEngine(SQLEngine):
                             f"The transactions table lacks column(s) {missing}; it has {list(frame.columns)}."
                         )
                     with _quiet():
-                        df = spark.createDataFrame(frame[list(REQUIRED)])
+                        df = spark.createDataFrame(frame[log_columns(frame.columns)])
                 elif source.format == "parquet":
                     df = spark.read.parquet(*[f.as_posix() for f in source.files])
                 else:
@@ -160,7 +160,7 @@ class SparkEngine(SQLEngine):
             if source.last_day is not None:  # rows dated later are left out (future_dates="drop")
                 df = df.where(kept_days_condition(day_expr, source.last_day))
             df.createOrReplaceTempView(relation)
-            yield _SparkSession(spark, relation, day_expr)
+            yield _SparkSession(spark, relation, day_expr, AMOUNT in types)
         finally:
             spark.catalog.dropTempView(relation)
             spark.conf.set("spark.sql.session.timeZone", old_tz)
@@ -190,8 +190,8 @@ def _day_expr(kind: str, source: LogSource) -> str:
 
 
 class _SparkSession(Session):
-    def __init__(self, spark, relation: str, day_expr: str) -> None:
-        self.spark, self.relation, self.day_expr = spark, relation, day_expr
+    def __init__(self, spark, relation: str, day_expr: str, has_amount: bool) -> None:
+        self.spark, self.relation, self.day_expr, self.has_amount = spark, relation, day_expr, has_amount
 
     def _frame(self, sql: str):
         return self.spark.sql(sql)

@@ -71,14 +71,29 @@ def exact_sum(expr: str) -> str:
     return f"CAST(SUM(CAST({expr} AS {EXACT_AMOUNT})) AS DOUBLE)"
 
 
-def tx_cte(dialect: Dialect, source: str, day_expr: str) -> str:
-    """The ``tx`` common table expression: canonical rows (customer_id text, purchase ``day``, amount double)."""
+def tx_cte(dialect: Dialect, source: str, day_expr: str, amount: bool = True) -> str:
+    """The ``tx`` common table expression: canonical rows (customer_id text, purchase ``day``, amount double).
+
+    A count-only log (``amount=False``) has no amount column; ``tx.amount`` is then NULL, so a
+    query that adds money gives NULL, never a total of zero (the callers leave such columns out).
+
+    Examples
+    --------
+    >>> print(tx_cte(DIALECTS["duckdb"], "log", "d", amount=False))
+    tx AS (
+        SELECT CAST("customer_id" AS STRING) AS customer_id,
+               d AS day,
+               CAST(NULL AS DOUBLE) AS amount
+        FROM log
+    )
+    """
     q = dialect.ident
+    money = f"CAST({q('amount')} AS DOUBLE)" if amount else "CAST(NULL AS DOUBLE)"
     return (
         f"tx AS (\n"
         f"    SELECT CAST({q('customer_id')} AS STRING) AS customer_id,\n"
         f"           {day_expr} AS day,\n"
-        f"           CAST({q('amount')} AS DOUBLE) AS amount\n"
+        f"           {money} AS amount\n"
         f"    FROM {source}\n"
         f")"
     )
@@ -96,33 +111,38 @@ def kept_days_condition(day_expr: str, last_day: date) -> str:
     return f"{day_expr} IS NULL OR {day_expr} <= DATE '{last_day.isoformat()}'"
 
 
-def day_counts_sql(dialect: Dialect, source: str, day_expr: str) -> str:
+def day_counts_sql(dialect: Dialect, source: str, day_expr: str, amount: bool = True) -> str:
     """Rows per purchase day (``day``, ``n``): the input of :func:`analysis.window.last_credible_day`."""
-    return (f"WITH {tx_cte(dialect, source, day_expr)}\n"
+    return (f"WITH {tx_cte(dialect, source, day_expr, amount)}\n"
             "SELECT day, COUNT(*) AS n FROM tx WHERE day IS NOT NULL GROUP BY day ORDER BY day")
 
 
-def late_rows_sql(dialect: Dialect, source: str, day_expr: str, last_day: date, examples: int) -> str:
+def late_rows_sql(dialect: Dialect, source: str, day_expr: str, last_day: date, examples: int,
+                  amount: bool = True) -> str:
     """How many rows are dated after ``last_day`` and the earliest ``examples`` of them (customer id, day)."""
-    return (f"WITH {tx_cte(dialect, source, day_expr)},\n"
+    return (f"WITH {tx_cte(dialect, source, day_expr, amount)},\n"
             f"late AS (SELECT customer_id, day FROM tx WHERE day > DATE '{last_day.isoformat()}')\n"
             "SELECT customer_id, day, (SELECT COUNT(*) FROM late) AS n_late FROM late\n"
             f"ORDER BY day, customer_id LIMIT {int(examples)}")
 
 
-def profile_sql(dialect: Dialect, source: str, day_expr: str, *, customers: bool = False) -> str:
-    """One pass over the log: size, last purchase day and counts of unusable rows (and customers)."""
+def profile_sql(dialect: Dialect, source: str, day_expr: str, *, customers: bool = False,
+                amount: bool = True) -> str:
+    """One pass over the log: size, last purchase day and counts of unusable rows (and customers).
+
+    A count-only log (``amount=False``) has no amount counts (the columns are absent).
+    """
     count = "       COUNT(DISTINCT customer_id) AS customers,\n" if customers else ""
+    money = (",\n       SUM(CASE WHEN amount IS NULL OR isnan(amount) THEN 1 ELSE 0 END) AS missing_amounts,\n"
+             "       SUM(CASE WHEN amount < 0 THEN 1 ELSE 0 END) AS negative_amounts") if amount else ""
     return (
-        f"WITH {tx_cte(dialect, source, day_expr)}\n"
+        f"WITH {tx_cte(dialect, source, day_expr, amount)}\n"
         "SELECT COUNT(*) AS n_rows,\n"
         f"{count}"
         "       MIN(day) AS first_day,\n"
         "       MAX(day) AS last_day,\n"
         "       SUM(CASE WHEN customer_id IS NULL THEN 1 ELSE 0 END) AS missing_ids,\n"
-        "       SUM(CASE WHEN day IS NULL THEN 1 ELSE 0 END) AS missing_dates,\n"
-        "       SUM(CASE WHEN amount IS NULL OR isnan(amount) THEN 1 ELSE 0 END) AS missing_amounts,\n"
-        "       SUM(CASE WHEN amount < 0 THEN 1 ELSE 0 END) AS negative_amounts\n"
+        f"       SUM(CASE WHEN day IS NULL THEN 1 ELSE 0 END) AS missing_dates{money}\n"
         "FROM tx"
     )
 
@@ -138,12 +158,15 @@ def summary_sql(
     calibration_end: date | None = None,
     rfm_columns: bool = False,
     order: bool = True,
+    amount: bool = True,
 ) -> str:
     """The summary query; with ``calibration_end`` the calibration/holdout version.
 
     ``rfm_columns`` adds ``n_periods``, ``total_amount`` (all periods, the first
     included) and ``recency_days`` (days from the last period to the end of the
-    calibration period): the inputs of RFM scores.
+    calibration period): the inputs of RFM scores. A count-only log
+    (``amount=False``) gives no money columns (``monetary_value``,
+    ``monetary_value_holdout``, ``total_amount``).
     """
     d = dialect
     end = f"DATE '{observation_end.isoformat()}'"
@@ -158,7 +181,7 @@ def summary_sql(
     unit = repr(float(unit_days))
     days = d.days_between.format
     parts = [
-        tx_cte(d, source, day_expr),
+        tx_cte(d, source, day_expr, amount),
         "tagged AS (\n"
         f"    SELECT customer_id, {period_start} AS period_start,{holdout_select}\n"
         f"           CAST(amount AS {EXACT_AMOUNT}) AS amount\n"
@@ -180,9 +203,10 @@ def summary_sql(
         "c.n_periods - 1 AS frequency",
         f"CAST({days(a='c.first_period', b='c.last_period')} AS DOUBLE) / {unit} AS recency",
         f"CAST({days(a='c.first_period', b=cal_or_end)} AS DOUBLE) / {unit} AS {d.ident('T')}",
-        "CASE WHEN c.n_periods > 1 THEN CAST(c.total_amount - c.first_amount AS DOUBLE) / (c.n_periods - 1)"
-        " ELSE 0.0 END AS monetary_value",
     ]
+    if amount:
+        select.append("CASE WHEN c.n_periods > 1 THEN CAST(c.total_amount - c.first_amount AS DOUBLE) / "
+                      "(c.n_periods - 1) ELSE 0.0 END AS monetary_value")
     join = ""
     if cal:
         parts.append(
@@ -193,14 +217,14 @@ def summary_sql(
         )
         select += [
             "COALESCE(h.n_holdout, 0) AS frequency_holdout",
-            "COALESCE(CAST(h.mean_holdout AS DOUBLE), 0.0) AS monetary_value_holdout",
+            *(["COALESCE(CAST(h.mean_holdout AS DOUBLE), 0.0) AS monetary_value_holdout"] if amount else []),
             f"CAST({days(a=cal, b=end)} AS DOUBLE) / {unit} AS duration_holdout",
         ]
         join = "\nLEFT JOIN holdout h ON c.customer_id = h.customer_id"
     if rfm_columns:
         select += [
             "c.n_periods AS n_periods",
-            "CAST(c.total_amount AS DOUBLE) AS total_amount",
+            *(["CAST(c.total_amount AS DOUBLE) AS total_amount"] if amount else []),
             f"{days(a='c.last_period', b=cal_or_end)} AS recency_days",
         ]
     sql = "WITH " + ",\n".join(parts) + "\nSELECT " + ",\n       ".join(select) + "\nFROM calibration c" + join
@@ -271,10 +295,11 @@ def daily_sql() -> str:
             "       COUNT(DISTINCT customer_id) AS customers FROM tx GROUP BY day ORDER BY day")
 
 
-def top_customers_sql(n: int) -> str:
-    """The ``n`` customers with the most revenue (ties by customer id)."""
+def top_customers_sql(n: int, amount: bool = True) -> str:
+    """The ``n`` customers with the most revenue (a count-only log: the most transactions); ties by customer id."""
+    rank = "revenue" if amount else "transactions"
     return (f"SELECT customer_id, COUNT(*) AS transactions, {exact_sum('amount')} AS revenue FROM tx\n"
-            f"GROUP BY customer_id ORDER BY revenue DESC, customer_id LIMIT {int(n)}")
+            f"GROUP BY customer_id ORDER BY {rank} DESC, customer_id LIMIT {int(n)}")
 
 
 def column_stats_sql(names: list[str]) -> str:

@@ -91,7 +91,8 @@ def _sql_run(engine, data, *, observation_end, calibration_end, unit: float, per
     source = data.source()
     with engine.session(source, data.timezone) as session:
         dialect = engine.dialect
-        profile = session.fetch(_sql.profile_sql(dialect, session.relation, session.day_expr)).iloc[0].to_dict()
+        profile = session.fetch(_sql.profile_sql(dialect, session.relation, session.day_expr,
+                                                 amount=session.has_amount)).iloc[0].to_dict()
         report_bad_rows(profile, source.describe())
         if int(profile["n_rows"]) == 0:
             raise DataValidationError(f"{source.describe()} hold(s) no rows; the summary needs purchases.")
@@ -103,7 +104,7 @@ def _sql_run(engine, data, *, observation_end, calibration_end, unit: float, per
         sql = _sql.summary_sql(
             dialect, session.relation, session.day_expr, observation_end=end.date(), unit_days=unit, period=period,
             calibration_end=calibration_end.date() if calibration_end is not None else None,
-            rfm_columns=rfm_columns, order=order and group_columns is None,
+            rfm_columns=rfm_columns, order=order and group_columns is None, amount=session.has_amount,
         )
         if group_columns is not None:
             sql = _sql.grouped_sql(dialect, sql, group_columns, weight)
@@ -138,6 +139,9 @@ def run_summary(data, *, observation_end=None, calibration_end=None, time_unit: 
                 weight: str = "weight", output: Path | None = None, order: bool = True):
     """The customer summary of ``data`` (a :class:`~analysis.customerdata.CustomerData`).
 
+    A count-only log (no ``amount``) gives the counts and times without the money
+    columns (``monetary_value``, ``monetary_value_holdout``, ``total_amount``).
+
     ``engine="auto"`` takes the data's own choice (pandas for a DataFrame, the
     log's DuckDB settings for files). With ``group_columns`` the summary is
     collapsed to distinct rows with a count ``weight``; with ``output`` it is
@@ -150,6 +154,8 @@ def run_summary(data, *, observation_end=None, calibration_end=None, time_unit: 
     end = parse_date(observation_end, "observation_end", timezone=data.timezone) if observation_end is not None else None
     cal = parse_date(calibration_end, "calibration_end", timezone=data.timezone) if calibration_end is not None else None
     if group_columns is not None:
+        if "monetary_value" in group_columns:
+            data.require_amounts("grouping the summary by monetary_value")
         bad = [c for c in group_columns if c not in _GROUPABLE]
         if bad and resolve_engine(engine, is_frame=not data.is_on_disk) != "pandas":
             raise ParameterError(f"columns must be among {list(_GROUPABLE)}; got {bad}.")

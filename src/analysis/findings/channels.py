@@ -320,6 +320,14 @@ def adjusted_findings(result: AdjustedComparison, outcome: str, *, table: str, e
                            group=_word(label, r["group"]), reference=_word(label, result.reference),
                            outcome=_word(label, outcome), covariates=covariates, currency=currency,
                            raw=raw, adj=adj, lo=lo, hi=hi))
+        if r["unadjusted_ci_low"] * r["unadjusted_ci_high"] > 0:  # a raw difference to survive or vanish
+            holds = r["ci_low"] * r["ci_high"] > 0
+            unit = msg("channels.unit.pp", language=language) if binary else currency
+            out.append(Finding(f"adjusted_{slug(outcome)}_{slug(r['group'])}_verdict",
+                               "channels.text.adjusted_survives" if holds else "channels.text.adjusted_vanishes",
+                               checks=["covariate_balance", f"separation_{slug(outcome)}"],
+                               group=_word(label, r["group"]), reference=_word(label, result.reference),
+                               outcome=_word(label, outcome), unit=unit, raw=raw, adj=adj, lo=lo, hi=hi))
     return out
 
 
@@ -332,7 +340,7 @@ def adjusted_checks(result: AdjustedComparison, outcome: str, *, table: str, lab
         return []
     flagged = e.index[e["separation"].astype(str).str.lower().isin(["none", "false", "", "nan"]) == False]  # noqa: E712
     affects = [f"adjusted_{slug(outcome)}_{slug(g)}" for g in e["group"]]
-    n = Cite(len(flagged), table=table, column="separation", agg="count",
+    n = Cite(len(flagged), table=table, column="estimate", agg="count",  # a numeric column: rows are counted
              where={"separation": sorted({str(v) for v in e.loc[flagged, "separation"]})})
     if not len(flagged):
         return [Check(f"separation_{slug(outcome)}", "separation", "pass", "channels.check.separation_pass",

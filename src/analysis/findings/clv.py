@@ -88,11 +88,14 @@ def calibration_finding(window: pd.DataFrame, *, unit: str, table: str = "clv_wi
                    holdout=_cell(window, table, "holdout_length", "window"))
 
 
-def recommend_finding(comparison: pd.DataFrame, *, table: str = "model_comparison",
+def recommend_finding(comparison: pd.DataFrame, *, table: str = "model_comparison", money: bool = True,
                       language: str | None = None) -> Finding:
-    """The model that predicted the holdout best (first row of :func:`analysis.clv.compare_models`)."""
+    """The model that predicted the holdout best (first row of :func:`analysis.clv.compare_models`).
+
+    ``money=False`` (a log without amounts): the sentence says the forecasts use it, not the values.
+    """
     best = comparison.index[0]
-    return Finding("recommend", "clv.finding.recommend", checks=("holdout_fit",),
+    return Finding("recommend", "clv.finding.recommend" if money else "clv.finding.recommend_counts", checks=("holdout_fit",),
                    model=msg(f"clv.model.{best}", language=language),
                    rmse=_cell(comparison, table, "rmse", best),
                    agg=_cell(comparison, table, "aggregate_error_pct", best))

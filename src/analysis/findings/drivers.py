@@ -30,7 +30,7 @@ from analysis.findings.core import Check, Cite, Finding
 from analysis.messages import escape_markdown, msg
 
 __all__ = [
-    "agreement_check", "collinearity_check", "facts", "gap_finding", "group_finding", "improve_findings",
+    "agreement_check", "collinearity_check", "effects_finding", "facts", "gap_finding", "indirect_check", "group_finding", "improve_findings",
     "ipma_finding", "loyalty_checks", "loyalty_fit", "loyalty_finding", "note", "pls_finding", "regression_finding", "reliability_check",
     "reliability_finding", "residuals_check", "sample_size_check", "significance", "small_groups_check",
     "stated_findings", "survey_finding", "top_driver_finding",
@@ -343,6 +343,61 @@ def pls_finding(quality: pd.DataFrame, fit: pd.DataFrame, *, target: str, label:
     return Finding("pls", "drivers.finding.pls", target=_name(label, target),
                    r2_target=Cite(quality.loc[target, "r2"], table=table, column="r2", row=target),
                    gof=_fact(fit, fit_table, "gof"), n=_fact(fit, fit_table, "n"))
+
+
+def _effect(effects: pd.DataFrame, key: tuple, column: str, table: str) -> Cite:
+    return Cite(effects.loc[key, column], table=table, column=column, row=key)
+
+
+def effects_finding(effects: pd.DataFrame, settings: pd.DataFrame, *, target: str, label: Label | None = None,
+                    table: str = "pls_effects", settings_table: str = "settings") -> Finding:
+    """The construct with the largest total effect on ``target``, with its interval and its split into
+    direct and indirect effect.
+
+    ``effects`` is ``PLSPathModel.bootstrap_["effects"]`` (index ``from``, ``to``, ``effect``).
+
+    Examples
+    --------
+    >>> idx = pd.MultiIndex.from_tuples([("Q", "L", "indirect"), ("Q", "L", "total")], names=["from", "to", "effect"])
+    >>> eff = pd.DataFrame({"estimate": [0.3, 0.3], "ci_low": [0.2, 0.2], "ci_high": [0.4, 0.4]}, index=idx)
+    >>> effects_finding(eff, facts(level=0.95), target="L").text()[:63]
+    'Of the constructs that affect L, Q has the largest total effect'
+    """
+    totals = effects.xs("total", level="effect").xs(target, level="to")
+    first = totals["estimate"].abs().idxmax()
+    kinds = {k for f, t, k in effects.index if (f, t) == (first, target)}
+    variant = "both" if {"direct", "indirect"} <= kinds else "direct" if "direct" in kinds else "indirect"
+    key = (first, target, "total")
+    parts = {k: _effect(effects, (first, target, k), "estimate", table) for k in ("direct", "indirect") if k in kinds}
+    return Finding("pls_effects", f"drivers.finding.effects_{variant}", checks=["pls_indirect"],
+                   target=_name(label, target), first=_name(label, first),
+                   total=_effect(effects, key, "estimate", table), low=_effect(effects, key, "ci_low", table),
+                   high=_effect(effects, key, "ci_high", table), level=_fact(settings, settings_table, "level"),
+                   **parts)
+
+
+def indirect_check(effects: pd.DataFrame, settings: pd.DataFrame, *, label: Label | None = None,
+                   table: str = "pls_effects", settings_table: str = "settings") -> Check:
+    """Indirect effects: ``warn`` when the interval of one or more includes 0 (the weakest is named).
+
+    ``effects`` as written by notebook 03 (with ``excludes_zero``).
+    """
+    indirect = effects[effects.index.get_level_values("effect") == "indirect"]
+    level = _fact(settings, settings_table, "level")
+    if indirect.empty:
+        return Check("pls_indirect", "model_fit", "not_run", "drivers.check.indirect_none", affects=["pls_effects"])
+    k = Cite(len(indirect), table=table, column="estimate", agg="count", where={"effect": "indirect"})
+    weak = indirect[~indirect["excludes_zero"].astype(bool)]
+    if weak.empty:
+        return Check("pls_indirect", "model_fit", "pass", "drivers.check.indirect_pass", affects=["pls_effects"],
+                     k=k, level=level)
+    key = weak["estimate"].abs().idxmax()
+    return Check("pls_indirect", "model_fit", "warn", "drivers.check.indirect_warn", affects=["pls_effects"],
+                 n=Cite(len(weak), table=table, column="estimate", agg="count",
+                        where={"effect": "indirect", "excludes_zero": False}),
+                 k=k, level=level, source=_name(label, key[0]), target=_name(label, key[1]),
+                 estimate=_effect(effects, key, "estimate", table), low=_effect(effects, key, "ci_low", table),
+                 high=_effect(effects, key, "ci_high", table))
 
 
 def ipma_finding(table_df: pd.DataFrame, settings: pd.DataFrame, *, label: Label | None = None,

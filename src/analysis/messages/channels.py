@@ -119,6 +119,16 @@ MESSAGES = {
             "{group} vs {reference} on {outcome}: {raw:+.2f} {currency} unadjusted, {adj:+.2f} adjusted for "
             "{covariates} ({lo:+.2f} to {hi:+.2f})."
         ),
+        "channels.text.adjusted_survives": (
+            "At the same customer mix {group} still differs from {reference} on {outcome}: {adj:+.2f} {unit} "
+            "(interval {lo:+.2f} to {hi:+.2f}, which excludes zero), against {raw:+.2f} {unit} before adjustment."
+        ),
+        "channels.text.adjusted_vanishes": (
+            "At the same customer mix {group} no longer differs clearly from {reference} on {outcome}: "
+            "{adj:+.2f} {unit} (interval {lo:+.2f} to {hi:+.2f}, which includes zero), against {raw:+.2f} {unit} "
+            "before adjustment; the raw difference may belong to the customers, not to the channel."
+        ),
+        "channels.unit.pp": "percentage points",
         "channels.text.economics_profitable": (
             "{best} has the best first-year value-to-cost ratio ({best_ratio:.2f}: first-year value "
             "{best_value:.1f} {currency} per customer for a CAC of {best_cac:.1f}); even {worst}, the lowest "
@@ -278,7 +288,7 @@ MESSAGES = {
             "part that needs it is skipped; set `{parameter}` to columns the table has, or to null."
         ),
         "channels.check.economics_skipped.customers": (
-            "Channel economics need a customers table with the acquisition channel (`{channel}`) and "
+            "Channel economics need a customers table with the acquisition channel ({channel}) and "
             "`acquisition_cost`; this study has none, so first-year value, ROI, CAC payback and lifetime "
             "economics are skipped."
         ),

@@ -56,6 +56,10 @@ MESSAGES = {
             "{model} predicts the holdout period best (customer-level RMSE {rmse:.3f}, aggregate "
             "error {agg:+.1f}%), so the value figures use it."
         ),
+        "clv.finding.recommend_counts": (
+            "{model} predicts the holdout period best (customer-level RMSE {rmse:.3f}, aggregate "
+            "error {agg:+.1f}%), so the forecasts of purchases and P(alive) use it."
+        ),
         "clv.finding.tracking_convention": (
             "The model lines evaluate the expected purchases at the end of each period's last day, as "
             "the summary measures a customer's age; BTYD and lifetimes evaluate one day later. Their "

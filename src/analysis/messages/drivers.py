@@ -25,6 +25,11 @@ MESSAGES = {
         "drivers.fig.ipma.title": "Importance-performance map for {target} (PLS path model)",
         "drivers.fig.ipma.x": "Performance (mean score, 0-100; dashed line: mean of the constructs, {cut:.1f})",
         "drivers.fig.ipma.y": "Importance (total effect on {target}, points per point; dashed line: mean)",
+        "drivers.fig.effects.title": "Effects on {target}: direct, indirect and total (PLS path model)",
+        "drivers.fig.effects.x": "Effect on {target} (standardized), {level:.0%} bootstrap interval",
+        "drivers.effect.direct": "direct",
+        "drivers.effect.indirect": "indirect",
+        "drivers.effect.total": "total",
         "drivers.fig.stated.title": "Stated vs derived importance (Spearman rho = {rho:.2f})",
         "drivers.fig.stated.x": "Derived importance rank (1 = most important)",
         "drivers.fig.stated.y": "Stated importance rank (1 = most important)",
@@ -112,6 +117,21 @@ MESSAGES = {
             "The structural model explains {r2_target:.0%} of the variance in {target} "
             "(goodness of fit {gof:.2f}; n = {n:,})."
         ),
+        "drivers.finding.effects_both": (
+            "Of the constructs that affect {target}, {first} has the largest total effect: {total:.2f} "
+            "({low:.2f} to {high:.2f}, {level:.0%} bootstrap interval), {direct:.2f} directly and {indirect:.2f} "
+            "through the constructs in between."
+        ),
+        "drivers.finding.effects_direct": (
+            "Of the constructs that affect {target}, {first} has the largest total effect: {total:.2f} "
+            "({low:.2f} to {high:.2f}, {level:.0%} bootstrap interval), all of it direct (no route runs through "
+            "other constructs)."
+        ),
+        "drivers.finding.effects_indirect": (
+            "Of the constructs that affect {target}, {first} has the largest total effect: {total:.2f} "
+            "({low:.2f} to {high:.2f}, {level:.0%} bootstrap interval), all of it through the constructs in "
+            "between (the model has no direct path)."
+        ),
         "drivers.finding.ipma": (
             "For {target}, {first} matters most per point of performance: one more point of its performance "
             "(now {performance:.0f} of 100) would lift {target} by about {gain:.2f} points. Improve first: "
@@ -193,6 +213,42 @@ MESSAGES = {
         "drivers.check.events_warn": (
             "Only {n_events:,} respondents have the rarer value of {outcome}, {per:.1f} per attribute (about "
             "10 are needed): the loyalty model's odds ratios are biased away from 1 and imprecise."
+        ),
+        "drivers.check.indirect_pass": (
+            "Each of the {k} indirect effects has a {level:.0%} bootstrap interval that leaves out 0: every route "
+            "through intermediate constructs is supported by the data."
+        ),
+        "drivers.check.indirect_warn": (
+            "{n} of {k} indirect effects have a {level:.0%} bootstrap interval that includes 0 (for example "
+            "{source} on {target}: {estimate:.2f}, {low:.2f} to {high:.2f}): these routes through intermediate "
+            "constructs cannot be told apart from no effect, so do not claim mediation along them."
+        ),
+        "drivers.check.indirect_none": (
+            "The model has no route through intermediate constructs, so there is no indirect effect to test."
+        ),
+        # one sentence for each part of the page that cannot run for this study
+        "drivers.skip.reliability": (
+            "The attributes are single columns (`predictors`), not items grouped into constructs by "
+            "`item_pattern`, so there is no multi-item scale whose reliability could be checked."
+        ),
+        "drivers.skip.loyalty": "No loyalty outcome is given (`loyalty_outcome` is None), so no loyalty model is fitted.",
+        "drivers.skip.group": (
+            "No grouping column is given (`group` is None), so the drivers are not compared between groups."
+        ),
+        "drivers.skip.servqual": (
+            "No expectation items are given (`expectation_prefix` is None), so there are no SERVQUAL gaps and the "
+            "importance-performance map below cuts at mean performance."
+        ),
+        "drivers.skip.pls": (
+            "No structural model is given: it needs outcome constructs with their items (`pls_outcomes`) and "
+            "driver constructs from `item_pattern`, or a model of its own (`pls_paths`, with `pls_blocks`)."
+        ),
+        "drivers.skip.stated": (
+            "No stated-importance columns are given (`stated_importance` is None), so what customers say matters "
+            "is not compared with what drives their ratings."
+        ),
+        "drivers.skip.agreement": (
+            "Without a loyalty outcome there is no behaviour to compare the improve-first list with."
         ),
         "drivers.check.agree": (
             "Stated and behavioural drivers agree: {first}, first on the list built from {source}, also has "

@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 from analysis.messages import msg
 from analysis.plots.style import figure_style, new_figure
 
-__all__ = ["plot_coefficients", "plot_gaps", "plot_importance", "plot_ipa", "plot_ipma", "plot_stated_vs_derived"]
+__all__ = ["plot_coefficients", "plot_effects", "plot_gaps", "plot_importance", "plot_ipa", "plot_ipma", "plot_stated_vs_derived"]
 
 
 def _whiskers(est, low, high):
@@ -219,4 +219,38 @@ def plot_stated_vs_derived(table: pd.DataFrame, *, labels: Callable[[str], str] 
         ax.set_title(msg("drivers.fig.stated.title", rho=table.attrs.get("spearman_rho", np.nan)))
         ax.set_xlabel(msg("drivers.fig.stated.x"))
         ax.set_ylabel(msg("drivers.fig.stated.y"))
+    return fig
+
+
+def plot_effects(effects: pd.DataFrame, *, target: str, alpha: float = 0.05,
+                 labels: Callable[[str], str] | None = None) -> Figure:
+    """Direct, indirect and total effect of every construct on ``target``, with bootstrap intervals.
+
+    ``effects`` is ``PLSPathModel.bootstrap_["effects"]`` (index ``from``, ``to``, ``effect``).
+
+    Examples
+    --------
+    >>> idx = pd.MultiIndex.from_tuples([("Q", "L", "direct"), ("Q", "L", "total")], names=["from", "to", "effect"])
+    >>> eff = pd.DataFrame({"estimate": [0.3, 0.3], "ci_low": [0.2, 0.2], "ci_high": [0.4, 0.4]}, index=idx)
+    >>> plot_effects(eff, target="L").axes[0].get_title()
+    'Effects on L: direct, indirect and total (PLS path model)'
+    """
+    on = effects.xs(target, level="to")
+    sources = list(dict.fromkeys(on.index.get_level_values("from")))
+    with figure_style():
+        fig, ax = new_figure(height=1.4 + 0.55 * len(sources))
+        y = np.arange(len(sources), dtype=float)
+        for k, (kind, shift) in enumerate((("total", -0.22), ("direct", 0.0), ("indirect", 0.22))):
+            rows = [(i, on.loc[(src, kind)]) for i, src in enumerate(sources) if (src, kind) in on.index]
+            if rows:
+                t = pd.DataFrame([r for _, r in rows])[["estimate", "ci_low", "ci_high"]].astype(float)
+                ax.errorbar(t["estimate"].to_numpy(), y[[i for i, _ in rows]] + shift, fmt="os^"[k], capsize=3, color=f"C{k}",
+                            xerr=_whiskers(t["estimate"], t["ci_low"], t["ci_high"]),
+                            label=msg(f"drivers.effect.{kind}"))
+        ax.set_yticks(y, [_label(labels, s_) for s_ in sources])
+        ax.invert_yaxis()
+        ax.axvline(0, color="grey", lw=0.8)
+        ax.legend(loc="best")
+        ax.set_title(msg("drivers.fig.effects.title", target=_label(labels, target)))
+        ax.set_xlabel(msg("drivers.fig.effects.x", target=_label(labels, target), level=1 - alpha))
     return fig

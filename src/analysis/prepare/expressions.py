@@ -90,6 +90,8 @@ class Expression:
         with np.errstate(all="ignore"):
             try:
                 value = _Evaluator(frame, self.key).visit(self.tree.body)
+            except StudyConfigError:
+                raise
             except (TypeError, ValueError, ZeroDivisionError, OverflowError, FloatingPointError) as exc:
                 raise _refuse(self.key, msg("prepare.error.expr_failed", error=shown(str(exc)))) from None
         return _broadcast(value, frame.index)
@@ -151,10 +153,14 @@ def _check(node: ast.AST, key: str, names: set[str]) -> None:
     elif isinstance(node, ast.Constant):
         if not (node.value is None or isinstance(node.value, (bool, int, float, str))):
             raise _refuse(key, msg("prepare.error.expr_constant", value=shown(node.value)))
-    elif isinstance(node, ast.BinOp) and type(node.op) in _ARITHMETIC:
+    elif isinstance(node, ast.BinOp):
+        if type(node.op) not in _ARITHMETIC:
+            raise _refuse(key, msg("prepare.error.expr_element", element=_describe(node.op)))
         _check(node.left, key, names)
         _check(node.right, key, names)
-    elif isinstance(node, ast.UnaryOp) and isinstance(node.op, _UNARY):
+    elif isinstance(node, ast.UnaryOp):
+        if not isinstance(node.op, _UNARY):
+            raise _refuse(key, msg("prepare.error.expr_element", element=_describe(node.op)))
         _check(node.operand, key, names)
     elif isinstance(node, ast.BoolOp):
         for value in node.values:

@@ -14,7 +14,7 @@ import pandas as pd
 from analysis.errors import DataValidationError
 from analysis.schemas.problems import _fmt_rows
 
-_REQUIRED = ("customer_id", "date", "amount")
+_REQUIRED = ("customer_id", "date")
 
 
 def check_transactions_frame(transactions: pd.DataFrame, *, purpose: str = "analysing") -> None:
@@ -23,8 +23,8 @@ def check_transactions_frame(transactions: pd.DataFrame, *, purpose: str = "anal
     Parameters
     ----------
     transactions : DataFrame
-        Should hold ``customer_id``, ``date`` (datetime64) and numeric ``amount``
-        with no missing values.
+        Should hold ``customer_id`` and ``date`` (datetime64) and, unless it is a
+        count-only log, numeric ``amount``, with no missing values.
     purpose : str
         Named in the message ("drop or fill those rows before <purpose>").
 
@@ -53,11 +53,14 @@ def check_transactions_frame(transactions: pd.DataFrame, *, purpose: str = "anal
             "Column 'date' of the transactions table must hold dates (datetime64), not "
             f"{transactions['date'].dtype}; validate it with analysis.schemas.validate_transactions."
         )
-    if not pd.api.types.is_numeric_dtype(transactions["amount"]):
-        raise DataValidationError(
-            f"Column 'amount' of the transactions table must be numeric, not {transactions['amount'].dtype}."
-        )
-    for column in _REQUIRED:
+    checked = list(_REQUIRED)
+    if "amount" in transactions.columns:
+        if not pd.api.types.is_numeric_dtype(transactions["amount"]):
+            raise DataValidationError(
+                f"Column 'amount' of the transactions table must be numeric, not {transactions['amount'].dtype}."
+            )
+        checked.append("amount")
+    for column in checked:
         bad = transactions[column].isna().to_numpy()
         if bad.any():
             raise DataValidationError(

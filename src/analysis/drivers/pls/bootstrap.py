@@ -40,7 +40,8 @@ def _effects(effects: pd.DataFrame, a: np.ndarray, cons: list[str], directs: np.
     pos = {c: i for i, c in enumerate(cons)}
     keep = [(kind == "total") or (a if kind == "direct" else longer)[pos[f], pos[t]] > 0.5
             for f, t, kind in table.index]
-    return table[keep]
+    table = table[keep]
+    return table.assign(excludes_zero=(table["ci_low"] > 0) | (table["ci_high"] < 0))
 
 
 def bootstrap_tables(model, n_boot: int, rng: np.random.Generator, alpha: float) -> dict:

@@ -93,7 +93,8 @@ class PLSPathModel(ResultMixin):
         Filled by :meth:`bootstrap`: ``paths``, ``total_effects`` (index ``from``,
         ``to``), ``effects`` (index ``from``, ``to``, ``effect``: ``direct``,
         ``indirect``, ``total`` of every pair linked by a directed path; a direct or
-        indirect effect the model rules out is not listed), ``loadings``, ``weights`` (index ``item``, plus ``construct``) and
+        indirect effect the model rules out is not listed; ``excludes_zero`` says
+        whether its interval leaves out 0), ``loadings``, ``weights`` (index ``item``, plus ``construct``) and
         ``r2`` (index ``construct``), each with ``estimate``, ``std_error``,
         ``ci_low``, ``ci_high``, ``p_value`` (NaN) and ``boot_mean``; ``info``.
 
