@@ -30,7 +30,7 @@ FIELDS = {
     "covariate": "tenure days", "missing": 0, "new_days": 90, "at_risk_days": 180, "lost_days": 365,
     "loyal_purchases": 4, "value": "lost", "mde_pp": 0.85, "parameter": "covariates", "columns": "age",
     "single": 3412.0, "total": 19785.0, "width": 0.004, "removal": 0.56, "conversions": 5345.0, "last": 0.43,
-    "markov": 0.27, "diff_pp": -15.7,
+    "markov": 0.27, "diff_pp": -15.7, "unit": "percentage points",
 }
 
 
