@@ -113,7 +113,7 @@ def test_a_given_column_that_is_absent_is_refused_naming_parameter_table_and_clo
      ({"expectation_prefix": "exp_"}, "matches no column"),
      ({"stated_importance": {"a": "imp_a"}}, "names the column 'imp_a'"),
      ({"pls_outcomes": {"satisfaction": "sat"}}, "must be a list of column names"),
-     ({"outcome": ""}, "is empty; write a column of the survey table")],
+     ({"predictors": ["q_a", ""]}, "is empty; write a column of the survey table")],
 )
 def test_minus_p_columns_are_checked_before_any_kernel(tmp_path, override, words):
     [plan] = _checked(survey_project(tmp_path), ["03_satisfaction_drivers"], override)

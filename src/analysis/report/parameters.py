@@ -210,7 +210,8 @@ def check_parameters(
 
     Type rules: an int is fine where the default is a float; a ``None`` default
     accepts text, numbers and None; None is accepted where the cell annotates the
-    parameter as optional (``x: str | None = "a"``), and ``""`` is then passed as None; a parameter with a simple annotation
+    parameter as optional (``x: str | None = "a"``), and ``""`` is then passed as None
+    (also where the default is None; elsewhere ``""`` is refused); a parameter with a simple annotation
     is checked against it (``observation_end: str | None = None`` takes text, a date or
     None, not a number); a bool is not an int; dates (as YAML reads ``1998-06-30``, or
     ``-p observation_end=1998-06-30``) become ISO text where text is expected; a default
@@ -254,8 +255,13 @@ def check_parameters(
 
 
 def _check_one(param: NotebookParameter, value: Any, notebook: str, source: str) -> Any:
-    if value == "" and param.nullable:
-        return None  # "" for an optional parameter means what None means: skip that part
+    if isinstance(value, str) and value == "" and param.type != UNKNOWN:
+        if param.nullable or param.type == "NoneType":
+            return None  # "" for an optional parameter means what None means: skip that part
+        raise NotebookParameterError(
+            f"{source}: parameter {param.name!r} of notebook {notebook} is empty; write a value such as its "
+            f"default {param.default!r}"
+        )
     if param.annotation:
         return _check_annotated(param, value, notebook, source)
     expected = param.type
