@@ -157,3 +157,50 @@ def test_fit_and_holdout_checks():
     assert check.status == "warn" and "understate future purchases" in check.text()
     assert clv_findings.holdout_check(comparison.assign(aggregate_error_pct=-2.0)).status == "pass"
     assert isinstance(check, Check)
+
+
+def test_count_only_findings_cite_the_written_tables(tmp_path):
+    """Issue 12 (a log without amounts): the forecast and at-risk sentences cite purchase_forecast,
+    forecast_settings and win_back_rule as written; verify_outputs recomputes each number from the CSVs,
+    and the numbers are checked here by hand (sums, counts of the statuses)."""
+    out = ReportOutputs(tmp_path)
+    rng = np.random.default_rng(12)
+    data = clv.BetaGeo.from_params(BG).simulate(500, rng.uniform(10, 40, 500), seed=rng)
+    bg = clv.BetaGeo().fit(data)
+    forecast = clv.purchase_forecast(bg, data, horizon=26, silence=6.5)
+    rule = out.table("win_back_rule", clv.win_back_rule(forecast, worth="purchases_if_alive").round(4))
+    forecast["win_back_status"] = clv.win_back_status(forecast, rule)
+    forecast = out.table("purchase_forecast", forecast.round(4))
+    settings = out.table("forecast_settings", pd.DataFrame({"horizon": [26]}, index=pd.Index(["settings"], name="row")))
+    findings = clv_findings.purchase_findings(forecast, settings, rule, unit="week")
+    for f in findings:
+        out.finding(f)
+    assert verify_outputs(tmp_path) == []
+    base, at_risk = (f.text() for f in findings)
+    customers, total, horizon = _numbers(base)[:3]
+    assert customers == 500 and horizon == 26 and total == round(forecast["expected_purchases"].sum())
+    assert int(_numbers(at_risk)[0]) == int((forecast["win_back_status"] == "win_back").sum())
+    assert not re.search(r"(?i)revenue|spend|margin|currenc", base + at_risk)
+
+
+@pytest.mark.parametrize(("basis", "status"), [("gamma_gamma", "pass"), ("constant", "not_run"),
+                                               ("no_amounts", "not_run"), ("no_repeat_spend", "not_run")])
+def test_spend_check_says_why_gamma_gamma_is_skipped(basis, status):
+    table = pd.DataFrame({"basis": [basis], "repeat_customers": [40], "distinct_spends": [1 if basis == "constant" else 9],
+                          "spend_per_purchase": [1.0 if basis == "constant" else np.nan]},
+                         index=pd.Index(["spend"], name="row"))
+    check = clv_findings.spend_check(table, currency="EUR")
+    assert check.status == status and check.kind == "model_fit"
+    text = check.text()
+    if basis == "constant":
+        assert "1.00 EUR" in text and "amount = 1" in text
+    if basis == "no_amounts":
+        assert "`amount`" in text and check.affects == ()
+    assert ("recommend" in clv_findings.holdout_check(pd.DataFrame(
+        {"aggregate_error_pct": [1.0], "predicted_total": [10.0], "actual_total": [10.0], "rmse": [1.0]},
+        index=["BetaGeo"]), money=False).affects)
+
+
+def test_forecast_keys_follow_the_mode():
+    assert clv_findings.forecast_keys(True) == clv_findings.VALUE_FINDINGS
+    assert clv_findings.forecast_keys(False) == ("purchase_forecast", "at_risk")

@@ -3,6 +3,8 @@ and model the notebook can use has a word."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from analysis.messages import clv as catalog
@@ -17,7 +19,8 @@ FIELDS = {"model": "BG/NBD", "unit": "week", "customers": 1234, "total": 5678.9,
           "predicted": 17153.0, "actual": 19684.0, "limit": "10", "n_targets": 1061, "cutoff": 13.98, "top": 0.25,
           "low": 0.05, "high": 0.5, "at_risk": 27078.0, "n_gone": 272, "next_day": 24657.9, "ours": 24580.5,
           "diff": 0.3151, "label": "Check warns", "text": "text", "kind": "independence", "status": "passed",
-          "total_customers": 10}
+          "total_customers": 10, "distinct": 40, "spend": 1.0, "why": "The transaction log has no amounts",
+          "lost": 156.0}
 
 
 @pytest.mark.parametrize("key", sorted(catalog.MESSAGES["en"]))
@@ -44,3 +47,18 @@ def test_notebook_sentences():
         "The 1,234 customers are expected to bring 5,679 US dollars of margin over the next 52 weeks")
     assert "(p = 1.3e-116; Pearson r = +0.07)" in msg("clv.check.independence_warn", **FIELDS)
     assert msg("clv.text.no_truth") == "Real data: there is no known truth to compare with."
+
+
+@pytest.mark.parametrize("key", ["clv.finding.purchase_forecast", "clv.finding.at_risk", "clv.finding.recommend_counts",
+                                 "clv.text.value_intro.counts", "clv.text.churn.counts", "clv.text.reading.counts"])
+def test_count_only_words_never_speak_of_money(key):
+    """Issue 12: the sentences and headers of a log without amounts say purchases, not revenue, spend, margin or
+    currency (only the skip sentences name what a value analysis would need)."""
+    assert not re.search(r"(?i)revenue|spend|margin|currenc|money", msg(key, **FIELDS))
+
+
+def test_skip_sentences_say_what_a_value_analysis_needs():
+    why = msg("clv.why.no_amounts")
+    for key in ("clv.text.skip.value", "clv.check.spend.no_amounts"):
+        assert "`amount`" in msg(key, why=why)
+    assert msg("clv.text.skip.win_back", why=why).startswith("The transaction log has no amounts, so")
