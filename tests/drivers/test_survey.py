@@ -84,6 +84,7 @@ def test_structural_model_default_chain_or_the_studys_paths():
     chain = structural_model(constructs, outcomes)
     assert chain.paths == [("speed", "SAT"), ("staff", "SAT"), ("SAT", "LOY")]
     assert (chain.target, chain.mapped, list(chain.blocks)) == ("LOY", ["speed", "staff"], ["speed", "staff", "SAT", "LOY"])
+    assert chain.drivers() == constructs and chain.outcomes == outcomes
     assert structural_model(constructs, None) is None and structural_model({}, outcomes) is None
     # the full ECSI model with complaints, a one-item construct; the target is the last sink in block order
     blocks = {c: [f"{c.lower()}{i}" for i in (1, 2)] for c in ("IMAG", "EXPE", "QUAL", "VAL", "SAT", "LOY")}

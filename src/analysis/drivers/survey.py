@@ -140,6 +140,10 @@ class StructuralModel:
     mapped: list | None
     outcomes: dict
 
+    def drivers(self) -> dict:
+        """The blocks that are not outcome constructs (their items are on the survey's attribute scale)."""
+        return {c: items for c, items in self.blocks.items() if c not in self.outcomes}
+
 
 def structural_model(constructs: Mapping[str, Sequence[str]], outcomes: Mapping[str, Sequence[str]] | None = None,
                      *, paths: Sequence[Sequence[str]] | None = None,
