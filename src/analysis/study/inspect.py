@@ -162,6 +162,11 @@ class FileProfile:
         return dates[0] if dates else None
 
 
+def _hinted(words: set[str], vocabulary: set[str]) -> bool:
+    """True when a word of the name is in *vocabulary*; Chinese words count anywhere in a word (no spaces)."""
+    return bool(words & vocabulary) or any(v in w for v in vocabulary if not v.isascii() for w in words)
+
+
 def name_words(name: Any) -> list[str]:
     """The lower-case words of a column name, split at punctuation and camel case.
 
@@ -278,6 +283,10 @@ def _profile_column(name: str, s: pd.Series, n_rows: int, *, position: int) -> C
     levels = tuple(str(v) for v in values.astype(str).value_counts().index[:12])
     if _is_binary(values):
         return ColumnProfile(kind="binary", levels=levels, example=example, **base)
+    if not numeric:
+        separator, share = _path_separator(values.astype(str))
+        if separator is not None:
+            return ColumnProfile(kind="path", separator=separator, share=share, example=example, **base)
     unique = base["n_distinct"] == len(values) == n_rows
     if _is_id(values, words, name, unique=unique, position=position, numeric=numeric):
         return ColumnProfile(kind="id", example=example, **base)
@@ -286,7 +295,7 @@ def _profile_column(name: str, s: pd.Series, n_rows: int, *, position: int) -> C
         low, high = float(nums.min()), float(nums.max())
         whole = bool(np.all(np.mod(nums.to_numpy(), 1) == 0))
         kind = "number"
-        if words & MONEY_WORDS and not words & {"idx", "index", "rate", "ratio", "pct", "share"} and low >= 0:
+        if _hinted(words, MONEY_WORDS) and not words & {"idx", "index", "rate", "ratio", "pct", "share"} and low >= 0:
             kind = "money"
         elif whole and low >= 0 and words & COUNT_WORDS:
             kind = "count"
@@ -295,10 +304,6 @@ def _profile_column(name: str, s: pd.Series, n_rows: int, *, position: int) -> C
         elif whole and low >= 0:
             kind = "count"
         return ColumnProfile(kind=kind, low=low, high=high, example=example, **base)
-    text = values.astype(str)
-    separator, share = _path_separator(text)
-    if separator is not None:
-        return ColumnProfile(kind="path", separator=separator, share=share, example=example, **base)
     few = base["n_distinct"] <= max(20, min(100, 0.05 * len(values)))
     return ColumnProfile(kind="category" if few else "text", levels=levels, example=example, **base)
 
@@ -334,7 +339,7 @@ def _is_date(values: pd.Series, words: set[str]) -> bool:
     if pd.api.types.is_datetime64_any_dtype(values):
         return True
     if pd.api.types.is_integer_dtype(values):
-        if not words & DATE_WORDS:
+        if not _hinted(words, DATE_WORDS):
             return False
         texts = values.astype(str)
         return bool(texts.str.fullmatch(r"(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])").all())
@@ -353,7 +358,7 @@ def _is_binary(values: pd.Series) -> bool:
 
 
 def _is_id(values: pd.Series, words: set[str], name: str, *, unique: bool, position: int, numeric: bool) -> bool:
-    if words & ID_WORDS and not words & (MONEY_WORDS | DATE_WORDS | COUNT_WORDS):
+    if _hinted(words, ID_WORDS) and not _hinted(words, MONEY_WORDS | DATE_WORDS | COUNT_WORDS):
         if numeric and not np.all(np.mod(values.astype("float64").to_numpy(), 1) == 0):
             return False
         return values.nunique() >= min(0.01 * len(values), 20) or unique
