@@ -138,7 +138,7 @@ def _apply_codes(frame: pd.DataFrame, preparation: Preparation, table: str, reco
         changed = int(mask.sum())
         if changed:
             values = frame[column].mask(mask)
-            if values.dtype == object:  # a column of numbers once its codes are gone holds numbers
+            if not pd.api.types.is_numeric_dtype(values.dtype):  # numbers once the codes are gone: numbers
                 numbers = pd.to_numeric(values, errors="coerce")
                 if numbers.notna().sum() == values.notna().sum():
                     values = numbers
