@@ -149,8 +149,8 @@ def test_bad_parameters_are_named(kwargs, message):
 
 
 def test_missing_column_and_unparsed_dates_are_named():
-    with pytest.raises(DataValidationError, match="amount"):
-        customer_summary(pd.DataFrame({"customer_id": ["a"], "date": pd.to_datetime(["2024-01-01"])}))
+    with pytest.raises(DataValidationError, match="customer_id"):
+        customer_summary(pd.DataFrame({"cust": ["a"], "date": pd.to_datetime(["2024-01-01"]), "amount": [1.0]}))
     with pytest.raises(DataValidationError, match="datetime64"):
         customer_summary(pd.DataFrame({"customer_id": ["a"], "date": ["2024-01-01"], "amount": [1.0]}))
 
