@@ -184,3 +184,23 @@ def test_run_refuses_a_given_column_that_is_absent_before_any_kernel(tmp_path, m
     assert result.exit_code == 2 and asked == []
     assert "parameter 'group' of notebook 03_satisfaction_drivers names the column 'regoin'" in result.output
     assert "did you mean 'region'" in result.output
+
+
+def test_a_column_notebook_04_derives_may_be_named_when_its_sources_are_there(tmp_path):
+    (tmp_path / "data").mkdir()
+    study = survey_project(tmp_path, extra="""\
+          channel_outcomes:
+            path: ../data/contacts.csv
+            columns: {customer_id: cid, channel: arm}
+            options: {binary_columns: [bought]}
+        """)
+    rows = "".join(f"c{i},{['control', 'mail'][i % 2]},{i % 2},{i * 20},{i % 4},{i * 30 + 5}\n" for i in range(12))
+    contacts = tmp_path / "data" / "contacts.csv"
+    contacts.write_text("cid,arm,bought,recency_days,n_orders,tenure_days\n" + rows, encoding="utf-8")
+    given = {"covariates": ["lifecycle_stage"], "heterogeneity_by": "lifecycle_stage", "binary_outcomes": ["bought"]}
+    [plan] = _checked(study, ["04_channel_comparison"], given)
+    assert plan.problem is None
+    contacts.write_text("cid,arm,bought\n" + "".join(f"c{i},{['control', 'mail'][i % 2]},{i % 2}\n" for i in range(12)),
+                        encoding="utf-8")
+    [plan] = _checked(study, ["04_channel_comparison"], given)
+    assert "names the column 'lifecycle_stage'" in str(plan.problem)

@@ -44,7 +44,9 @@ class RunPlan:
 
 def select_notebooks(study: Study, notebooks_dir: Path) -> list[str]:
     """The notebooks a study runs by default: those listed in its ``notebooks:``
-    section, or every notebook in *notebooks_dir* when it lists none.
+    section, or every notebook in *notebooks_dir* when it lists none (those its tables
+    do not serve are then skipped, with the reason, by
+    :func:`analysis.report.requirements.check_plans`).
 
     Examples
     --------

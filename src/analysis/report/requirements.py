@@ -109,6 +109,12 @@ COLUMN_PARAMETERS: dict[str, tuple[ColumnParameter, ...]] = {
     ) + _params("customers", ("acquisition_channel_column",)),
 }
 
+#: notebook -> table -> column the notebook adds itself -> the columns it is made from
+#: (a parameter may name it when the table has those columns)
+DERIVED: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
+    "04_channel_comparison": {"channel_outcomes": {"lifecycle_stage": ("recency_days", "n_orders", "tenure_days")}},
+}
+
 
 @dataclass
 class StudyData:
@@ -218,23 +224,34 @@ def _check_plan(plan: RunPlan, data: StudyData) -> RunPlan:
     if reason is not None:
         return replace(plan, skipped=reason)
     own = plan.study.notebook_parameters(plan.notebook)
+    columns = _with_derived(plan.notebook, data.columns)
     try:
         for param in COLUMN_PARAMETERS.get(plan.notebook, ()):
-            if param.name in plan.parameters and param.table in data.columns:
+            if param.name in plan.parameters and param.table in columns:
                 source = (f"{plan.study.path} notebooks.{plan.notebook}"
                           if param.name in own and own[param.name] == plan.parameters[param.name] else "-p")
-                _check_column_parameter(param, plan.parameters[param.name], values, data, plan.notebook, source)
+                _check_column_parameter(param, plan.parameters[param.name], values, data, columns[param.table],
+                                        plan.notebook, source)
     except AnalysisError as exc:
         return replace(plan, problem=exc)
     return plan
 
 
+def _with_derived(notebook: str, columns: Mapping[str, list[str]]) -> dict[str, list[str]]:
+    """The tables' columns as *notebook* sees them: with the columns it derives (:data:`DERIVED`)."""
+    seen = {table: list(names) for table, names in columns.items()}
+    for table, derived in DERIVED.get(notebook, {}).items():
+        if table in seen:
+            seen[table] += [c for c, sources in derived.items() if set(sources) <= set(seen[table])
+                            and c not in seen[table]]
+    return seen
+
+
 def _check_column_parameter(param: ColumnParameter, value: Any, values: Mapping[str, Any], data: StudyData,
-                            notebook: str, source: str) -> None:
-    """Raise :class:`NotebookParameterError` when a given value names what the table lacks."""
+                            columns: list[str], notebook: str, source: str) -> None:
+    """Raise :class:`NotebookParameterError` when a given value names what *columns* lack."""
     if value is None:
         return
-    columns = data.columns[param.table]
     where = {"source": source, "parameter": param.name, "notebook": notebook, "table": param.table}
     example = columns[0] if columns else "column"
     if param.kind in ("column", "pattern", "prefix", "value"):
