@@ -1,0 +1,226 @@
+"""study.starter: `analysis init` writes a starter study that is right for each public data set.
+
+For every data set of ../shared/data the starter is written into a temporary
+project, its guesses are compared with what the data set's documentation says
+(PROVENANCE.md: the table, the key columns, the codes for missing answers), and
+the study is loaded with load_study; where the guesses are complete its tables
+validate with Study.load_tables().
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+from analysis.errors import ParameterError, StudyConfigError
+from analysis.study import load_study
+from analysis.study.starter import study_name, write_starter
+
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "params").mkdir()
+    (tmp_path / "notebooks").symlink_to(NOTEBOOKS)
+    return tmp_path
+
+
+def _start(project, data_file: Path):
+    if not data_file.exists():
+        pytest.skip(f"{data_file} not found")
+    out = write_starter([data_file], output=project / "params" / f"{study_name(data_file.stem)}.yaml")
+    raw = yaml.safe_load(out.read_text(encoding="utf-8"))
+    return out, raw
+
+
+def _study(out):
+    return load_study(out)
+
+
+def test_cdnow_master_is_a_transaction_log_with_amounts(project, shared_data):
+    out, raw = _start(project, shared_data / "cdnow" / "CDNOW_master.txt")
+    entry = raw["data"]["transactions"]
+    assert entry["format"] == "cdnow"
+    assert entry["columns"] == {"customer_id": "customer_id", "date": "date", "amount": "amount", "quantity": "quantity"}
+    assert raw["allowed_roots"] == [str((shared_data / "cdnow").resolve())]
+    assert list(raw["notebooks"]) == ["00_data_overview", "01_segmentation", "02_clv"]
+    assert "23,570 distinct values in 69,659 rows" in out.read_text()
+    tables = _study(out).load_tables()
+    assert tables["transactions"]["customer_id"].nunique() == 23_570
+
+
+def test_grocery_is_a_count_only_transaction_log(project, shared_data):
+    out, raw = _start(project, shared_data / "grocery" / "groceryElog.csv")
+    entry = raw["data"]["transactions"]
+    assert entry["columns"] == {"customer_id": "cust", "date": "date"}  # no amount
+    assert raw["notebooks"]["01_segmentation"] == {"features": ["recency_days", "frequency"]}
+    tx = _study(out).load_tables()["transactions"]
+    assert "amount" not in tx.columns and len(tx) == 10_483 and tx["customer_id"].nunique() == 1_525
+
+
+def test_ifood_is_a_customer_table_with_recency_frequency_and_spend(project, shared_data):
+    out, raw = _start(project, shared_data / "ifood_campaign" / "ml_project1_data.csv")
+    entry = raw["data"]["customers"]
+    assert entry["columns"]["customer_id"] == "ID"
+    assert entry["columns"]["recency_days"] == "Recency"
+    assert entry["columns"]["acquisition_date"] == "Dt_Customer"
+    assert entry["derive"]["frequency"] == {"sum": ["NumWebPurchases", "NumCatalogPurchases", "NumStorePurchases"]}
+    assert entry["derive"]["monetary"]["sum"][0] == "MntWines" and len(entry["derive"]["monetary"]["sum"]) == 6
+    assert raw["notebooks"]["01_segmentation"]["features"] == ["recency_days", "frequency", "monetary"]
+    customers = _study(out).load_tables()["customers"]
+    raw_data = pd.read_csv(shared_data / "ifood_campaign" / "ml_project1_data.csv")
+    spend = raw_data.filter(like="Mnt").sum(axis=1)
+    assert customers["monetary"].tolist() == pytest.approx(spend.tolist())  # an independent sum
+    assert len(customers) == 2_240
+
+
+def test_bank_marketing_is_channel_outcomes_with_its_codes_for_missing_answers(project, shared_data):
+    out, raw = _start(project, shared_data / "bank_marketing" / "bank-additional.csv")
+    entry = raw["data"]["channel_outcomes"]
+    assert entry["sep"] == ";"
+    assert entry["options"]["channel_column"] == "contact"
+    assert entry["options"]["binary_columns"] == ["y"]
+    assert entry["missing_codes"]["pdays"] == [999]
+    assert entry["missing_codes"]["job"] == ["unknown"] and entry["missing_codes"]["default"] == ["unknown"]
+    nb = raw["notebooks"]["04_channel_comparison"]
+    assert nb["channel_column"] == "contact" and nb["binary_outcomes"] == ["y"]
+    text = out.read_text()
+    assert "999 in 3,959 of 4,119 rows; every other value lies between 0 and 21" in text
+    table = _study(out).load_tables()["channel_outcomes"]
+    assert table["pdays"].isna().sum() == 3_959 and set(table["y"]) == {0, 1}
+    assert table.groupby("contact")["y"].mean().idxmax() == "cellular"  # the published contrast
+
+
+@pytest.mark.parametrize("folder, file, scale, outcome_items", [
+    ("ecsi_satisfaction", "satisfaction.csv", [0, 10], ["sat1", "sat2", "sat3", "sat4"]),
+    ("ecsi_mobi", "mobi.csv", [1, 10], ["CUSA1", "CUSA2", "CUSA3"]),
+])
+def test_ecsi_surveys_are_surveys_on_their_scale(project, shared_data, folder, file, scale, outcome_items):
+    out, raw = _start(project, shared_data / folder / file)
+    entry = raw["data"]["survey"]
+    assert entry["columns"] == {"respondent_id": "Unnamed: 0"}
+    assert entry["options"]["scale"] == scale
+    assert entry["derive"] == {"satisfaction": {"mean": outcome_items}}
+    nb = raw["notebooks"]["03_satisfaction_drivers"]
+    assert nb["outcome"] == "satisfaction" and nb["scale"] == scale
+    assert nb["loyalty_outcome"] is None and nb["expectation_prefix"] is None and nb["group"] is None
+    assert list(nb["pls_outcomes"].values())[0] == outcome_items
+    import re
+
+    pattern = re.compile(nb["item_pattern"])
+    matched = {m.group("construct") for c in entry["options"]["rating_columns"] if (m := pattern.match(c))}
+    assert len(matched) == 4 and not any(pattern.match(c) for c in outcome_items)
+    survey = _study(out).load_tables()["survey"]
+    data = pd.read_csv(shared_data / folder / file)
+    assert survey["satisfaction"].tolist() == pytest.approx(data[outcome_items].mean(axis=1).tolist())
+
+
+def test_paths_are_journeys_with_conversions_value_and_nulls(project, shared_data):
+    out, raw = _start(project, shared_data / "path_attribution" / "PathData.csv")
+    entry = raw["data"]["paths"]
+    assert entry["sep"] == ";" and entry["options"] == {"separator": " > "}
+    assert entry["columns"] == {"path": "path", "conversions": "total_conversions",
+                                "value": "total_conversion_value", "nulls": "total_null"}
+    assert len(_study(out).load_tables()["paths"]) == 10_000
+
+
+def test_hillstrom_is_a_campaign_with_its_control_arm(project, shared_data):
+    out, raw = _start(project, shared_data / "hillstrom" / "hillstrom.csv")
+    entry = raw["data"]["channel_outcomes"]
+    assert entry["options"]["channel_column"] == "segment"
+    assert entry["options"]["binary_columns"] == ["visit", "conversion"]
+    assert entry["options"]["continuous_columns"] == ["spend"]
+    nb = raw["notebooks"]["04_channel_comparison"]
+    assert nb["control_arm"] == "No E-Mail" and nb["spend_outcome"] == "spend"
+    assert len(_study(out).load_tables()["channel_outcomes"]) == 64_000
+
+
+def test_swiss_has_no_id_and_the_starter_says_what_to_fill_in(project, shared_data):
+    out, raw = _start(project, shared_data / "rdatasets" / "swiss.csv")
+    entry = raw["data"]["survey"]
+    assert entry["columns"] == {"respondent_id": None}
+    assert "TODO: no column identifies each respondent" in out.read_text()
+    nb = raw["notebooks"]["03_satisfaction_drivers"]
+    assert nb["outcome"] == "Fertility" and nb["item_pattern"] is None
+    assert nb["predictors"] == ["Agriculture", "Examination", "Education", "Catholic", "Infant.Mortality"]
+    with pytest.raises(StudyConfigError, match="columns.respondent_id: expected a column name"):
+        _study(out)
+
+
+# --------------------------------------------------------------------------- #
+# names, output and overwriting
+# --------------------------------------------------------------------------- #
+def _orders(folder: Path) -> Path:
+    f = folder / "my-orders.csv"
+    f.write_text("cust,date,amount\n1,2024-01-02,5.5\n1,2024-02-03,7\n2,2024-01-05,3\n", encoding="utf-8")
+    return f
+
+
+def test_the_default_output_is_the_projects_params_folder_and_the_name_the_files_stem(project, monkeypatch):
+    monkeypatch.chdir(project)
+    out = write_starter([_orders(project)])
+    assert out == project / "params" / "my_orders.yaml"
+    study = load_study("my_orders")
+    assert study.name == "my_orders" and study.data.tables["transactions"].path == (project / "my-orders.csv").resolve()
+    assert "allowed_roots" not in out.read_text()  # the data lie inside the project
+    assert yaml.safe_load(out.read_text())["data"]["transactions"]["path"] == "../my-orders.csv"
+
+
+def test_an_existing_study_is_never_overwritten_without_force(project):
+    target = project / "params" / "orders.yaml"
+    target.write_text("name: orders\n", encoding="utf-8")
+    with pytest.raises(ParameterError, match="exists already; pass --force"):
+        write_starter([_orders(project)], output=target)
+    assert target.read_text() == "name: orders\n"
+    write_starter([_orders(project)], output=target, force=True)
+    assert "transactions:" in target.read_text()
+
+
+def test_names(project):
+    assert study_name("bank-additional") == "bank_additional"
+    assert study_name("2024 survey") == "study_2024_survey"
+    with pytest.raises(ParameterError, match="cannot name a study"):
+        write_starter([_orders(project)], name="my orders")
+    with pytest.raises(ParameterError, match="equals its file name"):
+        write_starter([_orders(project)], name="a", output=project / "params" / "b.yaml")
+    with pytest.raises(ParameterError, match="at least one data file"):
+        write_starter([])
+
+
+def test_odd_column_names_still_give_valid_yaml(project):
+    f = project / "odd.csv"
+    f.write_text('"id: #1","date of \'visit\'","spend [$]"\n1,2024-01-01,3\n1,2024-01-04,5\n2,2024-01-02,4\n',
+                 encoding="utf-8")
+    out = write_starter([f], output=project / "params" / "odd.yaml")
+    columns = yaml.safe_load(out.read_text())["data"]["transactions"]["columns"]
+    assert columns == {"customer_id": "id: #1", "date": "date of 'visit'", "amount": "spend [$]"}
+    assert len(load_study(out).load_tables()["transactions"]) == 3
+
+
+def test_a_workbook_gives_one_entry_per_sheet_with_a_table(project):
+    f = project / "crm.xlsx"
+    with pd.ExcelWriter(f) as writer:
+        pd.DataFrame({"cust": ["a", "a", "b"], "date": ["2024-01-01", "2024-01-05", "2024-01-02"],
+                      "amount": [3.5, 4.0, 9.25]}).to_excel(writer, sheet_name="Orders", index=False)
+        pd.DataFrame({"cust": ["a", "b"], "region": ["x", "y"]}).to_excel(writer, sheet_name="Clients", index=False)
+        pd.DataFrame({"cust": ["c", "d"], "region": ["x", "y"]}).to_excel(writer, sheet_name="Archive", index=False)
+    out = write_starter([f], output=project / "params" / "crm.yaml")
+    raw = yaml.safe_load(out.read_text())
+    assert raw["data"]["transactions"]["sheet"] == "Orders" and raw["data"]["customers"]["sheet"] == "Clients"
+    assert "sheet Archive also looks like a customers table" in out.read_text()
+    tables = load_study(out).load_tables()
+    assert len(tables["transactions"]) == 3 and len(tables["customers"]) == 2
+
+
+def test_several_files_give_one_study(project, shared_data):
+    files = [shared_data / "grocery" / "groceryElog.csv", shared_data / "ecsi_satisfaction" / "satisfaction.csv"]
+    out = write_starter(files, output=project / "params" / "both.yaml")
+    raw = yaml.safe_load(out.read_text())
+    assert set(raw["data"]) == {"transactions", "survey"}
+    assert len(raw["allowed_roots"]) == 2
+    assert set(raw["notebooks"]) == {"00_data_overview", "01_segmentation", "02_clv", "03_satisfaction_drivers"}
+    assert set(load_study(out).load_tables()) == {"transactions", "survey"}
