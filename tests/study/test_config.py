@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from study_project import TINY_STUDY, make_project, write_study
+from study_project import ORDERS_CSV, TINY_STUDY, make_project, write_study
 
 from analysis.datasets import load_service_demo
 from analysis.errors import StudyConfigError
-from analysis.study import find_project_root, load_study
+from analysis.prepare import STEP_COLUMNS
+from analysis.study import StudyTables, find_project_root, load_study
 from analysis.window import WINDOW_KEYS
 from analysis.window import Window
 
@@ -325,3 +326,75 @@ def test_an_alias_inside_its_own_value_is_refused(project):
 def test_aliases_of_a_few_values_still_load(project):
     text = "name: tiny\ndata: {dataset: cdnow}\nnotebooks:\n  fixture_ok: &p {top_n: 3}\n  fixture_fail: *p\n"
     assert load_study(write_study(project, "tiny", text)).notebook_parameters("fixture_fail") == {"top_n": 3}
+
+
+# -- data preparation (issue 12, contract C2) ----------------------------------------------------------------
+
+SURVEY_CSV = "id,sat1,sat2,y,age,job\nr1,7,8,yes,30,admin.\nr2,999,6,no,17,unknown\nr3,5,,yes,52,Unknown\nr4,9,9,no,41,services\n"
+PREPARED_STUDY = """\
+name: tiny
+data:
+  survey:
+    path: ../data/survey.csv
+    missing_codes: {sat1: [999], job: [unknown]}
+    derive:
+      satisfaction: {mean: [sat1, sat2], min_items: 1}
+      subscribed: {recode: y, map: {"yes": 1, "no": 0}}
+    filter: "age >= 18"
+    columns: {respondent_id: id}
+  transactions:
+    path: ../data/orders.csv
+    columns: {customer_id: CustID, date: OrderDate, amount: Value}
+cleaning: {duplicates: drop}
+"""
+
+
+def test_load_tables_prepares_before_mapping_and_reports_each_step(project):
+    data = project / "data" / "survey.csv"
+    data.write_text(SURVEY_CSV, encoding="utf-8")
+    (project / "data" / "orders.csv").write_text(ORDERS_CSV + "A1,2024-01-03,10.50\n", encoding="utf-8")
+    study = load_study(write_study(project, "tiny", PREPARED_STUDY))
+    tables = study.load_tables()
+    survey = tables["survey"]
+    assert isinstance(tables, StudyTables) and isinstance(tables, dict) and sorted(tables) == ["survey", "transactions"]
+    assert survey["respondent_id"].tolist() == ["r1", "r3", "r4"]  # r2 is 17
+    assert survey["satisfaction"].tolist() == [7.5, 5.0, 9.0] and survey["subscribed"].tolist() == [1, 1, 0]
+    assert survey["job"].isna().tolist() == [False, True, False]
+    report = tables.preparation
+    assert list(report.columns) == list(STEP_COLUMNS)
+    assert report[["table", "step", "column", "rows_before", "rows_after", "cells_changed"]].values.tolist() == [
+        ["survey", "missing_codes", "sat1", 4, 4, 1],
+        ["survey", "missing_codes", "job", 4, 4, 2],
+        ["survey", "derive", "satisfaction", 4, 4, 4],
+        ["survey", "derive", "subscribed", 4, 4, 4],
+        ["survey", "filter", "", 4, 3, 1],
+        ["transactions", "cleaning", "", 7, 6, 1],
+    ]
+    assert data.read_text(encoding="utf-8") == SURVEY_CSV  # the input file is never changed
+    note = study.preparation_note()
+    assert "in column sat1, the codes 999 count as missing" in note and "exact duplicate rows are dropped" in note
+    assert len(study.load_tables(clean=False)["transactions"]) == 7
+
+
+def test_a_study_without_preparation_has_an_empty_report_and_note(project):
+    study = load_study(project / "params" / "tiny.yaml")
+    tables = study.load_tables()
+    assert tables.preparation.empty and list(tables.preparation.columns) == list(STEP_COLUMNS)
+    assert study.preparation_note() == ""
+
+
+def test_bundled_studies_give_the_same_frames_as_before(project_root, monkeypatch):
+    """Before this change, load_tables was load_dataset followed by the cleaning policy: the same frames now."""
+    from analysis.datasets import load_dataset
+    from analysis.overview import apply_cleaning
+
+    monkeypatch.chdir(project_root)
+    for name in ("service_demo", "cdnow"):
+        study = load_study(name)
+        tables = study.load_tables()
+        before = dict(load_dataset(study.data.dataset, **dict(study.data.options)))
+        before["transactions"] = apply_cleaning(before["transactions"], study.cleaning)
+        assert sorted(tables) == sorted(before)
+        for table, frame in before.items():
+            pd.testing.assert_frame_equal(tables[table], frame)
+        assert tables.preparation.empty or set(tables.preparation["step"]) == {"cleaning"}

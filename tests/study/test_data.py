@@ -214,3 +214,58 @@ def test_a_log_kept_on_disk_takes_the_future_dates_option(project, monkeypatch):
     assert "data.transactions.options.future_dates" in message and "drop" in message
     message = _error(_lazy(project, "../data/log/*.parquet", extra="    options: {drop_invalid_amounts: true}\n"))
     assert "'drop_invalid_amounts': only future_dates applies to a table kept on disk" in message
+
+
+# -- data preparation keys (issue 12, contract C2) ---------------------------------------------------------
+
+SURVEY_CSV = "id,sat1,sat2,y,age\nr1,7,8,yes,30\nr2,999,6,no,17\nr3,5,,yes,52\n"
+
+
+def _survey_study(project: Path, table_text: str, extra: str = "") -> Path:
+    (project / "data" / "survey.csv").write_text(SURVEY_CSV, encoding="utf-8")
+    return write_study(project, "tiny", f"name: tiny\n{extra}data:\n  survey:\n    path: ../data/survey.csv\n"
+                       + "".join(f"    {line}\n" for line in table_text.strip().splitlines()))
+
+
+def test_preparation_keys_are_parsed_and_a_mapping_may_name_a_derived_column(project):
+    study = load_study(_survey_study(project, """
+missing_codes: {sat1: [999]}
+derive: {satisfaction: {mean: [sat1, sat2], min_items: 1}, subscribed: {recode: y, map: {"yes": 1, "no": 0}}}
+filter: "age >= 18"
+columns: {respondent_id: id, overall: satisfaction}
+"""))
+    spec = study.data.tables["survey"]
+    assert spec.preparation.derived_names == ("satisfaction", "subscribed")
+    assert dict(spec.preparation.missing_codes) == {"sat1": (999,)} and spec.preparation.filter.text == "age >= 18"
+    assert dict(spec.columns) == {"respondent_id": "id", "overall": "satisfaction"}
+
+
+def test_a_table_without_preparation_has_none(project):
+    assert not load_study(project / "params" / "tiny.yaml").data.tables["transactions"].preparation.declared
+
+
+@pytest.mark.parametrize("table_text, expected", [
+    ("derived: {s: {sum: [sat1]}}", "data.survey.derived: unknown key 'derived'; did you mean 'derive'?"),
+    ("derive: {s: {mean: [sat1, sat3]}}", "data.survey.derive.s.mean[1]: column 'sat3' is not in the file"),
+    ("derive: {age: {sum: [sat1]}}", "data.survey.derive.age: the file already has a column 'age'"),
+    ("missing_codes: {sat3: [999]}", "data.survey.missing_codes.sat3: column 'sat3' is not in the file"),
+    ("filter: \"open('x')\"", "data.survey.filter: the function 'open' is not available"),
+    ("columns: {respondent_id: idd}", "data.survey.columns.respondent_id: column 'idd' is not in survey.csv"),
+])
+def test_preparation_mistakes_stop_the_study_before_any_data_is_read(project, table_text, expected):
+    message = _error(_survey_study(project, table_text))
+    assert expected in message and message.startswith(str(project / "params" / "tiny.yaml"))
+
+
+def test_preparation_of_a_table_kept_on_disk_is_refused(project):
+    path = write_study(project, "tiny", TINY_STUDY.replace("    columns:", "    engine: duckdb\n"
+                                                           "    derive: {x: {expr: 'Value * 2'}}\n    columns:"))
+    message = _error(path)
+    assert "data.transactions.derive: data preparation (missing_codes, derive, filter) is not available" in message
+    assert "engine: duckdb" in message
+
+
+def test_preparation_of_a_dataset_study_is_refused(project):
+    path = write_study(project, "tiny", "name: tiny\ndata:\n  dataset: service_demo\n  filter: \"amount > 0\"\n")
+    message = _error(path)
+    assert "data.filter: data preparation (missing_codes, derive, filter) applies to tables read from files" in message
