@@ -64,3 +64,33 @@ def write_parquet_files(log: pd.DataFrame, folder: Path, n_files: int = 3) -> li
         log.iloc[part].to_parquet(path, index=False)
         paths.append(path)
     return paths
+
+
+#: the public grocery log (customer, date; no amounts): BTYDplus groceryElog, see its PROVENANCE.md
+GROCERY = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "grocery" / "groceryElog.csv"
+
+
+def grocery_log() -> pd.DataFrame:
+    """The grocery log as canonical count-only rows (customer_id string, date); skips the test when absent."""
+    import pytest
+
+    if not GROCERY.exists():
+        pytest.skip(f"the public grocery log is not present at {GROCERY} (../shared/data of the repository)")
+    raw = pd.read_csv(GROCERY)
+    return pd.DataFrame({"customer_id": raw["cust"].astype(str).astype("string"),
+                         "date": pd.to_datetime(raw["date"]).astype("datetime64[ns]")})
+
+
+def direct_counts(log: pd.DataFrame, end: str, unit_days: float = 7.0) -> pd.DataFrame:
+    """frequency, recency and T per customer computed straight from the rows (purchase days), the
+    independent check of the count-only summaries: repeat days, days from first to last, first to end."""
+    day = log["date"].dt.normalize()
+    days = pd.DataFrame({"customer_id": log["customer_id"], "day": day})
+    days = days[days["day"] <= pd.Timestamp(end)].drop_duplicates()
+    g = days.groupby("customer_id")["day"]
+    out = pd.DataFrame({"frequency": g.nunique() - 1,
+                        "recency": (g.max() - g.min()).dt.days / unit_days,
+                        "T": (pd.Timestamp(end) - g.min()).dt.days / unit_days})
+    out.index = out.index.astype("string")
+    out.index.name = "customer_id"
+    return out.sort_index()

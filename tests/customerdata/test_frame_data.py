@@ -59,3 +59,30 @@ def test_summaries_and_rfm_values_refuse_negative_amounts_as_a_log_on_disk_does(
     tx.to_parquet(tmp_path / "tx.parquet", index=False)
     with pytest.raises(DataValidationError, match="negative amount"):
         customer_data(tmp_path / "tx.parquet").rfm_values()
+
+
+def test_count_only_frame_answers_without_money():
+    """Issue 12: a DataFrame without amount (a visit log) gives counts and no money keys or columns;
+    what needs money says so. Counts checked by hand: a buys on two days (three rows), b once."""
+    visits = pd.DataFrame({"customer_id": ["a", "a", "a", "b"],
+                           "date": pd.to_datetime(["2024-01-01", "2024-01-01", "2024-01-08", "2024-01-03"])})
+    data = FrameData(visits)
+    assert not data.has_amounts()
+    profile = data.profile()
+    assert (profile["n_rows"], profile["customers"]) == (4, 2) and "missing_amounts" not in profile
+    summary = data.customer_summary("2024-01-10", time_unit="D")
+    assert summary.to_dict("index") == {"a": {"frequency": 1, "recency": 7.0, "T": 9.0},
+                                        "b": {"frequency": 0, "recency": 0.0, "T": 7.0}}
+    rfm = data.rfm_values("2024-01-10", frequency="transactions")
+    assert rfm.columns.tolist() == ["recency_days", "frequency", "tenure_days"]
+    assert rfm["frequency"].tolist() == [3, 1]
+    values = data.overview_values()
+    assert values["transactions"] == 4 and "revenue" not in values and "mean_amount" not in values
+    assert data.monthly().columns.tolist() == ["transactions", "active_customers"]
+    assert data.daily_counts().columns.tolist() == ["transactions", "customers"]
+    assert data.top_customers(1).to_dict("index") == {"a": {"transactions": 3}}
+    assert [c["check"] for c in data.suspicious(pd.Timestamp("2024-01-10"))] == ["future_date", "duplicate_row"]
+    assert data.sample_transactions(5, seed=2).columns.tolist() == ["customer_id", "date"]
+    with pytest.raises(DataValidationError, match="no amount column in the transactions DataFrame.*count-only"):
+        data.require_amounts("the customer's revenue")
+    data.__class__(visits.assign(amount=1.0)).require_amounts("anything")  # a log with amounts passes

@@ -102,3 +102,54 @@ def test_dropped_future_rows_are_left_out_of_every_query(issue_files):
     assert log.column_stats()[0] == len(raw) - len(late)
     with pytest.raises(ParameterError, match="future_dates must be"):
         TransactionLog.from_paths(str(folder / "tx.csv"), future_dates="ignore")
+
+
+# --------------------------------------------------------------------------- #
+# issue 12: a count-only log (no amount column) on disk
+# --------------------------------------------------------------------------- #
+def test_count_only_grocery_log_on_parquet_matches_direct_counts(tmp_path):
+    """The public grocery log (customer, date) as Parquet through DuckDB: counts, recency and T equal a
+    direct pandas computation exactly (whole days / 7), the documented sizes (10,483 rows, 1,525
+    customers, 3,389 events in 2007) hold, and no money column appears anywhere."""
+    from log_cases import direct_counts, grocery_log
+
+    from analysis.customerdata import customer_data
+
+    rows = grocery_log()
+    rows.to_parquet(tmp_path / "grocery.parquet", index=False)
+    log = TransactionLog.from_paths(tmp_path / "grocery.parquet")
+    assert not log.has_amounts()
+    profile = log.profile()
+    assert (profile["n_rows"], profile["customers"]) == (10_483, 1_525)
+    assert "missing_amounts" not in profile and "negative_amounts" not in profile
+    summary = log.customer_summary("2007-12-30", time_unit="W")
+    assert summary.columns.tolist() == ["frequency", "recency", "T"]
+    expected = direct_counts(rows, "2007-12-30")
+    pd.testing.assert_frame_equal(summary.sort_index(), expected, check_dtype=False, rtol=0, atol=1e-12)
+    split = log.customer_summary("2007-12-30", calibration_end="2006-12-31")
+    assert "monetary_value_holdout" not in split.columns and int(split["frequency_holdout"].sum()) == 3_389
+    in_memory = customer_data(rows).customer_summary("2007-12-30", calibration_end="2006-12-31")
+    pd.testing.assert_frame_equal(split, in_memory, check_dtype=False, rtol=0, atol=1e-12)
+    rfm = log.rfm_values("2007-12-30")
+    assert rfm.columns.tolist() == ["recency_days", "frequency", "tenure_days"]
+    assert rfm["frequency"].sum() == 10_483  # no customer buys twice a day in this log
+    values = log.overview_values()
+    assert not {"revenue", "mean_amount", "median_amount"} & set(values)
+    assert values["transactions"] == 10_483 and values["customers"] == 1_525
+    assert "revenue" not in log.monthly().columns and "revenue" not in log.daily_counts().columns
+    top = log.top_customers(3)
+    assert top.columns.tolist() == ["transactions"]
+    assert top["transactions"].tolist() == rows["customer_id"].value_counts().head(3).tolist()
+    assert [c["check"] for c in log.suspicious(pd.Timestamp("2007-12-30"))] == ["future_date", "duplicate_row"]
+    assert log.sample_transactions(3, seed=1).columns.tolist() == ["customer_id", "date"]
+    with pytest.raises(DataValidationError, match="count-only log .* the Gamma-Gamma spend model needs the amount"):
+        log.require_amounts("the Gamma-Gamma spend model")
+
+
+def test_count_only_csv_log_with_a_mapping(tmp_path):
+    (tmp_path / "visits.csv").write_text("cust,day\na,2024-01-01\na,2024-01-08\nb,2024-01-03\n", encoding="utf-8")
+    log = TransactionLog.from_paths(tmp_path / "visits.csv", columns={"customer_id": "cust", "date": "day"})
+    assert not log.has_amounts()
+    summary = log.customer_summary("2024-01-10", time_unit="D")
+    assert summary.to_dict("index") == {"a": {"frequency": 1, "recency": 7.0, "T": 9.0},
+                                        "b": {"frequency": 0, "recency": 0.0, "T": 7.0}}

@@ -86,3 +86,14 @@ def test_bad_rows_are_counted_in_one_message():
     with pytest.raises(DataValidationError, match=r"x: 1 row\(s\) have a missing customer_id; 2 row\(s\) have a "
                                                   r"negative amount"):
         report_bad_rows({"missing_ids": 1, "negative_amounts": 2}, "x")
+
+
+def test_count_only_files_and_files_that_disagree(tmp_path):
+    """Issue 12: files without amount read as a count-only log; a mix of both is refused by name."""
+    pd.DataFrame({"customer_id": ["a"], "date": ["2024-01-01"]}).to_csv(tmp_path / "a.csv", index=False)
+    only = read_files_pandas(resolve_source(tmp_path / "a.csv"), "UTC")
+    assert only.columns.tolist() == ["customer_id", "date"]
+    pd.DataFrame({"customer_id": ["b"], "date": ["2024-01-02"], "amount": [1.0]}).to_csv(tmp_path / "b.csv",
+                                                                                      index=False)
+    with pytest.raises(DataValidationError, match="some files have an amount column and others do not"):
+        read_files_pandas(resolve_source(tmp_path), "UTC")

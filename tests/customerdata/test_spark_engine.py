@@ -92,3 +92,14 @@ def test_spark_leaves_out_the_rows_a_log_drops_as_future(spark, tmp_path):
         duck = calibration_holdout_summary(log, "2024-09-30", "2024-12-31")
     assert_same(calibration_holdout_summary(log, "2024-09-30", "2024-12-31", engine=spark), duck)
     assert_same(customer_summary(log, engine=spark), customer_summary(log, engine="pandas"))
+
+
+def test_count_only_log_in_spark_as_in_pandas(spark, tmp_path):
+    """Issue 12: a log without amounts gives the same counts and times in Spark, and no money column."""
+    log = edge_case_log().drop(columns="amount")
+    write_parquet_files(log, tmp_path / "visits")
+    files = str(tmp_path / "visits" / "*.parquet")
+    split = calibration_holdout_summary(files, CAL_END, OBS_END, "D", engine=spark)
+    assert "monetary_value" not in split.columns and "monetary_value_holdout" not in split.columns
+    assert_same(split, calibration_holdout_summary(log, CAL_END, OBS_END, "D"))
+    assert_same(customer_summary(log, OBS_END, engine=spark), customer_summary(log, OBS_END))

@@ -50,3 +50,15 @@ def test_small_builders():
     assert '"it""s"' in sql.column_stats_sql(['it"s'])
     assert "LIMIT 3" in sql.top_customers_sql(3)
     assert "GROUP BY" in sql.grouped_sql(sql.DIALECTS["duckdb"], "SELECT 1", ("frequency",), "weight")
+
+
+def test_count_only_texts_have_no_money():
+    """Issue 12: without an amount column, tx.amount is NULL and the summary selects no money column."""
+    d = sql.DIALECTS["duckdb"]
+    assert "CAST(NULL AS DOUBLE) AS amount" in sql.tx_cte(d, "log", "day", amount=False)
+    assert '"amount"' not in sql.tx_cte(d, "log", "day", amount=False)
+    text = sql.summary_sql(d, "log", "day", observation_end=date(2024, 1, 31), unit_days=7.0, period="D",
+                           calibration_end=date(2023, 12, 31), rfm_columns=True, amount=False)
+    assert "monetary_value" not in text and "CAST(c.total_amount AS DOUBLE) AS total_amount" not in text
+    assert "missing_amounts" not in sql.profile_sql(d, "log", "day", amount=False)
+    assert "ORDER BY transactions DESC" in sql.top_customers_sql(3, amount=False)

@@ -17,6 +17,14 @@ scores start from:
     Mean value of the repeat purchases (the first purchase is excluded, as the
     Gamma-Gamma model expects); 0 for customers with no repeat purchase.
 
+Count-only logs
+    A log without an ``amount`` column (a grocery or visit log: who came when) is
+    summarised the same way, but has no money columns: ``monetary_value``,
+    ``monetary_value_holdout`` and ``total_amount`` are absent (not zero, not
+    missing). What needs money (the Gamma-Gamma model, revenue) raises a
+    :class:`~analysis.errors.DataValidationError` saying so
+    (:meth:`analysis.customerdata.CustomerData.require_amounts`).
+
 Times are in days (``time_unit="D"``) or weeks (``time_unit="W"``, days / 7, not
 rounded). Purchases after ``observation_end`` are ignored; a purchase *on*
 ``observation_end`` counts. With these rules the CDNOW sample's published
@@ -25,7 +33,7 @@ calibration summary (Fader, Hardie and Lee 2005) is reproduced exactly.
 Logs larger than memory
     Every function takes, besides a DataFrame, a path, a glob pattern (``"logs/*.parquet"``),
     a folder or a list of them, of Parquet or CSV files with columns
-    ``customer_id``, ``date``, ``amount``. ``engine="auto"`` computes a DataFrame
+    ``customer_id``, ``date`` and (unless count-only) ``amount``. ``engine="auto"`` computes a DataFrame
     with pandas and files with DuckDB (bounded memory, spills to disk); ``"spark"``
     runs the same SQL (:mod:`analysis.customerdata.sql`, one definition for both
     engines) on Spark. The three give the same summary: integers exactly, times
@@ -82,7 +90,8 @@ def customer_summary(
     ----------
     transactions : DataFrame, path, glob, list of paths or TransactionLog
         Canonical transactions table with ``customer_id``, ``date`` (datetime64)
-        and ``amount``; or Parquet/CSV file(s) with those columns (a path, a
+        and ``amount`` (optional: without it a count-only summary, no money
+        columns); or Parquet/CSV file(s) with those columns (a path, a
         folder, a glob such as ``"logs/*.parquet"``, or a list of them); or an
         :class:`analysis.customerdata.TransactionLog` (a study's log kept on disk: its
         column mapping applies and ``engine="auto"`` uses its DuckDB settings).
@@ -114,7 +123,8 @@ def customer_summary(
         - ``frequency`` (int): repeat purchase periods;
         - ``recency`` (float): time from first to last purchase, in ``time_unit``;
         - ``T`` (float): time from first purchase to ``observation_end``;
-        - ``monetary_value`` (float): mean amount of repeat purchases, 0 if none.
+        - ``monetary_value`` (float): mean amount of repeat purchases, 0 if none
+          (absent for a count-only log).
 
     Raises
     ------
