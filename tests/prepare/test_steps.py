@@ -170,3 +170,11 @@ def test_bank_marketing_unknown_and_pdays_999_against_a_direct_count():
     assert direct["pdays"] > 3_900 and direct["default"] > 700  # most clients were never contacted before
     assert int(out.isna().sum().sum()) == sum(direct.values())
     assert raw.isna().sum().sum() == 0  # before: "0 missing cells"
+
+
+def test_column_names_that_are_numbers_are_named_as_text():
+    frame = pd.DataFrame({2023: [1, 999], 2024: [3, 4]})
+    prep = parse_preparation({"missing_codes": {"2023": [999]}, "derive": {"s": {"sum": ["2023", "2024"]}}},
+                             where="s.yaml", key="data.survey", header=["2023", "2024"])
+    out, _ = prepare_table(frame, prep, "survey")
+    assert out["s"].tolist()[0] == 4 and pd.isna(out["s"].iloc[1])

@@ -46,7 +46,28 @@ BASES = [
                                               "columns": {"customer_id": "CustID"}}}},
     {"name": "tiny", "allowed_roots": ["../data"],
      "data": {"customers": {**ORDERS, "columns": {"customer_id": "CustID"}, "options": {"date_format": "%Y-%m-%d"}}}},
+    {"name": "tiny", "data": {"transactions": {**ORDERS, "missing_codes": {"Value": [999]},
+                                               "derive": {"Double": {"expr": "Value * 2"},
+                                                          "Size": {"bins": "Value", "edges": [0, 20, 100]}},
+                                               "filter": "Double > 1 and Size != 'x'"}}},
 ]
+#: values of the preparation keys (issue 12): right, nearly right, and hostile
+CODES = st.one_of(st.lists(st.one_of(st.integers(), AWKWARD_TEXT, st.booleans(), st.none()), max_size=3),
+                  st.dictionaries(st.sampled_from(["Value", "CustID", "Nope", "Double"]),
+                                  st.lists(st.one_of(st.integers(), AWKWARD_TEXT), max_size=2), max_size=2))
+DERIVE_SPECS = st.one_of(st.builds(
+    lambda kind, value, extra: {kind: value, **extra},
+    st.sampled_from(["mean", "sum", "min", "max", "largest", "bins", "recode", "expr", "avg"]),
+    st.one_of(st.sampled_from(["Value", "CustID", "Nope", "Value + 1", "__import__('os')"]),
+              st.lists(st.sampled_from(["Value", "CustID", "OrderDate", "Nope"]), max_size=3),
+              st.dictionaries(st.sampled_from(["Value", "CustID"]), AWKWARD_TEXT, max_size=2)),
+    st.fixed_dictionaries({}, optional={"min_items": st.integers(-1, 4), "map": st.dictionaries(AWKWARD_TEXT, AWKWARD_TEXT),
+                                        "other": AWKWARD_TEXT, "edges": st.lists(st.integers(-5, 50), max_size=4),
+                                        "labels": st.lists(AWKWARD_TEXT, max_size=3), "right": st.booleans()})),
+    VALUES)
+EXPRESSIONS = st.one_of(st.sampled_from(["Value > 10", "Value >", "CustID == 'A1'", "Value.real", "Value * CustID",
+                                         "isna(Value) or Value < 0", "Value in [1, 2]", "open('x')", "Nope > 1",
+                                         "(Value > 1) + 1", "'a' * 10 ** 9", "OrderDate > 3"]), AWKWARD_TEXT)
 #: values worth trying for a key, by its name; any key also gets arbitrary values
 CANDIDATES = {
     "path": PATHS, "format": st.sampled_from([*FORMATS, "xlsx", "cvs"]),
@@ -62,6 +83,9 @@ CANDIDATES = {
     "columns": st.dictionaries(st.sampled_from(["customer_id", "date", "amount", 1]),
                                st.sampled_from(["CustID", "OrderDate", "Value", "Nope", 1]), max_size=3),
     "allowed_roots": st.sampled_from([["/"], ["../nowhere"], "../data", [None]]),
+    "missing_codes": CODES, "derive": st.dictionaries(st.sampled_from(["New", "Value", "Double", ""]), DERIVE_SPECS,
+                                                      max_size=2),
+    "filter": EXPRESSIONS, "expr": EXPRESSIONS,
 }
 NEW_KEYS = st.sampled_from([*TOP_KEYS, *TABLE_KEYS, *WINDOW_KEYS, "transactions", "customers", "survey",
                             "channel_outcomes", "dataset", "fixture_ok", "colums", "titel"]) | st.text(max_size=6)
@@ -205,3 +229,14 @@ def test_yaml_that_broke_loaders(tiny, text):
 def test_top_keys_are_the_documented_ones():
     assert set(TOP_KEYS) == {"name", "title", "description", "data", "allowed_roots", "window", "lifecycle", "labels",
                              "currency", "cleaning", "notebooks"}
+
+
+@bounded(150)
+@given(prep=st.fixed_dictionaries({}, optional={"missing_codes": CODES, "filter": EXPRESSIONS,
+                                               "derive": st.dictionaries(st.sampled_from(["New", "Value", "Two"]),
+                                                                         DERIVE_SPECS, max_size=2)}))
+def test_any_data_preparation(tiny, prep):
+    """Missing codes, derived columns and filters of any shape: a Study and tables, or an error naming the key
+    (issue 12); never a traceback from pandas, never a run of the study's text."""
+    tiny.write_text(yaml.safe_dump({"name": "tiny", "data": {"transactions": {**ORDERS, **prep}}}), encoding="utf-8")
+    _check(tiny)

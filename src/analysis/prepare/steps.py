@@ -102,6 +102,7 @@ def prepare_table(frame: pd.DataFrame, preparation: Preparation, table: str) -> 
     if not preparation.declared:
         return frame, records
     frame = frame.copy()
+    frame.columns = [str(c) for c in frame.columns]  # as the study file names them (an Excel header may be numbers)
     if preparation.missing_codes:
         frame = _apply_codes(frame, preparation, table, records)
     for derivation in preparation.derive:
@@ -128,10 +129,8 @@ def _apply_codes(frame: pd.DataFrame, preparation: Preparation, table: str, reco
     every = preparation.missing_codes.get(None)
     plan = {str(c): every for c in frame.columns} if every is not None else {}
     plan.update({c: v for c, v in preparation.missing_codes.items() if c is not None})
-    by_name = {str(c): c for c in frame.columns}
     n = len(frame)
-    for name, codes in plan.items():
-        column = by_name[name]
+    for column, codes in plan.items():
         wanted = {match_key(c) for c in codes}
         hits = [u for u in _uniques(frame[column]) if match_key(u) in wanted]
         mask = frame[column].isin(hits) if hits else pd.Series(False, index=frame.index)
@@ -143,8 +142,8 @@ def _apply_codes(frame: pd.DataFrame, preparation: Preparation, table: str, reco
                 if numbers.notna().sum() == values.notna().sum():
                     values = numbers
             frame[column] = values
-        if changed or every is None or name in preparation.missing_codes:
-            records.append(_record(table, "missing_codes", name, msg("prepare.detail.codes", codes=_codes_text(codes)),
+        if changed or every is None or column in preparation.missing_codes:
+            records.append(_record(table, "missing_codes", column, msg("prepare.detail.codes", codes=_codes_text(codes)),
                                    n, n, changed))
     if every is not None and not any(r["step"] == "missing_codes" for r in records):
         records.append(_record(table, "missing_codes", msg("prepare.all_columns"),
