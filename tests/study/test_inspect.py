@@ -139,6 +139,16 @@ def test_excel_sheets_are_listed_and_each_can_be_profiled(tmp_path):
     assert inspect_file(f, sheet="Clients").table == "customers"
 
 
+def test_parquet_keeps_its_types(tmp_path):
+    f = tmp_path / "orders.parquet"
+    pd.DataFrame({"customer_id": ["a", "a", "b"], "ordered_at": pd.to_datetime(["2024-01-01", "2024-01-03", "2024-01-02"]),
+                  "revenue": [1.5, 2.0, 3.25]}).to_parquet(f)
+    p = inspect_file(f)
+    assert (p.format, p.encoding, p.sep) == ("parquet", None, None)
+    assert [c.kind for c in p.columns] == ["id", "date", "money"] and p.table == "transactions"
+    assert p.column("ordered_at").example == "2024-01-01"
+
+
 def test_an_unreadable_file_is_an_analysis_error(tmp_path):
     with pytest.raises(InputFileError, match="not found"):
         inspect_file(tmp_path / "missing.csv")

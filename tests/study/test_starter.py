@@ -191,6 +191,18 @@ def test_names(project):
         write_starter([])
 
 
+def test_a_chinese_excel_export_gets_its_encoding(project):
+    f = project / "订单.csv"
+    f.write_bytes("客户编号,日期,金额\n001,2024-01-02,12.5\n001,2024-02-03,8\n002,2024-01-05,3\n".encode("gb18030"))
+    out = write_starter([f], output=project / "params" / "orders.yaml")
+    text = out.read_text(encoding="utf-8")
+    assert "encoding: gb18030  # the file is not UTF-8: it decodes as gb18030" in text
+    assert yaml.safe_load(text)["data"]["transactions"]["columns"] == {"customer_id": "客户编号", "date": "日期",
+                                                                       "amount": "金额"}
+    tx = load_study(out).load_tables()["transactions"]
+    assert tx["customer_id"].tolist() == ["001", "001", "002"] and tx["amount"].sum() == 23.5
+
+
 def test_odd_column_names_still_give_valid_yaml(project):
     f = project / "odd.csv"
     f.write_text('"id: #1","date of \'visit\'","spend [$]"\n1,2024-01-01,3\n1,2024-01-04,5\n2,2024-01-02,4\n',

@@ -119,6 +119,5 @@ MESSAGES = {
             "without .yaml: drop --name, or write to {expected}"
         ),
         "starter.error.output_suffix": "--output must end in .yaml; got {output}",
-        "starter.error.empty_workbook": "{path} holds no sheet with a table (a header and rows)",
     },
 }

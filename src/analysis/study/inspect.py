@@ -202,7 +202,7 @@ def inspect_file(path: str | Path, *, sheet: str | None = None) -> FileProfile:
     --------
     >>> import tempfile, pathlib
     >>> f = pathlib.Path(tempfile.mkdtemp()) / "survey.csv"
-    >>> _ = f.write_text("id;q1;q2;q3\\n1;5;4;3\\n2;1;2;5\\n3;4;4;4\\n")
+    >>> _ = f.write_text("id;q1;q2;q3\\n1;5;4;3\\n2;1;2;5\\n3;4;3;4\\n")
     >>> p = inspect_file(f)
     >>> p.sep, p.table, p.column("q1").kind
     (';', 'survey', 'rating')

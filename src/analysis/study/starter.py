@@ -35,6 +35,7 @@ from analysis.io import write_text_atomic
 from analysis.messages import msg
 from analysis.study.config import find_project_root
 from analysis.study.inspect import (
+    SCALES,
     ColumnProfile,
     FileProfile,
     channel_candidates,
@@ -137,22 +138,17 @@ def _check_name(name: Any) -> None:
 
 
 def _profiles(path: Path) -> list[FileProfile]:
+    """The file's profile; for a workbook, one per sheet that holds a table (else the first sheet's)."""
     first = inspect_file(path)
     if first.format != "excel" or len(first.sheets) == 1:
         return [first]
-    profiles = [first] + [inspect_file(path, sheet=s) for s in first.sheets[1:] if _readable_sheet(path, s)]
-    tables = [p for p in profiles if p.fits] or profiles[:1]
-    if not tables:
-        raise InputFileError(msg("starter.error.empty_workbook", path=path))
-    return tables
-
-
-def _readable_sheet(path: Path, sheet: str) -> bool:
-    try:
-        inspect_file(path, sheet=sheet)
-    except InputFileError:  # an empty sheet, a chart sheet
-        return False
-    return True
+    profiles = [first]
+    for sheet in first.sheets[1:]:
+        try:
+            profiles.append(inspect_file(path, sheet=sheet))
+        except InputFileError:  # an empty sheet, a chart sheet
+            continue
+    return [p for p in profiles if p.fits] or profiles[:1]
 
 
 # --------------------------------------------------------------------------- #
@@ -418,8 +414,6 @@ def _spend(p: FileProfile) -> ColumnProfile | None:
 
 
 def _scale(ratings: list[ColumnProfile]) -> tuple[int, int]:
-    from analysis.study.inspect import SCALES
-
     low, high = min(c.low for c in ratings), max(c.high for c in ratings)
     return next(((lo, hi) for lo, hi in SCALES if lo <= low and high <= hi), (int(low), int(high)))
 
