@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
 
 from analysis.overview import (
+    attribute_profile,
     missing_values,
     monthly_activity,
     purchases_per_customer,
+    suspected_missing_codes,
     suspicious_values,
     table_overview,
     transaction_overview,
@@ -137,3 +141,60 @@ def test_money_axes_name_the_studys_currency(log):
     revenue = plot_monthly_activity(monthly_activity(log), currency="US dollars").axes[0].get_ylabel()
     assert amounts == "Amount per transaction (US dollars, log scale)" and revenue == "Revenue (US dollars)"
     assert "currency units" in plot_amounts(log).axes[0].get_xlabel()
+
+
+# --------------------------------------------------------------------------- issue 12: real data
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+BANK = SHARED / "bank_marketing" / "bank-additional.csv"
+GROCERY = SHARED / "grocery" / "groceryElog.csv"
+needs = lambda path: pytest.mark.skipif(not path.exists(), reason=f"public data set not found at {path}")  # noqa: E731
+
+
+@needs(BANK)
+def test_bank_marketing_missing_codes_are_named_with_their_counts():
+    """Before: notebook 00 reported "0 missing cells" on the UCI bank data. After: every 'unknown' column and
+    pdays = 999 are named, each count equal to a direct pandas count on the raw file."""
+    from analysis.schemas import validate_table
+
+    raw = pd.read_csv(BANK, sep=";")
+    table = validate_table("channel_outcomes", raw.rename(columns={"contact": "channel"}), binary_columns=["y"])
+    assert table_overview({"channel_outcomes": table}).loc["channel_outcomes", "missing_cells"] == 0  # the old view
+    codes = suspected_missing_codes({"channel_outcomes": table}).set_index("column")
+    unknown = [c for c in raw.columns if raw[c].astype(str).eq("unknown").any()]
+    assert sorted(codes.index[codes["code"] == "unknown"]) == sorted(unknown)
+    for column in unknown:
+        assert codes.loc[column, "n_rows"] == (raw[column] == "unknown").sum()
+    assert codes.loc["pdays", "code"] == "999" and codes.loc["pdays", "n_rows"] == (raw["pdays"] == 999).sum()
+    # a number that is a plausible value is not a code: no age 99 flag, no 'campaign' flag, no 'previous' flag
+    assert not {"age", "campaign", "previous", "duration"} & set(codes.index)
+    profile = attribute_profile(table)
+    assert profile.loc["age", "median"] == raw["age"].median()
+    assert profile.loc["job", "distinct"] == raw["job"].nunique()
+    assert profile.loc["job", "top_values"].startswith(f"{raw['job'].value_counts().index[0]} (")
+
+
+def test_declared_codes_are_missing_and_no_longer_suspected():
+    df = pd.DataFrame({"customer_id": list("abcd"), "pdays": [None, 3.0, None, 6.0],  # 999 declared: missing
+                       "job": ["admin", None, "admin", "x"], "age": [-1, 30, 45, 60]})
+    codes = suspected_missing_codes({"customers": df})
+    assert codes[["column", "code"]].values.tolist() == [["age", "-1"]]  # -1 stands out among ages >= 0
+    profile = attribute_profile(df)
+    assert profile.loc["pdays", "n_missing"] == 2 and profile.loc["job", "n_missing"] == 1
+    assert profile.loc["pdays", "max"] == 6.0 and profile.loc["job", "kind"] == "text"
+
+
+@needs(GROCERY)
+def test_count_only_grocery_log_is_described_by_counts_and_purchase_days():
+    from analysis.schemas import validate_table
+
+    raw = pd.read_csv(GROCERY)
+    tx = validate_table("transactions", raw.rename(columns={"cust": "customer_id"}))
+    ov = transaction_overview(tx)["value"]
+    assert "revenue" not in ov.index and "mean_amount" not in ov.index
+    assert ov["transactions"] == len(raw) == 10483 and ov["customers"] == raw["cust"].nunique() == 1525
+    assert ov["purchase_days"] == len(raw.drop_duplicates(["cust", "date"]))  # PROVENANCE: no duplicate cust-days
+    monthly = monthly_activity(tx)
+    assert "revenue" not in monthly.columns and monthly["transactions"].sum() == len(raw)
+    fig = plot_monthly_activity(monthly)
+    assert fig.axes[0].get_title() == "Monthly transactions and active customers"
+    assert "Revenue" not in fig.axes[0].get_ylabel()

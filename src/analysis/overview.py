@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+import numpy as np
 import pandas as pd
 
 from analysis.customerdata import customer_data
@@ -36,8 +37,20 @@ __all__ = [
     "suspicious_values",
     "apply_cleaning",
     "cleaning_summary",
+    "attribute_profile",
+    "suspected_missing_codes",
     "CLEANING_SETTING",
+    "ATTRIBUTE_TABLES",
+    "TEXT_CODES",
+    "NUMBER_CODES",
 ]
+
+#: the canonical tables whose columns notebook 00 profiles one by one
+ATTRIBUTE_TABLES = ("customers", "survey", "channel_outcomes", "paths")
+#: text values that usually mean "no answer" (compared case-insensitively, spaces stripped)
+TEXT_CODES = ("unknown", "missing", "n/a", "na", "none", "not known", "?", "-", "refused", "don't know")
+#: numbers often used as missing-value codes; flagged only where they stand out from the rest
+NUMBER_CODES = (-1, -9, -99, -999, 99, 999, 9999)
 
 
 def table_overview(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
@@ -139,7 +152,9 @@ def transaction_overview(transactions: pd.DataFrame) -> pd.DataFrame:
         ``median_amount``, ``mean_purchases_per_customer``,
         ``median_purchases_per_customer``, ``p90_purchases_per_customer``,
         ``share_one_time_buyers``; one column ``value`` (object dtype, since the
-        metrics mix counts, dates and amounts).
+        metrics mix counts, dates and amounts). A log without amounts has no
+        money rows and instead ``purchase_days`` (distinct customer-days with a
+        purchase).
 
     Examples
     --------
@@ -150,7 +165,10 @@ def transaction_overview(transactions: pd.DataFrame) -> pd.DataFrame:
     >>> transaction_overview(tx).loc[["customers", "revenue", "share_one_time_buyers"], "value"].tolist()
     [2, 60.0, 0.5]
     """
-    values = customer_data(transactions).overview_values()
+    data = customer_data(transactions)
+    values = data.overview_values()
+    if "revenue" not in values:  # a count-only log: how many customer purchase days, instead of money
+        values["purchase_days"] = int(data.rfm_values()["frequency"].sum())
     out = pd.DataFrame({"value": pd.Series(values, dtype=object)})
     out.index.name = "metric"
     return out
@@ -335,3 +353,116 @@ def cleaning_summary(checks: pd.DataFrame, policy: Mapping[str, str], given: Ite
     out["decided"] = [out.loc[c, "policy"] == "window" or out.loc[c, "setting"] in given for c in out.index]
     out["rows_removed"] = out["n_rows"].where(out["policy"].isin(["drop", "window"]), 0).astype(int)
     return out
+
+
+def attribute_profile(frame: pd.DataFrame, *, language: str | None = None) -> pd.DataFrame:
+    """What each column of a survey, customers, channel-outcomes or paths table holds.
+
+    Missing values are counted as loaded, i.e. after the study's ``missing_codes:``.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``column``: ``kind`` (number, date, text; from the catalog),
+        ``n_missing``, ``share_missing``, ``distinct`` (distinct non-missing
+        values), ``min``, ``median``, ``max`` (numbers and dates, as text for
+        dates) and ``top_values`` (text columns: the three most common values
+        with their counts).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"age": [30, 40, None], "job": ["admin", "admin", "unknown"]})
+    >>> attribute_profile(df)[["kind", "n_missing", "distinct", "median", "top_values"]]
+              kind  n_missing  distinct median                top_values
+    column
+    age     number          1         2   35.0
+    job       text          0         2          admin (2), unknown (1)
+    """
+    rows = []
+    for column in frame.columns:
+        values = frame[column]
+        present = values.dropna()
+        row = {"column": str(column), "n_missing": int(values.isna().sum()),
+               "share_missing": float(values.isna().mean()) if len(values) else 0.0,
+               "distinct": int(present.nunique()), "min": "", "median": "", "max": "", "top_values": ""}
+        if pd.api.types.is_bool_dtype(values) or not (pd.api.types.is_numeric_dtype(values)
+                                                       or pd.api.types.is_datetime64_any_dtype(values)):
+            kind = "text"
+            counts = present.astype(str).value_counts().head(3)
+            row["top_values"] = ", ".join(f"{value} ({count:,})" for value, count in counts.items())
+        elif pd.api.types.is_datetime64_any_dtype(values):
+            kind = "date"
+            if len(present):
+                row.update({k: getattr(present, k)().date().isoformat() for k in ("min", "median", "max")})
+        else:
+            kind = "number"
+            if len(present):
+                row.update({k: float(getattr(present.astype(float), k)()) for k in ("min", "median", "max")})
+        row["kind"] = msg(f"overview.kind.{kind}", language=language)
+        rows.append(row)
+    columns = ["column", "kind", "n_missing", "share_missing", "distinct", "min", "median", "max", "top_values"]
+    return pd.DataFrame(rows, columns=columns).set_index("column")
+
+
+def suspected_missing_codes(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """Values still in the data that look like missing-value codes (``'unknown'``, ``999``, ``-1``).
+
+    A text value counts when it is one of :data:`TEXT_CODES` (any case). A number
+    of :data:`NUMBER_CODES` counts only where it stands out: a negative code in a
+    column whose other values are all >= 0, or a code of 99 or more that is the
+    column's largest value and more than twice the largest of the others. Columns
+    of the transactions table and identifiers are not looked at.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``table``, ``column``, ``code`` (as text), ``n_rows``,
+        ``share_rows``; one row per code found, most rows first.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"pdays": [999, 3, 999, 6], "job": ["Unknown", "admin", "admin", "x"],
+    ...                    "age": [99, 30, 45, 60]})
+    >>> suspected_missing_codes({"survey": df})[["column", "code", "n_rows"]]
+      column     code  n_rows
+    0  pdays      999       2
+    1    job  Unknown       1
+    """
+    rows = []
+    for name, frame in tables.items():
+        if name == "transactions" or not isinstance(frame, pd.DataFrame):
+            continue
+        for column in frame.columns:
+            if str(column).endswith("_id"):
+                continue
+            values = frame[column].dropna()
+            if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+                found = _number_codes(values.astype(float))
+            elif values.dtype == object or pd.api.types.is_string_dtype(values):
+                text = values.astype(str)
+                hits = text[text.str.strip().str.lower().isin(TEXT_CODES)]
+                found = hits.value_counts().sort_index().items()
+            else:
+                continue
+            for code, count in found:
+                rows.append({"table": name, "column": str(column), "code": str(code), "n_rows": int(count),
+                             "share_rows": int(count) / len(frame)})
+    out = pd.DataFrame(rows, columns=["table", "column", "code", "n_rows", "share_rows"])
+    return out.sort_values(["n_rows", "table", "column"], ascending=[False, True, True],
+                           kind="stable").reset_index(drop=True)
+
+
+def _number_codes(values: pd.Series) -> list[tuple[str, int]]:
+    """The codes of :data:`NUMBER_CODES` that stand out in one numeric column (see :func:`suspected_missing_codes`)."""
+    found = []
+    for code in NUMBER_CODES:
+        hit = values == code
+        if not hit.any() or hit.all():
+            continue
+        others = values[~hit]
+        stands_out = (others.min() >= 0) if code < 0 else (code >= others.max() * 2 and code > others.max())
+        if stands_out:
+            found.append((f"{code:g}", int(hit.sum())))
+    return found

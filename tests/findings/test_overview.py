@@ -60,3 +60,36 @@ def test_cdnow_flags_what_the_issue_counted_and_its_policy_is_a_decision():
     checks = {c.key: c.status for c in overview_checks(cleaning)}
     assert checks["rows_duplicate_row"] == "pass" and checks["rows_non_positive_amount"] == "pass"
     assert checks["rows_extreme_amount"] == "warn"  # no rule covers the one $1,286 order
+
+
+# --------------------------------------------------------------------------- issue 12
+def test_a_count_only_log_is_described_without_money():
+    counts = TX.drop(columns="amount")
+    cleaning = cleaning_summary(suspicious_values(counts), {})
+    scope = overview_findings(transaction_overview(counts), cleaning, currency="euros")[0]
+    text = scope.text()
+    assert "euros" not in text and "worth" not in text and "records no amounts" in text
+    assert scope.fields["days"].value == 3  # a: 2024-01-01 and 2024-02-01, b: 2024-01-05
+
+
+def test_attribute_and_code_findings_cite_the_written_tables():
+    from analysis.findings.overview import attribute_finding, missing_codes_check, preparation_finding
+    from analysis.overview import attribute_profile, suspected_missing_codes
+
+    df = pd.DataFrame({"respondent_id": list("abcd"), "q1": [1, None, None, 4], "job": ["unknown", "x", "y", "x"]})
+    profile = attribute_profile(df)
+    finding = attribute_finding("survey", profile)
+    assert finding.fields["columns"].value == 3 and finding.fields["column"] == "q1"
+    assert finding.fields["n_missing"].value == 2 and finding.fields["share"].value == 0.5
+    complete = attribute_finding("survey", attribute_profile(df.drop(columns="q1")))
+    assert "none with missing values" in complete.text()
+    codes = suspected_missing_codes({"survey": df})
+    check = missing_codes_check(codes)
+    assert check.status == "warn" and "job" in check.text() and "missing_codes:" in check.text()
+    assert check.fields["n_rows"].value == 1
+    assert missing_codes_check(suspected_missing_codes({"survey": df.drop(columns="job")})).status == "pass"
+    prep = pd.DataFrame({"table": ["survey", "survey"], "step": ["missing_codes", "filter"], "column": ["q1", ""],
+                         "detail": ["999", "q1 > 0"], "rows_before": [4, 4], "rows_after": [4, 3],
+                         "cells_changed": [2, 0]})
+    found = preparation_finding(prep)
+    assert found.fields["steps"].value == 2 and found.fields["cells"].value == 2

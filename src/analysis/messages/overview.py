@@ -68,6 +68,36 @@ MESSAGES = {
             "{description}: {n:,} flagged ({share:.2%} of rows); the study's cleaning policy keeps them on "
             "purpose, and every notebook models them."
         ),
+        "overview.kind.number": "number",
+        "overview.kind.date": "date",
+        "overview.kind.text": "text",
+        "overview.finding.scope_counts": (
+            "{customers:,.0f} customers made {transactions:,.0f} transactions on {days:,.0f} customer purchase "
+            "days between {first} and {last}. The log records no amounts, so this page says nothing about money."
+        ),
+        "overview.finding.attributes": (
+            "The {table} table has {columns:,.0f} columns; the one with most missing values is {column}: "
+            "{n_missing:,.0f} ({share:.1%})."
+        ),
+        "overview.finding.attributes_complete": (
+            "The {table} table has {columns:,.0f} columns, none with missing values (counted after the "
+            "study's missing-value codes)."
+        ),
+        "overview.finding.preparation": (
+            "The study's preparation applied {steps:,.0f} step(s) while loading, changing {cells:,.0f} cells "
+            "(table preparation)."
+        ),
+        "overview.checked.codes": (
+            "Values that look like missing-value codes are still in the data: {n_codes:,.0f} code(s) in "
+            "{n_rows:,.0f} cells, in {columns} (column, code, rows). Every notebook treats them as real "
+            "answers. If they mean \"no answer\", declare them in the study under the table's "
+            "`missing_codes:` (e.g. `missing_codes: {{{example}}}`)."
+        ),
+        "overview.checked.codes_none": "No value looks like a missing-value code ('unknown', 999, -1) still in the data.",
+        "overview.note.no_amounts": (
+            "The transactions carry no amounts (a count-only log), so there is no distribution of amounts to show."
+        ),
+        "overview.fig.monthly.title_counts": "Monthly transactions and active customers",
         "overview.checked.removed": "{description}: {n:,} flagged ({share:.2%} of rows), left out of every analysis.",
     },
 }

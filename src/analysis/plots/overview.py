@@ -66,6 +66,8 @@ def plot_amounts(transactions: pd.DataFrame, *, currency: str | None = None) -> 
 def plot_monthly_activity(monthly: pd.DataFrame, *, currency: str | None = None) -> Figure:
     """Monthly revenue (bars, in *currency*; default "currency units") and active customers (line, right axis).
 
+    Without a ``revenue`` column (a count-only log) the bars count transactions.
+
     Examples
     --------
     >>> import pandas as pd
@@ -76,9 +78,12 @@ def plot_monthly_activity(monthly: pd.DataFrame, *, currency: str | None = None)
     """
     with figure_style():
         fig, ax = new_figure(width=8.0)
-        ax.bar(monthly["month"], monthly["revenue"], width=20, color="C0", alpha=0.8,
-               label=msg("overview.axis.revenue", currency=currency or msg("study.currency.none")))
-        ax.set_ylabel(msg("overview.axis.revenue", currency=currency or msg("study.currency.none")))
+        money = "revenue" in monthly.columns
+        bars = (msg("overview.axis.revenue", currency=currency or msg("study.currency.none")) if money
+                else msg("overview.axis.transactions"))
+        ax.bar(monthly["month"], monthly["revenue" if money else "transactions"], width=20, color="C0", alpha=0.8,
+               label=bars)
+        ax.set_ylabel(bars)
         ax.set_xlabel(msg("overview.axis.month"))
         right = ax.twinx()
         right.plot(monthly["month"], monthly["active_customers"], color="C1", marker="o",
@@ -86,7 +91,7 @@ def plot_monthly_activity(monthly: pd.DataFrame, *, currency: str | None = None)
         right.set_ylabel(msg("overview.axis.active_customers"))
         right.grid(False)
         right.set_ylim(bottom=0)
-        ax.set_title(msg("overview.fig.monthly.title"))
+        ax.set_title(msg("overview.fig.monthly.title" if money else "overview.fig.monthly.title_counts"))
         handles = ax.get_legend_handles_labels()[0] + right.get_legend_handles_labels()[0]
         ax.legend(handles=handles, loc="upper right", framealpha=0.9)
     return fig
