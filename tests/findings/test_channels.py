@@ -171,8 +171,8 @@ def test_a_loss_is_called_a_loss():
 def test_adjusted_sentences_in_points_for_rates(firm):
     adj = adjusted_comparison(firm.campaign, "channel", "visit", ["recency_group"], reference="control")
     effects = points(adj.effects, ["unadjusted", "estimate", "ci_low", "ci_high"])
-    texts = [f.text() for f in fc.adjusted_findings(adj, "visit", table="adjusted_visit", effects=effects,
-                                                    binary=True)]
+    found = fc.adjusted_findings(adj, "visit", table="adjusted_visit", effects=effects, binary=True)
+    texts = [f.text() for f in found if not f.key.endswith("_verdict")]
     for text, (_, r) in zip(texts, adj.effects.iterrows()):
         assert text.startswith(f"{r['group'].replace('_', ' ')} vs control on visit: "
                                f"{100 * r['unadjusted']:+.2f} percentage points unadjusted, "
@@ -352,3 +352,87 @@ def test_lifecycle_sentence_cites_the_rules_written():
     table = fc.lifecycle_table(DEFAULT_STAGE_RULES)
     text = fc.lifecycle_finding(table, name="lifecycle_rules").text()
     assert "at risk after 180 days" in text and "lost after 365" in text and "notebook 01" in text
+
+
+# --- issue 12: attribution findings, count-only logs, absent default columns --------------------------------------
+
+def _journeys():
+    # 'a' opens most journeys, 'b' closes them: last touch credits b, first touch and the chain credit a more
+    return pd.DataFrame({"path": ["a > b", "a > b", "a", "b", "c > a > b", "a > c"],
+                         "conversions": [30, 10, 5, 2, 8, 0], "nulls": [20, 15, 40, 30, 5, 25]})
+
+
+def test_attribution_findings_cite_shares_computed_by_hand(tmp_path):
+    from analysis.channels import attribute_paths
+
+    paths = _journeys()
+    result = attribute_paths(paths, n_bootstrap=50, seed=3)
+    out = ReportOutputs(tmp_path)
+    table = out.table("attribution", result.table)
+    shares = out.table("attribution_shares", fc.attribution_shares_table(table))
+    lengths = out.table("attribution_paths", result.lengths)
+    # last-touch shares by hand: conversions of journeys ending in each channel / all conversions
+    total = paths["conversions"].sum()
+    last = paths.groupby(paths["path"].str.split(" > ").str[-1])["conversions"].sum() / total
+    assert shares["last_touch"].to_dict() == pytest.approx(last.reindex(shares.index, fill_value=0).to_dict())
+    assert shares[list(fc.ATTRIBUTION_RULES)].sum().to_numpy() == pytest.approx(1.0)
+    found = [out.finding(f) for f in fc.attribution_findings(table, shares, table_name="attribution",
+                                                              shares_name="attribution_shares")]
+    checks = [out.check(c) for c in fc.attribution_checks(shares, lengths, shares_name="attribution_shares",
+                                                           lengths_name="attribution_paths")]
+    moved = (shares["markov"] - shares["last_touch"]).abs().idxmax()
+    assert found[1].key == "attribution_shift" and found[1].text().startswith(f"{moved}'s credit")
+    # one-touch conversions by hand: 'a' (5) and 'b' (2) of 55
+    single = checks[0]
+    assert single.key == "attribution_single_touch" and single.status == "pass"
+    assert numbers(single.text())[:2] == [7, total]
+    assert checks[1].key == "attribution_bootstrap" and checks[1].status in ("pass", "warn")
+    assert verify_outputs(tmp_path) == []
+
+
+def test_attribution_checks_warn_on_one_touch_journeys_and_without_bootstrap():
+    from analysis.channels import attribute_paths
+
+    paths = pd.DataFrame({"path": ["a", "b", "a > b"], "conversions": [50, 40, 5], "nulls": [10, 10, 10]})
+    result = attribute_paths(paths, n_bootstrap=0)
+    shares = fc.attribution_shares_table(result.table)
+    single, boot = fc.attribution_checks(shares, result.lengths, shares_name="s", lengths_name="l")
+    assert single.status == "warn" and numbers(single.text())[:2] == [90, 95]
+    assert boot.status == "not_run"
+
+
+def test_economics_skip_names_the_missing_money():
+    # count-only logs (issue 12): economics need amounts; the reason is named, not a KeyError
+    customers = pd.DataFrame({"customer_id": ["1"], "acquisition_channel": ["web"], "acquisition_cost": [10.0]})
+    counts = pd.DataFrame({"customer_id": ["1"], "date": pd.to_datetime(["2024-01-01"])})
+    check = fc.economics_skip(customers, counts, channel="acquisition_channel")
+    assert check.status == "not_run" and "without amounts" in check.text() and "need money" in check.text()
+    assert fc.economics_skip(customers, counts.assign(amount=5.0), channel="acquisition_channel") is None
+    assert "customers table" in fc.economics_skip(None, counts, channel=None).text()
+    assert "no transactions table" in fc.economics_skip(customers, None, channel="acquisition_channel").text()
+
+
+def test_absent_default_columns_switch_their_part_off():
+    frame = pd.DataFrame({"channel": ["a"], "y": [1], "age": [30]})
+    kept, gaps = fc.usable_columns(frame, channel_column="channel", binary_outcomes=["visit", "y"],
+                                   spend_outcome="spend", covariates=None, cost_column="", heterogeneity_by="age")
+    assert kept == {"channel_column": "channel", "binary_outcomes": ["y"], "spend_outcome": None, "covariates": [],
+                    "cost_column": None, "heterogeneity_by": "age"}
+    assert [g.key for g in gaps] == ["absent_binary_outcomes", "absent_spend_outcome"]
+    assert all(g.status == "not_run" and "set `" in g.text() for g in gaps)
+    assert "visit" in gaps[0].text() and "spend" in gaps[1].text()
+
+
+def test_adjusted_verdict_follows_the_adjusted_interval(firm):
+    adj = adjusted_comparison(firm.campaign, "channel", "visit", ["recency_group"], reference="control")
+    effects = points(adj.effects, ["unadjusted", "estimate", "ci_low", "ci_high"])
+    found = fc.adjusted_findings(adj, "visit", table="adjusted_visit", effects=effects, binary=True)
+    verdicts = {f.key: f for f in found if f.key.endswith("_verdict")}
+    for _, r in adj.effects.iterrows():
+        key = f"adjusted_visit_{fc.slug(r['group'])}_verdict"
+        if r["unadjusted_ci_low"] * r["unadjusted_ci_high"] <= 0:
+            assert key not in verdicts
+            continue
+        survives = r["ci_low"] * r["ci_high"] > 0
+        assert verdicts[key].message == ("channels.text.adjusted_survives" if survives
+                                          else "channels.text.adjusted_vanishes")

@@ -57,6 +57,8 @@ MIN_EXPECTED = 5.0
 SHARE_WIDTH_LIMIT = 0.05
 #: above this share of conversions from one-touch journeys, the rules can hardly disagree
 SINGLE_TOUCH_LIMIT = 0.5
+#: parameters of notebook 04 that list columns: None (or "") gives an empty list
+LIST_PARAMETERS = ("binary_outcomes", "covariates")
 
 
 def _underscores(name: object) -> str:
@@ -510,8 +512,8 @@ def usable_columns(frame: pd.DataFrame | None, *, table: str = "channel_outcomes
     """
     kept, checks = {}, []
     for name, value in parameters.items():
-        many = isinstance(value, (list, tuple))
-        names = [v for v in (value if many else [value]) if v not in (None, "")]
+        many = isinstance(value, (list, tuple)) or name in LIST_PARAMETERS  # None -> [] for these
+        names = [v for v in (value if isinstance(value, (list, tuple)) else [value]) if v not in (None, "")]
         absent = [v for v in names if frame is not None and v not in frame.columns]
         present = [v for v in names if v not in absent]
         kept[name] = present if many else (present[0] if present else None)
