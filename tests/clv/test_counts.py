@@ -148,3 +148,14 @@ def test_edge_values_of_the_risk_rule_that_are_allowed(fitted):
     forecast = clv.purchase_forecast(model, data.iloc[:50], horizon=52, interval=None)
     rule = clv.win_back_rule(forecast, threshold=1.0, min_p_alive=0.0, worth="purchases_if_alive")
     assert "probably_gone" not in set(clv.win_back_status(forecast, rule))
+
+
+@pytest.mark.parametrize(("settings", "words"), [({"horizon": 0}, "'horizon'"), ({"horizon": None}, "'horizon'"),
+                                                 ({"risk_threshold": 0.0}, "'risk_threshold'"),
+                                                 ({"min_p_alive": 0.5}, "must be below risk_threshold"),
+                                                 ({"margin": 0.0}, "'margin'"), ({"discount_rate": -0.1}, "'discount_rate'")])
+def test_forecast_settings_are_checked_before_any_fit(settings, words):
+    values = {"horizon": 52, "risk_threshold": 0.5, "min_p_alive": 0.05, "discount_rate": None, "margin": None}
+    clv.check_forecast_settings(**values)  # None: no discounting, value in revenue (documented)
+    with pytest.raises(ParameterError, match=words):
+        clv.check_forecast_settings(**(values | settings))

@@ -14,7 +14,7 @@ estimate columns (``estimate, std_error, ci_low, ci_high, p_value``).
 from analysis.clv.bgbb import BetaGeoBetaBinom
 from analysis.clv.bgnbd import BetaGeo, ModifiedBetaGeo
 from analysis.clv.counts import (
-    SPEND_BASES, TRANSACTION_MODELS, forecast_table, has_amounts, purchase_forecast, spend_basis, transaction_models,
+    SPEND_BASES, TRANSACTION_MODELS, check_forecast_settings, forecast_table, has_amounts, purchase_forecast, spend_basis, transaction_models,
 )
 from analysis.clv.covariates import BetaGeoCovariates, ParetoNBDCovariates
 from analysis.clv.gammagamma import GammaGamma
@@ -42,6 +42,7 @@ __all__ = [
     "ParetoNBDCovariates",
     "ShiftedBetaGeometric",
     "channel_effects",
+    "check_forecast_settings",
     "churn_risk",
     "compare_models",
     "customer_lifetime_value",

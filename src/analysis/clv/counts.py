@@ -21,14 +21,14 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.checks import Interval, Options, validate_params
+from analysis.checks import Interval, Options, check_params, validate_params
 from analysis.clv.bgnbd import BetaGeo, ModifiedBetaGeo
 from analysis.clv.paretonbd import ParetoNBD
 from analysis.clv.value import churn_risk, customer_lifetime_value
 from analysis.errors import ParameterError
 from analysis.window import UNIT_DAYS
 
-__all__ = ["SPEND_BASES", "TRANSACTION_MODELS", "forecast_table", "has_amounts", "spend_basis", "purchase_forecast",
+__all__ = ["SPEND_BASES", "TRANSACTION_MODELS", "check_forecast_settings", "forecast_table", "has_amounts", "spend_basis", "purchase_forecast",
            "transaction_models"]
 
 #: the purchase models notebook 02 compares, by the name a study writes
@@ -131,6 +131,32 @@ def transaction_models(names) -> dict[str, type]:
     if len(set(names)) < len(names):
         raise ParameterError(f"models names a model twice ({list(names)!r}); write each of {allowed} at most once.")
     return {n: TRANSACTION_MODELS[n] for n in names}
+
+
+def check_forecast_settings(*, horizon, risk_threshold, min_p_alive, discount_rate=None, margin=None) -> None:
+    """Check notebook 02's forecast and value settings at once, before any model is fitted.
+
+    ``discount_rate`` and ``margin`` may be None (no discounting; value in revenue). Raises a
+    :class:`~analysis.errors.ParameterError` naming the parameter and the range it must lie in.
+
+    Examples
+    --------
+    >>> check_forecast_settings(horizon=52, risk_threshold=0.5, min_p_alive=0.05)
+    >>> check_forecast_settings(horizon=0, risk_threshold=0.5, min_p_alive=0.05)
+    Traceback (most recent call last):
+    ...
+    analysis.errors.ParameterError: The 'horizon' parameter of notebook 02 must be a number in the range (0, inf). Got 0 instead.
+    """
+    check_params({"horizon": [Interval(float, 0, None, closed="neither")],
+                  "risk_threshold": [Interval(float, 0, 1, closed="right")],
+                  "min_p_alive": [Interval(float, 0, 1, closed="left")],
+                  "discount_rate": [Interval(float, 0, None, closed="left"), None],
+                  "margin": [Interval(float, 0, 1, closed="right"), None]},
+                 {"horizon": horizon, "risk_threshold": risk_threshold, "min_p_alive": min_p_alive,
+                  "discount_rate": discount_rate, "margin": margin}, "notebook 02")
+    if min_p_alive >= risk_threshold:
+        raise ParameterError(f"min_p_alive ({min_p_alive}) must be below risk_threshold ({risk_threshold}): a customer "
+                             "is probably gone below min_p_alive and slipping away below risk_threshold.")
 
 
 @validate_params({
