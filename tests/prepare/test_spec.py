@@ -48,6 +48,8 @@ def test_codes_for_every_column_and_a_single_code():
     ({"missing_codes": [True]}, "data.survey.missing_codes[0]: True is read by YAML as true/false"),
     ({"missing_codes": [None]}, "data.survey.missing_codes[0]: expected a code"),
     ({"missing_codes": [" "]}, "expected a code"),
+    ({"missing_codes": [float("nan")]}, "expected a code"),
+    ({"derive": {"s": {"recode": "y", "map": {float("inf"): 1}}}}, "data.survey.derive.s.map: expected a code"),
     ({"missing_codes": {"agee": [999]}}, "data.survey.missing_codes.agee: column 'agee' is not in the file"
                                          " (nor derived before); did you mean 'age'?"),
     ({"derive": []}, "data.survey.derive: expected a mapping of new column"),

@@ -7,6 +7,7 @@ the columns derived before), so a misspelt column stops the study at once.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -107,7 +108,8 @@ def parse_preparation(raw: Mapping[str, Any], *, where: str, key: str, header: S
 def _code(value: Any, where: str, key: str) -> Any:
     if isinstance(value, bool):
         raise _error(where, key, "prepare.error.code_bool", value=shown(value))
-    if value is None or not isinstance(value, (str, int, float)) or (isinstance(value, str) and not value.strip()):
+    if value is None or not isinstance(value, (str, int, float)) or (isinstance(value, str) and not value.strip()) \
+            or (isinstance(value, float) and not math.isfinite(value)):
         raise _error(where, key, "prepare.error.code_type", value=shown(value))
     return value
 

@@ -131,9 +131,7 @@ def _apply_codes(frame: pd.DataFrame, preparation: Preparation, table: str, reco
     plan.update({c: v for c, v in preparation.missing_codes.items() if c is not None})
     n = len(frame)
     for column, codes in plan.items():
-        wanted = {match_key(c) for c in codes}
-        hits = [u for u in _uniques(frame[column]) if match_key(u) in wanted]
-        mask = frame[column].isin(hits) if hits else pd.Series(False, index=frame.index)
+        mask = _matches(frame[column], codes)
         changed = int(mask.sum())
         if changed:
             values = frame[column].mask(mask)
@@ -149,6 +147,15 @@ def _apply_codes(frame: pd.DataFrame, preparation: Preparation, table: str, reco
         records.append(_record(table, "missing_codes", msg("prepare.all_columns"),
                                msg("prepare.detail.codes", codes=_codes_text(every)), n, n, 0))
     return frame
+
+
+def _matches(column: pd.Series, codes: tuple[Any, ...]) -> pd.Series:
+    """Where *column* holds one of *codes* (compared as :func:`match_key` says)."""
+    wanted = {match_key(c) for c in codes}
+    if pd.api.types.is_numeric_dtype(column.dtype) and not pd.api.types.is_bool_dtype(column.dtype):
+        return column.isin([number for kind, number in wanted if kind == "n"])  # fast for many distinct numbers
+    hits = [u for u in _uniques(column) if match_key(u) in wanted]
+    return column.isin(hits) if hits else pd.Series(False, index=column.index)
 
 
 def _codes_text(codes: tuple[Any, ...]) -> str:
