@@ -52,6 +52,7 @@ from analysis.segmentation.assignments import customer_assignments
 from analysis.segmentation.clustering import (
     CLUSTER_METHODS,
     CRITERIA,
+    DEFAULT_FEATURES,
     ClusterProfiles,
     KSelection,
     channel_agreement,
@@ -94,7 +95,7 @@ from analysis.segmentation.tiers import (
 )
 
 __all__ = [
-    "CLUSTER_METHODS", "CRITERIA", "DEFAULT_STAGE_RULES", "SCORE_METHODS", "STAGES",
+    "CLUSTER_METHODS", "CRITERIA", "DEFAULT_FEATURES", "DEFAULT_STAGE_RULES", "SCORE_METHODS", "STAGES",
     "ClusterProfiles", "Concentration", "KSelection", "OneToOne",
     "abc_limits", "allowed_stages", "assign_segments", "channel_agreement",
     "choose_k", "cluster_features", "cluster_profiles", "cluster_stability",

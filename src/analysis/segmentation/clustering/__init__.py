@@ -28,7 +28,7 @@ Examples
 [40, 40]
 """
 
-from analysis.segmentation.clustering.features import cluster_features, project_2d
+from analysis.segmentation.clustering.features import DEFAULT_FEATURES, cluster_features, project_2d
 from analysis.segmentation.clustering.fitting import CLUSTER_METHODS, fit_clusters
 from analysis.segmentation.clustering.profiles import ClusterProfiles, channel_agreement, cluster_profiles
 from analysis.segmentation.clustering.selection import CRITERIA, KSelection, choose_k
@@ -37,6 +37,7 @@ from analysis.segmentation.clustering.stability import cluster_stability, stabil
 __all__ = [
     "CLUSTER_METHODS",
     "CRITERIA",
+    "DEFAULT_FEATURES",
     "KSelection",
     "ClusterProfiles",
     "cluster_features",

@@ -20,16 +20,16 @@ from analysis.checks import validate_params
 from analysis.errors import AnalysisWarning, DataValidationError
 from analysis.segmentation.clustering.fitting import as_matrix
 
-__all__ = ["cluster_features", "project_2d"]
+__all__ = ["DEFAULT_FEATURES", "cluster_features", "project_2d"]
 
-_DEFAULT_FEATURES = ("recency_days", "frequency", "monetary")
+DEFAULT_FEATURES = ("recency_days", "frequency", "monetary")
 
 
 @validate_params({"table": ["frame"], "columns": ["array-like"], "attributes": ["frame", None],
                   "categorical": ["array-like"], "log": [bool]})
 def cluster_features(
     table: pd.DataFrame,
-    columns: Sequence[str] = _DEFAULT_FEATURES,
+    columns: Sequence[str] = DEFAULT_FEATURES,
     *,
     attributes: pd.DataFrame | None = None,
     categorical: Sequence[str] = (),
