@@ -3,19 +3,18 @@ tables must reproduce the figures computed from the publisher's file (PROVENANCE
 ../shared/data/hillstrom, 6 decimals; the conversion and spend figures also match
 published re-runs of Yasui 2020 and the pyuplift docs).
 
-This runs the study file users run (params/examples/hillstrom.yaml) through the CLI,
-with the data set placed in the download cache as a user's earlier download would be.
+This runs the study file users run (params/examples/hillstrom.yaml) through the CLI, read from the
+local copy in ../shared/data/hillstrom through the fetcher's ``local_path`` option (the study file
+copied into tmp_path with that one option added), so the test neither needs the network nor writes
+into the user's download cache.
 """
 
 from __future__ import annotations
-
-import shutil
 
 import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from analysis.datasets import REMOTE_DATASETS
 from analysis.findings import verify_outputs
 from analysis.report.cli import main
 
@@ -28,11 +27,14 @@ PUBLISHED = pd.DataFrame(
 
 @pytest.mark.slow
 def test_channel_notebook_reproduces_hillstrom_arms(shared_data, project_root, tmp_path):
-    cache = REMOTE_DATASETS["hillstrom"].cache_path()
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(shared_data / "hillstrom" / "hillstrom.csv", cache)
+    text = (project_root / "params" / "examples" / "hillstrom.yaml").read_text(encoding="utf-8")
+    local = shared_data / "hillstrom" / "hillstrom.csv"
+    assert "\n  dataset: hillstrom\n" in text
+    study = tmp_path / "hillstrom.yaml"
+    study.write_text(text.replace("\n  dataset: hillstrom\n", f"\n  dataset: hillstrom\n  options: {{local_path: '{local}', "
+                                  "download: false}\n"), encoding="utf-8")
     result = CliRunner().invoke(main, [
-        "run", "--study", str(project_root / "params" / "examples" / "hillstrom.yaml"),
+        "run", "--study", str(study), "--notebook", "04_channel_comparison", "--force",
         "--notebooks-dir", str(project_root / "notebooks"), "--reports-dir", str(tmp_path),
     ])
     assert result.exit_code == 0, result.output
