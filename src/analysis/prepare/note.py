@@ -10,7 +10,7 @@ from analysis.prepare.spec import Derivation, Preparation
 __all__ = ["preparation_note"]
 
 
-def preparation_note(preparations: Mapping[str, Preparation], cleaning: Mapping[str, str] = {},
+def preparation_note(preparations: Mapping[str, Preparation], cleaning: Mapping[str, str] | None = None,
                      cleaning_given: Iterable[str] = (), *, language: str | None = None) -> str:
     """What a study declares about its data (codes, derived columns, filters, cleaning), as Markdown.
 
@@ -18,7 +18,7 @@ def preparation_note(preparations: Mapping[str, Preparation], cleaning: Mapping[
     ----------
     preparations : mapping
         Table name -> its :class:`~analysis.prepare.Preparation`.
-    cleaning : mapping
+    cleaning : mapping, optional
         The study's cleaning policy (``{"duplicates": "drop", ...}``).
     cleaning_given : iterable of str
         The cleaning keys the study sets itself (only these are a declaration).
@@ -54,7 +54,7 @@ def preparation_note(preparations: Mapping[str, Preparation], cleaning: Mapping[
         if prep.filter is not None:
             lines.append(m("filter", table=name, expression=escape_markdown(prep.filter.text)))
     for key in cleaning_given:
-        lines.append(m(f"cleaning.{key}.{cleaning[key]}"))
+        lines.append(m(f"cleaning.{key}.{(cleaning or {})[key]}"))
     if not lines:
         return ""
     return "\n".join([m("heading"), "", *(f"- {line}" for line in lines)])
@@ -68,8 +68,7 @@ def _derived(table: str, derivation: Derivation, m) -> str:
         return m("expr", table=table, name=name, expression=escape_markdown(derivation.expression.text))
     if kind in ("mean", "sum", "min", "max"):
         n, given = derivation.settings["min_items"], len(derivation.sources)
-        every = n == given
-        return m(f"rowwise_all" if every else "rowwise_some", table=table, name=name,
+        return m("rowwise_all" if n == given else "rowwise_some", table=table, name=name,
                  kind=m(f"kind.{kind}"), columns=columns, n=n)
     if kind == "recode":
         return m("recode", table=table, name=name, columns=columns)
