@@ -1,21 +1,30 @@
 """Data contracts: the canonical tables and their validators.
 
-Every analysis module works on four canonical tables (see ``DESIGN.md``):
+Every analysis module works on five canonical tables. Their reference, column by
+column with every table option and an example study entry, is ``docs/tables.md``
+(generated from :mod:`analysis.schemas.descriptions` by
+``python -m analysis.schemas.reference docs/tables.md``; a test keeps both equal).
+In short:
 
 ``transactions``
-    ``customer_id`` (text), ``date`` (``datetime64[ns]``, no time zone),
-    ``amount`` (``float64``, >= 0); optional ``channel`` (text), ``quantity``
-    (number >= 0), ``order_id`` (text). Other columns are kept as they are.
+    ``customer_id`` (text), ``date`` (``datetime64[ns]``, no time zone); optional
+    ``amount`` (``float64``, >= 0; without it the log is *count-only*: who bought
+    when), ``channel`` (text), ``quantity`` (number >= 0), ``order_id`` (text).
+    Other columns are kept as they are.
 ``customers``
     ``customer_id`` (text, unique); optional ``acquisition_date`` (date),
-    ``acquisition_channel`` (text), ``acquisition_cost`` and ``cost_to_serve``
-    (numbers >= 0) and any descriptive attributes.
+    ``acquisition_channel`` (text), ``acquisition_cost`` and ``cost_to_serve``,
+    the customer-level purchase summary ``recency_days``, ``frequency`` and
+    ``monetary`` (numbers >= 0) and any descriptive attributes.
 ``survey``
     ``respondent_id`` (text, unique); rating columns within a declared scale;
     optional outcome columns, a weight column and group columns.
 ``channel_outcomes``
     one row per customer or contact: a ``channel`` (or campaign arm) column,
     binary outcomes (0/1) and continuous outcomes.
+``paths``
+    one row per customer journey: ``path`` (channels separated by `` > ``),
+    ``conversions``; optional ``value`` and ``nulls`` (numbers >= 0).
 
 Validation happens once, at the door. Each ``validate_*`` function returns a new,
 typed frame (the input is never modified) or raises one
