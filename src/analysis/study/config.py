@@ -52,7 +52,9 @@ Everything that can be checked without reading the data is checked by
 a key written twice in one mapping (YAML would keep the last one silently; both
 lines are named), the name, table names, that data files lie inside the study's
 folders (see :func:`analysis.study.data.data_roots`) and exist, that mapped columns
-exist in the file's header, and that listed notebooks exist.
+exist in the file's header (or are derived), that the data preparation keys
+(``missing_codes``, ``derive``, ``filter``; :mod:`analysis.prepare`) are well formed
+and name columns of the header, and that listed notebooks exist.
 
 **The project folder** is the nearest folder holding ``params/``, searched from the
 current working directory upwards, then from this package's folder upwards (an
