@@ -269,3 +269,27 @@ def test_value_definitions_agree_when_every_conversion_is_worth_the_same(path_da
     real = markov_attribution(path_data, **KW, value_method="channelattribution")
     moved = markov_attribution(path_data, **KW).attribution.loc["alpha", "value"] / real.attribution.loc["alpha", "value"]
     assert moved == pytest.approx(1.0749, abs=5e-4)
+
+
+def test_attribute_paths_on_the_canonical_table_with_its_separator():
+    # issue 12: the study's `paths` table (path, conversions, optional value and nulls) with its own separator
+    from analysis.channels import attribute_paths, path_lengths
+
+    piped = pd.DataFrame({"path": ["a | b", "a", "b | a | b"], "conversions": [3.0, 1.0, 2.0],
+                          "nulls": [4.0, 6.0, 1.0]})
+    arrows = piped.assign(path=piped["path"].str.replace(" | ", ">", regex=False))
+    r = attribute_paths(piped, separator=" | ", n_bootstrap=0)
+    same = attribute_paths(arrows, separator=" > ", n_bootstrap=0)
+    pd.testing.assert_frame_equal(r.table, same.table)
+    assert not r.has_value and "value" not in piped.columns
+    # linear credit by hand: a: 3/2 + 1 + 2/3, b: 3/2 + 4/3
+    assert r.table["linear"].to_dict() == pytest.approx({"a": 1.5 + 1 + 2 / 3, "b": 1.5 + 4 / 3})
+    # lengths by hand: one 1-touch path (1 conversion, 7 journeys), one 2-touch, one 3-touch
+    assert r.lengths.to_dict("index") == {1: {"paths": 1, "journeys": 7.0, "conversions": 1.0},
+                                          2: {"paths": 1, "journeys": 7.0, "conversions": 3.0},
+                                          3: {"paths": 1, "journeys": 3.0, "conversions": 2.0}}
+    # without nulls every listed journey converted
+    assert path_lengths(piped.drop(columns="nulls"), sep="|")["journeys"].tolist() == [1.0, 3.0, 2.0]
+    valued = attribute_paths(piped.assign(value=[30.0, 5.0, 20.0]), separator=" | ", n_bootstrap=0)
+    assert valued.has_value and valued.table["value"].sum() == pytest.approx(55.0)
+    assert r.summary() is r.table

@@ -65,3 +65,14 @@ def test_money_axes_name_the_studys_currency():
     assert plot_economics(eco, currency="euros").axes[0].get_ylabel() == "euros per customer"
     assert plot_lifetime_economics(eco, currency="euros").axes[0].get_ylabel() == "euros per customer"
     assert "currency units" in plot_economics(eco).axes[0].get_ylabel()
+
+
+def test_attribution_figure_names_its_rules_and_units():
+    from analysis.messages import msg
+    from analysis.plots.channels import plot_attribution
+
+    t = pd.DataFrame({"last_touch": [3.0, 1.0], "markov": [2.5, 1.5]}, index=["search", "email"])
+    ax = plot_attribution(t).axes[0]
+    assert ax.get_title() == msg("channels.fig.attribution.title")
+    assert "number of converting journeys" in ax.get_xlabel()
+    assert [x.get_text() for x in ax.get_legend().get_texts()] == ["Last touch", "Markov removal effect"]
