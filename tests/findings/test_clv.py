@@ -196,9 +196,11 @@ def test_spend_check_says_why_gamma_gamma_is_skipped(basis, status):
         assert "1.00 EUR" in text and "amount = 1" in text
     if basis == "no_amounts":
         assert "`amount`" in text and check.affects == ()
-    assert ("recommend" in clv_findings.holdout_check(pd.DataFrame(
-        {"aggregate_error_pct": [1.0], "predicted_total": [10.0], "actual_total": [10.0], "rmse": [1.0]},
-        index=["BetaGeo"]), money=False).affects)
+    comparison = pd.DataFrame({"aggregate_error_pct": [17.9], "predicted_total": [3996.0], "actual_total": [3389.0],
+                               "rmse": [3.15]}, index=["BetaGeo"])
+    misfit = clv_findings.holdout_check(comparison, money=False)
+    assert misfit.affects == ("recommend", "purchase_forecast", "at_risk")
+    assert "the forecasts built on it overstate future purchases" in misfit.text()
 
 
 def test_forecast_keys_follow_the_mode():

@@ -50,6 +50,7 @@ def test_notebook_sentences():
 
 
 @pytest.mark.parametrize("key", ["clv.finding.purchase_forecast", "clv.finding.at_risk", "clv.finding.recommend_counts",
+                                 "clv.check.holdout_misfit_counts",
                                  "clv.text.value_intro.counts", "clv.text.churn.counts", "clv.text.reading.counts"])
 def test_count_only_words_never_speak_of_money(key):
     """Issue 12: the sentences and headers of a log without amounts say purchases, not revenue, spend, margin or

@@ -326,8 +326,8 @@ def holdout_check(comparison: pd.DataFrame, *, table: str = "model_comparison", 
     ok = abs(error) <= HOLDOUT_ERROR_LIMIT
     words = {} if ok else {"direction": msg("clv.direction.overstate" if error > 0 else "clv.direction.understate",
                                              language=language)}
-    return Check("holdout_fit", "model_fit", "pass" if ok else "warn",
-                 "clv.check.holdout_fit" if ok else "clv.check.holdout_misfit",
+    misfit = "clv.check.holdout_misfit" if money else "clv.check.holdout_misfit_counts"
+    return Check("holdout_fit", "model_fit", "pass" if ok else "warn", "clv.check.holdout_fit" if ok else misfit,
                  affects=("recommend",) + forecast_keys(money), **words,
                  model=msg(f"clv.model.{best}", language=language),
                  predicted=_cell(comparison, table, "predicted_total", best),

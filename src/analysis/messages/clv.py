@@ -111,6 +111,11 @@ MESSAGES = {
             "({agg:+.1f}%), more than {limit}% off: the values built on it {direction} future purchases "
             "by about as much."
         ),
+        "clv.check.holdout_misfit_counts": (
+            "{model} predicted {predicted:,.0f} holdout purchases where the customers made {actual:,.0f} "
+            "({agg:+.1f}%), more than {limit}% off: the forecasts built on it {direction} future purchases "
+            "by about as much."
+        ),
         "clv.check.excluded.first_purchase_at_end": (
             "Fitted on {fit}: {n:,} of {total:,} customers made their first purchase on the last day ({end}), so "
             "their age T is 0 and they carry no information on purchase rates or drop-out; they are "
