@@ -93,6 +93,9 @@ MESSAGES = {
         "starter.nb.no_group": "no column defines groups",
         "starter.nb.pls_outcomes": "outcome constructs in causal order with their items",
         "starter.nb.pls_outcome_scale": "each outcome item's scale",
+        "starter.nb.pls_paths": (
+            "every driver construct points at {first}; write [[from, to], ...] for a model of your own"
+        ),
         "starter.nb.no_pls": "one outcome column: no structural (PLS) model",
         "starter.nb.binary_outcomes": "yes/no outcomes compared as rates",
         "starter.nb.spend": "spend per contact",

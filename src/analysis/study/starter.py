@@ -518,6 +518,7 @@ def _survey_parameters(p: FileProfile) -> Entries:
         params["pls_outcomes"] = ({s: groups[s] for s in stems}, msg("starter.nb.pls_outcomes"))
         params["pls_outcome_scale"] = ({item: list(_scale([by_name[item]] + ratings)) for s in stems
                                         for item in groups[s]}, msg("starter.nb.pls_outcome_scale"))
+        params["pls_paths"] = (None, msg("starter.nb.pls_paths", first=stems[0]))
     else:
         params["pls_outcomes"] = (None, msg("starter.nb.no_pls"))
     return params
