@@ -197,8 +197,8 @@ MESSAGES = {
         ),
         "channels.text.attribution_shift": (
             "{channel}'s credit differs most between the rules: {last:.1%} of conversions under last touch, "
-            "{markov:.1%} under the Markov chain ({diff_pp:+.1f} percentage points); last-touch reports "
-            "misjudge it by that much."
+            "{markov:.1%} under the Markov chain ({diff_pp:+.1f} percentage points); the choice of rule moves "
+            "its credit by that much."
         ),
         "channels.text.no_control": (
             "No control arm is set (`control_arm` is null), so there is no lift over control; the sections "
