@@ -59,3 +59,19 @@ def test_findings_templates_format_numbers_as_a_reader_expects(key, fields, expe
 def test_missing_field_is_an_error_not_a_silent_blank():
     with pytest.raises(KeyError, match="needs fields \\['criterion'\\]"):
         msg("segmentation.finding.clusters.agree", n_criteria=3, k=3, method="k-means")
+
+
+def test_words_follow_the_data():
+    # issue 12: without money the sentences speak of purchases; customer-level input says where values come from
+    assert msg("segmentation.what.purchases") == "purchases"
+    assert msg("segmentation.finding.largest_segment_counts", segment="Lost", share=0.72, revenue_share=0.27,
+               top_segment="Champions", top_revenue_share=0.54, top_share=0.18) == (
+        "The largest RFM segment is Lost with 72% of customers and 27% of purchases; the segment making most "
+        "purchases is Champions: 54% of purchases from 18% of customers.")
+    assert "revenue" not in msg("segmentation.finding.rules_differ_counts", r=0.0, f=0.01)
+    text = msg("segmentation.finding.data_customers_money", title="iFood", customers=2240, frequency=12.537,
+               recency=49.1, monetary=605.8, currency="monetary units (MU)")
+    assert text == ("**iFood**: 2,240 customers with recency, purchase counts and spend from the customers table "
+                    "(no transaction log): on average 12.5 purchases, the last 49 days ago, and 605.8 monetary "
+                    "units (MU) spent.")
+    assert msg("segmentation.note.stages_unknown", stage="New").startswith("The lifecycle stage *New* cannot")

@@ -164,7 +164,8 @@ def missing_codes_check(codes: pd.DataFrame) -> Check:
     if codes.empty:
         return Check("missing_codes", "data_quality", "pass", "overview.checked.codes_none")
     named = escape_markdown(", ".join(f"{row.column} ({row.code}, {row.n_rows:,})" for row in codes.itertuples()))
-    example = ", ".join(f"{column}: [{', '.join(group['code'])}]" for column, group in codes.groupby("column", sort=False))
+    by_column = codes.groupby("column", sort=False)["code"]
+    example = "{" + ", ".join(f"{column}: [{', '.join(group)}]" for column, group in by_column) + "}"
     return Check("missing_codes", "data_quality", "warn", "overview.checked.codes",
                  affects=[f"attributes_{t}" for t in dict.fromkeys(codes["table"])],
                  n_codes=Cite(len(codes), table=CODES, column="n_rows", agg="count"),

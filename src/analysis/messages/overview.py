@@ -91,7 +91,7 @@ MESSAGES = {
             "Values that look like missing-value codes are still in the data: {n_codes:,.0f} code(s) in "
             "{n_rows:,.0f} cells, in {columns} (column, code, rows). Every notebook treats them as real "
             "answers. If they mean \"no answer\", declare them in the study under the table's "
-            "`missing_codes:` (e.g. `missing_codes: {{{example}}}`)."
+            "`missing_codes:` (e.g. `missing_codes: {example}`)."
         ),
         "overview.checked.codes_none": "No value looks like a missing-value code ('unknown', 999, -1) still in the data.",
         "overview.note.no_amounts": (
