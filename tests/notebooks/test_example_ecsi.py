@@ -137,3 +137,21 @@ def test_blank_parameters_skip_their_sections_with_a_reason(tmp_path):
                    "is not compared with what drives"):
         assert phrase in page, phrase
     assert not (folder / "tables" / "pls_paths.csv").exists()
+
+
+def test_every_parameter_documented_as_none_takes_null():
+    """Issue 12 (contract C5): the parameters cell documents "None = skip" for group, expectation_prefix,
+    loyalty_outcome, item_pattern, weight, ... but declared them as plain text, so the runner refused null.
+    Each parameter whose comment offers None must be declared nullable, and the runner must accept null
+    and blank text for it."""
+    from analysis.report.parameters import check_parameters, read_parameters
+
+    declared = read_parameters(ROOT / "notebooks" / f"{NOTEBOOK}.ipynb")
+    offers_none = [name for name, p in declared.items() if "None =" in p.comment or "None:" in p.comment]
+    assert {"group", "expectation_prefix", "loyalty_outcome", "item_pattern", "weight", "predictors",
+            "stated_importance", "pls_outcomes", "pls_paths", "pls_blocks", "pls_anchors", "pls_modes"} <= set(offers_none)
+    for name in offers_none:
+        assert check_parameters(declared, {name: None}, notebook=NOTEBOOK) == {name: None}
+    blank = {n: "" for n in ("group", "expectation_prefix", "loyalty_outcome", "item_pattern", "weight")}
+    checked = check_parameters(declared, blank, notebook=NOTEBOOK)  # the runner may pass "" on or read it as None
+    assert set(checked) == set(blank) and set(checked.values()) <= {"", None}
