@@ -451,3 +451,20 @@ def test_out_of_scale_codes_hint_at_missing_codes():
     spread = raw.assign(q2=[8, 9, 10, 11])  # many distinct values outside the scale: a wrong scale, not codes
     assert "missing_codes" not in problem_line(error_of(validate_survey, spread, rating_columns="q2"), "q2",
                                                "must be within")
+
+
+def test_rows_left_out_before_validation_keep_their_file_numbers():
+    """Issue 12: after a study's filter: the validated frame's third row may be the file's row 9; with
+    SOURCE_ROWS the messages name the file's rows (before: positions in the filtered frame, 1-3)."""
+    from analysis.schemas import SOURCE_ROWS
+
+    raw = pd.DataFrame({"respondent_id": [1, 2, 2], "q1": [3, 12, 5]})
+    raw.attrs[SOURCE_ROWS] = (2, 5, 9)
+    message = error_of(validate_survey, raw, rating_columns="q1")
+    assert "1 row breaks it: row 5 (value 12.0)" in problem_line(message, "q1", "must be within")
+    assert "'2' (rows 5, 9)" in problem_line(message, "respondent_id", "must be unique")
+    log = tx(amount=[1.0, -1.0, 2.0, 3.0])
+    log.attrs[SOURCE_ROWS] = (1, 4, 6, 8)
+    with pytest.warns(AnalysisWarning, match=r"1 negative \(row 4\)"):
+        out = validate_transactions(log, drop_invalid_amounts=True)
+    assert SOURCE_ROWS not in out.attrs

@@ -32,7 +32,9 @@ typed frame (the input is never modified) or raises one
 rule: the column, the rule in plain words, how many rows break it and the first
 few of them with their values. Row numbers in messages count data rows from 1:
 the first row under the header is row 1 (in a spreadsheet with one header line,
-that row is line 2).
+that row is line 2). A caller that leaves rows out before validation (a study's
+``filter:``) passes each remaining row's number in the file as
+``df.attrs[SOURCE_ROWS]``, and messages name those rows.
 
 Conversions the validators make, so that every module can rely on them:
 
@@ -79,6 +81,7 @@ import warnings
 warnings.filterwarnings("ignore", message="PySpark does not yet fully support", category=FutureWarning)
 
 from analysis.schemas.problems import ROW_CONVENTION as ROW_CONVENTION
+from analysis.schemas.problems import SOURCE_ROWS as SOURCE_ROWS
 from analysis.schemas.problems import missing_column_text as missing_column_text
 from analysis.schemas.tables import (
     CUSTOMER_NUMBERS,

@@ -24,6 +24,11 @@ ROW_CONVENTION = (
 )
 _MAX_SHOWN = 5
 
+#: ``DataFrame.attrs`` key under which a caller that dropped or reordered rows before validation (a study's
+#: ``filter:``) gives each remaining row's 1-based row number in the file, as a tuple of ints; messages then
+#: name the file's rows instead of the positions in the frame that was validated.
+SOURCE_ROWS = "analysis.source_rows"
+
 
 @dataclass
 class _Problem:

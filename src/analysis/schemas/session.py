@@ -11,7 +11,14 @@ from pandera.errors import SchemaErrors
 
 from analysis.errors import DataValidationError
 from analysis.schemas.dates import _parse_dates
-from analysis.schemas.problems import _MAX_SHOWN, _duplicate_detail, _Problem, _raise, missing_column_text
+from analysis.schemas.problems import (
+    _MAX_SHOWN,
+    SOURCE_ROWS,
+    _duplicate_detail,
+    _Problem,
+    _raise,
+    missing_column_text,
+)
 from analysis.schemas.values import (
     _finite_or_na,
     _normalise_ids,
@@ -26,7 +33,9 @@ class _Session:
     """Working copy of one table plus the problems found so far.
 
     The working frame's index holds each row's 0-based position in the input, so
-    row numbers stay those of the input even after rows are dropped.
+    row numbers stay those of the input even after rows are dropped. When the input
+    carries the file's row numbers (``df.attrs[SOURCE_ROWS]``, set by a caller that
+    filtered rows before validation), messages name those instead.
     """
 
     def __init__(self, table: str, df: Any) -> None:
@@ -36,7 +45,10 @@ class _Session:
             )
         self.table = table
         self.original_index = df.index
+        given = df.attrs.get(SOURCE_ROWS)
+        self.source_rows = tuple(int(r) for r in given) if given is not None and len(given) == len(df) else None
         self.out = df.copy(deep=True)
+        self.out.attrs.pop(SOURCE_ROWS, None)
         self.out.index = pd.RangeIndex(len(df))
         self.problems: list[_Problem] = []
         self.spec: dict[str, pa.Column] = {}
@@ -55,6 +67,12 @@ class _Session:
                 "Rename or drop the repeated columns")])
 
     # -- helpers ---------------------------------------------------------- #
+    def row_numbers(self, labels: Iterable[Any]) -> list[int]:
+        """1-based row numbers (of the file when known) of working-index *labels* (0-based input positions)."""
+        if self.source_rows is None:
+            return [int(r) + 1 for r in labels]
+        return [self.source_rows[int(r)] for r in labels]
+
     def add(self, column: str | None, rule: str, positions: Sequence[int], source: pd.Series,
             detail: str = "") -> None:
         """Record a problem at 0-based *positions* of the working frame, values from *source*."""
@@ -130,6 +148,9 @@ class _Session:
             self.problems.extend(self._translate(exc.failure_cases))
         order = {str(c): k for k, c in enumerate(self.out.columns)}
         self.problems.sort(key=lambda p: -2 if p.column is None else order.get(p.column, -1))
+        if self.source_rows is not None:  # problems number rows by input position until here
+            for p in self.problems:
+                p.rows = self.row_numbers(r - 1 for r in p.rows)
         _raise(self.table, self.problems)
         out = self.out
         out.index = self.original_index[out.index.to_numpy()]
@@ -160,7 +181,8 @@ class _Session:
             grp = grp.sort_values("index")
             rows = [int(i) + 1 for i in grp["index"]]
             values = [] if check == "not_nullable" else grp["failure_case"].tolist()
-            detail = _duplicate_detail(rows, values) if check == "field_uniqueness" else ""
+            detail = (_duplicate_detail(self.row_numbers(r - 1 for r in rows), values)
+                      if check == "field_uniqueness" else "")
             detail = detail or self.hints.get((column or "", rule), "")
             problems.append(_Problem(column, rule, rows, values, detail))
         return problems

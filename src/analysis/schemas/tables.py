@@ -199,7 +199,7 @@ def _drop_invalid_amounts(sess: _Session) -> None:
     parts = []
     for why, mask in reasons.items():
         if mask.any():
-            rows = [int(r) + 1 for r in labels[mask]]
+            rows = sess.row_numbers(labels[mask])
             parts.append(f"{int(mask.sum())} {why} ({_fmt_rows(rows, None)})")
     n_in = len(values)
     sess.out = sess.out.loc[~drop]
@@ -231,7 +231,7 @@ def _future_dates(sess: _Session, column: str, future_dates: str) -> None:
                  f"(validate_{sess.table}(..., future_dates='drop')). If the run date is wrong, set "
                  f"{RUN_DATE_VARIABLE}=YYYY-MM-DD")
         return
-    rows = [int(r) + 1 for r in sess.out.index[late]]
+    rows = sess.row_numbers(sess.out.index[late])
     n_in = len(sess.out)
     text = f"{len(rows)} of {n_in} rows of the {sess.table} table because their {column} is {rule}"
     if len(rows) == n_in:
