@@ -35,7 +35,10 @@ class StudyTables(dict):
         One row per preparation step applied while loading (missing-value codes,
         derived columns, filters, cleaning): ``table, step, column, detail,
         rows_before, rows_after, cells_changed``. Empty (with these columns)
-        when the study declares none.
+        when the study declares none. ``cells_changed`` counts, per step: the
+        cells that became missing (``missing_codes``, one row per column), the
+        values the new column holds (``derive``: its non-missing cells), the
+        rows dropped (``filter``, ``cleaning``).
 
     Examples
     --------
