@@ -224,3 +224,35 @@ def test_no_structure_sentence_names_a_span_only_when_the_other_criteria_differ(
                                        method="k-means")
     assert "The other criteria all pick k = 2 only because" in finding.text()
     assert "(the other criteria all pick k = 2 because they cannot pick one)" in check.text()
+
+
+# --------------------------------------------------------------------------- issue 12
+def test_count_only_and_customer_level_findings_cite_their_tables(tmp_path):
+    import numpy as np
+
+    from analysis.findings.segmentation import data_finding, one_to_one_findings, rules_differ_finding, segment_findings
+    from analysis.segmentation import (customer_overview, one_to_one_classes, rfm_from_customers,
+                                       score_rule_differences, segment_summary)
+
+    rng = np.random.default_rng(5)
+    customers = pd.DataFrame({"customer_id": [f"c{i}" for i in range(200)],
+                              "recency_days": rng.integers(0, 400, 200), "frequency": rng.integers(1, 12, 200)})
+    table = rfm_from_customers(customers)
+    overview = customer_overview(customers)
+    data = data_finding("Visits", overview)
+    assert data.fields["customers"].value == 200 and "spent" not in data.text()
+    differences = score_rule_differences(table)
+    assert list(differences.index) == ["recency", "frequency"]
+    assert "on monetary value" not in rules_differ_finding(differences).text()
+    summary = segment_summary(table)
+    [largest] = segment_findings(summary)
+    assert "revenue" not in largest.text() and "purchases" in largest.text()
+    assert largest.fields["revenue_share"].column == "purchase_share"
+    oto = one_to_one_classes(table, customers, value_column="frequency", potential_column=None, cost_column=None)
+    settings = settings_table(one_to_one_share=0.1)
+    found = {f.key: f for f in one_to_one_findings(oto.summary(), settings, what="purchases",
+                                                   potential_column=None, cost_column=None)}
+    assert "top 10% by purchases" in found["most_valuable"].text()
+    assert "null" in found["most_growable_missing"].text()
+    assert "no money" in found["below_zero_missing"].text()
+    assert found["most_valuable"].fields["most_valuable"].value == 20  # 10% of 200, by hand

@@ -62,3 +62,21 @@ def test_k_selection_gap_panel_marks_the_gap_rules_k_even_when_it_is_one():
     sil_marks = [line.get_xdata()[0] for line in sil_ax.get_lines() if len(set(line.get_xdata())) == 1
                  and len(line.get_xdata()) == 2]
     assert sil_marks == [sel.picks().loc["silhouette", "k"]]
+
+
+def test_without_money_the_figures_say_purchases_and_customers():
+    # issue 12 case 1: a count-only log; the figures must not speak of revenue or monetary value
+    from analysis.plots.segmentation import plot_segment_shares
+    from analysis.segmentation import rfm_heatmap_table, segment_summary
+
+    t = pd.DataFrame({"segment": ["x", "x", "y"], "recency_days": [1, 3, 9], "frequency": [2, 2, 1],
+                      "r_score": [2, 2, 1], "f_score": [2, 2, 1]})
+    shares = plot_segment_shares(segment_summary(t))
+    ax = shares.axes[0]
+    labels = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert ax.get_title() == "RFM segments: customers and purchases" and "Share of purchases" in labels
+    heat = plot_rfm_heatmap(rfm_heatmap_table(t, None), counts=True)
+    assert heat.axes[0].get_title() == "Customers by recency and frequency score"
+    assert heat.axes[1].get_ylabel() == "Customers"
+    words = " ".join([ax.get_title(), *labels, heat.axes[0].get_title(), heat.axes[1].get_ylabel()]).lower()
+    assert "revenue" not in words and "monetary" not in words
