@@ -468,3 +468,10 @@ def test_rows_left_out_before_validation_keep_their_file_numbers():
     with pytest.warns(AnalysisWarning, match=r"1 negative \(row 4\)"):
         out = validate_transactions(log, drop_invalid_amounts=True)
     assert SOURCE_ROWS not in out.attrs
+
+
+def test_unknown_in_a_yes_no_outcome_names_a_filter():
+    raw = pd.DataFrame({"channel": ["a", "b", "a"], "default": ["no", "unknown", "yes"]})
+    line = problem_line(error_of(validate_channel_outcomes, raw, binary_columns="default"), "default",
+                        "must be 0 or 1")
+    assert "row 2 (value 'unknown')" in line and "filter: \"default != 'unknown'\"" in line

@@ -6,6 +6,7 @@ in ``docs/tables.md`` (generated from :mod:`analysis.schemas.reference`).
 
 from __future__ import annotations
 
+import keyword
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -411,7 +412,8 @@ def validate_channel_outcomes(df: pd.DataFrame, *, channel_column: str = "channe
     for col in sess.require(binary, "is declared as a binary outcome column"):
         values, bad = _to_binary(sess.out[col])
         if bad:
-            sess.add(col, "must be 0 or 1 (or yes/no, true/false)", bad, sess.out[col])
+            sess.add(col, "must be 0 or 1 (or yes/no, true/false)", bad, sess.out[col],
+                     _unknown_outcome_hint(col, [sess.out[col].iloc[p] for p in bad[:200]]))
         sess.not_null_exempt[col] = {int(sess.out.index[p]) for p in bad}
         sess.out[col] = values
         sess.check(col, "float64", [pa.Check.isin([0.0, 1.0], error="must be 0 or 1 (or yes/no, true/false)")],
@@ -423,6 +425,16 @@ def validate_channel_outcomes(df: pd.DataFrame, *, channel_column: str = "channe
     for col in binary_ok:
         out[col] = out[col].astype("int64")
     return out
+
+
+def _unknown_outcome_hint(column: str, values: list[Any]) -> str:
+    """Advice for words such as 'unknown' in a yes/no outcome, which may not be missing."""
+    words = list(dict.fromkeys(str(v).strip() for v in values))[:3]
+    if len(words) != 1:
+        return ""
+    name = column if column.isidentifier() and not keyword.iskeyword(column) else f"col('{column}')"
+    return (f"If {words[0]!r} marks an unknown outcome, leave those rows out with the table's filter in the "
+            f"study file (filter: \"{name} != '{words[0]}'\"); a yes/no outcome cannot be missing")
 
 
 _VALIDATORS: dict[str, Callable[..., pd.DataFrame]] = {
