@@ -33,7 +33,9 @@ def test_keys_start_with_the_module_name_in_every_language():
 
 
 def test_every_literal_key_used_by_the_package_exists():
-    used = {k for path in _sources() for k in LITERAL_KEY.findall(path.read_text(encoding="utf-8"))}
+    # a notebook is JSON: its quotes are escaped (\"drivers.skip.group\")
+    used = {k for path in _sources() for k in LITERAL_KEY.findall(path.read_text(encoding="utf-8").replace('\\"', '"'))}
+    assert {"drivers.skip.group", "drivers.skip.pls"} <= used  # the notebook's skip sentences are scanned
     assert len(used) >= 20  # the scan finds the calls
     unknown = sorted(used - set(catalog.MESSAGES["en"]))
     assert not unknown, unknown
