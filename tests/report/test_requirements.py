@@ -204,3 +204,28 @@ def test_a_column_notebook_04_derives_may_be_named_when_its_sources_are_there(tm
                         encoding="utf-8")
     [plan] = _checked(study, ["04_channel_comparison"], given)
     assert "names the column 'lifecycle_stage'" in str(plan.problem)
+
+
+def test_a_log_kept_on_disk_has_its_columns_read_not_its_rows(tmp_path):
+    study = survey_project(tmp_path, extra="""\
+          transactions:
+            path: ../data/orders.csv
+            engine: duckdb
+            columns: {customer_id: cid, date: day}
+        """)
+    (tmp_path / "data" / "orders.csv").write_text("cid,day\nc1,2024-01-03\nc2,2024-01-05\n", encoding="utf-8")
+    data = rq.read_study_data(load_study(study))
+    assert data.error is None and data.frames["transactions"] is None
+    assert data.columns["transactions"] == ["customer_id", "date"]
+    fate = {p.notebook: p.skipped for p in _checked(study)}
+    assert fate["02_clv"] is None and fate["04_channel_comparison"] is not None
+
+
+def test_a_notebook_opened_on_a_study_it_does_not_serve_says_why():
+    import pandas as pd
+
+    from analysis.errors import StudyConfigError
+
+    with pytest.raises(StudyConfigError, match="needs a survey table; the study has transactions"):
+        rq.require_inputs("03_satisfaction_drivers", {"transactions": pd.DataFrame({"customer_id": ["a"]})})
+    rq.require_inputs("04_channel_comparison", {}, paths_file="paths.csv")  # the parameter serves it

@@ -31,14 +31,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from analysis.errors import AnalysisError, NotebookParameterError
+from analysis.errors import AnalysisError, NotebookParameterError, StudyConfigError
 from analysis.messages import msg
 from analysis.report.parameters import read_parameters
 from analysis.report.plan import RunPlan
 from analysis.study import Study, suggest
 
-__all__ = ["COLUMN_PARAMETERS", "NEEDS", "ColumnParameter", "Need", "StudyData", "check_plans", "needs_text",
-           "read_study_data", "unmet_reason"]
+__all__ = ["COLUMN_PARAMETERS", "DERIVED", "NEEDS", "ColumnParameter", "Need", "StudyData", "check_plans",
+           "needs_text", "read_study_data", "require_inputs", "unmet_reason"]
 
 
 @dataclass(frozen=True)
@@ -188,6 +188,26 @@ def unmet_reason(notebook: str, columns: Mapping[str, Sequence[str]], parameters
         return None
     tables = ", ".join(sorted(columns)) or msg("report.skip.no_tables")
     return msg("report.skip.reason", notebook=notebook, needs=needs_text(notebook), tables=tables)
+
+
+def require_inputs(notebook: str, tables: Mapping[str, Any], **parameters: Any) -> None:
+    """Raise :class:`StudyConfigError` with the reason when *notebook* does not apply to
+    *tables* (name -> DataFrame, or anything else for a table kept on disk, e.g. a
+    ``TransactionLog``): the same words ``analysis run`` records for a skipped notebook,
+    for a notebook opened in JupyterLab on a study it does not serve.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> require_inputs("03_satisfaction_drivers", {"transactions": pd.DataFrame({"customer_id": []})})
+    Traceback (most recent call last):
+    ...
+    analysis.errors.StudyConfigError: notebook 03_satisfaction_drivers needs a survey table; ...
+    """
+    columns = {name: [str(c) for c in getattr(table, "columns", ())] for name, table in tables.items()}
+    reason = unmet_reason(notebook, columns, parameters)
+    if reason is not None:
+        raise StudyConfigError(reason)
 
 
 def check_plans(plans: Iterable[RunPlan], *, data: dict | None = None) -> list[RunPlan]:
