@@ -10,6 +10,7 @@ import pytest
 
 from analysis.errors import AnalysisError, DataValidationError
 from analysis.prepare import STEP_COLUMNS, parse_preparation, prepare_table
+from analysis.schemas import SOURCE_ROWS
 
 BANK = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "bank_marketing" / "bank-additional.csv"
 
@@ -151,6 +152,7 @@ def test_filter_keeps_true_rows_and_counts_the_missing(survey):
     step = steps[-1]
     assert (step["step"], step["rows_before"], step["rows_after"], step["cells_changed"]) == ("filter", 5, 1, 4)
     assert "2 rows dropped as the condition is missing" in step["detail"]
+    assert out.attrs[SOURCE_ROWS] == (5,)  # the kept row's number in the file, for validation messages
 
 
 def test_a_filter_that_is_not_a_condition_is_refused(survey):

@@ -10,7 +10,7 @@ import pytest
 from study_project import ORDERS_CSV, TINY_STUDY, make_project, write_study
 
 from analysis.datasets import load_service_demo
-from analysis.errors import StudyConfigError
+from analysis.errors import AnalysisError, StudyConfigError
 from analysis.prepare import STEP_COLUMNS
 from analysis.study import StudyTables, find_project_root, load_study
 from analysis.window import WINDOW_KEYS
@@ -398,3 +398,12 @@ def test_bundled_studies_give_the_same_frames_as_before(project_root, monkeypatc
         for table, frame in before.items():
             pd.testing.assert_frame_equal(tables[table], frame)
         assert tables.preparation.empty or set(tables.preparation["step"]) == {"cleaning"}
+
+
+def test_after_a_filter_validation_names_the_files_rows(project):
+    """Row 1 (age 17) is filtered out; the duplicate ids are the file's rows 2 and 3, not positions 1 and 2."""
+    (project / "data" / "s.csv").write_text("id,age\nr1,17\nr2,30\nr2,40\n", encoding="utf-8")
+    study = load_study(write_study(project, "tiny", "name: tiny\ndata:\n  survey:\n    path: ../data/s.csv\n"
+                                   "    filter: \"age >= 18\"\n    columns: {respondent_id: id}\n"))
+    with pytest.raises(AnalysisError, match=r"rows 2, 3 \(values 'r2', 'r2'\)"):
+        study.load_tables()

@@ -2,7 +2,9 @@
 
 :func:`prepare_table` returns a new frame (the input is not changed) and one
 record per step applied, for the preparation report of notebook 00
-(:data:`STEP_COLUMNS`).
+(:data:`STEP_COLUMNS`). After a filter, ``frame.attrs[SOURCE_ROWS]`` holds each
+kept row's number in the file (from 1), so validation messages name the file's
+rows (:data:`analysis.schemas.SOURCE_ROWS`).
 
 **How values match** (missing-value codes and recode maps): a number matches
 the same number written any way (``999`` matches ``999``, ``999.0`` and the
@@ -23,6 +25,7 @@ from analysis.checks import shown, shown_names
 from analysis.errors import DataValidationError
 from analysis.messages import msg
 from analysis.prepare.spec import ROW_KINDS, Derivation, Preparation
+from analysis.schemas import SOURCE_ROWS
 
 __all__ = ["STEP_COLUMNS", "match_key", "prepare_table"]
 
@@ -119,7 +122,9 @@ def prepare_table(frame: pd.DataFrame, preparation: Preparation, table: str) -> 
         unknown = int(condition.isna().sum())
         keep = condition.fillna(False).to_numpy(dtype=bool)
         before = len(frame)
+        rows = tuple(int(r) + 1 for r in np.flatnonzero(keep))  # each kept row's number in the file, from 1
         frame = frame.loc[keep].reset_index(drop=True)
+        frame.attrs[SOURCE_ROWS] = rows  # so that validation messages name the file's rows
         records.append(_record(table, "filter", "", msg("prepare.detail.filter", expression=preparation.filter.text,
                                                         missing=unknown), before, len(frame), before - len(frame)))
     return frame, records
