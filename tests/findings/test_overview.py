@@ -93,3 +93,24 @@ def test_attribute_and_code_findings_cite_the_written_tables():
                          "cells_changed": [2, 0]})
     found = preparation_finding(prep)
     assert found.fields["steps"].value == 2 and found.fields["cells"].value == 2
+
+
+def test_attribute_code_and_preparation_findings_verify_against_the_written_tables(tmp_path):
+    # the way notebook 00 writes them: profile with its column index, codes and preparation without index
+    from analysis.findings import verify_outputs
+    from analysis.findings.overview import (attribute_finding, attribute_table_name, missing_codes_check,
+                                            preparation_finding)
+    from analysis.overview import attribute_profile, suspected_missing_codes
+    from analysis.report import ReportOutputs
+
+    df = pd.DataFrame({"respondent_id": list("abcde"), "pdays": [999, 3, 999, 6, None],
+                       "job": ["unknown", "x", "y", "x", "x"]})
+    out = ReportOutputs(tmp_path)
+    prep = pd.DataFrame({"table": ["survey"], "step": ["missing_codes"], "column": ["pdays"], "detail": ["-1"],
+                         "rows_before": [5], "rows_after": [5], "cells_changed": [1]})
+    out.finding(preparation_finding(out.table("preparation", prep, index=False)))
+    profile = out.table(attribute_table_name("survey"), attribute_profile(df))
+    out.finding(attribute_finding("survey", profile))
+    out.check(missing_codes_check(out.table("missing_code_suspects", suspected_missing_codes({"survey": df}),
+                                            index=False)))
+    assert verify_outputs(tmp_path) == []

@@ -185,6 +185,6 @@ def preparation_finding(preparation: pd.DataFrame) -> Finding:
     "The study's preparation applied 1 step(s) while loading, changing 4 cells (table preparation)."
     """
     return Finding("preparation", "overview.finding.preparation",
-                   steps=Cite(len(preparation), table=PREPARATION, column="step", agg="count"),
+                   steps=Cite(len(preparation), table=PREPARATION, column="rows_before", agg="count"),
                    cells=Cite(float(preparation["cells_changed"].sum()), table=PREPARATION, column="cells_changed",
                               agg="sum"))
