@@ -436,3 +436,11 @@ def test_adjusted_verdict_follows_the_adjusted_interval(firm):
         survives = r["ci_low"] * r["ci_high"] > 0
         assert verdicts[key].message == ("channels.text.adjusted_survives" if survives
                                           else "channels.text.adjusted_vanishes")
+
+
+def test_spend_among_buyers_is_skipped_when_a_channel_has_fewer_than_two_buyers():
+    # a small campaign (400 contacts of service_demo) had one buyer in two arms, and compare_spend stopped the page
+    frame = pd.DataFrame({"channel": ["a"] * 5 + ["b"] * 5, "spend": [0, 0, 0, 0, 12.0, 3.0, 4.0, 0, 0, 0]})
+    check = fc.spend_skip(frame, "channel", "spend")
+    assert check.status == "not_run" and "a had fewer than two buyers" in check.text()
+    assert fc.spend_skip(frame.assign(spend=frame["spend"] + 1), "channel", "spend") is None

@@ -45,7 +45,7 @@ __all__ = [
     "lift_findings", "power_checks", "incremental_findings", "roi_checks", "adjusted_findings", "adjusted_checks",
     "balance_check", "economics_findings", "horizon_table", "lifetime_findings", "horizon_check", "params_table",
     "clv_errors_check", "lifecycle_table", "lifecycle_finding", "skipped_check", "attribution_skipped",
-    "usable_columns", "economics_skip", "ATTRIBUTION_RULES", "attribution_shares_table", "attribution_findings", "attribution_checks",
+    "usable_columns", "economics_skip", "spend_skip", "ATTRIBUTION_RULES", "attribution_shares_table", "attribution_findings", "attribution_checks",
 ]
 
 Label = Callable[[object], str]
@@ -524,6 +524,17 @@ def usable_columns(frame: pd.DataFrame | None, *, table: str = "channel_outcomes
     return kept, checks
 
 
+def spend_skip(frame: pd.DataFrame, channel: str, outcome: str, *, language: str | None = None) -> Check | None:
+    """A ``not_run`` check when a channel has fewer than two buyers (spend above zero), so spend among
+    buyers cannot be compared (:func:`analysis.channels.compare_spend` needs two per group); else None."""
+    buyers = (pd.to_numeric(frame[outcome], errors="coerce") > 0).groupby(frame[channel]).sum()
+    few = [str(c) for c in buyers.index[buyers < 2]]
+    if not few:
+        return None
+    return Check(f"spend_few_buyers_{slug(outcome)}", "small_groups", "not_run", "channels.check.spend_few_buyers",
+                 outcome=escape_markdown(str(outcome)), groups=", ".join(escape_markdown(c) for c in few))
+
+
 def economics_skip(customers: pd.DataFrame | None, transactions: pd.DataFrame | None, *,
                    channel: str | None, language: str | None = None) -> Check | None:
     """Why channel economics cannot run on this study (a ``not_run`` check), or None when they can:
@@ -569,7 +580,8 @@ def attribution_findings(table: pd.DataFrame, shares: pd.DataFrame, *, table_nam
                 conversions=_cite(table, table_name, "markov", top), share=_cite(shares, shares_name, "markov", top),
                 removal=_cite(table, table_name, "removal_effect", top)),
         Finding("attribution_shift", "channels.text.attribution_shift", checks=checks, channel=_word(label, moved),
-                last=_cite(shares, shares_name, "last_touch", moved), markov=_cite(shares, shares_name, "markov", moved),
+                last=_cite(shares, shares_name, "last_touch", moved),
+                markov=_cite(shares, shares_name, "markov", moved),
                 diff_pp=_cite(shares, shares_name, "markov_minus_last_touch_pp", moved)),
     ]
 

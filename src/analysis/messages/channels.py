@@ -287,6 +287,10 @@ MESSAGES = {
             "The parameter `{parameter}` names {columns}, not a column of this study's {table} table, so the "
             "part that needs it is skipped; set `{parameter}` to columns the table has, or to null."
         ),
+        "channels.check.spend_few_buyers": (
+            "{outcome}: {groups} had fewer than two buyers, too few to compare spend among buyers, so the spend "
+            "section and the adjusted comparison of spend are skipped; the rates and the lift still use every contact."
+        ),
         "channels.check.economics_skipped.customers": (
             "Channel economics need a customers table with the acquisition channel ({channel}) and "
             "`acquisition_cost`; this study has none, so first-year value, ROI, CAC payback and lifetime "
