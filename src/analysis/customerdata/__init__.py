@@ -12,7 +12,12 @@ an in-memory table (:class:`FrameData`) and an on-disk log
 - ``rfm_values(...)``, ``cohort_counts(...)``, ``daily_counts()``, ``monthly()``,
   ``purchase_distribution()``, ``overview_values()``, ``top_customers(n)``,
   ``suspicious(observation_end)``, ``sample_transactions(n_customers, seed)``;
-- ``resolve_window(window)`` (also as the function :func:`resolve_window`).
+- ``resolve_window(window)`` (also as the function :func:`resolve_window`);
+- ``has_amounts()`` and ``require_amounts(purpose)``: a log without an ``amount``
+  column is *count-only* (who bought when). Every method above answers for it
+  with its money left out (no ``monetary_value``, ``monetary``, ``revenue`` or
+  amount keys: absent, not zero), and what needs money calls
+  ``require_amounts``, which raises a DataValidationError saying so.
 
 Modules: :mod:`~analysis.customerdata.sources` (where a log comes from),
 :mod:`~analysis.customerdata.sql` (every SQL text), :mod:`~analysis.customerdata.engines`,

@@ -27,8 +27,9 @@ def customer_data(obj, *, engine="auto", timezone: str | None = None) -> Custome
     Parameters
     ----------
     obj : DataFrame, path, glob, folder, list of them, or CustomerData
-        A canonical transactions DataFrame (``customer_id``, ``date``,
-        ``amount``); Parquet/CSV file(s) with those columns; or customer data
+        A canonical transactions DataFrame (``customer_id``, ``date`` and,
+        unless it is a count-only log, ``amount``); Parquet/CSV file(s) with
+        those columns; or customer data
         already wrapped (a :class:`TransactionLog` of a study kept on disk).
     engine : {"auto", "pandas", "duckdb", "spark"} or engine object
         What ``engine="auto"`` in the summaries means for this data (default:

@@ -21,6 +21,10 @@ The rules are those of :mod:`analysis.customerdata.frame` (the reference path):
    (0 when ``frequency = 0``);
 4. holdout side: ``frequency_holdout`` = number of periods,
    ``monetary_value_holdout`` = their mean amount (0 if none).
+
+A count-only log (no ``amount`` column) reads ``amount`` as NULL in the ``tx``
+expression (:func:`tx_cte`), so a sum of money is NULL rather than a misleading
+0, and the summary leaves its money columns out.
 """
 
 from __future__ import annotations
