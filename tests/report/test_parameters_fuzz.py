@@ -123,3 +123,20 @@ def test_an_unknown_column_is_refused_for_every_column_parameter(world, notebook
         return
     assert isinstance(plan.problem, AnalysisError), (notebook, name)
     assert repr(name) in str(plan.problem) and "no_such_column" in str(plan.problem)
+
+
+@pytest.mark.parametrize("value", [None, ""])
+def test_none_and_empty_text_for_every_parameter(world, value):
+    """Every parameter of every notebook, exhaustively: None and "" pass only where the
+    notebook declares the parameter optional (or its default is None); else a message names it."""
+    study, data = world
+    for notebook, name in CASES:
+        declared = DECLARED[notebook][name]
+        optional = declared.nullable or declared.type in ("NoneType", "unknown")
+        try:
+            [plan] = rq.check_plans(plan_runs([study], [notebook], {name: value}), data=data)
+        except AnalysisError as exc:
+            assert not optional and repr(name) in str(exc), (notebook, name, str(exc))
+            continue
+        assert optional, (notebook, name)
+        assert plan.problem is None and plan.parameters[name] in (None, value)

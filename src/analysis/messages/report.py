@@ -19,6 +19,10 @@ MESSAGES = {
             "{source}: parameter {parameter!r} of notebook {notebook} names the column {value!r}, which the "
             "{table} table does not have. Write one of its columns ({columns}) or null to skip that part{hint}"
         ),
+        "report.parameter.empty": (
+            "{source}: parameter {parameter!r} of notebook {notebook} is empty; write a value such as its default "
+            "{default!r}"
+        ),
         "report.column.empty": (
             "{source}: parameter {parameter!r} of notebook {notebook} is empty; write a column of the {table} "
             "table ({columns})."

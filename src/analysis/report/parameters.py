@@ -20,6 +20,7 @@ import nbformat
 import yaml
 
 from analysis.errors import NotebookParameterError
+from analysis.messages import msg
 from analysis.study import suggest
 
 __all__ = [
@@ -258,10 +259,8 @@ def _check_one(param: NotebookParameter, value: Any, notebook: str, source: str)
     if isinstance(value, str) and value == "" and param.type != UNKNOWN:
         if param.nullable or param.type == "NoneType":
             return None  # "" for an optional parameter means what None means: skip that part
-        raise NotebookParameterError(
-            f"{source}: parameter {param.name!r} of notebook {notebook} is empty; write a value such as its "
-            f"default {param.default!r}"
-        )
+        raise NotebookParameterError(msg("report.parameter.empty", source=source, parameter=param.name,
+                                         notebook=notebook, default=param.default))
     if param.annotation:
         return _check_annotated(param, value, notebook, source)
     expected = param.type
