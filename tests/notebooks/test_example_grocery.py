@@ -42,9 +42,17 @@ def _run(study: Path, reports: Path, *extra: str) -> None:
 
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory) -> Path:
+    """Every notebook the example lists (00, 01, 02), as `analysis run --study params/examples/grocery.yaml` runs it."""
     folder = tmp_path_factory.mktemp("grocery_reports")
-    _run(ROOT / "params" / "examples" / "grocery.yaml", folder)
+    result = CliRunner().invoke(main, ["run", "--study", str(ROOT / "params" / "examples" / "grocery.yaml"), "--force",
+                                       "--reports-dir", str(folder), "--notebooks-dir", str(ROOT / "notebooks")])
+    assert result.exit_code == 0, result.output
     return folder
+
+
+@pytest.mark.parametrize("notebook", ["00_data_overview", "01_segmentation", "02_clv"])
+def test_every_notebook_of_the_example_runs_and_verifies(reports, notebook):
+    assert verify_outputs(reports / "grocery" / notebook) == []
 
 
 def _page_text(page: Path) -> str:
@@ -142,3 +150,27 @@ def test_equal_amounts_skip_gamma_gamma_with_a_check(tmp_path):
     assert spend["status"] == "not_run"
     comparison = pd.read_csv(out / "tables" / "model_comparison.csv", index_col=0)
     assert comparison.index.tolist() == ["BetaGeo"]
+
+
+def test_a_count_only_log_on_disk_with_a_customers_table(tmp_path):
+    """A count-only log kept on disk (engine: duckdb; has_amounts asks the log's columns) with a customers table:
+    the acquisition channel still enters the covariate model (purchase counts need no money), value by channel
+    is skipped with its sentence, and the page forecasts purchases."""
+    from analysis.simulate import simulate_service_firm
+
+    firm = simulate_service_firm(n_customers=600, seed=4)
+    (tmp_path / "data").mkdir()
+    firm.transactions[["customer_id", "date"]].to_parquet(tmp_path / "data" / "visits.parquet", index=False)
+    firm.customers.to_csv(tmp_path / "data" / "customers.csv", index=False)
+    study = tmp_path / "visits.yaml"
+    study.write_text("name: visits\ndata:\n  transactions:\n    path: data/visits.parquet\n    engine: duckdb\n"
+                     "  customers:\n    path: data/customers.csv\n"
+                     "notebooks:\n  02_clv: {holdout_length: 26, models: [BetaGeo]}\n", encoding="utf-8")
+    _run(study, tmp_path / "reports")
+    out = tmp_path / "reports" / "visits" / "02_clv"
+    assert verify_outputs(out) == []
+    tables = {p.stem for p in (out / "tables").glob("*.csv")}
+    assert {"purchase_forecast", "channel_effects", "customers_at_risk"} <= tables
+    assert not tables & {"value_by_channel", "customer_value"}
+    page = _page_text(tmp_path / "reports" / "visits" / "02_clv.html")
+    assert " ".join(msg("clv.text.skip.channel_value", why=msg("clv.why.no_amounts")).split()) in page
