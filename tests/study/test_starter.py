@@ -71,11 +71,22 @@ def test_ifood_is_a_customer_table_with_recency_frequency_and_spend(project, sha
     assert entry["derive"]["frequency"] == {"sum": ["NumWebPurchases", "NumCatalogPurchases", "NumStorePurchases"]}
     assert entry["derive"]["monetary"]["sum"][0] == "MntWines" and len(entry["derive"]["monetary"]["sum"]) == 6
     assert raw["notebooks"]["01_segmentation"]["features"] == ["recency_days", "frequency", "monetary"]
-    customers = _study(out).load_tables()["customers"]
+    by_channel = raw["data"]["channel_outcomes"]  # the same file, one row per customer, by preferred channel
+    assert by_channel["derive"]["preferred_channel"] == {
+        "largest": {"NumWebPurchases": "web", "NumCatalogPurchases": "catalog", "NumStorePurchases": "store"}}
+    assert by_channel["options"]["channel_column"] == "preferred_channel"
+    assert "Response" in by_channel["options"]["binary_columns"]
+    assert raw["notebooks"]["04_channel_comparison"]["channel_column"] == "preferred_channel"
+    tables = _study(out).load_tables()
+    customers = tables["customers"]
     raw_data = pd.read_csv(shared_data / "ifood_campaign" / "ml_project1_data.csv")
     spend = raw_data.filter(like="Mnt").sum(axis=1)
     assert customers["monetary"].tolist() == pytest.approx(spend.tolist())  # an independent sum
     assert len(customers) == 2_240
+    purchases = raw_data[["NumWebPurchases", "NumCatalogPurchases", "NumStorePurchases"]]
+    expected = purchases.idxmax(axis=1).map({"NumWebPurchases": "web", "NumCatalogPurchases": "catalog",
+                                             "NumStorePurchases": "store"})  # idxmax: the first of ties too
+    assert tables["channel_outcomes"]["preferred_channel"].tolist() == expected.tolist()
 
 
 def test_bank_marketing_is_channel_outcomes_with_its_codes_for_missing_answers(project, shared_data):

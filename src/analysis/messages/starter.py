@@ -75,6 +75,7 @@ MESSAGES = {
         "starter.option.channel_column": "the channel or campaign arm: {k} values ({levels})",
         "starter.option.separator": "{share} of the journeys hold it",
         "starter.derive.sum": "the sum of {n} columns: {columns}",
+        "starter.derive.largest": "the channel of most purchases among {columns} (ties: the first listed)",
         "starter.derive.mean": "the mean of the {n} {construct} items: a composite score",
         "starter.missing_codes": "values that look like codes for a missing answer; they are read as missing",
         "starter.missing_code.text": "{codes} in {n} of {rows} rows",

@@ -80,6 +80,8 @@ class ColumnProfile:
         The separator of a journey column.
     share : float or None
         Share of a journey column's rows that hold the separator (journeys of more than one channel).
+    derived : bool
+        True for a column the starter study derives (``derive:``), not one of the file.
     """
 
     name: str
@@ -94,6 +96,7 @@ class ColumnProfile:
     example: str = ""
     separator: str | None = None
     share: float | None = None
+    derived: bool = False
 
     @property
     def words(self) -> list[str]:

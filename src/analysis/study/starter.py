@@ -26,6 +26,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from dataclasses import replace
 from typing import Any
 
 import yaml
@@ -50,6 +51,7 @@ _NAME = re.compile(r"^[^\W\d]\w*$")
 OUTCOME_WORDS = {"sat", "satisfaction", "cusa", "overall", "osat", "csat"}
 LOYALTY_WORDS = {"loy", "loyalty", "cusl", "recommend", "nps", "retention", "intent"}
 SPEND_WORDS = {"spend", "spent", "revenue", "sales", "amount", "value", "purchase"}
+PREFERRED = "preferred_channel"
 CONTROL = re.compile(r"^(control|none|holdout|hold[-_ ]?out|no[-_ ].*|no)$", re.IGNORECASE)
 
 
@@ -166,6 +168,7 @@ def starter_text(profiles: Sequence[FileProfile], *, name: str, study_file: Path
                    f"# {msg('starter.allowed_roots', folders=', '.join(map(str, roots)))}")
     out.append("data:")
     used: dict[str, FileProfile] = {}
+    profiles = list(profiles) + [c for p in profiles if p.table == "customers" and (c := _by_channel(p)) is not None]
     for profile in profiles:
         if profile.table in used:
             where = profile.sheet if profile.sheet is not None else profile.path.name
@@ -380,7 +383,11 @@ def _channel_outcomes(p: FileProfile) -> tuple[Entries, Entries, Entries]:
     if spend is not None:
         options["continuous_columns"] = ([spend.name], msg("starter.option.continuous",
                                                            detail=f"{spend.name}: {spend.low:g} to {spend.high:g}"))
-    return {}, {}, options
+    derive: Entries = {}
+    if channel.derived:
+        labels = purchase_channels(p)
+        derive[PREFERRED] = ({"largest": labels}, msg("starter.derive.largest", columns=", ".join(labels)))
+    return {}, derive, options
 
 
 def _paths(p: FileProfile) -> tuple[Entries, Entries, Entries]:
@@ -410,7 +417,35 @@ def _best(columns: list[ColumnProfile], words: set[str]) -> ColumnProfile | None
 
 
 def _spend(p: FileProfile) -> ColumnProfile | None:
-    return next((c for c in p.of_kind("money", "number") if set(c.words) & SPEND_WORDS and c.n_missing == 0), None)
+    return next((c for c in p.of_kind("money", "number") if set(c.words) & SPEND_WORDS and c.n_missing == 0
+                 and c.n_distinct > 1), None)
+
+
+def purchase_channels(p: FileProfile) -> dict[str, str]:
+    """Columns counting purchases per channel -> the channel's name (``NumWebPurchases`` -> ``web``).
+
+    Examples
+    --------
+    >>> from analysis.study.inspect import ColumnProfile, FileProfile
+    >>> cols = tuple(ColumnProfile(n, "count", 9, 0) for n in ("NumWebPurchases", "NumStorePurchases", "NumDealsPurchases"))
+    >>> purchase_channels(FileProfile(Path("x.csv"), "csv", None, None, None, (), 9, cols, "customer", "customers"))
+    {'NumWebPurchases': 'web', 'NumStorePurchases': 'store'}
+    """
+    labels = {}
+    for c in _frequency_columns(p.of_kind("count")):
+        rest = [w for w in c.words if w not in {"num", "n", "number", "count", "purchases", "orders", "transactions"}]
+        if len(rest) == 1:
+            labels[c.name] = rest[0]
+    return labels if len(set(labels.values())) >= 2 else {}
+
+
+def _by_channel(p: FileProfile) -> FileProfile | None:
+    """A channel_outcomes view of a customer table that counts purchases per channel and has yes/no outcomes."""
+    labels = purchase_channels(p)
+    if not labels or not outcome_columns(p.columns) or any(c.name == PREFERRED for c in p.columns):
+        return None
+    preferred = ColumnProfile(PREFERRED, "category", len(labels), 0, levels=tuple(labels.values()), derived=True)
+    return replace(p, table="channel_outcomes", columns=(*p.columns, preferred), sheets=())
 
 
 def _scale(ratings: list[ColumnProfile]) -> tuple[int, int]:
