@@ -183,6 +183,12 @@ def test_count_only_summary_equals_brute_force_without_money_columns():
     assert split.columns.tolist() == ["frequency", "recency", "T", "frequency_holdout", "duration_holdout"]
     rfm = customer_summary(visits, end, rfm_columns=True)
     assert "total_amount" not in rfm.columns and "n_periods" in rfm.columns
+    from analysis.summary import grouped_customer_summary
+
+    grouped = grouped_customer_summary(visits, end, engine="duckdb")
+    assert int(grouped["weight"].sum()) == len(expected)
+    with pytest.raises(DataValidationError, match="count-only log"):
+        grouped_customer_summary(visits, end, columns=("frequency", "monetary_value"))
 
 
 def test_count_only_grocery_log_matches_its_documented_counts():
