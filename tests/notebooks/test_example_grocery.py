@@ -150,6 +150,8 @@ def test_equal_amounts_skip_gamma_gamma_with_a_check(tmp_path):
     assert spend["status"] == "not_run"
     comparison = pd.read_csv(out / "tables" / "model_comparison.csv", index_col=0)
     assert comparison.index.tolist() == ["BetaGeo"]
+    page = _page_text(tmp_path / "reports" / "grocery_amounts" / "02_clv.html")
+    assert "there is no spend model to fit" in page and "Gamma-Gamma spend model are refitted" not in page
 
 
 def test_a_count_only_log_on_disk_with_a_customers_table(tmp_path):

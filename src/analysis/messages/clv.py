@@ -195,6 +195,14 @@ MESSAGES = {
             "its p-value, and the note says what the result means for the values. The 95% interval of "
             "each value carries the parameter uncertainty of both models (delta method)."
         ),
+        "clv.text.value_intro.constant": (
+            "## What is each customer worth from here on?\n\n"
+            "For the value, the chosen model is refitted on all data up to the end of observation (without "
+            "the customers counted above, who are still valued). Every repeat customer spends the same "
+            "amount per purchase on average, so there is no spend model to fit (the note below says so): "
+            "each expected purchase is worth that amount. The 95% interval of each value carries the "
+            "parameter uncertainty of the purchase model (delta method)."
+        ),
         "clv.text.value_intro.counts": (
             "## How many purchases will each customer still make?\n\n"
             "The chosen model is refitted on all data up to the end of observation (without the customers "
