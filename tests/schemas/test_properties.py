@@ -18,6 +18,7 @@ from analysis.errors import AnalysisError, DataValidationError
 from analysis.schemas import (
     validate_channel_outcomes,
     validate_customers,
+    validate_paths,
     validate_survey,
     validate_transactions,
 )
@@ -81,6 +82,22 @@ def test_validate_survey_on_any_frame(df, ratings, scale, outcomes, weight, grou
 def test_validate_channel_outcomes_on_any_frame(df, channel, binary, continuous):
     options = {"channel_column": channel, "binary_columns": binary, "continuous_columns": continuous}
     _names_column_or_option(outcome(validate_channel_outcomes, df, **options), options)
+
+
+@bounded(80)
+@given(df=_frame_of(["path", "conversions", "value", "nulls"], ("path", "conversions")),
+       separator=st.one_of(st.just(" > "), st.just("|"), st.just(""), st.just("  "), AWKWARD_TEXT, CELLS))
+def test_validate_paths_on_any_frame(df, separator):
+    """Issue 12: the journeys table takes any frame and any separator without another exception."""
+    options = {"separator": separator}
+    _names_column_or_option(outcome(validate_paths, df, **options), options)
+
+
+@bounded(60)
+@given(df=_frame_of(["customer_id", "recency_days", "frequency", "monetary"], ("customer_id", "frequency")))
+def test_validate_customer_level_rfm_on_any_frame(df):
+    """Issue 12: a CRM export's recency, frequency and spend columns on any cells."""
+    _names_column_or_option(outcome(validate_customers, df), {})
 
 
 @bounded(150)
