@@ -216,3 +216,12 @@ def test_init_calls_write_starter_and_says_what_next(project, tmp_path, monkeypa
     assert calls == [([project / "data" / "orders.csv"], None, "mine", True)]
     assert f"wrote {tmp_path / 'params' / 'mine.yaml'}" in result.output
     assert "analysis check --study" in result.output
+
+
+def test_check_says_a_warning_of_the_data_once_as_a_note(project, monkeypatch):
+    _no_kernel(monkeypatch)
+    write_study(project, "tiny", TINY_STUDY.replace("amount: Value}", "amount: Value}\n    options: {future_dates: drop}"))
+    monkeypatch.setenv("ANALYSIS_RUN_DATE", "2024-02-29")
+    result = _invoke("check", "--study", "tiny")
+    assert result.exit_code == 0, result.output
+    assert result.output.count("  note: Dropped 2 of 6 rows") == 1 and "AnalysisWarning" not in result.output

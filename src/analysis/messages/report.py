@@ -62,6 +62,7 @@ MESSAGES = {
         "report.check.tables": "  tables: {tables}",
         "report.check.table": "{table} ({rows:,} rows)",
         "report.check.table_on_disk": "{table} (kept on disk)",
+        "report.check.note": "  note: {note}",
         "report.check.run": "  run   {notebook}",
         "report.check.skip": "  skip  {notebook}: {reason}",
         "report.check.problem": "  FAIL  {notebook}: {error}",

@@ -244,6 +244,8 @@ def _echo_study_check(study, plans, data) -> None:
         tables = [msg("report.check.table_on_disk", table=t) if frame is None
                   else msg("report.check.table", table=t, rows=len(frame)) for t, frame in data.frames.items()]
         click.echo(msg("report.check.tables", tables=", ".join(tables)))
+        for note in data.notes:
+            click.echo(msg("report.check.note", note=note))
     for plan in plans:
         if plan.problem is not None:
             click.echo(msg("report.check.problem", notebook=plan.notebook, error=plan.problem))

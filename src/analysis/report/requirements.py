@@ -27,11 +27,12 @@ a count-only log).
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from analysis.errors import AnalysisError, NotebookParameterError, StudyConfigError
+from analysis.errors import AnalysisError, AnalysisWarning, NotebookParameterError, StudyConfigError
 from analysis.messages import msg
 from analysis.report.parameters import read_parameters
 from analysis.report.plan import RunPlan
@@ -124,6 +125,7 @@ class StudyData:
     frames: dict[str, Any] = field(default_factory=dict)
     columns: dict[str, list[str]] = field(default_factory=dict)
     error: AnalysisError | None = None
+    notes: list[str] = field(default_factory=list)  # warnings while reading (rows dropped, ...), said once
 
 
 def read_study_data(study: Study) -> StudyData:
@@ -136,7 +138,10 @@ def read_study_data(study: Study) -> StudyData:
     """
     data = StudyData()
     try:
-        tables = study.load_tables()
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            tables = study.load_tables()
+        data.notes = list(dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, AnalysisWarning)))
         for name, frame in tables.items():
             data.frames[name] = frame
             data.columns[name] = [str(c) for c in frame.columns]
