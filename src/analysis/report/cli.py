@@ -12,13 +12,13 @@ each study's data once (:mod:`analysis.report.requirements`): a notebook whose i
 the study lacks is recorded as skipped, with the reason; a study whose data are bad,
 or a parameter naming a column its table lacks, is recorded as failed without a
 kernel and the other studies still run. When every study runs, an invalid study file
-is reported and set aside and the valid studies still run. Two runs into one reports folder take turns (the second says so
-and waits); Ctrl-C or SIGTERM stops a run cleanly.
+is reported and set aside and the valid studies still run. Two runs into one reports
+folder take turns (the second says so and waits); Ctrl-C or SIGTERM stops a run cleanly.
 
-Exit codes: 0 all notebooks ran or were skipped, 1 a notebook failed (the others still ran) or the
-run could not start, 2 bad input (unknown study, notebook or parameter, a study
-file error, bad data, a column that is not there; the valid studies still ran), 130 interrupted
-(Ctrl-C). Errors are printed as messages, never tracebacks.
+Exit codes: 0 all notebooks ran or were skipped, 1 a notebook failed (the others still
+ran) or the run could not start, 2 bad input (unknown study, notebook or parameter, a
+study file error, bad data, a column that is not there; the valid studies still ran),
+130 interrupted (Ctrl-C). Errors are printed as messages, never tracebacks.
 """
 
 from __future__ import annotations

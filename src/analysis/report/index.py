@@ -7,7 +7,8 @@ notebook recorded them with ``ReportOutputs.finding``), and links to its page,
 PDF, executed notebook, tables (CSV) and figures (PNG). A failed notebook shows
 its error, the failing cell and links to the failed notebook and the last good
 report; a notebook stopped by Ctrl-C is marked "interrupted", with its last good
-report. A notebook the study's tables do not serve is "skipped", with the reason. The runner rebuilds the page whenever a run starts and ends (also after an
+report; a notebook the study's tables do not serve is "skipped", with the reason.
+The runner rebuilds the page whenever a run starts and ends (also after an
 interrupt), and ``analysis index`` does on demand. Inline CSS (allowed by its
 sha256, not ``'unsafe-inline'``), no scripts, a Content-Security-Policy that forbids
 every request; every value shown is HTML-escaped and every link URL-quoted.
