@@ -80,3 +80,11 @@ def test_without_money_the_figures_say_purchases_and_customers():
     assert heat.axes[1].get_ylabel() == "Customers"
     words = " ".join([ax.get_title(), *labels, heat.axes[0].get_title(), heat.axes[1].get_ylabel()]).lower()
     assert "revenue" not in words and "monetary" not in words
+
+
+def test_the_concentration_curve_names_what_is_concentrated():
+    from analysis.plots.segmentation import plot_concentration
+    from analysis.segmentation import concentration
+
+    ax = plot_concentration(concentration([1.0, 1.0, 2.0, 6.0]), top=0.25, what="purchases").axes[0]
+    assert ax.get_ylabel() == "Share of purchases" and ax.get_title() == "Concentration of purchases (Gini = 0.40)"

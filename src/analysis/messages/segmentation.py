@@ -325,6 +325,8 @@ MESSAGES = {
             "there is no monetary score)."
         ),
         "segmentation.axis.purchase_share": "Share of purchases",
+        "segmentation.axis.share_of": "Share of {what}",
+        "segmentation.fig.concentration.title_of": "Concentration of {what} (Gini = {gini:.2f})",
         "segmentation.axis.customers_in_cell": "Customers",
         "segmentation.fig.segments.title_counts": "RFM segments: customers and purchases",
         "segmentation.fig.heatmap.title_counts": "Customers by recency and frequency score",

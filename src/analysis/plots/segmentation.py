@@ -101,7 +101,7 @@ def plot_rfm_heatmap(heat: pd.DataFrame, *, currency: str | None = None, counts:
     return fig
 
 
-def plot_concentration(conc, *, top: float = 0.2, limits: dict | None = None) -> Figure:
+def plot_concentration(conc, *, top: float = 0.2, limits: dict | None = None, what: str | None = None) -> Figure:
     """Concentration curve with the equality line and the "top x% bring y%" mark.
 
     Parameters
@@ -112,6 +112,8 @@ def plot_concentration(conc, *, top: float = 0.2, limits: dict | None = None) ->
         Share of customers to mark.
     limits : dict, optional
         ABC limits from :func:`analysis.segmentation.abc_limits` to mark.
+    what : {"revenue", "margin", "purchases"}, optional
+        What the value is, for the axis and title; None: "value".
 
     Examples
     --------
@@ -134,8 +136,13 @@ def plot_concentration(conc, *, top: float = 0.2, limits: dict | None = None) ->
         ax.set_xlim(0, 1)
         ax.set_ylim(0, 1.01)
         ax.set_xlabel(msg("segmentation.axis.customer_share"))
-        ax.set_ylabel(msg("segmentation.axis.value_share"))
-        ax.set_title(msg("segmentation.fig.concentration.title", gini=conc.gini))
+        if what is None:
+            ax.set_ylabel(msg("segmentation.axis.value_share"))
+            ax.set_title(msg("segmentation.fig.concentration.title", gini=conc.gini))
+        else:
+            label = msg(f"segmentation.what.{what}")
+            ax.set_ylabel(msg("segmentation.axis.share_of", what=label))
+            ax.set_title(msg("segmentation.fig.concentration.title_of", what=label, gini=conc.gini))
         ax.legend(loc="lower right")
     return fig
 
