@@ -82,6 +82,7 @@ warnings.filterwarnings("ignore", message="PySpark does not yet fully support", 
 
 from analysis.schemas.problems import ROW_CONVENTION as ROW_CONVENTION
 from analysis.schemas.problems import SOURCE_ROWS as SOURCE_ROWS
+from analysis.schemas.values import number_hint as number_hint
 from analysis.schemas.problems import missing_column_text as missing_column_text
 from analysis.schemas.tables import (
     CUSTOMER_NUMBERS,

@@ -22,7 +22,7 @@ from analysis.schemas.problems import (
 from analysis.schemas.values import (
     _finite_or_na,
     _normalise_ids,
-    _number_hint,
+    number_hint,
     string_dtype,
     _text_or_na,
     _to_numbers,
@@ -126,7 +126,7 @@ class _Session:
         if len(bad):
             raw = self.out[column]
             self.add(column, "must be a number", bad, raw,
-                     _number_hint([raw.iloc[p] for p in bad[:200]], self.table, column))
+                     number_hint([raw.iloc[p] for p in bad[:200]], self.table, column))
         self.not_null_exempt[column] = {int(self.out.index[p]) for p in bad}
         self.out[column] = values
         finite = pa.Check(_finite_or_na, element_wise=False, error="must be a finite number (not inf)")

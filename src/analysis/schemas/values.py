@@ -91,8 +91,33 @@ def _to_numbers(s: pd.Series) -> tuple[pd.Series, list[int]]:
     return num, [int(p) for p in np.flatnonzero(bad_mask.to_numpy())]
 
 
-def _number_hint(values: list[Any], table: str = "", column: str = "") -> str:
-    """Advice for a column that must hold numbers but holds *values* (the first offending ones)."""
+def number_hint(values: list[Any], table: str = "", column: str = "") -> str:
+    """Advice for a column that must hold numbers but holds *values* (the first offending ones).
+
+    Parameters
+    ----------
+    values : list
+        The offending cells (the first few hundred are enough).
+    table : str
+        The canonical table (``"channel_outcomes"``, ``"survey"``, ...): a yes/no
+        column is pointed to ``binary_columns`` in a channel table, to a
+        ``derive`` recode elsewhere; words such as ``unknown`` to ``missing_codes``
+        (not for transactions or paths).
+    column : str
+        The column, named in the advice.
+
+    Returns
+    -------
+    str
+        One or two sentences without a final full stop.
+
+    Examples
+    --------
+    >>> number_hint(["12,50"])
+    'Write numbers with a point as the decimal mark (12.50, not 12,50)'
+    >>> number_hint(["yes", "no"], "channel_outcomes", "y")[:60]
+    'The column holds yes/no answers: declare it a binary outcome'
+    """
     texts = [v.strip() for v in values if isinstance(v, str)]
     if any(re.fullmatch(r"[-+]?\d+,\d+", t) for t in texts):
         return "Write numbers with a point as the decimal mark (12.50, not 12,50)"
