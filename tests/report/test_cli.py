@@ -225,3 +225,9 @@ def test_check_says_a_warning_of_the_data_once_as_a_note(project, monkeypatch):
     result = _invoke("check", "--study", "tiny")
     assert result.exit_code == 0, result.output
     assert result.output.count("  note: Dropped 2 of 6 rows") == 1 and "AnalysisWarning" not in result.output
+
+
+def test_list_says_what_each_notebook_needs(project, project_root):
+    result = _invoke("list", "--notebooks-dir", str(project_root / "notebooks"))
+    assert "  03_satisfaction_drivers\n    needs a survey table\n" in result.output
+    assert "customers table with the column(s) recency_days, frequency" in result.output

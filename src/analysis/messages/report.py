@@ -63,6 +63,7 @@ MESSAGES = {
         "report.check.table": "{table} ({rows:,} rows)",
         "report.check.table_on_disk": "{table} (kept on disk)",
         "report.check.note": "  note: {note}",
+        "report.list.needs": "    needs {needs}",
         "report.check.run": "  run   {notebook}",
         "report.check.skip": "  skip  {notebook}: {reason}",
         "report.check.problem": "  FAIL  {notebook}: {error}",

@@ -157,8 +157,10 @@ def index_(reports_dir) -> None:
 @_friendly
 def list_(notebooks_dir) -> None:
     """List the studies in params/ (an invalid one with the reason; exit code 2) and the
-    notebooks with their parameters."""
+    notebooks with what they need and their parameters."""
+    from analysis.messages import msg
     from analysis.report.parameters import read_parameters
+    from analysis.report.requirements import needs_text
     from analysis.report.runner import plan_runs, select_notebooks
     from analysis.study import find_project_root
 
@@ -178,6 +180,8 @@ def list_(notebooks_dir) -> None:
     click.echo(f"Notebooks ({nb_dir}):")
     for path in sorted(Path(nb_dir).glob("*.ipynb")):
         click.echo(f"  {path.stem}")
+        if needs_text(path.stem):
+            click.echo(msg("report.list.needs", needs=needs_text(path.stem)))
         try:
             declared = read_parameters(path)
         except AnalysisError as exc:
