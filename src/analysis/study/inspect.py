@@ -32,7 +32,8 @@ import pandas as pd
 from analysis.io import SUFFIX_FORMATS, read_table
 from analysis.io.encoding import detect_encoding
 
-__all__ = ["ColumnProfile", "FileProfile", "inspect_file", "name_words"]
+__all__ = ["ColumnProfile", "FileProfile", "constructs", "frequency_columns", "inspect_file", "monetary_columns",
+           "name_words", "purchase_channels", "rating_scale"]
 
 #: the usual rating scales, smallest first: a column of whole numbers inside one of them is a rating
 SCALES: tuple[tuple[int, int], ...] = ((1, 5), (0, 5), (1, 7), (0, 7), (1, 9), (1, 10), (0, 10))
@@ -428,3 +429,61 @@ def outcome_columns(columns: tuple[ColumnProfile, ...] | list[ColumnProfile]) ->
              "purchase", "purchased", "buy", "bought", "churn", "churned", "click", "clicked", "open", "opened",
              "accepted", "outcome", "success", "target", "retained", "renewed"}
     return [c for c in columns if c.kind == "binary" and set(c.words) & words and c.n_missing == 0]
+
+
+# --------------------------------------------------------------------------- #
+# what the columns mean together
+# --------------------------------------------------------------------------- #
+def frequency_columns(counts: list[ColumnProfile]) -> list[ColumnProfile]:
+    """Count columns that number a customer's purchases (``frequency``, ``NumWebPurchases``; not deals)."""
+    if any(c.name == "frequency" for c in counts):
+        return [c for c in counts if c.name == "frequency"]
+    return [c for c in counts if set(c.words) & {"purchases", "orders", "transactions"}
+            and not set(c.words) & {"deals", "deal", "discount", "returns"}]
+
+
+def monetary_columns(p: FileProfile) -> list[ColumnProfile]:
+    """Money columns that hold a customer's spend (``MntWines``, ``total_spend``), none constant."""
+    return [c for c in p.of_kind("money") if set(c.words) & {"mnt", "spend", "spent", "amount", "sales", "revenue",
+                                                              "monetary"} and c.n_distinct > 1]
+
+
+def purchase_channels(p: FileProfile) -> dict[str, str]:
+    """Columns counting purchases per channel -> the channel's name (``NumWebPurchases`` -> ``web``).
+
+    Examples
+    --------
+    >>> names = ("NumWebPurchases", "NumStorePurchases", "NumDealsPurchases")
+    >>> cols = tuple(ColumnProfile(n, "count", 9, 0) for n in names)
+    >>> purchase_channels(FileProfile(Path("x.csv"), "csv", None, None, None, (), 9, cols, "customer", "customers"))
+    {'NumWebPurchases': 'web', 'NumStorePurchases': 'store'}
+    """
+    labels = {}
+    for c in frequency_columns(p.of_kind("count")):
+        rest = [w for w in c.words if w not in {"num", "n", "number", "count", "purchases", "orders", "transactions"}]
+        if len(rest) == 1:
+            labels[c.name] = rest[0]
+    return labels if len(set(labels.values())) >= 2 else {}
+
+
+def rating_scale(ratings: list[ColumnProfile]) -> tuple[int, int]:
+    """The smallest usual scale (:data:`SCALES`) holding every answer of *ratings*, else their range."""
+    low, high = min(c.low for c in ratings), max(c.high for c in ratings)
+    return next(((lo, hi) for lo, hi in SCALES if lo <= low and high <= hi), (int(low), int(high)))
+
+
+def constructs(ratings: list[ColumnProfile]) -> dict[str, list[str]]:
+    """Rating columns grouped by their name's stem (``imag1``, ``imag2`` -> ``imag``); groups of 2 or more.
+
+    Examples
+    --------
+    >>> cols = [ColumnProfile(n, "rating", 5, 0) for n in ("sat1", "sat2", "val1", "CUSCO")]
+    >>> constructs(cols)
+    {'sat': ['sat1', 'sat2']}
+    """
+    groups: dict[str, list[str]] = {}
+    for c in ratings:
+        match = re.fullmatch(r"(.*?[^\W\d_])_?\d+", c.name)
+        if match:
+            groups.setdefault(match.group(1), []).append(c.name)
+    return {stem: items for stem, items in groups.items() if len(items) >= 2}

@@ -25,8 +25,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -36,13 +36,17 @@ from analysis.io import write_text_atomic
 from analysis.messages import msg
 from analysis.study.config import find_project_root
 from analysis.study.inspect import (
-    SCALES,
     ColumnProfile,
     FileProfile,
     channel_candidates,
+    constructs,
+    frequency_columns,
     inspect_file,
+    monetary_columns,
     name_words,
     outcome_columns,
+    purchase_channels,
+    rating_scale,
 )
 
 __all__ = ["FileProfile", "inspect_file", "starter_text", "write_starter"]
@@ -225,7 +229,7 @@ def _table_lines(p: FileProfile, study_file: Path) -> list[str]:
     if p.encoding is not None:
         lines.append(_line(2, "encoding", p.encoding, msg("starter.read.encoding", encoding=p.encoding)))
     if p.sep is not None:
-        lines.append(_line(2, "sep", p.sep, msg("starter.read.sep", n=_header_count(p), sep=p.sep)))
+        lines.append(_line(2, "sep", p.sep, msg("starter.read.sep", n=len(p.columns) - 1, sep=p.sep)))
     if p.sheet is not None:
         lines.append(_line(2, "sheet", p.sheet, msg("starter.sheet.this", sheet=p.sheet)))
     coded = [c for c in p.columns if c.missing_codes]
@@ -245,10 +249,6 @@ def _table_lines(p: FileProfile, study_file: Path) -> list[str]:
     return lines
 
 
-def _header_count(p: FileProfile) -> int:
-    return len(p.columns) - 1
-
-
 def _table_reason(p: FileProfile) -> str:
     ident = p.id_column
     if not p.fits:
@@ -261,7 +261,7 @@ def _table_reason(p: FileProfile) -> str:
         return msg("starter.table.transactions", id=ident.name, n_ids=f"{ident.n_distinct:,}",
                    rows=f"{p.n_rows:,}", date=p.date_column.name)
     if p.table == "survey":
-        lo, hi = _scale(p.of_kind("rating"))
+        lo, hi = rating_scale(p.of_kind("rating"))
         return msg("starter.table.survey", n=len(p.of_kind("rating")), scale=f"{lo:g}-{hi:g}")
     if p.table == "channel_outcomes":
         channel = channel_candidates(p.columns)[0]
@@ -330,7 +330,7 @@ def _customers(p: FileProfile) -> tuple[Entries, Entries, Entries]:
     recency = next((c for c in counts if "recency" in c.words), None)
     if recency is not None:
         mapping["recency_days"] = (recency.name, msg("starter.map.recency", lo=f"{recency.low:g}", hi=f"{recency.high:g}"))
-    for canonical, found in (("frequency", _frequency_columns(counts)), ("monetary", _monetary_columns(p))):
+    for canonical, found in (("frequency", frequency_columns(counts)), ("monetary", monetary_columns(p))):
         if len(found) == 1:
             mapping[canonical] = (found[0].name, _count(found[0]) if canonical == "frequency" else _money(found[0]))
         elif found and canonical not in {c.name for c in p.columns}:
@@ -340,25 +340,13 @@ def _customers(p: FileProfile) -> tuple[Entries, Entries, Entries]:
     return mapping, derive, {}
 
 
-def _frequency_columns(counts: list[ColumnProfile]) -> list[ColumnProfile]:
-    if any(c.name == "frequency" for c in counts):
-        return [c for c in counts if c.name == "frequency"]
-    return [c for c in counts if set(c.words) & {"purchases", "orders", "transactions"}
-            and not set(c.words) & {"deals", "deal", "discount", "returns"}]
-
-
-def _monetary_columns(p: FileProfile) -> list[ColumnProfile]:
-    return [c for c in p.of_kind("money") if set(c.words) & {"mnt", "spend", "spent", "amount", "sales", "revenue",
-                                                              "monetary"} and c.n_distinct > 1]
-
-
 def _survey(p: FileProfile) -> tuple[Entries, Entries, Entries]:
     mapping: Entries = {"respondent_id": _id_entry(p, "respondent")}
     ratings = p.of_kind("rating")
     options: Entries = {}
     derive: Entries = {}
     if ratings:
-        lo, hi = _scale(ratings)
+        lo, hi = rating_scale(ratings)
         low, high = min(c.low for c in ratings), max(c.high for c in ratings)
         options["rating_columns"] = ([c.name for c in ratings],
                                      msg("starter.option.rating", n=len(ratings), lo=f"{low:g}", hi=f"{high:g}"))
@@ -421,24 +409,6 @@ def _spend(p: FileProfile) -> ColumnProfile | None:
                  and c.n_distinct > 1), None)
 
 
-def purchase_channels(p: FileProfile) -> dict[str, str]:
-    """Columns counting purchases per channel -> the channel's name (``NumWebPurchases`` -> ``web``).
-
-    Examples
-    --------
-    >>> from analysis.study.inspect import ColumnProfile, FileProfile
-    >>> cols = tuple(ColumnProfile(n, "count", 9, 0) for n in ("NumWebPurchases", "NumStorePurchases", "NumDealsPurchases"))
-    >>> purchase_channels(FileProfile(Path("x.csv"), "csv", None, None, None, (), 9, cols, "customer", "customers"))
-    {'NumWebPurchases': 'web', 'NumStorePurchases': 'store'}
-    """
-    labels = {}
-    for c in _frequency_columns(p.of_kind("count")):
-        rest = [w for w in c.words if w not in {"num", "n", "number", "count", "purchases", "orders", "transactions"}]
-        if len(rest) == 1:
-            labels[c.name] = rest[0]
-    return labels if len(set(labels.values())) >= 2 else {}
-
-
 def _by_channel(p: FileProfile) -> FileProfile | None:
     """A channel_outcomes view of a customer table that counts purchases per channel and has yes/no outcomes."""
     labels = purchase_channels(p)
@@ -446,29 +416,6 @@ def _by_channel(p: FileProfile) -> FileProfile | None:
         return None
     preferred = ColumnProfile(PREFERRED, "category", len(labels), 0, levels=tuple(labels.values()), derived=True)
     return replace(p, table="channel_outcomes", columns=(*p.columns, preferred), sheets=())
-
-
-def _scale(ratings: list[ColumnProfile]) -> tuple[int, int]:
-    low, high = min(c.low for c in ratings), max(c.high for c in ratings)
-    return next(((lo, hi) for lo, hi in SCALES if lo <= low and high <= hi), (int(low), int(high)))
-
-
-def constructs(ratings: list[ColumnProfile]) -> dict[str, list[str]]:
-    """Rating columns grouped by their name's stem (``imag1``, ``imag2`` -> ``imag``); groups of 2 or more.
-
-    Examples
-    --------
-    >>> from analysis.study.inspect import ColumnProfile
-    >>> cols = [ColumnProfile(n, "rating", 5, 0) for n in ("sat1", "sat2", "val1", "CUSCO")]
-    >>> constructs(cols)
-    {'sat': ['sat1', 'sat2']}
-    """
-    groups: dict[str, list[str]] = {}
-    for c in ratings:
-        match = re.fullmatch(r"(.*?[^\W\d_])_?\d+", c.name)
-        if match:
-            groups.setdefault(match.group(1), []).append(c.name)
-    return {stem: items for stem, items in groups.items() if len(items) >= 2}
 
 
 def _construct(groups: dict[str, list[str]], words: set[str]) -> str | None:
@@ -540,7 +487,7 @@ def _survey_parameters(p: FileProfile) -> Entries:
         params["item_pattern"] = (None, msg("starter.nb.predictors"))
         params["predictors"] = ([c.name for c in scale_of], None)
     if scale_of:
-        params["scale"] = (list(_scale(scale_of)) if all(c.kind == "rating" for c in scale_of)
+        params["scale"] = (list(rating_scale(scale_of)) if all(c.kind == "rating" for c in scale_of)
                            else _range_scale(scale_of), msg("starter.nb.scale"))
     params["expectation_prefix"] = (None, msg("starter.nb.no_expectations"))
     params["loyalty_outcome"] = (None, msg("starter.nb.no_loyalty"))
@@ -551,7 +498,7 @@ def _survey_parameters(p: FileProfile) -> Entries:
     if stems:
         by_name = {c.name: c for c in ratings}
         params["pls_outcomes"] = ({s: groups[s] for s in stems}, msg("starter.nb.pls_outcomes"))
-        params["pls_outcome_scale"] = ({item: list(_scale([by_name[item]] + ratings)) for s in stems
+        params["pls_outcome_scale"] = ({item: list(rating_scale([by_name[item]] + ratings)) for s in stems
                                         for item in groups[s]}, msg("starter.nb.pls_outcome_scale"))
         params["pls_paths"] = (None, msg("starter.nb.pls_paths", first=stems[0]))
     else:
