@@ -20,3 +20,16 @@ def test_the_report_has_one_row_per_step_with_whole_numbers():
     assert frame.to_dict("records") == [record]
     assert all(frame[c].dtype == "int64" for c in ("rows_before", "rows_after", "cells_changed"))
     assert StudyTables({}, frame).preparation is frame
+
+
+def test_a_table_the_study_lacks_is_named_not_a_key_error():
+    """Notebook 03 opened on a study without a survey stopped with a bare KeyError: 'survey'."""
+    import pytest
+
+    from analysis.errors import StudyConfigError
+    from analysis.prepare import StudyTables
+
+    tables = StudyTables({"transactions": None})
+    with pytest.raises(StudyConfigError, match=r"no survey table \(its tables: transactions\)\. Add one under data:"):
+        tables["survey"]
+    assert tables.get("survey") is None and "survey" not in tables

@@ -31,6 +31,9 @@ MESSAGES = {
         "prepare.error.expr_compare_types": "cannot compare {left} with {right}: compare numbers with "
                                             "numbers and text with text in quotes",
         "prepare.error.expr_failed": "cannot be computed on this data ({error})",
+        "prepare.error.no_table": "The study has no {table} table (its tables: {tables}). Add one under data: "
+                                  "in the study file (docs/tables.md lists what each table holds), or open a "
+                                  "notebook that works on the tables the study has.",
         # -- the study file's keys ---------------------------------------------------------------
         "prepare.error.code_bool": "{value} is read by YAML as true/false; write the code in quotes, such as "
                                    "\"no\" or \"yes\"",

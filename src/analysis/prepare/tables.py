@@ -7,6 +7,8 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.errors import StudyConfigError
+from analysis.messages import msg
 from analysis.prepare.steps import STEP_COLUMNS
 
 __all__ = ["StudyTables", "steps_frame"]
@@ -45,8 +47,19 @@ class StudyTables(dict):
     >>> tables = StudyTables({"survey": None})
     >>> sorted(tables), len(tables.preparation)
     (['survey'], 0)
+
+    A table the study does not have is a :class:`~analysis.errors.StudyConfigError`
+    that says so (a notebook opened on the wrong study), not a bare ``KeyError``:
+
+    >>> tables["transactions"]
+    Traceback (most recent call last):
+    ...
+    analysis.errors.StudyConfigError: The study has no transactions table (its tables: survey). Add one under data: in the study file (docs/tables.md lists what each table holds), or open a notebook that works on the tables the study has.
     """
 
     def __init__(self, tables: Any = (), preparation: pd.DataFrame | None = None):
         super().__init__(tables)
         self.preparation = steps_frame([]) if preparation is None else preparation
+
+    def __missing__(self, name: str) -> Any:
+        raise StudyConfigError(msg("prepare.error.no_table", table=name, tables=", ".join(self) or "none"))
