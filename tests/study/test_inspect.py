@@ -113,6 +113,17 @@ def test_missing_value_codes_are_found_where_they_look_like_codes(tmp_path):
     assert p.column("pdays").high == 49  # the range without the code
 
 
+@pytest.mark.parametrize("dates, order", [
+    (["31/01/2024", "01/02/2024", "15/03/2024"], "%d/%m/%Y"),   # 31 and 15 can only be days
+    (["01-31-2024", "02-01-2024", "03-15-2024"], "%m-%d-%Y"),   # 31 and 15 second: month first
+    (["01/02/2024", "03/04/2024", "05/06/2024"], "unknown"),    # every value reads both ways
+    (["2024-01-31", "2024-02-01", "2024-03-15"], None),         # ISO: no question
+])
+def test_the_order_of_day_and_month_is_read_from_the_data(tmp_path, dates, order):
+    f = _write(tmp_path / "t.csv", "cust,date\n" + "".join(f"{i % 2},{d}\n" for i, d in enumerate(dates)))
+    assert inspect_file(f).column("date").date_order == order
+
+
 def test_grain_repeated_ids_with_a_date_is_a_transaction_log(tmp_path):
     f = _write(tmp_path / "t.csv", "client,when,value\na,2024-01-01,5\na,2024-01-03,6\nb,2024-01-02,7\n")
     assert inspect_file(f).grain == "transaction"

@@ -202,6 +202,19 @@ def test_names(project):
         write_starter([])
 
 
+def test_day_first_dates_get_their_format_and_undecidable_ones_a_todo(project):
+    f = project / "visits.csv"
+    f.write_text("cust,date\n1,31/01/2024\n1,01/02/2024\n2,15/03/2024\n2,02/03/2024\n", encoding="utf-8")
+    out = write_starter([f], output=project / "params" / "visits.yaml")
+    assert yaml.safe_load(out.read_text())["data"]["transactions"]["options"] == {"date_format": "%d/%m/%Y"}
+    dates = load_study(out).load_tables()["transactions"]["date"]
+    assert [d.strftime("%Y-%m-%d") for d in dates] == ["2024-01-31", "2024-02-01", "2024-03-15", "2024-03-02"]
+    f.write_text("cust,date\n1,01/02/2024\n1,03/04/2024\n2,05/06/2024\n", encoding="utf-8")
+    out = write_starter([f], output=project / "params" / "visits.yaml", force=True)
+    assert yaml.safe_load(out.read_text())["data"]["transactions"]["options"] == {"date_format": None}
+    assert "TODO: no date in date tells whether the day or the month comes first" in out.read_text()
+
+
 def test_a_chinese_excel_export_gets_its_encoding(project):
     f = project / "订单.csv"
     f.write_bytes("客户编号,日期,金额\n001,2024-01-02,12.5\n001,2024-02-03,8\n002,2024-01-05,3\n".encode("gb18030"))

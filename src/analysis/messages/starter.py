@@ -72,6 +72,13 @@ MESSAGES = {
         "starter.option.continuous": "numeric outcomes: {detail}",
         "starter.option.rating": "{n} columns with whole numbers from {lo} to {hi}",
         "starter.option.scale": "the smallest usual rating scale holding every answer ({lo} to {hi})",
+        "starter.option.date_format": (
+            "the order of day and month in {column}: the data show it (e.g. {example}); this pins it"
+        ),
+        "starter.option.date_unknown": (
+            "TODO: no date in {column} tells whether the day or the month comes first (e.g. {example}): "
+            "write '%d/%m/%Y' or '%m/%d/%Y'"
+        ),
         "starter.option.channel_column": "the channel or campaign arm: {k} values ({levels})",
         "starter.option.separator": "{share} of the journeys hold it",
         "starter.derive.sum": "the sum of {n} columns: {columns}",

@@ -83,6 +83,10 @@ class ColumnProfile:
         Share of a journey column's rows that hold the separator (journeys of more than one channel).
     derived : bool
         True for a column the starter study derives (``derive:``), not one of the file.
+    date_order : str or None
+        For dates written ``NN/NN/YYYY`` or ``NN-NN-YYYY``: ``"%d/%m/%Y"`` (or with ``-``) when a
+        first number above 12 shows the day comes first, ``"%m/%d/%Y"`` when a second one does,
+        ``"unknown"`` when no value tells; None for other dates.
     """
 
     name: str
@@ -98,6 +102,7 @@ class ColumnProfile:
     separator: str | None = None
     share: float | None = None
     derived: bool = False
+    date_order: str | None = None
 
     @property
     def words(self) -> list[str]:
@@ -283,7 +288,7 @@ def _profile_column(name: str, s: pd.Series, n_rows: int, *, position: int) -> C
     words = set(name_words(name))
     numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
     if _is_date(values, words):
-        return ColumnProfile(kind="date", example=example, **base)
+        return ColumnProfile(kind="date", example=example, date_order=_date_order(values), **base)
     levels = tuple(str(v) for v in values.astype(str).value_counts().index[:12])
     if _is_binary(values):
         return ColumnProfile(kind="binary", levels=levels, example=example, **base)
@@ -351,6 +356,21 @@ def _is_date(values: pd.Series, words: set[str]) -> bool:
         return False
     texts = values.astype(str).head(2000)
     return bool(texts.str.match(_DATE_TEXT).mean() >= 0.95)
+
+
+def _date_order(values: pd.Series) -> str | None:
+    """Which of the two numbers before the year is the day (see :attr:`ColumnProfile.date_order`)."""
+    if pd.api.types.is_datetime64_any_dtype(values) or pd.api.types.is_numeric_dtype(values):
+        return None
+    parts = values.astype(str).str.extract(r"^\s*(\d{1,2})([/-])(\d{1,2})[/-]\d{4}")
+    if parts[0].isna().any():
+        return None
+    first, second, sep = parts[0].astype(int), parts[2].astype(int), parts[1].iloc[0]
+    if (first > 12).any() and not (second > 12).any():
+        return f"%d{sep}%m{sep}%Y"
+    if (second > 12).any() and not (first > 12).any():
+        return f"%m{sep}%d{sep}%Y"
+    return "unknown"
 
 
 def _is_binary(values: pd.Series) -> bool:

@@ -245,7 +245,7 @@ def _table_lines(p: FileProfile, study_file: Path) -> list[str]:
         lines += [_line(3, canonical, source, why, raw=True) for canonical, (source, why) in mapping.items()]
     if options:
         lines.append(_line(2, "options"))
-        lines += [_line(3, key, value, why) for key, (value, why) in options.items()]
+        lines += [_line(3, key, value, why, raw=True) for key, (value, why) in options.items()]
     return lines
 
 
@@ -317,7 +317,17 @@ def _transactions(p: FileProfile) -> tuple[Entries, Entries, Entries]:
     quantity = next((c for c in p.of_kind("count") if set(c.words) & {"quantity", "qty", "number", "units"}), None)
     if quantity is not None:
         mapping["quantity"] = (quantity.name, _count(quantity))
-    return mapping, {}, {}
+    return mapping, {}, _date_options(date)
+
+
+def _date_options(date: ColumnProfile | None) -> Entries:
+    """``date_format`` when the order of day and month shows in the data, or a TODO when it cannot."""
+    if date is None or date.date_order is None:
+        return {}
+    if date.date_order == "unknown":
+        return {"date_format": (None, msg("starter.option.date_unknown", column=date.name, example=date.example))}
+    return {"date_format": (date.date_order, msg("starter.option.date_format", column=date.name,
+                                                 example=date.example))}
 
 
 def _customers(p: FileProfile) -> tuple[Entries, Entries, Entries]:
@@ -337,7 +347,7 @@ def _customers(p: FileProfile) -> tuple[Entries, Entries, Entries]:
             names = [c.name for c in found]
             derive[canonical] = ({"sum": names}, msg("starter.derive.sum", n=len(names), columns=", ".join(names)))
             mapping[canonical] = (canonical, msg("starter.table.customers_rfm"))
-    return mapping, derive, {}
+    return mapping, derive, _date_options(p.date_column)
 
 
 def _survey(p: FileProfile) -> tuple[Entries, Entries, Entries]:
