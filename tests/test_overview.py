@@ -198,3 +198,35 @@ def test_count_only_grocery_log_is_described_by_counts_and_purchase_days():
     fig = plot_monthly_activity(monthly)
     assert fig.axes[0].get_title() == "Monthly transactions and active customers"
     assert "Revenue" not in fig.axes[0].get_ylabel()
+
+
+@needs(BANK)
+@pytest.mark.slow
+def test_notebook_00_on_bank_marketing_names_the_codes_and_verifies(tmp_path):
+    """The notebook as a user runs it: a study of the raw bank file without `missing_codes:`."""
+    import json
+
+    from click.testing import CliRunner
+
+    from analysis.findings import verify_outputs
+    from analysis.report.cli import main
+
+    root = Path(__file__).resolve().parents[1]
+    study = tmp_path / "bank.yaml"
+    study.write_text(
+        f"name: bank\ntitle: UCI bank marketing\nallowed_roots: [{BANK.parent.resolve()}]\n"
+        f"data:\n  channel_outcomes:\n    path: {BANK.resolve()}\n    sep: ';'\n    columns: {{channel: contact}}\n"
+        "    options: {binary_columns: [y]}\nnotebooks:\n  00_data_overview: {}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["run", "--study", str(study), "--notebook", "00_data_overview", "--force",
+                                       "--reports-dir", str(tmp_path / "reports"),
+                                       "--notebooks-dir", str(root / "notebooks")])
+    assert result.exit_code == 0, result.output
+    folder = tmp_path / "reports" / "bank" / "00_data_overview"
+    assert verify_outputs(folder) == []
+    raw = pd.read_csv(BANK, sep=";")
+    codes = pd.read_csv(folder / "tables" / "missing_code_suspects.csv").set_index("column")
+    assert codes.loc["pdays", "n_rows"] == (raw["pdays"] == 999).sum() == 3959
+    assert codes.loc["job", "n_rows"] == (raw["job"] == "unknown").sum()
+    checks = json.loads((folder / "findings.json").read_text())["checks"]
+    text = checks["missing_codes"]["text"] if isinstance(checks["missing_codes"], dict) else checks["missing_codes"]
+    assert "pdays" in text and "job" in text and "missing_codes:" in text
