@@ -203,8 +203,11 @@ def test_bad_inputs_give_clear_errors_or_documented_behaviour():
     one = tx[tx["customer_id"] == tx["customer_id"].iloc[0]]
     with pytest.raises(ParameterError, match="at least two customers"):
         rfm(one, "2024-04-30")
+    counts = rfm(tx.drop(columns="amount"), "2024-04-30")  # issue 12: a count-only log scores R and F only
+    assert "m_score" not in counts.columns and "monetary" not in counts.columns
+    assert (counts["r_score"] == rfm(tx, "2024-04-30")["r_score"]).all()
     with pytest.raises(DataValidationError, match="lacks column"):
-        rfm(tx.drop(columns="amount"), "2024-04-30")
+        rfm(tx.drop(columns="date"), "2024-04-30")
     with pytest.raises(ParameterError, match="'bins' parameter"):
         rfm(tx, "2024-04-30", bins=1)
     same = pd.DataFrame({"customer_id": ["a", "b", "c"], "date": pd.to_datetime(["2024-01-01"] * 3),

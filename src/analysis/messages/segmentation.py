@@ -344,6 +344,14 @@ MESSAGES = {
             "(an `acquisition_date` in the customers table and an observation end in the study's window), "
             "and the data have no such date. Those customers count as active or loyal instead."
         ),
+        "segmentation.error.customer_columns": (
+            "The customers table lacks {columns}: segmenting without transactions needs recency_days and "
+            "frequency per customer (and monetary for spend). Map them under data: customers: columns: in the "
+            "study, or give the study a transactions table."
+        ),
+        "segmentation.warning.incomplete_customers": (
+            "{n:,} customer(s) miss one of {columns} and are left out of the scores."
+        ),
         "segmentation.error.no_input": (
             "Segmentation needs a transactions table, or a customers table with recency_days and frequency "
             "per customer (and monetary for spend). Add one under data: in the study file, or map those "

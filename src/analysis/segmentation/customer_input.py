@@ -79,20 +79,14 @@ def rfm_from_customers(
     """
     missing = [c for c in ("customer_id", *CUSTOMER_RFM_COLUMNS[:2]) if c not in customers.columns]
     if missing:
-        raise DataValidationError(
-            f"The customers table lacks column(s) {missing}: segmenting without transactions needs "
-            "recency_days and frequency per customer (and monetary for spend). Map them under "
-            "data: customers: columns: in the study, or give the study a transactions table."
-        )
+        raise DataValidationError(msg("segmentation.error.customer_columns", columns=", ".join(missing)))
     used = [c for c in CUSTOMER_RFM_COLUMNS if c in customers.columns and customers[c].notna().any()]
     frame = customers.set_index(pd.Index(customers["customer_id"].astype("string"), name="customer_id"))
     table = frame[used].apply(pd.to_numeric)
     incomplete = table.isna().any(axis=1)
     if incomplete.any():
-        warnings.warn(
-            f"{int(incomplete.sum())} customer(s) miss one of {used} and are left out of the scores.",
-            AnalysisWarning, stacklevel=2,
-        )
+        warnings.warn(msg("segmentation.warning.incomplete_customers", n=int(incomplete.sum()),
+                          columns=", ".join(used)), AnalysisWarning, stacklevel=2)
     table = table.loc[~incomplete].sort_index()
     table["tenure_days"] = _tenure_days(frame.loc[table.index], observation_end)
     return score_rfm(table, bins, method=method, segment_rules=segment_rules, lifecycle=lifecycle,

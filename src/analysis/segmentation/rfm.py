@@ -455,7 +455,9 @@ def rfm(
     DataFrame
         Indexed by ``customer_id``: ``recency_days``, ``frequency``, ``monetary``,
         ``tenure_days``, ``r_score``, ``f_score``, ``m_score`` (1 = worst),
-        ``rfm_cell`` (e.g. ``"545"``) and ``segment`` (categorical).
+        ``rfm_cell`` (e.g. ``"545"``) and ``segment`` (categorical). A log
+        without amounts (count-only) has no ``monetary`` and no ``m_score``, and
+        ``rfm_cell`` has two digits (see :func:`score_rfm`).
 
     Raises
     ------
