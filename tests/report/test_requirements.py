@@ -229,3 +229,16 @@ def test_a_notebook_opened_on_a_study_it_does_not_serve_says_why():
     with pytest.raises(StudyConfigError, match="needs a survey table; the study has transactions"):
         rq.require_inputs("03_satisfaction_drivers", {"transactions": pd.DataFrame({"customer_id": ["a"]})})
     rq.require_inputs("04_channel_comparison", {}, paths_file="paths.csv")  # the parameter serves it
+
+
+def test_check_of_a_study_whose_tables_fit_none_of_its_notebooks_says_so(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from analysis.report.cli import main
+
+    study = survey_project(tmp_path / "proj", notebooks="notebooks:\n  02_clv: {}\n")
+    monkeypatch.chdir(study.parent.parent)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 0, result.output
+    assert "  skip  02_clv: notebook 02_clv needs a transactions table; the study has survey." in result.output
+    assert "none of the notebooks applies to the tables of this study (survey)" in result.output
