@@ -475,3 +475,14 @@ def test_unknown_in_a_yes_no_outcome_names_a_filter():
     line = problem_line(error_of(validate_channel_outcomes, raw, binary_columns="default"), "default",
                         "must be 0 or 1")
     assert "row 2 (value 'unknown')" in line and "filter: \"default != 'unknown'\"" in line
+
+
+def test_the_analyses_guard_accepts_a_count_only_log_but_not_text_amounts():
+    from analysis.schemas.guards import check_transactions_frame
+
+    visits = pd.DataFrame({"customer_id": ["a"], "date": pd.to_datetime(["2024-01-01"])})
+    check_transactions_frame(visits)
+    with pytest.raises(DataValidationError, match="'amount' of the transactions table must be numeric"):
+        check_transactions_frame(visits.assign(amount=["12,50"]))
+    with pytest.raises(DataValidationError, match=r"lacks column\(s\) \['customer_id'\]"):
+        check_transactions_frame(visits.rename(columns={"customer_id": "cust"}))
