@@ -230,3 +230,12 @@ def test_notebook_00_on_bank_marketing_names_the_codes_and_verifies(tmp_path):
     checks = json.loads((folder / "findings.json").read_text())["checks"]
     text = checks["missing_codes"]["text"] if isinstance(checks["missing_codes"], dict) else checks["missing_codes"]
     assert "pdays" in text and "job" in text and "missing_codes:" in text
+
+
+def test_identifiers_get_no_top_values_and_categorical_codes_are_found():
+    df = pd.DataFrame({"customer_id": ["a", "b", "c"], "job": pd.Categorical(["x", "Unknown", "x"])})
+    profile = attribute_profile(df)
+    assert profile.loc["customer_id", "top_values"] == "" and profile.loc["customer_id", "distinct"] == 3
+    assert profile.loc["job", "top_values"] == "x (2), Unknown (1)"
+    assert suspected_missing_codes({"customers": df})[["column", "code", "n_rows"]].values.tolist() == [
+        ["job", "Unknown", 1]]

@@ -366,8 +366,8 @@ def attribute_profile(frame: pd.DataFrame, *, language: str | None = None) -> pd
         Indexed by ``column``: ``kind`` (number, date, text; from the catalog),
         ``n_missing``, ``share_missing``, ``distinct`` (distinct non-missing
         values), ``min``, ``median``, ``max`` (numbers and dates, as text for
-        dates) and ``top_values`` (text columns: the three most common values
-        with their counts).
+        dates) and ``top_values`` (text columns other than identifiers: the
+        three most common values with their counts).
 
     Examples
     --------
@@ -390,7 +390,8 @@ def attribute_profile(frame: pd.DataFrame, *, language: str | None = None) -> pd
                                                        or pd.api.types.is_datetime64_any_dtype(values)):
             kind = "text"
             counts = present.astype(str).value_counts().head(3)
-            row["top_values"] = ", ".join(f"{value} ({count:,})" for value, count in counts.items())
+            if not str(column).endswith("_id"):  # an identifier's most common values say nothing
+                row["top_values"] = ", ".join(f"{value} ({count:,})" for value, count in counts.items())
         elif pd.api.types.is_datetime64_any_dtype(values):
             kind = "date"
             if len(present):
@@ -440,7 +441,8 @@ def suspected_missing_codes(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
             values = frame[column].dropna()
             if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
                 found = _number_codes(values.astype(float))
-            elif values.dtype == object or pd.api.types.is_string_dtype(values):
+            elif (values.dtype == object or pd.api.types.is_string_dtype(values)
+                  or isinstance(values.dtype, pd.CategoricalDtype)):
                 text = values.astype(str)
                 hits = text[text.str.strip().str.lower().isin(TEXT_CODES)]
                 found = hits.value_counts().sort_index().items()
