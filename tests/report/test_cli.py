@@ -198,6 +198,8 @@ def test_run_gives_bad_data_one_error_and_starts_no_kernel_for_that_study(projec
     assert "tiny/fixture_ok: failed" in result.output and "tiny/fixture_fail: failed" in result.output
     entries = json.loads((reports / "tiny" / "manifest.json").read_text(encoding="utf-8"))["notebooks"]
     assert {e["error"]["name"] for e in entries.values()} == {"DataValidationError"}
+    assert all(e["before_run"] for e in entries.values())
+    assert "Stopped by the check before any kernel started" in (reports / "index.html").read_text(encoding="utf-8")
 
 
 def test_init_calls_write_starter_and_says_what_next(project, tmp_path, monkeypatch):

@@ -13,6 +13,10 @@ MESSAGES = {
             "Add such a table under data: in the study file to run it."
         ),
         "report.skip.no_tables": "no tables",
+        "report.index.before_run": (
+            "Stopped by the check before any kernel started (the study's data or a parameter naming a column): "
+            "fix the study and run again."
+        ),
         "report.index.skipped": ", {n} skipped (the study lacks their inputs)",
         # parameters that name columns (a column the study or -p gives that the table lacks)
         "report.column.missing": (

@@ -251,7 +251,8 @@ def _unverified(problems: list[str]) -> str:
 
 def _failure(folder: str, entry: dict[str, Any]) -> str:
     error = entry.get("error") or {}
-    out = [f"<pre>{escape(str(error.get('name', 'Error')))}: {escape(str(error.get('message', '')))}</pre>"]
+    out = [f'<p class="muted">{escape(msg("report.index.before_run"))}</p>'] if entry.get("before_run") else []
+    out.append(f"<pre>{escape(str(error.get('name', 'Error')))}: {escape(str(error.get('message', '')))}</pre>")
     cell = error.get("cell") or {}
     if cell.get("source"):
         where = cell.get("execution_count") or cell.get("index")

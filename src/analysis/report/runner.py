@@ -245,8 +245,8 @@ def _record_unrun(plan, reports_dir: Path, options: _Options, env) -> RunResult:
         "error": None if plan.problem is None else {"name": type(plan.problem).__name__,
                                                     "message": str(plan.problem), "cell": None},
     }
-    if plan.problem is not None:
-        entry.update(title=(previous or {}).get("title"), last_good=mf.last_good(previous))
+    if plan.problem is not None:  # "before_run": the index says no kernel started
+        entry.update(title=(previous or {}).get("title"), last_good=mf.last_good(previous), before_run=True)
     with interrupts_deferred():
         mf.write_entry(study_dir, mf.study_record(study), nb, entry)
     error = None if plan.problem is None else f"{type(plan.problem).__name__}: {plan.problem}"
