@@ -10,7 +10,8 @@ interruption (status ``"failed"`` or ``"interrupted"``), the error and the faili
 cell, plus ``last_good`` (the entry of the last successful run, whose report files
 are kept). A notebook whose inputs the study does not have is ``"skipped"``, with the
 ``reason`` (see :mod:`analysis.report.requirements`); a run stopped by the pre-run
-check (bad data, a column the table lacks) is ``"failed"`` with that error and no cell.
+check (bad data, a column the table lacks) is ``"failed"`` with that error, no cell and
+``"before_run": true``.
 
 Entries are read, changed and written by one run at a time (the runner holds the
 reports folder's lock) and the file is replaced atomically, so no entry is lost.
