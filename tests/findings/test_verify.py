@@ -33,6 +33,7 @@ def _finding(**cites):
     {"value": 45.626, "table": "value", "column": "clv", "agg": "sum"},
     {"value": 7.813, "table": "value", "column": "clv", "agg": "mean", "where": {"segment": "a"}},
     {"value": 2, "table": "value", "column": "clv", "agg": "count", "where": {"segment": ["a"]}},
+    {"value": 3, "table": "value", "column": "segment", "agg": "count"},    # rows are counted: text is fine
     {"value": 2 / 3, "table": "value", "column": "clv", "agg": "share", "where": {"segment": "a"}},
     {"value": 30.0, "table": "value", "column": "clv", "agg": "max"},
     {"value": 0.243, "table": "params", "column": "estimate", "row": ("BG", "r")},

@@ -81,12 +81,12 @@ def _compare(value: Any, texts: list[str], agg: str | None) -> tuple[bool, str, 
             return False, f"{len(texts)} cells", None
         shown = texts[0]
         return (shown == str(value) or shown.lower() == str(value).lower()), shown, None
+    if agg == "count":  # rows are counted, whatever the column holds
+        return float(value) == len(texts), str(len(texts)), 0.0
     units = [_half_unit(t) for t in texts if t != ""]
     if any(u is None for u in units):
         return False, "non-numeric cells", None
     numbers = [float(t) for t in texts if t != ""]
-    if agg == "count":
-        return float(value) == len(texts), str(len(texts)), 0.0
     if not numbers:
         return False, "no values", None
     unit = max(units)
