@@ -162,6 +162,17 @@ def test_swiss_has_no_id_and_the_starter_says_what_to_fill_in(project, shared_da
         _study(out)
 
 
+def test_swiss_with_an_id_column_is_a_survey_whose_drivers_are_its_other_columns(project, shared_data):
+    data = pd.read_csv(shared_data / "rdatasets" / "swiss.csv")
+    data.insert(0, "canton_id", range(1, len(data) + 1))  # the one edit swiss needs: an id per row
+    data.to_csv(project / "swiss_id.csv", index=False)
+    out, raw = _start(project, project / "swiss_id.csv")
+    assert raw["data"]["survey"]["columns"] == {"respondent_id": "canton_id"}
+    nb = raw["notebooks"]["03_satisfaction_drivers"]
+    assert nb["outcome"] == "Fertility" and nb["scale"] == [0, 100] and len(nb["predictors"]) == 5
+    assert len(_study(out).load_tables()["survey"]) == 47
+
+
 # --------------------------------------------------------------------------- #
 # names, output and overwriting
 # --------------------------------------------------------------------------- #

@@ -28,6 +28,10 @@ MESSAGES = {
         "starter.table.survey": (
             "guessed table: survey (one row per respondent): {n} rating columns on a {scale} scale"
         ),
+        "starter.table.survey_numeric": (
+            "guessed table: survey (one row per respondent or unit, {id}): {n} numeric columns, no dates, money "
+            "or purchase history; notebook 03 explains one of them by the others"
+        ),
         "starter.table.channel_outcomes": (
             "guessed table: channel_outcomes (one row per customer or contact): {channel} names {k} channels "
             "or arms and {outcomes} are yes/no outcomes"

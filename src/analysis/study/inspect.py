@@ -426,9 +426,17 @@ def _guess_table(columns: tuple[ColumnProfile, ...], n_rows: int) -> tuple[str, 
         return grain, "survey", True
     if channel_candidates(columns) and outcome_columns(columns):
         return grain, "channel_outcomes", True
-    if ids:
+    numeric = [c for c in columns if c.kind in ("number", "count", "rating")]
+    if ids and (_customer_like(columns) or len(numeric) < 3):
         return grain, "customers", True
-    return grain, "survey", False
+    return grain, "survey", bool(ids)
+
+
+def _customer_like(columns: tuple[ColumnProfile, ...]) -> bool:
+    """Dates, money or purchase history, or an id named for customers: a customer table, not a survey."""
+    history = {"recency", "frequency", "monetary", "purchases", "orders", "tenure"}
+    return any(c.kind in ("date", "money") or set(c.words) & history
+               or (c.kind == "id" and _hinted(set(c.words), ID_WORDS - {"id", "respondent"})) for c in columns)
 
 
 def channel_candidates(columns: tuple[ColumnProfile, ...] | list[ColumnProfile]) -> list[ColumnProfile]:

@@ -260,6 +260,9 @@ def _table_reason(p: FileProfile) -> str:
     if p.table == "transactions" and ident is not None and p.date_column is not None:
         return msg("starter.table.transactions", id=ident.name, n_ids=f"{ident.n_distinct:,}",
                    rows=f"{p.n_rows:,}", date=p.date_column.name)
+    if p.table == "survey" and not p.of_kind("rating"):
+        numeric = p.of_kind("number", "count")
+        return msg("starter.table.survey_numeric", n=len(numeric), id=ident.name if ident else "?")
     if p.table == "survey":
         lo, hi = rating_scale(p.of_kind("rating"))
         return msg("starter.table.survey", n=len(p.of_kind("rating")), scale=f"{lo:g}-{hi:g}")
