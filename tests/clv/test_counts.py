@@ -159,3 +159,11 @@ def test_forecast_settings_are_checked_before_any_fit(settings, words):
     clv.check_forecast_settings(**values)  # None: no discounting, value in revenue (documented)
     with pytest.raises(ParameterError, match=words):
         clv.check_forecast_settings(**(values | settings))
+
+
+def test_spend_basis_ignores_summation_noise():
+    """DuckDB and pandas add amounts in different orders: mean spends 1e-15 apart are one spend (the notebook's
+    findings must be the same for a log on disk and in memory)."""
+    summary = pd.DataFrame({"frequency": [1, 2, 3], "monetary_value": [0.1 + 0.2, 0.3, 0.30000000000000004]})
+    basis = clv.spend_basis(summary)
+    assert basis.loc["spend", "basis"] == "constant" and int(basis.loc["spend", "distinct_spends"]) == 1

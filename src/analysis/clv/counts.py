@@ -74,7 +74,7 @@ def spend_basis(summary: pd.DataFrame, *, amounts: bool = True) -> pd.DataFrame:
     DataFrame
         One row ``spend``: ``basis`` (one of :data:`SPEND_BASES`), ``repeat_customers`` (int,
         repeat customers with positive spend), ``distinct_spends`` (int, distinct mean spends
-        among them) and ``spend_per_purchase`` (the constant's value for ``constant``, else NaN).
+        among them, to 9 decimals) and ``spend_per_purchase`` (the constant's value for ``constant``, else NaN).
 
     Examples
     --------
@@ -90,7 +90,8 @@ def spend_basis(summary: pd.DataFrame, *, amounts: bool = True) -> pd.DataFrame:
         basis, repeat, distinct, constant = "no_amounts", 0, 0, np.nan
     else:
         spends = summary.loc[(summary["frequency"] > 0) & (summary["monetary_value"] > 0), "monetary_value"]
-        repeat, distinct = int(len(spends)), int(spends.nunique())
+        # to 9 decimals: engines add amounts in different orders (sums ~1e-15 apart), which must not count as variation
+        repeat, distinct = int(len(spends)), int(spends.round(9).nunique())
         if repeat == 0:
             basis, constant = "no_repeat_spend", np.nan
         elif distinct == 1 or repeat < 2:
