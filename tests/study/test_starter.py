@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from analysis.errors import AnalysisError, ParameterError, StudyConfigError
+from analysis.errors import AnalysisError, AnalysisWarning, ParameterError, StudyConfigError
 from analysis.study import load_study
 from analysis.study.starter import study_name, write_starter
 
@@ -224,6 +224,18 @@ def test_day_first_dates_get_their_format_and_undecidable_ones_a_todo(project):
     out = write_starter([f], output=project / "params" / "visits.yaml", force=True)
     assert yaml.safe_load(out.read_text())["data"]["transactions"]["options"] == {"date_format": None}
     assert "TODO: no date in date tells whether the day or the month comes first" in out.read_text()
+
+
+def test_refunds_among_purchases_are_dropped_with_a_warning(project):
+    f = project / "orders.csv"
+    rows = "".join(f"{i % 7},2024-01-{1 + i % 28:02d},{-5.0 if i == 3 else 10.0 + i}\n" for i in range(40))
+    f.write_text("cust,date,amount\n" + rows, encoding="utf-8")
+    out = write_starter([f], output=project / "params" / "orders.yaml")
+    entry = yaml.safe_load(out.read_text())["data"]["transactions"]
+    assert entry["columns"]["amount"] == "amount" and entry["options"] == {"drop_invalid_amounts": True}
+    assert "1 rows of amount are negative (lowest -5)" in out.read_text()
+    with pytest.warns(AnalysisWarning, match="Dropped 1 of 40 rows"):
+        assert len(load_study(out).load_tables()["transactions"]) == 39
 
 
 def test_a_chinese_excel_export_gets_its_encoding(project):

@@ -62,7 +62,7 @@ MESSAGES = {
         "starter.map.id_repeated": "{n} distinct values in {rows} rows: ids that repeat",
         "starter.map.row_number": "numbers 1 to {rows}, one per row: the file's row numbers",
         "starter.map.date": "dates such as {example}",
-        "starter.map.money": "money: numbers >= 0 such as {example}",
+        "starter.map.money": "money: numbers such as {example}",
         "starter.map.count": "whole numbers from {lo} to {hi}",
         "starter.map.path": "channels separated by {separator!r}, such as {example}",
         "starter.map.channel": "{k} values: {levels}",
@@ -82,6 +82,10 @@ MESSAGES = {
         "starter.option.date_unknown": (
             "TODO: no date in {column} tells whether the day or the month comes first (e.g. {example}): "
             "write '%d/%m/%Y' or '%m/%d/%Y'"
+        ),
+        "starter.option.negative": (
+            "{n} rows of {column} are negative (lowest {low}): refunds or returns are not purchases; these rows "
+            "are dropped with a warning (or remove them from the file)"
         ),
         "starter.option.channel_column": "the channel or campaign arm: {k} values ({levels})",
         "starter.option.separator": "{share} of the journeys hold it",

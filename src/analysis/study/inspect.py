@@ -83,6 +83,8 @@ class ColumnProfile:
         Share of a journey column's rows that hold the separator (journeys of more than one channel).
     derived : bool
         True for a column the starter study derives (``derive:``), not one of the file.
+    negative : int
+        Negative values of a money column (refunds, returns).
     date_order : str or None
         For dates written ``NN/NN/YYYY`` or ``NN-NN-YYYY``: ``"%d/%m/%Y"`` (or with ``-``) when a
         first number above 12 shows the day comes first, ``"%m/%d/%Y"`` when a second one does,
@@ -103,6 +105,7 @@ class ColumnProfile:
     share: float | None = None
     derived: bool = False
     date_order: str | None = None
+    negative: int = 0
 
     @property
     def words(self) -> list[str]:
@@ -303,10 +306,12 @@ def _profile_column(name: str, s: pd.Series, n_rows: int, *, position: int) -> C
         nums = values.astype("float64")
         low, high = float(nums.min()), float(nums.max())
         whole = bool(np.all(np.mod(nums.to_numpy(), 1) == 0))
+        negative = int((nums < 0).sum())
+        if _hinted(words, MONEY_WORDS) and not words & {"idx", "index", "rate", "ratio", "pct", "share"} \
+                and negative <= 0.05 * len(nums):  # a few refunds or returns among purchases
+            return ColumnProfile(kind="money", low=low, high=high, example=example, negative=negative, **base)
         kind = "number"
-        if _hinted(words, MONEY_WORDS) and not words & {"idx", "index", "rate", "ratio", "pct", "share"} and low >= 0:
-            kind = "money"
-        elif whole and low >= 0 and words & COUNT_WORDS:
+        if whole and low >= 0 and words & COUNT_WORDS:
             kind = "count"
         elif whole and _scale_of(low, high) is not None and base["n_distinct"] >= 3:
             kind = "rating"

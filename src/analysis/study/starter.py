@@ -315,12 +315,16 @@ def _transactions(p: FileProfile) -> tuple[Entries, Entries, Entries]:
     date = p.date_column
     mapping["date"] = (date.name, msg("starter.map.date", example=date.example))
     money = _best(p.of_kind("money"), SPEND_WORDS)
+    options = _date_options(date)
     if money is not None:
         mapping["amount"] = (money.name, _money(money))
+        if money.negative:
+            options["drop_invalid_amounts"] = (True, msg("starter.option.negative", n=f"{money.negative:,}",
+                                                         column=money.name, low=f"{money.low:g}"))
     quantity = next((c for c in p.of_kind("count") if set(c.words) & {"quantity", "qty", "number", "units"}), None)
     if quantity is not None:
         mapping["quantity"] = (quantity.name, _count(quantity))
-    return mapping, {}, _date_options(date)
+    return mapping, {}, options
 
 
 def _date_options(date: ColumnProfile | None) -> Entries:
