@@ -229,3 +229,11 @@ def test_yates_correction_matches_r_chisq_test():
     three = pd.concat([df, pd.DataFrame({"gender": ["other"] * 10, "tenure": [0, 1] * 5})])
     assert not compare_rates(three, "gender", "tenure", continuity_correction=True).omnibus.loc[0,
                                                                                              "continuity_correction"]
+
+
+def test_a_yes_no_outcome_is_pointed_to_binary_columns():
+    """Issue 12: a yes/no outcome ('y' = yes/no, as in the UCI bank data) failed with 'must hold numbers' and no
+    hint that the table option binary_columns reads such words."""
+    df = pd.DataFrame({"channel": ["cellular", "telephone"] * 3, "y": ["yes", "no", "no", "no", "yes", "no"]})
+    with pytest.raises(DataValidationError, match=r"must hold numbers.*\(row 1: 'yes'.*binary_columns: \[y\]"):
+        compare_rates(df, "channel", "y")

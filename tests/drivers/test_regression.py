@@ -264,3 +264,15 @@ def test_logit_diagnostics_report_separation_without_leaking_library_warnings():
     d = LogisticDriverModel().fit(ok, "y", ["a"]).diagnostics()
     assert bool(d["converged"]) and d["n_extreme"] == 0
     assert d["n_events"] == min(ok["y"].sum(), 400 - ok["y"].sum())
+
+
+def test_a_missing_code_in_a_rating_is_pointed_to_missing_codes():
+    """Issue 12: survey ratings coded 'unknown' for a missing answer failed with 'must hold numbers' and no hint."""
+    import pandas as pd
+
+    from analysis.drivers import KeyDriverRegression
+    from analysis.errors import DataValidationError
+
+    data = pd.DataFrame({"sat": [1, 2, 3, 4, 5, 6], "q": ["unknown", 2, 3, "unknown", 4, 5]})
+    with pytest.raises(DataValidationError, match=r"\(row 1: 'unknown', row 4: 'unknown'\).*missing_codes: \[unknown\]"):
+        KeyDriverRegression().fit(data, "sat", ["q"])

@@ -15,6 +15,7 @@ from statsmodels.stats.multitest import multipletests
 
 from analysis.checks import Interval, Options, plain
 from analysis.errors import AnalysisWarning, DataValidationError, ParameterError
+from analysis.schemas import number_hint
 
 CORRECTIONS = ("holm", "bonferroni", "fdr_bh", "none")
 
@@ -100,7 +101,8 @@ def prepare(
         if bad.any():
             raise DataValidationError(
                 f"Column {outcome!r} must hold numbers; {int(bad.sum())} row(s) do not "
-                f"({_first_rows(row_no[bad], values[bad])})."
+                f"({_first_rows(row_no[bad], values[bad])}). "
+                f"{number_hint(values[bad].iloc[:200].tolist(), 'channel_outcomes', outcome)}."
             )
         numeric = numeric.astype(float)
     if kind == "binary":

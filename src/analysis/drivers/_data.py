@@ -18,6 +18,7 @@ import pandas as pd
 
 from analysis.checks import shown
 from analysis.errors import AnalysisWarning, DataValidationError, ParameterError
+from analysis.schemas import number_hint
 
 MISSING_POLICIES = ("listwise", "pairwise")
 
@@ -61,8 +62,8 @@ def numeric_block(data: pd.DataFrame, columns: Sequence[str], role: str) -> pd.D
             pos = np.flatnonzero(bad.to_numpy())
             raise DataValidationError(
                 f"{role} column {c!r} must hold numbers; {int(bad.sum())} value(s) are not "
-                f"numeric ({_rows(pos, col.iloc[pos[:5]].tolist())}). Recode them or map "
-                f"them to missing before the analysis."
+                f"numeric ({_rows(pos, col.iloc[pos[:5]].tolist())}). "
+                f"{number_hint(col.iloc[pos[:200]].tolist(), 'survey', c)}."
             )
         out[c] = converted.astype("float64")
     return pd.DataFrame(out, index=data.index)
