@@ -6,7 +6,7 @@ MESSAGES = {
         "starter.header": (
             "Starter study written by `analysis init` from {files}.\n"
             "Every guess below is commented with the evidence it rests on. Check each guess, fill in\n"
-            "what is marked TODO, then run:  analysis check --study {name}"
+            "what is marked TODO, then run:  analysis check --study {study}"
         ),
         "starter.title_comment": "the title every report page shows",
         "starter.description": "Data read from {files}: describe where they come from and what one row is.",

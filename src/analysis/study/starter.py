@@ -163,7 +163,8 @@ def _profiles(path: Path) -> list[FileProfile]:
 def starter_text(profiles: Sequence[FileProfile], *, name: str, study_file: Path) -> str:
     """The starter study for *profiles* (see :func:`write_starter`), as YAML text with comments."""
     files = ", ".join(dict.fromkeys(p.path.name for p in profiles))
-    out = [f"# {line}" for line in msg("starter.header", files=files, name=name).splitlines()]
+    study = name if study_file.parent.name == "params" else str(study_file)  # a name resolves in params/ only
+    out = [f"# {line}" for line in msg("starter.header", files=files, study=study).splitlines()]
     out += [f"name: {_q(name)}", f"title: {_q(Path(profiles[0].path).stem)}  # {msg('starter.title_comment')}",
             f"description: {_q(msg('starter.description', files=files))}"]
     roots = _outside_roots([p.path for p in profiles], study_file)
