@@ -190,6 +190,9 @@ def test_the_default_output_is_the_projects_params_folder_and_the_name_the_files
     assert study.name == "my_orders" and study.data.tables["transactions"].path == (project / "my-orders.csv").resolve()
     assert "allowed_roots" not in out.read_text()  # the data lie inside the project
     assert yaml.safe_load(out.read_text())["data"]["transactions"]["path"] == "../my-orders.csv"
+    dotted = project / "orders.2024.v2.csv"
+    dotted.write_bytes(_orders(project).read_bytes())
+    assert write_starter([dotted]) == project / "params" / "orders_2024_v2.yaml"
 
 
 def test_an_existing_study_is_never_overwritten_without_force(project):

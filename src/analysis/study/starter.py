@@ -121,7 +121,8 @@ def _target(first: Path, output: Any, name: str | None) -> tuple[Path, str]:
                                      expected=out.with_name(f"{name}{out.suffix}")))
         _check_name(out.stem)
         return out.resolve(), out.stem
-    name = study_name(first.name.split(".")[0]) if name is None else name
+    stem = Path(first.stem).stem if first.suffix.lower() in (".gz", ".bz2", ".xz", ".zip", ".zst") else first.stem
+    name = study_name(stem) if name is None else name
     _check_name(name)
     return find_project_root() / "params" / f"{name}.yaml", name
 
