@@ -87,7 +87,9 @@ def test_customer_level_rfm_input_lets_notebook_01_run(tmp_path):
 @pytest.mark.parametrize(
     ("tables", "runs"),
     [({"paths": ["path", "conversions"]}, True), ({"channel_outcomes": ["channel"]}, True),
-     ({"transactions": ["customer_id"], "customers": ["customer_id", "acquisition_channel"]}, True),
+     ({"transactions": ["customer_id", "amount"], "customers": ["customer_id", "acquisition_channel"]}, True),
+     # a count-only log has no money for the channel economics, the only part these tables would feed
+     ({"transactions": ["customer_id"], "customers": ["customer_id", "acquisition_channel"]}, False),
      ({"transactions": ["customer_id"], "customers": ["customer_id"]}, False), ({"survey": ["x"]}, False)],
 )
 def test_notebook_04_applies_to_channel_outcomes_paths_or_acquisition_channels(tables, runs):
@@ -242,3 +244,25 @@ def test_check_of_a_study_whose_tables_fit_none_of_its_notebooks_says_so(tmp_pat
     assert result.exit_code == 0, result.output
     assert "  skip  02_clv: notebook 02_clv needs a transactions table; the study has survey." in result.output
     assert "none of the notebooks applies to the tables of this study (survey)" in result.output
+
+
+@pytest.mark.parametrize(("override", "words"), [
+    ({"models": ["BetaGeo", "Foo"]}, "Foo"),
+    ({"models": []}, "models"),
+    ({"horizon": 0}, "'horizon'"),
+    ({"min_p_alive": 0.9}, "min_p_alive"),
+])
+def test_notebook_02_settings_are_checked_before_any_kernel(tmp_path, override, words):
+    """Issue 12: `models: [Foo]` passed `analysis check` and failed only inside the kernel."""
+    from analysis.errors import ParameterError
+
+    study = survey_project(tmp_path, extra="""\
+        transactions:
+          path: ../data/tx.csv
+        """)
+    (tmp_path / "data" / "tx.csv").write_text("customer_id,date\nc1,2024-01-02\nc1,2024-02-03\nc2,2024-01-05\n",
+                                              encoding="utf-8")
+    [plan] = _checked(study, ["02_clv"], override)
+    assert isinstance(plan.problem, ParameterError) and words in str(plan.problem), plan.problem
+    [plan] = _checked(study, ["02_clv"])
+    assert plan.problem is None and plan.skipped is None

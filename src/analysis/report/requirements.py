@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -38,7 +38,7 @@ from analysis.report.parameters import read_parameters
 from analysis.report.plan import RunPlan
 from analysis.study import Study, suggest
 
-__all__ = ["COLUMN_PARAMETERS", "DERIVED", "NEEDS", "ColumnParameter", "Need", "StudyData", "check_plans",
+__all__ = ["COLUMN_PARAMETERS", "DERIVED", "NEEDS", "VALUE_CHECKS", "ColumnParameter", "Need", "StudyData", "check_plans",
            "needs_text", "read_study_data", "require_inputs", "unmet_reason"]
 
 
@@ -64,7 +64,7 @@ NEEDS: dict[str, tuple[Need, ...]] = {
     "02_clv": (Need({"transactions": ()}),),
     "03_satisfaction_drivers": (Need({"survey": ()}),),
     "04_channel_comparison": (Need({"channel_outcomes": ()}), Need({"paths": ()}),
-                              Need({"transactions": (), "customers": ("acquisition_channel",)}),
+                              Need({"transactions": ("amount",), "customers": ("acquisition_channel",)}),
                               Need(parameter="paths_file")),
 }
 
@@ -109,6 +109,18 @@ COLUMN_PARAMETERS: dict[str, tuple[ColumnParameter, ...]] = {
         ("heterogeneity_by",),
     ) + _params("customers", ("acquisition_channel_column",)),
 }
+
+def _clv_settings(values: Mapping[str, Any]) -> None:
+    from analysis import clv
+
+    clv.transaction_models(values["models"])
+    clv.check_forecast_settings(horizon=values["horizon"], risk_threshold=values["risk_threshold"],
+                                min_p_alive=values["min_p_alive"], discount_rate=values["discount_rate"],
+                                margin=values["margin"])
+
+
+#: notebook -> checks of its parameter values that need no data (each raises a ParameterError)
+VALUE_CHECKS: dict[str, tuple[Callable[[Mapping[str, Any]], None], ...]] = {"02_clv": (_clv_settings,)}
 
 #: notebook -> table -> column the notebook adds itself -> the columns it is made from
 #: (a parameter may name it when the table has those columns)
@@ -251,6 +263,8 @@ def _check_plan(plan: RunPlan, data: StudyData) -> RunPlan:
     own = plan.study.notebook_parameters(plan.notebook)
     columns = _with_derived(plan.notebook, data.columns)
     try:
+        for check in VALUE_CHECKS.get(plan.notebook, ()):
+            check(values)
         for param in COLUMN_PARAMETERS.get(plan.notebook, ()):
             if param.name in plan.parameters and param.table in columns:
                 source = (f"{plan.study.path} notebooks.{plan.notebook}"
