@@ -266,3 +266,20 @@ def test_notebook_02_settings_are_checked_before_any_kernel(tmp_path, override, 
     assert isinstance(plan.problem, ParameterError) and words in str(plan.problem), plan.problem
     [plan] = _checked(study, ["02_clv"])
     assert plan.problem is None and plan.skipped is None
+
+
+def test_a_paths_file_outside_the_studys_folders_is_refused_before_any_kernel(tmp_path):
+    """Issue 12: notebook 04's paths_file read any file, although the study's data: section may only read its
+    own folders (and allowed_roots)."""
+    from analysis.errors import StudyConfigError
+
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "paths.csv").write_text("path;total_conversions\na > b;1\n", encoding="utf-8")
+    study = survey_project(tmp_path / "project")
+    [plan] = _checked(study, ["04_channel_comparison"], {"paths_file": str(outside / "paths.csv")})
+    assert isinstance(plan.problem, StudyConfigError)
+    assert "notebooks.04_channel_comparison.paths_file" in str(plan.problem) and "allowed_roots" in str(plan.problem)
+    (tmp_path / "project" / "data" / "paths.csv").write_text("path;total_conversions\na > b;1\n", encoding="utf-8")
+    [plan] = _checked(study, ["04_channel_comparison"], {"paths_file": "../data/paths.csv"})
+    assert plan.problem is None

@@ -38,7 +38,7 @@ from analysis.report.parameters import read_parameters
 from analysis.report.plan import RunPlan
 from analysis.study import Study, suggest
 
-__all__ = ["COLUMN_PARAMETERS", "DERIVED", "NEEDS", "VALUE_CHECKS", "ColumnParameter", "Need", "StudyData", "check_plans",
+__all__ = ["COLUMN_PARAMETERS", "DERIVED", "FILE_PARAMETERS", "NEEDS", "VALUE_CHECKS", "ColumnParameter", "Need", "StudyData", "check_plans",
            "needs_text", "read_study_data", "require_inputs", "unmet_reason"]
 
 
@@ -118,6 +118,10 @@ def _clv_settings(values: Mapping[str, Any]) -> None:
                                 min_p_alive=values["min_p_alive"], discount_rate=values["discount_rate"],
                                 margin=values["margin"])
 
+
+#: notebook -> its parameters that name a file to read (relative to the notebook's folder, where its
+#: kernel runs): it must lie where the study's data may (Study.check_readable)
+FILE_PARAMETERS: dict[str, tuple[str, ...]] = {"04_channel_comparison": ("paths_file",)}
 
 #: notebook -> checks of its parameter values that need no data (each raises a ParameterError)
 VALUE_CHECKS: dict[str, tuple[Callable[[Mapping[str, Any]], None], ...]] = {"02_clv": (_clv_settings,)}
@@ -265,6 +269,10 @@ def _check_plan(plan: RunPlan, data: StudyData) -> RunPlan:
     try:
         for check in VALUE_CHECKS.get(plan.notebook, ()):
             check(values)
+        for name in FILE_PARAMETERS.get(plan.notebook, ()):
+            if values.get(name):
+                plan.study.check_readable(plan.notebook_path.parent / str(values[name]),
+                                          f"notebooks.{plan.notebook}.{name}")
         for param in COLUMN_PARAMETERS.get(plan.notebook, ()):
             if param.name in plan.parameters and param.table in columns:
                 source = (f"{plan.study.path} notebooks.{plan.notebook}"

@@ -75,7 +75,7 @@ from typing import Any
 import yaml
 
 from analysis.checks import shown
-from analysis.study.data import DataSpec, TableSpec, check_keys, data_roots, key_label, parse_data, suggest
+from analysis.study.data import DataSpec, TableSpec, _inside, check_keys, data_roots, key_label, parse_data, suggest
 from analysis.study.settings import CLEANING_KEYS, SETTINGS_KEYS, StudySettings, parse_settings
 from analysis.errors import AnalysisError, DatasetError, ParameterError, StudyConfigError
 from analysis.messages import msg
@@ -141,6 +141,8 @@ class Study:
         The lifecycle rules, display labels, currency and cleaning policy every
         notebook shares (:mod:`analysis.study.settings`); see :attr:`lifecycle`,
         :meth:`label`, :meth:`currency_name`, :attr:`cleaning`.
+    roots : tuple of Path
+        The folders the study may read files from (:func:`analysis.study.data.data_roots`).
     """
 
     name: str
@@ -152,6 +154,7 @@ class Study:
     notebooks_dir: Path | None = None
     window: Window = Window()
     settings: StudySettings = StudySettings()
+    roots: tuple[Path, ...] = ()
 
     @property
     def lifecycle(self) -> dict[str, int]:
@@ -175,6 +178,16 @@ class Study:
     def currency_name(self, language: str | None = None) -> str:
         """How money is named in sentences and axis labels ("US dollars" for ``currency: USD``)."""
         return self.settings.currency_name(language)
+
+    def check_readable(self, path: str | Path, key: str) -> Path:
+        """*path* resolved (symbolic links too), if it lies in the folders this study may read
+        (:attr:`roots`: its folder, its project, its ``allowed_roots:``); else a
+        :class:`StudyConfigError` naming *key* and what to add. For files a notebook
+        parameter names (notebook 04's ``paths_file``), so a parameter cannot read what
+        the ``data:`` section could not."""
+        target = Path(path).expanduser().resolve()
+        _inside(target, str(path), self.roots, str(self.path), key)
+        return target
 
     def notebook_parameters(self, notebook: str) -> dict[str, Any]:
         """A copy of the study's parameters for *notebook* (``{}`` if not listed)."""
@@ -375,7 +388,8 @@ def load_study(path_or_name: str | Path, *, notebooks_dir: str | Path | None = N
         )
     title = _optional_str(raw, "title", where, default=name)
     description = _optional_str(raw, "description", where, default="")
-    data = parse_data(raw["data"], path, data_roots(raw.get("allowed_roots"), path))
+    roots = data_roots(raw.get("allowed_roots"), path)
+    data = parse_data(raw["data"], path, roots)
     nb_dir = Path(notebooks_dir).resolve() if notebooks_dir is not None else _default_notebooks_dir(path)
     notebooks = _parse_notebooks(raw.get("notebooks"), where, nb_dir)
     window = _parse_window(raw.get("window"), where)
@@ -394,6 +408,7 @@ def load_study(path_or_name: str | Path, *, notebooks_dir: str | Path | None = N
         notebooks_dir=nb_dir,
         window=window,
         settings=settings,
+        roots=roots,
     )
 
 
