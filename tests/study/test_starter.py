@@ -328,3 +328,29 @@ def test_any_file_gives_valid_yaml_that_loads_or_says_what_to_fix(project, names
         load_study(out).load_tables()
     except AnalysisError as exc:  # a TODO left to fill in, or data that break a table's rules: said in words
         assert str(exc)
+
+
+# --------------------------------------------------------------------------- #
+# `analysis init` then `analysis check`, nothing edited
+# --------------------------------------------------------------------------- #
+DATA_SETS = ["cdnow/CDNOW_master.txt", "grocery/groceryElog.csv", "ifood_campaign/ml_project1_data.csv",
+             "bank_marketing/bank-additional.csv", "ecsi_satisfaction/satisfaction.csv", "ecsi_mobi/mobi.csv",
+             "path_attribution/PathData.csv", "hillstrom/hillstrom.csv"]
+
+
+@pytest.mark.parametrize("data_set", DATA_SETS, ids=lambda d: d.split("/")[0])
+def test_analysis_check_accepts_every_starter_unedited(project, shared_data, data_set):
+    from click.testing import CliRunner
+
+    from analysis.report.cli import main
+
+    data_file = shared_data / data_set
+    if not data_file.exists():
+        pytest.skip(f"{data_file} not found")
+    out = project / "params" / f"{study_name(data_file.stem)}.yaml"
+    result = CliRunner().invoke(main, ["init", str(data_file), "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(main, ["check", "--study", str(out)])
+    assert result.exit_code == 0, result.output
+    listed = list(yaml.safe_load(out.read_text(encoding="utf-8"))["notebooks"])
+    assert f"{len(listed)} notebook(s) will run, 0 skipped, 0 problem(s)" in result.output
