@@ -30,5 +30,6 @@ def test_every_key_renders(key):
 def test_each_notebooks_needs_read_as_alternatives():
     assert needs_text("03_satisfaction_drivers") == "a survey table"
     text = needs_text("04_channel_comparison")
-    assert text.startswith("a channel_outcomes table or a paths table or a transactions table and a customers table")
+    assert text.startswith("a channel_outcomes table or a paths table or a transactions table with the column(s) "
+                           "amount and a customers table with the column(s) acquisition_channel")
     assert all(needs_text(nb) for nb in NEEDS)

@@ -41,7 +41,8 @@ MESSAGES = {
         ),
         "report.column.not_mapping": (
             "{source}: parameter {parameter!r} of notebook {notebook} must be a mapping, got {value!r}. "
-            "Write e.g. {{name: {example}}}, or null to skip that part."
+            "Write a mapping, one 'key: value' line per entry under it (a key or value such as {example}), "
+            "or null to skip that part."
         ),
         "report.column.bad_pattern": (
             "{source}: parameter {parameter!r} of notebook {notebook} is not a valid regular expression "
