@@ -354,3 +354,22 @@ def test_analysis_check_accepts_every_starter_unedited(project, shared_data, dat
     assert result.exit_code == 0, result.output
     listed = list(yaml.safe_load(out.read_text(encoding="utf-8"))["notebooks"])
     assert f"{len(listed)} notebook(s) will run, 0 skipped, 0 problem(s)" in result.output
+
+
+def test_a_servqual_survey_gets_the_parameters_the_demo_study_was_written_with(project):
+    # the synthetic firm's survey: perc_/exp_ item pairs on 1-7, overall_satisfaction, recommend on 0-10,
+    # loyalty_intent, churned (0/1); notebook 03's defaults were written for it by hand
+    from analysis import datasets
+
+    datasets.load_dataset("service_demo")["survey"].to_csv(project / "demo_survey.csv", index=False)
+    out, raw = _start(project, project / "demo_survey.csv")
+    options = raw["data"]["survey"]["options"]
+    assert options["scale"] == [1, 7] and options["outcome_columns"] == ["recommend"]
+    nb = raw["notebooks"]["03_satisfaction_drivers"]
+    assert nb["item_pattern"] == r"^perc_(?P<construct>tangibles|reliability|responsiveness|assurance|empathy)_?\d+$"
+    assert (nb["expectation_prefix"], nb["perception_prefix"]) == ("exp_", "perc_")
+    assert (nb["outcome"], nb["loyalty_outcome"], nb["loyalty_higher_is_better"]) == ("overall_satisfaction",
+                                                                                     "churned", False)
+    assert nb["pls_outcomes"] == {"satisfaction": ["overall_satisfaction"], "loyalty": ["recommend", "loyalty_intent"]}
+    assert nb["pls_outcome_scale"]["overall_satisfaction"] == [1, 7]
+    assert len(_study(out).load_tables()["survey"]) == len(pd.read_csv(project / "demo_survey.csv"))

@@ -74,7 +74,7 @@ MESSAGES = {
         "starter.map.recency": "days since the last purchase: whole numbers from {lo} to {hi}",
         "starter.option.binary": "yes/no columns: {detail}",
         "starter.option.continuous": "numeric outcomes: {detail}",
-        "starter.option.rating": "{n} columns with whole numbers from {lo} to {hi}",
+        "starter.option.rating": "ratings in {n} column(s): whole numbers from {lo} to {hi}",
         "starter.option.scale": "the smallest usual rating scale holding every answer ({lo} to {hi})",
         "starter.option.date_format": (
             "the order of day and month in {column}: the data show it (e.g. {example}); this pins it"
@@ -104,6 +104,10 @@ MESSAGES = {
         "starter.nb.predictors": "drivers used as they are (no item groups in the names)",
         "starter.nb.scale": "the rating scale of the drivers",
         "starter.nb.no_expectations": "no expectation items (exp_*): no SERVQUAL gaps",
+        "starter.nb.expectations": "expectation items pair with the {prefix} perception items: SERVQUAL gaps",
+        "starter.nb.loyalty": "a yes/no column ({column}: {levels}) modelled as loyalty",
+        "starter.nb.loyalty_churn": "1 means the customer left: lower is better",
+        "starter.nb.loyalty_better": "1 means the customer stayed: higher is better",
         "starter.nb.no_loyalty": "set a 0/1 or rating column to model loyalty too",
         "starter.nb.group": "set a column whose groups may differ in drivers; candidates: {columns}",
         "starter.nb.no_group": "no column defines groups",

@@ -22,6 +22,7 @@ Examples
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,7 @@ from analysis.io import SUFFIX_FORMATS, read_table
 from analysis.io.encoding import detect_encoding
 
 __all__ = ["ColumnProfile", "FileProfile", "constructs", "frequency_columns", "inspect_file", "monetary_columns",
-           "name_words", "purchase_channels", "rating_scale"]
+           "name_words", "purchase_channels", "rating_scale", "scale_groups", "servqual_prefixes"]
 
 #: the usual rating scales, smallest first: a column of whole numbers inside one of them is a rating
 SCALES: tuple[tuple[int, int], ...] = ((1, 5), (0, 5), (1, 7), (0, 7), (1, 9), (1, 10), (0, 10))
@@ -520,3 +521,38 @@ def constructs(ratings: list[ColumnProfile]) -> dict[str, list[str]]:
         if match:
             groups.setdefault(match.group(1), []).append(c.name)
     return {stem: items for stem, items in groups.items() if len(items) >= 2}
+
+
+def scale_groups(ratings: list[ColumnProfile]) -> dict[tuple[int, int], list[ColumnProfile]]:
+    """Rating columns by their scale: the most common first, and every column that fits in it joins it.
+
+    Examples
+    --------
+    >>> cols = [ColumnProfile(n, "rating", 7, 0, low=lo, high=hi)
+    ...         for n, lo, hi in (("q1", 1, 7), ("q2", 2, 7), ("q3", 1, 6), ("nps", 0, 10))]
+    >>> {scale: [c.name for c in cs] for scale, cs in scale_groups(cols).items()}
+    {(1, 7): ['q1', 'q2', 'q3'], (0, 10): ['nps']}
+    """
+    own = {c.name: rating_scale([c]) for c in ratings}
+    counts = Counter(own.values())
+    groups: dict[tuple[int, int], list[ColumnProfile]] = {}
+    for scale, _ in counts.most_common():
+        groups[scale] = [c for c in ratings if own[c.name] == scale or (
+            c.name not in {x.name for cs in groups.values() for x in cs} and scale[0] <= c.low and c.high <= scale[1])]
+        groups[scale] = [c for c in groups[scale] if all(c not in cs for s, cs in groups.items() if s != scale)]
+    return {scale: cs for scale, cs in groups.items() if cs}
+
+
+def servqual_prefixes(stems: list[str]) -> tuple[str, str] | None:
+    """The expectation and perception prefixes when construct stems come in SERVQUAL pairs (exp_x and perc_x).
+
+    Examples
+    --------
+    >>> servqual_prefixes(["perc_tangibles", "exp_tangibles", "sat"]), servqual_prefixes(["imag", "qual"])
+    (('exp_', 'perc_'), None)
+    """
+    for expectation, perception in (("exp_", "perc_"), ("expectation_", "perception_"), ("e_", "p_")):
+        pairs = [s for s in stems if s.startswith(perception) and expectation + s[len(perception):] in stems]
+        if pairs:
+            return expectation, perception
+    return None

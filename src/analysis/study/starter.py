@@ -47,6 +47,8 @@ from analysis.study.inspect import (
     outcome_columns,
     purchase_channels,
     rating_scale,
+    scale_groups,
+    servqual_prefixes,
 )
 
 __all__ = ["FileProfile", "inspect_file", "starter_text", "write_starter"]
@@ -361,18 +363,18 @@ def _customers(p: FileProfile) -> tuple[Entries, Entries, Entries]:
 
 def _survey(p: FileProfile) -> tuple[Entries, Entries, Entries]:
     mapping: Entries = {"respondent_id": _id_entry(p, "respondent")}
-    ratings = p.of_kind("rating")
     options: Entries = {}
     derive: Entries = {}
-    if ratings:
-        lo, hi = rating_scale(ratings)
-        low, high = min(c.low for c in ratings), max(c.high for c in ratings)
-        options["rating_columns"] = ([c.name for c in ratings],
-                                     msg("starter.option.rating", n=len(ratings), lo=f"{low:g}", hi=f"{high:g}"))
-        options["scale"] = ([lo, hi], msg("starter.option.scale", lo=lo, hi=hi))
-    groups = constructs(ratings)
+    scales = scale_groups(p.of_kind("rating"))
+    for (key, scale_key), ((lo, hi), columns) in zip((("rating_columns", "scale"),
+                                                      ("outcome_columns", "outcome_scale")), scales.items()):
+        low, high = min(c.low for c in columns), max(c.high for c in columns)
+        options[key] = ([c.name for c in columns], msg("starter.option.rating", n=len(columns), lo=f"{low:g}",
+                                                        hi=f"{high:g}"))
+        options[scale_key] = ([lo, hi], msg("starter.option.scale", lo=lo, hi=hi))
+    groups = constructs(p.of_kind("rating"))
     outcome = _construct(groups, OUTCOME_WORDS)
-    if outcome is not None and len(groups[outcome]) > 1:
+    if outcome is not None:
         items = groups[outcome]
         derive[composite_name(outcome, p)] = ({"mean": items}, msg("starter.derive.mean", n=len(items),
                                                                     construct=outcome))
@@ -495,9 +497,14 @@ def _survey_parameters(p: FileProfile) -> Entries:
         numeric = named or [c for c in p.columns if c.kind in ("rating", "number", "count", "money")]
         params["outcome"] = (numeric[0].name if numeric else None, msg("starter.nb.outcome"))
     drivers = [stem for stem in groups if stem not in (outcome_stem, loyalty_stem)]
+    servqual = servqual_prefixes(drivers)
+    if servqual is not None:
+        drivers = [stem for stem in drivers if stem.startswith(servqual[1])]
     if drivers:
-        pattern = rf"^(?P<construct>{'|'.join(map(re.escape, drivers))})_?\d+$"
-        params["item_pattern"] = (pattern, msg("starter.nb.item_pattern", constructs=", ".join(drivers)))
+        prefix = re.escape(servqual[1]) if servqual else ""
+        names = [stem[len(servqual[1]):] for stem in drivers] if servqual else drivers
+        pattern = rf"^{prefix}(?P<construct>{'|'.join(map(re.escape, names))})_?\d+$"
+        params["item_pattern"] = (pattern, msg("starter.nb.item_pattern", constructs=", ".join(names)))
         params["predictors"] = (None, None)
         scale_of = [c for c in ratings if any(c.name in groups[d] for d in drivers)]
     else:
@@ -508,21 +515,55 @@ def _survey_parameters(p: FileProfile) -> Entries:
     if scale_of:
         params["scale"] = (list(rating_scale(scale_of)) if all(c.kind == "rating" for c in scale_of)
                            else _range_scale(scale_of), msg("starter.nb.scale"))
-    params["expectation_prefix"] = (None, msg("starter.nb.no_expectations"))
-    params["loyalty_outcome"] = (None, msg("starter.nb.no_loyalty"))
-    candidates = [c.name for c in p.of_kind("category", "binary") if 2 <= c.n_distinct <= 8]
+    if servqual is not None:
+        params["expectation_prefix"] = (servqual[0], msg("starter.nb.expectations", prefix=servqual[1]))
+        params["perception_prefix"] = (servqual[1], None)
+    else:
+        params["expectation_prefix"] = (None, msg("starter.nb.no_expectations"))
+    params.update(_loyalty_parameters(p))
+    candidates = [c.name for c in p.of_kind("category", "binary")
+                  if 2 <= c.n_distinct <= 8 and c.name != params["loyalty_outcome"][0]]
     params["group"] = (None, msg("starter.nb.group", columns=", ".join(candidates)) if candidates
                        else msg("starter.nb.no_group"))
-    stems = [s for s in (outcome_stem, loyalty_stem) if s is not None]
-    if stems:
-        by_name = {c.name: c for c in ratings}
-        params["pls_outcomes"] = ({s: groups[s] for s in stems}, msg("starter.nb.pls_outcomes"))
-        params["pls_outcome_scale"] = ({item: list(rating_scale([by_name[item]] + ratings)) for s in stems
-                                        for item in groups[s]}, msg("starter.nb.pls_outcome_scale"))
-        params["pls_paths"] = (None, msg("starter.nb.pls_paths", first=stems[0]))
+    outcomes = _pls_outcomes(p, groups, outcome_stem, loyalty_stem, params["outcome"][0])
+    if drivers and outcomes:
+        scale_of_item = {c.name: scale for scale, cs in scale_groups(ratings).items() for c in cs}
+        params["pls_outcomes"] = (outcomes, msg("starter.nb.pls_outcomes"))
+        params["pls_outcome_scale"] = ({item: list(scale_of_item[item]) for items in outcomes.values()
+                                        for item in items if item in scale_of_item}, msg("starter.nb.pls_outcome_scale"))
+        params["pls_paths"] = (None, msg("starter.nb.pls_paths", first=next(iter(outcomes))))
     else:
         params["pls_outcomes"] = (None, msg("starter.nb.no_pls"))
     return params
+
+
+def _loyalty_parameters(p: FileProfile) -> Entries:
+    churn = next((c for c in p.of_kind("binary") if set(c.words) & {"churn", "churned", "lapsed", "lost"}), None)
+    kept = next((c for c in p.of_kind("binary") if set(c.words) & {"retained", "renewed", "loyal", "repurchase"}), None)
+    if churn is None and kept is None:
+        return {"loyalty_outcome": (None, msg("starter.nb.no_loyalty"))}
+    column = churn or kept
+    return {"loyalty_outcome": (column.name, msg("starter.nb.loyalty", column=column.name,
+                                                 levels="/".join(sorted(column.levels)))),
+            "loyalty_higher_is_better": (churn is None, msg("starter.nb.loyalty_better" if churn is None
+                                                            else "starter.nb.loyalty_churn"))}
+
+
+def _pls_outcomes(p: FileProfile, groups: dict[str, list[str]], outcome_stem: str | None,
+                  loyalty_stem: str | None, outcome: str | None) -> dict[str, list[str]]:
+    """Outcome constructs of the structural model, in causal order: satisfaction, then loyalty."""
+    grouped = {item for items in groups.values() for item in items}
+    singles = [c.name for c in p.of_kind("rating") if c.name not in grouped and set(c.words) & LOYALTY_WORDS]
+    found = {}
+    if outcome_stem is not None:
+        found[outcome_stem] = groups[outcome_stem]
+    elif outcome is not None and outcome in {c.name for c in p.of_kind("rating")}:
+        found["satisfaction"] = [outcome]
+    if loyalty_stem is not None:
+        found[loyalty_stem] = groups[loyalty_stem]
+    elif singles:
+        found["loyalty"] = singles
+    return found
 
 
 def _range_scale(columns: list[ColumnProfile]) -> list[float]:
