@@ -14,6 +14,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from analysis.errors import AnalysisError, AnalysisWarning, ParameterError, StudyConfigError
 from analysis.study import load_study
@@ -291,8 +293,6 @@ def test_several_files_give_one_study(project, shared_data):
 # --------------------------------------------------------------------------- #
 # any file: the starter is valid YAML, and loading it succeeds or says what to fix
 # --------------------------------------------------------------------------- #
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 _names = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=12).filter(
     lambda s: s.strip() == s and not s.lower().startswith("unnamed") and s.strip() != "")
