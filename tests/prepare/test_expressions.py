@@ -169,3 +169,13 @@ def test_a_condition_over_numbers_is_refused(frame):
 
 def test_columns_read_are_listed():
     assert parse_expression("a + col('x y') > b", KEY).columns == {"a", "x y", "b"}
+
+
+def test_row_number_gives_a_survey_without_ids_its_file_rows(frame):
+    """Issue 12: R's swiss data (and many survey exports) have no respondent id; `derive: {respondent_id:
+    {expr: "row_number()"}}` numbers the file's rows from 1, as the validators' messages do."""
+    shifted = frame.set_axis([10, 11, 12, 13])
+    assert run("row_number()", shifted).tolist() == [1, 2, 3, 4]
+    assert run("row_number()", shifted).index.tolist() == [10, 11, 12, 13]
+    with pytest.raises(StudyConfigError, match=r"row_number\(\) takes 0 argument\(s\)"):
+        run("row_number(a)", frame)

@@ -8,7 +8,7 @@ MESSAGES = {
             "An expression may use column names (or col(\"name with spaces\")), numbers, text in quotes, "
             "True, False, None, + - * / // % **, comparisons (== != < <= > >=, also chained), "
             "'in' / 'not in' a list such as ['a', 'b'], and, or, not, and the functions abs, log, exp, sqrt, "
-            "round, isna, notna, where(condition, a, b)"),
+            "round, isna, notna, where(condition, a, b) and row_number() (the row's number in the file, from 1)"),
         "prepare.error.expr_not_text": "expected an expression as text such as \"age >= 18\", got {value}",
         "prepare.error.expr_too_long": "the expression has {n} characters; at most {limit} are allowed "
                                        "(derive parts of it as columns first)",
@@ -18,6 +18,7 @@ MESSAGES = {
         "prepare.error.expr_constant": "the value {value} is not allowed (only numbers, text, True, False, None)",
         "prepare.error.expr_element": "{element} is not part of the expression language",
         "prepare.error.expr_function": "the function {name} is not available{hint} (functions: {functions})",
+        "prepare.error.expr_arguments_exact": "{name}() takes {n} argument(s), written without names",
         "prepare.error.expr_arguments": "{name}() takes {low} to {high} arguments, written without names",
         "prepare.error.expr_col": "col() takes one column name in quotes, such as col(\"emp.var.rate\")",
         "prepare.error.expr_round": "round(x, digits) takes the digits as a whole number from -15 to 15",

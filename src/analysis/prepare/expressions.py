@@ -14,7 +14,8 @@ below. What an expression may hold:
   ``in`` / ``not in`` a literal list (``job in ['admin.', 'services']``);
 - ``and``, ``or``, ``not``;
 - ``abs(x)``, ``log(x)``, ``exp(x)``, ``sqrt(x)``, ``round(x)``, ``round(x, 2)``,
-  ``isna(x)``, ``notna(x)``, ``where(condition, a, b)``.
+  ``isna(x)``, ``notna(x)``, ``where(condition, a, b)``, ``row_number()`` (the row's
+  number in the file, from 1: an id for a survey exported without one).
 
 A comparison with a missing value is missing (not false), so a filter can
 count the rows it drops for that reason; ``and`` / ``or`` follow three-valued
@@ -52,7 +53,7 @@ __all__ = ["Expression", "parse_expression", "MAX_CHARS", "MAX_NODES", "FUNCTION
 MAX_CHARS, MAX_NODES = 500, 100
 #: function name -> number of arguments it takes (low, high)
 FUNCTIONS = {"abs": (1, 1), "log": (1, 1), "exp": (1, 1), "sqrt": (1, 1), "round": (1, 2),
-             "isna": (1, 1), "notna": (1, 1), "where": (3, 3), "col": (1, 1)}
+             "isna": (1, 1), "notna": (1, 1), "where": (3, 3), "col": (1, 1), "row_number": (0, 0)}
 _ARITHMETIC = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
                ast.FloorDiv: operator.floordiv, ast.Mod: operator.mod, ast.Pow: operator.pow}
 _COMPARE = {ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt, ast.LtE: operator.le,
@@ -190,7 +191,8 @@ def _check_call(node: ast.Call, key: str, names: set[str]) -> None:
                                functions=", ".join(FUNCTIONS)))
     low, high = FUNCTIONS[name]
     if node.keywords or not low <= len(node.args) <= high or any(isinstance(a, ast.Starred) for a in node.args):
-        raise _refuse(key, msg("prepare.error.expr_arguments", name=name, low=low, high=high))
+        raise _refuse(key, msg("prepare.error.expr_arguments", name=name, low=low, high=high) if low < high
+                      else msg("prepare.error.expr_arguments_exact", name=name, n=low))
     if name == "col":
         arg = node.args[0]
         if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
@@ -324,6 +326,8 @@ class _Evaluator:
         name = node.func.id
         if name == "col":
             return self.frame[self.by_name[node.args[0].value]]
+        if name == "row_number":  # the row's number in the file, from 1 (an id for a survey that has none)
+            return pd.Series(np.arange(1, len(self.frame) + 1), index=self.frame.index)
         args = [self.visit(a) for a in node.args]
         if name in ("isna", "notna"):
             missing = _missing(args[0])
