@@ -103,7 +103,7 @@ def test_anything_outside_the_language_is_refused_by_name(frame, text, names):
     ("sqr(a)", "did you mean 'sqrt'?"),
     ("round(a, ndigits=2)", "round() takes 1 to 2 arguments"),
     ("round(a, b)", "digits as a whole number"),
-    ("abs(*a)", "abs() takes 1 to 1 arguments"),
+    ("abs(*a)", "abs() takes 1 argument(s)"),
     ("col(job)", "col() takes one column name in quotes"),
     ("a in b", "'in' and 'not in' need a list"),
     ("a in [b]", "'in' and 'not in' need a list"),
