@@ -152,16 +152,18 @@ def test_hillstrom_is_a_campaign_with_its_control_arm(project, shared_data):
     assert len(_study(out).load_tables()["channel_outcomes"]) == 64_000
 
 
-def test_swiss_has_no_id_and_the_starter_says_what_to_fill_in(project, shared_data):
+def test_swiss_has_no_id_and_the_starter_numbers_its_rows(project, shared_data):
+    """Before row_number() the starter left a TODO and the study did not load until the data were edited."""
     out, raw = _start(project, shared_data / "rdatasets" / "swiss.csv")
     entry = raw["data"]["survey"]
-    assert entry["columns"] == {"respondent_id": None}
-    assert "TODO: no column identifies each respondent" in out.read_text()
+    assert entry["derive"]["respondent_id"] == {"expr": "row_number()"} and "respondent_id" not in entry.get(
+        "columns", {})
+    assert "no column identifies each respondent: the 47 rows are numbered from 1" in out.read_text()
     nb = raw["notebooks"]["03_satisfaction_drivers"]
     assert nb["outcome"] == "Fertility" and nb["item_pattern"] is None
     assert nb["predictors"] == ["Agriculture", "Examination", "Education", "Catholic", "Infant.Mortality"]
-    with pytest.raises(StudyConfigError, match="columns.respondent_id: expected a column name"):
-        _study(out)
+    survey = _study(out).load_tables()["survey"]
+    assert survey["respondent_id"].tolist() == [str(i) for i in range(1, 48)]
 
 
 def test_swiss_with_an_id_column_is_a_survey_whose_drivers_are_its_other_columns(project, shared_data):
@@ -335,7 +337,7 @@ def test_any_file_gives_valid_yaml_that_loads_or_says_what_to_fix(project, names
 # --------------------------------------------------------------------------- #
 DATA_SETS = ["cdnow/CDNOW_master.txt", "grocery/groceryElog.csv", "ifood_campaign/ml_project1_data.csv",
              "bank_marketing/bank-additional.csv", "ecsi_satisfaction/satisfaction.csv", "ecsi_mobi/mobi.csv",
-             "path_attribution/PathData.csv", "hillstrom/hillstrom.csv"]
+             "path_attribution/PathData.csv", "hillstrom/hillstrom.csv", "rdatasets/swiss.csv"]
 
 
 @pytest.mark.parametrize("data_set", DATA_SETS, ids=lambda d: d.split("/")[0])

@@ -66,6 +66,10 @@ MESSAGES = {
         "starter.map.count": "whole numbers from {lo} to {hi}",
         "starter.map.path": "channels separated by {separator!r}, such as {example}",
         "starter.map.channel": "{k} values: {levels}",
+        "starter.derive.row_number": (
+            "no column identifies each respondent: the {rows} rows are numbered from 1 as their ids; name an id "
+            "column under columns: instead if the file has one"
+        ),
         "starter.map.todo_id": (
             "TODO: no column identifies each {unit}; name the one that does, or add one to the file "
             "(row numbers will do)"

@@ -362,9 +362,13 @@ def _customers(p: FileProfile) -> tuple[Entries, Entries, Entries]:
 
 
 def _survey(p: FileProfile) -> tuple[Entries, Entries, Entries]:
-    mapping: Entries = {"respondent_id": _id_entry(p, "respondent")}
     options: Entries = {}
     derive: Entries = {}
+    mapping: Entries = {}
+    if p.id_column is None:  # a survey exported without ids: its rows are its respondents
+        derive["respondent_id"] = ({"expr": "row_number()"}, msg("starter.derive.row_number", rows=f"{p.n_rows:,}"))
+    else:
+        mapping["respondent_id"] = _id_entry(p, "respondent")
     scales = scale_groups(p.of_kind("rating"))
     for (key, scale_key), ((lo, hi), columns) in zip((("rating_columns", "scale"),
                                                       ("outcome_columns", "outcome_scale")), scales.items()):
