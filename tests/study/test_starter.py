@@ -17,7 +17,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.errors import AnalysisError, AnalysisWarning, ParameterError, StudyConfigError
+from analysis.errors import AnalysisError, AnalysisWarning, ParameterError
 from analysis.study import load_study
 from analysis.study.starter import study_name, write_starter
 
