@@ -247,14 +247,14 @@ def test_check_of_a_study_whose_tables_fit_none_of_its_notebooks_says_so(tmp_pat
 
 
 @pytest.mark.parametrize(("override", "words"), [
-    ({"models": ["BetaGeo", "Foo"]}, "Foo"),
-    ({"models": []}, "models"),
+    ({"models": ["BetaGeo", "Foo"]}, "-p: parameter 'models' of notebook 02_clv: models: ['Foo'] is not a transaction model"),
+    ({"models": []}, "-p: parameter 'models' of notebook 02_clv: models must name at least one"),
     ({"horizon": 0}, "'horizon'"),
     ({"min_p_alive": 0.9}, "min_p_alive"),
 ])
 def test_notebook_02_settings_are_checked_before_any_kernel(tmp_path, override, words):
     """Issue 12: `models: [Foo]` passed `analysis check` and failed only inside the kernel."""
-    from analysis.errors import ParameterError
+    from analysis.errors import AnalysisError
 
     study = survey_project(tmp_path, extra="""\
         transactions:
@@ -263,7 +263,7 @@ def test_notebook_02_settings_are_checked_before_any_kernel(tmp_path, override, 
     (tmp_path / "data" / "tx.csv").write_text("customer_id,date\nc1,2024-01-02\nc1,2024-02-03\nc2,2024-01-05\n",
                                               encoding="utf-8")
     [plan] = _checked(study, ["02_clv"], override)
-    assert isinstance(plan.problem, ParameterError) and words in str(plan.problem), plan.problem
+    assert isinstance(plan.problem, AnalysisError) and words in str(plan.problem), plan.problem
     [plan] = _checked(study, ["02_clv"])
     assert plan.problem is None and plan.skipped is None
 

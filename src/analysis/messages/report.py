@@ -39,6 +39,7 @@ MESSAGES = {
             "{source}: parameter {parameter!r} of notebook {notebook} must be a list of column names of the "
             "{table} table, got {value!r}. Write e.g. [{example}]."
         ),
+        "report.value.problem": "{source}: parameter {parameter!r} of notebook {notebook}: {error}",
         "report.column.not_mapping": (
             "{source}: parameter {parameter!r} of notebook {notebook} must be a mapping, got {value!r}. "
             "Write a mapping, one 'key: value' line per entry under it (a key or value such as {example}), "

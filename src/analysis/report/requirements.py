@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from analysis.errors import AnalysisError, AnalysisWarning, NotebookParameterError, StudyConfigError
+from analysis.errors import AnalysisError, AnalysisWarning, NotebookParameterError, ParameterError, StudyConfigError
 from analysis.messages import msg
 from analysis.report.parameters import read_parameters
 from analysis.report.plan import RunPlan
@@ -110,10 +110,16 @@ COLUMN_PARAMETERS: dict[str, tuple[ColumnParameter, ...]] = {
     ) + _params("customers", ("acquisition_channel_column",)),
 }
 
-def _clv_settings(values: Mapping[str, Any]) -> None:
+
+def _clv_models(values: Mapping[str, Any]) -> None:
     from analysis import clv
 
     clv.transaction_models(values["models"])
+
+
+def _clv_forecast(values: Mapping[str, Any]) -> None:
+    from analysis import clv
+
     clv.check_forecast_settings(horizon=values["horizon"], risk_threshold=values["risk_threshold"],
                                 min_p_alive=values["min_p_alive"], discount_rate=values["discount_rate"],
                                 margin=values["margin"])
@@ -123,8 +129,11 @@ def _clv_settings(values: Mapping[str, Any]) -> None:
 #: kernel runs): it must lie where the study's data may (Study.check_readable)
 FILE_PARAMETERS: dict[str, tuple[str, ...]] = {"04_channel_comparison": ("paths_file",)}
 
-#: notebook -> checks of its parameter values that need no data (each raises a ParameterError)
-VALUE_CHECKS: dict[str, tuple[Callable[[Mapping[str, Any]], None], ...]] = {"02_clv": (_clv_settings,)}
+#: notebook -> checks of its parameter values that need no data: (the parameter it checks, the check, which
+#: raises a ParameterError); None where the check's own message names the parameters
+VALUE_CHECKS: dict[str, tuple[tuple[str | None, Callable[[Mapping[str, Any]], None]], ...]] = {
+    "02_clv": (("models", _clv_models), (None, _clv_forecast)),
+}
 
 #: notebook -> table -> column the notebook adds itself -> the columns it is made from
 #: (a parameter may name it when the table has those columns)
@@ -267,8 +276,8 @@ def _check_plan(plan: RunPlan, data: StudyData) -> RunPlan:
     own = plan.study.notebook_parameters(plan.notebook)
     columns = _with_derived(plan.notebook, data.columns)
     try:
-        for check in VALUE_CHECKS.get(plan.notebook, ()):
-            check(values)
+        for name, check in VALUE_CHECKS.get(plan.notebook, ()):
+            _value_check(check, values, name, plan, own)
         for name in FILE_PARAMETERS.get(plan.notebook, ()):
             if values.get(name):
                 plan.study.check_readable(plan.notebook_path.parent / str(values[name]),
@@ -282,6 +291,19 @@ def _check_plan(plan: RunPlan, data: StudyData) -> RunPlan:
     except AnalysisError as exc:
         return replace(plan, problem=exc)
     return plan
+
+
+def _value_check(check: Callable, values: Mapping[str, Any], name: str | None, plan: RunPlan,
+                 own: Mapping[str, Any]) -> None:
+    try:
+        check(values)
+    except ParameterError as exc:
+        if name is None:
+            raise
+        source = (f"{plan.study.path} notebooks.{plan.notebook}" if name in own and own[name] == values[name]
+                  else "-p")
+        raise NotebookParameterError(msg("report.value.problem", source=source, parameter=name,
+                                         notebook=plan.notebook, error=str(exc))) from None
 
 
 def _with_derived(notebook: str, columns: Mapping[str, list[str]]) -> dict[str, list[str]]:
