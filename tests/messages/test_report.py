@@ -16,6 +16,7 @@ FIELDS = {
     "needs": "a survey table", "tables": "transactions", "n": 2, "source": "-p", "value": "chanel", "hint": ".",
     "example": "channel", "error": "bad", "what": "prefix", "column": "channel", "values": "a, b", "study": "s",
     "rows": 1200, "default": "quantile", "note": "2 rows dropped", "reason": "why", "path": "params/s.yaml", "run": 3, "skipped": 1, "problems": 0, "studies": 2,
+    "skip": "or null to skip that part", "alternative": "predictors",
 }
 
 

@@ -31,7 +31,7 @@ COLUMN_PARAMS = {(nb, p.name): p for nb, params in rq.COLUMN_PARAMETERS.items() 
 FILES = {
     "orders.csv": "cid,day,value\n" + "".join(f"c{i % 6},2024-0{i % 9 + 1}-1{i % 9},{5 + i}.5\n" for i in range(30)),
     "customers.csv": "cid,acq,src\n" + "".join(f"c{i},2023-12-0{i + 1},{'ab'[i % 2]}\n" for i in range(6)),
-    "survey.csv": "rid,overall,perc_a_1,perc_a_2,seg\n" + "".join(
+    "survey.csv": "rid,overall_satisfaction,perc_a_1,perc_a_2,seg\n" + "".join(
         f"r{i},{i % 7 + 1},{i % 5 + 1},{i % 3 + 2},{'xy'[i % 2]}\n" for i in range(20)),
     "outcomes.csv": "cid,arm,visit,conversion\n" + "".join(
         f"c{i % 6},{['control', 'email'][i % 2]},{i % 2},{i % 3 == 0:d}\n" for i in range(20)),

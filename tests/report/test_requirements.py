@@ -21,8 +21,9 @@ from analysis.study import load_study
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
 
-SURVEY_CSV = "rid,sat,q_a,q_b,region\n" + "".join(f"r{i},{i % 5 + 1},{i % 4 + 1},{i % 3 + 1},{'ns'[i % 2]}\n"
-                                                   for i in range(12))
+# overall_satisfaction and perc_q_1 make notebook 03's defaults (outcome, item_pattern) name columns
+SURVEY_CSV = "rid,sat,q_a,q_b,region,overall_satisfaction,perc_q_1\n" + "".join(
+    f"r{i},{i % 5 + 1},{i % 4 + 1},{i % 3 + 1},{'ns'[i % 2]},{i % 5 + 1},{i % 4 + 1}\n" for i in range(12))
 CUSTOMERS_CSV = "cid,rec,freq,spend\n" + "".join(f"c{i},{i * 3},{i % 4 + 1},{i * 10.5}\n" for i in range(12))
 OUTCOMES_CSV = "cid,arm,bought\n" + "".join(f"c{i},{['control', 'mail'][i % 2]},{i % 3 == 0:d}\n" for i in range(12))
 
@@ -283,3 +284,23 @@ def test_a_paths_file_outside_the_studys_folders_is_refused_before_any_kernel(tm
     (tmp_path / "project" / "data" / "paths.csv").write_text("path;total_conversions\na > b;1\n", encoding="utf-8")
     [plan] = _checked(study, ["04_channel_comparison"], {"paths_file": "../data/paths.csv"})
     assert plan.problem is None
+
+
+def test_a_default_the_notebook_cannot_run_without_is_checked_too(tmp_path):
+    """A survey without notebook 03's default outcome (overall_satisfaction) or items matching its default
+    item_pattern failed in the kernel ('no column matches the item pattern'); now the check says so first."""
+    study = survey_project(tmp_path)
+    (tmp_path / "data" / "survey.csv").write_text(SURVEY_CSV.replace("overall_satisfaction", "overall"),
+                                                  encoding="utf-8")
+    [plan] = _checked(study, ["03_satisfaction_drivers"])
+    assert isinstance(plan.problem, NotebookParameterError)
+    assert "notebook 03_satisfaction_drivers's default, as the study's notebooks.03_satisfaction_drivers does not " \
+           "set it: parameter 'outcome'" in str(plan.problem) and "'overall_satisfaction'" in str(plan.problem)
+    assert "under notebooks: 03_satisfaction_drivers: in the study file: the notebook cannot run without it" in \
+        str(plan.problem) and "null" not in str(plan.problem)
+    (tmp_path / "data" / "survey.csv").write_text(SURVEY_CSV.replace("perc_q_1", "item_1"), encoding="utf-8")
+    [plan] = _checked(study, ["03_satisfaction_drivers"])
+    assert "parameter 'item_pattern'" in str(plan.problem) and "matches no column" in str(plan.problem)
+    assert "(or list the columns under predictors instead)" in str(plan.problem)
+    [plan] = _checked(study, ["03_satisfaction_drivers"], {"predictors": ["q_a", "q_b"]})
+    assert plan.problem is None  # predictors stand in for the item pattern

@@ -21,7 +21,7 @@ MESSAGES = {
         # parameters that name columns (a column the study or -p gives that the table lacks)
         "report.column.missing": (
             "{source}: parameter {parameter!r} of notebook {notebook} names the column {value!r}, which the "
-            "{table} table does not have. Write one of its columns ({columns}) or null to skip that part{hint}"
+            "{table} table does not have. Write one of its columns ({columns}) {skip}{hint}"
         ),
         "report.parameter.empty": (
             "{source}: parameter {parameter!r} of notebook {notebook} is empty; write a value such as its default "
@@ -39,6 +39,12 @@ MESSAGES = {
             "{source}: parameter {parameter!r} of notebook {notebook} must be a list of column names of the "
             "{table} table, got {value!r}. Write e.g. [{example}]."
         ),
+        "report.column.skip_null": "or null to skip that part",
+        "report.column.skip_required": "under notebooks: {notebook}: in the study file: the notebook cannot run "
+                                       "without it{alternative}",
+        "report.column.skip_instead": " (or list the columns under {alternative} instead)",
+        "report.column.default_source": "{path}: notebook {notebook}'s default, as the study's notebooks.{notebook} "
+                                        "does not set it",
         "report.value.problem": "{source}: parameter {parameter!r} of notebook {notebook}: {error}",
         "report.column.not_mapping": (
             "{source}: parameter {parameter!r} of notebook {notebook} must be a mapping, got {value!r}. "
@@ -51,8 +57,7 @@ MESSAGES = {
         ),
         "report.column.no_match": (
             "{source}: parameter {parameter!r} of notebook {notebook} ({value!r}) matches no column of the "
-            "{table} table. Its columns: {columns}. Write a {what} that matches some of them, or null to skip "
-            "that part."
+            "{table} table. Its columns: {columns}. Write a {what} that matches some of them, {skip}."
         ),
         "report.column.what.pattern": "regular expression",
         "report.column.what.prefix": "prefix",

@@ -38,7 +38,7 @@ from analysis.report.parameters import read_parameters
 from analysis.report.plan import RunPlan
 from analysis.study import Study, suggest
 
-__all__ = ["COLUMN_PARAMETERS", "DERIVED", "FILE_PARAMETERS", "NEEDS", "VALUE_CHECKS", "ColumnParameter", "Need", "StudyData", "check_plans",
+__all__ = ["COLUMN_PARAMETERS", "DERIVED", "FILE_PARAMETERS", "NEEDS", "REQUIRED", "VALUE_CHECKS", "ColumnParameter", "Need", "StudyData", "check_plans",
            "needs_text", "read_study_data", "require_inputs", "unmet_reason"]
 
 
@@ -133,6 +133,13 @@ FILE_PARAMETERS: dict[str, tuple[str, ...]] = {"04_channel_comparison": ("paths_
 #: raises a ParameterError); None where the check's own message names the parameters
 VALUE_CHECKS: dict[str, tuple[tuple[str | None, Callable[[Mapping[str, Any]], None]], ...]] = {
     "02_clv": (("models", _clv_models), (None, _clv_forecast)),
+}
+
+#: notebook -> the column parameters without which it cannot run, so their DEFAULT is checked too (a default
+#: that names no column stops the notebook in its kernel) -> a parameter whose value stands in for it (or None)
+REQUIRED: dict[str, dict[str, str | None]] = {
+    "03_satisfaction_drivers": {"outcome": None, "item_pattern": "predictors"},
+    "04_channel_comparison": {"channel_column": None},
 }
 
 #: notebook -> table -> column the notebook adds itself -> the columns it is made from
@@ -283,11 +290,21 @@ def _check_plan(plan: RunPlan, data: StudyData) -> RunPlan:
                 plan.study.check_readable(plan.notebook_path.parent / str(values[name]),
                                           f"notebooks.{plan.notebook}.{name}")
         for param in COLUMN_PARAMETERS.get(plan.notebook, ()):
-            if param.name in plan.parameters and param.table in columns:
+            if param.table not in columns:
+                continue
+            skip = msg("report.column.skip_null")
+            if param.name in plan.parameters:
                 source = (f"{plan.study.path} notebooks.{plan.notebook}"
                           if param.name in own and own[param.name] == plan.parameters[param.name] else "-p")
-                _check_column_parameter(param, plan.parameters[param.name], values, data, columns[param.table],
-                                        plan.notebook, source)
+            elif param.name in REQUIRED.get(plan.notebook, {}) and not values.get(REQUIRED[plan.notebook][param.name]):
+                source = msg("report.column.default_source", path=plan.study.path, notebook=plan.notebook)
+                instead = REQUIRED[plan.notebook][param.name]
+                skip = msg("report.column.skip_required", notebook=plan.notebook, alternative=msg(
+                    "report.column.skip_instead", alternative=instead) if instead else "")
+            else:
+                continue
+            _check_column_parameter(param, values[param.name], values, data, columns[param.table], plan.notebook,
+                                    source, skip)
     except AnalysisError as exc:
         return replace(plan, problem=exc)
     return plan
@@ -317,11 +334,12 @@ def _with_derived(notebook: str, columns: Mapping[str, list[str]]) -> dict[str, 
 
 
 def _check_column_parameter(param: ColumnParameter, value: Any, values: Mapping[str, Any], data: StudyData,
-                            columns: list[str], notebook: str, source: str) -> None:
-    """Raise :class:`NotebookParameterError` when a given value names what *columns* lack."""
+                            columns: list[str], notebook: str, source: str, skip: str) -> None:
+    """Raise :class:`NotebookParameterError` when a given value names what *columns* lack (*skip*: what else
+    to write: null, or, for a default the notebook cannot run without, where to set it)."""
     if value is None:
         return
-    where = {"source": source, "parameter": param.name, "notebook": notebook, "table": param.table}
+    where = {"source": source, "parameter": param.name, "notebook": notebook, "table": param.table, "skip": skip}
     example = columns[0] if columns else "column"
     if param.kind in ("column", "pattern", "prefix", "value"):
         if not isinstance(value, str):
