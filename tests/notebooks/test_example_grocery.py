@@ -30,7 +30,7 @@ from analysis.report.cli import main
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / ".." / "shared" / "data" / "grocery" / "groceryElog.csv"
 pytestmark = pytest.mark.skipif(not DATA.exists(), reason=f"grocery log not found at {DATA} (shared data folder)")
-MONEY = re.compile(r"(?i)\b(revenue\w*|spend\w*|margin\w*|currenc\w*|money)\b")
+MONEY = re.compile(r"(?i)\b(revenue\w*|spend\w*|margin\w*|currenc\w*|money|valued)\b")
 
 
 def _run(study: Path, reports: Path, *extra: str) -> None:

@@ -119,7 +119,7 @@ MESSAGES = {
         "clv.check.excluded.first_purchase_at_end": (
             "Fitted on {fit}: {n:,} of {total:,} customers made their first purchase on the last day ({end}), so "
             "their age T is 0 and they carry no information on purchase rates or drop-out; they are "
-            "left out of the model fit and valued as customers just acquired."
+            "left out of the model fit and forecast as customers just acquired."
         ),
         "clv.check.excluded.zero_repeat_spend": (
             "Fitted on {fit}: {n:,} of {total:,} customers have repeat purchases worth 0 in total; the spend model "
