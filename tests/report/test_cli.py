@@ -199,7 +199,10 @@ def test_run_gives_bad_data_one_error_and_starts_no_kernel_for_that_study(projec
     entries = json.loads((reports / "tiny" / "manifest.json").read_text(encoding="utf-8"))["notebooks"]
     assert {e["error"]["name"] for e in entries.values()} == {"DataValidationError"}
     assert all(e["before_run"] for e in entries.values())
-    assert "Stopped by the check before any kernel started" in (reports / "index.html").read_text(encoding="utf-8")
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    assert "Stopped by the check before any kernel started" in index
+    # no data were hashed for these runs: the card must not claim the study reads no input files
+    assert "no input files" not in index
 
 
 def test_init_calls_write_starter_and_says_what_next(project, tmp_path, monkeypatch):
