@@ -262,3 +262,20 @@ def test_kernel_log_lines_leave_the_page_but_library_warnings_stay(tmp_path):
     page = (tmp_path / "nb.html").read_text(encoding="utf-8")
     assert "IPKernelApp" not in page and "KeyboardInterrupt" not in page
     assert "something a reader should see" in page and page.count("Warnings and messages") == 1
+
+
+def test_a_warning_reads_as_its_message_without_the_kernels_file_and_code_line(tmp_path):
+    """Issue 12: the bank example's page showed '/tmp/ipykernel_25030/3434804451.py:4: AnalysisWarning: 308 row(s)
+    with missing covariates were left out.' followed by the notebook's code line."""
+    text = ("/tmp/ipykernel_25030/3434804451.py:4: AnalysisWarning: 308 row(s) with missing covariates were left out.\n"
+            "  adjusted[outcome] = adj = adjusted_comparison(outcomes, channel_column, outcome, covariates,\n"
+            "/usr/lib/python3/site-packages/lib.py:12: FutureWarning: a library's own note\n")
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("1", outputs=[nbformat.v4.new_output("stream", name="stderr", text=text)])])
+    path = tmp_path / "nb.ipynb"
+    nbformat.write(nb, path)
+    render_html(path, tmp_path / "nb.html")
+    page = (tmp_path / "nb.html").read_text(encoding="utf-8")
+    assert "AnalysisWarning: 308 row(s) with missing covariates were left out." in page
+    assert "FutureWarning: a library&#39;s own note" in page or "FutureWarning: a library's own note" in page
+    assert "ipykernel_25030" not in page and "adjusted_comparison(" not in page and "lib.py" not in page

@@ -185,6 +185,8 @@ def render_html(
 
 #: a log line of the kernel process itself (traitlets' format: ``[IPKernelApp] LEVEL | message``)
 _KERNEL_LOG = re.compile(r"^\[(?:IPKernelApp|IPKernel|KernelApp)\][^\n]*(?:\n|$)", re.MULTILINE)
+#: Python's warning format: ``<file>:<line>: <Category>: <message>`` and, indented, the line of code that warned
+_WARNING = re.compile(r"^[^\n]*?:\d+: (\w*Warning): ([^\n]*)\n(?:  [^\n]*(?:\n|$))?", re.MULTILINE)
 
 
 def drop_active_outputs(nb: Any) -> Any:
@@ -195,7 +197,8 @@ def drop_active_outputs(nb: Any) -> Any:
     which is returned) before it is rendered. So are the kernel's own log lines
     (``[IPKernelApp] ERROR | KeyboardInterrupt caught in kernel.``), which the
     kernel writes into whatever cell runs when it is signalled: they are about the
-    kernel process, not the analysis. Library warnings stay visible. The banners papermill adds around
+    kernel process, not the analysis. Warnings stay visible as ``Category: message``, without the
+    kernel's temporary file name and the line of code that raised them. The banners papermill adds around
     a failed cell lose their ``style`` attributes, which the page's policy
     forbids (``report.css`` styles them).
 
@@ -209,6 +212,11 @@ def drop_active_outputs(nb: Any) -> Any:
     >>> noise = nbformat.v4.new_output("stream", name="stderr", text="[IPKernelApp] ERROR | KeyboardInterrupt caught in kernel.\\n")
     >>> drop_active_outputs(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x", outputs=[noise])])).cells[0].outputs
     []
+    >>> warned = nbformat.v4.new_output("stream", name="stderr", text=(
+    ...     "/tmp/ipykernel_1/35.py:4: AnalysisWarning: 308 row(s) with missing covariates were left out.\\n"
+    ...     "  adjusted = adjusted_comparison(outcomes, channel_column)\\n"))
+    >>> drop_active_outputs(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x", outputs=[warned])])).cells[0].outputs[0].text
+    'AnalysisWarning: 308 row(s) with missing covariates were left out.\\n'
     """
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
@@ -218,7 +226,7 @@ def drop_active_outputs(nb: Any) -> Any:
             if "data" in out:
                 out["data"] = nbformat.NotebookNode({k: v for k, v in out["data"].items() if k in OUTPUT_MIMES})
             if out.get("output_type") == "stream" and out.get("name") == "stderr":
-                out["text"] = _KERNEL_LOG.sub("", out.get("text", ""))
+                out["text"] = _WARNING.sub(r"\1: \2\n", _KERNEL_LOG.sub("", out.get("text", "")))
         if "outputs" in cell:
             cell.outputs = [o for o in cell.outputs if o.get("output_type") != "stream" or o.get("text")]
     return nb
