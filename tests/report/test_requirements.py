@@ -304,3 +304,20 @@ def test_a_default_the_notebook_cannot_run_without_is_checked_too(tmp_path):
     assert "(or list the columns under predictors instead)" in str(plan.problem)
     [plan] = _checked(study, ["03_satisfaction_drivers"], {"predictors": ["q_a", "q_b"]})
     assert plan.problem is None  # predictors stand in for the item pattern
+
+
+@pytest.mark.parametrize(("override", "words"), [
+    ({"pls_paths": [["IMG", "SAT"]], "pls_blocks": {"SAT": ["sat"], "Q": ["q_a"]}}, "parameter 'pls_paths'"),
+    ({"pls_paths": [["Q", "SAT"]], "pls_blocks": {"SAT": ["sat"], "Q": ["q_a", "q_b"]},
+      "pls_anchors": {"SAT": "q_a"}}, "parameter 'pls_anchors'"),
+])
+def test_a_structural_model_that_cannot_be_built_is_refused_before_any_kernel(tmp_path, override, words):
+    """Issue 12: a pls_paths construct without items, or an anchor item outside its construct's block, was found
+    only inside the kernel (the NB03 helper's request)."""
+    [plan] = _checked(survey_project(tmp_path), ["03_satisfaction_drivers"], override)
+    assert isinstance(plan.problem, NotebookParameterError), plan.problem
+    assert f"-p: {words} of notebook 03_satisfaction_drivers" in str(plan.problem), plan.problem
+    good = {"pls_paths": [["Q", "SAT"]], "pls_blocks": {"SAT": ["sat"], "Q": ["q_a", "q_b"]},
+            "pls_anchors": {"SAT": "sat", "Q": "q_b"}}
+    [plan] = _checked(survey_project(tmp_path / "good"), ["03_satisfaction_drivers"], good)
+    assert plan.problem is None, plan.problem

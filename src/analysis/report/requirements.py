@@ -38,7 +38,7 @@ from analysis.report.parameters import read_parameters
 from analysis.report.plan import RunPlan
 from analysis.study import Study, suggest
 
-__all__ = ["COLUMN_PARAMETERS", "DERIVED", "FILE_PARAMETERS", "NEEDS", "REQUIRED", "VALUE_CHECKS", "ColumnParameter", "Need", "StudyData", "check_plans",
+__all__ = ["COLUMN_PARAMETERS", "DATA_CHECKS", "DERIVED", "FILE_PARAMETERS", "NEEDS", "REQUIRED", "VALUE_CHECKS", "ColumnParameter", "Need", "StudyData", "check_plans",
            "needs_text", "read_study_data", "require_inputs", "unmet_reason"]
 
 
@@ -124,6 +124,43 @@ def _clv_forecast(values: Mapping[str, Any]) -> None:
                                 min_p_alive=values["min_p_alive"], discount_rate=values["discount_rate"],
                                 margin=values["margin"])
 
+
+_STRUCTURE = ("item_pattern", "predictors", "pls_outcomes", "pls_paths", "pls_blocks", "pls_anchors", "pls_modes")
+
+
+def _structure(values: Mapping[str, Any], frames: Mapping[str, Any]):
+    """Notebook 03's structural model as the notebook builds it (None when it has none)."""
+    from analysis import drivers
+
+    given = dict(zip(_STRUCTURE, drivers.blank_to_none(*(values[n] for n in _STRUCTURE))))
+    constructs, _ = drivers.survey_drivers(frames["survey"], item_pattern=given["item_pattern"],
+                                           predictors=given["predictors"])
+    model = drivers.structural_model(constructs, given["pls_outcomes"], paths=given["pls_paths"],
+                                     blocks=given["pls_blocks"])
+    return model, given
+
+
+def _pls_paths(values: Mapping[str, Any], frames: Mapping[str, Any]) -> None:
+    if "survey" in frames and values.get("pls_paths"):
+        _structure(values, frames)
+
+
+def _pls_anchors(values: Mapping[str, Any], frames: Mapping[str, Any]) -> None:
+    from analysis.drivers.pls.spec import model_spec
+
+    if "survey" not in frames or not values.get("pls_anchors"):
+        return
+    model, given = _structure(values, frames)
+    if model is not None:
+        model_spec(model.paths, model.blocks, given["pls_modes"] or "A", values["pls_scheme"],
+                   bool(values["pls_scaled"]), 100, 1e-6, given["pls_anchors"])
+
+
+#: notebook -> checks of its parameters that need the study's tables (no kernel): (the parameter, the check,
+#: which raises a ParameterError); the notebook would find the same problem only after its kernel started
+DATA_CHECKS: dict[str, tuple[tuple[str, Callable[[Mapping[str, Any], Mapping[str, Any]], None], ...]]] = {
+    "03_satisfaction_drivers": (("pls_paths", _pls_paths), ("pls_anchors", _pls_anchors)),
+}
 
 #: notebook -> its parameters that name a file to read (relative to the notebook's folder, where its
 #: kernel runs): it must lie where the study's data may (Study.check_readable)
@@ -305,6 +342,8 @@ def _check_plan(plan: RunPlan, data: StudyData) -> RunPlan:
                 continue
             _check_column_parameter(param, values[param.name], values, data, columns[param.table], plan.notebook,
                                     source, skip)
+        for name, check in DATA_CHECKS.get(plan.notebook, ()):  # after the columns: they name existing ones
+            _value_check(lambda given, check=check: check(given, data.frames), values, name, plan, own)
     except AnalysisError as exc:
         return replace(plan, problem=exc)
     return plan
