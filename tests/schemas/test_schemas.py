@@ -348,7 +348,7 @@ def test_channel_column_required():
 # dispatch
 # --------------------------------------------------------------------------- #
 def test_validate_table_dispatches_and_checks_names():
-    assert TABLES == ("transactions", "customers", "survey", "channel_outcomes", "paths")
+    assert TABLES == ("transactions", "customers", "survey", "channel_outcomes", "paths", "complaints", "memberships")
     with pytest.warns(AnalysisWarning, match="Dropped 1 of 4"):
         out = validate_table("transactions", tx(amount=[1, -1, 2, 3]), drop_invalid_amounts=True)
     assert len(out) == 3
@@ -486,3 +486,23 @@ def test_the_analyses_guard_accepts_a_count_only_log_but_not_text_amounts():
         check_transactions_frame(visits.assign(amount=["12,50"]))
     with pytest.raises(DataValidationError, match=r"lacks column\(s\) \['customer_id'\]"):
         check_transactions_frame(visits.rename(columns={"customer_id": "cust"}))
+
+
+# --------------------------------------------------------------------------- #
+# issue 15: transactions' category, customers' referred_by
+# --------------------------------------------------------------------------- #
+def test_category_is_text_and_referred_by_an_id():
+    out = validate_transactions(tx(category=[" hair ", "nails", None, 3]))
+    assert out["category"].tolist()[:2] == ["hair", "nails"] and out["category"].iloc[3] == "3"
+    assert pd.isna(out["category"].iloc[2])
+    customers = validate_customers(pd.DataFrame({"customer_id": ["1", "2", "3"], "referred_by": [None, 1.0, " 1 "]}))
+    assert customers["referred_by"].isna().tolist() == [True, False, False]
+    assert customers["referred_by"].tolist()[1:] == ["1", "1"]
+
+
+def test_a_customer_cannot_refer_herself_and_a_referrer_is_an_id():
+    raw = pd.DataFrame({"customer_id": ["1", "2", "3"], "referred_by": [None, 2.0, 1.5]})
+    message = error_of(validate_customers, raw)
+    assert "must not be the customer's own id; 1 row breaks it: row 2 (value '2')" in problem_line(
+        message, "referred_by", "own id")
+    assert "row 3 (value 1.5)" in problem_line(message, "referred_by", "must be an id")

@@ -1,6 +1,6 @@
 """Data contracts: the canonical tables and their validators.
 
-Every analysis module works on five canonical tables. Their reference, column by
+Every analysis module works on a few canonical tables. Their reference, column by
 column with every table option and an example study entry, is ``docs/tables.md``
 (generated from :mod:`analysis.schemas.descriptions` by
 ``python -m analysis.schemas.reference docs/tables.md``; a test keeps both equal).
@@ -9,13 +9,15 @@ In short:
 ``transactions``
     ``customer_id`` (text), ``date`` (``datetime64[ns]``, no time zone); optional
     ``amount`` (``float64``, >= 0; without it the log is *count-only*: who bought
-    when), ``channel`` (text), ``quantity`` (number >= 0), ``order_id`` (text).
+    when), ``channel`` (text), ``quantity`` (number >= 0), ``order_id`` (text),
+    ``category`` (text: the product or service category).
     Other columns are kept as they are.
 ``customers``
     ``customer_id`` (text, unique); optional ``acquisition_date`` (date),
     ``acquisition_channel`` (text), ``acquisition_cost`` and ``cost_to_serve``,
     the customer-level purchase summary ``recency_days``, ``frequency`` and
-    ``monetary`` (numbers >= 0) and any descriptive attributes.
+    ``monetary`` (numbers >= 0), ``referred_by`` (the referrer's ``customer_id``;
+    missing = not referred) and any descriptive attributes.
 ``survey``
     ``respondent_id`` (text, unique); rating columns within a declared scale;
     optional outcome columns, a weight column and group columns.
@@ -25,6 +27,16 @@ In short:
 ``paths``
     one row per customer journey: ``path`` (channels separated by `` > ``),
     ``conversions``; optional ``value`` and ``nulls`` (numbers >= 0).
+``complaints``
+    one row per complaint: ``customer_id``, ``date``; optional ``complaint_id``
+    (unique), ``category``, ``channel``, ``resolution`` (missing = not resolved),
+    ``resolved_date`` (not before ``date``), ``compensation`` (>= 0) and
+    ``satisfaction_after``.
+``memberships``
+    one row per loyalty-programme tier spell: ``customer_id``, ``start_date``;
+    optional ``end_date`` (missing = still in the tier), ``tier``,
+    ``points_earned``, ``points_redeemed`` and ``discounts`` (>= 0); the spells
+    of one customer do not overlap.
 
 Validation happens once, at the door. Each ``validate_*`` function returns a new,
 typed frame (the input is never modified) or raises one
@@ -38,10 +50,11 @@ that row is line 2). A caller that leaves rows out before validation (a study's
 
 Conversions the validators make, so that every module can rely on them:
 
-* ids (``customer_id``, ``respondent_id``) become pandas' string dtype, with
-  surrounding spaces removed; whole numbers stored as floats (``1.0``, as Excel
-  and CSV readers produce when a column has gaps) become ``"1"``. Missing ids are
-  errors.
+* ids (``customer_id``, ``respondent_id``, ``complaint_id``, ``referred_by``)
+  become pandas' string dtype, with surrounding spaces removed; whole numbers
+  stored as floats (``1.0``, as Excel and CSV readers produce when a column has
+  gaps) become ``"1"``. Missing ids are errors (a missing ``referred_by`` means
+  the customer was not referred).
 * date text is parsed into ``datetime64[ns]``. Recognised forms: ``YYYY-MM-DD``
   (with an optional time and UTC offset), ``YYYY/MM/DD``, ``YYYY.MM.DD``,
   ``YYYYMMDD``, ``DD.MM.YYYY``, ``NN/NN/YYYY`` and ``NN-NN-YYYY`` (day or month
@@ -88,7 +101,9 @@ from analysis.schemas.tables import (
     CUSTOMER_NUMBERS,
     TABLES,
     validate_channel_outcomes,
+    validate_complaints,
     validate_customers,
+    validate_memberships,
     validate_paths,
     validate_survey,
     validate_table,
@@ -99,7 +114,9 @@ __all__ = [
     "CUSTOMER_NUMBERS",
     "TABLES",
     "validate_channel_outcomes",
+    "validate_complaints",
     "validate_customers",
+    "validate_memberships",
     "validate_paths",
     "validate_survey",
     "validate_table",

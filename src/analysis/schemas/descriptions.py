@@ -90,6 +90,8 @@ TRANSACTIONS = TableDoc(
         ColumnDoc("channel", "text", "-", "Where the purchase was made (web, store, app)."),
         ColumnDoc("quantity", "number >= 0", "items", "How many items the purchase holds."),
         ColumnDoc("order_id", "text", "-", "The order a row belongs to (several rows may share one)."),
+        ColumnDoc("category", "text", "-", "The product or service category bought (for cross-selling, "
+                  "交叉销售, and value-added service sales, 增值服务销售额)."),
     ),
     options=(
         OptionDoc("drop_invalid_amounts", "`false`",
@@ -125,6 +127,9 @@ CUSTOMERS = TableDoc(
                   "Days since the customer's last purchase, at the study's observation end."),
         ColumnDoc("frequency", "number >= 0", "purchases", "How many purchases the customer made."),
         ColumnDoc("monetary", "number >= 0", "the study's currency", "What the customer spent in total."),
+        ColumnDoc("referred_by", "text", "-", "The `customer_id` of the customer who referred this one "
+                  "(推荐, for referral rates and rewards), read like `customer_id`; missing = not referred; "
+                  "never the customer's own id."),
     ),
     options=(_DATE_FORMAT, _future_dates("acquisition_date")),
     example="""\
@@ -235,7 +240,71 @@ paths:
   options: {separator: " > "}""",
 )
 
-TABLE_DOCS: tuple[TableDoc, ...] = (TRANSACTIONS, CUSTOMERS, SURVEY, CHANNEL_OUTCOMES, PATHS)
+COMPLAINTS = TableDoc(
+    name="complaints",
+    validator="validate_complaints",
+    row="complaint (客户投诉)",
+    summary=("The complaints log that notebook 05 measures complaint rates and service recovery from: who "
+             "complained when, about what, where, how the complaint was resolved and when, the compensation "
+             "and the satisfaction with the recovery."),
+    columns=(
+        ColumnDoc("customer_id", "text", "-", "Who complained, read like the transactions' `customer_id`. "
+                  "None missing.", True),
+        ColumnDoc("date", "date", "day (time of day kept)", "When the complaint was made (same date forms as "
+                  "transactions). None missing.", True),
+        ColumnDoc("complaint_id", "text", "-", "The complaint's own id (ticket number); unique (repeated ids "
+                  "are listed with their rows), none missing."),
+        ColumnDoc("category", "text", "-", "What the complaint was about (for the Pareto chart of causes)."),
+        ColumnDoc("channel", "text", "-", "Where the complaint was made (phone, web, store)."),
+        ColumnDoc("resolution", "text", "-", "How the complaint was resolved, in the study's own labels (the "
+                  "synthetic firm uses `good` and `poor`); missing = not resolved."),
+        ColumnDoc("resolved_date", "date", "day", "When the complaint was resolved; not before `date` (days "
+                  "are compared); missing allowed."),
+        ColumnDoc("compensation", "number >= 0", "the study's currency", "What the customer was given to make "
+                  "up for the failure (refund, voucher)."),
+        ColumnDoc("satisfaction_after", "number", "the study's scale", "The customer's satisfaction with the "
+                  "recovery (service recovery, 服务补救)."),
+    ),
+    options=(OptionDoc("date_format", _DATE_FORMAT.default, "A `strftime` format for `date` and `resolved_date`, "
+                       "needed only when the day/month order cannot be told from the data."),
+             _future_dates("date` or `resolved_date")),
+    example="""\
+complaints:
+  path: ../mydata/tickets.csv
+  columns: {customer_id: CustomerNo, date: Opened, resolved_date: Closed, resolution: Outcome}""",
+)
+
+MEMBERSHIPS = TableDoc(
+    name="memberships",
+    validator="validate_memberships",
+    row="tier spell of a loyalty-programme member (会员体系)",
+    summary=("The loyalty programme for notebook 05: when each member joined, which tier she was in from when "
+             "to when, and the points and discounts of each spell. A customer's earliest `start_date` is the "
+             "day she joined; the `end_date` of her last spell is the day she left (missing: still a member). "
+             "One customer's spells must not overlap: a spell may start on the day the previous one ended."),
+    columns=(
+        ColumnDoc("customer_id", "text", "-", "The member, read like the transactions' `customer_id`. None "
+                  "missing; one row per spell, so ids repeat.", True),
+        ColumnDoc("start_date", "date", "day", "The day the customer entered this tier (same date forms as "
+                  "transactions). None missing.", True),
+        ColumnDoc("end_date", "date", "day", "The day the customer left this tier; not before `start_date`; "
+                  "missing = still in this tier at the end of the data."),
+        ColumnDoc("tier", "text", "-", "The tier (base, silver, gold)."),
+        ColumnDoc("points_earned", "number >= 0", "points", "Points earned during the spell."),
+        ColumnDoc("points_redeemed", "number >= 0", "points", "Points redeemed during the spell."),
+        ColumnDoc("discounts", "number >= 0", "the study's currency", "Discounts given to the member during "
+                  "the spell (a cost of the programme)."),
+    ),
+    options=(OptionDoc("date_format", _DATE_FORMAT.default, "A `strftime` format for `start_date` and "
+                       "`end_date`, needed only when the day/month order cannot be told from the data."),
+             _future_dates("start_date` or `end_date")),
+    example="""\
+memberships:
+  path: ../mydata/loyalty.csv
+  columns: {customer_id: MemberID, start_date: TierFrom, end_date: TierTo, tier: Level}""",
+)
+
+TABLE_DOCS: tuple[TableDoc, ...] = (TRANSACTIONS, CUSTOMERS, SURVEY, CHANNEL_OUTCOMES, PATHS, COMPLAINTS, MEMBERSHIPS)
 
 #: the keys of one table entry under ``data:`` in a study file (besides the preparation keys)
 STUDY_KEYS: tuple[OptionDoc, ...] = (

@@ -106,14 +106,15 @@ class _Session:
         self.hints[(column, rule)] = text
 
     # -- conversions ------------------------------------------------------ #
-    def ids(self, column: str, *, unique: bool) -> None:
+    def ids(self, column: str, *, unique: bool, nullable: bool = False) -> None:
+        """Ids as text (spaces stripped, ``1.0`` -> ``"1"``); missing only where *nullable*."""
         s = self.out[column]
         converted, bad = _normalise_ids(s)
         if bad:
             self.add(column, "must be an id (text or a whole number)", bad, s)
         self.not_null_exempt[column] = {int(self.out.index[p]) for p in bad}
         self.out[column] = converted.astype(string_dtype())
-        self.check(column, string_dtype(), nullable=False, unique=unique)
+        self.check(column, string_dtype(), nullable=nullable, unique=unique)
 
     def text(self, column: str, *, nullable: bool = True) -> None:
         s = self.out[column]

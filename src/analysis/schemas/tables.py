@@ -19,11 +19,15 @@ from analysis.checks import shown
 from analysis.errors import AnalysisWarning, DataValidationError, ParameterError
 from analysis.schemas.problems import ROW_CONVENTION, _closest, _fmt_rows, _Problem
 from analysis.schemas.session import _Session
+from analysis.schemas.complaints import validate_complaints
+from analysis.schemas.memberships import validate_memberships
 from analysis.schemas.paths import validate_paths
+from analysis.schemas.rules import _future_dates, _ge0
 from analysis.schemas.values import _code_hint, _to_binary, _to_numbers
-from analysis.window import RUN_DATE_VARIABLE, check_future_dates, future_dates_rule, last_credible_day, run_date
+from analysis.window import check_future_dates
 
-TABLES: tuple[str, ...] = ("transactions", "customers", "survey", "channel_outcomes", "paths")
+TABLES: tuple[str, ...] = ("transactions", "customers", "survey", "channel_outcomes", "paths", "complaints",
+                           "memberships")
 
 #: The customers table's optional numeric columns (numbers >= 0, missing allowed).
 CUSTOMER_NUMBERS: tuple[str, ...] = ("acquisition_cost", "cost_to_serve", "recency_days", "frequency", "monetary")
@@ -32,10 +36,6 @@ CUSTOMER_NUMBERS: tuple[str, ...] = ("acquisition_cost", "cost_to_serve", "recen
 # --------------------------------------------------------------------------- #
 # rules shared by the validators
 # --------------------------------------------------------------------------- #
-def _ge0() -> pa.Check:
-    return pa.Check.ge(0, error="must be >= 0")
-
-
 def _scale_rule(scale: tuple[float, float], what: str) -> str:
     return f"must be within the {what} scale {scale[0]:g}-{scale[1]:g}"
 
@@ -93,8 +93,8 @@ def validate_transactions(df: pd.DataFrame, *, drop_invalid_amounts: bool = Fals
     ----------
     df : pandas.DataFrame
         One row per purchase with at least ``customer_id`` and ``date``; optional
-        ``amount``, ``channel``, ``quantity`` and ``order_id``. Other columns are
-        kept. A log without ``amount`` (a grocery or visit log: who came when) is a
+        ``amount``, ``channel``, ``quantity``, ``order_id`` and ``category`` (the
+        product or service category). Other columns are kept. A log without ``amount`` (a grocery or visit log: who came when) is a
         *count-only* log: it validates, and the result has no ``amount`` column;
         analyses that need money say so.
     drop_invalid_amounts : bool, default False
@@ -122,8 +122,8 @@ def validate_transactions(df: pd.DataFrame, *, drop_invalid_amounts: bool = Fals
         dropped rows): ``customer_id`` (string), ``date`` (``datetime64[ns]``, no
         time zone; aware timestamps converted to UTC), ``amount`` (``float64``)
         when present,
-        ``quantity`` (``float64``) when present, ``channel`` and ``order_id``
-        (string) when present, then the other columns unchanged.
+        ``quantity`` (``float64``) when present, ``channel``, ``order_id`` and
+        ``category`` (string) when present, then the other columns unchanged.
 
     Raises
     ------
@@ -166,7 +166,7 @@ def validate_transactions(df: pd.DataFrame, *, drop_invalid_amounts: bool = Fals
         sess.hint("amount", "must not be missing", "Pass drop_invalid_amounts=True to drop such rows with a warning")
     if sess.present("quantity"):
         sess.numbers("quantity", checks=[_ge0()])
-    for col in ("channel", "order_id"):
+    for col in ("channel", "order_id", "category"):
         if sess.present(col):
             sess.text(col)
     return sess.finish()
@@ -212,37 +212,6 @@ def _drop_invalid_amounts(sess: _Session) -> None:
     warnings.warn(message, AnalysisWarning, stacklevel=3)
 
 
-def _future_dates(sess: _Session, column: str, future_dates: str) -> None:
-    """Refuse (a problem) or drop (a warning) the rows whose ``column`` is after the last credible day."""
-    dates = sess.out[column]
-    days = dates.dt.normalize()
-    counts = days.value_counts()
-    if counts.empty:
-        return
-    run_day = run_date()
-    last = last_credible_day(counts, run_day)
-    late = (days > last).to_numpy()
-    if not late.any():
-        return
-    rule = future_dates_rule(last, run_day)
-    if future_dates == "refuse":
-        sess.add(column, f"must not be {rule}", np.flatnonzero(late), dates,
-                 f"Correct these dates or remove the rows; or leave them out with a warning by setting the "
-                 f"{sess.table} table's option future_dates: drop in the study file "
-                 f"(validate_{sess.table}(..., future_dates='drop')). If the run date is wrong, set "
-                 f"{RUN_DATE_VARIABLE}=YYYY-MM-DD")
-        return
-    rows = sess.row_numbers(sess.out.index[late])
-    n_in = len(sess.out)
-    text = f"{len(rows)} of {n_in} rows of the {sess.table} table because their {column} is {rule}"
-    if len(rows) == n_in:
-        raise DataValidationError(f"The {sess.table} table has no rows left after dropping {text}. "
-                                  f"{ROW_CONVENTION}")
-    sess.out = sess.out.loc[~late]
-    warnings.warn(f"Dropped {text} (future_dates='drop'): {_fmt_rows(rows, dates[late].tolist())}. "
-                  f"{ROW_CONVENTION}", AnalysisWarning, stacklevel=3)
-
-
 def validate_customers(df: pd.DataFrame, *, date_format: str | None = None,
                        future_dates: str = "refuse") -> pd.DataFrame:
     """Check a customer table and return it in canonical form.
@@ -256,7 +225,10 @@ def validate_customers(df: pd.DataFrame, *, date_format: str | None = None,
         purchase summary of a CRM export ``recency_days`` (days since the last
         purchase at the study's observation end), ``frequency`` (number of
         purchases) and ``monetary`` (total spend), all numbers >= 0 with missing
-        allowed, and any descriptive attributes, which are kept unchanged.
+        allowed, ``referred_by`` (the ``customer_id`` of the customer who referred
+        this one, normalised like ``customer_id``; missing = not referred; never
+        the customer's own id), and any descriptive attributes, which are kept
+        unchanged.
     date_format : str, optional
         A ``strftime`` format for ``acquisition_date`` when the data cannot tell it.
     future_dates : {"refuse", "drop"}, default "refuse"
@@ -268,8 +240,9 @@ def validate_customers(df: pd.DataFrame, *, date_format: str | None = None,
     -------
     pandas.DataFrame
         A new frame: ``customer_id`` (string), ``acquisition_date``
-        (``datetime64[ns]``), ``acquisition_channel`` (string), costs and the
-        purchase summary (``float64``) where present; other columns unchanged.
+        (``datetime64[ns]``), ``acquisition_channel`` and ``referred_by``
+        (string), costs and the purchase summary (``float64``) where present;
+        other columns unchanged.
 
     Raises
     ------
@@ -294,7 +267,20 @@ def validate_customers(df: pd.DataFrame, *, date_format: str | None = None,
     for col in CUSTOMER_NUMBERS:
         if sess.present(col):
             sess.numbers(col, checks=[_ge0()])
+    if sess.present("referred_by"):
+        _referred_by(sess)
     return sess.finish()
+
+
+def _referred_by(sess: _Session) -> None:
+    """``referred_by`` holds the referrer's id (normalised like ``customer_id``); nobody refers herself."""
+    sess.ids("referred_by", unique=False, nullable=True)
+    if "customer_id" not in sess.out.columns or sess.out["customer_id"].dtype != sess.out["referred_by"].dtype:
+        return
+    own = (sess.out["referred_by"] == sess.out["customer_id"]).fillna(False).to_numpy(dtype=bool)
+    if own.any():
+        sess.add("referred_by", "must not be the customer's own id", np.flatnonzero(own), sess.out["referred_by"],
+                 "A customer cannot refer herself: leave referred_by empty for customers who were not referred")
 
 
 
@@ -443,6 +429,8 @@ _VALIDATORS: dict[str, Callable[..., pd.DataFrame]] = {
     "survey": validate_survey,
     "channel_outcomes": validate_channel_outcomes,
     "paths": validate_paths,
+    "complaints": validate_complaints,
+    "memberships": validate_memberships,
 }
 
 
