@@ -407,3 +407,63 @@ def test_after_a_filter_validation_names_the_files_rows(project):
                                    "    filter: \"age >= 18\"\n    columns: {respondent_id: id}\n"))
     with pytest.raises(AnalysisError, match=r"rows 2, 3 \(values 'r2', 'r2'\)"):
         study.load_tables()
+
+
+COMPLAINTS_CSV = """Ticket,Cust,Opened,Closed,Outcome,Refund,Kind
+T1,A1,2024-01-20,2024-01-22,good,5,billing
+T2,B2,2024-02-01,,n/a,-99,delay
+T3,C3,2024-03-01,2024-02-28,poor,0,test
+"""
+
+LOYALTY_CSV = """Member,From,To,Level,Points
+A1,2024-01-05,2024-02-11,base,120
+A1,2024-02-11,,silver,-1
+B2,2024-01-20,,base,40
+"""
+
+
+def test_complaints_and_memberships_load_through_every_preparation_step(project):
+    """Issue 15 (C1): both new tables are declared like any other and take missing_codes, derive, filter,
+    columns and their validator's options; load_tables() returns them under their canonical names."""
+    (project / "data" / "tickets.csv").write_text(COMPLAINTS_CSV, encoding="utf-8")
+    (project / "data" / "loyalty.csv").write_text(LOYALTY_CSV, encoding="utf-8")
+    extra = """\
+  complaints:
+    path: ../data/tickets.csv
+    missing_codes: {Refund: [-99]}
+    derive:
+      recovered: {recode: Outcome, map: {"good": 1, "poor": 0}}
+    filter: "Kind != 'test'"
+    columns: {complaint_id: Ticket, customer_id: Cust, date: Opened, resolved_date: Closed,
+              resolution: Outcome, compensation: Refund, category: Kind}
+    options: {future_dates: drop}
+  memberships:
+    path: ../data/loyalty.csv
+    columns: {customer_id: Member, start_date: From, end_date: To, tier: Level, points_earned: Points}
+    missing_codes: [-1]
+"""
+    text = TINY_STUDY.replace("notebooks:\n", extra + "notebooks:\n")
+    tables = load_study(write_study(project, "tiny", text)).load_tables()
+    complaints, memberships = tables["complaints"], tables["memberships"]
+    assert complaints["complaint_id"].tolist() == ["T1", "T2"]  # the filter left out the test ticket
+    assert complaints["compensation"].isna().tolist() == [False, True]  # -99 was a missing code
+    assert complaints["recovered"].tolist()[0] == 1 and pd.isna(complaints["resolution"].iloc[1])
+    assert str(complaints["resolved_date"].dtype) == "datetime64[ns]"
+    assert memberships["tier"].tolist() == ["base", "silver", "base"]
+    assert memberships["points_earned"].isna().tolist() == [False, True, False]
+    steps = tables.preparation
+    assert {"complaints", "memberships"} <= set(steps["table"]) and "filter" in set(steps["step"])
+
+
+def test_a_complaints_file_that_breaks_the_contract_names_the_rows_of_the_file(project):
+    (project / "data" / "tickets.csv").write_text(COMPLAINTS_CSV, encoding="utf-8")
+    extra = """\
+  complaints:
+    path: ../data/tickets.csv
+    filter: "Kind != 'billing'"
+    columns: {complaint_id: Ticket, customer_id: Cust, date: Opened, resolved_date: Closed}
+    options: {date_format: "%Y-%m-%d"}
+"""
+    study = load_study(write_study(project, "tiny", TINY_STUDY.replace("notebooks:\n", extra + "notebooks:\n")))
+    with pytest.raises(AnalysisError, match=r"resolved_date': must not be before date; 1 row breaks it: row 3 "):
+        study.load_tables()

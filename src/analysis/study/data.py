@@ -30,7 +30,7 @@ ENGINE_TABLES = ("transactions",)
 ENGINE_KEYS = ("engine", "memory_limit", "temp_directory")
 ENGINES = ("duckdb",)
 FORMATS = ("csv", "tsv", "parquet", "excel", "cdnow")
-FALLBACK_TABLES = ("transactions", "customers", "survey", "channel_outcomes")
+FALLBACK_TABLES = ("transactions", "customers", "survey", "channel_outcomes", "paths", "complaints", "memberships")
 ROOTS_KEY = "allowed_roots"
 
 
