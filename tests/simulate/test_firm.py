@@ -15,7 +15,9 @@ from analysis.checks import DEFAULT_SEED
 from analysis.errors import ParameterError
 from analysis.schemas import (
     validate_channel_outcomes,
+    validate_complaints,
     validate_customers,
+    validate_memberships,
     validate_survey,
     validate_transactions,
 )
@@ -39,16 +41,28 @@ def test_tables_pass_the_validators_unchanged(firm):
         outcome_columns=["overall_satisfaction", "loyalty_intent"], group_columns=["channel"],
     )
     validate_survey(survey, outcome_columns=["recommend"], outcome_scale=(0, 10))
-    assert set(firm.tables()) == {"transactions", "customers", "survey", "channel_outcomes"}
+    pd.testing.assert_frame_equal(validate_complaints(firm.complaints), firm.complaints)
+    pd.testing.assert_frame_equal(validate_memberships(firm.memberships), firm.memberships)
+    assert list(firm.tables()) == ["transactions", "customers", "survey", "channel_outcomes",
+                                   "complaints", "memberships"]
     assert firm.tables()["channel_outcomes"] is firm.campaign
 
 
 def test_columns_and_sizes(firm):
     t = firm.truth
-    assert list(firm.transactions.columns) == ["customer_id", "date", "amount", "channel", "order_id"]
+    assert list(firm.transactions.columns) == ["customer_id", "date", "amount", "channel", "order_id",
+                                               "category"]
     assert list(firm.customers.columns) == [
         "customer_id", "acquisition_date", "acquisition_channel", "acquisition_cost",
-        "cost_to_serve", "region",
+        "cost_to_serve", "region", "referred_by",
+    ]
+    assert list(firm.complaints.columns) == [
+        "complaint_id", "customer_id", "order_id", "date", "channel", "category", "resolution",
+        "resolved_date", "compensation", "satisfaction_after",
+    ]
+    assert list(firm.memberships.columns) == [
+        "customer_id", "start_date", "end_date", "tier", "points_earned", "points_redeemed",
+        "discounts",
     ]
     item_cols = [f"{kind}_{d}_{k}" for kind in ("perc", "exp") for d in DIMENSIONS
                  for k in range(1, t.n_items[d] + 1)]

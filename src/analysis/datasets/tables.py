@@ -32,6 +32,7 @@ from analysis.schemas import (
     validate_channel_outcomes,
     validate_customers,
     validate_survey,
+    validate_table,
     validate_transactions,
 )
 from analysis.simulate import ServiceFirm, ServiceTruth
@@ -115,7 +116,7 @@ def _service_demo_tables(firm: ServiceFirm) -> dict[str, pd.DataFrame]:
                              outcome_columns=["overall_satisfaction", "loyalty_intent"],
                              group_columns=["channel"])
     survey = validate_survey(survey, outcome_columns=["recommend"], outcome_scale=(0, 10))
-    return {
+    out = {
         "transactions": validate_transactions(firm.transactions),
         "customers": validate_customers(firm.customers),
         "survey": survey,
@@ -123,6 +124,11 @@ def _service_demo_tables(firm: ServiceFirm) -> dict[str, pd.DataFrame]:
             firm.campaign, binary_columns=["visit", "conversion"],
             continuous_columns=["spend", "cost_per_contact"]),
     }
+    for name in ("complaints", "memberships"):  # absent when the firm has no retention data
+        table = getattr(firm, name)
+        if table is not None:
+            out[name] = validate_table(name, table)
+    return out
 
 
 _FETCHERS: dict[str, Callable[..., pd.DataFrame]] = {
@@ -177,8 +183,10 @@ def load_dataset(name: str, **options: Any) -> dict[str, pd.DataFrame]:
     name : str
         ``"cdnow"`` (option ``kind``): ``{"transactions"}``.
         ``"service_demo"`` (``n_customers``, ``seed`` and other
-        :func:`~analysis.simulate.simulate_service_firm` arguments): all four
-        tables, ``channel_outcomes`` being the campaign (``channel`` = arm).
+        :func:`~analysis.simulate.simulate_service_firm` arguments): all six
+        tables, ``channel_outcomes`` being the campaign (``channel`` = arm),
+        ``complaints`` and ``memberships`` (the loyalty programme's tier spells);
+        the last two only with ``retention_data`` (default True).
         ``"hillstrom"``: ``{"channel_outcomes"}`` with ``channel`` = the e-mail
         arm (``segment``), the file's purchase channel renamed
         ``purchase_channel`` and a generated ``customer_id``.

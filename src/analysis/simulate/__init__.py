@@ -99,7 +99,7 @@ Examples
 >>> from analysis.simulate import simulate_service_firm
 >>> firm = simulate_service_firm(500, seed=1)
 >>> sorted(firm.tables())
-['channel_outcomes', 'customers', 'survey', 'transactions']
+['channel_outcomes', 'complaints', 'customers', 'memberships', 'survey', 'transactions']
 >>> firm.truth.gamma_gamma["store"].mean_spend
 60.0
 """

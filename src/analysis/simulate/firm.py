@@ -17,6 +17,7 @@ import pandas as pd
 from analysis.checks import DEFAULT_SEED, Interval, Options, rng_from, validate_params, shown
 from analysis.errors import ParameterError
 from analysis.simulate.campaign import campaign_parameters, simulate_campaign
+from analysis.simulate.retention import RETENTION_NOTES, retention_parameters, simulate_retention_data
 from analysis.simulate.customers import (
     ACQUISITION_COST_CV,
     DEFAULT_ACQUISITION_COST,
@@ -35,17 +36,19 @@ __all__ = ["ServiceFirm", "simulate_service_firm"]
 
 @dataclass(frozen=True)
 class ServiceFirm:
-    """One simulated firm: four canonical tables and the truth behind them.
+    """One simulated firm: six canonical tables and the truth behind them.
 
     Attributes
     ----------
     customers : DataFrame
         ``customer_id``, ``acquisition_date``, ``acquisition_channel``,
         ``acquisition_cost`` (per customer), ``cost_to_serve`` (per order),
-        ``region``.
+        ``region``, ``referred_by`` (the referrer's ``customer_id``; missing =
+        not referred; only with retention data).
     transactions : DataFrame
         ``customer_id``, ``date``, ``amount``, ``channel`` (purchase channel),
-        ``order_id``; sorted by date and customer.
+        ``order_id``, ``category`` (only with retention data); sorted by date
+        and customer.
     survey : DataFrame
         ``respondent_id``, ``customer_id``, ``channel``, ``perc_<dim>_<k>``,
         ``exp_<dim>_<k>``, ``overall_satisfaction``, ``recommend``,
@@ -56,6 +59,17 @@ class ServiceFirm:
         ``tenure_days``, ``n_orders``, ``past_spend``, ``recency_days``,
         ``recency_group``, ``contact_date``.
     truth : ServiceTruth
+    complaints : DataFrame or None
+        ``complaint_id``, ``customer_id``, ``order_id`` (the order complained
+        about), ``date``, ``channel`` (the order's purchase channel),
+        ``category``, ``resolution`` ("good"/"poor"; missing = not resolved by
+        the end of the data), ``resolved_date``, ``compensation``,
+        ``satisfaction_after``; None without retention data.
+    memberships : DataFrame or None
+        Loyalty programme tier spells: ``customer_id``, ``start_date``,
+        ``end_date`` (missing = still in this tier at the end of the data),
+        ``tier``, ``points_earned``, ``points_redeemed``, ``discounts``; None
+        without retention data.
 
     Examples
     --------
@@ -70,21 +84,31 @@ class ServiceFirm:
     survey: pd.DataFrame
     campaign: pd.DataFrame
     truth: ServiceTruth
+    complaints: pd.DataFrame | None = None
+    memberships: pd.DataFrame | None = None
 
     def tables(self) -> dict[str, pd.DataFrame]:
-        """The canonical tables by name: transactions, customers, survey, channel_outcomes.
+        """The canonical tables by name: transactions, customers, survey, channel_outcomes,
+        and (with retention data) complaints and memberships.
 
         Examples
         --------
         >>> list(simulate_service_firm(300, seed=3).tables())
+        ['transactions', 'customers', 'survey', 'channel_outcomes', 'complaints', 'memberships']
+        >>> list(simulate_service_firm(300, seed=3, retention_data=False).tables())
         ['transactions', 'customers', 'survey', 'channel_outcomes']
         """
-        return {
+        out = {
             "transactions": self.transactions,
             "customers": self.customers,
             "survey": self.survey,
             "channel_outcomes": self.campaign,
         }
+        if self.complaints is not None:
+            out["complaints"] = self.complaints
+        if self.memberships is not None:
+            out["memberships"] = self.memberships
+        return out
 
 
 # ------------------------------------------------- checks of the per-channel contents
@@ -149,6 +173,7 @@ def _as_gg(value: Any, channel: str) -> GammaGammaParams:
     "driver_weights": [dict, None],
     "campaign_fraction": [Interval(float, 0, 1, closed="right")],
     "date_resolution": [Options(("D", "h", "min", "s"))],
+    "retention_data": [bool],
 })
 def simulate_service_firm(
     n_customers: int = 5000,
@@ -167,6 +192,7 @@ def simulate_service_firm(
     driver_weights: dict[str, float] | None = None,
     campaign_fraction: float = 1.0,
     date_resolution: str = "D",
+    retention_data: bool = True,
 ) -> ServiceFirm:
     """Simulate a service firm's customers, purchases, survey and campaign with known truth.
 
@@ -217,6 +243,12 @@ def simulate_service_firm(
         Share of customers randomized in the campaign (0 < fraction <= 1).
     date_resolution : {"D", "h", "min", "s"}
         Transaction dates are floored to this resolution.
+    retention_data : bool, default True
+        Draw complaints, the loyalty programme, categories and referrals (on a
+        fifth random stream, before the campaign). False gives the four tables
+        exactly as a firm without them: no order removed after a complaint, no
+        member amounts raised, no ``category`` or ``referred_by``, no
+        ``complaints`` or ``memberships``.
 
     Returns
     -------
@@ -270,7 +302,7 @@ def simulate_service_firm(
 
     rng = rng_from(seed)
     seed_int = None if isinstance(seed, np.random.Generator) else int(seed)
-    rng_cust, rng_tx, rng_survey, rng_campaign = rng.spawn(4)
+    rng_cust, rng_tx, rng_survey, rng_campaign, rng_retention = rng.spawn(5)
     n_days = int(np.floor(365.25 * years + 0.5))
     observation_end = start_ts + pd.Timedelta(days=n_days - 1)
     campaign_date = observation_end + pd.Timedelta(days=1)
@@ -284,6 +316,14 @@ def simulate_service_firm(
         rng_tx, customers, ch_idx, acq_days, channels, mix, bg, gg, n_days,
         purchase_channel_stickiness, start_ts, date_resolution,
     )
+
+    retention_t = retention_parameters(channels)
+    launch = start_ts + pd.Timedelta(days=max(1, int(np.floor(acquisition_share * n_days))))
+    extra: dict[str, pd.DataFrame] = {}
+    if retention_data:
+        extra = simulate_retention_data(rng_retention, customers, transactions, start_ts, launch,
+                                        observation_end, retention_t)
+        customers, transactions = extra.pop("customers"), extra.pop("transactions")
 
     survey_t = survey_parameters(channels, weights)
     survey = simulate_survey(rng_survey, customers, ch_idx, channels, n_survey, survey_t)
@@ -334,6 +374,9 @@ def simulate_service_firm(
         spend_shape=campaign_t["spend_shape"],
         cost_per_contact=campaign_t["cost_per_contact"],
         campaign_recent_share=recent_share,
+        retention_data=bool(retention_data),
+        loyalty_launch=launch,
+        **retention_t,  # complaints, loyalty programme, categories, referrals, targets
         notes=(
             "BG/NBD parameters are in weeks; the process runs from midnight of the acquisition "
             "day to the end of observation_end; dates are floored to date_resolution.",
@@ -341,7 +384,8 @@ def simulate_service_firm(
             "Amounts are Gamma-Gamma draws rounded to cents (minimum 0.01), first purchase included.",
             "Survey churned is a follow-up outcome, not reflected in the transaction log.",
             "expected_ols_weights ignore clipping of items and outcome to the scale.",
+            *(RETENTION_NOTES if retention_data else ()),
         ),
     )
     return ServiceFirm(customers=customers, transactions=transactions, survey=survey,
-                       campaign=campaign, truth=truth)
+                       campaign=campaign, truth=truth, **extra)

@@ -158,6 +158,54 @@ class ServiceTruth:
     spend_shape: float
     cost_per_contact: dict[str, float]
     campaign_recent_share: float
+    # retention data (the fifth random stream; parameters kept even when retention_data is False)
+    retention_data: bool
+    #: probability that an order leads to a complaint (same day), by purchase channel
+    complaint_rate: dict[str, float]
+    #: complaint category -> share of complaints (Pareto-like)
+    complaint_categories: dict[str, float]
+    #: resolution label ("good", "poor") -> share of complaints
+    resolution_shares: dict[str, float]
+    #: probability of leaving for good (every later order removed) after a complaint, by resolution
+    recovery_leave_prob: dict[str, float]
+    #: TRUE risk ratio of "a repurchase within h days" after an order with a complaint resolved r
+    #: vs an order without complaint, same history, any h: 1 - recovery_leave_prob[r]
+    recovery_repurchase_ratio: dict[str, float]
+    #: mean days from complaint to resolution (Poisson), by resolution
+    mean_days_to_resolve: dict[str, float]
+    #: mean compensation (money; Gamma with shape compensation_shape), by resolution
+    compensation_mean: dict[str, float]
+    compensation_shape: float
+    #: mean satisfaction with the recovery (1-7, rounded normal with sd satisfaction_after_sd)
+    satisfaction_after_mean: dict[str, float]
+    satisfaction_after_sd: float
+    #: the loyalty programme's launch day (the end of acquisition)
+    loyalty_launch: pd.Timestamp
+    #: logit P(join) = intercept + log_aov * z(log AOV) + log_orders * z(log orders), before launch
+    loyalty_join_coef: dict[str, float]
+    #: member orders' amounts are multiplied by 1 + loyalty_spend_effect (ratio 1.10; log log(1.1))
+    loyalty_spend_effect: float
+    points_per_currency: float
+    #: money per point redeemed
+    point_value: float
+    #: share of the points earned in a spell that are redeemed in it (floored to whole points)
+    redemption_share: float
+    tiers: tuple[str, ...]
+    #: tier -> cumulative member spend (money) from which the tier starts (the day after)
+    tier_thresholds: dict[str, float]
+    #: monthly cancellation of members: theta ~ Beta(alpha, beta), months ~ Geometric(theta)
+    membership_sbg: dict[str, float]
+    programme_cost_per_member_month: float
+    categories: tuple[str, ...]
+    value_added_categories: tuple[str, ...]
+    #: category -> mean share; each customer's preferences ~ Dirichlet(concentration * shares)
+    category_shares: dict[str, float]
+    category_concentration: float
+    #: share of the customers acquired from referral_start_day on who were referred
+    referral_share: float
+    referral_start_day: int
+    #: the bundled study's scorecard targets {kpi: target}
+    targets: dict[str, float]
     notes: tuple[str, ...] = field(default=())
 
     # ------------------------------------------------------------------ helpers
@@ -257,9 +305,10 @@ class ServiceTruth:
         (6.0, '2024-12-31')
         """
         out = asdict(self)
-        for key in ("start", "observation_end", "campaign_date"):
+        for key in ("start", "observation_end", "campaign_date", "loyalty_launch"):
             out[key] = getattr(self, key).strftime("%Y-%m-%d")
-        for key in ("channels", "dimensions", "arms", "notes", "scale"):
+        for key in ("channels", "dimensions", "arms", "notes", "scale", "tiers", "categories",
+                    "value_added_categories"):
             out[key] = list(out[key])
         out["latent_corr"] = [list(row) for row in self.latent_corr]
         return out
@@ -326,6 +375,25 @@ def _component_of(key: str) -> str:
         "recency_threshold_days", "visit_rate", "conversion_given_visit", "spend_mean", "spend_shape",
         "cost_per_contact", "campaign_recent_share",
     }
+    complaints = {
+        "complaint_rate", "complaint_categories", "resolution_shares", "recovery_leave_prob",
+        "recovery_repurchase_ratio", "mean_days_to_resolve", "compensation_mean",
+        "compensation_shape", "satisfaction_after_mean", "satisfaction_after_sd",
+    }
+    loyalty = {
+        "loyalty_launch", "loyalty_join_coef", "loyalty_spend_effect", "points_per_currency",
+        "point_value", "redemption_share", "tiers", "tier_thresholds", "membership_sbg",
+        "programme_cost_per_member_month",
+    }
+    others = {"categories": "categories", "value_added_categories": "categories",
+              "category_shares": "categories", "category_concentration": "categories",
+              "referral_share": "referrals", "referral_start_day": "referrals", "targets": "targets"}
+    if key in complaints:
+        return "complaints"
+    if key in loyalty:
+        return "loyalty"
+    if key in others:
+        return others[key]
     if key in survey:
         return "survey"
     if key in campaign:
