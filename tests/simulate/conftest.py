@@ -19,3 +19,10 @@ def firm():
 def big_survey_firm():
     # a large survey so that driver weights are estimated to ~0.01
     return simulate_service_firm(12000, n_survey=10000, seed=11)
+
+
+@pytest.fixture(scope="package")
+def big_firm():
+    # 40,000 customers: about 2,600 members join in the programme's first month (the sBG
+    # cohort) and 5,400 complaints are made; simulated in about 2 s
+    return simulate_service_firm(40000, seed=5)
