@@ -63,6 +63,10 @@ def test_every_literal_key_used_by_the_package_exists():
     ("drivers.finding.effects", ("both", "direct", "indirect")),
     ("drivers.check.indirect", ("pass", "warn", "none")),
     ("drivers.effect", ("direct", "indirect", "total")),
+    ("drivers.finding.index", ("boot",)),
+    ("drivers.finding.index_group", ("clear", "none")),
+    ("drivers.check.index_weights", ("pass", "warn")),
+    ("drivers.check.index_scales", ("pass", "warn")),
 ])
 def test_keys_built_from_values_exist(prefix, values):
     for value in values:
@@ -77,10 +81,10 @@ def test_every_template_formats_with_its_own_fields():
         for name in fields:  # text fields
             if name in {"outcome", "target", "name", "names", "top", "first", "low_name", "method", "drivers",
                         "quadrant", "agreement", "priority", "model", "clearest", "group", "verdict", "source",
-                        "behaviour"}:
+                        "behaviour", "headline", "bottom", "construct"}:
                 sample[name] = "x"
             if name in {"n", "n_ok", "n_used", "n_low", "n_sig", "k", "df", "n_min", "n_events", "n_extreme", "n_below",
-                        "rank", "rank_low", "rank_high"}:
+                        "rank", "rank_low", "rank_high", "n_clear", "n_items"}:
                 sample[name] = 3
         assert isinstance(msg(key, **sample), str), key
 
@@ -97,3 +101,16 @@ def test_survey_sentence_and_a_finding_read_as_expected():
 def test_a_missing_field_names_the_field():
     with pytest.raises(KeyError, match="drivers"):
         msg("drivers.finding.survey", n=3)
+
+
+def test_index_sentences_read_as_expected():
+    """Issue 15 (item 3): the index sentence says what 0 and 100 mean; a group difference carries its sign."""
+    text = msg("drivers.finding.index_boot", headline="satisfaction", estimate=68.61, low=66.5, high=70.7,
+               level=0.95, top="expectations", top_value=74.8, bottom="satisfaction", bottom_value=68.6)
+    assert text.startswith("On a scale from 0 to 100, the satisfaction index is 68.6 (66.5 to 70.7, 95% bootstrap")
+    assert "0 would mean every answer at the bottom of the rating scale and 100 every answer at the top" in text
+    group = msg("drivers.finding.index_group_clear", group="gender", name="male", construct="satisfaction",
+                difference=-4.08, low=-8.1, high=-0.2, level=0.95, n_clear=4, k=12)
+    assert group == ("By gender, the largest difference in an index is male on satisfaction: -4.1 points against "
+                     "the other groups (-8.1 to -0.2, 95% bootstrap interval); 4 of 12 group differences have an "
+                     "interval that leaves out 0.")

@@ -31,7 +31,7 @@ from analysis.messages import escape_markdown, msg
 
 __all__ = [
     "agreement_check", "collinearity_check", "effects_finding", "facts", "gap_finding", "indirect_check", "group_finding", "improve_findings",
-    "ipma_finding", "loyalty_checks", "loyalty_fit", "loyalty_finding", "note", "pls_finding", "regression_finding", "reliability_check",
+    "index_finding", "index_group_finding", "index_scales_check", "index_weights_check", "ipma_finding", "loyalty_checks", "loyalty_fit", "loyalty_finding", "note", "pls_finding", "regression_finding", "reliability_check",
     "reliability_finding", "residuals_check", "sample_size_check", "significance", "small_groups_check",
     "stated_findings", "survey_finding", "top_driver_finding",
 ]
@@ -415,6 +415,92 @@ def ipma_finding(table_df: pd.DataFrame, settings: pd.DataFrame, *, label: Label
     return Finding("ipma", "drivers.finding.ipma" + ("_boot" if boot else ""), checks=checks,
                    target=_name(label, table_df.attrs.get("target", "")), first=_name(label, first),
                    priority=_name(label, priority), **cells)
+
+
+def _index_cell(index: pd.DataFrame, row, column: str, table: str) -> Cite:
+    return Cite(index.loc[row, column], table=table, column=column, row=row)
+
+
+def index_finding(index: pd.DataFrame, settings: pd.DataFrame, *, headline: str, label: Label | None = None,
+                  table: str = "satisfaction_index", settings_table: str = "settings") -> Finding:
+    """The 0-100 index of ``headline`` (say satisfaction) with its interval, and the highest and lowest index.
+
+    ``index`` is ``SatisfactionIndex.summary()`` as written (index ``construct``); without the bootstrap
+    (``ci_low`` NaN) the sentence has no interval.
+
+    Examples
+    --------
+    >>> idx = pd.DataFrame({"estimate": [71.2, 64.0], "ci_low": [69.0, 61.5], "ci_high": [73.1, 66.2]},
+    ...                    index=pd.Index(["SAT", "QUAL"], name="construct"))
+    >>> index_finding(idx, facts(level=0.95), headline="SAT").text()[:60]
+    'On a scale from 0 to 100, the SAT index is 71.2 (69.0 to 73.'
+    """
+    top, bottom = index["estimate"].idxmax(), index["estimate"].idxmin()
+    cells = {"estimate": _index_cell(index, headline, "estimate", table),
+             "top_value": _index_cell(index, top, "estimate", table),
+             "bottom_value": _index_cell(index, bottom, "estimate", table)}
+    boot = pd.notna(index.loc[headline, "ci_low"])
+    if boot:
+        cells.update(low=_index_cell(index, headline, "ci_low", table),
+                     high=_index_cell(index, headline, "ci_high", table), level=_fact(settings, settings_table, "level"))
+    return Finding("satisfaction_index", "drivers.finding.index" + ("_boot" if boot else ""),
+                   checks=["index_weights", "index_scales"], headline=_name(label, headline), top=_name(label, top),
+                   bottom=_name(label, bottom), **cells)
+
+
+def index_group_finding(differences: pd.DataFrame, settings: pd.DataFrame, *, group: str, label: Label | None = None,
+                        table: str = "satisfaction_index_differences",
+                        settings_table: str = "settings") -> Finding:
+    """The largest difference of a group's index from the other groups', and how many differences are clear.
+
+    ``differences`` is ``SatisfactionIndex.differences_`` as written (index ``construct``, ``group``, with
+    ``excludes_zero``).
+
+    Examples
+    --------
+    >>> idx = pd.MultiIndex.from_tuples([("SAT", "a"), ("SAT", "b")], names=["construct", "group"])
+    >>> d = pd.DataFrame({"estimate": [3.0, -3.0], "ci_low": [1.0, -5.0], "ci_high": [5.0, -1.0],
+    ...                   "excludes_zero": [True, True]}, index=idx)
+    >>> index_group_finding(d, facts(level=0.95), group="channel").text()[:62]
+    'By channel, the largest difference in an index is a on SAT: +3'
+    """
+    key = differences["estimate"].abs().idxmax()
+    n_clear = int(differences["excludes_zero"].astype(bool).sum())
+    return Finding("satisfaction_index_groups", f"drivers.finding.index_group_{'clear' if n_clear else 'none'}",
+                   checks=["index_weights"], group=_name(label, group), construct=_name(label, key[0]),
+                   name=escape_markdown(str(key[1])),
+                   **{k: _index_cell(differences, key, c, table)
+                      for k, c in (("difference", "estimate"), ("low", "ci_low"), ("high", "ci_high"))},
+                   n_clear=Cite(n_clear, table=table, column="estimate", agg="count", where={"excludes_zero": True}),
+                   k=Cite(len(differences), table=table, column="estimate", agg="count"),
+                   level=_fact(settings, settings_table, "level"))
+
+
+def index_weights_check(index: pd.DataFrame, *, label: Label | None = None, table: str = "satisfaction_index",
+                        affects=("satisfaction_index", "satisfaction_index_groups")) -> Check:
+    """Negative unstandardized weights: ``warn`` when a construct has one (its index is no weighted mean)."""
+    n_items = int(index["negative_weights"].sum())
+    if not n_items:
+        return Check("index_weights", "model_fit", "pass", "drivers.check.index_weights_pass", affects=affects,
+                     k=Cite(len(index), table=table, column="estimate", agg="count"))
+    worst = index["negative_weights"].idxmax()
+    return Check("index_weights", "model_fit", "warn", "drivers.check.index_weights_warn", affects=affects,
+                 n_items=Cite(n_items, table=table, column="negative_weights", agg="sum"),
+                 n=Cite(int((index["negative_weights"] > 0).sum()), table=table, column="estimate", agg="count",
+                        where={"negative_weights": [str(v) for v in index["negative_weights"].unique() if v > 0]}),
+                 name=_name(label, worst))
+
+
+def index_scales_check(index: pd.DataFrame, *, label: Label | None = None, table: str = "satisfaction_index",
+                       affects=("satisfaction_index",)) -> Check:
+    """Rating scales within a block: ``warn`` when a construct's items use different scales."""
+    mixed = index.index[~index["same_scale"].astype(bool)]
+    k = Cite(len(index), table=table, column="estimate", agg="count")
+    if mixed.empty:
+        return Check("index_scales", "data_quality", "pass", "drivers.check.index_scales_pass", affects=affects, k=k)
+    return Check("index_scales", "data_quality", "warn", "drivers.check.index_scales_warn", affects=affects, k=k,
+                 n=Cite(len(mixed), table=table, column="estimate", agg="count", where={"same_scale": False}),
+                 names=", ".join(_name(label, c) for c in mixed))
 
 
 def stated_findings(sv: pd.DataFrame, fit: pd.DataFrame, *, outcome: str, label: Label | None = None,

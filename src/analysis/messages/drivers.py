@@ -30,6 +30,12 @@ MESSAGES = {
         "drivers.effect.direct": "direct",
         "drivers.effect.indirect": "indirect",
         "drivers.effect.total": "total",
+        "drivers.fig.index.title": "Satisfaction index per construct (0-100, ACSI method)",
+        "drivers.fig.index.x": (
+            "Index (0 = every answer at the bottom of the scale, 100 = at the top), {level:.0%} bootstrap interval"
+        ),
+        "drivers.fig.index.y": "Construct",
+        "drivers.fig.index.all": "all respondents",
         "drivers.fig.stated.title": "Stated vs derived importance (Spearman rho = {rho:.2f})",
         "drivers.fig.stated.x": "Derived importance rank (1 = most important)",
         "drivers.fig.stated.y": "Stated importance rank (1 = most important)",
@@ -143,6 +149,27 @@ MESSAGES = {
             "{level:.0%} bootstrap interval). Improve first: {priority} (largest importance-weighted room for "
             "improvement)."
         ),
+        "drivers.finding.index": (
+            "On a scale from 0 to 100, the {headline} index is {estimate:.1f}, where 0 would mean every answer at "
+            "the bottom of the rating scale and 100 every answer at the top. The highest index is {top} "
+            "({top_value:.1f}), the lowest {bottom} ({bottom_value:.1f})."
+        ),
+        "drivers.finding.index_boot": (
+            "On a scale from 0 to 100, the {headline} index is {estimate:.1f} ({low:.1f} to {high:.1f}, "
+            "{level:.0%} bootstrap interval), where 0 would mean every answer at the bottom of the rating scale "
+            "and 100 every answer at the top. The highest index is {top} ({top_value:.1f}), the lowest {bottom} "
+            "({bottom_value:.1f})."
+        ),
+        "drivers.finding.index_group_clear": (
+            "By {group}, the largest difference in an index is {name} on {construct}: {difference:+.1f} points "
+            "against the other groups ({low:+.1f} to {high:+.1f}, {level:.0%} bootstrap interval); {n_clear} of "
+            "{k} group differences have an interval that leaves out 0."
+        ),
+        "drivers.finding.index_group_none": (
+            "By {group}, no group's index differs clearly from the other groups': the largest difference, "
+            "{name} on {construct}, is {difference:+.1f} points ({low:+.1f} to {high:+.1f}, {level:.0%} bootstrap "
+            "interval), and none of the {k} group differences has an interval that leaves out 0."
+        ),
         "drivers.finding.stated": (
             "What customers say matters and what moves {outcome} agree {agreement} (Spearman rho "
             "{rho:.2f}, {n} attributes)."
@@ -226,6 +253,24 @@ MESSAGES = {
         "drivers.check.indirect_none": (
             "The model has no route through intermediate constructs, so there is no indirect effect to test."
         ),
+        "drivers.check.index_weights_pass": (
+            "Every item of the {k} constructs has a positive weight, so each index is a weighted mean of its "
+            "items and stays between 0 and 100."
+        ),
+        "drivers.check.index_weights_warn": (
+            "{n_items} item(s) in {n} construct(s) have a negative weight (most: {name}): such an index is not a "
+            "weighted mean of its items, can leave the range 0-100 and should not be read as a score; look for "
+            "reverse-worded items (recode them) or items that measure something else (drop them)."
+        ),
+        "drivers.check.index_scales_pass": (
+            "The items of each of the {k} constructs share one rating scale, so each index is the ACSI formula: "
+            "the weighted item mean placed between the scale's ends."
+        ),
+        "drivers.check.index_scales_warn": (
+            "The items of {n} of {k} constructs use different rating scales ({names}): each item is first "
+            "rescaled to 0-100 and the index is the weighted mean of the rescaled items. It still reads as 0-100, "
+            "but it is not the ACSI formula with one scale, so compare it with published indices with care."
+        ),
         # one sentence for each part of the page that cannot run for this study
         "drivers.skip.reliability": (
             "The attributes are single columns (`predictors`), not items grouped into constructs by "
@@ -242,6 +287,13 @@ MESSAGES = {
         "drivers.skip.pls": (
             "No structural model is given: it needs outcome constructs with their items (`pls_outcomes`) and "
             "driver constructs from `item_pattern`, or a model of its own (`pls_paths`, with `pls_blocks`)."
+        ),
+        "drivers.skip.index": (
+            "Without a structural model there are no PLS weights, so no satisfaction index is computed."
+        ),
+        "drivers.skip.index_group": (
+            "No grouping column is given (`group` is None), so the satisfaction index is not compared between "
+            "groups."
         ),
         "drivers.skip.stated": (
             "No stated-importance columns are given (`stated_importance` is None), so what customers say matters "

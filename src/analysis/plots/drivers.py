@@ -11,7 +11,8 @@ from matplotlib.figure import Figure
 from analysis.messages import msg
 from analysis.plots.style import figure_style, new_figure
 
-__all__ = ["plot_coefficients", "plot_effects", "plot_gaps", "plot_importance", "plot_ipa", "plot_ipma", "plot_stated_vs_derived"]
+__all__ = ["plot_coefficients", "plot_effects", "plot_gaps", "plot_importance", "plot_index", "plot_ipa", "plot_ipma",
+           "plot_stated_vs_derived"]
 
 
 def _whiskers(est, low, high):
@@ -253,4 +254,47 @@ def plot_effects(effects: pd.DataFrame, *, target: str, alpha: float = 0.05,
         ax.legend(loc="best")
         ax.set_title(msg("drivers.fig.effects.title", target=_label(labels, target)))
         ax.set_xlabel(msg("drivers.fig.effects.x", target=_label(labels, target), level=1 - alpha))
+    return fig
+
+
+def plot_index(index: pd.DataFrame, by_group: pd.DataFrame | None = None, *, alpha: float = 0.05,
+               labels: Callable[[str], str] | None = None, group: str | None = None) -> Figure:
+    """The 0-100 satisfaction index of every construct with its interval, and per group when given.
+
+    ``index`` is ``SatisfactionIndex.summary()`` (index ``construct``), ``by_group`` its ``by_group_``
+    (index ``construct``, ``group``); intervals are drawn where ``ci_low`` is known. ``group`` names the
+    grouping column (the legend's title).
+
+    Examples
+    --------
+    >>> idx = pd.DataFrame({"estimate": [71.2, 64.0], "ci_low": [69.0, 61.5], "ci_high": [73.1, 66.2]},
+    ...                    index=pd.Index(["SAT", "QUAL"], name="construct"))
+    >>> plot_index(idx).axes[0].get_title()
+    'Satisfaction index per construct (0-100, ACSI method)'
+    """
+    constructs = list(index.index)
+    series = [(msg("drivers.fig.index.all"), index)]
+    if by_group is not None:
+        series += [(str(g), part.droplevel("group").reindex(constructs))
+                   for g, part in by_group.groupby(level="group", sort=False)]
+    step = 0.7 / max(len(series) - 1, 1)
+    with figure_style():
+        fig, ax = new_figure(height=1.4 + 0.35 * len(constructs) * max(len(series), 2) ** 0.5)
+        y = np.arange(len(constructs), dtype=float)
+        for k, (name, t) in enumerate(series):
+            shift = (k * step - 0.35) if len(series) > 1 else 0.0
+            t = t[["estimate", "ci_low", "ci_high"]].astype(float)
+            xerr = _whiskers(t["estimate"], t["ci_low"], t["ci_high"]) if t["ci_low"].notna().all() else None
+            ax.errorbar(t["estimate"].to_numpy(), y + shift, xerr=xerr, fmt="D" if k == 0 else "o", capsize=3,
+                        color="black" if k == 0 else f"C{k - 1}", ms=6 if k == 0 else 4, label=name)
+        ax.set_yticks(y, [_label(labels, c) for c in constructs])
+        ax.invert_yaxis()
+        ends = pd.concat([t[["estimate", "ci_low", "ci_high"]] for _, t in series]).astype(float)
+        ax.set_xlim(max(0.0, np.floor(np.nanmin(ends.to_numpy()) / 5) * 5 - 5),
+                    min(100.0, np.ceil(np.nanmax(ends.to_numpy()) / 5) * 5 + 5))
+        if len(series) > 1:
+            ax.legend(loc="best", fontsize=8, title=_label(labels, group) if group else None)
+        ax.set_title(msg("drivers.fig.index.title"))
+        ax.set_xlabel(msg("drivers.fig.index.x", level=1 - alpha))
+        ax.set_ylabel(msg("drivers.fig.index.y"))
     return fig

@@ -142,10 +142,10 @@ def _continuous(n_per: int, means: dict, rng) -> pd.DataFrame:
 
 def test_bootstrap_matches_a_simulation_with_known_truth():
     """Known truth: every item of a group has population mean mu_g, so on the scale 0-20 the true index is
-    100 (mu_g - 0) / 20 for any weights (group a: 30, b: 33; overall 31.5). The bootstrap standard error of the overall index agrees
-    with the spread of the index over 60 simulated surveys (ratio within 0.7-1.4: 60 samples estimate an SD to
-    about +-9 %, one sample's bootstrap SE varies by as much again), and the intervals of one survey cover the
-    true index and the true difference."""
+    100 (mu_g - 0) / 20 for any weights (group a: 30, b: 33; overall 31.5). The bootstrap standard error of the
+    overall index agrees with the spread of the index over 60 simulated surveys (ratio within 0.7-1.4: 60 samples
+    estimate an SD to about +-9 %, one sample's bootstrap SE varies by as much again), and the intervals of one
+    survey cover the true index and the true difference."""
     rng = np.random.default_rng(11)
     means = {"a": 6.0, "b": 6.6}
     spread = [SatisfactionIndex(scale=(0, 20)).fit(_fit(_continuous(150, means, rng))).index_["estimate"]

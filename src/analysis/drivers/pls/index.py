@@ -142,7 +142,8 @@ class SatisfactionIndex(ResultMixin):
         --------
         >>> rng = np.random.default_rng(2)
         >>> f = rng.normal(size=100)
-        >>> df = pd.DataFrame({c: np.clip(np.round(5 + f + rng.normal(size=100)), 0, 10) for c in ["a1", "a2", "b1", "b2"]})
+        >>> df = pd.DataFrame({c: np.clip(np.round(5 + f + rng.normal(size=100)), 0, 10)
+        ...                    for c in ["a1", "a2", "b1", "b2"]})
         >>> m = PLSPathModel({"A": "B"}, {"A": ["a1", "a2"], "B": ["b1", "b2"]}).fit(df)
         >>> SatisfactionIndex(scale=(0, 10)).fit(m).scores_.shape
         (100, 2)
@@ -206,7 +207,8 @@ class SatisfactionIndex(ResultMixin):
         --------
         >>> rng = np.random.default_rng(3)
         >>> f = rng.normal(size=100)
-        >>> df = pd.DataFrame({c: np.clip(np.round(5 + f + rng.normal(size=100)), 0, 10) for c in ["a1", "a2", "b1", "b2"]})
+        >>> df = pd.DataFrame({c: np.clip(np.round(5 + f + rng.normal(size=100)), 0, 10)
+        ...                    for c in ["a1", "a2", "b1", "b2"]})
         >>> m = PLSPathModel({"A": "B"}, {"A": ["a1", "a2"], "B": ["b1", "b2"]}).fit(df)
         >>> SatisfactionIndex(scale=(0, 10)).fit(m).summary().index.tolist()
         ['A', 'B']
