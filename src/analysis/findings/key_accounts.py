@@ -32,7 +32,7 @@ from analysis.segmentation.key_accounts import QUADRANTS
 
 __all__ = ["SETTINGS", "SUMMARY", "WEIGHTS", "SENSITIVITY", "PORTFOLIO", "PROFILES", "skip_reason",
            "skipped_check", "identification_findings", "sensitivity_findings", "portfolio_finding",
-           "profile_findings", "concentration_check", "history_check", "cut_check"]
+           "profile_findings", "concentration_check", "history_check", "cut_check", "key_account_checks"]
 
 SETTINGS, SUMMARY, WEIGHTS = "key_account_settings", "key_account_summary", "key_account_weights"
 SENSITIVITY, PORTFOLIO, PROFILES = "key_account_sensitivity", "key_account_portfolio", "key_account_profiles"
@@ -281,3 +281,22 @@ def cut_check(summary: pd.DataFrame) -> Check:
         return Check("key_account_cut", "boundary", "pass", "key_accounts.check.cut.pass", affects=("key_accounts",))
     return Check("key_account_cut", "boundary", "warn", "key_accounts.check.cut.warn", affects=("key_accounts",),
                  tied=tied, inside=inside)
+
+
+def key_account_checks(summary: pd.DataFrame, settings: pd.DataFrame, weights: pd.DataFrame, *, what: str,
+                       language: str | None = None) -> list[Check]:
+    """The section's checks: :func:`concentration_check`, :func:`cut_check` and :func:`history_check`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from analysis.findings.segmentation import settings_table
+    >>> s = pd.DataFrame({"key_accounts": [20], "key_value_share": [0.1], "top_account_share": [0.01],
+    ...                   "tied_at_cut": [1], "inside_at_cut": [1], "short_history": [0], "window_days": [365]},
+    ...                  index=pd.Index(["value"], name="statistic"))
+    >>> w = pd.DataFrame({"source": ["change"]}, index=pd.Index(["growth"], name="component"))
+    >>> [c.status for c in key_account_checks(s, settings_table(concentration_limit=0.5), w, what="revenue")]
+    ['pass', 'pass', 'pass']
+    """
+    return [concentration_check(summary, settings, what=what, language=language), cut_check(summary),
+            history_check(summary, weights)]

@@ -20,6 +20,7 @@ from analysis.checks import Interval, validate_params
 from analysis.errors import DataValidationError
 from analysis.messages import msg
 from analysis.segmentation.key_accounts import KeyAccounts
+from analysis.window import parse_date
 
 __all__ = ["TRENDS", "quarter_starts", "quarterly_values", "key_account_profiles"]
 
@@ -38,7 +39,7 @@ def quarter_starts(observation_end, quarters: int) -> list[pd.Timestamp]:
     >>> [str(d.date()) for d in quarter_starts(pd.Timestamp("2024-12-31"), 2)]
     ['2024-07-01', '2024-10-01']
     """
-    end = pd.Timestamp(observation_end) + pd.Timedelta(days=1)
+    end = parse_date(observation_end, "observation_end") + pd.Timedelta(days=1)
     return [end - pd.DateOffset(months=3 * i) for i in range(quarters, 0, -1)]
 
 
@@ -66,7 +67,7 @@ def quarterly_values(transactions: pd.DataFrame, customer_ids, observation_end, 
     customer_id
     a                   5.0         7.0
     """
-    end = pd.Timestamp(observation_end)
+    end = parse_date(observation_end, "observation_end")
     starts = quarter_starts(end, quarters)
     labels = [str((s - pd.Timedelta(days=1)).date()) for s in starts[1:]] + [str(end.date())]
     ids = pd.Index([str(c) for c in customer_ids], name="customer_id")
@@ -209,7 +210,7 @@ def key_account_profiles(
         prior = own[(own["date"] > end - 2 * width) & (own["date"] <= end - width)]
         profile["previous_spend"] = prior.groupby("customer_id")["amount"].sum().reindex(ids, fill_value=0.0)
     if complaints is not None:
-        made = complaints[pd.to_datetime(complaints["date"]) <= end]
+        made = complaints[complaints["date"] <= end]
         counts = made["customer_id"].astype(str).value_counts().reindex(ids, fill_value=0)
         profile["complaints"] = counts.astype("Int64")
     else:
