@@ -17,6 +17,7 @@ the canonical ``complaints`` table (one row per complaint: ``customer_id``, ``da
   observation end, so slow cases still open do not vanish from the median.
 - :func:`group_means`: the mean of a recovery outcome (satisfaction after recovery, compensation) by
   resolution, with a Student-t interval.
+- :func:`complaint_kpi`: the one-row complaint KPI of the scorecard (notebook 05's ``complaint_kpi``).
 
 Checked against: Wilson against ``statsmodels.stats.proportion.proportion_confint``; the Garwood
 bounds against the Poisson tail probabilities they invert (``scipy.stats.poisson``); Kaplan-Meier
@@ -33,14 +34,13 @@ from scipy import stats
 from statsmodels.duration.survfunc import SurvfuncRight
 
 from analysis.channels import wilson_interval
-from analysis.checks import check_alpha, shown_names
+from analysis.checks import Interval, check_alpha, check_params, shown_names
 from analysis.errors import DataValidationError, ParameterError
+from analysis.retention.crosssell import period_labels
 
-__all__ = ["PERIODS", "OVERALL", "link_complaints", "poisson_interval", "complaint_rates", "complaint_categories",
-           "resolution_times", "group_means"]
+__all__ = ["OVERALL", "link_complaints", "poisson_interval", "complaint_rates", "complaint_categories",
+           "resolution_times", "group_means", "complaint_kpi"]
 
-#: the periods rates and trends are given for, as pandas period codes
-PERIODS = {"month": "M", "quarter": "Q"}
 #: the index label of the row that holds every complaint
 OVERALL = "all"
 #: the label of complaints whose category (or group) is not recorded
@@ -185,7 +185,7 @@ def complaint_rates(complaints: pd.DataFrame, transactions: pd.DataFrame, *, by:
     web             1       3            333.3               0.5
     """
     alpha = check_alpha(alpha, "complaint_rates")
-    if by is not None and by != "channel" and by not in PERIODS:
+    if by is not None and by not in ("channel", "month", "quarter"):
         raise ParameterError(f"complaint_rates: by must be None, 'channel', 'month' or 'quarter'; got {by!r}")
     end = None if end is None else pd.Timestamp(end)
     orders = _until(transactions, "date", end)
@@ -201,23 +201,22 @@ def complaint_rates(complaints: pd.DataFrame, transactions: pd.DataFrame, *, by:
             _need(orders, ["channel"], "transactions")
             order_key, complaint_key = orders["channel"].fillna(NOT_RECORDED), linked["order_channel"].fillna(NOT_RECORDED)
         else:
-            order_key = orders["date"].dt.to_period(PERIODS[by])
-            complaint_key = linked["order_date"].dt.to_period(PERIODS[by])
+            order_key, complaint_key = period_labels(orders["date"], by), period_labels(linked["order_date"], by)
         rows = {}
         for key in sorted(order_key.unique()):
             o, c = orders.loc[order_key == key], linked.loc[complaint_key == key]
             rows[str(key)] = _rates_row(len(c), len(o), c["customer_id"].nunique(), o["customer_id"].nunique(), alpha)
         out = pd.DataFrame.from_dict(rows, orient="index")
         out["unlinked"] = 0
-        if by in PERIODS:
-            ends = [pd.Period(p, PERIODS[by]).end_time.normalize() for p in out.index]
+        if by != "channel":
+            ends = [key.end_time.normalize() for key in sorted(order_key.unique())]
             out["period_end"] = ends
             out["full"] = [end is None or e <= end for e in ends]
     out.index.name = "group"
     return out
 
 
-def complaint_categories(complaints: pd.DataFrame, *, column: str = "category") -> pd.DataFrame:
+def complaint_categories(complaints: pd.DataFrame, *, column: str = "category", cut: float = 0.8) -> pd.DataFrame:
     """The Pareto table of complaint categories: counts, shares and cumulative shares, largest first.
 
     Parameters
@@ -226,24 +225,29 @@ def complaint_categories(complaints: pd.DataFrame, *, column: str = "category") 
         Canonical complaints with the ``column``.
     column : str
         The category column; missing values are counted as ``"not recorded"``.
+    cut : float
+        The "vital few" are the largest categories that together first reach this share (0.8: the
+        80/20 rule).
 
     Returns
     -------
     DataFrame
-        Indexed by ``category``, sorted by count (descending, ties by name): ``complaints``, ``share`` and
-        ``cumulative_share``.
+        Indexed by ``category``, sorted by count (descending, ties by name): ``complaints``, ``share``,
+        ``cumulative_share`` and ``vital_few`` (True for the largest categories up to the first whose
+        cumulative share reaches ``cut``).
 
     Examples
     --------
     >>> import pandas as pd
     >>> c = pd.DataFrame({"category": ["late", "rude", "late", None, "late"]})
     >>> complaint_categories(c)
-                  complaints  share  cumulative_share
-    category                                         
-    late                   3    0.6               0.6
-    not recorded           1    0.2               0.8
-    rude                   1    0.2               1.0
+                  complaints  share  cumulative_share  vital_few
+    category                                                    
+    late                   3    0.6               0.6       True
+    not recorded           1    0.2               0.8       True
+    rude                   1    0.2               1.0      False
     """
+    check_params({"cut": [Interval(float, 0.0, 1.0, closed="right")]}, {"cut": cut}, "complaint_categories")
     _need(complaints, [column], "complaints")
     counts = complaints[column].astype("string").fillna(NOT_RECORDED).value_counts()
     counts = counts.rename_axis("category").reset_index(name="complaints")
@@ -252,6 +256,8 @@ def complaint_categories(complaints: pd.DataFrame, *, column: str = "category") 
     out.index = out.index.astype(object)
     out["share"] = out["complaints"] / out["complaints"].sum()
     out["cumulative_share"] = out["complaints"].cumsum() / out["complaints"].sum()
+    before = out["cumulative_share"].shift(1, fill_value=0.0)
+    out["vital_few"] = before < cut - 1e-12
     return out
 
 
@@ -280,7 +286,10 @@ def resolution_times(complaints: pd.DataFrame, *, end: pd.Timestamp | str, alpha
     -------
     DataFrame
         Indexed by ``quantile`` (``q25``, ``median``, ``q75``): ``estimate``, ``std_error`` (NaN),
-        ``ci_low``, ``ci_high``, ``p_value`` (NaN), ``complaints``, ``resolved``, ``open`` (censored).
+        ``ci_low``, ``ci_high`` (Brookmeyer-Crowley, by inverting log-log tests as SAS does; an upper
+        bound beyond the data is NaN; when the curve jumps across ``1 - p`` so far that no day is within
+        the test band, the interval is the estimate's day), ``p_value`` (NaN), ``complaints``,
+        ``resolved``, ``open`` (censored).
 
     Examples
     --------
@@ -302,8 +311,13 @@ def resolution_times(complaints: pd.DataFrame, *, end: pd.Timestamp | str, alpha
         fit = SurvfuncRight(days, resolved.to_numpy(int))
         for name, p in QUANTILES.items():
             est = fit.quantile(p)
-            low, high = fit.quantile_ci(p, alpha=alpha)
-            rows[name] = {"estimate": est, "ci_low": low, "ci_high": high}
+            with np.errstate(divide="ignore", invalid="ignore"):
+                low, high = fit.quantile_ci(p, alpha=alpha)
+            if np.isnan(low) and np.isfinite(est):
+                # no day's curve lies within the test band: the curve jumps across 1 - p at the estimate
+                # itself (many complaints resolved on one day), so the quantile is that day
+                low, high = est, est
+            rows[name] = {"estimate": est, "ci_low": low, "ci_high": high if np.isfinite(high) else np.nan}
     else:
         rows = {name: {"estimate": np.nan, "ci_low": np.nan, "ci_high": np.nan} for name in QUANTILES}
     out = pd.DataFrame.from_dict(rows, orient="index").astype(float)
@@ -364,3 +378,50 @@ def group_means(complaints: pd.DataFrame, column: str, *, by: str = "resolution"
     out = pd.DataFrame.from_dict(rows, orient="index")
     out.index.name = "group"
     return out
+
+
+def complaint_kpi(rates: pd.DataFrame | None = None, *, by_period: pd.DataFrame | None = None,
+                  flag_share: pd.DataFrame | None = None) -> pd.DataFrame | None:
+    """The complaint KPI for the scorecard: complaints per 1,000 orders, else the share who complained.
+
+    Parameters
+    ----------
+    rates : DataFrame, optional
+        :func:`complaint_rates` overall (the ``"all"`` row).
+    by_period : DataFrame, optional
+        :func:`complaint_rates` by period: the latest full period with orders is used when there is one.
+    flag_share : DataFrame, optional
+        The share of customers who complained (:func:`~analysis.retention.recovery.flag_comparison`),
+        used when there are no orders.
+
+    Returns
+    -------
+    DataFrame or None
+        One row (index ``kpi``: ``"complaint_rate"`` per 1,000 orders, or ``"complaints_per_customer"``, a
+        share): ``estimate``, ``ci_low``, ``ci_high`` and ``period`` (the period's label, or ``"all"``);
+        None when there is nothing to measure.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> r = pd.DataFrame({"per_1000_orders": [30.0], "per_1000_low": [25.0], "per_1000_high": [36.0]},
+    ...                  index=pd.Index(["all"], name="group"))
+    >>> complaint_kpi(r)
+                    estimate  ci_low  ci_high period
+    kpi                                             
+    complaint_rate      30.0    25.0     36.0    all
+    """
+    if by_period is not None and "full" in by_period and (by_period["full"].astype(bool) & (by_period["orders"] > 0)).any():
+        full = by_period.loc[by_period["full"].astype(bool) & (by_period["orders"] > 0)]
+        row, period = full.iloc[-1], str(full.index[-1])
+    elif rates is not None and "per_1000_orders" in rates:
+        row, period = rates.iloc[0], OVERALL
+    elif flag_share is not None:
+        r = flag_share.iloc[0]
+        return pd.DataFrame({"estimate": [r["estimate"]], "ci_low": [r["ci_low"]], "ci_high": [r["ci_high"]],
+                             "period": [OVERALL]}, index=pd.Index(["complaints_per_customer"], name="kpi"))
+    else:
+        return None
+    return pd.DataFrame({"estimate": [row["per_1000_orders"]], "ci_low": [row["per_1000_low"]],
+                         "ci_high": [row["per_1000_high"]], "period": [period]},
+                        index=pd.Index(["complaint_rate"], name="kpi"))

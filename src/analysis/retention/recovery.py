@@ -37,14 +37,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis.channels import AdjustedComparison, adjusted_comparison, wilson_interval
+from analysis.channels import AdjustedComparison, adjusted_comparison, covariate_balance, wilson_interval
 from analysis.checks import Interval, check_alpha, check_params, rng_from, shown_names
 from analysis.errors import DataValidationError, ParameterError
 from analysis.results import ResultMixin
 from analysis.retention.complaints import link_complaints
 
-__all__ = ["GROUPS", "COVARIATES", "recovery_orders", "RecoveryComparison", "recovery_comparison",
-           "flag_comparison"]
+__all__ = ["GROUPS", "COVARIATES", "MIN_EVENTS", "recovery_orders", "recovery_counts", "RecoveryComparison",
+           "recovery_comparison", "flag_comparison"]
 
 #: the three kinds of orders, the first the reference
 GROUPS = ("none", "good", "poor")
@@ -211,9 +211,9 @@ class RecoveryComparison(ResultMixin):
         ``measure`` ("ratio" or "difference"), ``naive``, ``naive_ci_low``, ``naive_ci_high``.
         Also returned by :meth:`summary`.
     balance : DataFrame
-        Indexed by ``covariate``: the standardised mean difference (SMD, pooled SD) of each history
-        covariate between "good" and "none" (``smd_good``) and "poor" and "none" (``smd_poor``), and the
-        means ``mean_none``, ``mean_good``, ``mean_poor``.
+        The standardised mean difference of each history covariate between "good" and "none" and between
+        "poor" and "none" (:func:`analysis.channels.covariate_balance`: ``arm``, ``covariate``, ``value``,
+        ``smd``, ``abs_smd``).
     bootstrap : DataFrame
         One row (index ``bootstrap``): ``n_bootstrap`` asked, ``n_failed`` (replicates where a group's
         model did not converge or a group was empty; left out).
@@ -245,17 +245,37 @@ def _p_value(draws: np.ndarray, null: float) -> float:
     return float(min(1.0, 2 * min(np.mean(draws <= null), np.mean(draws >= null))))
 
 
-def _balance(orders: pd.DataFrame) -> pd.DataFrame:
-    rows = {}
-    for c in COVARIATES:
-        v = {g: orders.loc[orders["recovery"] == g, c] for g in GROUPS}
-        row = {f"mean_{g}": float(v[g].mean()) if len(v[g]) else np.nan for g in GROUPS}
-        for g in GROUPS[1:]:
-            sd = np.sqrt((v[g].var(ddof=1) + v["none"].var(ddof=1)) / 2) if len(v[g]) > 1 else np.nan
-            row[f"smd_{g}"] = float((v[g].mean() - v["none"].mean()) / sd) if sd and sd > 0 else np.nan
-        rows[c] = row
-    out = pd.DataFrame.from_dict(rows, orient="index")[["smd_good", "smd_poor", *[f"mean_{g}" for g in GROUPS]]]
-    out.index.name = "covariate"
+def recovery_counts(orders: pd.DataFrame) -> pd.DataFrame:
+    """Eligible orders per recovery group, with and without a repurchase, and whether the group is large
+    enough for its own repurchase model.
+
+    Parameters
+    ----------
+    orders : DataFrame
+        :func:`recovery_orders`' table.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``recovery`` ("none", "good", "poor"): ``orders``, ``customers``, ``repurchases``,
+        ``no_repurchase`` and ``enough`` (at least :data:`MIN_EVENTS` orders with and without a repurchase).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> o = pd.DataFrame({"customer_id": list("abc"), "recovery": ["none", "none", "good"],
+    ...                   "repurchased": [1, 0, 1], "eligible": True})
+    >>> recovery_counts(o)["orders"].tolist()
+    [2, 1, 0]
+    """
+    data = orders.loc[orders["eligible"].astype(bool)]
+    grouped = data.groupby("recovery")
+    out = pd.DataFrame({"orders": grouped.size(), "customers": grouped["customer_id"].nunique(),
+                        "repurchases": grouped["repurchased"].sum()}).reindex(list(GROUPS), fill_value=0)
+    out = out.astype(int)
+    out["no_repurchase"] = out["orders"] - out["repurchases"]
+    out["enough"] = out[["repurchases", "no_repurchase"]].min(axis=1) >= MIN_EVENTS
+    out.index.name = "recovery"
     return out
 
 
@@ -299,8 +319,8 @@ def recovery_comparison(orders: pd.DataFrame, *, n_bootstrap: int = 200, alpha: 
     if missing:
         raise ParameterError(f"recovery_comparison needs the table of recovery_orders; it lacks {shown_names(missing)}")
     data = orders.loc[orders["eligible"].astype(bool)].reset_index(drop=True)
-    counts = data.groupby("recovery")["repurchased"].agg(["size", "sum"]).reindex(list(GROUPS), fill_value=0)
-    thin = [g for g in GROUPS if min(counts.loc[g, "sum"], counts.loc[g, "size"] - counts.loc[g, "sum"]) < MIN_EVENTS]
+    counts = recovery_counts(data)
+    thin = [g for g in GROUPS if not counts.loc[g, "enough"]]
     if thin:
         raise DataValidationError(
             f"too few eligible orders to compare repurchase after complaints: group(s) {shown_names(thin)} have "
@@ -330,26 +350,26 @@ def recovery_comparison(orders: pd.DataFrame, *, n_bootstrap: int = 200, alpha: 
             failed += 1
             continue
         draws.append(est[0])
-    rates = _rates_table(data, counts, point, draws, alpha)
+    rates = _rates_table(counts, point, draws, alpha)
     effects = _effects_table(point, draws, alpha)
     covariates = [*COVARIATES, *[f"channel_{c}" for c in channels[1:]]]
     boot = pd.DataFrame({"n_bootstrap": [n_bootstrap], "n_failed": [failed]},
                         index=pd.Index(["bootstrap"], name="item"))
-    return RecoveryComparison(rates, effects, _balance(data), boot, covariates)
+    balance = covariate_balance(data, "recovery", list(COVARIATES), "none")
+    return RecoveryComparison(rates, effects, balance, boot, covariates)
 
 
-def _rates_table(data, counts, point, draws, alpha) -> pd.DataFrame:
+def _rates_table(counts, point, draws, alpha) -> pd.DataFrame:
     rows = {}
-    customers = data.groupby("recovery")["customer_id"].nunique()
     for g in GROUPS:
         adj = np.array([d["adjusted"][g] for d in draws])
         naive = np.array([d["naive"][g] for d in draws])
         low, high = _percentile(adj, alpha)
         n_low, n_high = _percentile(naive, alpha)
-        w_low, w_high = wilson_interval(int(counts.loc[g, "sum"]), int(counts.loc[g, "size"]), alpha)
+        w_low, w_high = wilson_interval(int(counts.loc[g, "repurchases"]), int(counts.loc[g, "orders"]), alpha)
         rows[g] = {"estimate": point["adjusted"][g], "std_error": float(adj.std(ddof=1)) if len(adj) > 1 else np.nan,
-                   "ci_low": low, "ci_high": high, "p_value": np.nan, "orders": int(counts.loc[g, "size"]),
-                   "customers": int(customers.get(g, 0)), "repurchases": int(counts.loc[g, "sum"]),
+                   "ci_low": low, "ci_high": high, "p_value": np.nan, "orders": int(counts.loc[g, "orders"]),
+                   "customers": int(counts.loc[g, "customers"]), "repurchases": int(counts.loc[g, "repurchases"]),
                    "naive": point["naive"][g], "naive_ci_low": n_low, "naive_ci_high": n_high,
                    "naive_wilson_low": float(w_low), "naive_wilson_high": float(w_high)}
     out = pd.DataFrame.from_dict(rows, orient="index")
