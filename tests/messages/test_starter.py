@@ -6,7 +6,7 @@ from pathlib import Path
 from analysis.messages.starter import MESSAGES
 
 SOURCES = [Path(__file__).resolve().parents[2] / "src" / "analysis" / "study" / name
-           for name in ("starter.py", "inspect.py")]
+           for name in ("starter.py", "starter_tables.py", "inspect.py")]
 
 
 def test_every_key_the_starter_uses_is_in_the_catalog():

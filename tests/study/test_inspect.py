@@ -165,3 +165,46 @@ def test_an_unreadable_file_is_an_analysis_error(tmp_path):
         inspect_file(tmp_path / "missing.csv")
     with pytest.raises(InputFileError, match="empty"):
         inspect_file(_write(tmp_path / "empty.csv", ""))
+
+
+# --------------------------------------------------------------------------- #
+# issue 15: complaints logs and loyalty-programme memberships
+# --------------------------------------------------------------------------- #
+def _log(rows: int, header: str, row) -> str:
+    return header + "\n" + "".join(row(i) + "\n" for i in range(rows))
+
+
+@pytest.mark.parametrize(("name", "header", "row"), [
+    ("tickets.csv", "ticket_id,customer,opened,closed,resolution",
+     lambda i: f"T{i},c{i % 7},2024-01-{i % 28 + 1:02d},2024-02-{i % 28 + 1:02d},{'good' if i % 3 else 'poor'}"),
+    ("export.csv", "cust,date,issue_type,compensation",
+     lambda i: f"c{i % 9},2024-03-{i % 28 + 1:02d},{'delay' if i % 2 else 'billing'},{i % 4}"),
+    ("complaints.csv", "cust,date,kind", lambda i: f"c{i % 9},2024-03-{i % 28 + 1:02d},{'ab'[i % 2]}"),
+])
+def test_a_complaints_log_is_recognised(tmp_path, name, header, row):
+    p = inspect_file(_write(tmp_path / name, _log(40, header, row)))
+    assert (p.table, p.grain) == ("complaints", "complaint")
+
+
+@pytest.mark.parametrize(("name", "header", "row"), [
+    ("m.csv", "member_id,tier,start,end",
+     lambda i: f"m{i % 12},{['base', 'silver', 'gold'][i % 3]},2024-01-{i % 28 + 1:02d},"),
+    ("m.csv", "customer,joined,points",
+     lambda i: f"c{i % 12},2024-02-{i % 28 + 1:02d},{i * 10}"),
+    ("memberships.csv", "cust,start_date,end_date", lambda i: f"c{i},2024-02-{i % 28 + 1:02d},"),
+])
+def test_a_membership_file_is_recognised(tmp_path, name, header, row):
+    p = inspect_file(_write(tmp_path / name, _log(40, header, row)))
+    assert (p.table, p.grain) == ("memberships", "spell")
+
+
+@pytest.mark.parametrize(("header", "row", "table"), [
+    # an invoice's issue date, a purchase log with points earned, a customer table's complaint flag
+    ("cust,issue_date,amount", lambda i: f"c{i % 9},2024-03-{i % 28 + 1:02d},{i + 0.5}", "transactions"),
+    ("cust,date,amount,points", lambda i: f"c{i % 9},2024-03-{i % 28 + 1:02d},{i + 0.5},{i}", "transactions"),
+    ("customer_id,signup_date,tier,spend", lambda i: f"c{i},2024-03-{i % 28 + 1:02d},{'ab'[i % 2]},{i + 0.5}",
+     "customers"),
+    ("ID,Dt_Customer,MntWines,Complain", lambda i: f"{i},2013-03-{i % 28 + 1:02d},{i * 3},{i % 2}", "customers"),
+])
+def test_look_alikes_of_complaints_and_memberships_keep_their_table(tmp_path, header, row, table):
+    assert inspect_file(_write(tmp_path / "data.csv", _log(40, header, row))).table == table

@@ -49,7 +49,7 @@ def test_cdnow_master_is_a_transaction_log_with_amounts(project, shared_data):
     assert entry["format"] == "cdnow"
     assert entry["columns"] == {"customer_id": "customer_id", "date": "date", "amount": "amount", "quantity": "quantity"}
     assert raw["allowed_roots"] == [str((shared_data / "cdnow").resolve())]
-    assert list(raw["notebooks"]) == ["00_data_overview", "01_segmentation", "02_clv"]
+    assert list(raw["notebooks"]) == ["00_data_overview", "01_segmentation", "02_clv", "05_retention_loyalty"]
     assert "23,570 distinct values in 69,659 rows" in out.read_text()
     tables = _study(out).load_tables()
     assert tables["transactions"]["customer_id"].nunique() == 23_570
@@ -288,7 +288,8 @@ def test_several_files_give_one_study(project, shared_data):
     raw = yaml.safe_load(out.read_text())
     assert set(raw["data"]) == {"transactions", "survey"}
     assert len(raw["allowed_roots"]) == 2
-    assert set(raw["notebooks"]) == {"00_data_overview", "01_segmentation", "02_clv", "03_satisfaction_drivers"}
+    assert set(raw["notebooks"]) == {"00_data_overview", "01_segmentation", "02_clv", "03_satisfaction_drivers",
+                                     "05_retention_loyalty"}
     assert set(load_study(out).load_tables()) == {"transactions", "survey"}
 
 
@@ -375,3 +376,62 @@ def test_a_servqual_survey_gets_the_parameters_the_demo_study_was_written_with(p
     assert nb["pls_outcomes"] == {"satisfaction": ["overall_satisfaction"], "loyalty": ["recommend", "loyalty_intent"]}
     assert nb["pls_outcome_scale"]["overall_satisfaction"] == [1, 7]
     assert len(_study(out).load_tables()["survey"]) == len(pd.read_csv(project / "demo_survey.csv"))
+
+
+# --------------------------------------------------------------------------- #
+# issue 15: a complaints log and a membership file (small generated files)
+# --------------------------------------------------------------------------- #
+def _complaints_file(folder: Path) -> Path:
+    rows = [f"T{i:03d},C{i % 9},2024-0{i % 3 + 1}-{i % 27 + 1:02d},"
+            + (f"2024-0{i % 3 + 1}-{i % 27 + 2:02d},{'good' if i % 3 else 'poor'}" if i % 5 else ",")
+            + f",{['billing', 'delay', 'staff'][i % 3]},{['phone', 'web'][i % 2]},{i % 4 * 2.5},{i % 7 + 1}"
+            for i in range(60)]
+    path = folder / "service_tickets.csv"
+    path.write_text("ticket_no,customer,opened,closed,resolution,category,channel,refund_amount,satisfaction_after\n"
+                    + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def _membership_file(folder: Path) -> Path:
+    rows = []
+    for i in range(20):
+        rows.append(f"M{i},base,2024-01-{i + 1:02d},2024-03-{i + 1:02d},{100 + i},0")
+        rows.append(f"M{i},silver,2024-03-{i + 1:02d},,{300 + i},{i * 5}")
+    path = folder / "loyalty.csv"
+    path.write_text("member_id,tier,tier_start,tier_end,points_earned,points_redeemed\n" + "\n".join(rows) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+def test_a_complaints_log_and_a_membership_file_become_their_tables_for_notebook_05(project):
+    files = [_complaints_file(project), _membership_file(project)]
+    out = write_starter(files, output=project / "params" / "crm.yaml")
+    text = out.read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
+    assert raw["data"]["complaints"]["columns"] == {
+        "customer_id": "customer", "complaint_id": "ticket_no", "date": "opened", "resolved_date": "closed",
+        "resolution": "resolution", "channel": "channel", "category": "category", "compensation": "refund_amount",
+        "satisfaction_after": "satisfaction_after"}
+    assert raw["data"]["memberships"]["columns"] == {
+        "customer_id": "member_id", "start_date": "tier_start", "end_date": "tier_end", "tier": "tier",
+        "points_earned": "points_earned", "points_redeemed": "points_redeemed"}
+    assert "guessed table: complaints (one row per complaint): customer identifies the customer" in text
+    assert list(raw["notebooks"]) == ["05_retention_loyalty"]  # notebook 00 profiles none of these two
+    tables = load_study(out).load_tables()
+    assert len(tables["complaints"]) == 60 and tables["complaints"]["resolved_date"].isna().sum() == 12
+    assert tables["memberships"].groupby("customer_id").size().eq(2).all()
+
+
+def test_a_transaction_category_and_a_referrer_are_mapped(project):
+    orders = project / "orders.csv"
+    orders.write_text("cust,date,amount,product_category\n" + "".join(
+        f"c{i % 6},2024-01-{i % 28 + 1:02d},{i + 0.5},{['hair', 'nails', 'spa'][i % 3]}\n" for i in range(30)),
+        encoding="utf-8")
+    clients = project / "clients.csv"
+    clients.write_text("customer_id,signup_date,referred_by\n" + "".join(
+        f"c{i},2023-12-{i + 1:02d},{'c0' if i % 2 else ''}\n" for i in range(6)), encoding="utf-8")
+    raw = yaml.safe_load(write_starter([orders, clients], output=project / "params" / "shop.yaml").read_text())
+    assert raw["data"]["transactions"]["columns"]["category"] == "product_category"
+    assert raw["data"]["customers"]["columns"]["referred_by"] == "referred_by"
+    tables = load_study(project / "params" / "shop.yaml").load_tables()
+    assert tables["customers"]["referred_by"].notna().sum() == 3

@@ -43,6 +43,14 @@ MESSAGES = {
             "customer-level purchase history: recency, frequency and spend come from columns, so notebook "
             "01 segments without a transaction log"
         ),
+        "starter.table.complaints": (
+            "guessed table: complaints (one row per complaint): {id} identifies the customer, {date} holds "
+            "dates and {evidence} speak of complaints, tickets or their resolution"
+        ),
+        "starter.table.memberships": (
+            "guessed table: memberships (one row per loyalty-programme tier spell): {id} identifies the "
+            "member, {date} holds dates and {evidence} speak of tiers or points, with no money column"
+        ),
         "starter.table.fallback": (
             "no canonical table fits clearly ({rows} rows, no id column, no date, no rating scale); the "
             "closest is {table}: change it if another fits"
@@ -66,6 +74,16 @@ MESSAGES = {
         "starter.map.count": "whole numbers from {lo} to {hi}",
         "starter.map.path": "channels separated by {separator!r}, such as {example}",
         "starter.map.channel": "{k} values: {levels}",
+        "starter.map.levels": "{k} values, such as {levels}",
+        "starter.map.range": "numbers from {lo} to {hi}",
+        "starter.map.referred_by": "the referrer's customer id, given in {n} of {rows} rows (empty: not referred)",
+        "starter.map.resolved_date": "when the complaint was resolved (empty: not yet): dates such as {example}",
+        "starter.map.start_date": (
+            "the day the member entered this tier (her earliest is the day she joined): dates such as {example}"
+        ),
+        "starter.map.end_date": (
+            "the day the member left this tier (empty: still in it at the end of the data): dates such as {example}"
+        ),
         "starter.derive.row_number": (
             "no column identifies each respondent: the {rows} rows are numbered from 1 as their ids; name an id "
             "column under columns: instead if the file has one"
@@ -131,6 +149,10 @@ MESSAGES = {
         "starter.nb.no_heterogeneity": "set a customer attribute to split the lift by",
         "starter.nb.features": "the clustering features the customer table holds",
         "starter.nb.paths": "the journeys of the paths table feed the attribution section",
+        "starter.nb.retention": (
+            "retention, complaints and service recovery, the loyalty programme and the KPI scorecard: each "
+            "section runs on the tables it needs"
+        ),
         # errors
         "starter.error.no_files": "analysis init needs at least one data file: analysis init FILE [FILE ...]",
         "starter.error.exists": (

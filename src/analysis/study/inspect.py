@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,11 @@ MONEY_WORDS = {"amount", "amt", "mnt", "value", "spend", "spent", "revenue", "pr
                "dollar", "dollars", "cost", "monetary", "payment", "paid", "金额", "消费"}
 COUNT_WORDS = {"num", "count", "n", "number", "frequency", "freq", "purchases", "visits", "orders", "times",
                "previous", "campaign", "quantity", "qty", "recency", "kidhome", "teenhome"}
+#: words of a complaints log's column names (or its file name): complaint, ticket, resolution, compensation
+COMPLAINT_WORDS = {"complaint", "complaints", "complain", "complained", "ticket", "tickets", "issue", "issues",
+                   "resolution", "resolved", "resolve", "compensation", "grievance", "投诉", "抱怨", "工单"}
+#: words of a loyalty programme's membership file (tiers, points) that holds no money column
+MEMBERSHIP_WORDS = {"tier", "tiers", "membership", "memberships", "points", "point", "等级", "积分"}
 _DATE_TEXT = re.compile(
     r"^\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}([ T].*)?|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}年\d{1,2}月\d{1,2}日"
     r"|[A-Za-z]{3,9}\.? \d{1,2},? \d{4})\s*$")
@@ -134,10 +140,10 @@ class FileProfile:
         One per column, in file order.
     grain : str
         ``transaction`` (ids repeat and there is a date), ``customer`` (one row per id),
-        ``path`` (journeys) or ``row`` (no id).
+        ``path`` (journeys), ``complaint``, ``spell`` (a membership tier spell) or ``row`` (no id).
     table : str
         The canonical table the file most likely is (``transactions``, ``customers``,
-        ``survey``, ``channel_outcomes`` or ``paths``).
+        ``survey``, ``channel_outcomes``, ``paths``, ``complaints`` or ``memberships``).
     fits : bool
         False when no table fits clearly and :attr:`table` is only the closest guess.
     """
@@ -230,7 +236,7 @@ def inspect_file(path: str | Path, *, sheet: str | None = None) -> FileProfile:
         df = read_table(p, format=fmt, encoding=encoding, sep=sep)
     default_sep = "\t" if fmt == "tsv" else ","
     columns = tuple(_profile_column(str(c), df[c], len(df), position=i) for i, c in enumerate(df.columns))
-    grain, table, fits = _guess_table(columns, len(df))
+    grain, table, fits = _guess_table(columns, len(df), name_words(Path(p.name).stem))
     return FileProfile(path=p.resolve(), format=fmt, encoding=encoding,
                        sep=sep if sep not in (None, default_sep) else None, sheet=target, sheets=sheets,
                        n_rows=len(df), columns=columns, grain=grain, table=table, fits=fits)
@@ -419,11 +425,16 @@ def _path_separator(text: pd.Series) -> tuple[str | None, float | None]:
 # --------------------------------------------------------------------------- #
 # the whole file
 # --------------------------------------------------------------------------- #
-def _guess_table(columns: tuple[ColumnProfile, ...], n_rows: int) -> tuple[str, str, bool]:
+def _guess_table(columns: tuple[ColumnProfile, ...], n_rows: int, file_words: Sequence[str] = ()
+                 ) -> tuple[str, str, bool]:
     kinds = [c.kind for c in columns]
     ids = [c for c in columns if c.kind == "id"]
     if "path" in kinds:
         return "path", "paths", True
+    if ids and "date" in kinds:
+        event = _event_table(columns, set(file_words))
+        if event is not None:
+            return event
     if ids and "date" in kinds and ids[0].n_distinct < n_rows:
         return "transaction", "transactions", True
     grain = "customer" if ids else "row"
@@ -436,6 +447,26 @@ def _guess_table(columns: tuple[ColumnProfile, ...], n_rows: int) -> tuple[str, 
     if ids and (_customer_like(columns) or len(numeric) < 3):
         return grain, "customers", True
     return grain, "survey", bool(ids)
+
+
+def _event_table(columns: tuple[ColumnProfile, ...], file_words: set[str]) -> tuple[str, str, bool] | None:
+    """A complaints log or a membership file (ids and dates, named for what they are), else None.
+
+    Complaint words count in the file's name and in a column's, but not in a yes/no column (a
+    customer table's complaint flag) nor as a date's ``issue`` (an invoice's issue date). Membership
+    words (tier, points) count only in a file without money (a log of purchases with points earned,
+    a customer table with a tier and spend, are not memberships).
+    """
+    def said(vocabulary: set[str], column: ColumnProfile) -> bool:
+        words = set(column.words) - ({"issue", "issues"} if column.kind == "date" else set())
+        return column.kind != "binary" and _hinted(words, vocabulary)
+
+    if _hinted(file_words, COMPLAINT_WORDS) or any(said(COMPLAINT_WORDS, c) for c in columns):
+        return "complaint", "complaints", True
+    if not any(c.kind == "money" for c in columns) and (
+            _hinted(file_words, MEMBERSHIP_WORDS) or any(said(MEMBERSHIP_WORDS, c) for c in columns)):
+        return "spell", "memberships", True
+    return None
 
 
 def _customer_like(columns: tuple[ColumnProfile, ...]) -> bool:

@@ -188,7 +188,7 @@ def starter_text(profiles: Sequence[FileProfile], *, name: str, study_file: Path
             continue
         used[profile.table] = profile
         out += _table_lines(profile, study_file)
-    if any(p.of_kind("money") for p in used.values() if p.table in ("transactions", "customers")):
+    if any(p.of_kind("money") for p in used.values() if p.table in ("transactions", "customers", "complaints")):
         out.append(f"# currency: USD  # {msg('starter.currency')}")
     out += _notebook_lines(used)
     text = "\n".join(out) + "\n"
@@ -263,7 +263,7 @@ def _table_lines(p: FileProfile, study_file: Path) -> list[str]:
 def _notebook_lines(used: dict[str, FileProfile]) -> list[str]:
     notebooks: dict[str, tuple[Entries, str | None]] = {}
     tx, customers = used.get("transactions"), used.get("customers")
-    if used:
+    if set(used) - {"complaints", "memberships"}:  # notebook 00 profiles the other tables
         notebooks["00_data_overview"] = ({}, None)
     if tx is not None:
         count_only = not tx.of_kind("money")
@@ -281,6 +281,8 @@ def _notebook_lines(used: dict[str, FileProfile]) -> list[str]:
         notebooks["04_channel_comparison"] = (_channel_parameters(used["channel_outcomes"]), None)
     elif "paths" in used:
         notebooks["04_channel_comparison"] = ({}, msg("starter.nb.paths"))
+    if {"transactions", "complaints", "memberships"} & set(used):
+        notebooks["05_retention_loyalty"] = ({}, msg("starter.nb.retention"))
     if not notebooks:
         return [f"notebooks: {{}}  # {msg('starter.nb.none')}"]
     lines = [_line(0, "notebooks", comment=msg("starter.notebooks"))]

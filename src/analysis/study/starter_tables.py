@@ -13,6 +13,8 @@ from typing import Any
 
 from analysis.messages import msg
 from analysis.study.inspect import (
+    COMPLAINT_WORDS,
+    MEMBERSHIP_WORDS,
     ColumnProfile,
     FileProfile,
     channel_candidates,
@@ -29,6 +31,10 @@ from analysis.study.inspect import (
 OUTCOME_WORDS = {"sat", "satisfaction", "cusa", "overall", "osat", "csat"}
 SPEND_WORDS = {"spend", "spent", "revenue", "sales", "amount", "value", "purchase"}
 PREFERRED = "preferred_channel"
+CATEGORY_WORDS = {"category", "categories", "product", "service", "type", "department", "line", "品类", "类别"}
+REFERRAL_WORDS = {"referred", "referrer", "referral", "referee", "推荐"}
+RESOLVED_WORDS = {"resolved", "closed", "close", "solved", "end", "ended", "解决"}
+END_WORDS = {"end", "to", "until", "left", "exit", "cancel", "cancelled", "canceled", "expiry", "expired", "ended"}
 
 
 def _table_reason(p: FileProfile) -> str:
@@ -52,6 +58,11 @@ def _table_reason(p: FileProfile) -> str:
         channel = channel_candidates(p.columns)[0]
         return msg("starter.table.channel_outcomes", channel=channel.name, k=channel.n_distinct,
                    outcomes=", ".join(c.name for c in outcome_columns(p.columns)))
+    if p.table in ("complaints", "memberships") and ident is not None and p.date_column is not None:
+        words = COMPLAINT_WORDS if p.table == "complaints" else MEMBERSHIP_WORDS
+        ident = _complaint_ids(p)[0] or ident if p.table == "complaints" else ident
+        named = [c.name for c in p.columns if set(c.words) & words and c.kind != "binary"] or [p.path.name]
+        return msg(f"starter.table.{p.table}", id=ident.name, date=p.date_column.name, evidence=", ".join(named))
     return msg("starter.table.customers", id=ident.name if ident else "?", rows=f"{p.n_rows:,}")
 
 
@@ -67,8 +78,9 @@ def _code_evidence(c: ColumnProfile, n_rows: int) -> str:
     return msg("starter.missing_code.text", codes=codes, n=f"{c.code_rows:,}", rows=f"{n_rows:,}")
 
 
-def _id_entry(p: FileProfile, unit: str) -> tuple[str | None, str]:
-    ident = p.id_column
+def _id_entry(p: FileProfile, unit: str, ident: ColumnProfile | None = None) -> tuple[str | None, str]:
+    """The id column's mapping and evidence (*ident*, else the file's first id column)."""
+    ident = ident or p.id_column
     if ident is None:
         return None, msg("starter.map.todo_id", unit=unit)
     if ident.name.lower().startswith("unnamed") or ident.name == "":
@@ -106,6 +118,9 @@ def _transactions(p: FileProfile) -> tuple[Entries, Entries, Entries]:
     quantity = next((c for c in p.of_kind("count") if set(c.words) & {"quantity", "qty", "number", "units"}), None)
     if quantity is not None:
         mapping["quantity"] = (quantity.name, _count(quantity))
+    category = _named(p.of_kind("category"), CATEGORY_WORDS)
+    if category is not None:
+        mapping["category"] = (category.name, _levels(category))
     return mapping, {}, options
 
 
@@ -136,7 +151,84 @@ def _customers(p: FileProfile) -> tuple[Entries, Entries, Entries]:
             names = [c.name for c in found]
             derive[canonical] = ({"sum": names}, msg("starter.derive.sum", n=len(names), columns=", ".join(names)))
             mapping[canonical] = (canonical, msg("starter.table.customers_rfm"))
+    referrer = next((c for c in p.columns if set(c.words) & REFERRAL_WORDS and c.kind not in ("date", "binary")), None)
+    if referrer is not None:
+        mapping["referred_by"] = (referrer.name, msg("starter.map.referred_by", n=f"{p.n_rows - referrer.n_missing:,}",
+                                                     rows=f"{p.n_rows:,}"))
     return mapping, derive, _date_options(p.date_column)
+
+
+def _complaint_ids(p: FileProfile) -> tuple[ColumnProfile | None, ColumnProfile | None]:
+    """(the customer's id, the complaint's own id) among the id columns of a complaints log."""
+    ids = p.of_kind("id")
+    ticket = next((c for c in ids if set(c.words) & COMPLAINT_WORDS), None)
+    if ticket is None and len(ids) > 1 and ids[0].n_distinct == p.n_rows:
+        ticket = ids[0]
+    return next((c for c in ids if c is not ticket), None), ticket
+
+
+def _complaints(p: FileProfile) -> tuple[Entries, Entries, Entries]:
+    customer, ticket = _complaint_ids(p)
+    mapping: Entries = {"customer_id": _id_entry(p, "customer", customer)}
+    if ticket is not None:
+        mapping["complaint_id"] = (ticket.name, msg("starter.map.id_unique", n=f"{ticket.n_distinct:,}"))
+    dates = p.of_kind("date")
+    resolved = _named(dates[1:], RESOLVED_WORDS)
+    date = next(c for c in dates if c is not resolved)
+    mapping["date"] = (date.name, msg("starter.map.date", example=date.example))
+    if resolved is not None:
+        mapping["resolved_date"] = (resolved.name, msg("starter.map.resolved_date", example=resolved.example))
+    texts = p.of_kind("category")
+    for canonical, words in (("resolution", {"resolution", "outcome", "result", "status", "recovery"}),
+                             ("channel", {"channel", "source", "via", "medium"}), ("category", CATEGORY_WORDS
+                                                                                  | {"reason", "cause", "topic"})):
+        found = _named([c for c in texts if c.name not in {v[0] for v in mapping.values()}], words)
+        if found is not None:
+            mapping[canonical] = (found.name, _levels(found))
+    numbers = p.of_kind("money", "number", "count", "rating")
+    compensation = _named(numbers, {"compensation", "refund", "credit", "voucher", "goodwill", "amount"})
+    if compensation is not None:
+        mapping["compensation"] = (compensation.name, _money(compensation))
+    after = _named([c for c in numbers if c is not compensation], OUTCOME_WORDS)
+    if after is not None:
+        mapping["satisfaction_after"] = (after.name, _range(after))
+    return mapping, {}, _date_options(date)
+
+
+def _memberships(p: FileProfile) -> tuple[Entries, Entries, Entries]:
+    mapping: Entries = {"customer_id": _id_entry(p, "member")}
+    dates = p.of_kind("date")
+    end = _named(dates[1:], END_WORDS)
+    start = next(c for c in dates if c is not end)
+    mapping["start_date"] = (start.name, msg("starter.map.start_date", example=start.example))
+    if end is not None:
+        mapping["end_date"] = (end.name, msg("starter.map.end_date", example=end.example))
+    tier = _named(p.of_kind("category"), {"tier", "tiers", "level", "grade", "status", "等级"})
+    if tier is not None:
+        mapping["tier"] = (tier.name, _levels(tier))
+    numbers = p.of_kind("count", "number", "money", "rating")
+    redeemed = {"redeemed", "redeem", "used", "burned"}
+    for canonical, words in (("points_earned", {"earned", "earn", "accrued", "collected", "points", "积分"}),
+                             ("points_redeemed", redeemed), ("discounts", {"discount", "discounts", "rebate"})):
+        found = _named([c for c in numbers if c.name not in {v[0] for v in mapping.values()}
+                        and not (canonical == "points_earned" and set(c.words) & redeemed)], words)
+        if found is not None:
+            mapping[canonical] = (found.name, _money(found) if canonical == "discounts" else _range(found))
+    return mapping, {}, _date_options(start)
+
+
+def _named(columns: list[ColumnProfile], words: set[str]) -> ColumnProfile | None:
+    """The first of *columns* whose name holds one of *words*."""
+    return next((c for c in columns if set(c.words) & words or any(w in c.name for w in words if not w.isascii())),
+                None)
+
+
+def _levels(c: ColumnProfile) -> str:
+    return msg("starter.map.levels", k=c.n_distinct, levels=", ".join(c.levels[:6]))
+
+
+def _range(c: ColumnProfile) -> str:
+    return msg("starter.map.range", lo=f"{c.low:g}", hi=f"{c.high:g}")
 
 
 def _survey(p: FileProfile) -> tuple[Entries, Entries, Entries]:
@@ -199,7 +291,8 @@ def _paths(p: FileProfile) -> tuple[Entries, Entries, Entries]:
 
 
 _TABLES = {"transactions": _transactions, "customers": _customers, "survey": _survey,
-           "channel_outcomes": _channel_outcomes, "paths": _paths}
+           "channel_outcomes": _channel_outcomes, "paths": _paths, "complaints": _complaints,
+           "memberships": _memberships}
 
 
 def _best(columns: list[ColumnProfile], words: set[str]) -> ColumnProfile | None:
