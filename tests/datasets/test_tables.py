@@ -28,6 +28,21 @@ def test_service_demo_tables_are_validated_and_seeded():
     assert datasets.dataset_files("service_demo") == []
 
 
+def test_service_demo_has_the_retention_tables_validated():
+    tables = datasets.load_dataset("service_demo", n_customers=400, seed=8)
+    firm = simulate_service_firm(400, seed=8)
+    assert list(tables) == ["transactions", "customers", "survey", "channel_outcomes", "complaints",
+                            "memberships"]
+    pd.testing.assert_frame_equal(tables["complaints"], firm.complaints)
+    pd.testing.assert_frame_equal(tables["memberships"], firm.memberships)
+    assert {"category"} <= set(tables["transactions"]) and {"referred_by"} <= set(tables["customers"])
+    # without retention data, or when nobody can join (launch at the end), the tables are left out
+    assert "complaints" not in datasets.load_dataset("service_demo", n_customers=300, seed=3,
+                                                     retention_data=False)
+    late = datasets.load_dataset("service_demo", n_customers=300, seed=3, acquisition_share=1.0)
+    assert "memberships" not in late and "complaints" in late
+
+
 def test_unknown_name_or_option_is_explained():
     with pytest.raises(DatasetError, match="available: cdnow, service_demo, hillstrom"):
         datasets.load_dataset("iris")

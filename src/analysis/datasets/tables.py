@@ -124,9 +124,9 @@ def _service_demo_tables(firm: ServiceFirm) -> dict[str, pd.DataFrame]:
             firm.campaign, binary_columns=["visit", "conversion"],
             continuous_columns=["spend", "cost_per_contact"]),
     }
-    for name in ("complaints", "memberships"):  # absent when the firm has no retention data
+    for name in ("complaints", "memberships"):  # absent without retention data or without rows
         table = getattr(firm, name)
-        if table is not None:
+        if table is not None and len(table):
             out[name] = validate_table(name, table)
     return out
 
