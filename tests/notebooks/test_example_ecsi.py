@@ -1,4 +1,5 @@
-"""The ECSI examples (params/examples/ecsi_satisfaction.yaml, ecsi_mobi.yaml) through notebook 03 (issue 12, NB03).
+"""The ECSI examples (params/examples/ecsi_satisfaction.yaml, ecsi_mobi.yaml) through notebook 03 (issue 12, NB03;
+issue 15: the satisfaction index, with complaint handling on mobi).
 
 Before issue 12 the structural model was fixed (every driver construct pointed at the first outcome) and the
 notebook refused `null` for its "None = skip" parameters, so a survey without a group, expectations and a
@@ -71,8 +72,21 @@ def test_bank_survey_reproduces_plspm_paths_and_effects(tmp_path):
                 assert effects[(row["from"], row["to"], kind)] == pytest.approx(row[kind], abs=TOL)
     # the parts this survey does not have say why, in one sentence each, instead of failing
     page = (tmp_path / "ecsi_satisfaction" / f"{NOTEBOOK}.html").read_text(encoding="utf-8")
-    for phrase in ("no loyalty model is fitted", "not compared between groups", "there are no SERVQUAL gaps"):
+    for phrase in ("no loyalty model is fitted", "there are no SERVQUAL gaps"):
         assert phrase in page
+    # issue 15 (item 3): the 0-100 satisfaction index (ACSI method) is the one plspm's published outer weights
+    # give (weights rescaled to sum 1 per block, 0-10 items): 1e-6, as the weights agree (see
+    # tests/drivers/pls/test_index.py); compared between women and men (group: gender)
+    outer = pd.read_csv(REFERENCE / "satisfaction.outer-model.csv")
+    survey = pd.read_csv(SHARED / "ecsi_satisfaction" / "satisfaction.csv", index_col=0)
+    outer["w"] = outer["weight"] / outer.groupby("block")["weight"].transform("sum")
+    outer["mean"] = [survey[item].mean() for item in outer["name"]]
+    expected = ((outer["w"] * outer["mean"]).groupby(outer["block"].str.lower()).sum() * 10)
+    index = pd.read_csv(folder / "tables" / "satisfaction_index.csv", index_col="construct")["estimate"]
+    pd.testing.assert_series_equal(index.sort_index(), expected.sort_index(), check_names=False, rtol=0, atol=1e-6)
+    groups = pd.read_csv(folder / "tables" / "satisfaction_index_by_group.csv")
+    assert sorted(set(groups["group"])) == ["female", "male"] and len(groups) == 12
+    assert "By gender, " in page and "On a scale from 0 to 100, the satisfaction index is 68.6" in page
 
 
 def test_mobi_runs_the_full_ecsi_model_with_complaints(tmp_path):
@@ -89,6 +103,15 @@ def test_mobi_runs_the_full_ecsi_model_with_complaints(tmp_path):
     # expectations (CUEX) are unreliable (alpha 0.43): the Checks say so, no library warning on the page
     page = (tmp_path / "ecsi_mobi" / f"{NOTEBOOK}.html").read_text(encoding="utf-8")
     assert "Warning:" not in page and "Cronbach&#39;s alpha below 0.7" in page.replace("'", "&#39;")
+    # issue 15 (item 3): the satisfaction index covers complaint handling; a one-item construct's index is its
+    # item's mean placed on the 1-10 scale, 100 (mean - 1) / 9 (brute force, 1e-9)
+    survey = pd.read_csv(SHARED / "ecsi_mobi" / "mobi.csv", index_col=0)
+    index = pd.read_csv(folder / "tables" / "satisfaction_index.csv", index_col="construct")
+    assert list(index.index) == ["CUEX", "IMAG", "PERQ", "PERV", "CUSA", "CUSCO", "CUSL"]
+    assert index.loc["CUSCO", "estimate"] == pytest.approx(100 * (survey["CUSCO"].mean() - 1) / 9, abs=1e-9)
+    assert (index["negative_weights"] == 0).all() and index["same_scale"].all()
+    assert index.loc["CUSCO", "ci_low"] < index.loc["CUSCO", "estimate"] < index.loc["CUSCO", "ci_high"]
+    assert "the satisfaction index is" in page and "the satisfaction index is not compared between groups" in page
 
 
 def test_mobi_sub_model_reproduces_seminr(tmp_path):
@@ -137,7 +160,7 @@ def test_blank_parameters_skip_their_sections_with_a_reason(tmp_path):
     page = (tmp_path / "reports" / "bank_blank" / f"{NOTEBOOK}.html").read_text(encoding="utf-8")
     for phrase in ("no multi-item scale whose reliability could be checked", "no loyalty model is fitted",
                    "not compared between groups", "there are no SERVQUAL gaps", "No structural model is given",
-                   "is not compared with what drives"):
+                   "is not compared with what drives", "no satisfaction index is computed"):
         assert phrase in page, phrase
     assert not (folder / "tables" / "pls_paths.csv").exists()
 
