@@ -168,7 +168,7 @@ def test_bad_data_are_one_error_for_every_notebook_read_once(tmp_path, monkeypat
     original = rq.read_study_data
     monkeypatch.setattr(rq, "read_study_data", lambda s: calls.append(s) or original(s))
     plans = _checked(study)
-    assert len(calls) == 1 and len(plans) == 5
+    assert len(calls) == 1 and len(plans) == len(list(NOTEBOOKS.glob("*.ipynb")))  # every notebook: 6 with 05
     assert all(isinstance(p.problem, DataValidationError) for p in plans)
     assert len({str(p.problem) for p in plans}) == 1
 
@@ -321,3 +321,28 @@ def test_a_structural_model_that_cannot_be_built_is_refused_before_any_kernel(tm
             "pls_anchors": {"SAT": "sat", "Q": "q_b"}}
     [plan] = _checked(survey_project(tmp_path / "good"), ["03_satisfaction_drivers"], good)
     assert plan.problem is None, plan.problem
+
+
+@pytest.mark.parametrize(
+    ("tables", "runs"),
+    [({"transactions": ["customer_id", "date"]}, True), ({"complaints": ["customer_id", "date"]}, True),
+     ({"memberships": ["customer_id", "start_date"]}, True), ({"survey": ["x"]}, False),
+     ({"customers": ["customer_id"], "channel_outcomes": ["channel"]}, False)],
+)
+def test_notebook_05_applies_to_transactions_complaints_or_memberships(tables, runs):
+    """Issue 15: before, notebook 05 was not listed and ran (and failed in its kernel) on any study."""
+    assert (rq.unmet_reason("05_retention_loyalty", tables, {}) is None) is runs
+
+
+def test_a_study_of_complaints_alone_runs_notebook_05_and_a_survey_alone_skips_it(tmp_path):
+    (tmp_path / "data").mkdir(parents=True)
+    (tmp_path / "data" / "tickets.csv").write_text("cust,opened\nc1,2024-01-02\nc2,2024-01-05\n", encoding="utf-8")
+    study = survey_project(tmp_path, extra="""\
+          complaints:
+            path: ../data/tickets.csv
+            columns: {customer_id: cust, date: opened}
+        """)
+    fate = {p.notebook: p.skipped for p in _checked(study, ["05_retention_loyalty"])}
+    assert fate == {"05_retention_loyalty": None}
+    alone = {p.notebook: p.skipped for p in _checked(survey_project(tmp_path / "other"), ["05_retention_loyalty"])}
+    assert "needs a transactions table or a complaints table or a memberships table" in alone["05_retention_loyalty"]

@@ -18,6 +18,9 @@ Rules:
   passes as None) skips the part a parameter drives.
 - A parameter whose table the study does not have is not checked (that part is skipped).
 
+Notebook 05 applies to a study with transactions (retention, the KPI scorecard), a complaints
+log or a loyalty programme's memberships; each of its sections says why when it cannot run.
+
 Notebook 01 applies to a study without transactions when its ``customers`` table holds
 customer-level RFM input: at least ``recency_days`` and ``frequency`` (recency and
 frequency make the RFM scores and segments; ``monetary`` is optional, as amounts are in
@@ -66,6 +69,7 @@ NEEDS: dict[str, tuple[Need, ...]] = {
     "04_channel_comparison": (Need({"channel_outcomes": ()}), Need({"paths": ()}),
                               Need({"transactions": ("amount",), "customers": ("acquisition_channel",)}),
                               Need(parameter="paths_file")),
+    "05_retention_loyalty": (Need({"transactions": ()}), Need({"complaints": ()}), Need({"memberships": ()})),
 }
 
 #: kinds of column parameters (see :class:`ColumnParameter`)
