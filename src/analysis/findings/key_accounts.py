@@ -241,12 +241,13 @@ def concentration_check(summary: pd.DataFrame, settings: pd.DataFrame, *, what: 
 
 
 def history_check(summary: pd.DataFrame, weights: pd.DataFrame) -> Check:
-    """Short history: key accounts with less than two windows of history (their growth compares a part window).
+    """Short history: key accounts that were customers for only part of the previous window (growth scaled
+    or not measured).
 
     Examples
     --------
     >>> import pandas as pd
-    >>> s = pd.DataFrame({"key_accounts": [20], "short_history": [3], "window_days": [365]},
+    >>> s = pd.DataFrame({"key_accounts": [20], "short_history": [3], "unknown_growth": [1], "window_days": [365]},
     ...                  index=pd.Index(["value"], name="statistic"))
     >>> w = pd.DataFrame({"source": ["change"]}, index=pd.Index(["growth"], name="component"))
     >>> history_check(s, w).status
@@ -262,7 +263,8 @@ def history_check(summary: pd.DataFrame, weights: pd.DataFrame) -> Check:
         return Check("key_account_history", "data_quality", "pass", "key_accounts.check.history.pass",
                      affects=affects, days=days)
     return Check("key_account_history", "data_quality", "warn", "key_accounts.check.history.warn",
-                 affects=affects, short=short, k=_cell(summary, SUMMARY, "value", "key_accounts"), days=days)
+                 affects=affects, short=short, k=_cell(summary, SUMMARY, "value", "key_accounts"), days=days,
+                 unknown=_cell(summary, SUMMARY, "value", "unknown_growth"))
 
 
 def cut_check(summary: pd.DataFrame) -> Check:

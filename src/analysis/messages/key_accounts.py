@@ -92,7 +92,8 @@ MESSAGES = {
         ),
         "key_accounts.finding.growth_change": (
             "Growth potential is the change in {what} between the last {days:,.0f} days and the "
-            "{days:,.0f} days before."
+            "{days:,.0f} days before (for a customer acquired during the earlier window, its value per "
+            "day as a customer, scaled to the whole window)."
         ),
         "key_accounts.finding.growth_potential": (
             "Growth potential is each customer's expected spend in `{column}` minus the spend of the last "
@@ -142,13 +143,15 @@ MESSAGES = {
             "much of its value; plan for that risk (more contacts per account, contracts, service plans)."
         ),
         "key_accounts.check.history.pass": (
-            "Every key account has at least two windows ({days:,.0f} days each) of history, so growth "
-            "compares two full windows."
+            "Every key account was a customer for the whole previous window ({days:,.0f} days), so its "
+            "growth compares two full windows."
         ),
         "key_accounts.check.history.warn": (
-            "{short:,.0f} of the {k:,.0f} key accounts have less than two windows ({days:,.0f} days "
-            "each) of history: their growth compares a full window with a partly empty one and overstates "
-            "it; read their growth potential and portfolio quadrant with care."
+            "{short:,.0f} of the {k:,.0f} key accounts were customers for only part of the previous "
+            "window ({days:,.0f} days): their growth compares the current window with the previous one's "
+            "value scaled up to a full window, which a first purchase can inflate or a slow start shrink; "
+            "{unknown:,.0f} joined too late to measure growth at all, so they rank in the middle on growth "
+            "and the portfolio counts them as growing. Read their growth and quadrant with care."
         ),
         "key_accounts.check.history.not_run": (
             "Growth comes from the customers' expected spend, not from two windows of history: the "

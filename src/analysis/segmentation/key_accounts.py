@@ -8,14 +8,19 @@ so the scale of a component does not matter):
                      without amounts) in the last ``window_days`` before the observation end;
 ``growth``           growth potential: the change in that value between the last window and
                      the one before it, or, when the customers table has a potential column,
-                     the customer's expected spend over the next window minus the current spend;
+                     the customer's expected spend over the next window minus the current spend.
+                     A customer acquired during the previous window is compared with that
+                     window's value scaled up to a full window (value per day of being a
+                     customer); one acquired in its last quarter (:data:`MIN_EXPOSURE_SHARE`)
+                     or later has no growth measured (its rank on growth is then the middle);
 ``share_of_wallet``  the share of the customer's category spend that comes to us: a share
                      column, or our window spend over a wallet column (capped at 1).
 
 The score is the weighted mean of the percentile ranks. A component the data do
 not hold is dropped and the remaining weights are renormalised to sum to 1 (the
-``weights`` table says so); a customer missing one component (no wallet known)
-is scored on the others, with their weights renormalised for that customer.
+``weights`` table says so); a customer missing one component (no wallet known,
+growth not measured) gets the middle rank, 0.5, for it: neither rewarded nor
+penalised for what the data do not tell.
 Key accounts are the top ``count`` customers by score; ties are broken by the
 current value, then by customer id, and the ``summary`` says how many customers
 share the score at the cut.
@@ -24,7 +29,8 @@ share the score at the cut.
 the key accounts (or of all customers): high value and growing accounts are
 ``strategic`` (plan jointly), high value and not growing ``maintain``, lower value
 and growing ``develop``, lower value and not growing ``efficient`` (serve
-efficiently, review the status). A value on a median counts as high.
+efficiently, review the status). A value on a median counts as high, and so does
+a growth not measured (an account too new to compare: its business has just begun).
 
 *Profiles.* One row per key account: history, value trend, products, risk and
 the suggested action (:func:`key_account_profiles`), and the spend per quarter
@@ -54,6 +60,10 @@ DEFAULT_WEIGHTS: dict[str, float] = {"value": 0.6, "growth": 0.3, "share_of_wall
 QUADRANTS = ("strategic", "maintain", "develop", "efficient")
 _QUADRANT_OF = {(True, True): "strategic", (True, False): "maintain", (False, True): "develop",
                 (False, False): "efficient"}
+#: the percentile rank of a component a customer lacks (no wallet known, growth not measured): the middle
+UNKNOWN_RANK = 0.5
+#: a customer for less than this share of the previous window has no growth measured (too little to scale)
+MIN_EXPOSURE_SHARE = 0.25
 _COUNT = [Interval(int, 1, None, closed="left"), Interval(float, 0, 1, closed="neither")]
 
 
@@ -65,7 +75,9 @@ class KeyAccounts(ResultMixin):
     ----------
     table : DataFrame
         One row per customer (index ``customer_id``): ``first_purchase``, ``value``,
-        ``previous_value``, ``spend`` (window spend; NaN without amounts), ``growth``,
+        ``previous_value``, ``spend`` (window spend; NaN without amounts),
+        ``previous_exposure_days`` (days of the previous window the customer was one; only
+        when growth is the change between windows), ``growth`` (NaN where not measured),
         ``share_of_wallet`` (NaN where unknown), the percentile ranks ``pct_<component>``,
         ``score``, ``rank`` (1 = highest) and ``key_account`` (bool).
     weights : DataFrame
@@ -96,8 +108,9 @@ class KeyAccounts(ResultMixin):
         ``top_account_share`` (the largest key account's share of the window's value),
         ``cut_score`` (the last key account's score), ``tied_at_cut`` (customers with that
         score: more than those inside the list means the cut splits a tie),
-        ``inside_at_cut`` (of them, how many are key accounts) and ``short_history``
-        (key accounts whose history is shorter than two windows).
+        ``inside_at_cut`` (of them, how many are key accounts), ``short_history`` (key accounts
+        that were customers for less than the whole previous window: growth scaled or not
+        measured) and ``unknown_growth`` (key accounts without a growth value).
 
         Examples
         --------
@@ -113,14 +126,15 @@ class KeyAccounts(ResultMixin):
         total = float(t["value"].sum())
         cut = float(keys["score"].min())
         tied = np.isclose(t["score"], cut, rtol=0, atol=1e-12)
-        history = (self.observation_end - keys["first_purchase"]).dt.days + 1
+        exposure = keys.get("previous_exposure_days", pd.Series(self.window_days, index=keys.index))
         row = {"customers": len(t), "key_accounts": len(keys), "window_days": self.window_days,
                "total_value": total, "key_value": float(keys["value"].sum()),
                "key_value_share": float(keys["value"].sum()) / total if total > 0 else np.nan,
                "top_account_share": float(keys["value"].max()) / total if total > 0 else np.nan,
                "cut_score": cut, "tied_at_cut": int(tied.sum()),
                "inside_at_cut": int((tied & t["key_account"]).sum()),
-               "short_history": int((history < 2 * self.window_days).sum())}
+               "short_history": int((exposure < self.window_days).sum()),
+               "unknown_growth": int(keys["growth"].isna().sum())}
         return pd.DataFrame([row], index=pd.Index(["value"], name="statistic"))
 
 
@@ -171,15 +185,11 @@ def _percentile(values: pd.Series) -> pd.Series:
 
 def _ranked(table: pd.DataFrame, weights: Mapping[str, float], k: int) -> pd.DataFrame:
     """*table* with ``score``, ``rank`` and ``key_account`` for *weights* over its ``pct_`` columns."""
-    num = pd.Series(0.0, index=table.index)
-    den = pd.Series(0.0, index=table.index)
+    score = pd.Series(0.0, index=table.index)
     for name, w in weights.items():
         if w > 0:
-            p = table[f"pct_{name}"]
-            num += p.fillna(0.0) * w
-            den += p.notna() * w
-    score = num / den.where(den > 0)
-    order = pd.DataFrame({"score": score.fillna(-1.0), "value": table["value"],
+            score += table[f"pct_{name}"].fillna(UNKNOWN_RANK) * (w / sum(weights.values()))
+    order = pd.DataFrame({"score": score, "value": table["value"],
                           "id": table.index.astype(str)}, index=table.index)
     order = order.sort_values(["score", "value", "id"], ascending=[False, False, True])
     rank = pd.Series(np.arange(1, len(order) + 1), index=order.index).reindex(table.index)
@@ -250,12 +260,12 @@ def key_account_scores(
     ...                                            "2024-06-01"]),
     ...                    "amount": [50.0, 40.0, 10.0, 30.0, 5.0]})
     >>> r = key_account_scores(tx, observation_end="2024-12-31", count=1)
-    >>> r.table[["value", "growth", "score", "rank"]].round(3)
+    >>> r.table[["value", "growth", "score", "rank"]].round(3)  # a, b: the 2023 spend scaled to 365 days
                  value  growth  score  rank
     customer_id
-    a             40.0   -10.0  0.778     1
-    b             30.0    20.0  0.778     2
-    c              5.0     5.0  0.444     3
+    a             40.0 -19.446  0.833     1
+    b             30.0  18.111  0.778     2
+    c              5.0     NaN  0.389     3
     >>> r.weights["used"].round(3).tolist()  # no share of wallet: 0.6 and 0.3 renormalised
     [0.667, 0.333, 0.0]
     """
@@ -286,7 +296,11 @@ def key_account_scores(
         table["growth"] = (potential - spend) * rate
         sources["growth"] = potential_column
     else:
-        table["growth"] = table["value"] - table["previous_value"]
+        exposure = (end - width - first.clip(lower=end - 2 * width + pd.Timedelta(days=1))).dt.days + 1
+        table["previous_exposure_days"] = exposure.clip(0, window_days).astype("int64")
+        scale = window_days / table["previous_exposure_days"].where(
+            table["previous_exposure_days"] >= MIN_EXPOSURE_SHARE * window_days)
+        table["growth"] = table["value"] - table["previous_value"] * scale
         sources["growth"] = "change"
     share = _customer_column(customers, share_column, table.index)
     if share is not None:
@@ -391,7 +405,8 @@ def portfolio_quadrants(result: KeyAccounts, *, split: str = "key_accounts",
     base = result.table if split == "all" else result.table[result.table["key_account"]]
     v_cut, g_cut = float(base["value"].median()), float(base["growth"].median())
     keys = result.table.loc[result.key_ids, ["value", "growth"]]
-    quadrant = [_QUADRANT_OF[(v >= v_cut, g >= g_cut)] for v, g in zip(keys["value"], keys["growth"])]
+    quadrant = [_QUADRANT_OF[(v >= v_cut, bool(np.isnan(g) or g >= g_cut))]  # unmeasured growth: growing
+                for v, g in zip(keys["value"], keys["growth"])]
     return keys.assign(value_threshold=v_cut, growth_threshold=g_cut, quadrant=quadrant,
                        quadrant_name=[msg(f"key_accounts.quadrant.{q}", language=language) for q in quadrant],
                        action=[msg(f"key_accounts.action.{q}", language=language) for q in quadrant])
