@@ -97,14 +97,14 @@ def unlinked_check(rates: pd.DataFrame, *, table: str) -> Check:
     return Check("complaints_unlinked", "data_quality", "pass", "complaints.check.unlinked_pass")
 
 
-def _few_check(key: str, rates: pd.DataFrame, *, table: str, what: str, affects: Sequence[str]) -> Check:
+def _few_check(key: str, rates: pd.DataFrame, *, table: str, affects: Sequence[str], label: Label | None) -> Check:
     shown = rates.loc[rates["orders"] > 0]
     smallest = shown["complaints"].idxmin()
     few = shown.loc[smallest, "complaints"] < MIN_COMPLAINTS
     if few:
-        return Check(key, "small_groups", "warn", "complaints.check.few_complaints", affects=affects, what=what,
-                     group=escape_markdown(smallest), n=_cite(rates, table, "complaints", smallest))
-    return Check(key, "small_groups", "pass", "complaints.check.few_complaints_pass", affects=affects, what=what,
+        return Check(key, "small_groups", "warn", "complaints.check.few_complaints", affects=affects,
+                     group=group_word(smallest, label), n=_cite(rates, table, "complaints", smallest))
+    return Check(key, "small_groups", "pass", "complaints.check.few_complaints_pass", affects=affects,
                  n=Cite(int(shown["complaints"].min()), table=table, column="complaints", agg="min"))
 
 
@@ -123,7 +123,7 @@ def channel_findings(rates: pd.DataFrame, *, table: str, label: Label | None = N
                 low_rate=_cite(rates, table, "per_1000_orders", low), low_lo=_cite(rates, table, "per_1000_low", low),
                 low_hi=_cite(rates, table, "per_1000_high", low), high_rate=_cite(rates, table, "per_1000_orders", high),
                 high_lo=_cite(rates, table, "per_1000_low", high), high_hi=_cite(rates, table, "per_1000_high", high))
-    check = _few_check("complaints_channel_size", rates, table=table, what="channel", affects=[f.key])
+    check = _few_check("complaints_channel_size", rates, table=table, affects=[f.key], label=label)
     return [f], [check]
 
 
@@ -169,9 +169,13 @@ def resolution_findings(times: pd.DataFrame, *, table: str) -> tuple[list[Findin
     common = dict(median=_cite(times, table, "estimate", "median"), q25=_cite(times, table, "estimate", "q25"),
                   open=_cite(times, table, "open", first))
     if _finite(times, "q75", "estimate") and _finite(times, "median", "ci_low", "ci_high"):
-        f = Finding("resolution_time", "complaints.text.resolution", checks=["complaints_open"],
-                    low=_cite(times, table, "ci_low", "median"), high=_cite(times, table, "ci_high", "median"),
-                    q75=_cite(times, table, "estimate", "q75"), **common)
+        if times.loc["median", "ci_low"] == times.loc["median", "ci_high"]:
+            f = Finding("resolution_time", "complaints.text.resolution_day", checks=["complaints_open"],
+                        q75=_cite(times, table, "estimate", "q75"), **common)
+        else:
+            f = Finding("resolution_time", "complaints.text.resolution", checks=["complaints_open"],
+                        low=_cite(times, table, "ci_low", "median"), high=_cite(times, table, "ci_high", "median"),
+                        q75=_cite(times, table, "estimate", "q75"), **common)
     else:
         f = Finding("resolution_time", "complaints.text.resolution_open", checks=["complaints_open"], **common)
     return [f], [check]
@@ -274,12 +278,14 @@ def recovery_checks(rates: pd.DataFrame, balance: pd.DataFrame, bootstrap: pd.Da
 
 # --- customer-level flag (no dates) ------------------------------------------------------------------------
 
-def flag_findings(share: pd.DataFrame, effects: pd.DataFrame, comparison, *, flag: str, outcome: str, share_table: str,
+def flag_findings(share: pd.DataFrame, effects: pd.DataFrame | None, comparison, *, flag: str, outcome: str | None,
+                  share_table: str,
                   effects_table: str, binary: bool, currency: str = "", label: Label | None = None,
                   language: str | None = None) -> list[Finding]:
     """The share of customers flagged as complainers, then the outcome compared (unadjusted and adjusted,
     :func:`analysis.findings.channels.adjusted_findings`; ``effects`` as written, with the ``*_pp`` columns of
-    :func:`analysis.channels.points` for a 0/1 outcome) and the sentence that it is an association."""
+    :func:`analysis.channels.points` for a 0/1 outcome) and the sentence that it is an association (only the share
+    when ``comparison`` is None: no outcome was given)."""
     row = share.index[0]
     out = [Finding("complaint_flag_share", "complaints.text.flag_share", flag=escape_markdown((label or str)(flag)),
                    k=_cite(share, share_table, "complainers", row), n=_cite(share, share_table, "customers", row),
@@ -291,6 +297,8 @@ def flag_findings(share: pd.DataFrame, effects: pd.DataFrame, comparison, *, fla
             return msg(f"complaints.group.{name}", language=language)
         return (label or str)(str(name))
 
+    if comparison is None:
+        return out
     out += adjusted_findings(comparison, outcome, table=effects_table, effects=effects, binary=binary,
                              currency=currency, label=word, language=language)
     out.append(Finding("complaint_flag_association", "complaints.text.flag_association",

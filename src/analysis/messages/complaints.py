@@ -69,15 +69,20 @@ MESSAGES = {
             "removing their causes would remove most complaints (the Pareto principle)."
         ),
         "complaints.text.resolution": (
-            "Half of the complaints were resolved within {median:.0f} days (Kaplan-Meier median, "
-            "{low:.0f} to {high:.0f}), a quarter within {q25:.0f} days, and a quarter took longer than "
-            "{q75:.0f} days; {open:,} complaints were still open at the end of the data and count as "
-            "unresolved until then."
+            "Days to resolution (Kaplan-Meier): a quarter of the complaints were resolved within {q25:.0f}, half "
+            "within {median:.0f} ({low:.0f} to {high:.0f}) and three quarters within {q75:.0f} days. Complaints "
+            "still open at the end of the data: {open:,}, counted as unresolved until then."
+        ),
+        "complaints.text.resolution_day": (
+            "Days to resolution (Kaplan-Meier): a quarter of the complaints were resolved within {q25:.0f}, half "
+            "within {median:.0f} (so many were resolved on that day that the interval is that day alone) and "
+            "three quarters within {q75:.0f} days. Complaints still open at the end of the data: {open:,}, "
+            "counted as unresolved until then."
         ),
         "complaints.text.resolution_open": (
-            "Half of the complaints were resolved within {median:.0f} days (Kaplan-Meier median), a quarter "
-            "within {q25:.0f} days; so many are still open ({open:,}) that the slowest quarter's time cannot "
-            "be told yet."
+            "Days to resolution (Kaplan-Meier): a quarter of the complaints were resolved within {q25:.0f} and "
+            "half within {median:.0f} days; so many are still open ({open:,}) that the slowest quarter's time "
+            "cannot be told yet."
         ),
         "complaints.text.satisfaction": (
             "Satisfaction with the recovery, {group}: {mean:.2f} on average ({low:.2f} to {high:.2f}, "
@@ -147,10 +152,12 @@ MESSAGES = {
         ),
         "complaints.check.unlinked_pass": "Every complaint belongs to an earlier or same-day order of its customer.",
         "complaints.check.few_complaints": (
-            "Only {n:,} complaints in the smallest {what} group shown ({group}): its rate's interval is wide, and "
-            "a difference from the others may not show."
+            "Only {n:,} complaints concern orders of the purchase channel {group}: its rate's interval is wide, "
+            "and a difference from the other channels may not show."
         ),
-        "complaints.check.few_complaints_pass": "Every {what} group has at least {n:,} complaints.",
+        "complaints.check.few_complaints_pass": (
+            "Every purchase channel has at least {n:,} complaints, enough for a usable interval of its rate."
+        ),
         "complaints.check.recovery_small_repurchases": (
             "The service-recovery comparison did not run: among orders followed by {group}, only {n:,} were "
             "followed by a repurchase within the window, fewer than the {minimum} a repurchase model needs. A "

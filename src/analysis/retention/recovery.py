@@ -396,8 +396,8 @@ def _effects_table(point, draws, alpha) -> pd.DataFrame:
     return out
 
 
-def flag_comparison(customers: pd.DataFrame, flag: str, outcome: str, covariates: Sequence[str], *,
-                    alpha: float = 0.05) -> tuple[pd.DataFrame, AdjustedComparison]:
+def flag_comparison(customers: pd.DataFrame, flag: str, outcome: str | None = None, covariates: Sequence[str] = (),
+                    *, alpha: float = 0.05) -> tuple[pd.DataFrame, AdjustedComparison | None, pd.DataFrame | None]:
     """Customers who complained (a 0/1 column) against the others: their share, and an outcome compared.
 
     Parameters
@@ -406,8 +406,9 @@ def flag_comparison(customers: pd.DataFrame, flag: str, outcome: str, covariates
         One row per customer with the ``flag`` column (1 = complained, 0 = did not).
     flag : str
         The complaint flag column.
-    outcome : str
-        Column compared between complainers and the others (0/1: a logistic model; else linear).
+    outcome : str, optional
+        Column compared between complainers and the others (0/1: a logistic model; else linear); None
+        gives the share only.
     covariates : sequence of str
         Prior value to adjust for (e.g. income, spend); rows with a missing covariate are left out of
         the comparison (with a warning), not of the share.
@@ -415,29 +416,32 @@ def flag_comparison(customers: pd.DataFrame, flag: str, outcome: str, covariates
 
     Returns
     -------
-    (share, comparison)
+    (share, comparison, balance)
         ``share``: one row (index ``all``) with ``customers``, ``complainers``, ``estimate`` (the share who
         complained), ``std_error`` (NaN), ``ci_low``, ``ci_high`` (Wilson), ``p_value`` (NaN).
         ``comparison``: :func:`analysis.channels.adjusted_comparison` of ``outcome`` between
-        ``complained`` and ``no_complaint`` (the reference), unadjusted and adjusted.
+        ``complained`` and ``no_complaint`` (the reference), unadjusted and adjusted (None without an outcome).
+        ``balance``: :func:`analysis.channels.covariate_balance` of the covariates between the two groups
+        (None without an outcome or covariates).
 
     Examples
     --------
     >>> import pandas as pd
     >>> df = pd.DataFrame({"Complain": [0, 0, 1, 0, 1, 0] * 20, "Response": [0, 1, 1, 0, 0, 0] * 20,
     ...                    "spend": [10, 50, 30, 20, 40, 10] * 20})
-    >>> share, comp = flag_comparison(df, "Complain", "Response", ["spend"])
+    >>> share, comp, balance = flag_comparison(df, "Complain", "Response", ["spend"])
     >>> round(float(share.loc["all", "estimate"]), 3), comp.effects["group"].tolist()
     (0.333, ['complained'])
     """
     alpha = check_alpha(alpha, "flag_comparison")
-    missing = [c for c in (flag, outcome, *covariates) if c not in customers]
+    covariates = list(covariates)
+    missing = [c for c in (flag, *([outcome] if outcome else []), *covariates) if c not in customers]
     if missing:
         raise ParameterError(f"the customers table has no column {shown_names(missing)}; set complaint_flag, "
                              f"complaint_outcome and complaint_covariates to columns it has")
     values = pd.to_numeric(customers[flag], errors="coerce")
     bad = values.notna() & ~values.isin([0, 1])
-    if bad.any():
+    if bad.any() or values.notna().sum() == 0:
         raise DataValidationError(f"the complaint flag {flag!r} must be 0 or 1 (1 = complained); "
                                   f"{int(bad.sum())} row(s) hold other values")
     known = values.dropna()
@@ -446,8 +450,10 @@ def flag_comparison(customers: pd.DataFrame, flag: str, outcome: str, covariates
     share = pd.DataFrame({"customers": [n], "complainers": [k], "estimate": [k / n], "std_error": [np.nan],
                           "ci_low": [float(low)], "ci_high": [float(high)], "p_value": [np.nan]},
                          index=pd.Index(["all"], name="group"))
+    if not outcome:
+        return share, None, None
     data = customers.loc[values.notna(), [outcome, *covariates]].assign(
-        complaint=np.where(values.dropna() == 1, "complained", "no_complaint"))
-    comparison = adjusted_comparison(data, "complaint", outcome, list(covariates), reference="no_complaint",
-                                     alpha=alpha)
-    return share, comparison
+        complaint=np.where(known == 1, "complained", "no_complaint"))
+    comparison = adjusted_comparison(data, "complaint", outcome, covariates, reference="no_complaint", alpha=alpha)
+    balance = covariate_balance(data, "complaint", covariates, "no_complaint") if covariates else None
+    return share, comparison, balance
