@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.errors import DataValidationError
 from analysis.schemas import SOURCE_ROWS, TABLES, validate_memberships, validate_table
@@ -75,3 +79,35 @@ def test_required_columns_are_named():
     text = error_of(validate_memberships, pd.DataFrame({"member": ["a"], "joined": ["2024-01-01"]}))
     assert "column 'customer_id': is required but missing" in text
     assert "column 'start_date': is required but missing" in text
+
+
+_DAY = st.integers(0, 30)
+
+
+@settings(max_examples=150, deadline=None)
+@given(spells=st.lists(st.tuples(st.sampled_from("abc"), _DAY, st.one_of(st.none(), st.integers(0, 10))),
+                       min_size=1, max_size=8))
+def test_the_overlapping_spells_named_are_those_a_pairwise_comparison_finds(spells):
+    """Against brute force: a spell is named iff it starts at or after the start of an earlier-starting (or
+    same-day, earlier-row) spell of the customer and before that spell's end (an open spell never ends)."""
+    day0 = pd.Timestamp("2024-01-01")
+    rows = [(c, day0 + pd.Timedelta(days=s), None if length is None else day0 + pd.Timedelta(days=s + length))
+            for c, s, length in spells]
+    raw = pd.DataFrame(rows, columns=["customer_id", "start_date", "end_date"])
+    expected = set()
+    for i, (ci, si, _) in enumerate(rows):
+        for j, (cj, sj, ej) in enumerate(rows):
+            if i != j and ci == cj and (sj, j) < (si, i) and (ej is None or si < ej):
+                expected.add(i + 1)
+    try:
+        validate_memberships(raw)
+        named = set()
+    except DataValidationError as exc:
+        line = next(s for s in str(exc).splitlines() if "another spell" in s)
+        shown = re.search(r"breaks? it: rows? ([\d, ]+)", line).group(1)
+        named = {int(r) for r in shown.split(", ")}
+        total = int(re.search(r"; (\d+) rows? breaks? it", line).group(1))
+        assert total == len(expected)
+        assert named == set(sorted(expected)[:5])
+        return
+    assert expected == named

@@ -17,7 +17,9 @@ from property_cases import AWKWARD_TEXT, CELLS, KINDS, LABELS, bounded, frames, 
 from analysis.errors import AnalysisError, DataValidationError
 from analysis.schemas import (
     validate_channel_outcomes,
+    validate_complaints,
     validate_customers,
+    validate_memberships,
     validate_paths,
     validate_survey,
     validate_transactions,
@@ -98,6 +100,25 @@ def test_validate_paths_on_any_frame(df, separator):
 def test_validate_customer_level_rfm_on_any_frame(df):
     """Issue 12: a CRM export's recency, frequency and spend columns on any cells."""
     _names_column_or_option(outcome(validate_customers, df), {})
+
+
+@bounded(80)
+@given(df=_frame_of(["customer_id", "date", "complaint_id", "resolution", "resolved_date", "compensation",
+                     "satisfaction_after"], ("customer_id", "date", "resolved_date", "compensation")),
+       date_format=FORMATS, future=st.sampled_from(["refuse", "drop", "error"]))
+def test_validate_complaints_on_any_frame(df, date_format, future):
+    """Issue 15: the complaints log takes any frame without another exception."""
+    options = {"date_format": date_format, "future_dates": future}
+    _names_column_or_option(outcome(validate_complaints, df, **options), options)
+
+
+@bounded(80)
+@given(df=_frame_of(["customer_id", "start_date", "end_date", "tier", "points_earned", "discounts"],
+                    ("customer_id", "start_date", "end_date")), date_format=FORMATS)
+def test_validate_memberships_on_any_frame(df, date_format):
+    """Issue 15: the memberships table takes any frame (overlap check included) without another exception."""
+    options = {"date_format": date_format}
+    _names_column_or_option(outcome(validate_memberships, df, **options), options)
 
 
 @bounded(150)

@@ -96,32 +96,42 @@ def validate_memberships(df: pd.DataFrame, *, date_format: str | None = None,
 
 
 def _overlaps(sess: _Session) -> None:
-    """Record the spells that start before the previous spell of the same customer has ended."""
+    """Record the spells that start before an earlier spell of the same customer has ended.
+
+    Spells are taken in order of their start; each is compared with the latest end of all the
+    customer's earlier spells (an open spell ends never), so a spell inside a long one is named
+    even when a short one lies between them.
+    """
     out = sess.out
     start = out["start_date"]
     end = out["end_date"] if "end_date" in out.columns else pd.Series(pd.NaT, index=out.index)
     if start.dtype.kind != "M" or end.dtype.kind != "M":
         return
-    spells = pd.DataFrame({"customer": out["customer_id"].to_numpy(dtype=object), "start": start.to_numpy(),
-                           "end": end.to_numpy(), "pos": np.arange(len(out))})
-    spells = spells[spells["customer"].notna() & spells["start"].notna()]
-    spells = spells.sort_values(["customer", "start", "pos"], kind="stable")
-    same = spells["customer"].eq(spells["customer"].shift()).to_numpy()
-    prev_end = spells["end"].shift()
-    open_before = prev_end.isna().to_numpy() & same
-    overlap = same & (open_before | (spells["start"] < prev_end).to_numpy())
+    never = np.iinfo("int64").max
+    spells = pd.DataFrame({"customer": out["customer_id"].to_numpy(dtype=object),
+                           "start": start.to_numpy("datetime64[ns]").astype("int64"),
+                           "end": np.where(end.isna(), never, end.to_numpy("datetime64[ns]").astype("int64")),
+                           "pos": np.arange(len(out))})
+    spells = spells[out["customer_id"].notna().to_numpy() & start.notna().to_numpy()]
+    spells = spells.sort_values(["customer", "start", "pos"], kind="stable").reset_index(drop=True)
+    latest = spells.groupby("customer", sort=False)["end"].cummax()
+    before = latest.groupby(spells["customer"], sort=False).shift()
+    overlap = (before.notna() & (spells["start"] < before)).to_numpy()
     if not overlap.any():
         return
-    later = spells["pos"].to_numpy()[overlap]
-    earlier = spells["pos"].shift().to_numpy()[overlap].astype(int)
     labels = out.index.to_numpy()
-    pairs = [f"the spell in {_row(sess, labels[a])} (customer {out['customer_id'].iloc[a]!r}) starts before "
-             f"the one in {_row(sess, labels[b])} has ended" for a, b in list(zip(later, earlier))[:_MAX_PAIRS]]
-    more = len(later) - len(pairs)
+    pairs = []
+    for i in np.flatnonzero(overlap)[:_MAX_PAIRS]:
+        earlier = spells.iloc[:i][spells["customer"].iloc[:i] == spells["customer"].iloc[i]]
+        a, b = spells["pos"].iloc[i], earlier["pos"].iloc[int(np.argmax(earlier["end"].to_numpy()))]
+        pairs.append(f"the spell in {_row(sess, labels[a])} (customer {out['customer_id'].iloc[a]!r}) starts "
+                     f"before the one in {_row(sess, labels[b])} has ended")
+    more = int(overlap.sum()) - len(pairs)
     listed = "; ".join(pairs) + (f"; and {more} more" if more else "")
-    sess.add("start_date", "must not fall within another spell of the same customer", later, start,
-             listed[0].upper() + listed[1:] + ". One customer is in one tier at a time: end the earlier spell on or before the "
-             "day the next one starts (a missing end_date means the spell is still open)")
+    sess.add("start_date", "must not fall within another spell of the same customer",
+             spells["pos"].to_numpy()[overlap], start,
+             listed[0].upper() + listed[1:] + ". One customer is in one tier at a time: end the earlier spell on "
+             "or before the day the next one starts (a missing end_date means the spell is still open)")
 
 
 def _row(sess: _Session, label: int) -> str:
