@@ -100,7 +100,7 @@ class SatisfactionIndex(ResultMixin):
         With ``groups``: per (``construct``, ``group``) the index of the group (columns as
         ``index_`` up to ``n``) and the group's index minus that of the respondents of the other
         groups (``estimate``, interval columns, ``n``, ``n_rest`` and ``excludes_zero``: the
-        interval leaves out 0).
+        interval leaves out 0); with two groups only the first group's rows (the other's mirror them).
     n_boot_used_ : int
         Replicates that could be estimated (0 without the bootstrap).
 
@@ -193,6 +193,8 @@ class SatisfactionIndex(ResultMixin):
             n=np.tile(sizes, len(cons)))
         diff = self._frame(flat(point[2]), [flat(d[2]) for d in draws], index, tails).assign(
             n=np.tile(sizes, len(cons)), n_rest=np.tile(n_all - sizes, len(cons)))
+        if len(labels) == 2:  # the second group's differences mirror the first's
+            diff = diff[diff.index.get_level_values("group") == labels[0]]
         self.differences_ = diff.assign(excludes_zero=(diff["ci_low"] > 0) | (diff["ci_high"] < 0))
 
     def summary(self) -> pd.DataFrame:
