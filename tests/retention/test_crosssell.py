@@ -176,3 +176,14 @@ def test_readable_errors():
                        "category": ["x"]})
     with pytest.raises(ParameterError, match="value_added_categories is empty"):
         value_added_sales(tx, [])
+
+
+def test_purchases_after_the_observation_end_are_left_out():
+    tx = pd.DataFrame({"customer_id": list("aab"), "category": list("xyx"),
+                       "date": pd.to_datetime(["2024-01-01 00:00", "2024-03-01 10:00", "2024-01-02 00:00"])})
+    end = pd.Timestamp("2024-02-29")
+    assert cross_sell_rate(tx, observation_end=end)["cross_buyers"].iloc[0] == 0
+    assert cross_sell_rate(tx, observation_end=pd.Timestamp("2024-03-01"))["cross_buyers"].iloc[0] == 1
+    assert category_adoption(tx, observation_end=end).index.tolist() == ["x"]
+    assert categories_per_customer(tx, observation_end=end)["customers"].tolist() == [2]
+    assert association_rules(tx, observation_end=end, min_support=0.0).empty

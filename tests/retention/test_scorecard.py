@@ -1,6 +1,6 @@
 """The KPI scorecard (analysis.retention.scorecard): verdicts on constructed intervals in both directions, the
-KPI values against direct pandas computations, the trend against statsmodels OLS and the Poisson interval
-against R's poisson.test (issue 15, item 4)."""
+KPI values against direct pandas computations, the satisfaction index against a hand computation and the trend
+against statsmodels OLS (issue 15, item 4)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ import pandas as pd
 import pytest
 import statsmodels.api as sm
 from scipy import stats
+from statsmodels.stats.proportion import proportion_confint
 
 from analysis.errors import DataValidationError, ParameterError
-from analysis.retention.scorecard import (KPIS, churn_from_retention, complaint_series, cross_sell_series, kpi_trend,
+from analysis.retention.scorecard import (KPIS, churn_from_retention, cross_sell_series, kpi_inputs, kpi_trend,
                                           kpi_verdict, latest_kpi, satisfaction_index, scorecard)
 
 
@@ -37,9 +38,9 @@ def test_verdict_refuses_an_unknown_direction():
 
 def test_scorecard_rows_and_targets():
     rate = pd.DataFrame({"estimate": [0.82], "ci_low": [0.80], "ci_high": [0.84]})
-    trend = kpi_trend(pd.DataFrame({"estimate": [0.8, 0.81, 0.83, 0.82]}))
+    series = pd.DataFrame({"estimate": [0.8, 0.81, 0.83, 0.82]})
     card = scorecard({"retention_rate": rate, "churn_rate": churn_from_retention(rate)},
-                     {"retention_rate": 0.85, "churn_rate": 0.21}, trends={"retention_rate": trend})
+                     {"retention_rate": 0.85, "churn_rate": 0.21}, {"retention_rate": series})
     assert list(card.index) == list(KPIS)
     assert card.loc["retention_rate", "verdict"] == "not met"
     assert card.loc["churn_rate", "verdict"] == "met"  # churn 0.16-0.20 is all below 0.21
@@ -81,32 +82,48 @@ def test_trend_against_statsmodels():
     assert kpi_trend(None)["n_periods"].iloc[0] == 0
 
 
-def test_complaint_series_and_latest_kpis_against_pandas():
-    rng = np.random.default_rng(4)
-    tx = pd.DataFrame({"customer_id": rng.integers(0, 80, 900).astype(str),
-                       "date": pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 250, 900), unit="D")})
-    co = tx.sample(40, random_state=1)[["customer_id", "date"]]
-    end = pd.Timestamp("2024-08-20")
-    tx, co = tx[tx["date"] <= end], co[co["date"] <= end]
-    s = complaint_series(co, tx, period="month", observation_end=end)
-    m, mc = tx["date"].dt.to_period("M").astype(str), co["date"].dt.to_period("M").astype(str)
-    orders, comps = tx.groupby(m).size(), co.groupby(mc).size().reindex(s.index, fill_value=0)
-    np.testing.assert_allclose(s["complaint_rate"], 1000 * comps / orders[s.index], rtol=1e-12)
-    share = co.groupby(mc)["customer_id"].nunique().reindex(s.index, fill_value=0) / tx.groupby(m)["customer_id"].nunique()
-    np.testing.assert_allclose(s["complaints_per_customer"], share[s.index], rtol=1e-12)
-    latest = latest_kpi(s, "complaint_rate")
-    assert latest["period"].iloc[0] == "2024-07"  # August is not over on the 20th
-    assert latest["estimate"].iloc[0] == pytest.approx(1000 * comps["2024-07"] / orders["2024-07"])
-    assert latest_kpi(s, "complaints_per_customer")["estimate"].iloc[0] == pytest.approx(share["2024-07"])
+def _rates():
+    periods = ["2024-01", "2024-02", "2024-03", "2024-04"]
+    est = np.tile([0.60, 0.62, 0.65, 0.66], 2)
+    return pd.DataFrame({"estimate": est, "ci_low": est - 0.05, "ci_high": est + 0.04, "churn_rate": 1 - est},
+                        index=pd.MultiIndex.from_product([["all", "web"], periods], names=["group", "period"]))
 
 
-def test_complaint_rate_interval_matches_r_poisson_test():
-    # R: poisson.test(30, 1000)$conf.int -> 0.02024087 0.04282687 (per order; qgamma(0.025, 30), qgamma(0.975, 31))
-    s = pd.DataFrame({"orders": [1000], "complaints": [30], "full": [True]}, index=["2024Q1"])
-    row = latest_kpi(s, "complaint_rate").iloc[0]
-    assert (row["ci_low"], row["ci_high"]) == pytest.approx((20.24087, 42.82687), abs=1e-5)
-    zero = latest_kpi(s.assign(complaints=0), "complaint_rate").iloc[0]  # R: poisson.test(0, 1000): 0.000000 0.003688879
-    assert (zero["ci_low"], zero["ci_high"]) == pytest.approx((0.0, 3.688879), abs=1e-6)
+def _complaint_periods():
+    return pd.DataFrame({"per_1000_orders": [30.0, 28.0, 26.0, 25.0], "per_1000_low": [20.0, 19.0, 17.0, 16.0],
+                         "per_1000_high": [42.0, 40.0, 37.0, 36.0], "share_complained": [0.05, 0.04, 0.04, 0.03],
+                         "share_low": [0.03] * 4, "share_high": [0.07] * 4, "full": [True, True, True, False]},
+                        index=pd.Index(["2024Q1", "2024Q2", "2024Q3", "2024Q4"], name="group"))
+
+
+def test_kpi_inputs_take_each_sections_table():
+    rates = _rates()
+    retention = pd.DataFrame({"estimate": [0.66], "ci_low": [0.61], "ci_high": [0.70], "period": ["2024-04"]},
+                             index=pd.Index(["retention_rate"], name="kpi"))
+    complaint = pd.DataFrame({"estimate": [31.0], "ci_low": [21.0], "ci_high": [43.0], "period": ["all"]},
+                             index=pd.Index(["complaint_rate"], name="kpi"))
+    values, series = kpi_inputs(retention=retention, rates=rates, complaint=complaint,
+                                complaint_periods=_complaint_periods())
+    assert values["complaint_rate"]["estimate"].iloc[0] == 31.0  # the complaints section's KPI wins
+    per_customer = values["complaints_per_customer"].iloc[0]  # the latest FULL period (Q3), not Q4
+    assert (per_customer["estimate"], per_customer["period"]) == (0.04, "2024Q3")
+    churn = series["churn_rate"]
+    np.testing.assert_allclose(churn["estimate"], 1 - rates.loc["all", "estimate"].to_numpy())
+    np.testing.assert_allclose(churn["ci_low"], 1 - rates.loc["all", "ci_high"].to_numpy())
+    card = scorecard(values, {"complaint_rate": 50.0, "churn_rate": 0.32}, series)
+    assert card.loc["complaint_rate", "verdict"] == "met" and card.loc["churn_rate", "verdict"] == "cannot tell"
+    assert card.loc["retention_rate", "trend"] == pytest.approx(np.polyfit(np.arange(4), [0.60, 0.62, 0.65, 0.66], 1)[0])
+    assert card.loc["retention_rate", "trend_note"] == "" and card.loc["satisfaction_index", "trend_note"] == "no data"
+    assert card.loc["complaint_rate", "n_periods"] == 3  # Q4 is not over
+
+
+def test_a_kpi_without_dates_or_enough_periods_says_so():
+    sat = pd.DataFrame({"estimate": [70.0], "ci_low": [68.0], "ci_high": [72.0]}, index=["satisfaction_index"])
+    short = pd.DataFrame({"estimate": [0.1, 0.2], "ci_low": [0.0, 0.1], "ci_high": [0.2, 0.3], "full": True})
+    values, series = kpi_inputs(satisfaction=sat, referrals=short)
+    card = scorecard(values, {"satisfaction_index": 65}, series)
+    assert card.loc["satisfaction_index", ["verdict", "trend_note"]].tolist() == ["met", "no dates"]
+    assert card.loc["referral_rate", ["verdict", "trend_note"]].tolist() == ["no target", "too few periods"]
 
 
 def test_cross_sell_series_accumulates():
@@ -116,3 +133,6 @@ def test_cross_sell_series_accumulates():
     assert s["customers"].tolist() == [2, 3, 3] and s["cross_buyers"].tolist() == [0, 0, 1]
     direct = tx.groupby("customer_id")["category"].nunique()
     assert latest_kpi(s, "cross_sell_rate")["estimate"].iloc[0] == pytest.approx((direct >= 2).mean())
+    low, high = proportion_confint(s["cross_buyers"], s["customers"], method="wilson")
+    np.testing.assert_allclose(s["ci_low"], low, atol=1e-12)
+    np.testing.assert_allclose(s["ci_high"], high, atol=1e-12)

@@ -82,9 +82,11 @@ def period_labels(dates: pd.Series, period: str) -> pd.Series:
         else dates.dt.to_period(PERIODS[period])
 
 
-def _known(transactions: pd.DataFrame, category: str) -> pd.DataFrame:
+def _known(transactions: pd.DataFrame, category: str, observation_end: pd.Timestamp | None = None) -> pd.DataFrame:
     require_columns(transactions, ["customer_id", category], "transactions", "category")
     known = transactions[transactions[category].notna()]
+    if observation_end is not None:
+        known = known[known["date"] < observation_end + pd.Timedelta(days=1)]
     if known.empty:
         raise DataValidationError(f"the transactions' {category!r} column is empty: no purchase has a category")
     return known
@@ -98,7 +100,7 @@ def _proportions(x: np.ndarray, n: np.ndarray, alpha: float) -> dict[str, np.nda
 
 @validate_params({"alpha": _ALPHA})
 def category_adoption(transactions: pd.DataFrame, *, category: str = "category",
-                      alpha: float = 0.05) -> pd.DataFrame:
+                      observation_end: pd.Timestamp | None = None, alpha: float = 0.05) -> pd.DataFrame:
     """Share of customers who bought each category, with its Wilson interval, and its revenue.
 
     Parameters
@@ -107,6 +109,8 @@ def category_adoption(transactions: pd.DataFrame, *, category: str = "category",
         Canonical transactions with ``customer_id``, ``amount`` (optional) and *category*.
     category : str
         The category column. Purchases without a category are left out.
+    observation_end : Timestamp, optional
+        Last day of data used (None: all); the same in every function of this module.
     alpha : float
         One minus the confidence level.
 
@@ -127,7 +131,7 @@ def category_adoption(transactions: pd.DataFrame, *, category: str = "category",
     x                 3      1.00           0.5
     y                 1      0.33           0.5
     """
-    known = _known(transactions, category)
+    known = _known(transactions, category, observation_end)
     total = known["customer_id"].nunique()
     groups = known.groupby(category, observed=True)
     out = pd.DataFrame({"customers": groups["customer_id"].nunique(), "orders": groups.size()})
@@ -140,7 +144,8 @@ def category_adoption(transactions: pd.DataFrame, *, category: str = "category",
     return order_estimate_columns(out.sort_values(["customers", "revenue"], ascending=False))
 
 
-def categories_per_customer(transactions: pd.DataFrame, *, category: str = "category") -> pd.DataFrame:
+def categories_per_customer(transactions: pd.DataFrame, *, category: str = "category",
+                            observation_end: pd.Timestamp | None = None) -> pd.DataFrame:
     """How many customers bought 1, 2, ... distinct categories.
 
     Returns
@@ -154,7 +159,7 @@ def categories_per_customer(transactions: pd.DataFrame, *, category: str = "cate
     >>> categories_per_customer(tx)["customers"].tolist()
     [2, 1]
     """
-    counts = _known(transactions, category).groupby("customer_id")[category].nunique()
+    counts = _known(transactions, category, observation_end).groupby("customer_id")[category].nunique()
     out = counts.value_counts().sort_index().rename("customers").to_frame()
     out.index = out.index.astype(int).rename("n_categories")
     out["share"] = out["customers"] / out["customers"].sum()
@@ -163,7 +168,7 @@ def categories_per_customer(transactions: pd.DataFrame, *, category: str = "cate
 
 @validate_params({"alpha": _ALPHA, "min_categories": [Interval(int, 2, None, closed="left")]})
 def cross_sell_rate(transactions: pd.DataFrame, *, category: str = "category", min_categories: int = 2,
-                    alpha: float = 0.05) -> pd.DataFrame:
+                    observation_end: pd.Timestamp | None = None, alpha: float = 0.05) -> pd.DataFrame:
     """The cross-sell rate: share of customers who bought at least *min_categories* categories.
 
     Returns
@@ -178,7 +183,7 @@ def cross_sell_rate(transactions: pd.DataFrame, *, category: str = "category", m
     >>> cross_sell_rate(tx)[["cross_buyers", "customers"]].values.tolist()
     [[1, 3]]
     """
-    counts = _known(transactions, category).groupby("customer_id")[category].nunique()
+    counts = _known(transactions, category, observation_end).groupby("customer_id")[category].nunique()
     x, n = int((counts >= min_categories).sum()), len(counts)
     out = pd.DataFrame({k: v for k, v in _proportions(np.array([float(x)]), np.array([float(n)]), alpha).items()},
                        index=pd.Index(["cross_sell_rate"], name="kpi"))
@@ -249,9 +254,9 @@ def value_added_sales(transactions: pd.DataFrame, value_added_categories: Sequen
                                         "customers", "full"]]
 
 
-def _baskets(transactions: pd.DataFrame, basket: str, category: str) -> pd.DataFrame:
+def _baskets(transactions: pd.DataFrame, basket: str, category: str, observation_end) -> pd.DataFrame:
     require_columns(transactions, [basket], "transactions", "basket")
-    known = _known(transactions, category)
+    known = _known(transactions, category, observation_end)
     known = known[known[basket].notna()]
     return pd.crosstab(known[basket], known[category].astype(str)) > 0
 
@@ -260,7 +265,7 @@ def _baskets(transactions: pd.DataFrame, basket: str, category: str) -> pd.DataF
                   "max_length": [Interval(int, 2, 4, closed="both")]})
 def association_rules(transactions: pd.DataFrame, *, basket: str = "customer_id", category: str = "category",
                       min_support: float = 0.01, min_confidence: float = 0.1, max_length: int = 2,
-                      alpha: float = 0.05) -> pd.DataFrame:
+                      observation_end: pd.Timestamp | None = None, alpha: float = 0.05) -> pd.DataFrame:
     """Association rules ``X -> y`` between categories, with a test of chance co-occurrence.
 
     Every itemset of up to *max_length* categories whose support reaches *min_support*
@@ -298,7 +303,7 @@ def association_rules(transactions: pd.DataFrame, *, basket: str = "customer_id"
     0          y          x       2       1.000  1.333
     1          x          y       2       0.667  1.333
     """
-    matrix = _baskets(transactions, basket, category)
+    matrix = _baskets(transactions, basket, category, observation_end)
     n = len(matrix)
     values, names = matrix.to_numpy(), list(matrix.columns)
     support = values.sum(axis=0) / n
@@ -322,11 +327,14 @@ def association_rules(transactions: pd.DataFrame, *, basket: str = "customer_id"
     out["support"] = out["n_both"] / n
     out["confidence"] = out["n_both"] / out["n_antecedent"]
     out = out[out["confidence"] >= min_confidence].reset_index(drop=True)
+    if out.empty:
+        return pd.DataFrame({c: pd.Series(dtype=bool if c == "significant" else object if c in columns[:2] else float)
+                             for c in columns})
     out["expected_confidence"] = out["n_consequent"] / n
     out["lift"] = out["confidence"] / out["expected_confidence"]
     out["leverage"] = out["support"] - out["n_antecedent"] / n * out["expected_confidence"]
     out["p_value"] = stats.hypergeom.sf(out["n_both"] - 1, n, out["n_consequent"], out["n_antecedent"])
-    out["p_adjusted"] = multipletests(out["p_value"], method="holm")[1] if len(out) else []
+    out["p_adjusted"] = multipletests(out["p_value"].to_numpy(float), method="holm")[1]
     out["significant"] = out["p_adjusted"] < alpha
     out = out.sort_values(["lift", "n_both"], ascending=False, kind="stable").reset_index(drop=True)
     return out[columns]

@@ -43,8 +43,8 @@ from analysis.results import estimate_table
 from analysis.retention.cohorts import PERIODS, period_bounds
 from analysis.retention.crosssell import period_labels, require_columns
 
-__all__ = ["KPIS", "VERDICTS", "kpi_verdict", "satisfaction_index", "kpi_trend", "complaint_series",
-           "cross_sell_series", "churn_from_retention", "latest_kpi", "scorecard"]
+__all__ = ["KPIS", "VERDICTS", "kpi_verdict", "satisfaction_index", "kpi_trend",
+           "cross_sell_series", "churn_from_retention", "latest_kpi", "kpi_inputs", "scorecard"]
 
 #: KPI name -> the direction that is good
 KPIS = {
@@ -161,53 +161,15 @@ def kpi_trend(series: pd.DataFrame | None, *, value: str = "estimate", alpha: fl
 
 
 @validate_params({"period": [Options(set(PERIODS))]})
-def complaint_series(complaints: pd.DataFrame, transactions: pd.DataFrame, *, period: str = "quarter",
-                     observation_end: pd.Timestamp | None = None) -> pd.DataFrame:
-    """Complaints per 1,000 orders and the share of buying customers who complained, per period.
-
-    Returns
-    -------
-    DataFrame
-        Indexed by ``period`` (text): ``orders``, ``complaints``, ``complaint_rate`` (per 1,000 orders),
-        ``customers`` (buying), ``complainers``, ``complaints_per_customer`` (share), ``full``.
-
-    Examples
-    --------
-    >>> tx = pd.DataFrame({"customer_id": list("aab"), "date": pd.to_datetime(["2024-01-02", "2024-01-09", "2024-02-01"])})
-    >>> co = pd.DataFrame({"customer_id": ["a"], "date": pd.to_datetime(["2024-01-09"])})
-    >>> complaint_series(co, tx, period="month")[["orders", "complaints", "complaint_rate"]]
-             orders  complaints  complaint_rate
-    period
-    2024-01       2           1           500.0
-    2024-02       1           0             0.0
-    """
-    require_columns(complaints, ["customer_id", "date"], "complaints", "complaints")
-    end = transactions["date"].max().normalize() if observation_end is None else observation_end
-    tx = transactions[transactions["date"] < end + pd.Timedelta(days=1)]
-    co = complaints[complaints["date"] < end + pd.Timedelta(days=1)]
-    tp, cp = period_labels(tx["date"], period), period_labels(co["date"], period)
-    out = pd.DataFrame({"orders": tx.groupby(tp).size(), "customers": tx.groupby(tp)["customer_id"].nunique()})
-    out["complaints"] = co.groupby(cp).size().reindex(out.index, fill_value=0)
-    out["complainers"] = co.groupby(cp)["customer_id"].nunique().reindex(out.index, fill_value=0)
-    out = out.fillna(0).astype(int)
-    out["complaint_rate"] = 1000 * out["complaints"] / out["orders"]
-    out["complaints_per_customer"] = out["complainers"] / out["customers"]
-    latest = period_bounds(period, end)
-    out["full"] = [p <= latest for p in out.index]
-    out.index = out.index.astype(str).rename("period")
-    return out[["orders", "complaints", "complaint_rate", "customers", "complainers", "complaints_per_customer", "full"]]
-
-
-@validate_params({"period": [Options(set(PERIODS))]})
 def cross_sell_series(transactions: pd.DataFrame, *, period: str = "quarter", category: str = "category",
-                      observation_end: pd.Timestamp | None = None) -> pd.DataFrame:
+                      observation_end: pd.Timestamp | None = None, alpha: float = 0.05) -> pd.DataFrame:
     """The cross-sell rate at the end of each period: share of customers so far with two or more categories.
 
     Returns
     -------
     DataFrame
         Indexed by ``period`` (text): ``customers`` (with a categorised purchase so far),
-        ``cross_buyers``, ``estimate`` (their share), ``full``.
+        ``cross_buyers``, ``estimate`` (their share), ``ci_low``, ``ci_high`` (Wilson), ``full``.
 
     Examples
     --------
@@ -228,50 +190,40 @@ def cross_sell_series(transactions: pd.DataFrame, *, period: str = "quarter", ca
         rows.append({"customers": len(counts), "cross_buyers": int((counts >= 2).sum())})
     out = pd.DataFrame(rows, index=periods)
     out["estimate"] = out["cross_buyers"] / out["customers"]
+    out["ci_low"], out["ci_high"] = wilson_interval(out["cross_buyers"].to_numpy(float), out["customers"].to_numpy(float),
+                                                    alpha)
     latest = period_bounds(period, end)
     out["full"] = [p <= latest for p in out.index]
     out.index = out.index.astype(str).rename("period")
     return out
 
 
-@validate_params({"alpha": _ALPHA, "kpi": [Options({"complaint_rate", "complaints_per_customer", "cross_sell_rate"})]})
-def latest_kpi(series: pd.DataFrame, kpi: str, *, alpha: float = 0.05) -> pd.DataFrame | None:
-    """The latest wholly observed period of a :func:`complaint_series` or :func:`cross_sell_series` as a KPI row.
-
-    ``complaint_rate`` (per 1,000 orders) has the exact Poisson (Garwood) interval of the
-    complaint count; ``complaints_per_customer`` and ``cross_sell_rate`` the Wilson interval of
-    their share. None when no period is wholly observed.
+def latest_kpi(series: pd.DataFrame | None, kpi: str, *, estimate: str = "estimate", ci_low: str = "ci_low",
+               ci_high: str = "ci_high") -> pd.DataFrame | None:
+    """The latest wholly observed period (``full``) of a per-period table as a one-row KPI table.
 
     Returns
     -------
     DataFrame or None
-        One row (index *kpi*): ``estimate``, ``std_error``, ``ci_low``, ``ci_high``, ``p_value`` (NaN),
-        ``period``, ``events``, ``n``.
+        One row (index *kpi*): ``estimate``, ``ci_low``, ``ci_high`` (renamed from the given columns)
+        and ``period``; None without a series or a full period.
 
     Examples
     --------
-    >>> s = pd.DataFrame({"orders": [1000], "complaints": [30], "complaint_rate": [30.0], "full": [True]},
-    ...                  index=pd.Index(["2024Q1"], name="period"))
-    >>> latest_kpi(s, "complaint_rate")[["estimate", "ci_low", "ci_high"]].round(2).values.tolist()
-    [[30.0, 20.24, 42.83]]
+    >>> s = pd.DataFrame({"rate": [30.0, 33.0], "low": [20.2, 25.0], "high": [42.8, 41.0], "full": [True, False]},
+    ...                  index=pd.Index(["2024Q1", "2024Q2"], name="period"))
+    >>> latest_kpi(s, "complaint_rate", estimate="rate", ci_low="low", ci_high="high").values.tolist()
+    [[30.0, 20.2, 42.8, '2024Q1']]
     """
-    full = series[series["full"].astype(bool)]
+    if series is None or series.empty:
+        return None
+    full = series[series["full"].astype(bool)] if "full" in series.columns else series
     if full.empty:
         return None
-    row, period = full.iloc[-1], str(full.index[-1])
-    if kpi == "complaint_rate":
-        x, n = float(row["complaints"]), float(row["orders"])
-        low = stats.chi2.ppf(alpha / 2, 2 * x) / 2 if x > 0 else 0.0
-        high = stats.chi2.ppf(1 - alpha / 2, 2 * x + 2) / 2
-        est, se, low, high = 1000 * x / n, 1000 * np.sqrt(x) / n, 1000 * low / n, 1000 * high / n
-    else:
-        x, n = ((float(row["complainers"]), float(row["customers"])) if kpi == "complaints_per_customer"
-                else (float(row["cross_buyers"]), float(row["customers"])))
-        est, (low, high) = x / n, (float(b) for b in wilson_interval(x, n, alpha))
-        se = np.sqrt(est * (1 - est) / n)
-    out = estimate_table([kpi], [est], [se], alpha=alpha, ci_low=[low], ci_high=[high], index_name="kpi")
-    out["p_value"] = np.nan
-    return out.assign(period=period, events=int(x), n=int(n))
+    row = full.iloc[-1]
+    return pd.DataFrame({"estimate": [float(row[estimate])], "ci_low": [float(row[ci_low])],
+                         "ci_high": [float(row[ci_high])], "period": [str(full.index[-1])]},
+                        index=pd.Index([kpi], name="kpi"))
 
 
 def churn_from_retention(retention: pd.DataFrame) -> pd.DataFrame:
@@ -290,8 +242,84 @@ def churn_from_retention(retention: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _series(table: pd.DataFrame | None, estimate: str, low: str, high: str, *, flip: bool = False) -> pd.DataFrame | None:
+    """A per-period table in the scorecard's shape: ``estimate``, ``ci_low``, ``ci_high``, ``full``."""
+    if table is None or table.empty or estimate not in table.columns:
+        return None
+    out = pd.DataFrame({"estimate": table[estimate], "ci_low": table[low], "ci_high": table[high]}, index=table.index)
+    if flip:
+        out = pd.DataFrame({"estimate": 1 - out["estimate"], "ci_low": 1 - out["ci_high"],
+                            "ci_high": 1 - out["ci_low"]}, index=out.index)
+    out["full"] = table["full"].astype(bool) if "full" in table.columns else True
+    out.index = out.index.astype(str).rename("period")
+    return out
+
+
+def kpi_inputs(*, retention: pd.DataFrame | None = None, rates: pd.DataFrame | None = None,
+               complaint: pd.DataFrame | None = None, complaint_periods: pd.DataFrame | None = None,
+               satisfaction: pd.DataFrame | None = None, value_added: pd.DataFrame | None = None,
+               cross_sell: pd.DataFrame | None = None, referrals: pd.DataFrame | None = None,
+               ) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:
+    """Each KPI's latest value and its per-period series from the tables the notebook's sections made.
+
+    Parameters
+    ----------
+    retention : one-row DataFrame, optional
+        The retention KPI (notebook 05's ``retention_kpi``); the churn rate is one minus it.
+    rates : DataFrame, optional
+        Period retention indexed by (``group``, ``period``) with ``estimate``, ``ci_low``, ``ci_high``
+        (notebook 05's ``rates``); the ``all`` group gives the retention and churn series.
+    complaint : one-row DataFrame, optional
+        The complaint KPI (``complaint_kpi``), indexed by its KPI name; it is preferred over the
+        latest period of *complaint_periods* for that KPI.
+    complaint_periods : DataFrame, optional
+        Complaint rates by period (:func:`analysis.retention.complaint_rates` with ``by=period``):
+        ``per_1000_orders``/``per_1000_low``/``per_1000_high``, ``share_complained``/``share_low``/``share_high``
+        and ``full``.
+    satisfaction : one-row DataFrame, optional
+        :func:`satisfaction_index` (no dates: no series).
+    value_added, cross_sell, referrals : DataFrame, optional
+        :func:`~analysis.retention.value_added_sales`, :func:`cross_sell_series`,
+        :func:`~analysis.retention.referral_rates` (per period with ``estimate``, ``ci_low``, ``ci_high``, ``full``).
+
+    Returns
+    -------
+    (values, series) : tuple of dict
+        ``values``: {kpi: one-row DataFrame with ``estimate``, ``ci_low``, ``ci_high``}; ``series``:
+        {kpi: per-period DataFrame with ``estimate``, ``ci_low``, ``ci_high``, ``full``}. A KPI without
+        data is absent.
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"estimate": [0.8], "ci_low": [0.7], "ci_high": [0.9]}, index=["retention_rate"])
+    >>> values, series = kpi_inputs(retention=r)
+    >>> sorted(values), series
+    (['churn_rate', 'retention_rate'], {})
+    """
+    series = {
+        "retention_rate": None if rates is None else _series(rates.xs("all", level="group"), "estimate", "ci_low", "ci_high"),
+        "churn_rate": None if rates is None else _series(rates.xs("all", level="group"), "estimate", "ci_low", "ci_high",
+                                                         flip=True),
+        "complaint_rate": _series(complaint_periods, "per_1000_orders", "per_1000_low", "per_1000_high"),
+        "complaints_per_customer": _series(complaint_periods, "share_complained", "share_low", "share_high"),
+        "value_added_sales": _series(value_added, "estimate", "ci_low", "ci_high"),
+        "cross_sell_rate": _series(cross_sell, "estimate", "ci_low", "ci_high"),
+        "referral_rate": _series(referrals, "estimate", "ci_low", "ci_high"),
+    }
+    series = {k: v for k, v in series.items() if v is not None}
+    values = {k: latest_kpi(v, k) for k, v in series.items()}
+    if retention is not None:
+        values["retention_rate"], values["churn_rate"] = retention.iloc[[0]], churn_from_retention(retention)
+    if complaint is not None and str(complaint.index[0]) in KPIS:
+        values[str(complaint.index[0])] = complaint.iloc[[0]]
+    if satisfaction is not None:
+        values["satisfaction_index"] = satisfaction.iloc[[0]]
+    return {k: v for k, v in values.items() if v is not None}, series
+
+
+@validate_params({"alpha": _ALPHA})
 def scorecard(values: Mapping[str, pd.DataFrame | None], targets: Mapping[str, float] | None = None,
-              trends: Mapping[str, pd.DataFrame] | None = None) -> pd.DataFrame:
+              series: Mapping[str, pd.DataFrame] | None = None, *, alpha: float = 0.05) -> pd.DataFrame:
     """One row per KPI of :data:`KPIS`: estimate, interval, target, verdict and trend.
 
     Parameters
@@ -300,21 +328,26 @@ def scorecard(values: Mapping[str, pd.DataFrame | None], targets: Mapping[str, f
         ``{kpi: one-row DataFrame with estimate, ci_low, ci_high}`` (None or absent: no data).
     targets : mapping, optional
         ``{kpi: target}`` (the study's ``targets``); a name outside :data:`KPIS` is refused.
-    trends : mapping, optional
-        ``{kpi: one-row table of}`` :func:`kpi_trend`.
+    series : mapping, optional
+        ``{kpi: per-period DataFrame with estimate (and full)}``: the trend is the slope of
+        :func:`kpi_trend` over its wholly observed periods.
+    alpha : float
+        One minus the confidence level of the trends' intervals.
 
     Returns
     -------
     DataFrame
         Indexed by ``kpi`` in :data:`KPIS` order: ``direction``, ``estimate``, ``ci_low``, ``ci_high``,
-        ``target``, ``verdict`` (one of :data:`VERDICTS`), ``trend`` (slope per period), ``trend_low``,
-        ``trend_high``, ``trend_p``, ``n_periods``.
+        ``period`` (of the estimate, when known), ``target``, ``verdict`` (one of :data:`VERDICTS`),
+        ``trend`` (slope per period), ``trend_low``, ``trend_high``, ``trend_p``, ``n_periods`` and
+        ``trend_note`` (``""``; ``"no dates"`` for a KPI without a series; ``"too few periods"`` for
+        fewer than three full periods; ``"no data"``).
 
     Examples
     --------
     >>> one = pd.DataFrame({"estimate": [0.82], "ci_low": [0.80], "ci_high": [0.84]})
-    >>> scorecard({"retention_rate": one}, {"retention_rate": 0.75}).loc["retention_rate", "verdict"]
-    'met'
+    >>> scorecard({"retention_rate": one}, {"retention_rate": 0.75}).loc["retention_rate", ["verdict", "trend_note"]].tolist()
+    ['met', 'no dates']
     """
     targets = dict(targets or {})
     unknown = sorted(set(targets) - set(KPIS))
@@ -325,13 +358,15 @@ def scorecard(values: Mapping[str, pd.DataFrame | None], targets: Mapping[str, f
         row = values.get(kpi)
         est, low, high = ((float(row["estimate"].iloc[0]), float(row["ci_low"].iloc[0]), float(row["ci_high"].iloc[0]))
                           if row is not None and len(row) else (np.nan, np.nan, np.nan))
+        period = str(row["period"].iloc[0]) if row is not None and "period" in row.columns else ""
         target = targets.get(kpi)
         target = float(target) if target is not None else np.nan
-        trend = (trends or {}).get(kpi)
-        t = trend.iloc[0] if trend is not None else {}
+        s = (series or {}).get(kpi)
+        t = kpi_trend(s, alpha=alpha).iloc[0]
+        note = ("no data" if not np.isfinite(est) else "no dates" if s is None
+                else "too few periods" if t["n_periods"] < 3 else "")
         rows.append({"kpi": kpi, "direction": direction, "estimate": est, "ci_low": low, "ci_high": high,
-                     "target": target, "verdict": kpi_verdict(low, high, target, direction),
-                     "trend": t.get("estimate", np.nan), "trend_low": t.get("ci_low", np.nan),
-                     "trend_high": t.get("ci_high", np.nan), "trend_p": t.get("p_value", np.nan),
-                     "n_periods": t.get("n_periods", 0)})
+                     "period": period, "target": target, "verdict": kpi_verdict(low, high, target, direction),
+                     "trend": t["estimate"], "trend_low": t["ci_low"], "trend_high": t["ci_high"],
+                     "trend_p": t["p_value"], "n_periods": int(t["n_periods"]), "trend_note": note})
     return pd.DataFrame(rows).set_index("kpi")
