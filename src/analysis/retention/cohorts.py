@@ -28,7 +28,8 @@ from analysis.errors import DataValidationError
 from analysis.segmentation import lifecycle_stages, rfm, value_tiers
 from analysis.window import parse_date
 
-__all__ = ["PERIODS", "period_bounds", "cohort_matrix", "period_retention", "latest_retention", "customer_groups",
+__all__ = ["PERIODS", "period_bounds", "cohort_matrix", "period_retention", "latest_retention", "retention_rate_kpi",
+           "customer_groups",
            "retention_by_group", "margin_per_active"]
 
 #: the periods a rate can be measured over, and their pandas frequency
@@ -180,6 +181,28 @@ def period_retention(transactions: pd.DataFrame, *, period: str = "month", obser
     return _rates(counts.astype({"retained": int}), alpha)
 
 
+def retention_rate_kpi(rates: pd.DataFrame) -> pd.DataFrame:
+    """The retention KPI: the ``all`` group's latest rated period of :func:`period_retention`.
+
+    Returns
+    -------
+    DataFrame
+        One row (index ``retention_rate``): ``estimate``, ``std_error``, ``ci_low``, ``ci_high``,
+        ``period`` (t, text) and ``active`` (customers active in t).
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"estimate": [0.4, 0.5], "std_error": 0.1, "ci_low": 0.3, "ci_high": 0.6, "active": 9},
+    ...                  index=pd.MultiIndex.from_tuples([("all", "2024-01"), ("all", "2024-02")],
+    ...                                                  names=["group", "period"]))
+    >>> retention_rate_kpi(r)[["estimate", "period"]].values.tolist()
+    [[0.5, '2024-02']]
+    """
+    row = latest_retention(rates).loc["all"].reset_index().iloc[[0]]
+    return row[["estimate", "std_error", "ci_low", "ci_high", "period", "active"]].set_axis(
+        pd.Index(["retention_rate"], name="kpi"))
+
+
 def latest_retention(rates: pd.DataFrame) -> pd.DataFrame:
     """Each group's row of the latest rated period of :func:`period_retention` (the KPI).
 
@@ -206,8 +229,8 @@ def customer_groups(transactions: pd.DataFrame, customers: pd.DataFrame | None =
         Canonical transactions (with ``amount`` for value tiers and RFM segments).
     customers : DataFrame, optional
         The customers table; its ``channel_column`` gives the acquisition channel.
-    as_of : date-like
-        The day the groups are measured at (the end of period t).
+    as_of : date-like or Period
+        The day the groups are measured at, or a period: its last day (the end of period t).
     rules : mapping, optional
         Lifecycle rules (a study's ``lifecycle``).
     channel_column : str
@@ -228,7 +251,7 @@ def customer_groups(transactions: pd.DataFrame, customers: pd.DataFrame | None =
     >>> customer_groups(tx, as_of="2024-01-31")["value_tier"].tolist()
     ['A', 'A', 'A', 'B', 'C', 'C']
     """
-    day = parse_date(as_of, "as_of")
+    day = as_of.end_time.normalize() if isinstance(as_of, pd.Period) else parse_date(as_of, "as_of")
     tx = transactions.loc[transactions["date"] < day + pd.Timedelta(days=1)]
     out = pd.DataFrame(index=pd.Index(sorted(tx["customer_id"].unique()), name="customer_id"))
     if customers is not None and channel_column in customers.columns:
@@ -273,11 +296,13 @@ def retention_by_group(transactions: pd.DataFrame, groups: pd.DataFrame, *, peri
     tier     A           2         2       1.0
              B           2         0       0.0
     """
+    tx, end = _log(transactions, period, observation_end)
+    rated = str(period_bounds(period, end) - 1)  # the latest period t whose next period is complete
+    tx = tx[tx["period"] >= period_bounds(period, end) - 1].drop(columns="period")
     parts = {}
     for name in groups.columns:
-        rates = latest_retention(period_retention(transactions, period=period, observation_end=observation_end,
-                                                  groups=groups[name], alpha=alpha))
-        rates = rates.reset_index("period")
+        rates = period_retention(tx, period=period, observation_end=end, groups=groups[name], alpha=alpha)
+        rates = rates[rates.index.get_level_values("period") == rated].reset_index("period")
         table = np.column_stack([rates["retained"], rates["active"] - rates["retained"]])
         p = np.nan
         if len(rates) > 1 and (table.sum(axis=0) > 0).all():

@@ -102,7 +102,8 @@ def retention_economics(*, margin: float, retention: float, ci_low: float, ci_hi
     Returns
     -------
     DataFrame
-        Indexed by ``quantity``: ``customer_value``, ``base_value``, ``cost_of_churn``,
+        Indexed by ``quantity``: first the inputs (``margin``, ``retention``, ``discount_rate``,
+        ``n_customers``, ``programme_cost``, ``programme_effect``), then ``customer_value``, ``base_value``, ``cost_of_churn``,
         ``retention_cost_per_kept`` (``c / delta``), ``break_even_improvement`` (a share),
         ``programme_value_per_customer`` and ``programme_value_base`` (value with the programme
         minus value without, per customer and for the base); columns ``estimate``, ``ci_low``,
@@ -128,7 +129,13 @@ def retention_economics(*, margin: float, retention: float, ci_low: float, ci_hi
             for name, r in (("estimate", retention), ("a", ci_low), ("b", ci_high))}
     out = pd.DataFrame(rows)
     out["ci_low"], out["ci_high"] = out[["a", "b"]].min(axis=1), out[["a", "b"]].max(axis=1)
-    out = out.drop(columns=["a", "b"]).rename_axis("quantity")
+    out = out.drop(columns=["a", "b"])
+    inputs = pd.DataFrame({"estimate": [margin, retention, discount_rate, n_customers, programme_cost, programme_effect],
+                           "ci_low": [margin, ci_low, discount_rate, n_customers, programme_cost, programme_effect],
+                           "ci_high": [margin, ci_high, discount_rate, n_customers, programme_cost, programme_effect]},
+                          index=["margin", "retention", "discount_rate", "n_customers", "programme_cost",
+                                 "programme_effect"])
+    out = pd.concat([inputs.astype(float), out]).rename_axis("quantity")
     gain = out.loc["programme_value_per_customer"]
     out["pays"] = "yes" if gain["ci_low"] > 0 else ("no" if gain["ci_high"] < 0 else "unclear")
     return out

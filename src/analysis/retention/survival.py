@@ -37,7 +37,7 @@ from analysis.errors import DataValidationError
 from analysis.window import parse_date
 
 __all__ = ["PERIOD_DAYS", "customer_lifetimes", "lifetime_summary", "kaplan_meier", "kaplan_meier_by_group",
-           "median_lifetime", "logrank_test", "membership_lifetimes", "sbg_forecast"]
+           "median_lifetime", "lifetime_groups", "logrank_test", "membership_lifetimes", "sbg_forecast"]
 
 #: mean length of a period in days (for memberships measured in whole periods)
 PERIOD_DAYS = {"month": 365.25 / 12, "quarter": 365.25 / 4}
@@ -93,18 +93,22 @@ def lifetime_summary(lifetimes: pd.DataFrame, n_customers: int) -> pd.DataFrame:
     -------
     DataFrame
         One row (index ``all``): ``customers`` (all with a purchase), ``judged`` (acquired early
-        enough), ``excluded``, ``churned``, ``censored`` and ``censored_share`` (of judged).
+        enough), ``excluded``, ``churned``, ``censored``, ``censored_share`` (of judged) and
+        ``never_returned_share`` (churned without a purchase after the first day, of judged: the
+        Kaplan-Meier curve's drop at time 0).
 
     Examples
     --------
-    >>> lt = pd.DataFrame({"churned": [True, False, True]})
+    >>> lt = pd.DataFrame({"churned": [True, False, True], "duration_days": [0, 5, 9]})
     >>> lifetime_summary(lt, 5)["censored_share"].round(3).tolist()
     [0.333]
     """
     judged, churned = len(lifetimes), int(lifetimes["churned"].sum())
+    once = int((lifetimes["churned"] & (lifetimes["duration_days"] == 0)).sum())
     return pd.DataFrame({"customers": [int(n_customers)], "judged": [judged], "excluded": [int(n_customers) - judged],
                          "churned": [churned], "censored": [judged - churned],
-                         "censored_share": [(judged - churned) / judged if judged else np.nan]},
+                         "censored_share": [(judged - churned) / judged if judged else np.nan],
+                         "never_returned_share": [once / judged if judged else np.nan]},
                         index=pd.Index(["all"], name="sample"))
 
 
@@ -216,6 +220,30 @@ def median_lifetime(curve: pd.DataFrame) -> pd.DataFrame:
                         index=pd.Index(["median"], name="quantile"))
 
 
+def lifetime_groups(lifetimes: pd.DataFrame, customers: pd.DataFrame | None, *, column: str | None,
+                    period: str = "month") -> tuple[str, pd.Series]:
+    """The groups whose survival curves are compared: ``customers[column]`` when the study has that
+    column (an attribute fixed at acquisition, such as the acquisition channel), else the acquisition
+    cohort (the period of the first purchase).
+
+    Returns
+    -------
+    (str, Series)
+        The grouping's name (``column`` or ``"cohort"``) and the group per ``customer_id``.
+
+    Examples
+    --------
+    >>> lt = pd.DataFrame({"first_purchase": pd.to_datetime(["2024-01-03", "2024-02-01"])}, index=["a", "b"])
+    >>> name, g = lifetime_groups(lt, None, column="acquisition_channel")
+    >>> name, g.tolist()
+    ('cohort', ['2024-01', '2024-02'])
+    """
+    if customers is not None and column and column in customers.columns:
+        return column, customers.set_index("customer_id")[column]
+    freq = "M" if period == "month" else "Q"
+    return "cohort", lifetimes["first_purchase"].dt.to_period(freq).astype(str)
+
+
 def logrank_test(lifetimes: pd.DataFrame, group: pd.Series) -> pd.DataFrame:
     """Log-rank test that every group shares one survivor curve (statsmodels' ``survdiff``).
 
@@ -243,8 +271,10 @@ def logrank_test(lifetimes: pd.DataFrame, group: pd.Series) -> pd.DataFrame:
                         index=pd.Index(["logrank"], name="test"))
 
 
-def membership_lifetimes(memberships: pd.DataFrame, *, observation_end, period: str = "month") -> pd.DataFrame:
+def membership_lifetimes(memberships: pd.DataFrame, *, observation_end=None, period: str = "month") -> pd.DataFrame:
     """Each member's time in the programme in whole periods, from the memberships table.
+
+    ``observation_end`` is the last day of data (None: the latest date in the table).
 
     The join date is a customer's earliest ``start_date``; she left on her last spell's
     ``end_date`` (missing: still a member at the end of the data). A member who left has
@@ -270,6 +300,8 @@ def membership_lifetimes(memberships: pd.DataFrame, *, observation_end, period: 
     b            False        5
     """
     check_params({"period": [Options(PERIOD_DAYS)]}, {"period": period}, "membership_lifetimes")
+    if observation_end is None:  # no transactions: the last date the memberships table holds
+        observation_end = memberships[[c for c in ("start_date", "end_date") if c in memberships.columns]].max().max()
     end = parse_date(observation_end, "observation_end")
     spells = memberships.sort_values(["customer_id", "start_date"])
     by = spells.groupby("customer_id", sort=True)
@@ -302,7 +334,8 @@ def _observed_curve(lifetimes: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame.from_dict(rows, orient="index", columns=["at_risk", "left", "observed"]).rename_axis("period")
 
 
-def sbg_forecast(lifetimes: pd.DataFrame, *, fit_periods: int = 6) -> tuple[ShiftedBetaGeometric, pd.DataFrame]:
+def sbg_forecast(lifetimes: pd.DataFrame, *, fit_periods: int = 6,
+                 min_at_risk: int = 20) -> tuple[ShiftedBetaGeometric, pd.DataFrame]:
     """sBG fitted on the first ``fit_periods`` periods of the members observed that long, and its
     forecast against the observed survivor curve of all members.
 
@@ -312,6 +345,9 @@ def sbg_forecast(lifetimes: pd.DataFrame, *, fit_periods: int = 6) -> tuple[Shif
         From :func:`membership_lifetimes` (``periods``, ``left``, ``observed_periods``).
     fit_periods : int
         Periods of calibration; later periods are the holdout.
+    min_at_risk : int
+        The observed curve stops before the first period with fewer members at risk (its tail
+        rests on a handful of members).
 
     Returns
     -------
@@ -332,8 +368,9 @@ def sbg_forecast(lifetimes: pd.DataFrame, *, fit_periods: int = 6) -> tuple[Shif
     >>> bool(abs(curve["error"]).max() < 0.02)
     True
     """
-    check_params({"fit_periods": [Interval(int, 1, None, closed="left")]}, {"fit_periods": fit_periods},
-                 "sbg_forecast")
+    check_params({"fit_periods": [Interval(int, 1, None, closed="left")],
+                  "min_at_risk": [Interval(int, 1, None, closed="left")]},
+                 {"fit_periods": fit_periods, "min_at_risk": min_at_risk}, "sbg_forecast")
     sample = lifetimes[lifetimes["observed_periods"] >= fit_periods]  # first periods all observable
     if sample.empty:
         raise DataValidationError(f"no member has been in the programme for {fit_periods} periods of data; "
@@ -343,6 +380,8 @@ def sbg_forecast(lifetimes: pd.DataFrame, *, fit_periods: int = 6) -> tuple[Shif
                                  for t in range(1, fit_periods + 1)]
     model = ShiftedBetaGeometric().fit(survivors)
     curve = _observed_curve(lifetimes)
+    short = np.flatnonzero(curve["at_risk"].to_numpy() < min_at_risk)
+    curve = curve.iloc[: short[0]] if len(short) else curve
     forecast = model.survival(curve.index.to_numpy())
     return model, curve.assign(forecast=forecast, error=forecast - curve["observed"],
                                calibration=curve.index <= fit_periods)
