@@ -346,3 +346,28 @@ def test_a_study_of_complaints_alone_runs_notebook_05_and_a_survey_alone_skips_i
     assert fate == {"05_retention_loyalty": None}
     alone = {p.notebook: p.skipped for p in _checked(survey_project(tmp_path / "other"), ["05_retention_loyalty"])}
     assert "needs a transactions table or a complaints table or a memberships table" in alone["05_retention_loyalty"]
+
+
+def test_customers_with_a_complaint_flag_run_notebook_05_and_its_columns_are_checked(tmp_path):
+    """Issue 15: iFood-like data (a customer table with a 0/1 complaint column) serve notebook 05 through
+    complaint_flag; a flag, outcome or covariate the customers table lacks is named before any kernel."""
+    (tmp_path / "data").mkdir(parents=True)
+    (tmp_path / "data" / "crm.csv").write_text("cid,Complain,Response,Income\n" + "".join(
+        f"c{i},{i % 5 == 0:d},{i % 3 == 0:d},{1000 + i}\n" for i in range(12)), encoding="utf-8")
+    study = survey_project(tmp_path, extra="""\
+          customers:
+            path: ../data/crm.csv
+            columns: {customer_id: cid}
+        """)
+    skipped = _checked(study, ["05_retention_loyalty"])[0].skipped
+    assert "a customers table and the parameter complaint_flag" in skipped
+    given = {"complaint_flag": "Complain", "complaint_outcome": "Response", "complaint_covariates": ["Income"]}
+    [plan] = _checked(study, ["05_retention_loyalty"], given)
+    assert plan.problem is None and plan.skipped is None
+    for override, words in (({"complaint_flag": "Complaint"}, "did you mean 'Complain'"),
+                            ({"complaint_outcome": "Respons"}, "did you mean 'Response'"),
+                            ({"complaint_covariates": ["Income", "Kidhome"]}, "names the column 'Kidhome'"),
+                            ({"survival_by": "region"}, "the customers table does not have")):
+        [plan] = _checked(study, ["05_retention_loyalty"], {**given, **override})
+        assert isinstance(plan.problem, NotebookParameterError), override
+        assert words in str(plan.problem) and f"parameter {next(iter(override))!r}" in str(plan.problem)

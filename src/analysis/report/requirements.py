@@ -19,7 +19,8 @@ Rules:
 - A parameter whose table the study does not have is not checked (that part is skipped).
 
 Notebook 05 applies to a study with transactions (retention, the KPI scorecard), a complaints
-log or a loyalty programme's memberships; each of its sections says why when it cannot run.
+log, a loyalty programme's memberships, or customers with a complaint flag (its parameter
+``complaint_flag`` names the 0/1 column); each of its sections says why when it cannot run.
 
 Notebook 01 applies to a study without transactions when its ``customers`` table holds
 customer-level RFM input: at least ``recency_days`` and ``frequency`` (recency and
@@ -69,7 +70,8 @@ NEEDS: dict[str, tuple[Need, ...]] = {
     "04_channel_comparison": (Need({"channel_outcomes": ()}), Need({"paths": ()}),
                               Need({"transactions": ("amount",), "customers": ("acquisition_channel",)}),
                               Need(parameter="paths_file")),
-    "05_retention_loyalty": (Need({"transactions": ()}), Need({"complaints": ()}), Need({"memberships": ()})),
+    "05_retention_loyalty": (Need({"transactions": ()}), Need({"complaints": ()}), Need({"memberships": ()}),
+                             Need({"customers": ()}, parameter="complaint_flag")),
 }
 
 #: kinds of column parameters (see :class:`ColumnParameter`)
@@ -112,6 +114,9 @@ COLUMN_PARAMETERS: dict[str, tuple[ColumnParameter, ...]] = {
         ("arm_discounts", "value_keys", "channel_column"), ("arm_incentives", "value_keys", "channel_column"),
         ("heterogeneity_by",),
     ) + _params("customers", ("acquisition_channel_column",)),
+    "05_retention_loyalty": _params(
+        "customers", ("survival_by",), ("complaint_flag",), ("complaint_outcome",), ("complaint_covariates", "columns"),
+    ),
 }
 
 
