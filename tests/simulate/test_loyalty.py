@@ -18,6 +18,7 @@ from scipy.stats import chi2
 
 from analysis.clv import ShiftedBetaGeometric
 from analysis.simulate import simulate_service_firm
+from analysis.simulate.loyalty import loyalty_parameters, simulate_loyalty
 
 
 def _membership(firm) -> pd.DataFrame:
@@ -152,7 +153,7 @@ def test_tiers_points_and_discounts_follow_the_rules(firm):
                 level = new
                 start = day + pd.Timedelta(days=1)
                 last = mem.loc[cid, "last"]
-                if pd.isna(last) or start <= last:
+                if start <= min(t.observation_end, t.observation_end if pd.isna(last) else last):
                     if start == starts[-1]:
                         starts.pop(), tiers.pop()
                     starts.append(start)
@@ -168,3 +169,19 @@ def test_tiers_points_and_discounts_follow_the_rules(firm):
             assert row.points_earned == earned
             assert row.points_redeemed == np.floor(t.redemption_share * earned)
             assert row.discounts == pytest.approx(row.points_redeemed * t.point_value, abs=0.005)
+
+
+def test_a_tier_earned_on_the_last_day_does_not_start_after_the_data():
+    """A hand-made log: one customer who surely joins and stays, crossing silver on the last day."""
+    launch, end = pd.Timestamp("2024-01-01"), pd.Timestamp("2024-06-30")
+    tx = pd.DataFrame({"customer_id": ["A", "A", "A"],
+                       "date": pd.to_datetime(["2023-06-01", "2024-01-05", "2024-06-30"]),
+                       "amount": [50.0, 100.0, 400.0], "order_id": ["1", "2", "3"]})
+    t = loyalty_parameters()
+    t["loyalty_join_coef"] = {"intercept": 50.0, "log_aov": 0.0, "log_orders": 0.0}  # joins surely
+    t["membership_sbg"] = {"alpha": 1e-6, "beta": 1e6}  # never cancels within the data
+    out, m = simulate_loyalty(np.random.default_rng(0), np.array(["A"], dtype=object), tx, launch, end, t)
+    assert out["amount"].tolist() == [50.0, 110.0, 440.0]
+    assert m["tier"].tolist() == ["base"]  # silver would start on 2024-07-01, after the data
+    assert m["start_date"].tolist() == [pd.Timestamp("2024-01-05")] and m["end_date"].isna().all()
+    assert m["points_earned"].tolist() == [550.0] and m["points_redeemed"].tolist() == [330.0]

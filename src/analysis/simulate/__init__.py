@@ -1,10 +1,11 @@
 """A synthetic service firm with known ground truth.
 
 :func:`simulate_service_firm` draws one firm's customer base, transaction log,
-satisfaction survey and randomized e-mail campaign from generative models whose
+satisfaction survey and randomized e-mail campaign, and its complaints, loyalty
+programme, purchase categories and referrals, from generative models whose
 every parameter is kept in :class:`ServiceTruth`, so each analysis of the
-notebook suite (segmentation, CLV, satisfaction drivers, channel comparison) can
-be checked against the values that produced the data.
+notebook suite (segmentation, CLV, satisfaction drivers, channel comparison,
+retention and loyalty) can be checked against the values that produced the data.
 
 The models
 ----------
@@ -28,6 +29,12 @@ Purchases: BG/NBD (Fader, Hardie and Lee 2005), in weeks
     end of ``observation_end`` (inclusive); the dates are then floored to
     ``date_resolution`` (days by default), so a day-level summary sees a ``T``
     one day shorter and merges the (rare) purchases made on the same day.
+
+    With the retention data (below) the final log is this process with a
+    little extra drop-out (leaving after a complaint: about 3 % of orders
+    complain and 5-40 % of those customers leave) and members' amounts raised
+    by 10 %; the BG/NBD and Gamma-Gamma truths describe the log exactly only
+    with ``retention_data=False``, which tests of those models' recovery use.
 
     Covariate form. With the default parameters ``r`` is common to all channels
     and every channel's parameters are the baseline channel's scaled as in
@@ -86,13 +93,98 @@ Campaign: a randomized e-mail test the day after the observation window
     ``Gamma(shape=spend_shape, mean=spend_mean[arm])``. The cost per contact
     is ``cost_per_contact[arm]``.
 
+The retention data (a fifth random stream, ``retention_data=True``)
+    Drawn after the purchases and before the campaign (which therefore sees
+    the final log), in this order; each has its own child stream, so the
+    customers, the purchases before these steps and the survey are the same
+    draws as with ``retention_data=False``.
+
+Complaints and service recovery
+    Each order leads to a complaint, made the day of the order, with
+    probability ``complaint_rate[purchase channel]`` (2-5 %). A complaint has
+    a category (``complaint_categories``, Pareto-like: two categories make two
+    thirds of the complaints), a resolution ``good`` or ``poor``
+    (``resolution_shares``), days to resolve ``Poisson(mean_days_to_resolve[r])``,
+    a compensation ``Gamma(compensation_shape, mean compensation_mean[r])``
+    and a satisfaction with the recovery ``clip(round(N(satisfaction_after_mean[r],
+    satisfaction_after_sd)), 1, 7)``. A complaint resolved after
+    ``observation_end`` has no resolution yet (missing), as in a real extract.
+    The effect: after a complaint resolved ``r`` the customer leaves for good
+    (all her later orders are removed) with probability
+    ``recovery_leave_prob[r]`` (good 0.05, poor 0.40). So, for an order with a
+    complaint resolved ``r`` against an order without complaint of a customer
+    with the same history, the probability of a repurchase within any ``h``
+    days is multiplied by exactly ``1 - recovery_leave_prob[r]``
+    (``recovery_repurchase_ratio``: 0.95 and 0.60, a risk ratio). Whether an
+    order complains depends only on its purchase channel, so within the
+    acquisition channel (the customer's type) complaining is random. There is
+    no service recovery paradox here: a complaint, however well resolved,
+    never raises repurchase (meta-analyses find the paradox rarely holds for
+    repurchase).
+
+Loyalty programme: self-selection and a known effect on spend
+    Launched on ``loyalty_launch``, the end of acquisition (one year after
+    ``start`` by default), so every customer has a history before it. Each
+    customer's join propensity is ``logit P = intercept + log_aov *
+    z(log average order value) + log_orders * z(log number of orders)``, both
+    computed on her orders before the launch and standardised over customers
+    (``loyalty_join_coef``); a joiner joins at her first order on or after the
+    launch (no such order: she never joins). Because joining favours big
+    spenders, members spend much more per order than non-members even without
+    the programme (the naive ratio is about 1.5). While a member, each order's
+    amount is multiplied by ``1 + loyalty_spend_effect`` (0.10): the true
+    effect is a ratio of 1.10 in spend per order, ``log(1.1)`` in log amount.
+    Joining depends only on the pre-launch history, so weighting or matching
+    on it recovers the effect; comparing a member's orders with her own
+    pre-launch orders does not, because she was selected for high pre-launch
+    spend (regression to the mean).
+    Members earn ``floor(amount * points_per_currency)`` points per member
+    order and redeem ``floor(redemption_share * earned)`` of a spell's points,
+    worth ``point_value`` each (``discounts``, money, the programme's cost
+    together with ``programme_cost_per_member_month``). Tiers ``base``,
+    ``silver``, ``gold``: a tier starts the day after the order whose
+    cumulative member spend crosses its ``tier_thresholds`` value; each tier
+    is one row (spell) of ``memberships``. Members cancel month by month as a
+    shifted-beta-geometric process (contractual churn): ``theta ~
+    Beta(membership_sbg)`` per member, months in the programme ``~
+    Geometric(theta)``, counted in calendar months from the join day; the last
+    spell's ``end_date`` is her last day in the programme (missing while she
+    is still a member at the end of the data). After leaving, her amounts are
+    no longer raised; her purchases go on (membership and buying are separate
+    processes).
+
+Categories and value-added services
+    Each customer has preferences ``pi ~ Dirichlet(category_concentration *
+    category_shares)`` over five categories; each purchase's category is drawn
+    from them. Two of them (``value_added_categories``: support and protection
+    plans) are value-added services. A small concentration (2) makes a
+    customer's purchases cluster in a few categories, so categories co-occur
+    within customers (two purchases of one customer share their category with
+    probability ``sum_k s_k (c s_k + 1) / (c + 1)``, 0.51, against 0.26 by
+    chance). Categories change neither amounts nor timing.
+
+Referrals
+    A share ``referral_share`` of the customers acquired from day
+    ``referral_start_day`` on (about two months, so that there are earlier
+    customers to refer them) have ``referred_by``: an earlier customer drawn
+    with probability proportional to her purchases before the referred
+    customer's acquisition (active customers refer more). Being referred
+    changes no behaviour.
+
+Targets
+    ``targets`` holds the bundled study's scorecard targets by KPI name, a
+    management choice: with quarterly rates the default firm meets some,
+    misses some and cannot be judged on one.
+
 The package
 -----------
 ``truth`` holds the parameter records (:class:`BGNBDParams`,
 :class:`GammaGammaParams`, :class:`ServiceTruth`); ``customers``,
-``transactions``, ``survey`` and ``campaign`` draw one part each (with their
-default parameters); ``firm`` checks the arguments, runs the parts on
-independent random streams and assembles :class:`ServiceFirm`.
+``transactions``, ``survey``, ``campaign``, ``complaints``, ``loyalty``,
+``categories`` and ``referrals`` draw one part each (with their default
+parameters); ``retention`` runs the four retention parts in order and holds the
+targets; ``firm`` checks the arguments, runs the parts on independent random
+streams and assembles :class:`ServiceFirm`.
 
 Examples
 --------

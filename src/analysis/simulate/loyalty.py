@@ -101,7 +101,7 @@ def _spells(orders: pd.DataFrame, code: np.ndarray, join: pd.Series, last_day: p
     """Tier spells: a new tier starts the day after the order that crossed its threshold."""
     thresholds = np.array(list(t["tier_thresholds"].values()), dtype=float)
     tiers = np.array(t["tiers"], dtype=object)
-    o = pd.DataFrame({"m": code, "day": orders["date"].dt.normalize().to_numpy(),
+    o = pd.DataFrame({"m": code, "day": orders["date"].dt.normalize().to_numpy().astype("datetime64[ns]"),
                       "amount": orders["amount"].to_numpy()}).sort_values(["m", "day"], kind="mergesort")
     cum = o.groupby("m")["amount"].cumsum().to_numpy()
     level = np.searchsorted(thresholds, cum, side="right")
@@ -116,7 +116,9 @@ def _spells(orders: pd.DataFrame, code: np.ndarray, join: pd.Series, last_day: p
     })
     starts = starts.sort_values(["m", "start", "level"], kind="mergesort")
     starts = starts.drop_duplicates(["m", "start"], keep="last")
-    starts = starts[starts["start"].to_numpy() <= last_day.reindex(starts["m"]).to_numpy()]
+    # a tier starting after her last day in the programme, or after the data, never shows
+    last = np.minimum(last_day.reindex(starts["m"]).to_numpy(), observation_end.normalize().to_datetime64())
+    starts = starts[starts["start"].to_numpy() <= last]
     starts = starts.reset_index(drop=True)
     nxt = starts.groupby("m")["start"].shift(-1)
     end = nxt - pd.Timedelta(days=1)
