@@ -435,3 +435,10 @@ def test_a_transaction_category_and_a_referrer_are_mapped(project):
     assert raw["data"]["customers"]["columns"]["referred_by"] == "referred_by"
     tables = load_study(project / "params" / "shop.yaml").load_tables()
     assert tables["customers"]["referred_by"].notna().sum() == 3
+
+
+def test_ifood_customers_with_a_complaint_flag_serve_notebook_05(project, shared_data):
+    """Issue 15: iFood's Complain column (0/1) lets notebook 05 compare complainers with the others."""
+    out, raw = _start(project, shared_data / "ifood_campaign" / "ml_project1_data.csv")
+    assert raw["notebooks"]["05_retention_loyalty"] == {"complaint_flag": "Complain", "complaint_outcome": "Response"}
+    assert "a yes/no column (Complain: 0/1) says who complained" in out.read_text()

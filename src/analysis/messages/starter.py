@@ -149,6 +149,12 @@ MESSAGES = {
         "starter.nb.no_heterogeneity": "set a customer attribute to split the lift by",
         "starter.nb.features": "the clustering features the customer table holds",
         "starter.nb.paths": "the journeys of the paths table feed the attribution section",
+        "starter.nb.complaint_flag": (
+            "a yes/no column ({column}: {levels}) says who complained: complaint rate and complainers "
+            "against the others"
+        ),
+        "starter.nb.complaint_outcome": "a yes/no outcome compared between complainers and the others",
+        "starter.nb.no_complaint_outcome": "set a customers column to compare between complainers and the others",
         "starter.nb.retention": (
             "retention, complaints and service recovery, the loyalty programme and the KPI scorecard: each "
             "section runs on the tables it needs"

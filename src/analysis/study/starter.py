@@ -35,6 +35,7 @@ from analysis.io import write_text_atomic
 from analysis.messages import msg
 from analysis.study.config import find_project_root
 from analysis.study.inspect import (
+    COMPLAINT_WORDS,
     ColumnProfile,
     FileProfile,
     channel_candidates,
@@ -281,8 +282,10 @@ def _notebook_lines(used: dict[str, FileProfile]) -> list[str]:
         notebooks["04_channel_comparison"] = (_channel_parameters(used["channel_outcomes"]), None)
     elif "paths" in used:
         notebooks["04_channel_comparison"] = ({}, msg("starter.nb.paths"))
-    if {"transactions", "complaints", "memberships"} & set(used):
-        notebooks["05_retention_loyalty"] = ({}, msg("starter.nb.retention"))
+    flag = _complaint_flag(customers) if customers is not None and "complaints" not in used else None
+    if {"transactions", "complaints", "memberships"} & set(used) or flag is not None:
+        notebooks["05_retention_loyalty"] = (_flag_parameters(customers, flag) if flag else {},
+                                             msg("starter.nb.retention"))
     if not notebooks:
         return [f"notebooks: {{}}  # {msg('starter.nb.none')}"]
     lines = [_line(0, "notebooks", comment=msg("starter.notebooks"))]
@@ -293,6 +296,23 @@ def _notebook_lines(used: dict[str, FileProfile]) -> list[str]:
         lines.append(_line(1, notebook, comment=comment))
         lines += [_line(2, key, value, why, raw=True) for key, (value, why) in params.items()]
     return lines
+
+
+def _complaint_flag(p: FileProfile) -> ColumnProfile | None:
+    """A customer table's yes/no column that says who complained (iFood's ``Complain``), or None."""
+    return next((c for c in p.of_kind("binary") if set(c.words) & COMPLAINT_WORDS), None)
+
+
+def _flag_parameters(p: FileProfile, flag: ColumnProfile) -> Entries:
+    """Notebook 05's complaint comparison on a customer table: the flag and a yes/no outcome to compare."""
+    outcomes = [c for c in outcome_columns(p.columns) if c is not flag]
+    kept = {"response", "responded", "churn", "churned", "retained", "renewed", "repurchase"}  # before AcceptedCmp3
+    outcome = next((c for c in outcomes if set(c.words) & kept), outcomes[0] if outcomes else None)
+    return {"complaint_flag": (flag.name, msg("starter.nb.complaint_flag", column=flag.name,
+                                              levels="/".join(sorted(flag.levels)))),
+            "complaint_outcome": (outcome.name if outcome is not None else None,
+                                  msg("starter.nb.complaint_outcome") if outcome is not None
+                                  else msg("starter.nb.no_complaint_outcome"))}
 
 
 def _survey_parameters(p: FileProfile) -> Entries:
