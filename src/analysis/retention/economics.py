@@ -13,8 +13,8 @@ customer per period and raises retention by ``delta`` keeps ``delta`` more custo
 and period, so it spends ``c / delta`` per customer kept (*retention cost per customer kept*); it
 pays when each customer is worth more under it, ``value(m - c, r + delta) >= value(m, r)``, i.e.
 when ``delta`` reaches the *break-even improvement* ``(1 + d - r) c / m``. The base of ``N`` active
-customers is worth ``N x value``. Intervals follow the retention rate's interval (every quantity is
-monotone in ``r``).
+customers is worth ``N x value``. Intervals are each quantity's smallest and largest value as ``r``
+runs over its interval (on a grid of 201 points: the programme's value need not be monotone in ``r``).
 
 Checked against brute-force sums and a simulation of customers (tests/retention/test_economics.py).
 """
@@ -107,7 +107,7 @@ def retention_economics(*, margin: float, retention: float, ci_low: float, ci_hi
         ``retention_cost_per_kept`` (``c / delta``), ``break_even_improvement`` (a share),
         ``programme_value_per_customer`` and ``programme_value_base`` (value with the programme
         minus value without, per customer and for the base); columns ``estimate``, ``ci_low``,
-        ``ci_high`` (from the retention rate's interval), ``pays`` (the programme's value is
+        ``ci_high`` (over the retention rate's interval), ``pays`` (the programme's value is
         above 0 over the whole interval; "yes", "no" or "unclear", on every row).
 
     Examples
@@ -125,11 +125,10 @@ def retention_economics(*, margin: float, retention: float, ci_low: float, ci_hi
                  {"retention": retention, "ci_low": ci_low, "ci_high": ci_high, "programme_effect": programme_effect,
                   "margin": margin, "discount_rate": discount_rate, "programme_cost": programme_cost,
                   "n_customers": n_customers}, "retention_economics")
-    rows = {name: _row(margin, r, discount_rate, n_customers, programme_cost, programme_effect)
-            for name, r in (("estimate", retention), ("a", ci_low), ("b", ci_high))}
-    out = pd.DataFrame(rows)
-    out["ci_low"], out["ci_high"] = out[["a", "b"]].min(axis=1), out[["a", "b"]].max(axis=1)
-    out = out.drop(columns=["a", "b"])
+    grid = np.linspace(min(ci_low, ci_high), max(ci_low, ci_high), 201)  # the programme's value need not be monotone
+    over = pd.DataFrame([_row(margin, r, discount_rate, n_customers, programme_cost, programme_effect) for r in grid])
+    out = pd.DataFrame({"estimate": _row(margin, retention, discount_rate, n_customers, programme_cost,
+                                         programme_effect), "ci_low": over.min(), "ci_high": over.max()})
     inputs = pd.DataFrame({"estimate": [margin, retention, discount_rate, n_customers, programme_cost, programme_effect],
                            "ci_low": [margin, ci_low, discount_rate, n_customers, programme_cost, programme_effect],
                            "ci_high": [margin, ci_high, discount_rate, n_customers, programme_cost, programme_effect]},
