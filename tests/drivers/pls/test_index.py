@@ -196,3 +196,22 @@ def test_refusals_name_what_to_change():
         SatisfactionIndex(scale=(2, 7)).fit(model)
     with pytest.raises(NotFittedError):
         SatisfactionIndex().summary()
+
+
+def test_respondents_without_a_group_count_overall_only():
+    """A missing group leaves the respondent in the overall index (the same as without groups) but in no group;
+    three groups: each is compared with the respondents of the two others (brute force, 1e-9)."""
+    df = _survey(seed=9)
+    model = _fit(df)
+    groups = pd.Series(np.resize(["x", "y", "z", None], len(df)), index=df.index)
+    si = SatisfactionIndex(scale=(1, 7)).fit(model, groups=groups)
+    plain = SatisfactionIndex(scale=(1, 7)).fit(model)
+    pd.testing.assert_frame_equal(si.index_, plain.index_)
+    assert si.by_group_.xs("QUAL", level="construct")["n"].to_dict() == {"x": 75, "y": 75, "z": 75}
+    w = si.weights_["weight"]
+    items = BLOCKS["SAT"]
+    scored = (df[items] - 1) / 6 * 100 @ w[items]
+    rest = scored[groups.isin(["y", "z"])].mean()
+    assert si.differences_.loc[("SAT", "x"), "estimate"] == pytest.approx(scored[groups == "x"].mean() - rest,
+                                                                          abs=1e-9)
+    assert si.differences_.loc[("SAT", "x"), "n_rest"] == 150 and len(si.differences_) == 6
