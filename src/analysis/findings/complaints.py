@@ -253,13 +253,16 @@ def recovery_checks(rates: pd.DataFrame, balance: pd.DataFrame, bootstrap: pd.Da
     failures (``convergence``) and the size of the smallest group (``sample_size``)."""
     affects = ["recovery_naive", "recovery_good", "recovery_poor", "recovery_paradox", "recovery_poor_cost"]
     worst = balance["abs_smd"].idxmax()
-    bad = balance.loc[worst, "abs_smd"] > SMD_LIMIT
-    words = dict(covariate=msg(f"complaints.covariate.{balance.loc[worst, 'covariate']}", language=language),
-                 limit=f"{SMD_LIMIT}", smd=Cite(balance.loc[worst, "abs_smd"], table=balance_table, column="abs_smd",
-                                                agg="max"))
-    out = [Check("recovery_balance", "overlap", "warn" if bad else "pass",
-                 "complaints.check.recovery_balance" if bad else "complaints.check.recovery_balance_pass",
-                 affects=affects, **words)]
+    covariate = msg(f"complaints.covariate.{balance.loc[worst, 'covariate']}", language=language)
+    if not np.isfinite(balance.loc[worst, "abs_smd"]):
+        out = [Check("recovery_balance", "overlap", "warn", "complaints.check.recovery_no_overlap", affects=affects,
+                     covariate=covariate)]
+    else:
+        bad = balance.loc[worst, "abs_smd"] > SMD_LIMIT
+        out = [Check("recovery_balance", "overlap", "warn" if bad else "pass",
+                     "complaints.check.recovery_balance" if bad else "complaints.check.recovery_balance_pass",
+                     affects=affects, covariate=covariate, limit=f"{SMD_LIMIT}",
+                     smd=Cite(balance.loc[worst, "abs_smd"], table=balance_table, column="abs_smd", agg="max"))]
     b = bootstrap.index[0]
     failed = int(bootstrap.loc[b, "n_failed"])
     n = _cite(bootstrap, bootstrap_table, "n_bootstrap", b)
@@ -309,15 +312,18 @@ def flag_findings(share: pd.DataFrame, effects: pd.DataFrame | None, comparison,
 def flag_checks(balance: pd.DataFrame, *, table: str, affects: Sequence[str] = (), label: Label | None = None,
                 language: str | None = None) -> list[Check]:
     """Balance of prior value between complainers and the others (``overlap``;
-    :func:`analysis.channels.covariate_balance`'s table): warn above :data:`SMD_LIMIT`."""
-    if balance.empty or not np.isfinite(balance["abs_smd"]).any():
+    :func:`analysis.channels.covariate_balance`'s table): warn above :data:`SMD_LIMIT` or without overlap."""
+    if balance.empty:
         return []
     worst = balance["abs_smd"].idxmax()
-    if balance.loc[worst, "abs_smd"] <= SMD_LIMIT:
-        return []
-    covariate = balance.loc[worst, "covariate"] if "covariate" in balance.columns else worst
-    return [Check("complaint_flag_balance", "overlap", "warn", "complaints.check.flag_balance", affects=affects,
-                  covariate=escape_markdown((label or str)(str(covariate))),
+    covariate = escape_markdown((label or str)(str(balance.loc[worst, "covariate"])))
+    if not np.isfinite(balance.loc[worst, "abs_smd"]):
+        return [Check("complaint_flag_balance", "overlap", "warn", "complaints.check.flag_no_overlap",
+                      affects=affects, covariate=covariate)]
+    bad = balance.loc[worst, "abs_smd"] > SMD_LIMIT
+    return [Check("complaint_flag_balance", "overlap", "warn" if bad else "pass",
+                  "complaints.check.flag_balance" if bad else "complaints.check.flag_balance_pass", affects=affects,
+                  covariate=covariate, limit=f"{SMD_LIMIT}",
                   smd=Cite(balance.loc[worst, "abs_smd"], table=table, column="abs_smd", agg="max"))]
 
 

@@ -29,7 +29,7 @@ MESSAGES = {
         "complaints.group.complained": "customers who complained",
         "complaints.group.no_complaint": "customers who did not complain",
         "complaints.group.all": "all complaints",
-        "complaints.group.not_recorded": "not resolved (no resolution recorded)",
+        "complaints.group.not_recorded": "not recorded",
         "complaints.covariate.log_prior_orders": "orders before (log)",
         "complaints.covariate.log_prior_spend": "spend before (log)",
         "complaints.covariate.log_tenure_days": "tenure (log days)",
@@ -200,8 +200,20 @@ MESSAGES = {
         ),
         "complaints.check.flag_balance": (
             "Customers who complained differ from the others in prior value (largest standardised difference "
-            "{smd:.2f}, in {covariate}); the adjusted comparison holds only as far as these covariates capture "
-            "the difference."
+            "{smd:.2f}, in {covariate}; above {limit}); the adjusted comparison holds only as far as these "
+            "covariates capture the difference."
+        ),
+        "complaints.check.flag_balance_pass": (
+            "Customers who complained resemble the others in prior value (largest standardised difference "
+            "{smd:.2f}, in {covariate}; at most {limit})."
+        ),
+        "complaints.check.flag_no_overlap": (
+            "Customers who complained and the others do not overlap at all in {covariate} (each group has one "
+            "value of it): no model can compare them at the same prior value."
+        ),
+        "complaints.check.recovery_no_overlap": (
+            "Orders followed by a complaint and the others do not overlap at all in {covariate} (each group has "
+            "one value of it): the adjusted ratios extrapolate the repurchase model and cannot be trusted."
         ),
     }
 }
