@@ -87,7 +87,10 @@ class ServiceTruth:
 
     Time unit of the BG/NBD parameters: weeks. Money: one currency unit.
     ``observation_end`` is the last observed day (inclusive);
-    ``campaign_date`` the day after it.
+    ``campaign_date`` the day after it. The retention fields (complaints,
+    loyalty programme, categories, referrals, targets; each documented where it
+    is declared) are filled even when ``retention_data`` is False, in which
+    case no table reflects them.
 
     Examples
     --------
