@@ -62,7 +62,7 @@ def _section(out: ReportOutputs, tx: pd.DataFrame, complaints=None, customers=No
     profiles = out.table("key_account_profiles", key_account_profiles(
         tx, ka, quadrants, stages=pd.Series("at_risk", index=ka.table.index), complaints=complaints).round(4))
     found += [out.finding(f) for f in profile_findings(profiles, settings, categories="category" in tx.columns,
-                                                       complaints=complaints is not None)]
+                                                       complaints=complaints is not None, what=ka.what)]
     return found, checks, profiles
 
 
@@ -94,7 +94,8 @@ def test_without_categories_complaints_or_money(tmp_path):
     found, _, _ = _section(out, tx)
     assert verify_outputs(tmp_path) == []
     texts = {f.key: f.text() for f in found}
-    assert "purchases" in texts["key_accounts"] and "key_account_complaints" not in texts
+    assert "made" in texts["key_accounts"] and "of the purchases" in texts["key_accounts"]
+    assert "purchases per quarter are rising" in texts["key_account_trend"] and "key_account_complaints" not in texts
     assert texts["key_account_products"].startswith("The transactions carry no `category`")
     assert texts["key_account_weights"].startswith("Share of wallet is not measured")
 
@@ -132,6 +133,8 @@ def test_cut_and_history_checks_follow_their_rules():
     change = pd.DataFrame({"source": ["change"]}, index=pd.Index(["growth"], name="component"))
     potential = pd.DataFrame({"source": ["expected"]}, index=pd.Index(["growth"], name="component"))
     assert history_check(s, change).status == "warn" and "3 of the 20 key accounts" in history_check(s, change).text()
+    assert "1 joined too late" in history_check(s, change).text()
+    assert "joined too late" not in history_check(s.assign(unknown_growth=0), change).text()
     assert history_check(s, potential).status == "not_run"
     assert history_check(s.assign(short_history=0), change).status == "pass"
 

@@ -45,10 +45,6 @@ def _cell(df: pd.DataFrame, table: str, row, column: str) -> Cite:
     return Cite(value if isinstance(value, str) else float(value), table=table, column=column, row=row)
 
 
-def _unit(what: str, currency: str | None, language: str | None) -> str:
-    return msg("key_accounts.unit.purchases", language=language) if what == "purchases" else (currency or "")
-
-
 def skipped_check(reason: str, *, language: str | None = None) -> Check:
     """``not_run``: why the key-account section cannot run here (``no_log``, ``on_disk``, ``no_window``).
 
@@ -105,11 +101,12 @@ def identification_findings(summary: pd.DataFrame, weights: pd.DataFrame, *, wha
     s = lambda column: _cell(summary, SUMMARY, "value", column)  # noqa: E731
     w = lambda row: _cell(weights, WEIGHTS, row, "used")  # noqa: E731
     what_label = msg(f"segmentation.what.{what}", language=language)
-    found = [Finding("key_accounts", "key_accounts.finding.identified", checks=("key_account_concentration",
-                                                                                 "key_account_cut"),
-                     k=s("key_accounts"), share=s("key_value_share"), what=what_label, days=s("window_days"),
-                     key_value=s("key_value"), total_value=s("total_value"),
-                     unit=_unit(what, currency, language))]
+    fields = {"k": s("key_accounts"), "share": s("key_value_share"), "days": s("window_days"),
+              "key_value": s("key_value"), "total_value": s("total_value")}
+    if what != "purchases":
+        fields.update(what=what_label, unit=currency or "")
+    found = [Finding("key_accounts", "key_accounts.finding.identified" + ("_counts" if what == "purchases" else ""),
+                     checks=("key_account_concentration", "key_account_cut"), **fields)]
     if bool(weights.loc["share_of_wallet", "available"]):
         found.append(Finding("key_account_weights", "key_accounts.finding.weights", value=w("value"),
                              growth=w("growth"), share_of_wallet=w("share_of_wallet")))
@@ -185,7 +182,7 @@ def _count(profiles: pd.DataFrame, column: str, values) -> Cite:
 
 
 def profile_findings(profiles: pd.DataFrame, settings: pd.DataFrame, *, categories: bool = True,
-                     complaints: bool = False) -> list[Finding]:
+                     complaints: bool = False, what: str = "revenue") -> list[Finding]:
     """Risk, trend, complaints and products of the key accounts (``key_account_profiles``).
 
     Parameters
@@ -199,6 +196,8 @@ def profile_findings(profiles: pd.DataFrame, settings: pd.DataFrame, *, categori
         name products).
     complaints : bool
         Whether the study has a complaints table (then a sentence counts the key accounts' complaints).
+    what : {"revenue", "margin", "purchases"}
+        ``KeyAccounts.what`` ("purchases": the trend is in purchases per quarter).
 
     Examples
     --------
@@ -214,7 +213,8 @@ def profile_findings(profiles: pd.DataFrame, settings: pd.DataFrame, *, categori
         Finding("key_account_risk", "key_accounts.finding.risk", k=k,
                 at_risk=_count(profiles, "stage", ["at_risk", "lost"]), overdue=_count(profiles, "overdue", [True]),
                 factor=_cell(settings, SETTINGS, "overdue_factor", "value")),
-        Finding("key_account_trend", "key_accounts.finding.trend", rising=_count(profiles, "trend", ["rising"]),
+        Finding("key_account_trend", "key_accounts.finding.trend" + ("_counts" if what == "purchases" else ""),
+                rising=_count(profiles, "trend", ["rising"]),
                 falling=_count(profiles, "trend", ["falling"]), short=_count(profiles, "trend", ["short"])),
     ]
     if complaints:
@@ -262,9 +262,13 @@ def history_check(summary: pd.DataFrame, weights: pd.DataFrame) -> Check:
     if short.value == 0:
         return Check("key_account_history", "data_quality", "pass", "key_accounts.check.history.pass",
                      affects=affects, days=days)
-    return Check("key_account_history", "data_quality", "warn", "key_accounts.check.history.warn",
-                 affects=affects, short=short, k=_cell(summary, SUMMARY, "value", "key_accounts"), days=days,
-                 unknown=_cell(summary, SUMMARY, "value", "unknown_growth"))
+    fields = {"short": short, "k": _cell(summary, SUMMARY, "value", "key_accounts"), "days": days}
+    unknown = _cell(summary, SUMMARY, "value", "unknown_growth")
+    if unknown.value:
+        fields["unknown"] = unknown
+    return Check("key_account_history", "data_quality", "warn",
+                 "key_accounts.check.history.warn" + ("" if unknown.value else "_measured"), affects=affects,
+                 **fields)
 
 
 def cut_check(summary: pd.DataFrame) -> Check:

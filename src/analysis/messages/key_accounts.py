@@ -76,6 +76,11 @@ MESSAGES = {
             "{share:.1%} of the {what} of the last {days:,.0f} days: {key_value:,.2f} of "
             "{total_value:,.2f} {unit}."
         ),
+        "key_accounts.finding.identified_counts": (
+            "The {k:,.0f} key accounts (the customers with the highest key-account score) made "
+            "{share:.1%} of the purchases of the last {days:,.0f} days: {key_value:,.0f} of "
+            "{total_value:,.0f}."
+        ),
         "key_accounts.finding.weights": (
             "The score weighs current value {value:.0%}, growth potential {growth:.0%} and share of "
             "wallet {share_of_wallet:.0%} (percentile ranks among the customers)."
@@ -124,6 +129,10 @@ MESSAGES = {
             "Over the last quarters, spend per quarter is rising for {rising:,.0f} key accounts and "
             "falling for {falling:,.0f}; {short:,.0f} have fewer than three quarters of history."
         ),
+        "key_accounts.finding.trend_counts": (
+            "Over the last quarters, purchases per quarter are rising for {rising:,.0f} key accounts and "
+            "falling for {falling:,.0f}; {short:,.0f} have fewer than three quarters of history."
+        ),
         "key_accounts.finding.complaints": (
             "{complained:,.0f} of the {k:,.0f} key accounts have complained at least once "
             "({complaints:,.0f} complaints in all)."
@@ -152,6 +161,12 @@ MESSAGES = {
             "value scaled up to a full window, which a first purchase can inflate or a slow start shrink; "
             "{unknown:,.0f} joined too late to measure growth at all, so they rank in the middle on growth "
             "and the portfolio counts them as growing. Read their growth and quadrant with care."
+        ),
+        "key_accounts.check.history.warn_measured": (
+            "{short:,.0f} of the {k:,.0f} key accounts were customers for only part of the previous "
+            "window ({days:,.0f} days): their growth compares the current window with the previous one's "
+            "value scaled up to a full window, which a first purchase can inflate or a slow start shrink. "
+            "Read their growth and quadrant with care."
         ),
         "key_accounts.check.history.not_run": (
             "Growth comes from the customers' expected spend, not from two windows of history: the "
