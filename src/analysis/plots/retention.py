@@ -17,6 +17,8 @@ __all__ = ["plot_cohort_heatmap", "plot_period_retention", "plot_retention_by_gr
            "plot_retention_scenarios"]
 
 Label = Callable[[object], str]
+#: groupings with a catalog word (``retention.grouping.<name>``)
+GROUP_WORDS = ("acquisition_channel", "value_tier", "lifecycle_stage", "rfm_segment", "cohort")
 
 
 def _period(period: str) -> str:
@@ -109,9 +111,6 @@ def plot_retention_by_group(by_group: pd.DataFrame, *, period: str = "month", al
                          period=_period(period), level=1 - alpha), wrap=True)
         ax.set_xlabel(msg("retention.fig.groups.x"))
     return fig
-
-
-GROUP_WORDS = ("acquisition_channel", "value_tier", "lifecycle_stage", "rfm_segment", "cohort")
 
 
 def plot_survival(curve: pd.DataFrame, groups: pd.DataFrame | None = None, *, alpha: float = 0.05,
