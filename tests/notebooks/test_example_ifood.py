@@ -47,3 +47,37 @@ def test_ifood_customers_are_segmented_from_their_columns(shared_data, project_r
     page = json.dumps(json.loads((tmp_path / "ifood" / "01_segmentation.ipynb").read_text())["cells"])
     assert "cannot be told here" in page
     assert "KeyError" not in page
+
+
+@pytest.mark.slow
+def test_ifood_complaint_flag_rates_in_notebook_05(shared_data, project_root, tmp_path):
+    """Notebook 05 on the iFood export (issue 15, complaints): no complaints table and no transactions, so the
+    section reads the customer-level flag `Complain`; the share who complained and the unadjusted difference in
+    `Response` are recomputed with pandas from the raw file."""
+    from statsmodels.stats.proportion import proportion_confint
+
+    raw = pd.read_csv(shared_data / "ifood_campaign" / "ml_project1_data.csv")
+    result = CliRunner().invoke(main, [
+        "run", "--study", str(project_root / "params" / "examples" / "ifood.yaml"), "--notebook", "05_retention_loyalty",
+        "--notebooks-dir", str(project_root / "notebooks"), "--reports-dir", str(tmp_path), "--force",
+    ])
+    assert result.exit_code == 0, result.output
+    folder = tmp_path / "ifood" / "05_retention_loyalty"
+    assert verify_outputs(folder) == []
+    tables = folder / "tables"
+    share = pd.read_csv(tables / "complaint_flag_share.csv", index_col="group").loc["all"]
+    # exact counts; the share one division; Wilson against statsmodels' implementation to rounding
+    assert (share["customers"], share["complainers"]) == (len(raw), raw["Complain"].sum())
+    assert share["estimate"] == pytest.approx(raw["Complain"].mean(), abs=1e-12)
+    low, high = proportion_confint(raw["Complain"].sum(), len(raw), alpha=0.05, method="wilson")
+    assert (share["ci_low"], share["ci_high"]) == pytest.approx((low, high), abs=1e-12)
+    # the unadjusted difference in Response (percentage points) among customers with every covariate known
+    # (Income has 24 gaps, left out of the comparison as the page's warning says); float sums: 1e-9
+    known = raw.dropna(subset=["Income"])
+    rates = known.groupby("Complain")["Response"].mean()
+    effects = pd.read_csv(tables / "complaint_flag_effects.csv")
+    assert effects.loc[0, "unadjusted_pp"] == pytest.approx(100 * (rates[1] - rates[0]), abs=1e-9)
+    kpi = pd.read_csv(tables / "complaint_kpi.csv", index_col="kpi")
+    assert kpi.loc["complaints_per_customer", "estimate"] == pytest.approx(raw["Complain"].mean(), abs=1e-12)
+    findings = json.loads((folder / "findings.json").read_text())["findings"]
+    assert "association" in findings["complaint_flag_association"]["text"]
