@@ -202,6 +202,7 @@ def test_profiles_against_direct_computations():
         gaps = own["date"].sort_values().diff().dt.days.dropna()
         assert row["usual_gap_days"] == (gaps.median() if len(gaps) else np.nan) or len(gaps) == 0
         assert row["stage"] == stages[cid]
+        assert row["stage_name"] == {"loyal": "Loyal", "at_risk": "At risk", "active": "Active", "new": "New"}[stages[cid]]
         assert row["complaints"] == int(((complaints["customer_id"] == cid) & (complaints["date"] <= END)).sum())
         # products: spend shares by category, largest first
         shares = own.groupby("category")["amount"].sum() / own["amount"].sum()
@@ -219,7 +220,8 @@ def test_profile_trend_risk_and_missing_inputs():
     r = key_account_scores(tx, observation_end=END, count=5)
     p = key_account_profiles(tx, r, portfolio_quadrants(r), overdue_factor=2.0, quarters=4)
     assert (p["top_categories"] == "no categories in the data").all()
-    assert p["complaints"].isna().all() and p["stage"].isna().all()
+    assert p["complaints"].isna().all() and p["stage"].isna().all() and p["stage_name"].isna().all()
+    assert set(p["quadrant_name"]) <= {"Strategic partner", "Maintain", "Develop", "Serve efficiently"}
     # d bought once, in the last quarter: one quarter of history -> no trend, no gap, not overdue
     assert p.loc["d", "trend"] == "short" and np.isnan(p.loc["d", "usual_gap_days"]) and pd.isna(p.loc["d", "overdue"])
     # b: last purchase 2024-05-01 (244 days ago), gaps of 476 and 366 days (median 421): not overdue

@@ -153,9 +153,10 @@ def key_account_profiles(
         the observation end), ``orders`` (distinct ``order_id``, else rows), ``total_spend``,
         ``window_spend`` and ``previous_spend`` (the window before; NaN without amounts),
         ``trend_slope`` (spend per quarter per quarter), ``trend`` (one of :data:`TRENDS`),
-        ``top_categories`` (text), ``stage``, ``days_since_last``, ``usual_gap_days``
-        (NaN with one purchase day), ``overdue`` (nullable bool), ``complaints`` (Int64, missing
-        without a complaints table), ``quadrant`` and ``action``.
+        ``top_categories`` (text), ``stage`` (key) and ``stage_name``, ``days_since_last``,
+        ``usual_gap_days`` (NaN with one purchase day), ``overdue`` (nullable bool), ``complaints``
+        (Int64, missing without a complaints table), ``quadrant`` (key), ``quadrant_name`` and
+        ``action``.
 
     Examples
     --------
@@ -215,6 +216,11 @@ def key_account_profiles(
         profile["complaints"] = counts.astype("Int64")
     else:
         profile["complaints"] = pd.array([pd.NA] * len(ids), dtype="Int64")
+    named = profile["stage"].notna()
+    profile.insert(profile.columns.get_loc("stage") + 1, "stage_name", pd.array(
+        [msg(f"segmentation.stage.{s}", language=language) if k else pd.NA
+         for s, k in zip(profile["stage"], named)], dtype="string"))
     profile["quadrant"] = quadrants["quadrant"]
+    profile["quadrant_name"] = quadrants["quadrant_name"]
     profile["action"] = quadrants["action"]
     return profile
