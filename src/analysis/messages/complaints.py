@@ -71,13 +71,13 @@ MESSAGES = {
         "complaints.text.resolution": (
             "Days to resolution (Kaplan-Meier): a quarter of the complaints were resolved within {q25:.0f}, half "
             "within {median:.0f} ({low:.0f} to {high:.0f}) and three quarters within {q75:.0f} days. Complaints "
-            "still open at the end of the data: {open:,}, counted as unresolved until then."
+            "still open at the end of the data (counted as unresolved until then): {open:,}."
         ),
         "complaints.text.resolution_day": (
             "Days to resolution (Kaplan-Meier): a quarter of the complaints were resolved within {q25:.0f}, half "
             "within {median:.0f} (so many were resolved on that day that the interval is that day alone) and "
-            "three quarters within {q75:.0f} days. Complaints still open at the end of the data: {open:,}, "
-            "counted as unresolved until then."
+            "three quarters within {q75:.0f} days. Complaints still open at the end of the data (counted as "
+            "unresolved until then): {open:,}."
         ),
         "complaints.text.resolution_open": (
             "Days to resolution (Kaplan-Meier): a quarter of the complaints were resolved within {q25:.0f} and "
