@@ -115,3 +115,15 @@ def test_a_customer_who_leaves_has_no_later_order():
     cut = base.transactions["customer_id"].map(first_k.map(pos))
     expected = base.transactions[cut.isna() | (base.transactions.index <= cut)]
     pd.testing.assert_frame_equal(kept, expected.reset_index(drop=True))
+
+
+def test_compensation_is_paid_for_a_known_share_with_a_known_mean(big_firm):
+    c, t = big_firm.complaints.dropna(subset=["resolution"]), big_firm.truth
+    for r, sub in c.groupby("resolution"):
+        paid = sub["compensation"] > 0
+        share = t.compensation_share[r]
+        assert abs(paid.mean() - share) < 4 * np.sqrt(share * (1 - share) / len(sub)), r
+        mean = t.compensation_mean[r]  # Gamma: sd = mean / sqrt(shape)
+        se = mean / np.sqrt(t.compensation_shape) / np.sqrt(paid.sum())
+        assert abs(sub.loc[paid, "compensation"].mean() - mean) < 4 * se, r
+    assert (c["compensation"] >= 0).all()

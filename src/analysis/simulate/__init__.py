@@ -105,7 +105,8 @@ Complaints and service recovery
     a category (``complaint_categories``, Pareto-like: two categories make two
     thirds of the complaints), a resolution ``good`` or ``poor``
     (``resolution_shares``), days to resolve ``Poisson(mean_days_to_resolve[r])``,
-    a compensation ``Gamma(compensation_shape, mean compensation_mean[r])``
+    a compensation, paid for a share ``compensation_share[r]`` of them (0
+    otherwise), ``Gamma(compensation_shape, mean compensation_mean[r])``
     and a satisfaction with the recovery ``clip(round(N(satisfaction_after_mean[r],
     satisfaction_after_sd)), 1, 7)``. A complaint resolved after
     ``observation_end`` has no resolution yet (missing), as in a real extract.

@@ -2,7 +2,7 @@
 
 Each order leads to a complaint (made the day of the order) with the order's
 purchase channel's probability; the complaint's category, resolution, days to
-resolve, compensation and satisfaction with the recovery are drawn; after a
+resolve, compensation (none for some) and satisfaction with the recovery are drawn; after a
 complaint resolved ``r`` the customer leaves for good (every later order is
 removed from the log) with probability ``recovery_leave_prob[r]``. See
 :mod:`analysis.simulate` for the model and the known effect it implies.
@@ -47,6 +47,7 @@ def complaint_parameters(channels: tuple[str, ...]) -> dict[str, Any]:
         "resolution_shares": dict(DEFAULT_RESOLUTION_SHARES),
         "recovery_leave_prob": dict(DEFAULT_RECOVERY_LEAVE_PROB),
         "mean_days_to_resolve": {"good": 2.0, "poor": 10.0},
+        "compensation_share": {"good": 0.8, "poor": 0.3},
         "compensation_mean": {"good": 15.0, "poor": 4.0},
         "compensation_shape": 2.0,
         "satisfaction_after_mean": {"good": 5.8, "poor": 2.6},
@@ -83,6 +84,8 @@ def simulate_complaints(rng: np.random.Generator, tx: pd.DataFrame, observation_
     compensation = np.round(rng.gamma(shape, comp_mean / shape), 2)
     sat_mean = np.array([t["satisfaction_after_mean"][r] for r in resolutions])[resolution]
     satisfaction = np.clip(np.round(rng.normal(sat_mean, t["satisfaction_after_sd"])), 1, 7)
+    paid = rng.random(n) < np.array([t["compensation_share"][r] for r in resolutions])[resolution]
+    compensation = np.where(paid, compensation, 0.0)
 
     # the log is sorted by time: a customer's first leaving order cuts her later orders
     customer = tx["customer_id"].to_numpy(dtype=object)

@@ -1,7 +1,8 @@
 """The simulated firm: argument checks, the parts on independent random streams, the truth.
 
 :func:`simulate_service_firm` checks its arguments (declared once, with
-:func:`analysis.checks.validate_params`), draws customers, transactions, survey
+:func:`analysis.checks.validate_params`), draws customers, transactions, the
+retention data (complaints, loyalty programme, categories, referrals), survey
 and campaign from child streams of one seed, and returns a :class:`ServiceFirm`
 with every parameter used in its :class:`~analysis.simulate.ServiceTruth`.
 """

@@ -176,7 +176,9 @@ class ServiceTruth:
     recovery_repurchase_ratio: dict[str, float]
     #: mean days from complaint to resolution (Poisson), by resolution
     mean_days_to_resolve: dict[str, float]
-    #: mean compensation (money; Gamma with shape compensation_shape), by resolution
+    #: share of complaints with a compensation (the others get 0), by resolution
+    compensation_share: dict[str, float]
+    #: mean compensation when paid (money; Gamma with shape compensation_shape), by resolution
     compensation_mean: dict[str, float]
     compensation_shape: float
     #: mean satisfaction with the recovery (1-7, rounded normal with sd satisfaction_after_sd)
@@ -380,7 +382,7 @@ def _component_of(key: str) -> str:
     }
     complaints = {
         "complaint_rate", "complaint_categories", "resolution_shares", "recovery_leave_prob",
-        "recovery_repurchase_ratio", "mean_days_to_resolve", "compensation_mean",
+        "recovery_repurchase_ratio", "mean_days_to_resolve", "compensation_share", "compensation_mean",
         "compensation_shape", "satisfaction_after_mean", "satisfaction_after_sd",
     }
     loyalty = {
