@@ -43,7 +43,7 @@ from analysis.results import estimate_table
 from analysis.retention.cohorts import PERIODS, period_bounds
 from analysis.retention.crosssell import period_labels, require_columns
 
-__all__ = ["KPIS", "VERDICTS", "kpi_verdict", "satisfaction_index", "kpi_trend",
+__all__ = ["KPIS", "KPI_UNITS", "VERDICTS", "kpi_verdict", "satisfaction_index", "kpi_trend",
            "cross_sell_series", "churn_from_retention", "latest_kpi", "kpi_inputs", "scorecard"]
 
 #: KPI name -> the direction that is good
@@ -51,6 +51,12 @@ KPIS = {
     "retention_rate": "higher", "churn_rate": "lower", "satisfaction_index": "higher", "complaint_rate": "lower",
     "complaints_per_customer": "lower", "value_added_sales": "higher", "cross_sell_rate": "higher",
     "referral_rate": "higher",
+}
+#: KPI name -> how its numbers read: ``share`` (0-1), ``index`` (0-100), ``rate`` (per 1,000 orders), ``money``
+KPI_UNITS = {
+    "retention_rate": "share", "churn_rate": "share", "satisfaction_index": "index", "complaint_rate": "rate",
+    "complaints_per_customer": "share", "value_added_sales": "money", "cross_sell_rate": "share",
+    "referral_rate": "share",
 }
 #: every verdict a scorecard row may carry
 VERDICTS = ("met", "not met", "cannot tell", "no target", "no data")
@@ -239,6 +245,8 @@ def churn_from_retention(retention: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame({"estimate": 1 - row["estimate"].to_numpy(float),
                         "ci_low": 1 - row["ci_high"].to_numpy(float), "ci_high": 1 - row["ci_low"].to_numpy(float)},
                        index=pd.Index(["churn_rate"], name="kpi"))
+    if "period" in row.columns:
+        out["period"] = row["period"].to_numpy()
     return out
 
 
