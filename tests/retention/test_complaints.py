@@ -174,3 +174,13 @@ def test_errors_name_the_problem():
         resolution_times(c, end="2024-02-01")
     with pytest.raises(ParameterError, match="needs the transactions table"):
         link_complaints(c, None)
+
+
+def test_orders_with_a_time_on_the_last_day_count():
+    tx = pd.DataFrame({"customer_id": ["a", "b"], "amount": 1.0,
+                       "date": pd.to_datetime(["2024-01-01 09:00", "2024-01-02 18:00"])})
+    c = pd.DataFrame({"customer_id": ["b"], "date": pd.to_datetime(["2024-01-02 19:00"])})
+    rates = complaint_rates(c, tx, end="2024-01-02")
+    assert rates.loc["all", ["complaints", "orders"]].tolist() == [1, 2]
+    with pytest.raises(ParameterError, match="end must be a date"):
+        complaint_rates(c, tx, end="not a date")

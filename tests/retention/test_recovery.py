@@ -144,3 +144,11 @@ def test_flag_share_equals_pandas_and_bad_flags_are_refused():
     with pytest.raises(DataValidationError, match="must be 0 or 1"):
         flag_comparison(df.assign(flag=df["flag"] * 2), "flag")
     assert set(COVARIATES) == {"log_prior_orders", "log_prior_spend", "log_tenure_days"}
+
+
+def test_orders_on_one_day_at_different_times_are_one_day():
+    tx = pd.DataFrame({"customer_id": ["a", "a", "a"], "amount": [1.0, 2.0, 4.0],
+                       "date": pd.to_datetime(["2024-01-01 09:00", "2024-01-01 17:00", "2024-01-20 08:00"])})
+    orders = recovery_orders(tx, tx.iloc[:0], end="2024-12-31 23:00", repurchase_days=30)
+    assert orders["repurchased"].tolist() == [1, 1, 0]  # the same-day order is not a repurchase
+    assert orders["prior_orders"].tolist() == [0, 0, 2] and orders["tenure_days"].tolist() == [0, 0, 19]

@@ -37,6 +37,7 @@ from analysis.channels import wilson_interval
 from analysis.checks import Interval, check_alpha, check_params, shown_names
 from analysis.errors import DataValidationError, ParameterError
 from analysis.retention.crosssell import period_labels
+from analysis.window import parse_date
 
 __all__ = ["OVERALL", "link_complaints", "poisson_interval", "complaint_rates", "complaint_categories",
            "resolution_times", "group_means", "complaint_kpi"]
@@ -58,7 +59,8 @@ def _need(frame: pd.DataFrame | None, columns: Sequence[str], table: str) -> Non
 
 
 def _until(frame: pd.DataFrame, column: str, end: pd.Timestamp | None) -> pd.DataFrame:
-    return frame if end is None else frame.loc[frame[column] <= pd.Timestamp(end)]
+    """The rows dated on or before the day ``end`` (any time of that day)."""
+    return frame if end is None else frame.loc[frame[column] < end + pd.Timedelta(days=1)]
 
 
 def link_complaints(complaints: pd.DataFrame, transactions: pd.DataFrame) -> pd.DataFrame:
@@ -187,7 +189,7 @@ def complaint_rates(complaints: pd.DataFrame, transactions: pd.DataFrame, *, by:
     alpha = check_alpha(alpha, "complaint_rates")
     if by is not None and by not in ("channel", "month", "quarter"):
         raise ParameterError(f"complaint_rates: by must be None, 'channel', 'month' or 'quarter'; got {by!r}")
-    end = None if end is None else pd.Timestamp(end)
+    end = None if end is None else parse_date(end, "end")
     orders = _until(transactions, "date", end)
     linked = link_complaints(_until(complaints, "date", end), orders)
     unlinked = int(linked["order_date"].isna().sum())
@@ -211,7 +213,7 @@ def complaint_rates(complaints: pd.DataFrame, transactions: pd.DataFrame, *, by:
         if by != "channel":
             ends = [key.end_time.normalize() for key in sorted(order_key.unique())]
             out["period_end"] = ends
-            out["full"] = [end is None or e <= end for e in ends]
+            out["full"] = [end is None or e <= end for e in ends]  # both midnights of a day
     out.index.name = "group"
     return out
 
@@ -301,9 +303,9 @@ def resolution_times(complaints: pd.DataFrame, *, end: pd.Timestamp | str, alpha
     """
     alpha = check_alpha(alpha, "resolution_times")
     _need(complaints, ["date", "resolved_date"], "complaints")
-    end = pd.Timestamp(end)
-    c = complaints.loc[complaints["date"] <= end]
-    resolved = c["resolved_date"].notna() & (c["resolved_date"] <= end)
+    end = parse_date(end, "end")
+    c = _until(complaints, "date", end)
+    resolved = c["resolved_date"].notna() & (c["resolved_date"] < end + pd.Timedelta(days=1))
     stop = c["resolved_date"].where(resolved, end)
     days = (stop - c["date"]).dt.days.to_numpy(float)
     rows = {}

@@ -42,6 +42,7 @@ from analysis.checks import Interval, check_alpha, check_params, rng_from, shown
 from analysis.errors import DataValidationError, ParameterError
 from analysis.results import ResultMixin
 from analysis.retention.complaints import link_complaints
+from analysis.window import parse_date
 
 __all__ = ["GROUPS", "COVARIATES", "MIN_EVENTS", "recovery_orders", "recovery_counts", "RecoveryComparison",
            "recovery_comparison", "flag_comparison"]
@@ -99,8 +100,8 @@ def recovery_orders(transactions: pd.DataFrame, complaints: pd.DataFrame, *, end
                  {"repurchase_days": repurchase_days}, "recovery_orders")
     if isinstance(good_resolutions, str):
         good_resolutions = [good_resolutions]
-    end = pd.Timestamp(end)
-    tx = transactions.loc[transactions["date"] <= end]
+    end = parse_date(end, "end")
+    tx = transactions.loc[transactions["date"] < end + pd.Timedelta(days=1)]
     keep = ["customer_id", "date", "amount"] + (["channel"] if "channel" in tx else [])
     missing = [c for c in keep if c not in tx]
     if missing:
@@ -110,10 +111,11 @@ def recovery_orders(transactions: pd.DataFrame, complaints: pd.DataFrame, *, end
     orders["customer_id"] = orders["customer_id"].astype(str)
     orders = orders.sort_values(["customer_id", "date"], kind="stable").reset_index(drop=True)
     orders["_order"] = np.arange(len(orders))
+    orders["_day"] = orders["date"].dt.normalize()
     # the complaint's order: the last of the customer's orders on or before its date (the last row of that day)
-    linked = link_complaints(complaints.loc[complaints["date"] <= end], orders)
+    linked = link_complaints(complaints.loc[complaints["date"] < end + pd.Timedelta(days=1)], orders)
     linked = linked.loc[linked["order_date"].notna()]
-    last_row = orders.groupby(["customer_id", "date"])["_order"].max()
+    last_row = orders.groupby(["customer_id", "date"])["_order"].max()  # order_date is the order's own timestamp
     rows = last_row.reindex(pd.MultiIndex.from_arrays([linked["customer_id"].astype(str), linked["order_date"]])).to_numpy()
     resolution = linked["resolution"] if "resolution" in linked else pd.Series(pd.NA, index=linked.index)
     good = resolution.astype("string").isin([str(g) for g in good_resolutions]).fillna(False).to_numpy(bool)
@@ -122,21 +124,21 @@ def recovery_orders(transactions: pd.DataFrame, complaints: pd.DataFrame, *, end
     all_good = per_order["all"].reindex(orders["_order"]).fillna(False).astype(bool).to_numpy()
     orders["recovery"] = np.where(orders["complaints"] == 0, "none", np.where(all_good, "good", "poor"))
     # the next order on a later day, and the history before this order's day
-    day = orders.groupby(["customer_id", "date"], sort=False).agg(n=("amount", "size"), spend=("amount", "sum"))
+    day = orders.groupby(["customer_id", "_day"], sort=False).agg(n=("amount", "size"), spend=("amount", "sum"))
     day = day.reset_index()
     grouped = day.groupby("customer_id", sort=False)
-    day["next_date"] = grouped["date"].shift(-1)
+    day["next_date"] = grouped["_day"].shift(-1)
     day["prior_orders"] = grouped["n"].cumsum() - day["n"]
     day["prior_spend"] = grouped["spend"].cumsum() - day["spend"]
-    day["first_date"] = grouped["date"].transform("min")
-    orders = orders.merge(day[["customer_id", "date", "next_date", "prior_orders", "prior_spend", "first_date"]],
-                          on=["customer_id", "date"], how="left")
-    gap = (orders["next_date"] - orders["date"]).dt.days
+    day["first_date"] = grouped["_day"].transform("min")
+    orders = orders.merge(day[["customer_id", "_day", "next_date", "prior_orders", "prior_spend", "first_date"]],
+                          on=["customer_id", "_day"], how="left")
+    gap = (orders["next_date"] - orders["_day"]).dt.days
     orders["repurchased"] = (gap <= repurchase_days).fillna(False).astype(int)
-    orders["tenure_days"] = (orders["date"] - orders["first_date"]).dt.days
+    orders["tenure_days"] = (orders["_day"] - orders["first_date"]).dt.days
     for name in ("prior_orders", "prior_spend", "tenure_days"):
         orders[f"log_{name}"] = np.log1p(orders[name].clip(lower=0).astype(float))
-    orders["eligible"] = orders["date"] <= end - pd.Timedelta(days=repurchase_days)
+    orders["eligible"] = orders["_day"] <= end - pd.Timedelta(days=repurchase_days)
     columns = [*keep, "recovery", "complaints", "repurchased", "prior_orders", "prior_spend", "tenure_days",
                *COVARIATES, "eligible"]
     return orders[columns]
