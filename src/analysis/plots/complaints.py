@@ -140,7 +140,7 @@ def plot_recovery(rates: pd.DataFrame, *, days: int, alpha: float = 0.05) -> Fig
         ax.invert_yaxis()
         ax.set_title(msg("complaints.fig.recovery.title", days=days, level=1 - alpha))
         ax.set_xlabel(msg("complaints.fig.recovery.x"))
-        ax.legend(loc="lower left")
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2, frameon=False)  # below: never on a dot
     return fig
 
 
