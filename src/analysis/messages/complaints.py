@@ -8,7 +8,7 @@ MESSAGES = {
         "complaints.fig.trend.x": "{period} of the order complained about",
         "complaints.fig.rate.y": "Complaints per 1,000 orders",
         "complaints.fig.channels.title": "Complaints per 1,000 orders by purchase channel ({level:.0%} intervals)",
-        "complaints.fig.channels.x": "Purchase channel of the order complained about",
+        "complaints.fig.channels.x": "Purchase channel",
         "complaints.fig.pareto.title": "Complaint categories, largest first (Pareto chart)",
         "complaints.fig.pareto.x": "Category",
         "complaints.fig.pareto.y": "Complaints (number)",
