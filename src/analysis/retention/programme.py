@@ -263,16 +263,16 @@ def tier_migration(memberships: pd.DataFrame, *, start=None, end=None, order: Se
 
 
 def migration_matrix(migration: pd.DataFrame, value: str = "n") -> pd.DataFrame:
-    """:func:`tier_migration`'s long table as a from x to matrix of ``value`` ("n" or "share"), zeros filled,
-    states in the order the table lists them.
+    """:func:`tier_migration`'s long table as a square from x to matrix of ``value`` ("n" or "share"),
+    zeros filled, states in the order the table lists them.
 
     Examples
     --------
     >>> mig = pd.DataFrame({"from_tier": ["none", "base"], "to_tier": ["base", "gold"], "n": [3, 1]})
     >>> migration_matrix(mig).values.tolist()
-    [[3, 0], [0, 1]]
+    [[0, 3, 0], [0, 0, 1], [0, 0, 0]]
     """
     states = list(dict.fromkeys([*migration["from_tier"], *migration["to_tier"]]))
     out = migration.pivot(index="from_tier", columns="to_tier", values=value).reindex(index=states, columns=states)
-    out = out.dropna(how="all").dropna(axis=1, how="all").fillna(0)
+    out = out.fillna(0)
     return out.astype(migration[value].dtype)
