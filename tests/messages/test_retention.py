@@ -18,7 +18,8 @@ FIELDS = {"period": "month", "level": 0.95, "period_t": "2024-03", "currency": "
           "mean_retention": 0.836, "mae": 0.013, "max_error": 0.02, "margin": 27.8, "value": 54.16, "base": 47879.0,
           "churn_cost": 52.89, "cost": 1.39, "effect": 0.02, "per_kept": 69.5, "break_even": 0.0263,
           "verdict": "pays", "gain_one": 0.019, "gain_one_money": 928.0, "top": "5", "gain_top": 0.105,
-          "table": "memberships", "n": 7, "limit": "30", "n_small": 4}
+          "table": "memberships", "n": 7, "limit": "30", "n_small": 4,
+          **{f"{p}_{c}": 1.5 for p in ("alpha", "beta") for c in ("truth", "ci_low", "ci_high")}}
 
 
 @pytest.mark.parametrize("key", sorted(catalog.MESSAGES["en"]))
@@ -47,4 +48,4 @@ def test_sentences_read_as_expected():
     text = msg("retention.finding.median", median=150.0, low=139.0, high=162.0)
     assert text == "The median customer lifetime is 150 days (interval 139 to 162 days)."
     assert "0.0%" not in msg("retention.finding.programme", **FIELDS)
-    assert msg("retention.finding.programme", **FIELDS).endswith("breaks even once it adds 2.63%, and pays.")
+    assert msg("retention.finding.programme", **FIELDS).endswith("breaks even at an absolute rise of 2.63%, and pays.")

@@ -32,7 +32,7 @@ from analysis.messages import escape_markdown, msg
 __all__ = ["MIN_HISTORY", "MIN_GROUP", "CENSORED_LIMIT", "MIN_AT_RISK", "SBG_ERROR_LIMIT", "skipped_check",
            "no_amounts_check", "cohort_findings", "history_check", "latest_finding", "group_findings",
            "group_check", "lifetime_findings", "lifetime_checks", "logrank_finding", "sbg_fit_table",
-           "sbg_finding", "sbg_check", "economics_findings"]
+           "sbg_finding", "sbg_check", "sbg_truth_table", "sbg_truth_finding", "economics_findings"]
 
 Label = Callable[[object], str]
 #: complete periods after acquisition the oldest cohort needs before cohorts say how retention settles
@@ -272,6 +272,35 @@ def sbg_check(fit: pd.DataFrame, *, table: str) -> Check:
     return Check("retention_sbg", "model_fit", "warn" if bad else "pass",
                  "retention.check.sbg_warn" if bad else "retention.check.sbg", affects=["retention_sbg"],
                  max_error=_cite(fit, table, "max_error", row), limit=f"{SBG_ERROR_LIMIT:.0%}")
+
+
+def sbg_truth_table(summary: pd.DataFrame, truth: dict) -> pd.DataFrame:
+    """The sBG's estimates beside the known true parameters of a synthetic firm.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``parameter`` (``alpha``, ``beta``): ``truth``, ``estimate``, ``ci_low``, ``ci_high`` and
+        ``covered`` (the interval contains the truth).
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"estimate": [1.0, 5.2], "ci_low": [0.6, 2.9], "ci_high": [1.6, 9.2]},
+    ...                  index=pd.Index(["alpha", "beta"], name="parameter"))
+    >>> sbg_truth_table(s, {"alpha": 0.8, "beta": 4.0})["covered"].tolist()
+    [True, True]
+    """
+    out = summary.loc[["alpha", "beta"], ["estimate", "ci_low", "ci_high"]].copy()
+    out.insert(0, "truth", [float(truth["alpha"]), float(truth["beta"])])
+    out["covered"] = (out["ci_low"] <= out["truth"]) & (out["truth"] <= out["ci_high"])
+    return out.rename_axis("parameter")
+
+
+def sbg_truth_finding(table: pd.DataFrame, *, table_name: str) -> Finding:
+    """Whether the sBG's intervals contain the synthetic firm's true parameters."""
+    c = {f"{p}_{col}": _cite(table, table_name, col, p) for p in ("alpha", "beta") for col in ("truth", "ci_low", "ci_high")}
+    key = "retention.finding.sbg_truth" if table["covered"].all() else "retention.finding.sbg_truth_missed"
+    return Finding("retention_sbg_truth", key, **c)
 
 
 # --- economics ------------------------------------------------------------------------------------------------

@@ -85,15 +85,26 @@ MESSAGES = {
             "p = {p:.3g}."
         ),
         "retention.finding.sbg": (
-            "Programme membership: the shifted-beta-geometric model fitted on the first {fit:,.0f} months of {members:,.0f} "
-            "members estimates alpha = {alpha:.2f} and beta = {beta:.2f}, so a new member stays {mean_retention:.1%} "
-            "of months at first and retention rises with tenure. In the months after calibration its forecast misses "
-            "the observed share still in by {mae:.1%} on average (at most {max_error:.1%})."
+            "Programme membership: the shifted-beta-geometric model fitted on the first {fit:,.0f} months of "
+            "{members:,.0f} members estimates alpha = {alpha:.2f} and beta = {beta:.2f}, so a new member renews "
+            "after her first month with probability {mean_retention:.1%}, and retention rises with tenure. In the "
+            "months after calibration its forecast misses the observed share still in by {mae:.1%} on average (at "
+            "most {max_error:.1%})."
         ),
         "retention.finding.sbg_no_holdout": (
-            "Programme membership: the shifted-beta-geometric model fitted on the first {fit:,.0f} months of {members:,.0f} "
-            "members estimates alpha = {alpha:.2f} and beta = {beta:.2f}; no later month has enough members to "
-            "check its forecast."
+            "Programme membership: the shifted-beta-geometric model fitted on the first {fit:,.0f} months of "
+            "{members:,.0f} members estimates alpha = {alpha:.2f} and beta = {beta:.2f}; no later month has enough "
+            "members to check its forecast."
+        ),
+        "retention.finding.sbg_truth": (
+            "Known truth (synthetic data): members of this firm leave as an sBG with alpha = {alpha_truth:.2f} and "
+            "beta = {beta_truth:.2f}; both lie within the estimates' intervals (alpha {alpha_ci_low:.2f} to "
+            "{alpha_ci_high:.2f}, beta {beta_ci_low:.2f} to {beta_ci_high:.2f})."
+        ),
+        "retention.finding.sbg_truth_missed": (
+            "Known truth (synthetic data): members of this firm leave as an sBG with alpha = {alpha_truth:.2f} and "
+            "beta = {beta_truth:.2f}; at least one lies outside the estimates' intervals (alpha {alpha_ci_low:.2f} "
+            "to {alpha_ci_high:.2f}, beta {beta_ci_low:.2f} to {beta_ci_high:.2f})."
         ),
         "retention.finding.margin": (
             "Each of the {active:,} customers active in {period_t} brought {margin:,.2f} {currency} of margin that "
@@ -105,9 +116,9 @@ MESSAGES = {
             "{churn_cost:,.2f} {currency} of future margin."
         ),
         "retention.finding.programme": (
-            "A retention programme costing {cost:,.2f} {currency} per active customer per {period} that adds "
-            "{effect:.1%} to the retention rate spends {per_kept:,.2f} {currency} per customer kept; it breaks even once it "
-            "adds {break_even:.2%}, and {verdict}."
+            "A retention programme costing {cost:,.2f} {currency} per active customer per {period} that raises the "
+            "retention rate by {effect:.1%} in absolute terms spends {per_kept:,.2f} {currency} per customer kept; "
+            "it breaks even at an absolute rise of {break_even:.2%}, and {verdict}."
         ),
         "retention.finding.scenarios": (
             "One percentage point more retention would raise the base's value by {gain_one:.1%} ({gain_one_money:,.0f} "
