@@ -6,7 +6,8 @@ logistic models, VIF), :mod:`~analysis.drivers.reliability` (Cronbach's alpha,
 construct scores), :mod:`~analysis.drivers.gaps` (SERVQUAL gaps) and
 :mod:`~analysis.drivers.ipa` (importance-performance analysis),
 :mod:`~analysis.drivers.pls` (PLS path models of ECSI/ACSI-type structures),
-:mod:`~analysis.drivers.ipma` (importance-performance map on a PLS model) and
+:mod:`~analysis.drivers.ipma` (importance-performance map on a PLS model),
+:mod:`~analysis.drivers.pls.index` (the 0-100 satisfaction index of ACSI/ECSI, per construct) and
 :mod:`~analysis.drivers.stated` (derived vs stated importance) and :mod:`~analysis.drivers.survey`
 (constructs and the driver table of a survey). The sentences about their results are
 built in :mod:`analysis.findings.drivers`.
@@ -27,6 +28,7 @@ from analysis.drivers.importance import (
 from analysis.drivers.ipa import QUADRANTS, importance_performance, ipa_from_survey, performance_means
 from analysis.drivers.ipma import ipma, performance_scores, unstandardized_weights
 from analysis.drivers.pls import PLSPathModel, total_effects_from_paths
+from analysis.drivers.pls.index import SatisfactionIndex
 from analysis.drivers.regression import (
     KeyDriverRegression,
     LogisticDriverModel,
@@ -63,6 +65,7 @@ __all__ = [
     "OrdinalDriverModel",
     "PLSPathModel",
     "RelativeImportance",
+    "SatisfactionIndex",
     "StructuralModel",
     "blank_to_none",
     "construct_scores",
