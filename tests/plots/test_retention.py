@@ -33,7 +33,8 @@ def test_cohort_heatmap_leaves_period_zero_and_incomplete_periods_out():
     data = ax.images[0].get_array()
     assert data.shape == (1, 1)  # cohort 2024-01 at one month; February's cohort has no complete later month
     assert data[0, 0] == m.loc[("2024-01", 1), "rate"]
-    assert ax.get_ylabel().startswith("Acquisition cohort")
+    assert ax.get_ylabel() == "Cohort (first month)" and ax.get_xlabel() == "Time since acquisition (months)"
+    assert [t.get_text() for t in ax.texts] == [f"{m.loc[('2024-01', 1), 'rate']:.0%}"]
 
 
 def test_period_retention_and_groups_figures():

@@ -4,12 +4,12 @@ the sBG forecast of a programme, and the economics of retention)."""
 MESSAGES = {
     "en": {
         # figures
-        "retention.fig.cohorts.title": "Acquisition cohorts: share of each cohort buying, by {period}s since acquisition",
-        "retention.fig.cohorts.x": "{period}s since acquisition",
-        "retention.fig.cohorts.y": "Acquisition cohort ({period} of first purchase)",
+        "retention.fig.cohorts.title": "Cohort retention: share of each acquisition cohort buying again",
+        "retention.fig.cohorts.x": "Time since acquisition ({period}s)",
+        "retention.fig.cohorts.y": "Cohort (first {period})",
         "retention.fig.cohorts.colour": "Share of the cohort buying",
         "retention.fig.rates.title": "Period retention: share of customers active in a {period} who buy again in the next ({level:.0%} Wilson intervals)",
-        "retention.fig.rates.x": "{period} (t)",
+        "retention.fig.rates.x": "Period t ({period})",
         "retention.fig.rates.y": "Retention rate (share)",
         "retention.fig.groups.title": "Retention from {period_t} to the next {period} by group ({level:.0%} Wilson intervals)",
         "retention.fig.groups.x": "Retention rate (share)",

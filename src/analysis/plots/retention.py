@@ -17,6 +17,8 @@ __all__ = ["plot_cohort_heatmap", "plot_period_retention", "plot_retention_by_gr
            "plot_retention_scenarios"]
 
 Label = Callable[[object], str]
+#: a cohort heat map with at most this many cells writes each rate in its cell
+ANNOTATE_CELLS = 150
 #: groupings with a catalog word (``retention.grouping.<name>``)
 GROUP_WORDS = ("acquisition_channel", "value_tier", "lifecycle_stage", "rfm_segment", "cohort")
 
@@ -35,16 +37,22 @@ def plot_cohort_heatmap(matrix: pd.DataFrame, *, period: str = "month") -> Figur
     >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"], "date": pd.to_datetime(["2024-01-05", "2024-02-01",
     ...                                                                            "2024-02-10"])})
     >>> plot_cohort_heatmap(cohort_matrix(tx, observation_end="2024-03-31")).axes[0].get_xlabel()
-    'months since acquisition'
+    'Time since acquisition (months)'
     """
     shown = matrix[matrix["complete"]].drop(index=0, level="periods_since", errors="ignore")
     grid = shown["rate"].unstack("periods_since")
     with figure_style():
-        fig, ax = new_figure(width=8, height=max(3.0, 0.3 * len(grid) + 1.5))
+        fig, ax = new_figure(width=8, height=max(3.5, 0.3 * len(grid) + 2.0))
         if grid.empty:
             grid = pd.DataFrame([[np.nan]], index=matrix.index.unique("cohort")[:1], columns=[1])
-        image = ax.imshow(grid.to_numpy(dtype=float), aspect="auto", cmap="viridis", vmin=0,
-                          vmax=float(np.nanmax(grid.to_numpy(dtype=float))) if grid.notna().any().any() else 1)
+        values = grid.to_numpy(dtype=float)
+        top = float(np.nanmax(values)) if np.isfinite(values).any() else 1.0
+        image = ax.imshow(values, aspect="auto", cmap="viridis", vmin=0, vmax=top)
+        if values.size <= ANNOTATE_CELLS:  # small matrices carry their rates in the cells
+            for (i, j), v in np.ndenumerate(values):
+                if np.isfinite(v):
+                    ax.text(j, i, f"{v:.0%}", ha="center", va="center", fontsize=7,
+                            color="black" if v > top / 2 else "white")
         ax.set_xticks(range(grid.shape[1]), [str(c) for c in grid.columns])
         ax.set_yticks(range(grid.shape[0]), [str(c) for c in grid.index])
         ax.grid(False)
