@@ -52,8 +52,15 @@ def _direct(tx: pd.DataFrame, weights: dict[str, float]) -> pd.DataFrame:
     out["previous_value"] = prev.reindex(ids, fill_value=0.0)
     first = tx.groupby("customer_id")["date"].min()
     prev_first_day, prev_last_day = pd.Timestamp("2023-01-02"), pd.Timestamp("2024-01-01")
-    exposure = pd.Series({c: max(0, (prev_last_day - max(first[c], prev_first_day)).days + 1) for c in ids})
-    scaled = out["previous_value"] * 365 / exposure.where(exposure >= 365 / 4)
+    repeat, exposure = {}, {}
+    for c in ids:  # acquired during the previous window: its purchases after the first day, per day after it
+        if first[c] < prev_first_day:
+            repeat[c], exposure[c] = out.loc[c, "previous_value"], 365
+        else:
+            after = tx[(tx["customer_id"] == c) & prev_mask & (tx["date"] > first[c])]
+            repeat[c], exposure[c] = after["amount"].sum(), max(0, (prev_last_day - first[c]).days)
+    exposure = pd.Series(exposure)
+    scaled = pd.Series(repeat) * 365 / exposure.where(exposure >= 365 / 4)
     out["growth"] = out["value"] - scaled
     n_value, n_growth = len(out), out["growth"].notna().sum()
     pct_value = out["value"].rank(method="average") / n_value
@@ -72,8 +79,9 @@ def test_scores_match_a_direct_computation_and_missing_share_of_wallet_renormali
     for column in ("value", "previous_value", "growth", "score"):
         np.testing.assert_allclose(got[column], want[column], rtol=0, atol=1e-12, err_msg=column)
     assert np.isnan(got.loc["d", "growth"])  # acquired in the current window: growth not measured
-    # c was a customer for 183 of the previous window's 365 days: its 60 is scaled to 60 * 365 / 183
-    assert got.loc["c", "growth"] == pytest.approx(180 - 60 * 365 / 183, abs=1e-12)
+    # c's only purchase of the previous window was its first (2023-07-03): no repeat spend in the 182 days
+    # after it, so its growth is all of its current value
+    assert got.loc["c", "growth"] == 180.0 and got.loc["c", "previous_exposure_days"] == 182
     w = r.weights
     assert w.loc["share_of_wallet", "available"] == False  # noqa: E712 - numpy bool
     assert w["used"].to_dict() == pytest.approx({"value": 2 / 3, "growth": 1 / 3, "share_of_wallet": 0.0})
@@ -240,3 +248,32 @@ def test_a_log_without_amounts_ranks_purchases():
     assert r.what == "purchases" and r.table.loc["a", "value"] == 2 and np.isnan(r.table.loc["a", "spend"])
     p = key_account_profiles(tx, r, portfolio_quadrants(r))
     assert p["total_spend"].isna().all() and p["previous_spend"].isna().all()
+
+
+def test_growth_of_steady_customers_is_zero_whenever_they_were_acquired():
+    """Simulation with known truth: every customer buys on each day with probability 0.05 (10 per purchase)
+    in both windows, so the true growth is 0. Customers acquired during the previous window (first purchase
+    day uniform over its first three quarters) must show a mean growth of 0 within 4 standard errors
+    (the test's tolerance: a false alarm about once in 16,000 runs); comparing raw window sums instead
+    shows a growth of about +60 for them (the bias the scaling removes), and keeping the first purchase
+    in the scaled window about -17 (seed 15: the scaled growth is +1.1, standard error 2.2)."""
+    rng = np.random.default_rng(15)
+    days = pd.date_range("2023-01-02", "2024-12-31")  # the two windows before END
+    rows = []
+    for i in range(1500):
+        start = 0 if i < 500 else int(rng.integers(1, 270))  # a third were customers before the windows
+        bought = np.flatnonzero(rng.random(len(days) - start) < 0.05) + start
+        if i >= 500:
+            bought = np.unique(np.r_[start, bought])  # the acquisition day is a purchase
+        else:
+            rows.append((f"c{i}", pd.Timestamp("2022-06-01")))
+        rows += [(f"c{i}", days[d]) for d in bought]
+    tx = pd.DataFrame(rows, columns=["customer_id", "date"]).assign(amount=10.0)
+    r = key_account_scores(tx, observation_end=END)
+    joined = r.table[(r.table["first_purchase"] > "2023-01-01") & r.table["growth"].notna()]
+    se = joined["growth"].std() / np.sqrt(len(joined))
+    assert abs(joined["growth"].mean()) < 4 * se, (joined["growth"].mean(), se)
+    naive = (joined["value"] - joined["previous_value"]).mean()
+    assert naive > 60
+    steady = r.table[r.table["first_purchase"] < "2023-01-01"]
+    assert abs(steady["growth"].mean()) < 4 * steady["growth"].std() / np.sqrt(len(steady))

@@ -97,8 +97,8 @@ MESSAGES = {
         ),
         "key_accounts.finding.growth_change": (
             "Growth potential is the change in {what} between the last {days:,.0f} days and the "
-            "{days:,.0f} days before (for a customer acquired during the earlier window, its value per "
-            "day as a customer, scaled to the whole window)."
+            "{days:,.0f} days before (for a customer acquired during the earlier window, the value of "
+            "its purchases after the first one, per day, scaled to the whole window)."
         ),
         "key_accounts.finding.growth_potential": (
             "Growth potential is each customer's expected spend in `{column}` minus the spend of the last "
@@ -157,15 +157,15 @@ MESSAGES = {
         ),
         "key_accounts.check.history.warn": (
             "{short:,.0f} of the {k:,.0f} key accounts were customers for only part of the previous "
-            "window ({days:,.0f} days): their growth compares the current window with the previous one's "
-            "value scaled up to a full window, which a first purchase can inflate or a slow start shrink; "
+            "window ({days:,.0f} days): their growth compares the current window with their repeat "
+            "purchases in the previous one scaled up to a full window, which rests on fewer days; "
             "{unknown:,.0f} joined too late to measure growth at all, so they rank in the middle on growth "
             "and the portfolio counts them as growing. Read their growth and quadrant with care."
         ),
         "key_accounts.check.history.warn_measured": (
             "{short:,.0f} of the {k:,.0f} key accounts were customers for only part of the previous "
-            "window ({days:,.0f} days): their growth compares the current window with the previous one's "
-            "value scaled up to a full window, which a first purchase can inflate or a slow start shrink. "
+            "window ({days:,.0f} days): their growth compares the current window with their repeat "
+            "purchases in the previous one scaled up to a full window, which rests on fewer days. "
             "Read their growth and quadrant with care."
         ),
         "key_accounts.check.history.not_run": (

@@ -9,10 +9,13 @@ so the scale of a component does not matter):
 ``growth``           growth potential: the change in that value between the last window and
                      the one before it, or, when the customers table has a potential column,
                      the customer's expected spend over the next window minus the current spend.
-                     A customer acquired during the previous window is compared with that
-                     window's value scaled up to a full window (value per day of being a
-                     customer); one acquired in its last quarter (:data:`MIN_EXPOSURE_SHARE`)
-                     or later has no growth measured (its rank on growth is then the middle);
+                     A customer acquired during the previous window is compared with the
+                     value of the purchases after its first purchase day there, per day after
+                     it, scaled up to a full window (the first purchase is left out, as
+                     buy-till-you-die models count repeat purchases: with it, a steady customer
+                     acquired late would look like a shrinking one); one acquired in its last
+                     quarter (:data:`MIN_EXPOSURE_SHARE`) or later has no growth measured (its
+                     rank on growth is then the middle);
 ``share_of_wallet``  the share of the customer's category spend that comes to us: a share
                      column, or our window spend over a wallet column (capped at 1).
 
@@ -76,8 +79,9 @@ class KeyAccounts(ResultMixin):
     table : DataFrame
         One row per customer (index ``customer_id``): ``first_purchase``, ``value``,
         ``previous_value``, ``spend`` (window spend; NaN without amounts),
-        ``previous_exposure_days`` (days of the previous window the customer was one; only
-        when growth is the change between windows), ``growth`` (NaN where not measured),
+        ``previous_exposure_days`` (days of the previous window after the first purchase day, or
+        the whole window for a customer acquired before it; only when growth is the change
+        between windows), ``growth`` (NaN where not measured),
         ``share_of_wallet`` (NaN where unknown), the percentile ranks ``pct_<component>``,
         ``score``, ``rank`` (1 = highest) and ``key_account`` (bool).
     weights : DataFrame
@@ -255,16 +259,16 @@ def key_account_scores(
     Examples
     --------
     >>> import pandas as pd
-    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b", "b", "c"],
-    ...                    "date": pd.to_datetime(["2023-03-01", "2024-03-01", "2023-03-01", "2024-03-01",
-    ...                                            "2024-06-01"]),
-    ...                    "amount": [50.0, 40.0, 10.0, 30.0, 5.0]})
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "a", "b", "b", "b", "c"],
+    ...                    "date": pd.to_datetime(["2022-06-01", "2023-03-01", "2024-03-01", "2023-07-03",
+    ...                                            "2023-10-01", "2024-03-01", "2024-06-01"]),
+    ...                    "amount": [10.0, 50.0, 40.0, 70.0, 10.0, 30.0, 5.0]})
     >>> r = key_account_scores(tx, observation_end="2024-12-31", count=1)
-    >>> r.table[["value", "growth", "score", "rank"]].round(3)  # a, b: the 2023 spend scaled to 365 days
+    >>> r.table[["value", "growth", "score", "rank"]].round(3)  # b: 30 - 10 x 365 / 182 (after its first day)
                  value  growth  score  rank
     customer_id
-    a             40.0 -19.446  0.833     1
-    b             30.0  18.111  0.778     2
+    a             40.0 -10.000  0.833     1
+    b             30.0   9.945  0.778     2
     c              5.0     NaN  0.389     3
     >>> r.weights["used"].round(3).tolist()  # no share of wallet: 0.6 and 0.3 renormalised
     [0.667, 0.333, 0.0]
@@ -296,11 +300,15 @@ def key_account_scores(
         table["growth"] = (potential - spend) * rate
         sources["growth"] = potential_column
     else:
-        exposure = (end - width - first.clip(lower=end - 2 * width + pd.Timedelta(days=1))).dt.days + 1
+        opens, closes = end - 2 * width + pd.Timedelta(days=1), end - width  # the previous window's days
+        joined = (first >= opens) & (first <= closes)  # acquired during the previous window
+        first_day = tx[tx["date"] == tx["customer_id"].map(first)].groupby("customer_id")["_value"].sum()
+        exposure = pd.Series(window_days, index=table.index).where(first < opens, (closes - first).dt.days)
         table["previous_exposure_days"] = exposure.clip(0, window_days).astype("int64")
+        repeat = table["previous_value"] - (first_day.reindex(table.index) * rate).where(joined, 0.0)
         scale = window_days / table["previous_exposure_days"].where(
             table["previous_exposure_days"] >= MIN_EXPOSURE_SHARE * window_days)
-        table["growth"] = table["value"] - table["previous_value"] * scale
+        table["growth"] = table["value"] - repeat * scale
         sources["growth"] = "change"
     share = _customer_column(customers, share_column, table.index)
     if share is not None:
@@ -349,10 +357,10 @@ def weight_sensitivity(result: KeyAccounts) -> pd.DataFrame:
     Examples
     --------
     >>> import pandas as pd
-    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b", "b", "c"],
-    ...                    "date": pd.to_datetime(["2023-03-01", "2024-03-01", "2023-03-01", "2024-03-01",
-    ...                                            "2024-06-01"]),
-    ...                    "amount": [50.0, 40.0, 10.0, 30.0, 5.0]})
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "a", "b", "b", "b", "c"],
+    ...                    "date": pd.to_datetime(["2022-06-01", "2023-03-01", "2024-03-01", "2023-07-03",
+    ...                                            "2023-10-01", "2024-03-01", "2024-06-01"]),
+    ...                    "amount": [10.0, 50.0, 40.0, 70.0, 10.0, 30.0, 5.0]})
     >>> weight_sensitivity(key_account_scores(tx, observation_end="2024-12-31", count=1))
                key_accounts  overlap  overlap_share
     weighting
@@ -394,10 +402,10 @@ def portfolio_quadrants(result: KeyAccounts, *, split: str = "key_accounts",
     Examples
     --------
     >>> import pandas as pd
-    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b", "b", "c"],
-    ...                    "date": pd.to_datetime(["2023-03-01", "2024-03-01", "2023-03-01", "2024-03-01",
-    ...                                            "2024-06-01"]),
-    ...                    "amount": [50.0, 40.0, 10.0, 30.0, 5.0]})
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "a", "b", "b", "b", "c"],
+    ...                    "date": pd.to_datetime(["2022-06-01", "2023-03-01", "2024-03-01", "2023-07-03",
+    ...                                            "2023-10-01", "2024-03-01", "2024-06-01"]),
+    ...                    "amount": [10.0, 50.0, 40.0, 70.0, 10.0, 30.0, 5.0]})
     >>> q = portfolio_quadrants(key_account_scores(tx, observation_end="2024-12-31", count=2))
     >>> q["quadrant"].tolist()
     ['maintain', 'develop']
