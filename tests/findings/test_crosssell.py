@@ -113,3 +113,18 @@ def test_skipped_parts_say_why(data):
     assert fx.value_added_checks(tx, ["care"]) == []
     assert fx.referral_checks(None, table="x")[0].status == "not_run"
     assert "order\\_id" in fx.no_basket("order_id").text()
+
+
+def test_order_basket_findings_have_their_own_keys():
+    rules = pd.DataFrame({"antecedent": ["a"], "consequent": ["b"], "n_baskets": 500, "n_antecedent": 100,
+                          "n_consequent": 120, "n_both": 60, "support": 0.12, "confidence": 0.6,
+                          "expected_confidence": 0.24, "lift": 2.5, "leverage": 0.072, "p_value": 1e-12,
+                          "p_adjusted": 1e-12, "significant": True})
+    summary = fx.rules_summary(rules)
+    found = fx.rule_findings(rules, summary, table="r", summary_table="s", basket="order_id", min_support=0.01,
+                             min_confidence=0.1, suffix="_order_id")
+    assert [f.key for f in found] == ["association_rules_order_id", "top_rule_order_id"]
+    assert found[0].checks == ("rules_chance_order_id",)
+    check = fx.rule_checks(summary, summary_table="s", suffix="_order_id")[0]
+    assert check.key == "rules_chance_order_id" and check.status == "pass"
+    assert "of the baskets holding a, 60.0% also hold b, 2.50 times the 24.0% of all baskets" in found[1].text()

@@ -15,7 +15,7 @@ from statsmodels.stats.proportion import proportion_confint
 
 from analysis.errors import DataValidationError, ParameterError
 from analysis.retention.crosssell import (association_rules, categories_per_customer, category_adoption,
-                                          cross_sell_rate, period_labels, value_added_sales)
+                                          cross_sell_rate, period_labels, rule_baskets, value_added_sales)
 
 BASKETS = {  # 12 customers' category sets
     "c1": {"a", "b"}, "c2": {"a", "b", "c"}, "c3": {"a"}, "c4": {"b", "c"}, "c5": {"a", "b"}, "c6": {"c"},
@@ -187,3 +187,12 @@ def test_purchases_after_the_observation_end_are_left_out():
     assert category_adoption(tx, observation_end=end).index.tolist() == ["x"]
     assert categories_per_customer(tx, observation_end=end)["customers"].tolist() == [2]
     assert association_rules(tx, observation_end=end, min_support=0.0).empty
+
+
+def test_order_baskets_are_used_only_when_orders_mix_categories():
+    tx = pd.DataFrame({"customer_id": list("aab"), "order_id": ["o1", "o1", "o2"], "category": list("xyx")})
+    assert rule_baskets(tx) == ["customer_id", "order_id"]
+    assert rule_baskets(tx.assign(order_id=["o1", "o2", "o3"])) == ["customer_id"]
+    assert rule_baskets(tx.drop(columns="order_id")) == ["customer_id"]
+    assert rule_baskets(tx, "order_id") == ["order_id"]
+    assert rule_baskets(tx.drop(columns="order_id"), "basket_no") == []

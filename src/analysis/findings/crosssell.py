@@ -91,14 +91,17 @@ def rules_summary(rules: pd.DataFrame) -> pd.DataFrame:
 
 
 def rule_findings(rules: pd.DataFrame, summary: pd.DataFrame, *, table: str, summary_table: str, basket: str,
-                  min_support: float, min_confidence: float, alpha: float = 0.05,
+                  min_support: float, min_confidence: float, alpha: float = 0.05, suffix: str = "",
                   label: Label | None = None) -> list[Finding]:
-    """How many rules, how many beyond chance, and the strongest rule beyond chance (or why there is none)."""
+    """How many rules, how many beyond chance, and the strongest rule beyond chance (or why there is none).
+
+    ``suffix`` tells the findings of a second basket definition apart (``"_order_id"``)."""
     basket_word = escape_markdown(basket)
     if rules.empty:
-        return [Finding("association_rules", "crosssell.text.no_rules", basket=basket_word,
+        return [Finding(f"association_rules{suffix}", "crosssell.text.no_rules", basket=basket_word,
                         min_support=f"{min_support:g}", min_confidence=f"{min_confidence:g}")]
-    out = [Finding("association_rules", "crosssell.text.rules", checks=["rules_chance"], basket=basket_word,
+    out = [Finding(f"association_rules{suffix}", "crosssell.text.rules", checks=[f"rules_chance{suffix}"],
+                   basket=basket_word,
                    alpha=f"{alpha:g}", n_rules=_cite(summary, summary_table, "n_rules", "rules"),
                    n_sig=_cite(summary, summary_table, "n_significant", "rules"))]
     significant = rules.index[rules["significant"].astype(bool)]
@@ -107,24 +110,25 @@ def rule_findings(rules: pd.DataFrame, summary: pd.DataFrame, *, table: str, sum
                   lift=_cite(rules, table, "lift", row), n_both=_cite(rules, table, "n_both", row),
                   p=_cite(rules, table, "p_adjusted", row))
     if len(significant):
-        out.append(Finding("top_rule", "crosssell.text.top_rule", conf=_cite(rules, table, "confidence", row),
+        out.append(Finding(f"top_rule{suffix}", "crosssell.text.top_rule", conf=_cite(rules, table, "confidence", row),
                            base=_cite(rules, table, "expected_confidence", row),
                            support=_cite(rules, table, "support", row), **fields))
     else:
-        out.append(Finding("top_rule", "crosssell.text.no_significant_rule", checks=["rules_chance"], **fields))
+        out.append(Finding(f"top_rule{suffix}", "crosssell.text.no_significant_rule", checks=[f"rules_chance{suffix}"],
+                           **fields))
     return out
 
 
-def rule_checks(summary: pd.DataFrame, *, summary_table: str, alpha: float = 0.05) -> list[Check]:
+def rule_checks(summary: pd.DataFrame, *, summary_table: str, alpha: float = 0.05, suffix: str = "") -> list[Check]:
     """``sample_size``: rules whose lift is above 1 but within chance (warn), else pass; none without such rules."""
     if summary.loc["rules", "n_lift_above_one"] == 0:
         return []
     n_lift = _cite(summary, summary_table, "n_lift_above_one", "rules")
-    affects = ["association_rules", "top_rule"]
+    affects = [f"association_rules{suffix}", f"top_rule{suffix}"]
     if summary.loc["rules", "n_chance"] > 0:
-        return [Check("rules_chance", "sample_size", "warn", "crosssell.check.rules_chance", affects=affects,
+        return [Check(f"rules_chance{suffix}", "sample_size", "warn", "crosssell.check.rules_chance", affects=affects,
                       n=_cite(summary, summary_table, "n_chance", "rules"), n_lift=n_lift, alpha=f"{alpha:g}")]
-    return [Check("rules_chance", "sample_size", "pass", "crosssell.check.rules_chance_pass", affects=affects,
+    return [Check(f"rules_chance{suffix}", "sample_size", "pass", "crosssell.check.rules_chance_pass", affects=affects,
                   n_lift=n_lift, alpha=f"{alpha:g}")]
 
 

@@ -44,7 +44,7 @@ from analysis.retention.cohorts import PERIODS, period_bounds
 
 __all__ = [
     "category_adoption", "categories_per_customer", "cross_sell_rate", "value_added_sales",
-    "association_rules", "period_labels", "require_columns",
+    "association_rules", "rule_baskets", "period_labels", "require_columns",
 ]
 
 _ALPHA = [Interval(float, 0.0, 0.5, closed="neither")]
@@ -252,6 +252,24 @@ def value_added_sales(transactions: pd.DataFrame, value_added_categories: Sequen
     out.index = out.index.astype(str).rename("period")
     return order_estimate_columns(out)[["estimate", "std_error", "ci_low", "ci_high", "p_value", "revenue", "share",
                                         "customers", "full"]]
+
+
+def rule_baskets(transactions: pd.DataFrame, basket: str = "customer_id", *, category: str = "category",
+                 order: str = "order_id") -> list[str]:
+    """The basket columns association rules are worth computing on: *basket* (when the table has it),
+    and the *order* column too when at least one order holds two or more categories.
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"customer_id": list("aab"), "order_id": ["o1", "o1", "o2"], "category": list("xyx")})
+    >>> rule_baskets(tx), rule_baskets(tx.assign(order_id=["o1", "o2", "o3"]))
+    (['customer_id', 'order_id'], ['customer_id'])
+    """
+    out = [basket] if basket in transactions.columns else []
+    if order != basket and order in transactions.columns and category in transactions.columns:
+        if (transactions.groupby(order)[category].nunique() >= 2).any():
+            out.append(order)
+    return out
 
 
 def _baskets(transactions: pd.DataFrame, basket: str, category: str, observation_end) -> pd.DataFrame:
