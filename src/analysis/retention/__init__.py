@@ -33,6 +33,7 @@ from analysis.retention.crosssell import (
     cross_sell_rate,
     period_labels,
     require_columns,
+    rule_baskets,
     value_added_sales,
 )
 from analysis.retention.did import (
@@ -180,6 +181,7 @@ __all__ = [
     "retention_economics",
     "retention_rate_kpi",
     "retention_scenarios",
+    "rule_baskets",
     "satisfaction_index",
     "sbg_forecast",
     "scorecard",
