@@ -138,3 +138,15 @@ def test_no_overlap_is_a_warning_without_a_number():
     assert check.status == "warn" and check.message == "complaints.check.recovery_no_overlap"
     flag = fc.flag_checks(balance.assign(covariate="Income"), table="b")[0]
     assert flag.message == "complaints.check.flag_no_overlap" and "Income" in flag.text()
+
+
+def test_truth_finding_says_whether_the_intervals_hold_the_truth(tmp_path):
+    out = ReportOutputs(tmp_path)
+    effects = _effects((0.93, 0.88, 0.99), (0.62, 0.5, 0.7)).assign(naive_ci_low=[1.1, 0.7], naive_ci_high=[1.3, 0.8])
+    known = out.table("recovery_truth", fc.truth_table(effects, {"good": 0.95, "poor": 0.6}))
+    assert known["covered"].tolist() == [True, True] and known["naive_covered"].tolist() == [False, False]
+    f = out.finding(fc.truth_finding(known, table="recovery_truth"))
+    assert f.message == "complaints.text.truth_covered" and "0.95" in f.text()
+    assert verify_outputs(tmp_path) == []
+    missed = fc.truth_table(effects, {"good": 0.8, "poor": 0.6})
+    assert fc.truth_finding(missed, table="recovery_truth").message == "complaints.text.truth_missed"

@@ -20,6 +20,7 @@ FIELDS = {
     "none": 0.719, "good": 0.645, "poor": 0.464, "none_rate": 0.719, "ratio": 0.92, "ratio_low": 0.84,
     "ratio_high": 1.0, "naive": 0.9, "flag": "Complain", "outcome": "Response", "smd": 0.09, "covariate": "age",
     "limit": "0.1", "failed": 3, "minimum": "10",
+    **{f"{g}_{x}": 0.9 for g in ("good", "poor") for x in ("true", "est", "low", "high", "naive")},
 }
 
 

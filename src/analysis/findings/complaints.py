@@ -33,7 +33,8 @@ from analysis.messages import escape_markdown, msg
 
 __all__ = ["SMD_LIMIT", "MIN_COMPLAINTS", "MIN_RECOVERY_ORDERS", "rate_findings", "unlinked_check",
            "channel_findings", "trend_finding", "pareto_finding", "resolution_findings", "satisfaction_findings",
-           "compensation_finding", "recovery_findings", "recovery_checks", "recovery_skipped_check", "flag_findings", "flag_checks",
+           "compensation_finding", "recovery_findings", "recovery_checks", "recovery_skipped_check", "truth_table",
+           "truth_finding", "flag_findings", "flag_checks",
            "skipped_check", "no_orders_check", "group_word"]
 
 Label = Callable[[object], str]
@@ -277,6 +278,49 @@ def recovery_checks(rates: pd.DataFrame, balance: pd.DataFrame, bootstrap: pd.Da
                      affects=affects, group=group_word(smallest, language=language),
                      n=_cite(rates, rates_table, "orders", smallest)))
     return out
+
+
+def truth_table(effects: pd.DataFrame, truth: dict) -> pd.DataFrame:
+    """The adjusted and naive risk ratios beside the known true ones of a synthetic firm
+    (``truth``: ``ServiceTruth.recovery_repurchase_ratio``, ``{"good": 0.95, "poor": 0.6}``).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``recovery`` ("good", "poor"): ``true_ratio``, ``estimate``, ``ci_low``, ``ci_high``,
+        ``naive``, ``naive_ci_low``, ``naive_ci_high``, ``covered`` (the adjusted interval holds the truth) and
+        ``naive_covered``.
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"estimate": [0.93], "ci_low": [0.88], "ci_high": [0.98], "naive": [1.2],
+    ...                   "naive_ci_low": [1.1], "naive_ci_high": [1.3]}, index=["good_ratio"])
+    >>> truth_table(e, {"good": 0.95})[["true_ratio", "covered", "naive_covered"]].values.tolist()
+    [[0.95, True, False]]
+    """
+    rows = {}
+    for g in ("good", "poor"):
+        if g not in truth or f"{g}_ratio" not in effects.index:
+            continue
+        e = effects.loc[f"{g}_ratio"]
+        rows[g] = {"true_ratio": float(truth[g]), **{c: e[c] for c in ("estimate", "ci_low", "ci_high", "naive",
+                                                                       "naive_ci_low", "naive_ci_high")},
+                   "covered": bool(e["ci_low"] <= truth[g] <= e["ci_high"]),
+                   "naive_covered": bool(e["naive_ci_low"] <= truth[g] <= e["naive_ci_high"])}
+    out = pd.DataFrame.from_dict(rows, orient="index")
+    out.index.name = "recovery"
+    return out
+
+
+def truth_finding(known: pd.DataFrame, *, table: str) -> Finding | None:
+    """Recovered against true risk ratios on a synthetic firm: whether the adjusted intervals hold the truth."""
+    if not {"good", "poor"} <= set(known.index):
+        return None
+    covered = bool(known["covered"].astype(bool).all())
+    return Finding("recovery_truth", "complaints.text.truth_covered" if covered else "complaints.text.truth_missed",
+                   **{f"{g}_{name}": _cite(known, table, col, g) for g in ("good", "poor") for name, col in (
+                       ("true", "true_ratio"), ("est", "estimate"), ("low", "ci_low"), ("high", "ci_high"),
+                       ("naive", "naive"))})
 
 
 # --- customer-level flag (no dates) ------------------------------------------------------------------------

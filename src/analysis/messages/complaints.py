@@ -121,6 +121,19 @@ MESSAGES = {
             "A complaint not resolved well costs repurchases: its adjusted ratio {ratio:.2f} ({low:.2f} to "
             "{high:.2f}) is below that of a complaint resolved well ({good:.2f})."
         ),
+        "complaints.text.truth_covered": (
+            "This synthetic firm's true risk ratios are known: {good_true:.2f} after a complaint resolved well and "
+            "{poor_true:.2f} after one not resolved well. The adjusted estimates, {good_est:.2f} ({good_low:.2f} "
+            "to {good_high:.2f}) and {poor_est:.2f} ({poor_low:.2f} to {poor_high:.2f}), hold them within their "
+            "intervals (naive: {good_naive:.2f} and {poor_naive:.2f})."
+        ),
+        "complaints.text.truth_missed": (
+            "This synthetic firm's true risk ratios are known: {good_true:.2f} after a complaint resolved well and "
+            "{poor_true:.2f} after one not resolved well. The adjusted estimates are {good_est:.2f} ({good_low:.2f} "
+            "to {good_high:.2f}) and {poor_est:.2f} ({poor_low:.2f} to {poor_high:.2f}); at least one interval "
+            "misses its truth, as an interval does now and then by chance, or the model misses something "
+            "(naive: {good_naive:.2f} and {poor_naive:.2f})."
+        ),
         "complaints.text.flag_share": (
             "{k:,} of {n:,} customers ({share:.1%}; {low:.1%} to {high:.1%}, Wilson interval) are flagged in "
             "{flag} as having complained."
