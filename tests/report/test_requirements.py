@@ -371,3 +371,27 @@ def test_customers_with_a_complaint_flag_run_notebook_05_and_its_columns_are_che
         [plan] = _checked(study, ["05_retention_loyalty"], {**given, **override})
         assert isinstance(plan.problem, NotebookParameterError), override
         assert words in str(plan.problem) and f"parameter {next(iter(override))!r}" in str(plan.problem)
+
+
+def test_notebook_05_category_basket_satisfaction_and_targets_are_checked_before_any_kernel(tmp_path):
+    """Issue 15: the cross-sell columns (transactions), the satisfaction column (survey) and the scorecard's
+    KPI names are checked when the study gives them; before, a misspelt one stopped the notebook's kernel."""
+    (tmp_path / "data").mkdir(parents=True)
+    (tmp_path / "data" / "orders.csv").write_text("cust,day,amount,product\n" + "".join(
+        f"c{i % 4},2024-01-{i + 1:02d},{i + 1}.5,{'ab'[i % 2]}\n" for i in range(12)), encoding="utf-8")
+    study = survey_project(tmp_path, extra="""\
+          transactions:
+            path: ../data/orders.csv
+            columns: {customer_id: cust, date: day}
+        """)
+    good = {"category_column": "product", "basket": "customer_id", "satisfaction_column": "sat",
+            "targets": {"retention_rate": 0.6, "complaint_rate": 20}}
+    [plan] = _checked(study, ["05_retention_loyalty"], good)
+    assert plan.problem is None and plan.skipped is None
+    for override, words in (({"category_column": "produkt"}, "did you mean 'product'"),
+                            ({"basket": "order_id"}, "the transactions table does not have"),
+                            ({"satisfaction_column": "satisfaction"}, "the survey table does not have"),
+                            ({"targets": {"retention": 0.6}}, "unknown KPI(s) ['retention']")):
+        [plan] = _checked(study, ["05_retention_loyalty"], {**good, **override})
+        assert isinstance(plan.problem, NotebookParameterError), override
+        assert words in str(plan.problem) and f"parameter {next(iter(override))!r}" in str(plan.problem)

@@ -116,7 +116,7 @@ COLUMN_PARAMETERS: dict[str, tuple[ColumnParameter, ...]] = {
     ) + _params("customers", ("acquisition_channel_column",)),
     "05_retention_loyalty": _params(
         "customers", ("survival_by",), ("complaint_flag",), ("complaint_outcome",), ("complaint_covariates", "columns"),
-    ),
+    ) + _params("transactions", ("category_column",), ("basket",)) + _params("survey", ("satisfaction_column",)),
 }
 
 
@@ -165,6 +165,15 @@ def _pls_anchors(values: Mapping[str, Any], frames: Mapping[str, Any]) -> None:
                    bool(values["pls_scaled"]), 100, 1e-6, given["pls_anchors"])
 
 
+def _targets(values: Mapping[str, Any]) -> None:
+    """Notebook 05's ``targets`` name KPIs of the scorecard (checked by the scorecard itself, on no data)."""
+    from analysis import retention
+
+    targets = values["targets"]
+    if isinstance(targets, Mapping) and all(v is None or isinstance(v, (int, float)) for v in targets.values()):
+        retention.scorecard({}, targets)
+
+
 #: notebook -> checks of its parameters that need the study's tables (no kernel): (the parameter, the check,
 #: which raises a ParameterError); the notebook would find the same problem only after its kernel started
 DATA_CHECKS: dict[str, tuple[tuple[str, Callable[[Mapping[str, Any], Mapping[str, Any]], None], ...]]] = {
@@ -179,6 +188,7 @@ FILE_PARAMETERS: dict[str, tuple[str, ...]] = {"04_channel_comparison": ("paths_
 #: raises a ParameterError); None where the check's own message names the parameters
 VALUE_CHECKS: dict[str, tuple[tuple[str | None, Callable[[Mapping[str, Any]], None]], ...]] = {
     "02_clv": (("models", _clv_models), (None, _clv_forecast)),
+    "05_retention_loyalty": (("targets", _targets),),
 }
 
 #: notebook -> the column parameters without which it cannot run, so their DEFAULT is checked too (a default
