@@ -196,3 +196,18 @@ def test_order_baskets_are_used_only_when_orders_mix_categories():
     assert rule_baskets(tx.drop(columns="order_id")) == ["customer_id"]
     assert rule_baskets(tx, "order_id") == ["order_id"]
     assert rule_baskets(tx.drop(columns="order_id"), "basket_no") == []
+
+
+def test_category_revenue_shares_recover_the_synthetic_firms_truth():
+    # truth: each purchase's category is drawn from the customer's Dirichlet preferences with mean category_shares,
+    # independently of amounts, so the expected revenue share of each category is its share. Tolerance 0.02: about
+    # three standard errors of a revenue-weighted mean of Beta(2 s, 2 (1 - s)) preferences over 3,000 customers.
+    from analysis.simulate import simulate_service_firm
+
+    firm = simulate_service_firm(3000, seed=7)
+    adoption = category_adoption(firm.transactions)
+    for name, share in firm.truth.category_shares.items():
+        assert adoption.loc[name, "revenue_share"] == pytest.approx(share, abs=0.02)
+    sales = value_added_sales(firm.transactions, list(firm.truth.value_added_categories), period="quarter")
+    total = sum(firm.truth.category_shares[c] for c in firm.truth.value_added_categories)
+    assert sales["estimate"].sum() / sales["revenue"].sum() == pytest.approx(total, abs=0.02)

@@ -85,3 +85,23 @@ def test_acquisition_falls_back_to_first_purchase_and_errors_are_readable():
         referral_rates(customers)
     with pytest.raises(DataValidationError, match="no column 'referred_by'"):
         top_referrers(customers.drop(columns="referred_by"))
+
+
+@pytest.fixture(scope="module")
+def firm():
+    from analysis.simulate import simulate_service_firm
+
+    return simulate_service_firm(3000, seed=7)
+
+
+def test_referral_rate_and_value_recover_the_synthetic_firms_truth(firm):
+    # truth: a share referral_share (0.15) of the customers acquired from day referral_start_day (61) on were
+    # referred, and being referred changes no behaviour (so the first-year difference is 0)
+    t, cu, tx = firm.truth, firm.customers, firm.transactions
+    rates = referral_rates(cu, tx, period="month")
+    later = rates[rates.index >= str((t.start + pd.Timedelta(days=t.referral_start_day)).to_period("M") + 1)]
+    low, high = proportion_confint(later["referred"].sum(), later["new_customers"].sum(), method="wilson")
+    assert low <= t.referral_share <= high
+    assert rates.loc["2023-01", "referred"] == 0  # nobody is referred before the start day
+    value = referral_value(cu, tx, observation_end=tx["date"].max().normalize())
+    assert value.loc["difference", "ci_low"] <= 0 <= value.loc["difference", "ci_high"]
