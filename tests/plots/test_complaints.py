@@ -64,3 +64,9 @@ def test_group_means_leave_out_groups_without_an_interval():
     ax = plot_group_means(m).axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["complaint resolved well", "complaint not resolved well"]
     assert ax.get_xlabel()
+
+
+def test_names_from_the_data_show_as_written():
+    r = RATES.iloc[:2].set_axis(["web*", "[store]"])
+    ax = plot_complaint_channels(r).axes[0]
+    assert sorted(t.get_text() for t in ax.get_yticklabels()) == ["[store]", "web*"]  # no Markdown escapes

@@ -54,10 +54,10 @@ def _finite(df: pd.DataFrame, row, *columns: str) -> bool:
     return all(c in df.columns and pd.notna(df.loc[row, c]) and np.isfinite(float(df.loc[row, c])) for c in columns)
 
 
-def group_word(name: object, label: Label | None = None, language: str | None = None) -> str:
+def group_word(name: object, label: Label | None = None, language: str | None = None, *, markdown: bool = True) -> str:
     """The display name of a group: the catalog's words for the section's own groups ("none", "good",
     "poor", "all", "not recorded", "complained", "no_complaint"), else the data's value through
-    ``label``, escaped for Markdown.
+    ``label``, escaped for Markdown (``markdown=False``: as it is, for a figure).
 
     Examples
     --------
@@ -67,7 +67,8 @@ def group_word(name: object, label: Label | None = None, language: str | None = 
     key = f"complaints.group.{str(name).replace(' ', '_')}"
     if str(name) in ("none", "good", "poor", "all", "not recorded", "complained", "no_complaint"):
         return msg(key, language=language)
-    return escape_markdown(label(str(name)) if label else str(name))
+    text = label(str(name)) if label else str(name)
+    return escape_markdown(text) if markdown else text
 
 
 # --- rates -------------------------------------------------------------------------------------------------

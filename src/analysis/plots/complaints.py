@@ -24,7 +24,7 @@ Label = Callable[[str], str] | None
 
 
 def _name(label: Label) -> Callable[[object], str]:
-    return lambda g: group_word(g, lambda x: label(x) if label else x).replace("\\", "")
+    return lambda g: group_word(g, label, markdown=False)
 
 
 def plot_complaint_trend(rates: pd.DataFrame, *, period: str, alpha: float = 0.05) -> Figure:
