@@ -139,3 +139,15 @@ def test_short_history_one_group_small_groups_and_no_holdout():
     assert fr.sbg_finding(fit, table="f").message == "retention.finding.sbg_no_holdout"
     assert fr.sbg_check(fit, table="f").status == "not_run"
     assert fr.skipped_check("memberships").status == "not_run" and fr.no_amounts_check().status == "not_run"
+
+
+def test_parts_that_cannot_run_say_why():
+    tx = pd.DataFrame({"customer_id": ["a", "b"], "date": pd.to_datetime(["2024-05-03", "2024-06-01"])})
+    assert fr.history_skip(tx, period="quarter", observation_end="2024-06-30").key == "retention_too_short"
+    assert fr.history_skip(tx, period="month", observation_end="2024-06-30") is None
+    empty = customer_lifetimes(tx, observation_end="2024-06-30", churn_days=365)
+    check = fr.lifetimes_skip(empty, churn_days=365)
+    assert check.status == "not_run" and "365 days" in check.text()
+    members = pd.DataFrame({"periods": [2, 3, 1], "left": [False, False, True], "observed_periods": [2, 3, 1]})
+    assert fr.sbg_skip(members, fit_periods=3).status == "not_run"  # nobody observed 3 months left in them
+    assert fr.sbg_skip(members.assign(left=True), fit_periods=3) is None

@@ -28,9 +28,10 @@ import pandas as pd
 
 from analysis.findings.core import Check, Cite, Finding
 from analysis.messages import escape_markdown, msg
+from analysis.retention.cohorts import period_bounds
 
 __all__ = ["MIN_HISTORY", "MIN_GROUP", "CENSORED_LIMIT", "MIN_AT_RISK", "SBG_ERROR_LIMIT", "skipped_check",
-           "no_amounts_check", "cohort_findings", "history_check", "latest_finding", "group_findings",
+           "history_skip", "lifetimes_skip", "sbg_skip", "no_amounts_check", "cohort_findings", "history_check", "latest_finding", "group_findings",
            "group_check", "lifetime_findings", "lifetime_checks", "logrank_finding", "sbg_fit_table",
            "sbg_finding", "sbg_check", "sbg_truth_table", "sbg_truth_finding", "economics_findings"]
 
@@ -70,6 +71,40 @@ def skipped_check(table: str) -> Check:
     """``not_run`` (``data_quality``): the study has no *table*, so the part that needs it did not run."""
     return Check(f"retention_skipped_{table}", "data_quality", "not_run", "retention.check.skipped",
                  table=escape_markdown(table))
+
+
+def history_skip(transactions: pd.DataFrame, *, period: str, observation_end) -> Check | None:
+    """``not_run`` when the log holds fewer than two complete periods (nothing to rate), else None.
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"customer_id": ["a"], "date": pd.to_datetime(["2024-05-03"])})
+    >>> history_skip(tx, period="quarter", observation_end="2024-06-30").status
+    'not_run'
+    """
+    first = pd.Timestamp(transactions["date"].min()).to_period("M" if period == "month" else "Q")
+    if period_bounds(period, observation_end) > first:
+        return None
+    return Check("retention_too_short", "sample_size", "not_run", "retention.check.too_short",
+                 period=_period(period))
+
+
+def lifetimes_skip(lifetimes: pd.DataFrame, *, churn_days: int) -> Check | None:
+    """``not_run`` when no customer was acquired at least ``churn_days`` before the end, else None."""
+    if len(lifetimes):
+        return None
+    return Check("retention_no_lifetimes", "sample_size", "not_run", "retention.check.no_lifetimes",
+                 churn_days=f"{int(churn_days):,}")
+
+
+def sbg_skip(members: pd.DataFrame, *, fit_periods: int) -> Check | None:
+    """``not_run`` when no member was observed for ``fit_periods`` months, or none of them left in that time
+    (the sBG needs leavers), else None."""
+    sample = members[members["observed_periods"] >= fit_periods]
+    if len(sample) and (sample["left"] & (sample["periods"] <= fit_periods)).any():
+        return None
+    return Check("retention_sbg_not_run", "sample_size", "not_run", "retention.check.sbg_not_run",
+                 fit=f"{int(fit_periods):,}")
 
 
 def no_amounts_check() -> Check:

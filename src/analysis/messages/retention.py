@@ -129,6 +129,18 @@ MESSAGES = {
         "retention.check.no_amounts": (
             "The transactions have no amounts, so the economics of retention (margin, value, cost of churn) did not run."
         ),
+        "retention.check.too_short": (
+            "The data hold fewer than two complete {period}s, so no retention rate can be measured yet; use a shorter "
+            "period (period = \"month\") or wait for more data."
+        ),
+        "retention.check.no_lifetimes": (
+            "No customer was acquired at least {churn_days} days before the end of the data, so nobody can be judged "
+            "churned or not yet; set churn_days lower to draw survival curves."
+        ),
+        "retention.check.sbg_not_run": (
+            "No member has been observed for {fit} months with someone leaving in that time, so the sBG cannot be "
+            "fitted; set sbg_fit_periods lower."
+        ),
         "retention.check.history": (
             "The oldest cohort has {n:,} complete {period}(s) after acquisition: enough history to follow cohorts."
         ),
