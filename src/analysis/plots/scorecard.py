@@ -10,6 +10,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import PercentFormatter
 
 from analysis.messages import msg
 from analysis.plots.channels import _whiskers
@@ -20,7 +21,7 @@ __all__ = ["plot_adoption", "plot_value_added", "plot_scorecard"]
 
 #: colour of a verdict's estimate (colour-blind palette: green, vermillion, grey, black)
 VERDICT_COLOURS = {"met": "#009E73", "not met": "#D55E00", "cannot tell": "#7f7f7f", "no target": "#000000"}
-_FORMATS = {"share": "{:.0%}", "index": "{:.0f}", "rate": "{:.1f}", "money": "{:,.0f}"}
+_FORMATS = {"index": "{:.0f}", "rate": "{:.1f}", "money": "{:,.0f}"}
 
 
 def plot_adoption(adoption: pd.DataFrame, *, alpha: float = 0.05,
@@ -108,7 +109,10 @@ def plot_scorecard(card: pd.DataFrame, *, currency: str = "", alpha: float = 0.0
                 ax.plot([row["target"]], [0], marker="D", color="black", linestyle="none",
                         label=msg("scorecard.fig.target"))
             unit = KPI_UNITS.get(kpi, "share")
-            ax.xaxis.set_major_formatter(lambda v, _, f=_FORMATS[unit]: f.format(v))
+            if unit == "share":  # as many decimals as the ticks' spacing needs (a narrow interval: 55.5%)
+                ax.xaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=None))
+            else:
+                ax.xaxis.set_major_formatter(lambda v, _, f=_FORMATS[unit]: f.format(v))
             ax.set_yticks([0], [msg(f"scorecard.kpi.{kpi}")])
             ax.set_xlabel(msg(f"scorecard.unit.{unit}", currency=currency), fontsize=8)
             ax.margins(x=0.25)
