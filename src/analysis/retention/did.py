@@ -118,8 +118,8 @@ class DiDResult(ResultMixin):
         One row ``membership``: the estimate shape on the log scale (``estimate`` = change in log
         spend per order while a member, cluster-robust ``std_error``, ``ci_low``, ``ci_high``,
         ``p_value``), then ``ratio``, ``ratio_ci_low``, ``ratio_ci_high`` (``exp`` of them),
-        ``percent`` (``ratio - 1``), ``n_rows`` (customer-period cells), ``n_customers``,
-        ``n_members`` (members with cells both before and while a member), ``n_periods``,
+        ``percent``, ``percent_ci_low``, ``percent_ci_high`` (``ratio - 1`` and its interval),
+        ``n_rows`` (customer-period cells), ``n_customers``, ``n_members`` (members with cells both before and while a member), ``n_periods``,
         ``weighted`` (whether propensity weights were used).
     event : DataFrame
         Indexed by ``event_time`` (periods since joining; -1 is the reference, fixed at 0): the
@@ -206,6 +206,7 @@ def did_effect(transactions: pd.DataFrame, memberships: pd.DataFrame, *, weights
     effects = estimate_table(["membership"], [beta[0]], [se], alpha=alpha, index_name="effect")
     effects = effects.assign(ratio=np.exp(beta[0]), ratio_ci_low=np.exp(beta[0] - z * se),
                              ratio_ci_high=np.exp(beta[0] + z * se), percent=np.exp(beta[0]) - 1,
+                             percent_ci_low=np.exp(beta[0] - z * se) - 1, percent_ci_high=np.exp(beta[0] + z * se) - 1,
                              n_rows=len(cells), n_customers=int(unit.max() + 1),
                              n_members=int((members["any"] & ~members["all"]).sum()), n_periods=int(time.max() + 1),
                              weighted=weights is not None)

@@ -57,7 +57,7 @@ from analysis.results import ResultMixin, estimate_table
 from analysis.window import parse_date
 
 __all__ = ["LOYALTY_COVARIATES", "SMD_LIMIT", "WeightingResult", "launch_day", "membership_status", "while_member",
-           "programme_sample", "propensity_weighting", "weighted_balance"]
+           "programme_sample", "default_covariates", "propensity_weighting", "weighted_balance"]
 
 #: pre-launch covariates :func:`programme_sample` builds (and ``acquisition_channel`` when known)
 LOYALTY_COVARIATES = ("log_orders_pre", "log_aov_pre", "recency_days", "tenure_days")
@@ -222,6 +222,21 @@ def programme_sample(transactions: pd.DataFrame, memberships: pd.DataFrame,
     return out
 
 
+def default_covariates(sample: pd.DataFrame) -> list[str]:
+    """The pre-launch covariates of :func:`programme_sample` a propensity model uses by default:
+    :data:`LOYALTY_COVARIATES`, and ``acquisition_channel`` when every customer has one and it has
+    at least two values.
+
+    Examples
+    --------
+    >>> default_covariates(pd.DataFrame({"acquisition_channel": ["web", "store"]}))
+    ['log_orders_pre', 'log_aov_pre', 'recency_days', 'tenure_days', 'acquisition_channel']
+    """
+    channel = sample.get("acquisition_channel")
+    extra = channel is not None and channel.notna().all() and channel.nunique() > 1
+    return [*LOYALTY_COVARIATES, *(["acquisition_channel"] if extra else [])]
+
+
 # --- propensity weighting -----------------------------------------------------------------------------------
 
 def _design(data: pd.DataFrame, covariates: Sequence[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -378,7 +393,8 @@ class WeightingResult(ResultMixin):
         or of its log with ``scale="log"``; ``std_error`` = bootstrap standard deviation; ``ci_low``,
         ``ci_high`` = percentile bootstrap interval; ``p_value`` = Wald p-value of no effect), then
         ``ratio`` (``exp(estimate)`` on the log scale, else treated over control mean), ``ratio_ci_low``,
-        ``ratio_ci_high``, ``percent`` (``ratio - 1``), ``mean_treated``, ``mean_control`` (the
+        ``ratio_ci_high``, ``percent``, ``percent_ci_low``, ``percent_ci_high`` (``ratio - 1`` and its
+        interval), ``mean_treated``, ``mean_control`` (the
         treated's mean had they not been treated, as each row estimates it), ``n_treated``,
         ``n_control``, ``n_trimmed`` (rows outside common support), ``ess_control`` (Kish's effective
         number of weighted controls).
@@ -482,6 +498,7 @@ def propensity_weighting(data: pd.DataFrame, treatment: str, outcome: str, covar
     effects = estimate_table(["naive", "weighted", "doubly_robust"], est[:3], se, alpha=alpha, p_value=p,
                              ci_low=lo[:3], ci_high=hi[:3], index_name="effect", ratio=est[3:],
                              ratio_ci_low=lo[3:], ratio_ci_high=hi[3:], percent=est[3:] - 1,
+                             percent_ci_low=lo[3:] - 1, percent_ci_high=hi[3:] - 1,
                              mean_treated=[means[0], means[2], means[2]], mean_control=means[[1, 3, 4]],
                              n_treated=[int(t.sum())] + [int(t[kept].sum())] * 2,
                              n_control=[int((~t).sum())] + [int((~t[kept]).sum())] * 2,
