@@ -150,3 +150,24 @@ def test_truth_finding_says_whether_the_intervals_hold_the_truth(tmp_path):
     assert verify_outputs(tmp_path) == []
     missed = fc.truth_table(effects, {"good": 0.8, "poor": 0.6})
     assert fc.truth_finding(missed, table="recovery_truth").message == "complaints.text.truth_missed"
+
+
+def test_a_continuous_flag_outcome_reads_in_its_own_unit(tmp_path):
+    rng = np.random.default_rng(2)
+    df = pd.DataFrame({"Complain": (rng.random(600) < 0.2).astype(int), "Recency": rng.integers(0, 100, 600),
+                       "Income": rng.normal(50, 10, 600)})
+    share, comparison, _ = flag_comparison(df, "Complain", "Recency", ["Income"])
+    out = ReportOutputs(tmp_path)
+    out.table("s", share)
+    effects = out.table("e", comparison.effects)
+    found = fc.flag_findings(share, effects, comparison, flag="Complain", outcome="Recency", share_table="s",
+                             effects_table="e", binary=False, label=lambda c: {"Recency": "days since"}.get(c, c))
+    text = " ".join(out.finding(f).text() for f in found)
+    assert "days since unadjusted" in text and "currency" not in text
+    assert verify_outputs(tmp_path) == []
+
+
+def test_sections_that_cannot_run_say_why():
+    skipped, no_orders = fc.skipped_check(), fc.no_orders_check()
+    assert (skipped.status, no_orders.status) == ("not_run", "not_run")
+    assert "complaint_flag" in skipped.text() and "transactions" in no_orders.text()

@@ -327,13 +327,13 @@ def truth_finding(known: pd.DataFrame, *, table: str) -> Finding | None:
 # --- customer-level flag (no dates) ------------------------------------------------------------------------
 
 def flag_findings(share: pd.DataFrame, effects: pd.DataFrame | None, comparison, *, flag: str, outcome: str | None,
-                  share_table: str,
-                  effects_table: str, binary: bool, currency: str = "", label: Label | None = None,
-                  language: str | None = None) -> list[Finding]:
+                  share_table: str, effects_table: str, binary: bool, unit: str | None = None,
+                  label: Label | None = None, language: str | None = None) -> list[Finding]:
     """The share of customers flagged as complainers, then the outcome compared (unadjusted and adjusted,
     :func:`analysis.findings.channels.adjusted_findings`; ``effects`` as written, with the ``*_pp`` columns of
-    :func:`analysis.channels.points` for a 0/1 outcome) and the sentence that it is an association (only the share
-    when ``comparison`` is None: no outcome was given)."""
+    :func:`analysis.channels.points` for a 0/1 outcome, in percentage points; a number in ``unit``, default the
+    outcome's own label, e.g. "days since the last purchase") and the sentence that it is an association (only the
+    share when ``comparison`` is None: no outcome was given)."""
     row = share.index[0]
     out = [Finding("complaint_flag_share", "complaints.text.flag_share", flag=escape_markdown((label or str)(flag)),
                    k=_cite(share, share_table, "complainers", row), n=_cite(share, share_table, "customers", row),
@@ -348,7 +348,7 @@ def flag_findings(share: pd.DataFrame, effects: pd.DataFrame | None, comparison,
     if comparison is None:
         return out
     out += adjusted_findings(comparison, outcome, table=effects_table, effects=effects, binary=binary,
-                             currency=currency, label=word, language=language)
+                             currency=unit or escape_markdown(word(outcome)), label=word, language=language)
     out.append(Finding("complaint_flag_association", "complaints.text.flag_association",
                        outcome=escape_markdown((label or str)(outcome))))
     return out
