@@ -102,6 +102,8 @@ def test_groups_are_measured_at_the_period_end_without_later_purchases():
     g = customer_groups(LOG, customers, as_of="2024-03-31")
     assert set(g.columns) == {"acquisition_channel", "value_tier", "lifecycle_stage", "rfm_segment"}
     assert g.loc["a", "acquisition_channel"] == "w"
+    counts = customer_groups(LOG.drop(columns="amount"), as_of="2024-03-31")  # a count-only log
+    assert set(counts.columns) == {"lifecycle_stage", "rfm_segment"}
 
 
 def test_retention_by_group_rates_the_latest_period_with_a_chi_square_test():

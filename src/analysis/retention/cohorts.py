@@ -241,8 +241,9 @@ def customer_groups(transactions: pd.DataFrame, customers: pd.DataFrame | None =
     DataFrame
         Indexed by ``customer_id`` (customers with a purchase by ``as_of``), a column per grouping
         the data allow, among :data:`GROUPINGS`: ``acquisition_channel``, ``value_tier`` (ABC tiers
-        of spend to date, :func:`analysis.segmentation.value_tiers`), ``lifecycle_stage`` and
-        ``rfm_segment`` (:func:`analysis.segmentation.rfm` with the lifecycle rules).
+        of spend to date, :func:`analysis.segmentation.value_tiers`; not for a log without amounts),
+        ``lifecycle_stage`` and ``rfm_segment`` (:func:`analysis.segmentation.rfm` with the lifecycle
+        rules).
 
     Examples
     --------
@@ -256,9 +257,10 @@ def customer_groups(transactions: pd.DataFrame, customers: pd.DataFrame | None =
     out = pd.DataFrame(index=pd.Index(sorted(tx["customer_id"].unique()), name="customer_id"))
     if customers is not None and channel_column in customers.columns:
         out["acquisition_channel"] = out.index.map(customers.set_index("customer_id")[channel_column])
-    if "amount" in tx.columns and len(out) >= 2:
+    if len(out) >= 2:  # a count-only log has stages and segments, but no value tiers
         table = rfm(tx, day, lifecycle=rules)
-        out["value_tier"] = value_tiers(table["monetary"])["tier"].astype(str)
+        if "monetary" in table.columns:
+            out["value_tier"] = value_tiers(table["monetary"])["tier"].astype(str)
         out["lifecycle_stage"] = lifecycle_stages(table, rules)["stage"].astype(str)
         out["rfm_segment"] = table["segment"].astype(str)
     return out
