@@ -112,6 +112,13 @@ def test_customer_lifetimes_follow_the_definition():
                                                     "never_returned_share": 1 / 3})
     name, groups = lifetime_groups(lt, None, column=None, period="quarter")
     assert name == "cohort" and groups.tolist() == ["2024Q1"] * 3
+    many = pd.DataFrame({"first_purchase": pd.date_range("2020-01-01", periods=30, freq="MS")})
+    assert lifetime_groups(many, None, column=None, period="month")[1].nunique() == 3  # yearly cohorts
+    customers = pd.DataFrame({"customer_id": list("abcdefghijklm"), "channel": ["web", "store"] * 6 + ["web"],
+                              "zip": [f"{i:05d}" for i in range(13)]})
+    assert lifetime_groups(lt, customers, column="channel")[1][["a", "b", "c"]].tolist() == ["web", "store", "web"]
+    with pytest.raises(AnalysisError, match="survival_by names the column 'zip' with 13 groups"):
+        lifetime_groups(lt, customers, column="zip")
     with pytest.raises(AnalysisError, match="churn_days"):
         customer_lifetimes(tx, observation_end="2024-12-31", churn_days=0)
 

@@ -33,12 +33,14 @@ from statsmodels.duration.survfunc import survdiff
 
 from analysis.checks import Interval, Options, check_alpha, check_params
 from analysis.clv import ShiftedBetaGeometric
-from analysis.errors import DataValidationError
+from analysis.errors import DataValidationError, ParameterError
 from analysis.window import parse_date
 
 __all__ = ["PERIOD_DAYS", "customer_lifetimes", "lifetime_summary", "kaplan_meier", "kaplan_meier_by_group",
            "median_lifetime", "lifetime_groups", "logrank_test", "membership_lifetimes", "sbg_forecast"]
 
+#: most groups whose survival curves one figure compares
+MAX_GROUPS = 12
 #: mean length of a period in days (for memberships measured in whole periods)
 PERIOD_DAYS = {"month": 365.25 / 12, "quarter": 365.25 / 4}
 
@@ -223,8 +225,9 @@ def median_lifetime(curve: pd.DataFrame) -> pd.DataFrame:
 def lifetime_groups(lifetimes: pd.DataFrame, customers: pd.DataFrame | None, *, column: str | None,
                     period: str = "month") -> tuple[str, pd.Series]:
     """The groups whose survival curves are compared: ``customers[column]`` when the study has that
-    column (an attribute fixed at acquisition, such as the acquisition channel), else the acquisition
-    cohort (the period of the first purchase).
+    column (an attribute fixed at acquisition, such as the acquisition channel; at most
+    :data:`MAX_GROUPS` groups), else the acquisition cohort (the period of the first purchase, or its
+    year when there are more than :data:`MAX_GROUPS` periods).
 
     Returns
     -------
@@ -239,9 +242,17 @@ def lifetime_groups(lifetimes: pd.DataFrame, customers: pd.DataFrame | None, *, 
     ('cohort', ['2024-01', '2024-02'])
     """
     if customers is not None and column and column in customers.columns:
-        return column, customers.set_index("customer_id")[column]
-    freq = "M" if period == "month" else "Q"
-    return "cohort", lifetimes["first_purchase"].dt.to_period(freq).astype(str)
+        groups = customers.set_index("customer_id")[column]
+        n = groups.nunique()
+        if n > MAX_GROUPS:
+            raise ParameterError(f"survival_by names the column {column!r} with {n} groups; one curve per group "
+                                 f"needs at most {MAX_GROUPS}: name a column such as acquisition_channel, or None for "
+                                 "acquisition cohorts.")
+        return column, groups
+    cohorts = lifetimes["first_purchase"].dt.to_period("M" if period == "month" else "Q").astype(str)
+    if cohorts.nunique() > MAX_GROUPS:  # many periods of acquisition: yearly cohorts
+        cohorts = lifetimes["first_purchase"].dt.year.astype(str)
+    return "cohort", cohorts
 
 
 def logrank_test(lifetimes: pd.DataFrame, group: pd.Series) -> pd.DataFrame:
