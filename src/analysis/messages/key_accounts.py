@@ -121,9 +121,9 @@ MESSAGES = {
         "key_accounts.basis.key_accounts": "key accounts'",
         "key_accounts.basis.all": "all customers'",
         "key_accounts.finding.risk": (
-            "{at_risk:,.0f} of the {k:,.0f} key accounts are at risk or lapsed by the study's lifecycle "
-            "definition, and {overdue:,.0f} are overdue: no purchase for more than {factor:,.1f} times "
-            "their usual gap between purchases."
+            "Key accounts at risk or lapsed by the study's lifecycle definition: {at_risk:,.0f} of "
+            "{k:,.0f}. Overdue (no purchase for more than {factor:,.1f} times the account's usual gap "
+            "between purchases): {overdue:,.0f}."
         ),
         "key_accounts.finding.trend": (
             "Over the last quarters, spend per quarter is rising for {rising:,.0f} key accounts and "

@@ -16,6 +16,9 @@ The modules (all plain functions, DataFrame in, tidy DataFrame out):
 - :mod:`~analysis.segmentation.consistency` - segment names against lifecycle stages;
 - :mod:`~analysis.segmentation.one_to_one` - most valuable, most growable and
   below-zero customers;
+- :mod:`~analysis.segmentation.key_accounts` and
+  :mod:`~analysis.segmentation.key_account_profiles` - key accounts (大客户) from value,
+  growth and share of wallet, the portfolio matrix, one profile per account;
 - :mod:`~analysis.segmentation.clustering` - standardized features, k-means and
   Gaussian mixtures, choice of k, bootstrap stability (``fpc::clusterboot``),
   profiles and names (one module per step);
@@ -65,6 +68,17 @@ from analysis.segmentation.clustering import (
     stability_reading,
 )
 from analysis.segmentation.consistency import allowed_stages, score_rule_differences, segment_lifecycle_table
+from analysis.segmentation.key_account_profiles import key_account_profiles, quarterly_values
+from analysis.segmentation.key_accounts import (
+    COMPONENTS,
+    DEFAULT_WEIGHTS,
+    QUADRANTS,
+    KeyAccounts,
+    key_account_scores,
+    portfolio_quadrants,
+    portfolio_summary,
+    weight_sensitivity,
+)
 from analysis.segmentation.lifecycle import (
     DEFAULT_STAGE_RULES,
     STAGES,
@@ -95,7 +109,9 @@ from analysis.segmentation.tiers import (
 )
 
 __all__ = [
-    "CLUSTER_METHODS", "CRITERIA", "DEFAULT_FEATURES", "DEFAULT_STAGE_RULES", "SCORE_METHODS", "STAGES",
+    "CLUSTER_METHODS", "COMPONENTS", "CRITERIA", "DEFAULT_WEIGHTS", "KeyAccounts", "QUADRANTS",
+    "key_account_profiles", "key_account_scores", "portfolio_quadrants", "portfolio_summary", "quarterly_values",
+    "weight_sensitivity", "DEFAULT_FEATURES", "DEFAULT_STAGE_RULES", "SCORE_METHODS", "STAGES",
     "ClusterProfiles", "Concentration", "KSelection", "OneToOne",
     "abc_limits", "allowed_stages", "assign_segments", "channel_agreement",
     "choose_k", "cluster_features", "cluster_profiles", "cluster_stability",
