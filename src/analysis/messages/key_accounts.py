@@ -134,7 +134,7 @@ MESSAGES = {
             "falling for {falling:,.0f}; {short:,.0f} have fewer than three quarters of history."
         ),
         "key_accounts.finding.complaints": (
-            "{complained:,.0f} of the {k:,.0f} key accounts have complained at least once "
+            "Key accounts that complained at least once: {complained:,.0f} of {k:,.0f} "
             "({complaints:,.0f} complaints in all)."
         ),
         "key_accounts.finding.no_categories": (
