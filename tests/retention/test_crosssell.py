@@ -15,7 +15,8 @@ from statsmodels.stats.proportion import proportion_confint
 
 from analysis.errors import DataValidationError, ParameterError
 from analysis.retention.crosssell import (association_rules, categories_per_customer, category_adoption,
-                                          cross_sell_rate, period_labels, rule_baskets, value_added_sales)
+                                          category_purchases, cross_sell_rate, period_labels, rule_baskets,
+                                          value_added_sales)
 
 BASKETS = {  # 12 customers' category sets
     "c1": {"a", "b"}, "c2": {"a", "b", "c"}, "c3": {"a"}, "c4": {"b", "c"}, "c5": {"a", "b"}, "c6": {"c"},
@@ -211,3 +212,17 @@ def test_category_revenue_shares_recover_the_synthetic_firms_truth():
     sales = value_added_sales(firm.transactions, list(firm.truth.value_added_categories), period="quarter")
     total = sum(firm.truth.category_shares[c] for c in firm.truth.value_added_categories)
     assert sales["estimate"].sum() / sales["revenue"].sum() == pytest.approx(total, abs=0.02)
+
+
+def test_category_purchases_from_spend_columns():
+    # iFood-style data: one spend column per product line, no transaction log
+    customers = pd.DataFrame({"customer_id": [1, 2, 3], "MntWines": [10, 0, 5], "MntFish": [0, 0, 7],
+                              "Income": [1, 2, 3]})
+    tx = category_purchases(customers, ["MntWines", "MntFish"])
+    assert sorted(map(tuple, tx.values.tolist())) == [("1", "MntWines", 10), ("3", "MntFish", 7), ("3", "MntWines", 5)]
+    rate = cross_sell_rate(tx, observation_end=pd.Timestamp("2024-01-01"))  # no dates: all kept
+    assert rate[["cross_buyers", "customers"]].values.tolist() == [[1, 2]]  # customer 2 bought nothing
+    with pytest.raises(DataValidationError, match="set by category_spend_columns"):
+        category_purchases(customers, ["MntMeat"])
+    with pytest.raises(ParameterError, match="category_spend_columns is empty"):
+        category_purchases(customers, [])

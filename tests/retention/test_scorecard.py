@@ -136,3 +136,12 @@ def test_cross_sell_series_accumulates():
     low, high = proportion_confint(s["cross_buyers"], s["customers"], method="wilson")
     np.testing.assert_allclose(s["ci_low"], low, atol=1e-12)
     np.testing.assert_allclose(s["ci_high"], high, atol=1e-12)
+
+
+def test_cross_sell_without_dates_uses_the_overall_rate():
+    overall = pd.DataFrame({"estimate": [0.4], "ci_low": [0.3], "ci_high": [0.5]}, index=["cross_sell_rate"])
+    values, series = kpi_inputs(cross_sell_overall=overall)
+    card = scorecard(values, {"cross_sell_rate": 0.2}, series)
+    assert card.loc["cross_sell_rate", ["verdict", "trend_note"]].tolist() == ["met", "no dates"]
+    dated = pd.DataFrame({"estimate": [0.1], "ci_low": [0.05], "ci_high": [0.2], "full": [True]}, index=["2024Q1"])
+    assert kpi_inputs(cross_sell=dated, cross_sell_overall=overall)[0]["cross_sell_rate"]["estimate"].iloc[0] == 0.1

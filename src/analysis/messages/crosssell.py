@@ -76,8 +76,8 @@ MESSAGES = {
         ),
         "crosssell.check.rules_chance": (
             "{n:,} of {n_lift:,} rules with a lift above 1 could be chance (Holm-adjusted p at or above {alpha}): a "
-            "lift from few baskets is not evidence that categories go together; read only the rules marked "
-            "significant."
+            "lift that chance alone could produce is not evidence that categories go together; read only the "
+            "rules marked significant."
         ),
         "crosssell.check.rules_chance_pass": (
             "Every one of the {n_lift:,} rules with a lift above 1 is beyond chance (Holm-adjusted p below "

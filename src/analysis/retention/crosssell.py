@@ -44,7 +44,7 @@ from analysis.retention.cohorts import PERIODS, period_bounds
 
 __all__ = [
     "category_adoption", "categories_per_customer", "cross_sell_rate", "value_added_sales",
-    "association_rules", "rule_baskets", "period_labels", "require_columns",
+    "association_rules", "rule_baskets", "category_purchases", "period_labels", "require_columns",
 ]
 
 _ALPHA = [Interval(float, 0.0, 0.5, closed="neither")]
@@ -82,10 +82,38 @@ def period_labels(dates: pd.Series, period: str) -> pd.Series:
         else dates.dt.to_period(PERIODS[period])
 
 
+def category_purchases(customers: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """Purchases by category from a customers table with one spend column per category (no dates).
+
+    Data without a transaction log often hold each customer's spend per product line (iFood's
+    ``MntWines``, ``MntFruits``, ...). Each positive amount becomes one row: the customer bought
+    that category. Adoption, the cross-sell rate and customer-basket rules work on the result;
+    anything per period needs dates and does not.
+
+    Returns
+    -------
+    DataFrame
+        ``customer_id``, ``category`` (the column's name), ``amount`` (the column's value, > 0).
+
+    Examples
+    --------
+    >>> cu = pd.DataFrame({"customer_id": ["a", "b"], "wine": [10.0, 0.0], "fish": [5.0, 2.0]})
+    >>> category_purchases(cu, ["wine", "fish"]).values.tolist()
+    [['a', 'wine', 10.0], ['a', 'fish', 5.0], ['b', 'fish', 2.0]]
+    """
+    if not columns:
+        raise ParameterError("category_spend_columns is empty: list the customers table's spend column of each category")
+    require_columns(customers, ["customer_id", *columns], "customers", "category_spend_columns")
+    spend = customers.set_index(customers["customer_id"].astype(str))[list(columns)].apply(pd.to_numeric, errors="coerce")
+    long = spend.stack().rename("amount").reset_index()
+    long.columns = ["customer_id", "category", "amount"]
+    return long[long["amount"] > 0].reset_index(drop=True)
+
+
 def _known(transactions: pd.DataFrame, category: str, observation_end: pd.Timestamp | None = None) -> pd.DataFrame:
     require_columns(transactions, ["customer_id", category], "transactions", "category")
     known = transactions[transactions[category].notna()]
-    if observation_end is not None:
+    if observation_end is not None and "date" in known.columns:  # purchases without dates are all kept
         known = known[known["date"] < observation_end + pd.Timedelta(days=1)]
     if known.empty:
         raise DataValidationError(f"the transactions' {category!r} column is empty: no purchase has a category")

@@ -267,6 +267,7 @@ def kpi_inputs(*, retention: pd.DataFrame | None = None, rates: pd.DataFrame | N
                complaint: pd.DataFrame | None = None, complaint_periods: pd.DataFrame | None = None,
                satisfaction: pd.DataFrame | None = None, value_added: pd.DataFrame | None = None,
                cross_sell: pd.DataFrame | None = None, referrals: pd.DataFrame | None = None,
+               cross_sell_overall: pd.DataFrame | None = None,
                ) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:
     """Each KPI's latest value and its per-period series from the tables the notebook's sections made.
 
@@ -289,6 +290,9 @@ def kpi_inputs(*, retention: pd.DataFrame | None = None, rates: pd.DataFrame | N
     value_added, cross_sell, referrals : DataFrame, optional
         :func:`~analysis.retention.value_added_sales`, :func:`cross_sell_series`,
         :func:`~analysis.retention.referral_rates` (per period with ``estimate``, ``ci_low``, ``ci_high``, ``full``).
+    cross_sell_overall : one-row DataFrame, optional
+        :func:`~analysis.retention.cross_sell_rate` over all the data: the cross-sell KPI when there is
+        no per-period series (purchases without dates).
 
     Returns
     -------
@@ -322,6 +326,8 @@ def kpi_inputs(*, retention: pd.DataFrame | None = None, rates: pd.DataFrame | N
         values[str(complaint.index[0])] = complaint.iloc[[0]]
     if satisfaction is not None:
         values["satisfaction_index"] = satisfaction.iloc[[0]]
+    if cross_sell_overall is not None and "cross_sell_rate" not in values:
+        values["cross_sell_rate"] = cross_sell_overall.iloc[[0]]
     return {k: v for k, v in values.items() if v is not None}, series
 
 
