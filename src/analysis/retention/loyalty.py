@@ -15,12 +15,12 @@ separate the programme's effect from that selection:
   Dehejia and Wahba 1999). Balance is shown by standardised mean differences before
   and after weighting (|SMD| <= 0.1 is balanced, Austin 2009) and variance ratios;
   intervals are percentile bootstrap intervals that refit the score in every replicate.
-* **Difference-in-differences** (:func:`did_effect`): the log of spend per order of
-  each customer in each calendar period, before and after joining, against a
-  customer fixed effect and a period fixed effect (two-way fixed effects); the
-  coefficient of "is a member" is the within-customer change at joining beyond the
-  change non-members show over the same calendar time, with errors clustered by
-  customer. Reported as a % effect, ``exp(b) - 1``.
+  Beside weighting alone, a doubly robust estimate adds a regression of the outcome on
+  the covariates among the weighted non-members (right when either model is right; on
+  the synthetic firm weighting alone is noisier and falls short of the truth).
+  Spend per order is analysed on the log scale by default, so effects are ratios.
+* **Difference-in-differences** (:func:`analysis.retention.did.did_effect`): before and
+  after joining, against non-members over the same calendar time, with the same weights.
 
 :func:`programme_sample` builds the customer table both need from the canonical
 ``transactions`` and ``memberships`` tables (and ``customers`` for the acquisition
