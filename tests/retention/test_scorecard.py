@@ -145,3 +145,9 @@ def test_cross_sell_without_dates_uses_the_overall_rate():
     assert card.loc["cross_sell_rate", ["verdict", "trend_note"]].tolist() == ["met", "no dates"]
     dated = pd.DataFrame({"estimate": [0.1], "ci_low": [0.05], "ci_high": [0.2], "full": [True]}, index=["2024Q1"])
     assert kpi_inputs(cross_sell=dated, cross_sell_overall=overall)[0]["cross_sell_rate"]["estimate"].iloc[0] == 0.1
+
+
+def test_retention_rates_without_an_overall_group_give_no_series():
+    rates = _rates().drop(index="all", level="group")
+    assert "retention_rate" not in kpi_inputs(rates=rates)[1]
+    assert kpi_inputs(rates=_rates().reset_index(level="group", drop=True))[1] == {}

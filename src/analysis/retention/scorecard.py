@@ -308,10 +308,11 @@ def kpi_inputs(*, retention: pd.DataFrame | None = None, rates: pd.DataFrame | N
     >>> sorted(values), series
     (['churn_rate', 'retention_rate'], {})
     """
+    overall = (rates.xs("all", level="group") if rates is not None and "group" in rates.index.names
+               and "all" in rates.index.get_level_values("group") else None)
     series = {
-        "retention_rate": None if rates is None else _series(rates.xs("all", level="group"), "estimate", "ci_low", "ci_high"),
-        "churn_rate": None if rates is None else _series(rates.xs("all", level="group"), "estimate", "ci_low", "ci_high",
-                                                         flip=True),
+        "retention_rate": _series(overall, "estimate", "ci_low", "ci_high"),
+        "churn_rate": _series(overall, "estimate", "ci_low", "ci_high", flip=True),
         "complaint_rate": _series(complaint_periods, "per_1000_orders", "per_1000_low", "per_1000_high"),
         "complaints_per_customer": _series(complaint_periods, "share_complained", "share_low", "share_high"),
         "value_added_sales": _series(value_added, "estimate", "ci_low", "ci_high"),
