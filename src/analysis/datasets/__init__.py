@@ -33,7 +33,7 @@ Examples
 --------
 >>> tables = load_dataset("service_demo", n_customers=300, seed=1)
 >>> sorted(tables)
-['channel_outcomes', 'customers', 'survey', 'transactions']
+['channel_outcomes', 'complaints', 'customers', 'memberships', 'survey', 'transactions']
 >>> load_cdnow("sample")["customer_id"].nunique()
 2357
 """
