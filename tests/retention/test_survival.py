@@ -14,7 +14,8 @@ from statsmodels.duration.survfunc import SurvfuncRight
 from analysis.clv import ShiftedBetaGeometric
 from analysis.errors import AnalysisError
 from analysis.retention import (customer_lifetimes, kaplan_meier, kaplan_meier_by_group, lifetime_groups,
-                                lifetime_summary, logrank_test, median_lifetime, membership_lifetimes, sbg_forecast)
+                                lifetime_summary, logrank_test, median_by_group, median_lifetime,
+                                membership_lifetimes, sbg_forecast)
 from analysis.simulate import simulate_service_firm
 
 # ties (three at 2, two at 4, two at 6) and censoring (at 2, 3, 5 and 6)
@@ -94,6 +95,11 @@ def test_logrank_matches_a_brute_force_count():
     assert np.isnan(one.loc["logrank", "p_value"])
     curves = kaplan_meier_by_group(lt, pd.Series(g, index=lt.index))
     assert set(curves.index.get_level_values("group")) == {"0", "1"}
+    medians = median_by_group(curves)
+    for level in (0, 1):  # each group's median from its own curve
+        own = median_lifetime(kaplan_meier(t[g == level], e[g == level]))
+        assert medians.loc[str(level), "estimate"] == own.loc["median", "estimate"]
+        assert medians.loc[str(level), "customers"] == 60 and medians.loc[str(level), "churned"] == e[g == level].sum()
 
 
 def test_customer_lifetimes_follow_the_definition():

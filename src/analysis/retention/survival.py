@@ -37,7 +37,7 @@ from analysis.errors import DataValidationError, ParameterError
 from analysis.window import parse_date
 
 __all__ = ["PERIOD_DAYS", "customer_lifetimes", "lifetime_summary", "kaplan_meier", "kaplan_meier_by_group",
-           "median_lifetime", "lifetime_groups", "logrank_test", "membership_lifetimes", "sbg_forecast"]
+           "median_lifetime", "median_by_group", "lifetime_groups", "logrank_test", "membership_lifetimes", "sbg_forecast"]
 
 #: most groups whose survival curves one figure compares
 MAX_GROUPS = 12
@@ -220,6 +220,30 @@ def median_lifetime(curve: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"estimate": [est], "ci_low": [first("ci_low")], "ci_high": [first("ci_high")],
                          "at_risk": [at_risk], "reached": [bool(np.isfinite(est))]},
                         index=pd.Index(["median"], name="quantile"))
+
+
+def median_by_group(curves: pd.DataFrame) -> pd.DataFrame:
+    """:func:`median_lifetime` of each group's curve from :func:`kaplan_meier_by_group`.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``group``: ``customers`` (at risk at the start), ``churned`` (events), and the
+        columns of :func:`median_lifetime` (``estimate``, ``ci_low``, ``ci_high``, ``at_risk``, ``reached``).
+
+    Examples
+    --------
+    >>> lt = pd.DataFrame({"duration_days": [1, 2, 3, 5], "churned": [True, True, True, False]}, index=list("abcd"))
+    >>> curves = kaplan_meier_by_group(lt, pd.Series(list("xxyy"), index=list("abcd")))
+    >>> median_by_group(curves)["estimate"].tolist()
+    [1.0, 3.0]
+    """
+    rows = {}
+    for group, curve in curves.groupby(level="group", sort=False):
+        curve = curve.droplevel("group")
+        row = median_lifetime(curve).iloc[0]
+        rows[group] = {"customers": int(curve["at_risk"].iloc[0]), "churned": int(curve["events"].sum()), **row}
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("group")
 
 
 def lifetime_groups(lifetimes: pd.DataFrame, customers: pd.DataFrame | None, *, column: str | None,
