@@ -151,3 +151,12 @@ def test_retention_rates_without_an_overall_group_give_no_series():
     rates = _rates().drop(index="all", level="group")
     assert "retention_rate" not in kpi_inputs(rates=rates)[1]
     assert kpi_inputs(rates=_rates().reset_index(level="group", drop=True))[1] == {}
+
+
+def test_survey_scale_follows_notebook_03s_settings():
+    from analysis.retention import survey_scale
+
+    settings = {"scale": [1, 5], "pls_outcome_scale": {"overall_satisfaction": [1, 7]}}
+    assert survey_scale(settings, "overall_satisfaction") == (1.0, 7.0)
+    assert survey_scale(settings, "recommend") == (1.0, 5.0)
+    assert survey_scale({"pls_outcome_scale": None}, "x") is None and survey_scale(None, "x") is None

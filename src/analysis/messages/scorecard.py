@@ -74,7 +74,8 @@ MESSAGES = {
         "scorecard.reason.cross_sell_rate": "it needs transactions with a category (category_column).",
         "scorecard.reason.referral_rate": "it needs a customers table with referred_by and acquisition dates.",
         "scorecard.check.scale_observed": (
-            "satisfaction_scale is not set, so the 0-100 index takes the lowest and highest answers given "
+            "Neither satisfaction_scale nor notebook 03's scale is set for this study, so the 0-100 index takes "
+            "the lowest and highest answers given "
             "({low:g} and {high:g}) as the ends of the scale; if the scale is wider the index is too high or too "
             "low. Set satisfaction_scale: [lowest, highest]."
         ),

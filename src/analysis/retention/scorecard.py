@@ -43,7 +43,7 @@ from analysis.results import estimate_table
 from analysis.retention.cohorts import PERIODS, period_bounds
 from analysis.retention.crosssell import period_labels, require_columns
 
-__all__ = ["KPIS", "KPI_UNITS", "VERDICTS", "kpi_verdict", "satisfaction_index", "kpi_trend",
+__all__ = ["KPIS", "KPI_UNITS", "VERDICTS", "kpi_verdict", "survey_scale", "satisfaction_index", "kpi_trend",
            "cross_sell_series", "churn_from_retention", "latest_kpi", "kpi_inputs", "scorecard"]
 
 #: KPI name -> the direction that is good
@@ -82,6 +82,22 @@ def kpi_verdict(ci_low: float, ci_high: float, target: float | None, direction: 
     good_low, good_high = (ci_low >= target, ci_high >= target) if direction == "higher" else (
         ci_high <= target, ci_low <= target)
     return "met" if good_low else "not met" if not good_high else "cannot tell"
+
+
+def survey_scale(settings: Mapping | None, column: str) -> tuple[float, float] | None:
+    """The rating scale of survey *column* as a study's notebook-03 settings give it: its
+    ``pls_outcome_scale`` entry, else the study's ``scale``; None when the study sets neither.
+
+    Examples
+    --------
+    >>> survey_scale({"scale": [1, 5], "pls_outcome_scale": {"recommend": [0, 10]}}, "recommend")
+    (0.0, 10.0)
+    >>> survey_scale({"scale": [1, 5]}, "overall_satisfaction"), survey_scale({}, "overall_satisfaction")
+    ((1.0, 5.0), None)
+    """
+    settings = settings or {}
+    scale = (settings.get("pls_outcome_scale") or {}).get(column) or settings.get("scale")
+    return None if not scale else (float(scale[0]), float(scale[1]))
 
 
 @validate_params({"alpha": _ALPHA})
