@@ -98,6 +98,7 @@ from analysis.retention.scorecard import (
     latest_kpi,
     satisfaction_index,
     scorecard,
+    survey_scale,
 )
 from analysis.retention.survival import (
     PERIOD_DAYS,
@@ -191,6 +192,7 @@ __all__ = [
     "satisfaction_index",
     "sbg_forecast",
     "scorecard",
+    "survey_scale",
     "tier_migration",
     "tier_order",
     "tiers_on",
