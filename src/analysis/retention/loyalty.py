@@ -44,7 +44,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -52,7 +52,7 @@ from scipy import stats
 from scipy.special import expit
 
 from analysis.checks import DEFAULT_SEED, Interval, Options, rng_from, validate_params
-from analysis.errors import DataValidationError, ParameterError
+from analysis.errors import DataValidationError
 from analysis.results import ResultMixin, estimate_table
 from analysis.window import parse_date
 
