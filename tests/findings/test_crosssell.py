@@ -56,10 +56,9 @@ def test_category_and_rule_sentences_verify(tmp_path, data):
     # care and extra are bought by different customers: their rules have lift below 1; core -> care is chance
     top = rules[rules["significant"]]
     assert found[-1].key == "top_rule"
-    if len(top):
-        assert found[-1].message == "crosssell.text.top_rule"
-    else:
-        assert found[-1].message == "crosssell.text.no_significant_rule"
+    expected = ("crosssell.text.top_rule" if len(top) else "crosssell.text.no_lift" if rules["lift"].max() <= 1
+                else "crosssell.text.no_significant_rule")
+    assert found[-1].message == expected
 
 
 def test_a_lift_within_chance_is_flagged():
@@ -128,3 +127,15 @@ def test_order_basket_findings_have_their_own_keys():
     check = fx.rule_checks(summary, summary_table="s", suffix="_order_id")[0]
     assert check.key == "rules_chance_order_id" and check.status == "pass"
     assert "of the baskets holding a, 60.0% also hold b, 2.50 times the 24.0% of all baskets" in found[1].text()
+
+
+def test_rules_that_all_have_a_lift_below_one_say_so():
+    # two customer types that never mix categories: every rule between them has lift below 1
+    tx = pd.DataFrame({"customer_id": [f"c{i}" for i in range(40) for _ in range(2)],
+                       "category": [c for i in range(40) for c in (("a", "b") if i < 10 else ("a", "c") if i < 30
+                                                                    else ("b", "c"))]})
+    rules = association_rules(tx, min_support=0.1, min_confidence=0.1)
+    assert (rules["lift"] < 1).all()
+    found = fx.rule_findings(rules, fx.rules_summary(rules), table="r", summary_table="s", basket="customer_id",
+                             min_support=0.1, min_confidence=0.1)
+    assert found[1].message == "crosssell.text.no_lift" and found[1].text().startswith("No rule has a lift above 1")

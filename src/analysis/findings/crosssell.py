@@ -113,6 +113,9 @@ def rule_findings(rules: pd.DataFrame, summary: pd.DataFrame, *, table: str, sum
         out.append(Finding(f"top_rule{suffix}", "crosssell.text.top_rule", conf=_cite(rules, table, "confidence", row),
                            base=_cite(rules, table, "expected_confidence", row),
                            support=_cite(rules, table, "support", row), **fields))
+    elif rules.loc[row, "lift"] <= 1:
+        out.append(Finding(f"top_rule{suffix}", "crosssell.text.no_lift", ante=fields["ante"], cons=fields["cons"],
+                           lift=fields["lift"], n_both=fields["n_both"]))
     else:
         out.append(Finding(f"top_rule{suffix}", "crosssell.text.no_significant_rule", checks=[f"rules_chance{suffix}"],
                            **fields))

@@ -38,6 +38,11 @@ MESSAGES = {
             "{n_both:,} baskets), has an adjusted p = {p:.2g}, so it is not evidence that these categories go "
             "together."
         ),
+        "crosssell.text.no_lift": (
+            "No rule has a lift above 1: customers who buy one category are no more likely than the others to buy "
+            "another (the highest lift is {lift:.2f}, {ante} then {cons}, {n_both:,} baskets). Customers tend to "
+            "stay with a few categories, so cross-selling has to win them over rather than follow a habit."
+        ),
         "crosssell.text.value_added": (
             "Value-added services ({names}) sold {sales:,.0f} {currency} in {period}, the latest full period "
             "({level} interval {low:,.0f} to {high:,.0f}), {share:.1%} of that period's revenue."
