@@ -263,7 +263,7 @@ def customer_groups(transactions: pd.DataFrame, customers: pd.DataFrame | None =
             out["value_tier"] = value_tiers(table["monetary"])["tier"].astype(str)
         out["lifecycle_stage"] = lifecycle_stages(table, rules)["stage"].astype(str)
         out["rfm_segment"] = table["segment"].astype(str)
-    return out
+    return out[[c for c in GROUPINGS if c in out.columns]]
 
 
 def retention_by_group(transactions: pd.DataFrame, groups: pd.DataFrame, *, period: str = "month",

@@ -147,7 +147,7 @@ def kaplan_meier(durations, events, *, alpha: float = 0.05) -> pd.DataFrame:
     if t.ndim != 1 or len(t) != len(e) or len(t) == 0 or not np.isfinite(t).all() or (t < 0).any():
         raise DataValidationError("durations must be finite numbers >= 0, one per event flag, and at least one; "
                                   f"got {len(t)} durations and {len(e)} flags.")
-    times, first = np.unique(t, return_index=True)
+    times = np.unique(t)
     d = np.bincount(np.searchsorted(times, t[e]), minlength=len(times))
     c = np.bincount(np.searchsorted(times, t[~e]), minlength=len(times))
     n = len(t) - np.concatenate([[0], np.cumsum(d + c)[:-1]])
