@@ -35,7 +35,8 @@ def test_sentences_state_the_verdicts_and_verify(tmp_path):
                                                "side of the target).")
     assert "not met" in text["kpi_churn_rate"] and "cannot tell" in text["kpi_complaint_rate"]
     assert text["kpi_satisfaction_index"].endswith("no target was set.")
-    assert text["trend_cross_sell_rate"].startswith("Cross-sell rate is rising: +2.6% points per quarter")
+    assert text["trend_cross_sell_rate"].startswith("Cross-sell rate, trend over the last")
+    assert "full periods: rising, +2.6% points per quarter" in text["trend_cross_sell_rate"]
     assert text["scorecard_summary"].startswith("Of the 4 KPIs with a target, 1 met it, 2 did not and for 1")
     for item in found:
         out.finding(item)

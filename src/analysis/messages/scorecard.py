@@ -19,12 +19,12 @@ def _kpi_sentences() -> dict[str, str]:
         change = f"{{slope:+{fmt}}}" + {"share": " points", "money": " {currency}"}.get(kind, "")
         interval = f"({{level}} interval {{low:+{fmt}}} to {{high:+{fmt}}})"
         out[f"scorecard.text.trend_up.{kind}"] = (
-            f"{{kpi}} is rising: {change} per {{period}} over the last {{n}} full periods {interval}.")
+            f"{{kpi}}, trend over the last {{n}} full periods: rising, {change} per {{period}} {interval}.")
         out[f"scorecard.text.trend_down.{kind}"] = (
-            f"{{kpi}} is falling: {change} per {{period}} over the last {{n}} full periods {interval}.")
+            f"{{kpi}}, trend over the last {{n}} full periods: falling, {change} per {{period}} {interval}.")
         out[f"scorecard.text.trend_flat.{kind}"] = (
-            f"{{kpi}} shows no clear trend over the last {{n}} full periods: {change} per {{period}} {interval} "
-            f"is compatible with no change.")
+            f"{{kpi}}, trend over the last {{n}} full periods: no clear change; {change} per {{period}} "
+            f"{interval} is compatible with none.")
     return out
 
 
