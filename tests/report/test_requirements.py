@@ -395,3 +395,19 @@ def test_notebook_05_category_basket_satisfaction_and_targets_are_checked_before
         [plan] = _checked(study, ["05_retention_loyalty"], {**good, **override})
         assert isinstance(plan.problem, NotebookParameterError), override
         assert words in str(plan.problem) and f"parameter {next(iter(override))!r}" in str(plan.problem)
+
+
+@pytest.mark.parametrize(("override", "words"), [
+    ({"tier_start": "2024-13-01"}, "parameter 'tier_start'"), ({"launch_date": "soon"}, "parameter 'launch_date'"),
+    ({"category_spend_columns": ["MntWines"]}, "names the column 'MntWines'")])
+def test_notebook_05_loyalty_dates_and_spend_columns_are_checked_before_any_kernel(tmp_path, override, words):
+    study = survey_project(tmp_path, extra="""\
+          customers:
+            path: ../data/customers.csv
+            columns: {customer_id: cid}
+        """)
+    given = {"complaint_flag": None, "launch_date": "2024-01-01", "tier_start": None}
+    [plan] = _checked(study, ["05_retention_loyalty"], {**given, "complaint_flag": "rec"})
+    assert plan.problem is None, plan.problem
+    [plan] = _checked(study, ["05_retention_loyalty"], {**given, "complaint_flag": "rec", **override})
+    assert isinstance(plan.problem, NotebookParameterError) and words in str(plan.problem), plan.problem

@@ -41,6 +41,7 @@ from analysis.messages import msg
 from analysis.report.parameters import read_parameters
 from analysis.report.plan import RunPlan
 from analysis.study import Study, suggest
+from analysis.window import parse_date
 
 __all__ = ["COLUMN_PARAMETERS", "DATA_CHECKS", "DERIVED", "FILE_PARAMETERS", "NEEDS", "REQUIRED", "VALUE_CHECKS", "ColumnParameter", "Need", "StudyData", "check_plans",
            "needs_text", "read_study_data", "require_inputs", "unmet_reason"]
@@ -116,6 +117,7 @@ COLUMN_PARAMETERS: dict[str, tuple[ColumnParameter, ...]] = {
     ) + _params("customers", ("acquisition_channel_column",)),
     "05_retention_loyalty": _params(
         "customers", ("survival_by",), ("complaint_flag",), ("complaint_outcome",), ("complaint_covariates", "columns"),
+        ("category_spend_columns", "columns"),
     ) + _params("transactions", ("category_column",), ("basket",)) + _params("survey", ("satisfaction_column",)),
 }
 
@@ -174,6 +176,15 @@ def _targets(values: Mapping[str, Any]) -> None:
         retention.scorecard({}, targets)
 
 
+def _date(name: str) -> Callable[[Mapping[str, Any]], None]:
+    """A check that the parameter *name* is None or a date (:func:`analysis.window.parse_date`)."""
+    def check(values: Mapping[str, Any]) -> None:
+        if values[name] is not None:
+            parse_date(values[name], name)
+
+    return check
+
+
 #: notebook -> checks of its parameters that need the study's tables (no kernel): (the parameter, the check,
 #: which raises a ParameterError); the notebook would find the same problem only after its kernel started
 DATA_CHECKS: dict[str, tuple[tuple[str, Callable[[Mapping[str, Any], Mapping[str, Any]], None], ...]]] = {
@@ -188,7 +199,8 @@ FILE_PARAMETERS: dict[str, tuple[str, ...]] = {"04_channel_comparison": ("paths_
 #: raises a ParameterError); None where the check's own message names the parameters
 VALUE_CHECKS: dict[str, tuple[tuple[str | None, Callable[[Mapping[str, Any]], None]], ...]] = {
     "02_clv": (("models", _clv_models), (None, _clv_forecast)),
-    "05_retention_loyalty": (("targets", _targets),),
+    "05_retention_loyalty": (("targets", _targets),
+                             *((name, _date(name)) for name in ("launch_date", "tier_start", "tier_end"))),
 }
 
 #: notebook -> the column parameters without which it cannot run, so their DEFAULT is checked too (a default
