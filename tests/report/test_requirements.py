@@ -391,7 +391,8 @@ def test_notebook_05_category_basket_satisfaction_and_targets_are_checked_before
     for override, words in (({"category_column": "produkt"}, "did you mean 'product'"),
                             ({"basket": "order_id"}, "the transactions table does not have"),
                             ({"satisfaction_column": "satisfaction"}, "the survey table does not have"),
-                            ({"targets": {"retention": 0.6}}, "unknown KPI(s) ['retention']")):
+                            ({"targets": {"retention": 0.6}}, "unknown KPI(s) ['retention']"),
+                            ({"targets": {"retention_rate": "high"}}, "targets must be numbers")):
         [plan] = _checked(study, ["05_retention_loyalty"], {**good, **override})
         assert isinstance(plan.problem, NotebookParameterError), override
         assert words in str(plan.problem) and f"parameter {next(iter(override))!r}" in str(plan.problem)
@@ -411,3 +412,23 @@ def test_notebook_05_loyalty_dates_and_spend_columns_are_checked_before_any_kern
     assert plan.problem is None, plan.problem
     [plan] = _checked(study, ["05_retention_loyalty"], {**given, "complaint_flag": "rec", **override})
     assert isinstance(plan.problem, NotebookParameterError) and words in str(plan.problem), plan.problem
+
+
+def test_a_good_resolution_the_complaints_lack_is_named_before_any_kernel(tmp_path):
+    """Issue 15: a misspelt ``good_resolutions`` value would count every complaint as not resolved well,
+    silently; the pre-run check names it with the resolutions the data hold (the default too)."""
+    (tmp_path / "data").mkdir(parents=True)
+    (tmp_path / "data" / "complaints.csv").write_text("cid,day,outcome\n" + "".join(
+        f"c{i},2024-01-{i + 1:02d},{'fixed' if i % 2 else 'open'}\n" for i in range(8)), encoding="utf-8")
+    study = survey_project(tmp_path, extra="""\
+          complaints:
+            path: ../data/complaints.csv
+            columns: {customer_id: cid, date: day, resolution: outcome}
+        """)
+    [plan] = _checked(study, ["05_retention_loyalty"], {"good_resolutions": ["fixed"]})
+    assert plan.problem is None and plan.skipped is None, plan.problem
+    for given in ({"good_resolutions": ["Fixed"]}, {}):  # a misspelt value, and the default ["good"]
+        [plan] = _checked(study, ["05_retention_loyalty"], given)
+        assert isinstance(plan.problem, NotebookParameterError), given
+        assert "parameter 'good_resolutions'" in str(plan.problem)
+        assert "the resolutions in the complaints table are 'fixed', 'open'" in str(plan.problem)

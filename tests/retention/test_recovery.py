@@ -152,3 +152,18 @@ def test_orders_on_one_day_at_different_times_are_one_day():
     orders = recovery_orders(tx, tx.iloc[:0], end="2024-12-31 23:00", repurchase_days=30)
     assert orders["repurchased"].tolist() == [1, 1, 0]  # the same-day order is not a repurchase
     assert orders["prior_orders"].tolist() == [0, 0, 2] and orders["tenure_days"].tolist() == [0, 0, 19]
+
+
+def test_a_good_resolution_no_complaint_has_is_refused_not_counted_as_poor():
+    """A misspelt value ("Good" for "good") would put every complaint in "not resolved well"."""
+    from analysis.errors import ParameterError
+    from analysis.retention.recovery import recovery_orders
+
+    tx = pd.DataFrame({"customer_id": ["a", "a", "b"], "date": pd.to_datetime(["2024-01-01", "2024-03-01", "2024-01-02"]),
+                       "amount": [10.0, 12.0, 8.0]})
+    complaints = pd.DataFrame({"customer_id": ["a"], "date": pd.to_datetime(["2024-01-01"]), "resolution": ["good"]})
+    with pytest.raises(ParameterError, match=r"good_resolutions lists 'Good', which no complaint has; the "
+                                             r"resolutions in the complaints table are 'good'"):
+        recovery_orders(tx, complaints, end="2024-12-31", good_resolutions=["Good"])
+    orders = recovery_orders(tx, complaints, end="2024-12-31", good_resolutions=["good"])
+    assert orders["recovery"].tolist().count("good") == 1

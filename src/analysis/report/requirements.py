@@ -171,9 +171,16 @@ def _targets(values: Mapping[str, Any]) -> None:
     """Notebook 05's ``targets`` name KPIs of the scorecard (checked by the scorecard itself, on no data)."""
     from analysis import retention
 
-    targets = values["targets"]
-    if isinstance(targets, Mapping) and all(v is None or isinstance(v, (int, float)) for v in targets.values()):
-        retention.scorecard({}, targets)
+    retention.scorecard({}, values["targets"])
+
+
+def _good_resolutions(values: Mapping[str, Any], frames: Mapping[str, Any]) -> None:
+    """Notebook 05's ``good_resolutions`` name resolutions the complaints table has (a misspelt one would
+    count every complaint as not resolved well)."""
+    from analysis import retention
+
+    if frames.get("complaints") is not None and values.get("good_resolutions") is not None:
+        retention.check_good_resolutions(frames["complaints"], values["good_resolutions"])
 
 
 def _date(name: str) -> Callable[[Mapping[str, Any]], None]:
@@ -189,6 +196,7 @@ def _date(name: str) -> Callable[[Mapping[str, Any]], None]:
 #: which raises a ParameterError); the notebook would find the same problem only after its kernel started
 DATA_CHECKS: dict[str, tuple[tuple[str, Callable[[Mapping[str, Any], Mapping[str, Any]], None], ...]]] = {
     "03_satisfaction_drivers": (("pls_paths", _pls_paths), ("pls_anchors", _pls_anchors)),
+    "05_retention_loyalty": (("good_resolutions", _good_resolutions),),
 }
 
 #: notebook -> its parameters that name a file to read (relative to the notebook's folder, where its

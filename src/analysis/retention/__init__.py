@@ -17,7 +17,6 @@ from analysis.retention.cohorts import (
     retention_rate_kpi,
 )
 from analysis.retention.complaints import (
-    OVERALL,
     complaint_categories,
     complaint_kpi,
     complaint_rates,
@@ -72,9 +71,8 @@ from analysis.retention.programme import (
     tiers_on,
 )
 from analysis.retention.recovery import (
-    COVARIATES,
-    GROUPS,
     RecoveryComparison,
+    check_good_resolutions,
     flag_comparison,
     recovery_comparison,
     recovery_counts,
@@ -115,15 +113,12 @@ from analysis.retention.survival import (
 )
 
 __all__ = [
-    "COVARIATES",
     "DiDResult",
-    "GROUPS",
     "KPIS",
     "KPI_UNITS",
     "LOYALTY_COVARIATES",
     "MONTH_DAYS",
     "NOT_MEMBER",
-    "OVERALL",
     "PERIODS",
     "PERIOD_DAYS",
     "PROGRAMME_VERDICTS",
@@ -136,6 +131,7 @@ __all__ = [
     "categories_per_customer",
     "category_adoption",
     "category_purchases",
+    "check_good_resolutions",
     "churn_from_retention",
     "cohort_matrix",
     "complaint_categories",

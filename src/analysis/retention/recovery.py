@@ -44,7 +44,7 @@ from analysis.results import ResultMixin
 from analysis.retention.complaints import link_complaints
 from analysis.window import parse_date
 
-__all__ = ["GROUPS", "COVARIATES", "MIN_EVENTS", "recovery_orders", "recovery_counts", "RecoveryComparison",
+__all__ = ["GROUPS", "COVARIATES", "MIN_EVENTS", "check_good_resolutions", "recovery_orders", "recovery_counts", "RecoveryComparison",
            "recovery_comparison", "flag_comparison"]
 
 #: the three kinds of orders, the first the reference
@@ -53,6 +53,32 @@ GROUPS = ("none", "good", "poor")
 COVARIATES = ("log_prior_orders", "log_prior_spend", "log_tenure_days")
 #: a group needs at least this many repurchases and this many orders without one for its own model
 MIN_EVENTS = 10
+
+
+def check_good_resolutions(complaints: pd.DataFrame, good_resolutions: Sequence[str] | str) -> list[str]:
+    """*good_resolutions* as a list, refused when it names a resolution no complaint has.
+
+    A misspelt value ("Good" for "good") would otherwise count every complaint as not resolved
+    well, silently. A table without resolutions accepts any list (there is nothing to compare).
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"resolution": ["good", "poor", None]})
+    >>> check_good_resolutions(c, "good")
+    ['good']
+    >>> check_good_resolutions(c, ["Good"])
+    Traceback (most recent call last):
+    ...
+    analysis.errors.ParameterError: good_resolutions lists 'Good', which no complaint has; the resolutions in the complaints table are 'good', 'poor': list those that mean 'resolved well'.
+    """
+    listed = [str(g) for g in ([good_resolutions] if isinstance(good_resolutions, str) else good_resolutions)]
+    present = sorted(complaints["resolution"].dropna().astype(str).unique()) if "resolution" in complaints else []
+    unknown = [g for g in listed if g not in present]
+    if present and unknown:
+        raise ParameterError(f"good_resolutions lists {shown_names(unknown)}, which no complaint has; the "
+                             f"resolutions in the complaints table are {shown_names(present)}: list those that "
+                             f"mean 'resolved well'.")
+    return listed
 
 
 def recovery_orders(transactions: pd.DataFrame, complaints: pd.DataFrame, *, end: pd.Timestamp | str,
@@ -98,8 +124,7 @@ def recovery_orders(transactions: pd.DataFrame, complaints: pd.DataFrame, *, end
     """
     check_params({"repurchase_days": [Interval(int, 1, None, closed="left")]},
                  {"repurchase_days": repurchase_days}, "recovery_orders")
-    if isinstance(good_resolutions, str):
-        good_resolutions = [good_resolutions]
+    good_resolutions = check_good_resolutions(complaints, good_resolutions)
     end = parse_date(end, "end")
     tx = transactions.loc[transactions["date"] < end + pd.Timedelta(days=1)]
     keep = ["customer_id", "date", "amount"] + (["channel"] if "channel" in tx else [])

@@ -380,10 +380,18 @@ def scorecard(values: Mapping[str, pd.DataFrame | None], targets: Mapping[str, f
     >>> scorecard({"retention_rate": one}, {"retention_rate": 0.75}).loc["retention_rate", ["verdict", "trend_note"]].tolist()
     ['met', 'no dates']
     """
+    if targets is not None and not isinstance(targets, Mapping):
+        raise ParameterError(f"targets must be a mapping of KPI name to target value, such as "
+                             f"{{retention_rate: 0.6}}; got {targets!r}")
     targets = dict(targets or {})
     unknown = sorted(set(targets) - set(KPIS))
     if unknown:
         raise ParameterError(f"targets names unknown KPI(s) {unknown}; use the names {list(KPIS)}")
+    bad = {k: v for k, v in targets.items()
+           if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)) or not np.isfinite(v))}
+    if bad:
+        raise ParameterError(f"targets must be numbers (a share as 0.6, a rate per 1,000 orders as 25, an "
+                             f"index as 70); got {bad}")
     rows = []
     for kpi, direction in KPIS.items():
         row = values.get(kpi)
