@@ -11,7 +11,7 @@ import pytest
 from analysis.findings import loyalty as floy
 from analysis.findings import verify_outputs
 from analysis.report import ReportOutputs
-from analysis.retention import (default_covariates, did_effect, migration_matrix, programme_economics,
+from analysis.retention import (programme_covariates, did_effect, migration_matrix, programme_economics,
                                 programme_sample, propensity_weighting, tier_migration)
 
 
@@ -47,7 +47,7 @@ def test_every_cited_number_is_in_the_written_tables(tmp_path):
     out = ReportOutputs(tmp_path)
     sample = out.table("loyalty_sample", programme_sample(tx, m))
     assert floy.too_few_check(sample, table="loyalty_sample") is None
-    w = propensity_weighting(sample, "member", "spend_per_order", default_covariates(sample), n_bootstrap=30, seed=1)
+    w = propensity_weighting(sample, "member", "spend_per_order", programme_covariates(sample), n_bootstrap=30, seed=1)
     effects = out.table("loyalty_effects", w.effects)
     balance = out.table("loyalty_balance", w.balance)
     for f in floy.effect_findings(effects, table="loyalty_effects"):

@@ -392,7 +392,8 @@ def test_notebook_05_category_basket_satisfaction_and_targets_are_checked_before
                             ({"basket": "order_id"}, "the transactions table does not have"),
                             ({"satisfaction_column": "satisfaction"}, "the survey table does not have"),
                             ({"targets": {"retention": 0.6}}, "unknown KPI(s) ['retention']"),
-                            ({"targets": {"retention_rate": "high"}}, "targets must be numbers")):
+                            ({"targets": {"retention_rate": "high"}}, "targets must be numbers"),
+                            ({"loyalty_covariates": ["income"]}, "not a pre-launch covariate")):
         [plan] = _checked(study, ["05_retention_loyalty"], {**good, **override})
         assert isinstance(plan.problem, NotebookParameterError), override
         assert words in str(plan.problem) and f"parameter {next(iter(override))!r}" in str(plan.problem)

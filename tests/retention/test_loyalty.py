@@ -160,3 +160,17 @@ def test_weighting_recovers_the_firms_true_effect_and_the_naive_ratio_does_not(f
     # the score is the firm's own model (a logit in log AOV and log orders before launch): balance holds
     assert (res.balance["abs_smd_after"] <= 0.1).all()
     assert (res.balance.loc[["log_aov_pre", "log_orders_pre"], "smd_before"] > 0.3).all()
+
+
+def test_a_covariate_outside_the_pre_launch_history_is_refused_by_name():
+    """loyalty_covariates may name only pre-launch columns of the programme sample; before, 'income' got a
+    message about mapping columns under 'data: data:' in the study file."""
+    from analysis.errors import ParameterError
+    from analysis.retention import programme_covariates
+
+    sample = pd.DataFrame({"log_orders_pre": [0.0, 1.0], "spend_per_order": [5.0, 6.0], "tenure_days": [3, 9]})
+    assert programme_covariates(sample, ["tenure_days"]) == ["tenure_days"]
+    for given in (["income"], ["spend_per_order"], []):
+        with pytest.raises(ParameterError, match=r"loyalty_covariates names .*which is not a pre-launch covariate "
+                                                 r"of the programme sample; choose from 'log_orders_pre', 'tenure_days'"):
+            programme_covariates(sample, given)

@@ -174,6 +174,16 @@ def _targets(values: Mapping[str, Any]) -> None:
     retention.scorecard({}, values["targets"])
 
 
+def _loyalty_covariates(values: Mapping[str, Any]) -> None:
+    """Notebook 05's ``loyalty_covariates`` name pre-launch columns of the programme sample."""
+    import pandas as pd
+
+    from analysis import retention
+
+    if values["loyalty_covariates"] is not None:
+        retention.programme_covariates(pd.DataFrame(columns=list(retention.PRE_LAUNCH)), values["loyalty_covariates"])
+
+
 def _good_resolutions(values: Mapping[str, Any], frames: Mapping[str, Any]) -> None:
     """Notebook 05's ``good_resolutions`` name resolutions the complaints table has (a misspelt one would
     count every complaint as not resolved well)."""
@@ -207,7 +217,7 @@ FILE_PARAMETERS: dict[str, tuple[str, ...]] = {"04_channel_comparison": ("paths_
 #: raises a ParameterError); None where the check's own message names the parameters
 VALUE_CHECKS: dict[str, tuple[tuple[str | None, Callable[[Mapping[str, Any]], None]], ...]] = {
     "02_clv": (("models", _clv_models), (None, _clv_forecast)),
-    "05_retention_loyalty": (("targets", _targets),
+    "05_retention_loyalty": (("targets", _targets), ("loyalty_covariates", _loyalty_covariates),
                              *((name, _date(name)) for name in ("launch_date", "tier_start", "tier_end"))),
 }
 

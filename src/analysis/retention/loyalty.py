@@ -51,16 +51,19 @@ import pandas as pd
 from scipy import stats
 from scipy.special import expit
 
-from analysis.checks import DEFAULT_SEED, Interval, Options, rng_from, validate_params
-from analysis.errors import DataValidationError
+from analysis.checks import DEFAULT_SEED, Interval, Options, rng_from, shown_names, validate_params
+from analysis.errors import DataValidationError, ParameterError
 from analysis.results import ResultMixin, estimate_table
 from analysis.window import parse_date
 
-__all__ = ["LOYALTY_COVARIATES", "SMD_LIMIT", "WeightingResult", "launch_day", "membership_status", "while_member",
-           "programme_sample", "default_covariates", "propensity_weighting", "weighted_balance"]
+__all__ = ["LOYALTY_COVARIATES", "PRE_LAUNCH", "SMD_LIMIT", "WeightingResult", "launch_day", "membership_status", "while_member",
+           "programme_sample", "programme_covariates", "propensity_weighting", "weighted_balance"]
 
 #: pre-launch covariates :func:`programme_sample` builds (and ``acquisition_channel`` when known)
 LOYALTY_COVARIATES = ("log_orders_pre", "log_aov_pre", "recency_days", "tenure_days")
+#: the columns of the programme sample measured before the launch (what a propensity model may use)
+PRE_LAUNCH = ("n_orders_pre", "log_orders_pre", "aov_pre", "log_aov_pre", "recency_days", "tenure_days",
+               "acquisition_channel")
 #: an absolute standardised mean difference above this after weighting is an imbalance (Austin 2009)
 SMD_LIMIT = 0.1
 _ALPHA = [Interval(float, 0.0, 0.5, closed="neither")]
@@ -222,16 +225,31 @@ def programme_sample(transactions: pd.DataFrame, memberships: pd.DataFrame,
     return out
 
 
-def default_covariates(sample: pd.DataFrame) -> list[str]:
-    """The pre-launch covariates of :func:`programme_sample` a propensity model uses by default:
+def programme_covariates(sample: pd.DataFrame, given: Sequence[str] | None = None) -> list[str]:
+    """The pre-launch covariates of the propensity model: *given* (checked), else by default
     :data:`LOYALTY_COVARIATES`, and ``acquisition_channel`` when every customer has one and it has
     at least two values.
 
+    *given* may name the pre-launch columns of :func:`programme_sample` only: a covariate measured
+    after the launch could itself be changed by the programme.
+
     Examples
     --------
-    >>> default_covariates(pd.DataFrame({"acquisition_channel": ["web", "store"]}))
+    >>> programme_covariates(pd.DataFrame({"acquisition_channel": ["web", "store"]}))
     ['log_orders_pre', 'log_aov_pre', 'recency_days', 'tenure_days', 'acquisition_channel']
+    >>> programme_covariates(pd.DataFrame({"log_orders_pre": [1.0]}), ["income"])
+    Traceback (most recent call last):
+    ...
+    analysis.errors.ParameterError: loyalty_covariates names 'income', which is not a pre-launch covariate of the programme sample; choose from 'log_orders_pre' (or null for the default)
     """
+    if given is not None:
+        allowed = [c for c in sample.columns if c in PRE_LAUNCH]
+        unknown = [str(c) for c in given if c not in allowed]
+        if unknown or not given:
+            raise ParameterError(f"loyalty_covariates names {shown_names(unknown) if unknown else 'nothing'}, which "
+                                 f"is not a pre-launch covariate of the programme sample; choose from "
+                                 f"{shown_names(allowed)} (or null for the default)")
+        return [str(c) for c in given]
     channel = sample.get("acquisition_channel")
     extra = channel is not None and channel.notna().all() and channel.nunique() > 1
     return [*LOYALTY_COVARIATES, *(["acquisition_channel"] if extra else [])]
