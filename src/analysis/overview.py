@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 #: the canonical tables whose columns notebook 00 profiles one by one
-ATTRIBUTE_TABLES = ("customers", "survey", "channel_outcomes", "paths")
+ATTRIBUTE_TABLES = ("customers", "survey", "channel_outcomes", "paths", "complaints", "memberships")
 #: text values that usually mean "no answer" (compared case-insensitively, spaces stripped)
 TEXT_CODES = ("unknown", "missing", "n/a", "na", "none", "not known", "?", "-", "refused", "don't know")
 #: numbers often used as missing-value codes; flagged only where they stand out from the rest

@@ -416,7 +416,7 @@ def test_a_complaints_log_and_a_membership_file_become_their_tables_for_notebook
         "customer_id": "member_id", "start_date": "tier_start", "end_date": "tier_end", "tier": "tier",
         "points_earned": "points_earned", "points_redeemed": "points_redeemed"}
     assert "guessed table: complaints (one row per complaint): customer identifies the customer" in text
-    assert list(raw["notebooks"]) == ["05_retention_loyalty"]  # notebook 00 profiles none of these two
+    assert list(raw["notebooks"]) == ["00_data_overview", "05_retention_loyalty"]  # 00 profiles both tables
     tables = load_study(out).load_tables()
     assert len(tables["complaints"]) == 60 and tables["complaints"]["resolved_date"].isna().sum() == 12
     assert tables["memberships"].groupby("customer_id").size().eq(2).all()

@@ -64,7 +64,7 @@ class Need:
 #: notebook -> the alternatives, any one of which lets it run; a notebook not listed always runs
 NEEDS: dict[str, tuple[Need, ...]] = {
     "00_data_overview": tuple(Need({t: ()}) for t in ("transactions", "customers", "survey", "channel_outcomes",
-                                                       "paths")),
+                                                       "paths", "complaints", "memberships")),
     "01_segmentation": (Need({"transactions": ()}), Need({"customers": ("recency_days", "frequency")})),
     "02_clv": (Need({"transactions": ()}),),
     "03_satisfaction_drivers": (Need({"survey": ()}),),
@@ -102,7 +102,8 @@ def _params(table: str, *specs: tuple) -> tuple[ColumnParameter, ...]:
 
 #: notebook -> its parameters that name columns (a test keeps this in step with the notebooks)
 COLUMN_PARAMETERS: dict[str, tuple[ColumnParameter, ...]] = {
-    "01_segmentation": _params("customers", ("potential_column",), ("cost_column",), ("attributes", "columns")),
+    "01_segmentation": _params("customers", ("potential_column",), ("cost_column",), ("attributes", "columns"),
+                               ("key_account_potential",), ("wallet_column",), ("share_column",)),
     "03_satisfaction_drivers": _params(
         "survey", ("outcome",), ("loyalty_outcome",), ("item_pattern", "pattern"), ("predictors", "columns"),
         ("expectation_prefix", "prefix"), ("perception_prefix", "prefix"), ("weight",), ("group",),

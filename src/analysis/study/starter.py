@@ -264,8 +264,7 @@ def _table_lines(p: FileProfile, study_file: Path) -> list[str]:
 def _notebook_lines(used: dict[str, FileProfile]) -> list[str]:
     notebooks: dict[str, tuple[Entries, str | None]] = {}
     tx, customers = used.get("transactions"), used.get("customers")
-    if set(used) - {"complaints", "memberships"}:  # notebook 00 profiles the other tables
-        notebooks["00_data_overview"] = ({}, None)
+    notebooks["00_data_overview"] = ({}, None)  # it profiles every table
     if tx is not None:
         count_only = not tx.of_kind("money")
         params: Entries = {"features": (["recency_days", "frequency"], msg("starter.nb.count_only"))} if count_only else {}
