@@ -93,6 +93,21 @@ def _unstd(model: PLSPathModel, w_sum: np.ndarray, mv: np.ndarray, low, high) ->
     return raw / raw.sum(axis=0)
 
 
+
+def _replicate_weights(model: PLSPathModel, draws, low, high):
+    """For each resample in *draws* (row indices) whose PLS model can be re-estimated (no constant item,
+    converged): the resample and its unstandardized weights (:func:`_unstd`). Shared by the map's and the
+    satisfaction index's bootstraps; numpy's warnings stay off while the caller uses each replicate."""
+    spec, mv = model._spec_, model._mv
+    with np.errstate(all="ignore"):
+        for draw in draws:
+            sample = mv[draw]
+            if (np.ptp(sample, axis=0) == 0).any():
+                continue
+            est = _estimate(sample, spec)
+            if est["converged"]:
+                yield draw, _unstd(model, est["w"].sum(axis=1), sample, low, high)
+
 def unstandardized_weights(model: PLSPathModel, *, scale=None) -> pd.Series:
     """Outer weights that turn 0-100 rescaled items into 0-100 construct scores.
 
@@ -252,21 +267,12 @@ def ipma(model: PLSPathModel, target: str, *, scale=None, constructs: Sequence[s
     table.insert(1, "total_effect", model.total_effects_.iloc[sources, t].to_numpy())
     if n_boot:
         rng = rng_from(seed)
-        spec, n = model._spec_, mv.shape[0]
+        n = mv.shape[0]
         imps, perfs = [], []
-        with np.errstate(all="ignore"):
-            for _ in range(n_boot):
-                draw = rng.integers(0, n, size=n)
-                sample = mv[draw]
-                if (np.ptp(sample, axis=0) == 0).any():
-                    continue
-                est = _estimate(sample, spec)
-                if not est["converged"]:
-                    continue
-                ub = _unstd(model, est["w"].sum(axis=1), sample, low, high)
-                pb = rescaled[draw] @ ub
-                imps.append(_importance(pb, a)[sources, t])
-                perfs.append(pb.mean(axis=0)[sources])
+        for draw, ub in _replicate_weights(model, (rng.integers(0, n, size=n) for _ in range(n_boot)), low, high):
+            pb = rescaled[draw] @ ub
+            imps.append(_importance(pb, a)[sources, t])
+            perfs.append(pb.mean(axis=0)[sources])
         q = list(percentile_tails(alpha))
         il, ih = np.quantile(np.array(imps), q, axis=0)
         pl, ph = np.quantile(np.array(perfs), q, axis=0)

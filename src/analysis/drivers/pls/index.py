@@ -53,9 +53,8 @@ import pandas as pd
 
 from analysis.checks import DEFAULT_SEED, Interval, Options, check_alpha, check_is_fitted, check_params, rng_from
 from analysis.drivers._data import percentile_tails
-from analysis.drivers.ipma import _item_scale, _unstd
+from analysis.drivers.ipma import _item_scale, _replicate_weights, _unstd
 from analysis.drivers.pls.bootstrap import _table
-from analysis.drivers.pls.estimation import _estimate
 from analysis.drivers.pls.model import PLSPathModel
 from analysis.errors import DataValidationError, ParameterError
 from analysis.results import ResultMixin, order_estimate_columns
@@ -270,21 +269,10 @@ def _replicates(model: PLSPathModel, rescaled: np.ndarray, low, high, codes: np.
     """The indices on ``n_boot`` resamples (within each group when there are groups), model re-estimated."""
     if not n_boot:
         return []
-    spec, mv = model._spec_, model._mv
     strata = [np.flatnonzero(codes == g) for g in range(-1, k)]
     strata = [s for s in strata if s.size]
-    out = []
-    with np.errstate(all="ignore"):
-        for _ in range(n_boot):
-            draw = np.concatenate([s[rng.integers(0, s.size, size=s.size)] for s in strata])
-            sample = mv[draw]
-            if (np.ptp(sample, axis=0) == 0).any():
-                continue
-            est = _estimate(sample, spec)
-            if not est["converged"]:
-                continue
-            u = _unstd(model, est["w"].sum(axis=1), sample, low, high)
-            out.append(_indices(rescaled[draw], u, codes[draw], k))
+    draws = (np.concatenate([s[rng.integers(0, s.size, size=s.size)] for s in strata]) for _ in range(n_boot))
+    out = [_indices(rescaled[draw], u, codes[draw], k) for draw, u in _replicate_weights(model, draws, low, high)]
     if len(out) < max(25, n_boot // 2):
         raise DataValidationError(
             f"only {len(out)} of {n_boot} bootstrap replicates could be estimated (constant items or no "
