@@ -8,13 +8,18 @@ import importlib
 import pkgutil
 import string
 
+from pathlib import Path
+
 import pytest
 
 import analysis.messages as messages
 from analysis.errors import ParameterError
 from analysis.messages import DEFAULT_LANGUAGE, available_languages, escape_markdown, msg
 
-CATALOGS = sorted(m.name for m in pkgutil.iter_modules(messages.__path__))
+CATALOGS = sorted(m.name for m in pkgutil.iter_modules(messages.__path__) if not m.ispkg and not m.name.startswith("_"))
+#: translations: (language folder, module) for every catalog module of a language folder
+TRANSLATIONS = sorted((f.name, m.name) for f in pkgutil.iter_modules(messages.__path__) if f.ispkg
+                      for m in pkgutil.iter_modules([str(Path(messages.__file__).parent / f.name)]))
 
 
 def _fields(template: str) -> dict[str, object]:
@@ -22,13 +27,15 @@ def _fields(template: str) -> dict[str, object]:
     out: dict[str, object] = {}
     for _, name, spec, _ in string.Formatter().parse(template):
         if name:
-            out[name] = "x" if not spec or spec.endswith("s") else 1.5
+            out[name] = "2024-06-30" if spec == "date" else "x" if not spec or spec.endswith("s") else 1.5
     return out
 
 
 def _templates():
-    for name in CATALOGS:
-        module = importlib.import_module(f"analysis.messages.{name}")
+    modules = [(name, f"analysis.messages.{name}") for name in CATALOGS]
+    modules += [(name, f"analysis.messages.{folder}.{name}") for folder, name in TRANSLATIONS]
+    for name, dotted in modules:
+        module = importlib.import_module(dotted)
         for language, entries in module.MESSAGES.items():
             for key, template in entries.items():
                 yield pytest.param(name, language, key, template, id=f"{language}:{key}")
@@ -59,7 +66,7 @@ def test_every_language_of_a_catalog_has_the_english_keys_and_fields(module):
 def test_translations_use_the_english_fields():
     english = {k: set(_fields(v)) for k, v in messages._MESSAGES[DEFAULT_LANGUAGE].items()}
     for language in available_languages():
-        for key, template in messages._MESSAGES[language].items():
+        for key, template in messages._catalog(language).items():
             assert key in english, (language, key)
             assert set(_fields(template)) == english[key], (language, key)
 

@@ -5,8 +5,13 @@ here by key, so an edition of the reports in another language needs only a new
 catalog, not changes to the analyses. Catalogs live in one module per concern
 (``overview.py``, and one per analysis), each defining ``MESSAGES``, a dict
 ``{language: {key: template}}``; every module of this package is picked up, so a
-new analysis adds its own file and touches nothing else. Templates use
-:meth:`str.format` fields; keys start with the module's name.
+new analysis adds its own file and touches nothing else. A translation lives in a
+folder named for its language (``zh/overview.py`` holds the Simplified Chinese of
+``overview.py``, as ``MESSAGES = {"zh": {...}}``); Traditional Chinese
+(``zh-Hant``) is converted from it (:mod:`analysis.messages._hant`). Templates use
+:meth:`str.format` fields with two formats of their own, ``{x:wan}`` (a large
+amount in 万 and 亿, as a Chinese reader expects) and ``{d:date}`` (a date in the
+language's style); keys start with the module's name.
 
 Examples
 --------
@@ -25,29 +30,65 @@ import string
 
 from analysis.errors import ParameterError
 
-__all__ = ["msg", "available_languages", "escape_markdown", "DEFAULT_LANGUAGE"]
+__all__ = ["msg", "available_languages", "escape_markdown", "current_language", "column_label", "to_english",
+           "DEFAULT_LANGUAGE", "LANGUAGES"]
 
 DEFAULT_LANGUAGE = "en"
+#: every language the suite offers: English, Simplified Chinese, Traditional Chinese (converted)
+LANGUAGES = ("en", "zh", "zh-Hant")
 #: characters Markdown may read as formatting, a link, HTML, an entity or math
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~&$])")
 
 
+def _catalog_modules(package: str, path) -> list[tuple[str, object]]:
+    """(name, module) of each catalog module in *package*: not private, not a language folder."""
+    return [(info.name, importlib.import_module(f"{package}.{info.name}"))
+            for info in sorted(pkgutil.iter_modules(path), key=lambda m: m.name)
+            if not info.ispkg and not info.name.startswith("_")]
+
+
 def _merged() -> dict[str, dict[str, str]]:
     merged: dict[str, dict[str, str]] = {}
-    for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{__name__}.{module_info.name}")
-        for language, entries in module.MESSAGES.items():
-            wrong_prefix = [k for k in entries if not k.startswith(f"{module_info.name}.")]
-            if wrong_prefix:
-                raise RuntimeError(
-                    f"keys in messages/{module_info.name}.py must start with "
-                    f"'{module_info.name}.': {wrong_prefix[:5]}"
-                )
-            merged.setdefault(language, {}).update(entries)
+    folders = [(__name__, __path__)] + [
+        (f"{__name__}.{info.name}", importlib.import_module(f"{__name__}.{info.name}").__path__)
+        for info in pkgutil.iter_modules(__path__) if info.ispkg]
+    for package, path in folders:
+        for name, module in _catalog_modules(package, path):
+            for language, entries in module.MESSAGES.items():
+                wrong_prefix = [k for k in entries if not k.startswith(f"{name}.")]
+                if wrong_prefix:
+                    raise RuntimeError(f"keys in {package}.{name} must start with '{name}.': {wrong_prefix[:5]}")
+                merged.setdefault(language, {}).update(entries)
     return merged
 
 
 _MESSAGES = _merged()
+
+
+def current_language() -> str:
+    """The language of this process's pages: ``$ANALYSIS_LANG`` (set by the report runner), else English.
+
+    Examples
+    --------
+    >>> current_language() in LANGUAGES
+    True
+    """
+    language = os.environ.get("ANALYSIS_LANG") or DEFAULT_LANGUAGE
+    if language not in LANGUAGES:
+        raise ParameterError(f"ANALYSIS_LANG is {language!r}; use one of {', '.join(LANGUAGES)}.")
+    return language
+
+
+def _catalog(language: str) -> dict[str, str]:
+    if language == "zh-Hant" and language not in _MESSAGES:
+        from analysis.messages._hant import to_traditional
+
+        _MESSAGES[language] = {key: to_traditional(text) for key, text in _MESSAGES.get("zh", {}).items()}
+    if language not in _MESSAGES:
+        raise ParameterError(
+            f"No messages in language {language!r}; available: {available_languages()}."
+        )
+    return _MESSAGES[language]
 
 
 def available_languages() -> list[str]:
@@ -58,7 +99,7 @@ def available_languages() -> list[str]:
     >>> "en" in available_languages()
     True
     """
-    return sorted(_MESSAGES)
+    return sorted(set(_MESSAGES) | ({"zh-Hant"} if "zh" in _MESSAGES else set()))
 
 
 def msg(key: str, /, *, language: str | None = None, **fields) -> str:
@@ -81,19 +122,93 @@ def msg(key: str, /, *, language: str | None = None, **fields) -> str:
     >>> msg("overview.axis.customers")
     'Customers'
     """
-    language = language or os.environ.get("ANALYSIS_LANG", DEFAULT_LANGUAGE)
-    if language not in _MESSAGES:
-        raise ParameterError(
-            f"No messages in language {language!r}; available: {available_languages()}."
-        )
-    template = _MESSAGES[language].get(key, _MESSAGES[DEFAULT_LANGUAGE].get(key))
+    language = language or current_language()
+    template = _catalog(language).get(key, _MESSAGES[DEFAULT_LANGUAGE].get(key))
     if template is None:
         raise KeyError(f"unknown message key {key!r}")
     needed = {name for _, name, _, _ in string.Formatter().parse(template) if name}
     missing = needed - set(fields)
     if missing:
         raise KeyError(f"message {key!r} needs fields {sorted(missing)}")
-    return template.format(**fields)
+    return _Formatter(language).format(template, **fields)
+
+
+class _Formatter(string.Formatter):
+    """:meth:`str.format` plus ``wan`` (万/亿 for large amounts in Chinese) and ``date``."""
+
+    def __init__(self, language: str) -> None:
+        self.chinese = language.startswith("zh")
+
+    def format_field(self, value, format_spec: str):
+        if format_spec == "wan":
+            return _wan(value) if self.chinese else format(value, ",.0f" if abs(value) >= 100 else ",.2f")
+        if format_spec == "date":
+            return _date(value, self.chinese)
+        return super().format_field(value, format_spec)
+
+
+def _wan(value: float) -> str:
+    """12,345 -> '1.23万', 123,456,789 -> '1.23亿', 950.5 -> '950.5'.
+
+    >>> _wan(12345), _wan(-123456789), _wan(950.5), _wan(10000)
+    ('1.23万', '-1.23亿', '950.5', '1万')
+    """
+    for unit, size in (("亿", 1e8), ("万", 1e4)):
+        if abs(value) >= size:
+            return f"{value / size:,.2f}".rstrip("0").rstrip(".") + unit
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _date(value, chinese: bool) -> str:
+    """A date as 2024年6月30日 (Chinese) or 30 June 2024.
+
+    >>> _date("2024-06-30", True), _date("2024-06-30", False)
+    ('2024年6月30日', '30 June 2024')
+    """
+    import datetime as dt
+
+    day = dt.date.fromisoformat(str(value)[:10])
+    return f"{day.year}年{day.month}月{day.day}日" if chinese else f"{day.day} {day:%B} {day.year}"
+
+
+def column_label(name: object, language: str | None = None) -> object:
+    """How a table's column *name* is shown in *language*: a translated header where the catalog has one.
+
+    Tables keep their column names (``ci_low``, ``p_value``) in every language, so
+    the CSV files automation reads do not change; the page shows the header the
+    ``columns`` catalog gives. A name it does not know (a column of the user's
+    data) is shown as it is.
+
+    Examples
+    --------
+    >>> column_label("ci_low", language="en"), column_label("my_column", language="en")
+    ('ci_low', 'my_column')
+    """
+    if not isinstance(name, str):
+        return name
+    return _catalog(language or current_language()).get(f"columns.{name}", name)
+
+
+def to_english(value: object, language: str | None = None) -> object:
+    """*value* as the English edition writes it, if it is a text the catalog of *language* generated.
+
+    The tables a notebook writes are the same in every edition (automation reads
+    them; a test compares the editions): a segment name, a stage or a quadrant the
+    Chinese catalog produced is written as its English text. Catalog texts with
+    fields are matched as patterns and their fields converted in turn. Any other
+    value (a number, a name from the user's data) is returned unchanged.
+
+    Examples
+    --------
+    >>> to_english("Champions", language="en"), to_english(3, language="zh")
+    ('Champions', 3)
+    """
+    language = language or current_language()
+    if language == DEFAULT_LANGUAGE or not isinstance(value, str):
+        return value
+    from analysis.messages._reverse import reverse_lookup
+
+    return reverse_lookup(_catalog(language), _MESSAGES[DEFAULT_LANGUAGE], language)(value)
 
 
 def escape_markdown(text: object) -> str:
