@@ -176,7 +176,7 @@ def column_label(name: object, language: str | None = None) -> object:
 
     Tables keep their column names (``ci_low``, ``p_value``) in every language, so
     the CSV files automation reads do not change; the page shows the header the
-    ``columns`` catalog gives. A name it does not know (a column of the user's
+    ``labels`` catalog gives (``labels.column.<name>``). A name it does not know (a column of the user's
     data) is shown as it is.
 
     Examples
@@ -186,7 +186,7 @@ def column_label(name: object, language: str | None = None) -> object:
     """
     if not isinstance(name, str):
         return name
-    return _catalog(language or current_language()).get(f"columns.{name}", name)
+    return _catalog(language or current_language()).get(f"labels.column.{name}", name)
 
 
 def to_english(value: object, language: str | None = None) -> object:
