@@ -227,7 +227,7 @@ def test_yaml_that_broke_loaders(tiny, text):
 
 
 def test_top_keys_are_the_documented_ones():
-    assert set(TOP_KEYS) == {"name", "title", "description", "data", "allowed_roots", "window", "lifecycle", "labels",
+    assert set(TOP_KEYS) == {"name", "title", "description", "language", "data", "allowed_roots", "window", "lifecycle", "labels",
                              "currency", "cleaning", "notebooks"}
 
 

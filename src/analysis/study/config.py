@@ -3,8 +3,9 @@
 A study file lives in ``<project>/params/<name>.yaml``::
 
     name: service_demo            # must equal the file stem
-    title: A synthetic service firm
+    title: A synthetic service firm   # or per language: {en: ..., zh: 一家合成的服务企业}
     description: ...
+    language: zh                  # optional: the reports' language when `analysis run` does not choose (en)
     data:                         # EITHER a bundled or generated data set
       dataset: service_demo
       options: {n_customers: 5000, seed: 20240601}
@@ -43,8 +44,7 @@ A study file lives in ``<project>/params/<name>.yaml``::
 
 The window is read once per study (:attr:`Study.window`): notebooks take it with
 ``load_study(study).window.override(observation_end=...)`` (their own non-None
-parameters win) and resolve it against their data, so "no observation_end"
-means the day of the last transaction everywhere. A generated data set's known
+parameters win) and resolve it against their data. A generated data set's known
 truth is handed over by :meth:`Study.truth`.
 
 Everything that can be checked without reading the data is checked by
@@ -67,7 +67,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -78,13 +78,15 @@ from analysis.checks import shown
 from analysis.study.data import DataSpec, TableSpec, _inside, check_keys, data_roots, key_label, parse_data, suggest
 from analysis.study.settings import CLEANING_KEYS, SETTINGS_KEYS, StudySettings, parse_settings
 from analysis.errors import AnalysisError, DatasetError, ParameterError, StudyConfigError
-from analysis.messages import msg
+from analysis.messages import DEFAULT_LANGUAGE, msg
+from analysis.study.languages import in_language, per_language, study_language
 from analysis.prepare import STEP_COLUMNS, StudyTables, prepare_table, preparation_note, steps_frame
 from analysis.window import WINDOW_KEYS, Window
 
 __all__ = ["Study", "find_project_root", "load_study"]
 
-TOP_KEYS = ("name", "title", "description", "data", "allowed_roots", "window", *SETTINGS_KEYS, "notebooks")
+TOP_KEYS = ("name", "title", "description", "language", "data", "allowed_roots", "window", *SETTINGS_KEYS,
+            "notebooks")
 REQUIRED_TOP_KEYS = ("name", "data")
 
 
@@ -124,7 +126,10 @@ class Study:
     Attributes
     ----------
     name, title, description : str
-        From the file (``title`` defaults to the name).
+        From the file (``title`` defaults to the name); given per language, the one for
+        :func:`analysis.messages.current_language` (:meth:`title_in` gives any other).
+    language : str
+        The reports' language when the command line does not choose (default ``en``).
     path : Path
         The study file.
     data : DataSpec
@@ -155,6 +160,12 @@ class Study:
     window: Window = Window()
     settings: StudySettings = StudySettings()
     roots: tuple[Path, ...] = ()
+    language: str = DEFAULT_LANGUAGE
+    titles: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+    def title_in(self, language: str) -> str:
+        """The study's title in *language* (its only title when it gives one for every language)."""
+        return self.titles.get(language) or self.titles.get(DEFAULT_LANGUAGE) or self.title
 
     @property
     def lifecycle(self) -> dict[str, int]:
@@ -386,8 +397,8 @@ def load_study(path_or_name: str | Path, *, notebooks_dir: str | Path | None = N
             f"{where}: name: the study is named {shown(name)} but the file is {path.name}; "
             f"name must equal the file name without .yaml ({path.stem!r})"
         )
-    title = _optional_str(raw, "title", where, default=name)
-    description = _optional_str(raw, "description", where, default="")
+    titles = per_language(raw, "title", where, default=name)
+    descriptions = per_language(raw, "description", where, default="")
     roots = data_roots(raw.get("allowed_roots"), path)
     data = parse_data(raw["data"], path, roots)
     nb_dir = Path(notebooks_dir).resolve() if notebooks_dir is not None else _default_notebooks_dir(path)
@@ -398,18 +409,9 @@ def load_study(path_or_name: str | Path, *, notebooks_dir: str | Path | None = N
             and data.tables["transactions"].lazy:
         raise StudyConfigError(f"{where}: cleaning: dropping rows is not available for a transaction log kept "
                                f"on disk (engine: duckdb); clean the files, or keep the rows (cleaning: keep)")
-    return Study(
-        name=name,
-        title=title,
-        description=description,
-        path=path,
-        data=data,
-        notebooks=MappingProxyType(notebooks),
-        notebooks_dir=nb_dir,
-        window=window,
-        settings=settings,
-        roots=roots,
-    )
+    return Study(name=name, title=in_language(titles), description=in_language(descriptions), path=path, data=data,
+                 notebooks=MappingProxyType(notebooks), notebooks_dir=nb_dir, window=window, settings=settings,
+                 roots=roots, language=study_language(raw, where), titles=MappingProxyType(titles))
 
 
 # -- helpers -----------------------------------------------------------------
