@@ -1,0 +1,38 @@
+"""简体中文：结论以及每个笔记本末尾“检查”一节的文字。"""
+
+MESSAGES = {
+    "zh": {
+        "findings.kind.convergence": "模型收敛",
+        "findings.kind.boundary": "估计值位于边界",
+        "findings.kind.independence": "独立性假设",
+        "findings.kind.separation": "完全分离 / 零事件",
+        "findings.kind.small_groups": "组过小或为空",
+        "findings.kind.collinearity": "共线性",
+        "findings.kind.reliability": "量表信度",
+        "findings.kind.cluster_structure": "聚类结构",
+        "findings.kind.consistency": "标签与数据一致",
+        "findings.kind.model_fit": "模型拟合",
+        "findings.kind.data_quality": "数据质量",
+        "findings.kind.sample_size": "样本量",
+        "findings.kind.overlap": "协变量重叠",
+        "findings.kind.power": "统计功效",
+        "findings.status.pass": "通过",
+        "findings.status.warn": "警告",
+        "findings.status.fail": "未通过",
+        "findings.status.not_run": "未运行",
+        "findings.status.warn.label": "检查发出警告（{kind}）",
+        "findings.status.fail.label": "检查未通过（{kind}）",
+        "findings.checks.column.check": "检查项",
+        "findings.checks.column.result": "结果",
+        "findings.checks.column.meaning": "发现了什么，对上述结论意味着什么",
+        "findings.checks.summary": "共运行 {n} 项检查；其中 {failed} 项削弱了上面的结论（列在最前面）。",
+        "findings.checks.none": "本笔记本的结果没有适用的假设检查。",
+        "findings.index.weakened": "因检查未通过而被削弱",
+        # 文档中的示例和测试夹具中的笔记本使用
+        "findings.example.customers": "{n:,} 位客户。",
+        "findings.example.transactions": "{label}：{customers:,} 位客户的 {transactions:,} 笔交易。",
+        "findings.example.labelled": "{label}。",
+        "findings.example.converged": "{model} 已收敛（对数似然 {loglik:,.1f}）。",
+        "findings.example.not_converged": "{model} 没有收敛；它的估计值不是似然函数的最大值点。",
+    },
+}
