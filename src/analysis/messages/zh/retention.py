@@ -50,10 +50,10 @@ MESSAGES = {
             "客户留存率为 {first_rate:.1%}。"
         ),
         "retention.finding.group": (
-            "按{grouping}：从 {period_t} 起的客户留存率介于 {low_rate:.1%}（{low}，{low_n:,} 位客户）与 "
+            "按“{grouping}”分组：从 {period_t} 起的客户留存率介于 {low_rate:.1%}（{low}，{low_n:,} 位客户）与 "
             "{high_rate:.1%}（{high}，{high_n:,} 位客户）之间；检验各组留存率是否相同的卡方检验给出 p = {p:.3g}。"
         ),
-        "retention.finding.group_one": "按{grouping}：所有活跃客户都属于同一组（{level}），无从比较。",
+        "retention.finding.group_one": "按“{grouping}”分组：所有活跃客户都属于同一组（{level}），无从比较。",
         "retention.finding.lifetimes": (
             "生存分析：在数据截止日前至少 {churn_days} 天获取的 {judged:,} 位客户中，{churned:,} 位已流失（最近 "
             "{churn_days} 天内没有购买）；其余 {censored:,} 位仍是客户（删失）。"
@@ -76,7 +76,7 @@ MESSAGES = {
             "止于 {last:.1%}）。"
         ),
         "retention.finding.logrank": (
-            "按{grouping}比较生存曲线：log-rank 检验的卡方值为 {statistic:.1f}，自由度为 {df}，p = {p:.3g}。"
+            "按“{grouping}”分组比较生存曲线：log-rank 检验的卡方值为 {statistic:.1f}，自由度为 {df}，p = {p:.3g}。"
         ),
         "retention.finding.sbg": (
             "忠诚度计划会员：用 {members:,.0f} 位会员前 {fit:,.0f} 个月的数据拟合移位贝塔几何（sBG）模型，估计得 "
@@ -99,12 +99,12 @@ MESSAGES = {
             "{beta_ci_low:.2f} 至 {beta_ci_high:.2f}）。"
         ),
         "retention.finding.margin": (
-            "在 {period_t} 活跃的 {active:,} 位客户，每位在该{period}带来 {margin:,.2f} {currency} 的毛利。"
+            "在 {period_t} 活跃的 {active:,} 位客户，每位在该{period}带来的毛利为 {margin:,.2f} {currency}。"
         ),
         "retention.finding.value": (
             "按最新的客户留存率，一位当前活跃的客户价值 {value:,.2f} {currency}（置信区间 {low:,.2f} 至 "
-            "{high:,.2f}），全部活跃客户合计价值 {base:wan} {currency}；每流失一位客户，就损失 {churn_cost:,.2f} "
-            "{currency} 的未来毛利（客户流失成本）。"
+            "{high:,.2f}），全部活跃客户合计价值 {base:wan} {currency}；每流失一位客户，损失的未来毛利为 "
+            "{churn_cost:,.2f} {currency}（客户流失成本）。"
         ),
         "retention.finding.programme": (
             "一项留存计划若每{period}为每位活跃客户花费 {cost:,.2f} {currency}，使客户留存率绝对提高 {effect:.1%}，"
