@@ -9,6 +9,8 @@ from typing import Callable
 _FIELD = re.compile(r"\{[^{}]*\}")
 #: a template is matched as a pattern only if its fixed words are this long (a bare "{name}" matches anything)
 _MIN_FIXED = 2
+#: catalogs whose texts never label a table (the glossary's terms would shadow a stage or segment name)
+_NOT_LABELS = ("glossary.",)
 
 
 def _pattern(template: str) -> tuple[re.Pattern, list[str]] | None:
@@ -45,7 +47,7 @@ class _Reverse:
         self.patterns: list[tuple[re.Pattern, list[str], str, dict[str, str]]] = []
         for key, text in catalog.items():
             target = english.get(key)
-            if target is None or text == target:
+            if target is None or text == target or key.startswith(_NOT_LABELS):
                 continue
             compiled = _pattern(text)
             if compiled is None:

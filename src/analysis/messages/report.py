@@ -88,6 +88,23 @@ MESSAGES = {
             "none of the notebooks applies to the tables of this study ({tables}); see the table reference in "
             "the README"
         ),
+        # analysis run
+        "report.run.nothing": "nothing to run: no studies or notebooks found",
+        "report.run.start": "running {n} notebook(s) into {folder}",
+        "report.run.interrupted": (
+            "interrupted (Ctrl-C or SIGTERM); reports and manifests are as the last finished notebook left them"
+        ),
+        "report.run.interrupted_which": "{which} recorded as interrupted (its last good report kept); ",
+        "report.run.interrupted_some": (
+            "interrupted (Ctrl-C or SIGTERM): {what}{done} of {n} notebook(s) finished; index: {index}"
+        ),
+        "report.run.summary": "{ok} ok ({reused} reused), {failed} failed, {skipped} skipped; index: {index}",
+        "report.run.progress": "[{i}/{n}] {run}: {status} ({seconds:.1f} s){reused}{checks}{cited}{tail}",
+        "report.run.reused": ", reused: inputs, parameters and code unchanged",
+        "report.run.checks": "; {n} check(s) failed or warn (see its Checks)",
+        "report.run.cited": "; {n} cited value(s) not in their tables (see the index)",
+        # analysis export
+        "report.export.written": "wrote {path} (narrative in {language} only)",
         # analysis init
         "report.init.written": "wrote {path}",
         "report.init.next": (

@@ -24,6 +24,7 @@ study file error, bad data, a column that is not there; the valid studies still 
 from __future__ import annotations
 
 import functools
+import os
 import signal
 import sys
 from collections.abc import Callable
@@ -32,6 +33,7 @@ from pathlib import Path
 import click
 
 from analysis.errors import AnalysisError, StudyConfigError
+from analysis.messages import LANGUAGES, msg
 
 __all__ = ["main"]
 
@@ -73,13 +75,17 @@ def main() -> None:
 @click.option("--force", is_flag=True, default=False,
               help="Execute every notebook, even those whose data, parameters and code are unchanged.")
 @click.option("--pdf", is_flag=True, default=False, help="Also print each page to PDF with headless Chromium.")
+@click.option("--lang", "language", type=click.Choice([*LANGUAGES, "all"]), default=None,
+              help="Edition(s) to render: en, zh (Simplified Chinese), zh-Hant, or all (en and zh side by side, "
+                   "reports/zh/ for Chinese). Default: each study's language: (en).")
 @_friendly
-def run(studies, notebooks, parameters, reports_dir, notebooks_dir, hide_code, timeout, force, pdf) -> None:
+def run(studies, notebooks, parameters, reports_dir, notebooks_dir, hide_code, timeout, force, pdf, language) -> None:
     """Execute notebooks, render HTML, write manifests and reports/index.html.
 
     A notebook whose notebook file, study, input files, parameters and package code
     are unchanged since its last successful run is not executed again (its page is
-    re-rendered); --force executes it anyway."""
+    re-rendered); --force executes it anyway. With one --lang, this command's own
+    messages are in that language too (else ANALYSIS_LANG's, default English)."""
     from analysis.report.lock import writable_folder
     from analysis.report.manifest import INTERRUPTED, SKIPPED
     from analysis.report.parameters import parse_cli_parameters
@@ -87,26 +93,28 @@ def run(studies, notebooks, parameters, reports_dir, notebooks_dir, hide_code, t
     from analysis.report.runner import plan_runs, run_plans
 
     echo = lambda line: click.echo(line, err=True)  # noqa: E731
+    if language in LANGUAGES:
+        os.environ["ANALYSIS_LANG"] = language  # the command's own messages
     signal.signal(signal.SIGTERM, _stop_like_ctrl_c)  # a scheduler's stop or timeout is handled as Ctrl-C is
     try:
         overrides = parse_cli_parameters(parameters)
         invalid: dict[Path, str] = {}
         loaded = _load_studies(studies, notebooks_dir, invalid=None if studies else invalid)
         plans = plan_runs(loaded, notebooks or None, overrides, notebooks_dir=notebooks_dir,
-                          invalid=None if studies else invalid)
+                          invalid=None if studies else invalid, language=language)
         plans = check_plans(plans)  # each study's data read and checked once; no kernel yet
         if not plans:
-            raise click.UsageError(_invalid_text(invalid) if invalid else "nothing to run: no studies or notebooks found")
+            raise click.UsageError(_invalid_text(invalid) if invalid else msg("report.run.nothing"))
         if reports_dir is None:
             from analysis.study import find_project_root
 
             reports_dir = find_project_root() / "reports"
         writable_folder(reports_dir)
-        echo(f"running {len(plans)} notebook(s) into {reports_dir}")
+        echo(msg("report.run.start", n=len(plans), folder=reports_dir))
         results = run_plans(plans, reports_dir=reports_dir, hide_code=hide_code, timeout=timeout, progress=echo,
                             force=force, pdf=pdf)
     except KeyboardInterrupt:  # before a notebook started, or while cleaning up after one
-        echo("interrupted (Ctrl-C or SIGTERM); reports and manifests are as the last finished notebook left them")
+        echo(msg("report.run.interrupted"))
         sys.exit(130)
     index = Path(reports_dir) / "index.html"
     failed = [r for r in results if r.status not in ("ok", SKIPPED)]
@@ -115,12 +123,11 @@ def run(studies, notebooks, parameters, reports_dir, notebooks_dir, hide_code, t
     reused = sum(r.reused for r in results)
     if any(r.stopped for r in results):
         stopped = [f"{r.study}/{r.notebook}" for r in results if r.status == INTERRUPTED]
-        what = f"{', '.join(stopped)} recorded as interrupted (its last good report kept); " if stopped else ""
-        echo(f"interrupted (Ctrl-C or SIGTERM): {what}{len(results) - len(stopped)} of {len(plans)} notebook(s) finished; "
-             f"index: {index}")
+        what = msg("report.run.interrupted_which", which=", ".join(stopped)) if stopped else ""
+        echo(msg("report.run.interrupted_some", what=what, done=len(results) - len(stopped), n=len(plans), index=index))
         sys.exit(130)
-    echo(f"{len(results) - len(failed) - skipped} ok ({reused} reused), {len(failed)} failed, {skipped} skipped; "
-         f"index: {index}")
+    echo(msg("report.run.summary", ok=len(results) - len(failed) - skipped, reused=reused, failed=len(failed),
+             skipped=skipped, index=index))
     if invalid:
         echo(_invalid_text(invalid))
     ran_and_failed = [r for r in failed if (r.study, r.notebook) not in refused]
@@ -158,7 +165,6 @@ def index_(reports_dir) -> None:
 def list_(notebooks_dir) -> None:
     """List the studies in params/ (an invalid one with the reason; exit code 2) and the
     notebooks with what they need and their parameters."""
-    from analysis.messages import msg
     from analysis.report.parameters import read_parameters
     from analysis.report.requirements import needs_text
     from analysis.report.runner import plan_runs, select_notebooks
@@ -211,7 +217,6 @@ def check(studies, notebooks, parameters, notebooks_dir) -> None:
     including those that name columns. Prints what will run, what is skipped and why.
 
     Exit code 0 when nothing is wrong (skipped notebooks are fine), 2 otherwise."""
-    from analysis.messages import msg
     from analysis.report.parameters import parse_cli_parameters
     from analysis.report.requirements import check_plans
     from analysis.report.runner import plan_runs
@@ -239,7 +244,6 @@ def check(studies, notebooks, parameters, notebooks_dir) -> None:
 
 def _echo_study_check(study, plans, data) -> None:
     """What ``analysis check`` prints for one study: its tables, then each notebook's fate."""
-    from analysis.messages import msg
 
     if data is not None and data.error is not None:
         click.echo(msg("report.check.data", error=data.error))
@@ -270,12 +274,29 @@ def _echo_study_check(study, plans, data) -> None:
 @_friendly
 def init(files, name, output, force) -> None:
     """Inspect data files and write a commented starter study (YAML) to edit, check and run."""
-    from analysis.messages import msg
     from analysis.study.starter import write_starter
 
     path = write_starter(list(files), output=output, name=name, force=force)
     click.echo(msg("report.init.written", path=path))
     click.echo(msg("report.init.next", path=path), err=True)
+
+
+@main.command()
+@click.argument("notebook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--lang", "language", type=click.Choice(LANGUAGES), required=True,
+              help="The language to keep: en, zh or zh-Hant (converted from zh).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the copy (default: NOTEBOOK's name with .<lang> before .ipynb, beside it).")
+@_friendly
+def export(notebook, language, output) -> None:
+    """Write a copy of NOTEBOOK with the narrative in one language (for reading in JupyterLab).
+
+    The suite's notebooks hold each narrative cell in English and in Chinese; the copy
+    keeps the code and the cells of --lang. Edit the original, not the copy."""
+    from analysis.report.editions import export_notebook
+
+    target = output or notebook.with_name(f"{notebook.stem}.{language}.ipynb")
+    click.echo(msg("report.export.written", path=export_notebook(notebook, target, language), language=language))
 
 
 @main.command()

@@ -161,6 +161,7 @@ def run_fingerprint(
     code: str,
     environment: dict[str, Any],
     run_date: str | None = None,
+    language: str = "en",
 ) -> dict[str, Any]:
     """What a notebook's results depend on, and one SHA-256 over all of it.
 
@@ -169,6 +170,8 @@ def run_fingerprint(
     package versions; the runner then reuses the first run's results. *run_date*
     (``YYYY-MM-DD``) is part of it when given: the runner passes it for a study whose
     results depend on the day they are made (one that drops rows dated after it).
+    *language* is part of it for an edition other than English (the narrative and
+    every generated word differ).
 
     Examples
     --------
@@ -191,12 +194,15 @@ def run_fingerprint(
     }
     if run_date is not None:  # absent otherwise, so other studies' fingerprints stay as they were
         parts["run_date"] = run_date
+    if language != "en":
+        parts["language"] = language
     text = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
     return {**parts, "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
 
 
-def study_record(study: Any) -> dict[str, Any]:
-    """The manifest's description of a study: name, title, description, file and window.
+def study_record(study: Any, language: str = "en") -> dict[str, Any]:
+    """The manifest's description of a study: name, title, description (in the edition's *language*),
+    file and window.
 
     ``window`` is the study's :class:`analysis.window.Window` as plain values
     (``Window.as_dict()``): ``observation_end`` None means "the day of the last
@@ -210,8 +216,8 @@ def study_record(study: Any) -> dict[str, Any]:
     """
     return {
         "study": study.name,
-        "title": study.title,
-        "description": study.description,
+        "title": study.title_in(language),
+        "description": study.title_in(language, "description"),
         "study_file": str(study.path),
         "window": study.window.as_dict(),
     }

@@ -12,6 +12,14 @@ was given, so the same line also displays the table or figure::
 
 With ``output_dir=None`` (a student running the notebook by hand) nothing is
 written; the records are kept in memory (``.records``).
+
+In an edition other than English (``ANALYSIS_LANG``, set by the runner) the page
+shows the catalog's words, but the files automation reads are the English
+edition's: a segment or stage name the catalog generated is written as its English
+text in the CSV tables and in the citations of ``findings.json``
+(:func:`analysis.messages.to_english`), so both editions write identical tables;
+and pandas tables shown in the notebook get the catalog's headers
+(:func:`analysis.messages.column_label`) while their CSV keeps the column names.
 """
 
 from __future__ import annotations
@@ -24,8 +32,9 @@ from typing import Any
 
 from analysis.errors import ParameterError
 from analysis.findings import Check, Finding, checks_markdown, findings_markdown
+from analysis.messages import DEFAULT_LANGUAGE, column_label, current_language, to_english
 
-__all__ = ["ReportOutputs", "check_name"]
+__all__ = ["ReportOutputs", "check_name", "in_english"]
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$")
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
@@ -75,6 +84,9 @@ class ReportOutputs:
         self.records: dict[str, dict[str, Any]] = {"tables": {}, "figures": {}, "findings": {}, "checks": {}}
         self._findings: dict[str, Finding] = {}
         self._checks: dict[str, Check] = {}
+        self.language = current_language()
+        if self.language != DEFAULT_LANGUAGE:
+            _show_headers_in(self.language)
 
     def table(self, name: str, df: Any, *, index: bool = True) -> Any:
         """Save *df* as ``tables/<name>.csv`` (UTF-8) and return it.
@@ -86,14 +98,15 @@ class ReportOutputs:
         (1, 1)
         """
         check_name(name, "table name")
-        record: dict[str, Any] = {"path": None, "rows": int(df.shape[0]), "columns": [str(c) for c in df.columns],
+        written = df if self.language == DEFAULT_LANGUAGE else in_english(df, self.language)
+        record: dict[str, Any] = {"path": None, "rows": int(df.shape[0]), "columns": [str(c) for c in written.columns],
                                   "index_levels": int(df.index.nlevels) if index else 0}
         if self.output_dir is not None:
             from analysis.io import write_csv_atomic
 
             path = self.output_dir / "tables" / f"{name}.csv"
             path.parent.mkdir(parents=True, exist_ok=True)
-            write_csv_atomic(df, path, index=index)
+            write_csv_atomic(written, path, index=index)
             record["path"] = f"tables/{name}.csv"
         self.records["tables"][name] = record
         self._save_index()
@@ -151,7 +164,7 @@ class ReportOutputs:
             )
         check_name(finding.key, "finding key")
         self._findings[finding.key] = finding
-        self.records["findings"][finding.key] = finding.record()
+        self.records["findings"][finding.key] = self._english_cites(finding.record())
         self._save_findings()
         return finding
 
@@ -169,9 +182,23 @@ class ReportOutputs:
             raise ParameterError(f"a check must be an analysis.findings.Check, got {type(check).__name__}")
         check_name(check.key, "check key")
         self._checks[check.key] = check
-        self.records["checks"][check.key] = check.record()
+        self.records["checks"][check.key] = self._english_cites(check.record())
         self._save_findings()
         return check
+
+    def _english_cites(self, record: dict[str, Any]) -> dict[str, Any]:
+        """A finding's record with the labels its citations name as the English tables write them."""
+        if self.language == DEFAULT_LANGUAGE:
+            return record
+        back = lambda v: to_english(v, self.language)  # noqa: E731
+        for cite in record.get("cites", {}).values():
+            cite["value"] = back(cite["value"])
+            if "row" in cite:
+                cite["row"] = [back(r) for r in cite["row"]] if isinstance(cite["row"], list) else back(cite["row"])
+            if "where" in cite:
+                cite["where"] = {back(k): ([back(x) for x in v] if isinstance(v, list) else back(v))
+                                 for k, v in cite["where"].items()}
+        return record
 
     def findings_markdown(self) -> str:
         """The recorded findings as a Markdown list, each with the failed checks that weaken it."""
@@ -201,6 +228,62 @@ class ReportOutputs:
     def __repr__(self) -> str:
         counts = ", ".join(f"{len(v)} {k}" for k, v in self.records.items())
         return f"ReportOutputs({str(self.output_dir) if self.output_dir else None!r}: {counts})"
+
+
+def in_english(df: Any, language: str) -> Any:
+    """*df* with every label and text value the catalog of *language* generated in English
+    (:func:`analysis.messages.to_english`): what the tables of an edition other than English write.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> in_english(pd.DataFrame({"n": [1]}, index=pd.Index(["x"], name="k")), "zh").index.name
+    'k'
+    """
+    import pandas as pd
+
+    back = lambda v: to_english(v, language)  # noqa: E731
+    texty = lambda dtype: pd.api.types.is_string_dtype(dtype) or isinstance(dtype, pd.CategoricalDtype)  # noqa: E731
+
+    def labels(index: pd.Index) -> pd.Index:
+        if isinstance(index, pd.MultiIndex):
+            return pd.MultiIndex.from_tuples([tuple(back(x) for x in t) for t in index], names=[back(n) for n in index.names])
+        mapped = index.map(back) if texty(index.dtype) else index
+        return mapped.rename(back(index.name))
+
+    if isinstance(df, pd.Series):
+        return pd.Series(df.map(back) if texty(df.dtype) else df, index=labels(df.index), name=back(df.name))
+    out = df.copy()
+    out.index, out.columns = labels(df.index), labels(df.columns)
+    for i in range(out.shape[1]):
+        column = out.iloc[:, i]
+        if texty(column.dtype):
+            mapped = column.astype(object).map(back)
+            out.isetitem(i, mapped if isinstance(column.dtype, pd.CategoricalDtype) else mapped.astype(column.dtype))
+    return out
+
+
+def _show_headers_in(language: str) -> None:
+    """In a notebook kernel, show pandas tables with the catalog's headers for *language*."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with the kernel
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    import pandas as pd
+
+    def html(df: pd.DataFrame) -> str:
+        shown = df.copy(deep=False)
+        label = lambda v: tuple(column_label(x, language) for x in v) if isinstance(v, tuple) else column_label(v, language)  # noqa: E731
+        shown.columns = pd.Index([label(c) for c in df.columns], name=label(df.columns.name)) if not isinstance(
+            df.columns, pd.MultiIndex) else pd.MultiIndex.from_tuples([label(c) for c in df.columns],
+                                                                      names=[label(n) for n in df.columns.names])
+        shown.index = df.index.set_names([label(n) for n in df.index.names])
+        return shown._repr_html_()
+
+    shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, html)
 
 
 class _AltText:

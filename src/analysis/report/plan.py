@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from analysis.errors import AnalysisError, NotebookParameterError, ParameterError, StudyConfigError
+from analysis.messages import LANGUAGES
+from analysis.report.editions import edition_languages
 from analysis.report.parameters import check_parameters, read_parameters
 from analysis.study import Study, suggest
 from analysis.window import WINDOW_KEYS
@@ -40,6 +42,7 @@ class RunPlan:
     parameters: Mapping[str, Any] = field(default_factory=dict)
     skipped: str | None = None
     problem: AnalysisError | None = None
+    language: str = "en"
 
 
 def select_notebooks(study: Study, notebooks_dir: Path) -> list[str]:
@@ -65,6 +68,7 @@ def plan_runs(
     *,
     notebooks_dir: str | Path | None = None,
     invalid: MutableMapping[Path, str] | None = None,
+    language: str | None = None,
 ) -> list[RunPlan]:
     """Check and plan every (study, notebook) run, before any kernel starts.
 
@@ -83,6 +87,10 @@ def plan_runs(
         When given, a study whose own settings are wrong is left out of the plan
         and recorded here (study file -> the message) instead of stopping every
         run; mistakes in *notebooks* or *overrides* still raise.
+    language : str, optional
+        The edition(s) to render (``en``, ``zh``, ``zh-Hant`` or ``all``); default:
+        each study's ``language:`` (:func:`analysis.report.editions.edition_languages`).
+        Each (study, notebook) gets one plan per language.
 
     Raises
     ------
@@ -102,6 +110,9 @@ def plan_runs(
     declared_cache: dict[Path, dict] = {}
     plans = []
     for study in studies:
+        if study.name in LANGUAGES:
+            raise StudyConfigError(f"{study.path}: a study may not be named {study.name!r}: the reports folder "
+                                   f"keeps that edition's pages under that name; rename the study")
         nb_dir = Path(notebooks_dir) if notebooks_dir is not None else study.notebooks_dir
         if notebooks and nb_dir is not None and nb_dir.is_dir():
             for notebook in notebooks:  # the command line's names: a mistake there stops every study
@@ -118,7 +129,8 @@ def plan_runs(
             mine = {k: v for k, v in overrides.items() if k in declared}
             params.update(check_parameters(declared, mine, notebook=notebook, source="-p"))
             _check_window(study, params, notebook, own, mine)
-            plans.append(RunPlan(study=study, notebook=notebook, notebook_path=path, parameters=params))
+            plans.extend(RunPlan(study=study, notebook=notebook, notebook_path=path, parameters=params, language=lang)
+                         for lang in edition_languages(language, study.language))
     _check_overrides_used(overrides, plans, declared_cache)
     return plans
 

@@ -52,6 +52,8 @@ import nbformat
 import nh3
 
 from analysis.errors import ReportError
+from analysis.messages import LANGUAGES, msg
+from analysis.report.editions import HTML_LANG, edition_href, switch_nav
 
 __all__ = ["OUTPUT_MIMES", "TEMPLATES", "add_toc", "annotate_notebook", "block_external", "clean_html",
            "csp_for", "drop_active_outputs", "markdown_html", "render_html"]
@@ -99,6 +101,9 @@ def render_html(
     title: str | None = None,
     outputs_dir: str | Path | None = None,
     index_href: str = "../index.html",
+    language: str = "en",
+    editions: Iterable[str] = (),
+    site_path: str | None = None,
 ) -> Path:
     """Render *notebook* to a self-contained page *output* (written atomically).
 
@@ -119,6 +124,15 @@ def render_html(
         links to its CSV there. Default: none (alt text from position only).
     index_href : str, default "../index.html"
         Where the page's "All reports" link points.
+    language : str, default "en"
+        The edition's language: the page's ``lang``, its frame's words (buttons,
+        contents, notes) and the language switch.
+    editions : iterable of str, optional
+        The editions of the report site; the page links to its twin in each other
+        one (``<edition root>/<site_path>``; see :mod:`analysis.report.editions`).
+    site_path : str, optional
+        The page's path within its edition (``<study>/<notebook>.html``); default:
+        the output's folder and file name.
 
     Returns
     -------
@@ -144,12 +158,18 @@ def render_html(
     records = _read_records(Path(outputs_dir)) if outputs_dir is not None else {}
     link_base = _relative(Path(outputs_dir), output.parent) if outputs_dir is not None else ""
     page_title = title or notebook.stem
+    words = {key: msg(f"site.page.{key}", language=language) for key in
+             ("skip", "all_reports", "show_code", "hide_code", "contents", "warnings_one", "figure", "language")}
+    words["warnings_many"] = msg("site.page.warnings_many", language=language, n="{n}")
+    page = site_path or f"{output.parent.name}/{output.name}"
+    switch = switch_nav(language, [lang for lang in LANGUAGES if lang in set(editions) | {language}],
+                        lambda lang: "../" + edition_href(lang, page, language))
     try:
         own = {name: (TEMPLATES / TEMPLATE / name).read_text(encoding="utf-8")
                for name in ("report.css", "noscript.css", "report.js")}
         nb = nbformat.read(notebook, as_version=4)
         drop_active_outputs(nb)
-        annotate_notebook(nb, records, link_base)
+        annotate_notebook(nb, records, link_base, language=language)
         exporter = HTMLExporter(
             template_name=TEMPLATE,
             template_file="report.html.j2",
@@ -157,6 +177,7 @@ def render_html(
             exclude_input=hide_code,
             exclude_input_prompt=True,
             exclude_output_prompt=True,
+            language_code=language.split("-")[0],  # nbconvert takes ISO 639-1 only; the region/script is set below
             filters={"safe_html": clean_html, "safe_markdown": markdown_html, "ansi2html": _ansi_html},
         )
         resources = {
@@ -168,12 +189,15 @@ def render_html(
                 "title": page_title,
                 "code_toggle": not hide_code,
                 "index_href": index_href,
+                "words": words,
+                "switch": switch,
             },
         }
         body, resources = exporter.from_notebook_node(nb, resources=resources)
     except Exception as exc:  # nbformat/nbconvert/jinja raise many kinds; report them as one
         raise ReportError(f"cannot render {notebook} to HTML: {type(exc).__name__}: {exc}") from exc
-    body = add_toc(body)
+    body = body.replace(f'<html lang="{language.split("-")[0]}">', f'<html lang="{HTML_LANG[language]}">', 1)
+    body = add_toc(body, language)
     body = block_external(body)
     # the page's own inline texts: the suite's CSS and script, and the code highlighting's CSS
     csp = csp_for(body, trusted=[*own.values(), *resources.get("inlining", {}).get("css", [])])
@@ -320,7 +344,7 @@ def _ansi_html(text: str) -> str:
     return _STYLE_ATTR.sub("", str(ansi2html(text)))
 
 
-def annotate_notebook(nb: Any, records: Mapping[str, Any], link_base: str = "") -> Any:
+def annotate_notebook(nb: Any, records: Mapping[str, Any], link_base: str = "", *, language: str = "en") -> Any:
     """Give every image output alt text and every cut-short pandas table a note.
 
     Works on the notebook in place (and returns it). Alt text, in order of
@@ -381,7 +405,8 @@ def annotate_notebook(nb: Any, records: Mapping[str, Any], link_base: str = "") 
             if len(names) == len(images) and figures.get(names[k], {}).get("alt"):
                 own["alt"] = str(figures[names[k]]["alt"])
             else:
-                own["alt"] = f"Figure {n_figure}" + (f" in section '{heading}'" if heading else "")
+                own["alt"] = (msg("site.page.figure_in", language=language, n=n_figure, heading=heading) if heading
+                              else msg("site.page.figure_n", language=language, n=n_figure))
         for out in outputs:
             markup = out.get("data", {}).get("text/html")
             if isinstance(markup, list):
@@ -393,7 +418,7 @@ def annotate_notebook(nb: Any, records: Mapping[str, Any], link_base: str = "") 
                 continue
             n_rows, n_cols = (int(g.replace(",", "")) for g in match.groups())
             name = _match_table(tables, _TAB_CALL.findall(source), n_rows, n_cols)
-            out["data"]["text/html"] = markup + _table_note(n_rows, n_cols, name, tables, link_base)
+            out["data"]["text/html"] = markup + _table_note(n_rows, n_cols, name, tables, link_base, language)
     return nb
 
 
@@ -409,17 +434,18 @@ def _match_table(tables: Mapping[str, Any], named: list[str], n_rows: int, n_col
     return anywhere[0] if len(anywhere) == 1 else None
 
 
-def _table_note(n_rows: int, n_cols: int, name: str | None, tables: Mapping[str, Any], link_base: str) -> str:
-    text = (f"Only part of this table is shown: it has {n_rows:,} rows and {n_cols:,} columns.")
+def _table_note(n_rows: int, n_cols: int, name: str | None, tables: Mapping[str, Any], link_base: str,
+                language: str = "en") -> str:
+    text = html.escape(msg("site.page.part_shown", language=language, rows=n_rows, columns=n_cols))
     if name is None:
-        return f'\n<p class="table-note">{text} The notebook saved no CSV of it.</p>'
+        return f'\n<p class="table-note">{text} {html.escape(msg("site.page.no_csv", language=language))}</p>'
     path = str(tables[name]["path"])
     href = quote(f"{link_base}/{path}" if link_base else path)
-    return (f'\n<p class="table-note">{text} '
-            f'Full table: <a class="table-csv" href="{html.escape(href)}">{html.escape(Path(path).name)}</a> (CSV).</p>')
+    return (f'\n<p class="table-note">{text} {html.escape(msg("site.page.full_table", language=language))} '
+            f'<a class="table-csv" href="{html.escape(href)}">{html.escape(Path(path).name)}</a> (CSV).</p>')
 
 
-def add_toc(page: str) -> str:
+def add_toc(page: str, language: str = "en") -> str:
     """Fill the page's ``<!-- analysis:toc -->`` slot with links to its h1-h4 headings.
 
     The slot's ``<nav>`` is removed when the page has no headings.
@@ -441,7 +467,7 @@ def add_toc(page: str) -> str:
         f'<li class="toc-{min(level - top + 2, 4)}"><a href="#{anchor}">{html.escape(text)}</a></li>'
         for level, anchor, text in headings
     )
-    return page.replace(slot, f"<h2>Contents</h2><ol>{items}</ol>", 1)
+    return page.replace(slot, f"<h2>{html.escape(msg('site.page.contents', language=language))}</h2><ol>{items}</ol>", 1)
 
 
 def block_external(page: str) -> str:

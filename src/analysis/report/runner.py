@@ -44,13 +44,18 @@ from pathlib import Path
 from typing import Any
 
 from analysis.errors import ReportError
+from analysis.messages import DEFAULT_LANGUAGE, LANGUAGES, msg
 from analysis.report import manifest as mf
+from analysis.report.editions import edition_dir, editions_present, notebook_in
 from analysis.report.index import build_index
 from analysis.report.lock import interrupts_deferred, reports_lock, run_staging
 from analysis.report.plan import RunPlan, plan_runs, select_notebooks
 from analysis.report.render import render_html
 from analysis.study import Study
 from analysis.window import RUN_DATE_VARIABLE, run_date
+
+#: the environment variable that tells a kernel (and analysis.messages) the edition's language
+LANGUAGE_VARIABLE = "ANALYSIS_LANG"
 
 __all__ = ["KERNEL_NAME", "RunPlan", "RunResult", "check_kernel", "plan_runs", "run_plans", "select_notebooks"]
 
@@ -175,7 +180,9 @@ def run_plans(
         build_index(reports_dir)  # a killed run may have left the index behind the manifests
         try:
             with run_staging(reports_dir) as staging:
-                options = _Options(hide_code, kernel_name, timeout, force, browser, mf.code_sha256(), staging, day)
+                editions = {*editions_present(reports_dir), *(plan.language for plan in plans)}
+                options = _Options(hide_code, kernel_name, timeout, force, browser, mf.code_sha256(), staging, day,
+                                   tuple(lang for lang in LANGUAGES if lang in editions))
                 return _run_all(plans, reports_dir, options, inputs_cache, progress)
         finally:
             with interrupts_deferred():
@@ -205,25 +212,28 @@ def _run_all(plans, reports_dir: Path, options: _Options, inputs_cache, progress
         try:
             project = plan.notebook_path.parent.parent
             env = env_cache.setdefault(project, mf.environment(project))
+            edition = edition_dir(reports_dir, plan.language)
             if plan.skipped is not None or plan.problem is not None:
-                result = _record_unrun(plan, reports_dir, options, env)
+                result = _record_unrun(plan, edition, options, env)
             else:
-                result = _run_one(plan, reports_dir, options, env, inputs_cache[plan.study.path])
+                result = _run_one(plan, edition, options, env, inputs_cache[plan.study.path])
         except KeyboardInterrupt:
             with interrupts_deferred():
-                result = _record_interrupt(plan, reports_dir, options, started, round(time.perf_counter() - t0, 2))
+                result = _record_interrupt(plan, edition_dir(reports_dir, plan.language), options, started,
+                                           round(time.perf_counter() - t0, 2))
         results.append(result)
         if progress is not None:
             told = result.error or result.reason
             tail = f": {told}" if told and told not in said else ""
             if plan.problem is not None:
                 said.add(told)
-            reused = ", reused: inputs, parameters and code unchanged" if result.reused else ""
-            checks = f"; {result.checks_failed} check(s) failed or warn (see its Checks)" if result.checks_failed else ""
-            cited = (f"; {result.citation_problems} cited value(s) not in their tables (see the index)"
-                     if result.citation_problems else "")
-            progress(f"[{i}/{len(plans)}] {plan.study.name}/{plan.notebook}: {result.status} "
-                     f"({result.duration_s:.1f} s){reused}{checks}{cited}{tail}")
+            edition = "" if plan.language == DEFAULT_LANGUAGE else f" [{plan.language}]"
+            progress(msg("report.run.progress", i=i, n=len(plans), run=f"{plan.study.name}/{plan.notebook}{edition}",
+                         status=msg(f"site.index.status.{result.status}"), seconds=result.duration_s,
+                         reused=msg("report.run.reused") if result.reused else "",
+                         checks=msg("report.run.checks", n=result.checks_failed) if result.checks_failed else "",
+                         cited=msg("report.run.cited", n=result.citation_problems) if result.citation_problems else "",
+                         tail=tail))
         if result.stopped:
             break
     return results
@@ -248,7 +258,7 @@ def _record_unrun(plan, reports_dir: Path, options: _Options, env) -> RunResult:
     if plan.problem is not None:  # "before_run": the index says no kernel started
         entry.update(title=(previous or {}).get("title"), last_good=mf.last_good(previous), before_run=True)
     with interrupts_deferred():
-        mf.write_entry(study_dir, mf.study_record(study), nb, entry)
+        mf.write_entry(study_dir, mf.study_record(study, plan.language), nb, entry)
     error = None if plan.problem is None else f"{type(plan.problem).__name__}: {plan.problem}"
     return RunResult(study.name, nb, entry["status"], 0.0, None, error, reason=plan.skipped)
 
@@ -271,7 +281,7 @@ def _record_interrupt(plan, reports_dir: Path, options: _Options, started: str, 
         "error": {"name": "KeyboardInterrupt", "message": message, "cell": None},
         "title": (previous or {}).get("title"), "last_good": mf.last_good(previous),
     }
-    mf.write_entry(study_dir, mf.study_record(study), nb, entry)
+    mf.write_entry(study_dir, mf.study_record(study, plan.language), nb, entry)
     return RunResult(study.name, nb, mf.INTERRUPTED, duration, None, f"KeyboardInterrupt: {message}", stopped=True)
 
 
@@ -285,6 +295,7 @@ class _Options:
     code: str
     staging: Path
     run_date: str
+    editions: tuple[str, ...] = (DEFAULT_LANGUAGE,)
 
 
 class _ParameterNoise(logging.Filter):
@@ -308,8 +319,17 @@ def _run_one(plan, reports_dir, options, env, inputs) -> RunResult:
             logger.removeFilter(noise)
 
 
-def _page_title(study: Study, nb: str) -> str:
-    return f"{study.title}: {nb}"
+def _edition_source(plan, stage: Path) -> Path:
+    """The notebook with only the narrative of the plan's language (the code is the same in every edition)."""
+    import nbformat
+
+    source = stage / f"{plan.notebook}.{plan.language}.source.ipynb"
+    nbformat.write(notebook_in(nbformat.read(plan.notebook_path, as_version=4), plan.language), source)
+    return source
+
+
+def _page_title(plan) -> str:
+    return f"{plan.study.title_in(plan.language)}: {plan.notebook}"
 
 
 def _execute(plan, reports_dir, options: _Options, env, inputs) -> RunResult:
@@ -321,6 +341,7 @@ def _execute(plan, reports_dir, options: _Options, env, inputs) -> RunResult:
         study_sha256=mf.file_records([study.path])[0]["sha256"],
         input_files=inputs,
         parameters={k: v for k, v in injected.items() if k != "output_dir"},
+        language=plan.language,
         code=options.code,
         environment=env,
         run_date=options.run_date if _drops_future_dates(study) else None,
@@ -353,8 +374,9 @@ def _reuse(plan, study_dir: Path, previous, fingerprint, options: _Options) -> R
     t0 = time.perf_counter()
     page = study_dir / f"{nb}.html"
     try:
-        render_html(executed, page, hide_code=options.hide_code, title=_page_title(study, nb),
-                    outputs_dir=outputs if outputs.is_dir() else None)
+        render_html(executed, page, hide_code=options.hide_code, title=_page_title(plan),
+                    outputs_dir=outputs if outputs.is_dir() else None, language=plan.language,
+                    editions=options.editions, site_path=f"{study.name}/{nb}.html")
     except ReportError:
         return None  # execute afresh instead
     entry = {k: v for k, v in previous.items() if k not in ("last_good",)}
@@ -362,7 +384,7 @@ def _reuse(plan, study_dir: Path, previous, fingerprint, options: _Options) -> R
                  outputs=mf.collect_outputs(outputs, nb))
     entry.update(_pdf(page, study_dir / f"{nb}.pdf", options.browser))
     with interrupts_deferred():
-        mf.write_entry(study_dir, mf.study_record(study), nb, entry)
+        mf.write_entry(study_dir, mf.study_record(study, plan.language), nb, entry)
     return RunResult(study.name, nb, "ok", round(time.perf_counter() - t0, 2), page, None, reused=True,
                      **_outcome(entry["outputs"]))
 
@@ -373,20 +395,22 @@ def _execute_fresh(plan, reports_dir, options: _Options, env, inputs, fingerprin
 
     nb, study = plan.notebook, plan.study
     study_dir = reports_dir / study.name
-    stage = options.staging / study.name / nb
+    stage = options.staging / plan.language / study.name / nb
     stage.mkdir(parents=True)
     executed, page, outputs = stage / f"{nb}.ipynb", stage / f"{nb}.html", stage / nb
     injected = {"study": str(study.path), "output_dir": str(outputs), **plan.parameters}
     started, t0 = mf.utc_now(), time.perf_counter()
     error: dict[str, Any] | None = None
     try:
-        pm.execute_notebook(
-            str(plan.notebook_path), str(executed), parameters=injected, kernel_name=options.kernel_name,
-            cwd=str(plan.notebook_path.parent), progress_bar=False, log_output=False,
-            execution_timeout=options.timeout,
-            extra_arguments=["--IPKernelApp.log_level=ERROR"],  # quiet the kernel's own start-up warnings
-            shutdown_kernel="immediate",  # on Ctrl-C too: no graceful shutdown that prints a ZMQ traceback
-        )
+        source = _edition_source(plan, stage)
+        with _environment(LANGUAGE_VARIABLE, plan.language):
+            pm.execute_notebook(
+                str(source), str(executed), parameters=injected, kernel_name=options.kernel_name,
+                cwd=str(plan.notebook_path.parent), progress_bar=False, log_output=False,
+                execution_timeout=options.timeout,
+                extra_arguments=["--IPKernelApp.log_level=ERROR"],  # quiet the kernel's own start-up warnings
+                shutdown_kernel="immediate",  # on Ctrl-C too: no graceful shutdown that prints a ZMQ traceback
+            )
     except PapermillExecutionError as exc:
         error = {"name": exc.ename, "message": str(exc.evalue),
                  "cell": {"index": exc.cell_index, "execution_count": exc.exec_count, "source": exc.source}}
@@ -396,8 +420,9 @@ def _execute_fresh(plan, reports_dir, options: _Options, env, inputs, fingerprin
     _show_final_paths(executed, {str(outputs): str(study_dir / nb)})
     if error is None:
         try:
-            render_html(executed, page, hide_code=options.hide_code, title=_page_title(study, nb),
-                        outputs_dir=outputs)
+            render_html(executed, page, hide_code=options.hide_code, title=_page_title(plan),
+                        outputs_dir=outputs, language=plan.language, editions=options.editions,
+                        site_path=f"{study.name}/{nb}.html")
         except ReportError as exc:
             error = {"name": "ReportError", "message": str(exc), "cell": None}
 
@@ -416,6 +441,7 @@ def _execute_fresh(plan, reports_dir, options: _Options, env, inputs, fingerprin
         "reused": False,
         "run": options.staging.name,
         "run_date": options.run_date,
+        "language": plan.language,
         "error": error,
     }
     with interrupts_deferred():  # a report is moved into place and recorded whole, or not at all
@@ -449,10 +475,10 @@ def _commit(executed: Path, page: Path, outputs: Path, study_dir: Path, plan, op
                      title=_notebook_heading(study_dir / f"{nb}.ipynb"))
         entry.update(_pdf(study_dir / f"{nb}.html", study_dir / f"{nb}.pdf", options.browser))
     else:
-        entry.update(_keep_failure(executed, study_dir, nb, options.hide_code, study.title))
+        entry.update(_keep_failure(executed, study_dir, nb, options.hide_code, _page_title(plan), plan.language))
         if previous:
             entry["last_good"] = mf.last_good(previous)
-    mf.write_entry(study_dir, mf.study_record(study), nb, entry)
+    mf.write_entry(study_dir, mf.study_record(study, plan.language), nb, entry)
 
 
 def _show_final_paths(executed: Path, moves: dict[str, str]) -> None:
@@ -508,7 +534,8 @@ def _pdf(page: Path, target: Path, browser: str | None) -> dict[str, Any]:
     return {"pdf": target.name, "pdf_error": None}
 
 
-def _keep_failure(executed: Path, study_dir: Path, nb: str, hide_code: bool, title: str) -> dict[str, Any]:
+def _keep_failure(executed: Path, study_dir: Path, nb: str, hide_code: bool, title: str,
+                  language: str) -> dict[str, Any]:
     kept: dict[str, Any] = {"failed_notebook": None, "failed_html": None, "html": None}
     if not executed.is_file():
         return kept
@@ -516,7 +543,8 @@ def _keep_failure(executed: Path, study_dir: Path, nb: str, hide_code: bool, tit
     os.replace(executed, target)
     kept["failed_notebook"] = target.name
     try:
-        render_html(target, study_dir / f"{nb}.failed.html", hide_code=hide_code, title=f"{title}: {nb} (failed)")
+        render_html(target, study_dir / f"{nb}.failed.html", hide_code=hide_code, language=language,
+                    title=msg("report.page.failed_title", language=language, title=title))
         kept["failed_html"] = f"{nb}.failed.html"
     except ReportError:
         (study_dir / f"{nb}.failed.html").unlink(missing_ok=True)

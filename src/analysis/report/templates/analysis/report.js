@@ -5,7 +5,7 @@
   button.hidden = false;
   button.addEventListener("click", function () {
     var hidden = document.body.classList.toggle("code-hidden");
-    button.textContent = hidden ? "Show code" : "Hide code";
+    button.textContent = hidden ? button.dataset.show : button.dataset.hide;
     button.setAttribute("aria-pressed", hidden ? "false" : "true");
   });
 })();
