@@ -31,7 +31,7 @@ MESSAGES = {
         "retention.grouping.acquisition_channel": "获客渠道",
         "retention.grouping.value_tier": "客户价值分级",
         "retention.grouping.lifecycle_stage": "客户生命周期阶段",
-        "retention.grouping.rfm_segment": "RFM 细分群",
+        "retention.grouping.rfm_segment": "RFM 细分群体",
         "retention.grouping.cohort": "获客同期群",
         "retention.pays.yes": "划算：在客户留存率的整个置信区间内，其价值都大于零",
         "retention.pays.no": "不划算：在客户留存率的整个置信区间内，其价值都小于零",
