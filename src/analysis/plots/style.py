@@ -1,7 +1,9 @@
 """One look for every figure: a seaborn theme applied inside a context manager.
 
 Nothing is set globally at import; each plotting function draws inside
-:func:`figure_style` and returns its :class:`matplotlib.figure.Figure`.
+:func:`figure_style` and returns its :class:`matplotlib.figure.Figure`. Text is set
+in DejaVu Sans with a CJK font behind it (:mod:`analysis.plots.cjk_font`), so
+Chinese titles, labels and data values draw on any machine.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from contextlib import contextmanager
 import matplotlib.pyplot as plt
 import seaborn as sns
 from matplotlib.figure import Figure
+
+from analysis.plots.cjk_font import font_families
 
 __all__ = ["figure_style", "new_figure", "ReportFigure", "PALETTE"]
 
@@ -57,7 +61,9 @@ def figure_style() -> Iterator[None]:
     >>> type(fig).__name__
     'ReportFigure'
     """
-    theme = {**sns.axes_style("whitegrid"), **sns.plotting_context("notebook", font_scale=0.9), **_RC}
+    theme = {**sns.axes_style("whitegrid"), **sns.plotting_context("notebook", font_scale=0.9), **_RC,
+             # named families, not "sans-serif": a text keeps them when it is drawn after the block ends
+             "font.family": list(font_families())}
     with plt.rc_context(theme), sns.color_palette(PALETTE):
         yield
 

@@ -544,7 +544,7 @@ def _keep_failure(executed: Path, study_dir: Path, nb: str, hide_code: bool, tit
     kept["failed_notebook"] = target.name
     try:
         render_html(target, study_dir / f"{nb}.failed.html", hide_code=hide_code, language=language,
-                    title=msg("report.page.failed_title", language=language, title=title))
+                    title=msg("site.page.failed_title", language=language, title=title))
         kept["failed_html"] = f"{nb}.failed.html"
     except ReportError:
         (study_dir / f"{nb}.failed.html").unlink(missing_ok=True)
