@@ -37,6 +37,7 @@ from typing import Any
 from analysis.checks import shown
 from analysis.errors import ParameterError, StudyConfigError
 from analysis.messages import msg
+from analysis.study.languages import in_language, per_language
 from analysis.segmentation.lifecycle import DEFAULT_STAGE_RULES, check_stage_rules
 from analysis.study.data import check_keys
 
@@ -55,7 +56,7 @@ class StudySettings:
     """The lifecycle rules, display labels, currency and cleaning policy of one study."""
 
     lifecycle: Mapping[str, int] = field(default_factory=lambda: MappingProxyType(dict(DEFAULT_STAGE_RULES)))
-    labels: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    labels: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     currency: str | None = None
     cleaning: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({key: "keep" for key in CLEANING_KEYS}))
     #: the cleaning keys the study file sets itself (the others keep rows by default)
@@ -64,10 +65,12 @@ class StudySettings:
     def label(self, name: Any) -> str:
         """The display label of a column, arm or driver *name* (plain text; escape it for Markdown).
 
-        The study's ``labels:`` entry, else the name with underscores as spaces.
+        The study's ``labels:`` entry (one text, or one per language: ``{en: web shop, zh: 网店}``,
+        the current language's), else the name with underscores as spaces.
         """
         text = str(name)
-        return self.labels.get(text, text.replace("_", " "))
+        given = self.labels.get(text, text.replace("_", " "))
+        return in_language(dict(given)) if isinstance(given, Mapping) else given
 
     def currency_name(self, language: str | None = None) -> str:
         """How sentences name money: "US dollars" for ``currency: USD``, the study's own words for
@@ -103,7 +106,12 @@ def _labels(raw: Any, where: str) -> Mapping[str, str]:
     if not isinstance(raw, dict):
         raise StudyConfigError(f"{where}: labels: must map names to labels, such as "
                                f"{{overall_satisfaction: overall satisfaction}}; got {shown(raw)}")
-    return MappingProxyType({str(name): _short_text(label, where, f"labels.{name}") for name, label in raw.items()})
+    return MappingProxyType({
+        str(name): (MappingProxyType({lang: _short_text(text, where, f"labels.{name}.{lang}")
+                                      for lang, text in per_language({"label": label}, "label", f"{where}: labels.{name}",
+                                                                     default="").items()})
+                    if isinstance(label, dict) else _short_text(label, where, f"labels.{name}"))
+        for name, label in raw.items()})
 
 
 def _cleaning(raw: Any, where: str) -> Mapping[str, str]:
