@@ -101,7 +101,7 @@ MESSAGES = {
         "segmentation.criterion.calinski_harabasz": "Calinski-Harabasz 指数（越高越好）",
         "segmentation.criterion.davies_bouldin": "Davies-Bouldin 指数（越低越好）",
         "segmentation.criterion.bic": "BIC（越低越好）",
-        "segmentation.criterion.gap": "Gap 统计量（取 Gap 值在下一个 k 的 1 个标准误以内的第一个 k）",
+        "segmentation.criterion.gap": "Gap 统计量（取首个在下一 k 的 1 个标准误内的 k）",
         # findings
         "segmentation.finding.top_share": (
             "排名前 {top:.0%} 的客户贡献了 {share:.1%} 的{what}。"
