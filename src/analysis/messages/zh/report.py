@@ -79,6 +79,23 @@ MESSAGES = {
         "report.check.none_apply": (
             "没有任何笔记本适用于本研究的表（{tables}）；请参阅 README 中关于各表的说明"
         ),
+        # analysis run
+        "report.run.nothing": "没有可运行的内容：未找到任何研究或笔记本",
+        "report.run.start": "正在运行 {n} 个笔记本，输出到 {folder}",
+        "report.run.interrupted": (
+            "已中断（Ctrl-C 或 SIGTERM）；报告和清单文件保持最后一个完成的笔记本留下的状态"
+        ),
+        "report.run.interrupted_which": "{which} 记为已中断（保留其上一次成功的报告）；",
+        "report.run.interrupted_some": (
+            "已中断（Ctrl-C 或 SIGTERM）：{what}{n} 个笔记本中有 {done} 个已完成；索引：{index}"
+        ),
+        "report.run.summary": "{ok} 个成功（{reused} 个复用），{failed} 个失败，{skipped} 个跳过；索引：{index}",
+        "report.run.progress": "[{i}/{n}] {run}：{status}（{seconds:.1f} 秒）{reused}{checks}{cited}{tail}",
+        "report.run.reused": "，复用：输入、参数和代码均未改变",
+        "report.run.checks": "；{n} 项检查未通过或发出警告（见其“检查”一节）",
+        "report.run.cited": "；{n} 个引用的数值不在其表格中（见索引页）",
+        # analysis export
+        "report.export.written": "已写入 {path}（只保留 {language} 语言的叙述）",
         # analysis init
         "report.init.written": "已写入 {path}",
         "report.init.next": (
