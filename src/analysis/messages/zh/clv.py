@@ -38,7 +38,7 @@ MESSAGES = {
         "clv.process.trans": "购买（trans）",
         "clv.process.life": "流失（life）",
         "clv.finding.calibration": (
-            "校准期：截至 {cal_end:date} 已首次购买的 {customers:,} 位客户；验证期为 {cal_end:date} 至 {end:date}，"
+            "校准期：截至 {cal_end:date}已首次购买的 {customers:,} 位客户；验证期为 {cal_end:date}至 {end:date}，"
             "共 {holdout:.1f} {unit}。"
         ),
         "clv.finding.base_value": (
@@ -63,7 +63,7 @@ MESSAGES = {
         ),
         "clv.finding.tracking_convention": (
             "模型曲线在每个周期最后一天结束时计算预期购买次数，与汇总表计算客户年龄的方式一致；BTYD 和 lifetimes "
-            "则在次日计算。按它们的惯例，截至校准期结束（即截止于 {end:date} 的周期）的预期累计重复购买次数为 "
+            "则在次日计算。按它们的惯例，截至校准期结束（即截止于 {end:date}的周期）的预期累计重复购买次数为 "
             "{next_day:,.1f}，而不是 {ours:,.1f}（相差 {diff:+.2f}%）。"
         ),
         "clv.check.converged": (
