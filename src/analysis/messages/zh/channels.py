@@ -76,22 +76,22 @@ MESSAGES = {
             "约 {mde_pp:.2f} 个百分点及以上的 {outcome} 提升度。"
         ),
         "channels.text.profit_profitable": (
-            "{arm} 相对 {control} 是盈利的：每次接触增加 {inc:.2f} {currency} 收入，按扣除折扣（如有）后"
+            "{arm} 相对 {control} 是盈利的：每次接触增加收入 {inc:.2f} {currency}，按扣除折扣（如有）后"
             "该收入 {margin:.1%} 的毛利率计算，每次接触利润为 {profit:+.3f} {currency}（{lo:+.3f} 至 {hi:+.3f}，"
             "整个区间高于零）；投资回报率（ROI）为 {roi:.0%}（{roi_lo:.0%} 至 {roi_hi:.0%}）。"
         ),
         "channels.text.profit_uncertain": (
-            "{arm} 是否划算尚无定论：相对 {control}，它每次接触增加 {inc:.2f} {currency} 收入，按扣除折扣（如有）"
+            "{arm} 是否划算尚无定论：相对 {control}，它每次接触增加收入 {inc:.2f} {currency}，按扣除折扣（如有）"
             "后该收入 {margin:.1%} 的毛利率计算，每次接触利润为 {profit:+.3f} {currency}，其区间 {lo:+.3f} 至 "
             "{hi:+.3f} 跨越零；因此其投资回报率（ROI）只以区间 {roi_lo:.0%} 至 {roi_hi:.0%} 给出，不给单一数值。"
         ),
         "channels.text.profit_loss": (
-            "{arm} 相对 {control} 是亏损的：它每次接触增加 {inc:.2f} {currency} 收入，但按扣除折扣（如有）后"
+            "{arm} 相对 {control} 是亏损的：它每次接触增加收入 {inc:.2f} {currency}，但按扣除折扣（如有）后"
             "该收入 {margin:.1%} 的毛利率计算，每次接触利润为 {profit:+.3f} {currency}（{lo:+.3f} 至 {hi:+.3f}，"
             "整个区间低于零）；投资回报率（ROI）为 {roi:.0%}（{roi_lo:.0%} 至 {roi_hi:.0%}）。"
         ),
         "channels.text.profit_profitable_no_cost": (
-            "{arm} 相对 {control} 是盈利的：每次接触增加 {inc:.2f} {currency} 收入，按该收入 {margin:.1%} 的"
+            "{arm} 相对 {control} 是盈利的：每次接触增加收入 {inc:.2f} {currency}，按该收入 {margin:.1%} 的"
             "毛利率计算，每次接触利润为 {profit:+.3f} {currency}（{lo:+.3f} 至 {hi:+.3f}，整个区间高于零）；"
             "没有记录营销活动成本，因此没有投资回报率（ROI）。"
         ),
@@ -208,7 +208,7 @@ MESSAGES = {
             "对它们做逻辑回归会出现分离：请依据区间判断它们的差异，依据所注明的方法解读调整后比较。"
         ),
         "channels.check.zero_events_pass": (
-            "{outcome}：每个组都既有事件也有非事件（没有事件的组 {n} 个）。"
+            "{outcome}：每个组都既有事件也有非事件（无事件或全为事件的组：{n} 个）。"
         ),
         "channels.check.small_groups": (
             "{outcome}：卡方检验的最小期望频数为 {expected:.1f}，低于 5，因此其 p 值只是近似值；"
@@ -242,7 +242,7 @@ MESSAGES = {
         "channels.method.ml": "最大似然",
         "channels.method.ols": "最小二乘",
         "channels.check.separation_pass": (
-            "{outcome}：调整后回归中没有组出现分离（标记 {n} 个）。"
+            "{outcome}：调整后回归中没有组出现分离（被标记的组：{n} 个）。"
         ),
         "channels.check.balance": (
             "各组的客户构成不同：最大的标准化差异为 {smd:.3f}（{covariate}，{arm} 对比 {control}），高于 {limit}；"
