@@ -22,6 +22,9 @@ The modules (all plain functions, DataFrame in, tidy DataFrame out):
 - :mod:`~analysis.segmentation.clustering` - standardized features, k-means and
   Gaussian mixtures, choice of k, bootstrap stability (``fpc::clusterboot``),
   profiles and names (one module per step);
+- :mod:`~analysis.segmentation.value_classes` - the eight RFM value classes of
+  Chinese CRM teaching (重要价值客户 ... 一般挽留客户): R, F and M above or below the
+  median or mean;
 - :mod:`~analysis.segmentation.assignments` - every grouping of each customer in
   one table.
 
@@ -107,6 +110,13 @@ from analysis.segmentation.tiers import (
     top_share_statement,
     value_tiers,
 )
+from analysis.segmentation.value_classes import (
+    CLASS_REFERENCES,
+    VALUE_CLASSES,
+    rfm_value_classes,
+    value_class_references,
+    value_class_summary,
+)
 
 __all__ = [
     "CLUSTER_METHODS", "COMPONENTS", "CRITERIA", "DEFAULT_WEIGHTS", "KeyAccounts", "QUADRANTS",
@@ -120,5 +130,6 @@ __all__ = [
     "r_package_segment_rules", "rfm", "rfm_from_customers", "rfm_heatmap_table", "rfm_values", "rfm_window",
     "score_rfm", "score_rule_differences", "score_values", "stages_unknown", "segment_lifecycle_table", "segment_summary",
     "stability_reading", "stage_by_segment", "tier_summary", "top_share_statement",
-    "value_tiers",
+    "value_tiers", "CLASS_REFERENCES", "VALUE_CLASSES", "rfm_value_classes", "value_class_references",
+    "value_class_summary",
 ]
