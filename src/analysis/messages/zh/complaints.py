@@ -149,7 +149,7 @@ MESSAGES = {
         ),
         "complaints.check.unlinked_pass": "每件投诉都对应该客户在投诉当天或之前的一笔订单。",
         "complaints.check.few_complaints": (
-            "购买渠道 {group} 的订单只有 {n:,} 件投诉：其投诉率的区间很宽，与其他渠道的差异可能显示不出来。"
+            "购买渠道“{group}”的订单只有 {n:,} 件投诉：其投诉率的区间很宽，与其他渠道的差异可能显示不出来。"
         ),
         "complaints.check.few_complaints_pass": (
             "每个购买渠道都至少有 {n:,} 件投诉，足以得到可用的投诉率区间。"
@@ -199,7 +199,7 @@ MESSAGES = {
             "{limit}）。"
         ),
         "complaints.check.flag_no_overlap": (
-            "投诉过的客户与其他客户在 {covariate} 上完全没有重叠（每组只有一个取值）：任何模型都无法在相同的此前"
+            "投诉过的客户与其他客户在“{covariate}”上完全没有重叠（每组只有一个取值）：任何模型都无法在相同的此前"
             "价值下比较他们。"
         ),
         "complaints.check.recovery_no_overlap": (

@@ -44,11 +44,11 @@ MESSAGES = {
             "主动争取客户，而不能指望顺着既有的购买习惯。"
         ),
         "crosssell.text.value_added": (
-            "增值服务（{names}）在最近一个完整期间 {period} 的销售额为 {sales:wan} {currency}（{level} 置信区间 "
+            "增值服务（{names}）在最近一个完整期间（{period}）的销售额为 {sales:wan} {currency}（{level} 置信区间 "
             "{low:wan} 至 {high:wan}），占该期间收入的 {share:.1%}。"
         ),
         "crosssell.text.referral_rate": (
-            "在最近一个完整期间 {period}，{rate:.1%} 的新客户是由现有客户推荐而来的（{new:,} 位中的 {referred:,} "
+            "在最近一个完整期间（{period}），{rate:.1%} 的新客户是由现有客户推荐而来的（{new:,} 位中的 {referred:,} "
             "位；{level} 置信区间 {low:.1%} 至 {high:.1%}）。"
         ),
         "crosssell.text.top_referrer": (
