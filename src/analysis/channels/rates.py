@@ -25,6 +25,7 @@ from scipy import stats
 from analysis.channels._common import ALPHA, COLUMN, CORRECTION, FRAME, adjust_pvalues, omnibus_frame, prepare
 from analysis.checks import validate_params
 from analysis.errors import AnalysisWarning, DataValidationError
+from analysis.messages import msg
 from analysis.results import ResultMixin, order_estimate_columns
 
 __all__ = [
@@ -292,7 +293,7 @@ def compare_rates(
                 f"Smallest expected count is {min_exp:.1f} (< 5); the chi-square p-value is approximate."
             )
             warnings.warn(notes[-1], AnalysisWarning, stacklevel=3)
-    omnibus = omnibus_frame(test="Pearson chi-square", statistic=float(chi2), df=float(dof), p_value=float(pval),
+    omnibus = omnibus_frame(test=msg("labels.test.pearson_chi2"), statistic=float(chi2), df=float(dof), p_value=float(pval),
                             cramers_v=float(v), n=int(n.sum()), min_expected=float(min_exp),
                             continuity_correction=bool(yates))
     if reference is not None:

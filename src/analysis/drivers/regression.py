@@ -44,6 +44,7 @@ from analysis.drivers._data import (
 )
 from analysis.checks import Interval, Options, check_is_fitted, check_params, shown
 from analysis.errors import AnalysisWarning, DataValidationError, ParameterError
+from analysis.messages import msg
 from analysis.results import ResultMixin, estimate_table
 
 __all__ = ["KeyDriverRegression", "LogisticDriverModel", "OrdinalDriverModel", "loyalty_model", "vif"]
@@ -210,7 +211,7 @@ class KeyDriverRegression(ResultMixin):
         test = res.wald_test(r, scalar=True, use_f=False)
         self.group_test_ = pd.DataFrame({"stat": [float(test.statistic)], "df": [int(inter.shape[1])],
                                          "p_value": [float(test.pvalue)]},
-                                        index=pd.Index([f"{group} x drivers"], name="test"))
+                                        index=pd.Index([msg("labels.test.group_interaction", group=group)], name="test"))
         for lv in levels:
             sub = kept.loc[kept[group].astype(str) == lv]
             try:

@@ -132,7 +132,7 @@ def plot_concentration(conc, *, top: float = 0.2, limits: dict | None = None, wh
                 label=msg("segmentation.fig.concentration.mark", top=top, share=share))
         if limits:
             ax.scatter([limits["ab_x"], limits["bc_x"]], [limits["ab_y"], limits["bc_y"]],
-                       color="red", zorder=3, label="A|B, B|C")
+                       color="red", zorder=3, label=msg("labels.fig.abc_limits"))
         ax.set_xlim(0, 1)
         ax.set_ylim(0, 1.01)
         ax.set_xlabel(msg("segmentation.axis.customer_share"))
@@ -286,7 +286,8 @@ def plot_stage_by_segment(table: pd.DataFrame) -> Figure:
     >>> ax.get_title(), ax.get_xlabel(), ax.get_ylabel()
     ('Lifecycle stage by RFM segment (customers)', 'RFM segment', 'Lifecycle stage')
     """
-    body = table.drop(index="Total", columns="Total", errors="ignore")
+    total = list(dict.fromkeys([msg("labels.table.total"), "Total"]))  # the margins, in this language or English
+    body = table.drop(index=total, columns=total, errors="ignore")
     with figure_style():
         fig, ax = new_figure(width=max(6.0, 0.7 * body.shape[1] + 2.5), height=max(3.0, 0.5 * len(body) + 1.5))
         values = body.to_numpy(dtype=float)

@@ -138,5 +138,5 @@ def stage_by_segment(stages: pd.Series, segments: pd.Series, *, normalize: bool 
     """
     if not stages.index.equals(segments.index):
         raise DataValidationError("stages and segments must share the same customer index.")
-    return pd.crosstab(stages, segments, margins=True, margins_name="Total",
+    return pd.crosstab(stages, segments, margins=True, margins_name=msg("labels.table.total"),
                        normalize="all" if normalize else False, dropna=False)

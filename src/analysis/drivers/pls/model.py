@@ -15,6 +15,7 @@ from analysis.drivers.pls.bootstrap import bootstrap_tables
 from analysis.drivers.pls.estimation import _estimate, _treat, _unidimensionality
 from analysis.drivers.pls.spec import PARAMETER_CONSTRAINTS, _topological, model_spec
 from analysis.errors import AnalysisWarning, DataValidationError
+from analysis.messages import msg
 from analysis.results import ResultMixin, order_estimate_columns
 
 __all__ = ["PLSPathModel"]
@@ -232,7 +233,8 @@ class PLSPathModel(ResultMixin):
         summ = []
         for j, idx in enumerate(spec["blocks"]):
             c = comm[idx]
-            summ.append({"type": "Endogenous" if a[:, j].any() else "Exogenous", "mode": spec["modes"][j],
+            summ.append({"type": msg(f"labels.construct.{'endogenous' if a[:, j].any() else 'exogenous'}"),
+                         "mode": spec["modes"][j],
                          "r2": est["r2"][j], "block_communality": c.mean(),
                          "mean_redundancy": (c * est["r2"][j]).mean(),
                          "ave": c.sum() / (c.sum() + (1 - c).sum()) if spec["modes"][j] == "A" else np.nan})
