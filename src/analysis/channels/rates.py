@@ -293,7 +293,8 @@ def compare_rates(
                 f"Smallest expected count is {min_exp:.1f} (< 5); the chi-square p-value is approximate."
             )
             warnings.warn(notes[-1], AnalysisWarning, stacklevel=3)
-    omnibus = omnibus_frame(test=msg("labels.test.pearson_chi2"), statistic=float(chi2), df=float(dof), p_value=float(pval),
+    omnibus = omnibus_frame(test=msg("labels.test.pearson_chi2"), statistic=float(chi2), df=float(dof),
+                            p_value=float(pval),
                             cramers_v=float(v), n=int(n.sum()), min_expected=float(min_exp),
                             continuity_correction=bool(yates))
     if reference is not None:

@@ -211,7 +211,8 @@ class KeyDriverRegression(ResultMixin):
         test = res.wald_test(r, scalar=True, use_f=False)
         self.group_test_ = pd.DataFrame({"stat": [float(test.statistic)], "df": [int(inter.shape[1])],
                                          "p_value": [float(test.pvalue)]},
-                                        index=pd.Index([msg("labels.test.group_interaction", group=group)], name="test"))
+                                        index=pd.Index([msg("labels.test.group_interaction", group=group)],
+                                                       name="test"))
         for lv in levels:
             sub = kept.loc[kept[group].astype(str) == lv]
             try:
