@@ -28,7 +28,7 @@ MESSAGES = {
         "clv.fig.tracking.title": "每{unit}重复交易数：实际值与 {model} 对比",
         "clv.fig.tracking_cumulative.title": "累计重复交易数：实际值与 {model} 对比",
         "clv.fig.frequency.title": "按校准期重复购买次数划分的客户数：实际值与 {model} 对比",
-        "clv.fig.holdout.title": "按校准期购买频率划分的验证期购买次数：实际值与 {model} 对比",
+        "clv.fig.holdout.title": "按校准期频率分组的验证期购买次数：实际值与 {model} 对比",
         "clv.fig.concentration.title": "客户群的价值集中度如何？",
         "clv.fig.recovery.title": "各获客渠道 BG/NBD 参数：估计值与真实值对比",
         "clv.unit.W": "周",
@@ -78,14 +78,14 @@ MESSAGES = {
             "{model}（基于{fit}拟合）：{parameters} 取到了极端值（参数空间的边界）；这些估计值的标准误不可靠。"
         ),
         "clv.check.independence_pass": (
-            "Gamma-Gamma 消费金额模型假定：客户每次购买的花费与其购买频率无关。在 {n:,.0f} 位重复购买客户中，"
+            "Gamma-Gamma 消费金额模型假设：客户每次购买的花费与其购买频率无关。在 {n:,.0f} 位重复购买客户中，"
             "购买频率与平均消费金额的 Spearman 相关系数为 {rho:+.2f}（p = {p:.2g}；Pearson r = {r:+.2f}），"
             "其绝对值小于 {material}，或在 5% 水平上不显著：不存在实质性的相关，消费金额的预测可以使用。"
         ),
         "clv.check.independence_warn": (
-            "Gamma-Gamma 消费金额模型假定：客户每次购买的花费与其购买频率无关。在 {n:,.0f} 位重复购买客户中，"
+            "Gamma-Gamma 消费金额模型假设：客户每次购买的花费与其购买频率无关。在 {n:,.0f} 位重复购买客户中，"
             "购买频率与平均消费金额的 Spearman 相关系数为 {rho:+.2f}（p = {p:.2g}；Pearson r = {r:+.2f}）："
-            "该假定不成立。购买频繁的客户每次购买花费{direction}，因此购买次数少的客户，其预期消费会向一个并不属于"
+            "该假设不成立。购买频繁的客户每次购买花费{direction}，因此购买次数少的客户，其预期消费会向一个并不属于"
             "他们的均值收缩；解读单个客户的价值以及价值最高客户所占的份额时需谨慎。"
         ),
         "clv.check.independence_not_run": (
@@ -115,8 +115,8 @@ MESSAGES = {
             "基于{fit}拟合：{total:,} 位客户中有 {n:,} 位的重复购买总金额为 0；消费金额模型无法使用为 0 的平均消费，"
             "因此他们不参与该模型的拟合，按总体的平均消费估值。"
         ),
-        "clv.check.note": "检验{status}（{kind}）",
-        "clv.check.paragraph": "**{label}：**{text}",
+        "clv.check.note": "检查{status}（{kind}）",
+        "clv.check.paragraph": "**{label}**：{text}",
         "clv.fit.calibration": "校准期",
         "clv.fit.full": "截至观察期结束的全部数据",
         "clv.model.GammaGamma": "Gamma-Gamma",
@@ -167,7 +167,7 @@ MESSAGES = {
             "## 从现在起，每位客户价值多少？\n\n"
             "为计算价值，所选模型和 Gamma-Gamma 消费金额模型在截至观察期结束的全部数据上重新拟合（不含上文统计的"
             "客户，但他们仍会被估值）。Gamma-Gamma 模型补充了客户每次购买的花费：客户的购买次数越少，其自身的平均"
-            "消费就越向总体平均值收缩。表中给出两个模型的拟合结果。该模型假定客户每次购买的花费与其购买频率无关；"
+            "消费就越向总体平均值收缩。表中给出两个模型的拟合结果。该模型假设客户每次购买的花费与其购买频率无关；"
             "表下方检验了重复购买客户中二者的相关性及其 p 值，说明文字指出该结果对价值意味着什么。每个价值的 95% "
             "置信区间都包含了两个模型的参数不确定性（delta 方法）。"
         ),

@@ -72,12 +72,12 @@ MESSAGES = {
         "key_accounts.unit.purchases": "购买次数",
         # findings
         "key_accounts.finding.identified": (
-            "这 {k:,.0f} 位大客户（大客户得分最高的客户）贡献了最近 {days:,.0f} 天{what}的 {share:.1%}，"
-            "即 {total_value:wan} {unit}中的 {key_value:wan}。"
+            "这 {k:,.0f} 位大客户（大客户得分最高的客户）贡献了最近 {days:,.0f} 天{what}的 {share:.1%}："
+            "{key_value:wan} {unit}，总额 {total_value:wan} {unit}。"
         ),
         "key_accounts.finding.identified_counts": (
-            "这 {k:,.0f} 位大客户（大客户得分最高的客户）完成了最近 {days:,.0f} 天购买次数的 {share:.1%}，"
-            "即 {total_value:,.0f} 次中的 {key_value:,.0f} 次。"
+            "这 {k:,.0f} 位大客户（大客户得分最高的客户）完成了最近 {days:,.0f} 天购买次数的 {share:.1%}："
+            "{key_value:,.0f} 次，总数 {total_value:,.0f} 次。"
         ),
         "key_accounts.finding.weights": (
             "得分中当前价值的权重为 {value:.0%}，增长潜力为 {growth:.0%}，钱包份额为 {share_of_wallet:.0%}"
