@@ -51,11 +51,11 @@ MESSAGES = {
         "segmentation.feature.tenure_days.low": "新近获取",
         # one-to-one notes
         "segmentation.one_to_one.missing_potential": (
-            "无法识别最具增长潜力客户：客户表中没有记录每位客户潜在价值（或 CLV 估计值）的列 {column!r}。"
+            "无法识别最具增长潜力客户：客户表中没有记录每位客户潜在价值（或 CLV 估计值）的列“{column}”。"
             "请添加该列，或通过 potential_column= 指定这样的列。"
         ),
         "segmentation.one_to_one.missing_cost": (
-            "无法识别负值客户：客户表中没有记录每位客户服务成本的列 {column!r}。请添加该列，或通过 cost_column= 指定它。"
+            "无法识别负值客户：客户表中没有记录每位客户服务成本的列“{column}”。请添加该列，或通过 cost_column= 指定它。"
         ),
         "segmentation.one_to_one.potential_off": (
             "未识别最具增长潜力客户：potential_column 为 null，因此不读取潜在价值。"
