@@ -15,10 +15,8 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from analysis.findings import verify_outputs
-from analysis.report.cli import main
 from analysis.study import load_study
 
 STUDIES = ("service_demo", "cdnow")
@@ -26,14 +24,8 @@ NOISE = re.compile(r"\w*Warning: |\[IPKernelApp\]|Traceback \(most recent call l
 
 
 @pytest.fixture(scope="module")
-def reports(project_root, tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("bundled_reports")
-    args = ["run", "--force", "--reports-dir", str(folder), "--notebooks-dir", str(project_root / "notebooks")]
-    for study in STUDIES:
-        args += ["--study", str(project_root / "params" / f"{study}.yaml")]
-    result = CliRunner().invoke(main, args)
-    assert result.exit_code == 0, result.output
-    return folder
+def reports(bundled_reports) -> Path:
+    return bundled_reports
 
 
 def _notebooks():

@@ -240,3 +240,25 @@ def test_any_data_preparation(tiny, prep):
     (issue 12); never a traceback from pandas, never a run of the study's text."""
     tiny.write_text(yaml.safe_dump({"name": "tiny", "data": {"transactions": {**ORDERS, **prep}}}), encoding="utf-8")
     _check(tiny)
+
+
+def test_language_and_texts_per_language(tmp_path, monkeypatch):
+    from analysis.errors import StudyConfigError
+    from analysis.study import load_study
+
+    path = tmp_path / "params" / "shop.yaml"
+    path.parent.mkdir()
+    path.write_text("name: shop\ntitle: {en: Shop, zh: 商店}\ndescription: Plain\nlanguage: zh\n"
+                    "data: {dataset: service_demo, options: {n_customers: 50}}\n", encoding="utf-8")
+    study = load_study(path)
+    assert (study.language, study.title, study.title_in("zh"), study.title_in("zh-Hant")) == ("zh", "Shop", "商店", "商店")
+    assert study.title_in("zh", "description") == "Plain"
+    monkeypatch.setenv("ANALYSIS_LANG", "zh")
+    assert load_study(path).title == "商店"  # a kernel of the Chinese edition
+    path.write_text(path.read_text(encoding="utf-8").replace("language: zh", "language: fr"), encoding="utf-8")
+    with pytest.raises(StudyConfigError, match="language: must be one of en, zh, zh-Hant; got 'fr'"):
+        load_study(path)
+    path.write_text(path.read_text(encoding="utf-8").replace("language: fr\n", "").replace("zh: 商店", "de: Laden"),
+                    encoding="utf-8")
+    with pytest.raises(StudyConfigError, match="title: give one text, or one per language"):
+        load_study(path)

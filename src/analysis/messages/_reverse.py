@@ -9,8 +9,8 @@ from typing import Callable
 _FIELD = re.compile(r"\{[^{}]*\}")
 #: a template is matched as a pattern only if its fixed words are this long (a bare "{name}" matches anything)
 _MIN_FIXED = 2
-#: catalogs whose texts never label a table (the glossary's terms would shadow a stage or segment name)
-_NOT_LABELS = ("glossary.",)
+#: texts that never label a table row (a glossary term or a column header would shadow a segment name)
+_NOT_LABELS = ("glossary.", "labels.column.")
 
 
 def _pattern(template: str) -> tuple[re.Pattern, list[str]] | None:
@@ -44,7 +44,7 @@ def _english_field(value: str, spec: str, back: Callable[[str], str]) -> object:
 class _Reverse:
     def __init__(self, catalog: dict[str, str], english: dict[str, str]) -> None:
         self.exact: dict[str, str] = {}
-        self.patterns: list[tuple[re.Pattern, list[str], str, dict[str, str]]] = []
+        self.patterns: list[tuple[re.Pattern, list[str], str, dict[str, str], int]] = []
         for key, text in catalog.items():
             target = english.get(key)
             if target is None or text == target or key.startswith(_NOT_LABELS):
@@ -55,8 +55,9 @@ class _Reverse:
                     self.exact.setdefault(text.replace("{{", "{").replace("}}", "}"), target)
                 continue
             specs = {name: spec for _, name, spec, _ in string.Formatter().parse(target) if name}
-            self.patterns.append((compiled[0], compiled[1], target, specs))
-        self.patterns.sort(key=lambda p: -len(p[0].pattern))
+            fixed = len("".join(lit for lit, *_ in string.Formatter().parse(text)))
+            self.patterns.append((compiled[0], compiled[1], target, specs, fixed))
+        self.patterns.sort(key=lambda p: (-p[4], len(p[1])))  # the most specific template first
         self.cache: dict[str, str] = {}
 
     def __call__(self, value: str) -> str:
@@ -64,7 +65,7 @@ class _Reverse:
             return self.cache[value]
         out = self.exact.get(value, value)
         if out is value:
-            for pattern, names, target, specs in self.patterns:
+            for pattern, names, target, specs, _ in self.patterns:
                 match = pattern.match(value)
                 if not match:
                     continue

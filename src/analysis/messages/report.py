@@ -104,7 +104,7 @@ MESSAGES = {
         "report.run.checks": "; {n} check(s) failed or warn (see its Checks)",
         "report.run.cited": "; {n} cited value(s) not in their tables (see the index)",
         # analysis export
-        "report.export.written": "wrote {path} (narrative in {language} only)",
+        "report.export.written": "wrote {path} (narrative in {lang} only)",
         # analysis init
         "report.init.written": "wrote {path}",
         "report.init.next": (

@@ -296,7 +296,7 @@ def export(notebook, language, output) -> None:
     from analysis.report.editions import export_notebook
 
     target = output or notebook.with_name(f"{notebook.stem}.{language}.ipynb")
-    click.echo(msg("report.export.written", path=export_notebook(notebook, target, language), language=language))
+    click.echo(msg("report.export.written", path=export_notebook(notebook, target, language), lang=language))
 
 
 @main.command()

@@ -252,7 +252,8 @@ def in_english(df: Any, language: str) -> Any:
         return mapped.rename(back(index.name))
 
     if isinstance(df, pd.Series):
-        return pd.Series(df.map(back) if texty(df.dtype) else df, index=labels(df.index), name=back(df.name))
+        series = df.astype(object).map(back) if texty(df.dtype) else df.copy()
+        return series.set_axis(labels(df.index)).rename(back(df.name))
     out = df.copy()
     out.index, out.columns = labels(df.index), labels(df.columns)
     for i in range(out.shape[1]):
