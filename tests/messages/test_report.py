@@ -17,6 +17,9 @@ FIELDS = {
     "example": "channel", "error": "bad", "what": "prefix", "column": "channel", "values": "a, b", "study": "s",
     "rows": 1200, "default": "quantile", "note": "2 rows dropped", "reason": "why", "path": "params/s.yaml", "run": 3, "skipped": 1, "problems": 0, "studies": 2,
     "skip": "or null to skip that part", "alternative": "predictors",
+    # analysis run's progress and summary lines, analysis export
+    "lang": "zh", "folder": "reports", "which": "s/01", "done": 3, "index": "reports/index.html", "ok": 3,
+    "reused": "", "failed": 1, "i": 1, "status": "ok", "seconds": 2.5, "checks": "", "cited": "", "tail": "",
 }
 
 

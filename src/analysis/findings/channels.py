@@ -38,7 +38,7 @@ import pandas as pd
 
 from analysis.channels import AdjustedComparison, RateComparison, SpendComparison
 from analysis.findings.core import Check, Cite, Finding
-from analysis.messages import escape_markdown, msg
+from analysis.messages import escape_markdown, join_words, msg
 
 __all__ = [
     "slug", "rates_test_table", "rates_finding", "rates_checks", "spend_tests_table", "spend_groups_table", "spend_findings",
@@ -124,7 +124,7 @@ def rates_checks(result: RateComparison, *, table: str, test_table: pd.DataFrame
     affects = [f"rates_{o}", *affects]
     n_zero = _cite(test_table, test_name, "n_zero_event", row)
     sep = (Check(f"zero_events_{o}", "separation", "warn", "channels.check.zero_events", affects=affects,
-                 outcome=_word(label, result.outcome), n=n_zero, groups=", ".join(_word(label, z) for z in zero))
+                 outcome=_word(label, result.outcome), n=n_zero, groups=join_words(_word(label, z) for z in zero))
            if zero else
            Check(f"zero_events_{o}", "separation", "pass", "channels.check.zero_events_pass", affects=affects,
                  outcome=_word(label, result.outcome), n=n_zero))
@@ -181,7 +181,7 @@ def _choice(name: str, part, method: str, tests: pd.DataFrame, tests_name: str, 
                        alpha=f"{part.alpha}")
     constant = [g for g in part.groups.index if part.groups.loc[g, "sd"] <= 0]
     if constant:
-        return Finding(key, "channels.reason.constant", groups=", ".join(_word(label, g) for g in constant))
+        return Finding(key, "channels.reason.constant", groups=join_words(_word(label, g) for g in constant))
     first = part.assumptions.iloc[0]["skewed_groups"][0]
     return Finding(key, "channels.reason.skewed", group=_word(label, first),
                    skewness=_cite(tests, tests_name, "max_abs_skewness", name),
@@ -309,7 +309,7 @@ def adjusted_findings(result: AdjustedComparison, outcome: str, *, table: str, e
     withheld (no finite estimate) gets no sentence."""
     e = result.effects if effects is None else effects
     suffix = "_pp" if binary else ""
-    covariates = ", ".join(_word(label, c) for c in result.covariates)
+    covariates = join_words(_word(label, c) for c in result.covariates)
     out = []
     for i, r in e.iterrows():
         cols = [f"{c}{suffix}" for c in ("unadjusted", "estimate", "ci_low", "ci_high")]
@@ -351,7 +351,7 @@ def adjusted_checks(result: AdjustedComparison, outcome: str, *, table: str, lab
                         for m in sorted({str(m) for m in e.loc[flagged, "method"]}))
     return [Check(f"separation_{slug(outcome)}", "separation", "warn", "channels.check.separation",
                   affects=affects, outcome=_word(label, outcome), n=n, method=methods,
-                  groups=", ".join(_word(label, g) for g in e.loc[flagged, "group"]))]
+                  groups=join_words(_word(label, g) for g in e.loc[flagged, "group"]))]
 
 
 def _covariate(row: pd.Series, label: Label | None, language: str | None) -> str:
@@ -532,7 +532,7 @@ def spend_skip(frame: pd.DataFrame, channel: str, outcome: str, *, language: str
     if not few:
         return None
     return Check(f"spend_few_buyers_{slug(outcome)}", "small_groups", "not_run", "channels.check.spend_few_buyers",
-                 outcome=escape_markdown(str(outcome)), groups=", ".join(escape_markdown(c) for c in few))
+                 outcome=escape_markdown(str(outcome)), groups=join_words(escape_markdown(c) for c in few))
 
 
 def economics_skip(customers: pd.DataFrame | None, transactions: pd.DataFrame | None, *,

@@ -29,7 +29,7 @@ import pandas as pd
 from analysis.findings.channels import adjusted_findings, slug
 from analysis.findings.core import Check, Cite, Finding
 from analysis.retention.recovery import MIN_EVENTS
-from analysis.messages import escape_markdown, msg
+from analysis.messages import escape_markdown, join_words, msg
 
 __all__ = ["SMD_LIMIT", "MIN_COMPLAINTS", "MIN_RECOVERY_ORDERS", "rate_findings", "unlinked_check",
            "channel_findings", "trend_finding", "pareto_finding", "resolution_findings", "satisfaction_findings",
@@ -151,7 +151,7 @@ def pareto_finding(categories: pd.DataFrame, *, table: str, label: Label | None 
     return Finding("complaint_categories", "complaints.text.pareto",
                    n=Cite(len(categories), table=table, column="complaints", agg="count"),
                    k=Cite(len(vital), table=table, column="complaints", agg="count", where={"vital_few": "True"}),
-                   names=", ".join(group_word(c, label, language) for c in vital.index),
+                   names=join_words(group_word(c, label, language) for c in vital.index),
                    share=_cite(categories, table, "cumulative_share", last))
 
 

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.findings.core import Check, Cite, Finding
-from analysis.messages import escape_markdown
+from analysis.messages import escape_markdown, join_words
 
 __all__ = ["category_findings", "rules_summary", "rule_findings", "rule_checks", "value_added_finding", "value_added_checks",
            "referral_findings", "referral_checks", "skipped_categories", "skipped_referrals", "no_basket",
@@ -143,7 +143,7 @@ def value_added_finding(sales: pd.DataFrame, categories: Sequence[str], *, table
         return []
     row = full[-1]
     return [Finding("value_added_sales", "crosssell.text.value_added", level=_level(alpha), currency=currency,
-                    names=", ".join(_word(label, c) for c in categories), period=escape_markdown(row),
+                    names=join_words(_word(label, c) for c in categories), period=escape_markdown(row),
                     sales=_cite(sales, table, "estimate", row), low=_cite(sales, table, "ci_low", row),
                     high=_cite(sales, table, "ci_high", row), share=_cite(sales, table, "share", row))]
 
@@ -157,8 +157,8 @@ def value_added_checks(transactions: pd.DataFrame, categories: Sequence[str] | N
     unknown = [c for c in categories if str(c) not in known]
     if unknown:
         return [Check("value_added_categories", "data_quality", "warn", "crosssell.check.unknown_value_added",
-                      affects=["value_added_sales"], names=", ".join(_word(label, c) for c in unknown),
-                      known=", ".join(_word(label, c) for c in sorted(known)))]
+                      affects=["value_added_sales"], names=join_words(_word(label, c) for c in unknown),
+                      known=join_words(_word(label, c) for c in sorted(known)))]
     return []
 
 

@@ -27,7 +27,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from analysis.findings.core import Check, Cite, Finding
-from analysis.messages import escape_markdown, msg
+from analysis.messages import escape_markdown, join_words, msg
 
 __all__ = [
     "agreement_check", "collinearity_check", "effects_finding", "facts", "gap_finding", "indirect_check", "group_finding", "improve_findings",
@@ -90,7 +90,7 @@ def survey_finding(size: pd.DataFrame, drivers, *, label: Label | None = None,
     """How many respondents the survey has, how many the models use, and the drivers."""
     return Finding("survey", "drivers.finding.survey", n=_fact(size, table, "respondents"),
                    n_used=_fact(size, table, "respondents_used"),
-                   drivers=", ".join(_name(label, d) for d in drivers))
+                   drivers=join_words(_name(label, d) for d in drivers))
 
 
 def _lowest(rel: pd.DataFrame, table: str, label: Label | None) -> dict:
@@ -319,7 +319,7 @@ def improve_findings(ipa: pd.DataFrame, *, label: Label | None = None, table: st
     def cell(row, column):
         return Cite(t.loc[row, column], table=table, column=column, row=row)
 
-    then = {"names": ", ".join(_name(label, n) for n in t.index[1:3])} if len(t) > 1 else {}
+    then = {"names": join_words(_name(label, n) for n in t.index[1:3])} if len(t) > 1 else {}
     out = [Finding("improve_first", "drivers.finding.priority" + ("_then" if then else ""), checks=checks,
                    first=_name(label, first), share=cell(first, "importance"), performance=cell(first, "performance"),
                    p_top=cell(first, "prob_top_priority"), **then)]
@@ -500,7 +500,7 @@ def index_scales_check(index: pd.DataFrame, *, label: Label | None = None, table
         return Check("index_scales", "data_quality", "pass", "drivers.check.index_scales_pass", affects=affects, k=k)
     return Check("index_scales", "data_quality", "warn", "drivers.check.index_scales_warn", affects=affects, k=k,
                  n=Cite(len(mixed), table=table, column="estimate", agg="count", where={"same_scale": False}),
-                 names=", ".join(_name(label, c) for c in mixed))
+                 names=join_words(_name(label, c) for c in mixed))
 
 
 def stated_findings(sv: pd.DataFrame, fit: pd.DataFrame, *, outcome: str, label: Label | None = None,
@@ -515,7 +515,7 @@ def stated_findings(sv: pd.DataFrame, fit: pd.DataFrame, *, outcome: str, label:
     for cls, key in (("hidden_driver", "stated_hidden"), ("basic_expectation", "stated_basic")):
         names = [_name(label, i) for i in sv.index[sv["class"] == cls]]
         if names:
-            out.append(Finding(key, f"drivers.finding.{key}", outcome=_name(label, outcome), names=", ".join(names)))
+            out.append(Finding(key, f"drivers.finding.{key}", outcome=_name(label, outcome), names=join_words(names)))
     return out
 
 

@@ -140,8 +140,8 @@ def history_check(matrix: pd.DataFrame, *, table: str, period: str, language: st
     oldest = matrix.index[0][0]
     rows = complete.loc[[oldest]] if oldest in complete.index.get_level_values(0) else complete.iloc[:0]
     n = int(rows.index.get_level_values("periods_since").max()) if len(rows) else 0
-    cite = Cite(n, table=table, column="periods_since", agg="max", where={"cohort": oldest, "complete": True}) \
-        if len(rows) else "0"
+    where = {"cohort": oldest, "complete": True}
+    cite = Cite(n, table=table, column="periods_since", agg="max" if len(rows) else "count", where=where)
     short = n < MIN_HISTORY
     return Check("retention_history", "sample_size", "warn" if short else "pass",
                  "retention.check.history_short" if short else "retention.check.history",

@@ -30,7 +30,8 @@ import string
 
 from analysis.errors import ParameterError
 
-__all__ = ["msg", "available_languages", "escape_markdown", "current_language", "column_label", "to_english",
+__all__ = ["msg", "available_languages", "escape_markdown", "current_language", "column_label", "to_english", "join_words",
+           "remember_english",
            "DEFAULT_LANGUAGE", "LANGUAGES"]
 
 DEFAULT_LANGUAGE = "en"
@@ -171,6 +172,17 @@ def _date(value, chinese: bool) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if chinese else f"{day.day} {day:%B} {day.year}"
 
 
+def join_words(items, language: str | None = None) -> str:
+    """Names listed in a sentence: "a, b, c" in English, "a、b、c" (the enumeration comma) in Chinese.
+
+    Examples
+    --------
+    >>> join_words(["web", "store"], language="en"), join_words(["web", "store"], language="zh")
+    ('web, store', 'web、store')
+    """
+    return ("、" if (language or current_language()).startswith("zh") else ", ").join(str(i) for i in items)
+
+
 def column_label(name: object, language: str | None = None) -> object:
     """How a table's column *name* is shown in *language*: a translated header where the catalog has one.
 
@@ -187,6 +199,25 @@ def column_label(name: object, language: str | None = None) -> object:
     if not isinstance(name, str):
         return name
     return _catalog(language or current_language()).get(f"labels.column.{name}", name)
+
+
+#: texts composed from several catalog parts in code, with their English twins (:func:`remember_english`)
+_REMEMBERED: dict[str, dict[str, str]] = {}
+
+
+def remember_english(pairs: dict[str, str], language: str | None = None) -> None:
+    """Record the English twin of texts code composed in *language* (a cluster named from two feature
+    words), for :func:`to_english`: a composition is not a catalog template it could match.
+
+    Examples
+    --------
+    >>> remember_english({"高消费、近期": "High spend, recent"}, language="zh")
+    >>> to_english("高消费、近期", language="zh")
+    'High spend, recent'
+    """
+    language = language or current_language()
+    if language != DEFAULT_LANGUAGE:
+        _REMEMBERED.setdefault(language, {}).update(pairs)
 
 
 def to_english(value: object, language: str | None = None) -> object:
@@ -206,6 +237,8 @@ def to_english(value: object, language: str | None = None) -> object:
     language = language or current_language()
     if language == DEFAULT_LANGUAGE or not isinstance(value, str):
         return value
+    if value in _REMEMBERED.get(language, {}):
+        return _REMEMBERED[language][value]
     from analysis.messages._reverse import reverse_lookup
 
     return reverse_lookup(_catalog(language), _MESSAGES[DEFAULT_LANGUAGE], language)(value)

@@ -12,6 +12,7 @@ MESSAGES = {
         "retention.fig.rates.x": "Period t ({period})",
         "retention.fig.rates.y": "Retention rate (share)",
         "retention.fig.groups.title": "Retention from {period_t} to the next {period} by group ({level:.0%} Wilson intervals)",
+        "retention.fig.groups.level": "{grouping}: {level}",
         "retention.fig.groups.x": "Retention rate (share)",
         "retention.fig.survival.title": "Customer survival (Kaplan-Meier, {level:.0%} log-log bands)",
         "retention.fig.survival.x": "Days since the first purchase",

@@ -103,8 +103,8 @@ def plot_retention_by_group(by_group: pd.DataFrame, *, period: str = "month", al
     >>> plot_retention_by_group(g).axes[0].get_xlabel()
     'Retention rate (share)'
     """
-    names = [f"{msg('retention.grouping.' + str(g)) if str(g) in GROUP_WORDS else g}: "
-             f"{label(lvl) if label else lvl}" for g, lvl in by_group.index]
+    names = [msg("retention.fig.groups.level", grouping=msg(f"retention.grouping.{g}") if str(g) in GROUP_WORDS else g,
+                 level=label(lvl) if label else lvl) for g, lvl in by_group.index]
     y = np.arange(len(by_group))[::-1]
     with figure_style():
         fig, ax = new_figure(width=8, height=max(3.0, 0.32 * len(by_group) + 1.5))

@@ -261,8 +261,10 @@ def customer_groups(transactions: pd.DataFrame, customers: pd.DataFrame | None =
         table = rfm(tx, day, lifecycle=rules)
         if "monetary" in table.columns:
             out["value_tier"] = value_tiers(table["monetary"])["tier"].astype(str)
-        out["lifecycle_stage"] = lifecycle_stages(table, rules)["stage"].astype(str)
-        out["rfm_segment"] = table["segment"].astype(str)
+        # names in the reader's language, ordered as the stages and the segment rules (not alphabetically,
+        # so every language lists the groups in one order)
+        out["lifecycle_stage"] = lifecycle_stages(table, rules)["stage_name"].cat.remove_unused_categories()
+        out["rfm_segment"] = table["segment"].cat.remove_unused_categories()
     return out[[c for c in GROUPINGS if c in out.columns]]
 
 

@@ -12,6 +12,7 @@ MESSAGES = {
         "retention.fig.rates.x": "第 t 期（{period}）",
         "retention.fig.rates.y": "客户留存率（比例）",
         "retention.fig.groups.title": "各组从 {period_t} 到下一个{period}的客户留存率（{level:.0%} Wilson 置信区间）",
+        "retention.fig.groups.level": "{grouping}：{level}",
         "retention.fig.groups.x": "客户留存率（比例）",
         "retention.fig.survival.title": "客户生存曲线（Kaplan-Meier，{level:.0%} log-log 置信带）",
         "retention.fig.survival.x": "距首次购买的天数",

@@ -12,7 +12,7 @@ from sklearn.metrics import adjusted_rand_score
 
 from analysis.checks import Interval, validate_params
 from analysis.errors import DataValidationError
-from analysis.messages import msg
+from analysis.messages import current_language, msg, remember_english
 from analysis.results import ResultMixin
 
 __all__ = ["ClusterProfiles", "cluster_profiles", "channel_agreement"]
@@ -108,18 +108,29 @@ def cluster_profiles(
     raw = table[cols].groupby(labels.to_numpy()).mean()
     for c in cols:
         summary[f"mean_{c}"] = raw[c]
-    names, distinguishing = [], []
-    for cluster, row in z.iterrows():
-        ranked = row.reindex(row.abs().sort_values(ascending=False, kind="stable").index)
-        words, feats = [], []
-        for feature, value in ranked.items():
-            if abs(value) < threshold:
-                break
-            feats.append(f"{feature} {'+' if value > 0 else '-'}{abs(value):.1f} sd")
-            word = _feature_word(str(feature), value > 0, language, feature_labels)
-            if word and len(words) < 2:
-                words.append(word)
-        distinguishing.append("; ".join(feats))
+    names = _cluster_names(z, threshold, language, feature_labels)
+    if (language or current_language()) != "en":  # the tables both editions write name clusters in English
+        remember_english(dict(zip(names, _cluster_names(z, threshold, "en", feature_labels))), language)
+    distinguishing = ["; ".join(f"{feature} {'+' if value > 0 else '-'}{abs(value):.1f} sd"
+                                for feature, value in _ranked(row, threshold)) for _, row in z.iterrows()]
+    summary["name"] = names
+    summary["distinguishing"] = distinguishing
+    summary = summary[["name", "size", "share", *[f"mean_{c}" for c in cols], "distinguishing"]]
+    return ClusterProfiles(summary, z, table[cols].mean())
+
+
+def _ranked(row: pd.Series, threshold: float) -> list[tuple[str, float]]:
+    """A cluster's features by |standardized mean|, those at least *threshold* from the overall mean."""
+    ranked = row.reindex(row.abs().sort_values(ascending=False, kind="stable").index)
+    return [(str(f), float(v)) for f, v in ranked.items() if abs(v) >= threshold]
+
+
+def _cluster_names(z: pd.DataFrame, threshold: float, language: str | None,
+                   feature_labels: Callable[[str], str] | None) -> list[str]:
+    """Each cluster's name in *language*: the words of its (at most two) most distinguishing features."""
+    names = []
+    for _, row in z.iterrows():
+        words = [w for w in (_feature_word(f, v > 0, language, feature_labels) for f, v in _ranked(row, threshold)) if w][:2]
         if not words:
             names.append(msg("segmentation.cluster.average", language=language))
         elif len(words) == 1:
@@ -128,12 +139,8 @@ def cluster_profiles(
             first = words[0][0].upper() + words[0][1:]
             names.append(msg("segmentation.cluster.join", language=language, first=first, second=words[1]))
     counts = pd.Series(names).value_counts()
-    names = [msg("segmentation.cluster.numbered", language=language, name=nm, number=c) if counts[nm] > 1 else nm
-             for nm, c in zip(names, z.index)]
-    summary["name"] = names
-    summary["distinguishing"] = distinguishing
-    summary = summary[["name", "size", "share", *[f"mean_{c}" for c in cols], "distinguishing"]]
-    return ClusterProfiles(summary, z, table[cols].mean())
+    return [msg("segmentation.cluster.numbered", language=language, name=nm, number=c) if counts[nm] > 1 else nm
+            for nm, c in zip(names, z.index)]
 
 
 @validate_params({"labels": [pd.Series], "customers": ["frame", None], "column": [str]})
