@@ -23,7 +23,7 @@ kernel:
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name 'Python (service analytics)' >/dev/null
 
 reports: venv
-	$(VENV)/bin/analysis run
+	$(VENV)/bin/analysis run --lang all
 
 test: venv
 	$(PY) -m pytest
