@@ -39,5 +39,5 @@ def plot_value_classes(summary: pd.DataFrame) -> Figure:
         ax.set_xlabel(msg("value_classes.axis.share"))
         ax.set_ylabel(msg("value_classes.axis.class"))
         ax.set_title(msg("value_classes.fig.title"))
-        ax.legend(loc="lower right")
+        ax.legend(loc="best")  # the largest classes differ by study: never over a bar where avoidable
     return fig
