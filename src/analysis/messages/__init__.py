@@ -31,7 +31,7 @@ import string
 from analysis.errors import ParameterError
 
 __all__ = ["msg", "available_languages", "escape_markdown", "current_language", "column_label", "to_english", "join_words",
-           "remember_english",
+           "remember_english", "catalog", "to_traditional",
            "DEFAULT_LANGUAGE", "LANGUAGES"]
 
 DEFAULT_LANGUAGE = "en"
@@ -78,6 +78,31 @@ def current_language() -> str:
     if language not in LANGUAGES:
         raise ParameterError(f"ANALYSIS_LANG is {language!r}; use one of {', '.join(LANGUAGES)}.")
     return language
+
+
+def catalog(language: str) -> dict[str, str]:
+    """Every template of *language* by key (Traditional Chinese converted on first use).
+
+    Examples
+    --------
+    >>> catalog("en")["overview.axis.customers"]
+    'Customers'
+    """
+    return dict(_catalog(language))
+
+
+def to_traditional(text: str) -> str:
+    """Simplified Chinese *text* in Traditional Chinese (:mod:`analysis.messages._hant`: OpenCC and the
+    reviewed terms; fields and code kept).
+
+    Examples
+    --------
+    >>> to_traditional("客户数据库")
+    '客戶資料庫'
+    """
+    from analysis.messages._hant import to_traditional as convert
+
+    return convert(text)
 
 
 def _catalog(language: str) -> dict[str, str]:

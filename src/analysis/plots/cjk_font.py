@@ -69,11 +69,10 @@ def _gb2312_level1() -> str:
 def needed_text() -> str:
     """Every character the bundled font must hold: Latin-1, CJK punctuation, the Chinese catalogs and
     the common characters, each in Simplified and Traditional form."""
-    from analysis.messages import _catalog
-    from analysis.messages._hant import to_traditional
+    from analysis.messages import catalog, to_traditional
 
-    simplified = "".join(_catalog("zh").values()) + _gb2312_level1()
-    text = simplified + to_traditional(simplified) + "".join(_catalog("zh-Hant").values())
+    simplified = "".join(catalog("zh").values()) + _gb2312_level1()
+    text = simplified + to_traditional(simplified) + "".join(catalog("zh-Hant").values())
     punctuation = "，。、；：？！“”‘’（）《》〈〉【】—…·～￥％＋－×÷＝＜＞　"
     return "".join(sorted(set(text + punctuation + "".join(map(chr, range(0x20, 0x100))))))
 

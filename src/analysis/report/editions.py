@@ -6,7 +6,7 @@ notebook, each Chinese cell right after its English twin); the runner keeps the
 cells of the edition's language before execution (:func:`notebook_in`), and the
 words the package generates come from the message catalogs in that language
 (``ANALYSIS_LANG`` in the kernel). Traditional Chinese (``zh-Hant``) takes the
-Simplified cells, converted (:mod:`analysis.messages._hant`).
+Simplified cells, converted (:func:`analysis.messages.to_traditional`).
 
 The English edition is the reports folder itself (``reports/<study>/...``); any
 other edition is a complete report site in a folder named for its language
@@ -95,7 +95,7 @@ def notebook_in(nb: Any, language: str) -> Any:
     out = copy.deepcopy(nb)
     out.cells = [c for c in out.cells if cell_language(c) in (None, source)]
     if language == "zh-Hant":
-        from analysis.messages._hant import to_traditional
+        from analysis.messages import to_traditional
 
         for cell in out.cells:
             if cell_language(cell) == source:
