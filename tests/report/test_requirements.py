@@ -433,3 +433,22 @@ def test_a_good_resolution_the_complaints_lack_is_named_before_any_kernel(tmp_pa
         assert isinstance(plan.problem, NotebookParameterError), given
         assert "parameter 'good_resolutions'" in str(plan.problem)
         assert "the resolutions in the complaints table are 'fixed', 'open'" in str(plan.problem)
+
+
+def test_the_rfm_class_reference_is_checked_before_any_kernel(tmp_path):
+    """Issue 16: notebook 01's eight RFM value classes take "median", "mean" or null; a misspelt one was
+    found in the kernel, after the notebook had run for a while."""
+    (tmp_path / "data").mkdir(parents=True)
+    (tmp_path / "data" / "orders.csv").write_text("cust,day,amount\n" + "".join(
+        f"c{i % 4},2024-01-{i + 1:02d},{i + 1}.5\n" for i in range(12)), encoding="utf-8")
+    study = survey_project(tmp_path, extra="""\
+          transactions:
+            path: ../data/orders.csv
+            columns: {customer_id: cust, date: day}
+        """)
+    for good in ("mean", None):
+        [plan] = _checked(study, ["01_segmentation"], {"rfm_class_reference": good})
+        assert plan.problem is None, plan.problem
+    [plan] = _checked(study, ["01_segmentation"], {"rfm_class_reference": "average"})
+    assert isinstance(plan.problem, NotebookParameterError)
+    assert "rfm_class_reference must be one of 'median', 'mean' or null" in str(plan.problem)

@@ -137,6 +137,15 @@ def _clv_forecast(values: Mapping[str, Any]) -> None:
                                 margin=values["margin"])
 
 
+def _class_reference(values: Mapping[str, Any]) -> None:
+    from analysis.segmentation import CLASS_REFERENCES
+
+    value = values["rfm_class_reference"]
+    if value is not None and value not in CLASS_REFERENCES:
+        raise ParameterError(f"rfm_class_reference must be one of {', '.join(map(repr, CLASS_REFERENCES))} or null "
+                             f"(skip the eight RFM value classes); got {value!r}")
+
+
 _STRUCTURE = ("item_pattern", "predictors", "pls_outcomes", "pls_paths", "pls_blocks", "pls_anchors", "pls_modes")
 
 
@@ -217,6 +226,7 @@ FILE_PARAMETERS: dict[str, tuple[str, ...]] = {"04_channel_comparison": ("paths_
 #: notebook -> checks of its parameter values that need no data: (the parameter it checks, the check, which
 #: raises a ParameterError); None where the check's own message names the parameters
 VALUE_CHECKS: dict[str, tuple[tuple[str | None, Callable[[Mapping[str, Any]], None]], ...]] = {
+    "01_segmentation": (("rfm_class_reference", _class_reference),),
     "02_clv": (("models", _clv_models), (None, _clv_forecast)),
     "05_retention_loyalty": (("targets", _targets), ("loyalty_covariates", _loyalty_covariates),
                              *((name, _date(name)) for name in ("launch_date", "tier_start", "tier_end"))),
