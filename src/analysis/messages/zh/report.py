@@ -95,7 +95,7 @@ MESSAGES = {
         "report.run.checks": "；{n} 项检查未通过或发出警告（见其“检查”一节）",
         "report.run.cited": "；{n} 个引用的数值不在其表格中（见索引页）",
         # analysis export
-        "report.export.written": "已写入 {path}（只保留 {language} 语言的叙述）",
+        "report.export.written": "已写入 {path}（只保留 {lang} 语言的叙述）",
         # analysis init
         "report.init.written": "已写入 {path}",
         "report.init.next": (
