@@ -265,9 +265,10 @@ def test_attribution_section_says_why_nothing_follows():
     text = fc.attribution_skipped()
     assert "paths_file" in text and "nothing follows" in text
     nb = json.loads((ROOT / "notebooks" / "04_channel_comparison.ipynb").read_text(encoding="utf-8"))
-    source = ["".join(c["source"]) for c in nb["cells"]]
-    at = next(i for i, s in enumerate(source) if s.startswith("## Multi-touch attribution"))
-    assert "fc.attribution_skipped()" in source[at + 1]
+    cells = nb["cells"]
+    at = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("## Multi-touch attribution"))
+    code = next(c for c in cells[at + 1:] if c["cell_type"] == "code")  # after the heading's Chinese twin
+    assert "fc.attribution_skipped()" in "".join(code["source"])
 
 
 def test_a_whole_run_verifies_against_the_written_tables(firm, tmp_path):

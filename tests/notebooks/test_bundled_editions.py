@@ -3,7 +3,7 @@ same tables byte for byte, cites values its tables hold, shows no English senten
 links to its twin in the other edition (issue 16's checks).
 
 What counts as an English sentence on a Chinese page: outside code (``<code>``, ``<pre>``, code
-cells' input) and the glossary's English column, four or more consecutive Latin words of two or more
+cells' input, but not the narrative cells nbconvert also puts in an input area) and the glossary's English column, four or more consecutive Latin words of two or more
 letters each, joined only by spaces, commas, hyphens or apostrophes. Names of methods and models
 (BG/NBD, Kaplan-Meier, P(alive)), units and a data value of up to three words pass.
 """
@@ -36,7 +36,7 @@ class _Text(HTMLParser):
         if tag in _VOID:
             return
         cls = dict(attrs).get("class") or ""
-        self.stack.append(tag in ("code", "pre", "script", "style") or "jp-InputArea" in cls
+        self.stack.append(tag in ("code", "pre", "script", "style") or "jp-InputArea-editor" in cls
                           or "glossary-en" in cls or "highlight" in cls)
 
     def handle_endtag(self, tag):

@@ -71,7 +71,7 @@ def note(check: Check) -> str:
     if not check.failed:
         return ""
     kind = msg(f"findings.kind.{check.kind}")
-    return f"**{msg(f'findings.status.{check.status}.label', kind=kind)}:** {check.text()}"
+    return msg("findings.weakened_note", label=msg(f"findings.status.{check.status}.label", kind=kind), text=check.text())
 
 
 def significance(summary: pd.DataFrame, alpha: float) -> pd.DataFrame:

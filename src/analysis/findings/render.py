@@ -42,7 +42,7 @@ def findings_markdown(findings: Iterable[Finding], checks: Iterable[Check] = (),
         for check in weakening(finding, checks):
             label = msg(f"findings.status.{check.status}.label", language=language,
                         kind=msg(f"findings.kind.{check.kind}", language=language))
-            lines.append(f"  - **{label}:** {check.text(language)}")
+            lines.append("  - " + msg("findings.weakened_note", language=language, label=label, text=check.text(language)))
     return "\n".join(lines)
 
 

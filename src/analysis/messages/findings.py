@@ -28,6 +28,7 @@ MESSAGES = {
         "findings.checks.summary": "{n} checks ran; {failed} of them weaken findings above (listed first).",
         "findings.checks.none": "No assumption checks apply to this notebook's results.",
         "findings.index.weakened": "weakened by a failed check",
+        "findings.weakened_note": "**{label}:** {text}",
         # used by the examples in the documentation and by the test fixtures' notebooks
         "findings.example.customers": "{n:,} customers.",
         "findings.example.transactions": "{label}: {transactions:,} transactions from {customers:,} customers.",

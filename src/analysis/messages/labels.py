@@ -83,7 +83,7 @@ COLUMNS = (
     "repeat_high", "repeat_low", "repeat_rate", "repurchases", "residual_param_se_bound", "residual_value",
     "resolution", "resolved", "resolved_date", "respondent_id", "respondents", "retained", "retention",
     "retention_cost_per_kept", "retention_rate", "revenue", "revenue_per_purchase", "revenue_share", "reward",
-    "rewards_given", "rfm_cell", "rmse", "roi", "roi_ci_high", "roi_ci_low", "roi_std_error", "row", "rows",
+    "rewards_given", "rfm_cell", "rmse", "roi", "roi_ci_high", "roi_ci_low", "roi_std_error", "row", "rows", "rows_before", "rows_after", "cells_changed", "step", "detail",
     "rows_removed", "rule", "running_cost", "s", "same_scale", "sample", "satisfaction", "satisfaction_after",
     "satisfaction_index", "scale_given", "scale_high", "scale_low", "score", "score_map_conflicts",
     "score_map_customers", "sd", "segment", "separation", "setting", "share", "share_complained", "share_customers",

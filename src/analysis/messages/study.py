@@ -2,6 +2,7 @@
 
 MESSAGES = {
     "en": {
+        "study.suggest": "; did you mean '{name}'?",
         "study.currency.none": "currency units",
         "study.currency.USD": "US dollars",
         "study.currency.EUR": "euros",

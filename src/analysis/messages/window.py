@@ -33,7 +33,7 @@ def window_text(window, *, holdout: bool = False, language: str | None = None) -
     >>> print(window_text(Window(observation_end="1998-06-30", calibration_end="1997-09-30"), holdout=True))
     Data up to **1998-06-30** (given) are used; later purchases are ignored. Calibration period up to **1997-09-30** (given); holdout of 39 weeks to 1998-06-30.
     """
-    from analysis.messages import msg  # the catalog imports this module first
+    from analysis.messages import current_language, msg  # the catalog imports this module first
 
     end = window.observation_end
     if end is None:
@@ -42,7 +42,7 @@ def window_text(window, *, holdout: bool = False, language: str | None = None) -
                source=msg(f"window.source.{window.observation_end_source}", language=language))
     if holdout:
         source = (window.calibration_end_source if window.calibration_end is not None else "holdout_length")
-        text += " " + msg("window.text.holdout", language=language,
+        text += ("" if (language or current_language()).startswith("zh") else " ") + msg("window.text.holdout", language=language,
                           calibration_end=window.holdout_end().date().isoformat(),
                           calibration_source=msg(f"window.source.{source}", language=language),
                           periods=round(window.holdout_periods(), 2),

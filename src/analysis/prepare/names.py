@@ -18,5 +18,7 @@ def suggest(word: Any, choices: Any) -> str:
     >>> suggest("zzz", ["path"])
     ''
     """
+    from analysis.messages import msg
+
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return msg("study.suggest", name=close[0]) if close else ""

@@ -258,9 +258,10 @@ def in_english(df: Any, language: str) -> Any:
     out.index, out.columns = labels(df.index), labels(df.columns)
     for i in range(out.shape[1]):
         column = out.iloc[:, i]
-        if texty(column.dtype):
-            mapped = column.astype(object).map(back)
-            out.isetitem(i, mapped if isinstance(column.dtype, pd.CategoricalDtype) else mapped.astype(column.dtype))
+        if texty(column.dtype):  # element by element: a column of mixed numbers keeps each number's type
+            mapped = pd.Series([back(v) for v in column], index=column.index, dtype=object)
+            out.isetitem(i, mapped if column.dtype in (object,) or isinstance(column.dtype, pd.CategoricalDtype)
+                         else mapped.astype(column.dtype))
     return out
 
 

@@ -27,6 +27,7 @@ MESSAGES = {
         "findings.checks.column.meaning": "发现了什么，对上述结论意味着什么",
         "findings.checks.summary": "共运行 {n} 项检查；其中 {failed} 项削弱了上面的结论（列在最前面）。",
         "findings.checks.none": "本笔记本的结果没有适用的假设检查。",
+        "findings.weakened_note": "**{label}**：{text}",
         "findings.index.weakened": "因检查未通过而被削弱",
         # 文档中的示例和测试夹具中的笔记本使用
         "findings.example.customers": "{n:,} 位客户。",

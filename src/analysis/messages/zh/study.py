@@ -2,6 +2,7 @@
 
 MESSAGES = {
     "zh": {
+        "study.suggest": "；是不是想写“{name}”？",
         "study.currency.none": "货币单位",
         "study.currency.USD": "美元",
         "study.currency.EUR": "欧元",
