@@ -260,7 +260,7 @@ def _notebook_card(folder: str, nb: str, entry: dict[str, Any], t) -> str:
     for kind, label in (("tables", t("site.index.tables")), ("figures", t("site.index.figures"))):
         items = outputs.get(kind) or {}
         if items:
-            out.append(f'<div class="links"><span class="label">{escape(label)}:</span> ' + ", ".join(
+            out.append(f'<div class="links"><span class="label">{escape(label)}</span> ' + ", ".join(
                 _titled(_link(folder, rec.get("path"), name), rec.get("alt")) for name, rec in items.items()
             ) + "</div>")
     out.append(_details(entry, t))
