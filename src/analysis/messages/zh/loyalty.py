@@ -28,7 +28,7 @@ MESSAGES = {
         "loyalty.fig.economics.cost": "计划成本",
         "loyalty.period.month": "月",
         "loyalty.period.quarter": "季度",
-        "loyalty.tier.none": "未入会",
+        "loyalty.tier.none": "无会籍",
         "loyalty.item.incremental_margin": "增量毛利",
         "loyalty.item.rewards_given": "已发放奖励",
         "loyalty.item.points_liability": "积分负债",
