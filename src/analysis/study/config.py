@@ -127,7 +127,7 @@ class Study:
     ----------
     name, title, description : str
         From the file (``title`` defaults to the name); given per language, the one for
-        :func:`analysis.messages.current_language` (:meth:`title_in` gives any other).
+        :func:`analysis.messages.current_language` (:meth:`title_in` gives any).
     language : str
         The reports' language when the command line does not choose (default ``en``).
     path : Path
@@ -161,11 +161,12 @@ class Study:
     settings: StudySettings = StudySettings()
     roots: tuple[Path, ...] = ()
     language: str = DEFAULT_LANGUAGE
-    titles: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    texts: Mapping[str, Mapping[str, str]] = field(default_factory=lambda: MappingProxyType({}))
 
-    def title_in(self, language: str) -> str:
-        """The study's title in *language* (its only title when it gives one for every language)."""
-        return self.titles.get(language) or self.titles.get(DEFAULT_LANGUAGE) or self.title
+    def title_in(self, language: str, key: str = "title") -> str:
+        """The study's title (or *key* ``"description"``) in *language*, else in English."""
+        given = self.texts.get(key) or {}
+        return in_language(dict(given), language) if given else getattr(self, key)
 
     @property
     def lifecycle(self) -> dict[str, int]:
@@ -411,7 +412,8 @@ def load_study(path_or_name: str | Path, *, notebooks_dir: str | Path | None = N
                                f"on disk (engine: duckdb); clean the files, or keep the rows (cleaning: keep)")
     return Study(name=name, title=in_language(titles), description=in_language(descriptions), path=path, data=data,
                  notebooks=MappingProxyType(notebooks), notebooks_dir=nb_dir, window=window, settings=settings,
-                 roots=roots, language=study_language(raw, where), titles=MappingProxyType(titles))
+                 roots=roots, language=study_language(raw, where),
+                 texts=MappingProxyType({"title": titles, "description": descriptions}))
 
 
 # -- helpers -----------------------------------------------------------------

@@ -31,7 +31,7 @@ def per_language(raw: dict, key: str, where: str, *, default: str) -> dict[str, 
     return {lang: _text(value, lang, f"{where}: {key}", default=default) for lang in value}
 
 
-def in_language(texts: dict[str, str]) -> str:
+def in_language(texts: dict[str, str], language: str | None = None) -> str:
     """The text for this process's language: its own, else the Simplified twin of Traditional, else English.
 
     Examples
@@ -39,7 +39,7 @@ def in_language(texts: dict[str, str]) -> str:
     >>> in_language({"en": "Shop"})
     'Shop'
     """
-    language = current_language()
+    language = language or current_language()
     for candidate in (language, "zh" if language.startswith("zh") else None, DEFAULT_LANGUAGE):
         if candidate in texts:
             return texts[candidate]
