@@ -373,17 +373,22 @@ def test_customers_with_a_complaint_flag_run_notebook_05_and_its_columns_are_che
         assert words in str(plan.problem) and f"parameter {next(iter(override))!r}" in str(plan.problem)
 
 
-def test_notebook_05_category_basket_satisfaction_and_targets_are_checked_before_any_kernel(tmp_path):
-    """Issue 15: the cross-sell columns (transactions), the satisfaction column (survey) and the scorecard's
-    KPI names are checked when the study gives them; before, a misspelt one stopped the notebook's kernel."""
+def _orders_study(tmp_path):
+    """A survey study with a small order log (12 orders of 4 customers, each of product a or b)."""
     (tmp_path / "data").mkdir(parents=True)
     (tmp_path / "data" / "orders.csv").write_text("cust,day,amount,product\n" + "".join(
         f"c{i % 4},2024-01-{i + 1:02d},{i + 1}.5,{'ab'[i % 2]}\n" for i in range(12)), encoding="utf-8")
-    study = survey_project(tmp_path, extra="""\
+    return survey_project(tmp_path, extra="""\
           transactions:
             path: ../data/orders.csv
             columns: {customer_id: cust, date: day}
         """)
+
+
+def test_notebook_05_category_basket_satisfaction_and_targets_are_checked_before_any_kernel(tmp_path):
+    """Issue 15: the cross-sell columns (transactions), the satisfaction column (survey) and the scorecard's
+    KPI names are checked when the study gives them; before, a misspelt one stopped the notebook's kernel."""
+    study = _orders_study(tmp_path)
     good = {"category_column": "product", "basket": "customer_id", "satisfaction_column": "sat",
             "targets": {"retention_rate": 0.6, "complaint_rate": 20}}
     [plan] = _checked(study, ["05_retention_loyalty"], good)
@@ -438,14 +443,7 @@ def test_a_good_resolution_the_complaints_lack_is_named_before_any_kernel(tmp_pa
 def test_the_rfm_class_reference_is_checked_before_any_kernel(tmp_path):
     """Issue 16: notebook 01's eight RFM value classes take "median", "mean" or null; a misspelt one was
     found in the kernel, after the notebook had run for a while."""
-    (tmp_path / "data").mkdir(parents=True)
-    (tmp_path / "data" / "orders.csv").write_text("cust,day,amount\n" + "".join(
-        f"c{i % 4},2024-01-{i + 1:02d},{i + 1}.5\n" for i in range(12)), encoding="utf-8")
-    study = survey_project(tmp_path, extra="""\
-          transactions:
-            path: ../data/orders.csv
-            columns: {customer_id: cust, date: day}
-        """)
+    study = _orders_study(tmp_path)
     for good in ("mean", None):
         [plan] = _checked(study, ["01_segmentation"], {"rfm_class_reference": good})
         assert plan.problem is None, plan.problem

@@ -570,15 +570,6 @@ def _reject_duplicate_keys(loader: yaml.SafeLoader, root: yaml.Node, path: Path)
             stack.append((value_node, f"{key_path}.{key_label(key)}" if key_path else key_label(key)))
 
 
-def _optional_str(raw: dict, key: str, where: str, *, default: str) -> str:
-    value = raw.get(key, default)
-    if value is None:
-        return default
-    if not isinstance(value, str):
-        raise StudyConfigError(f"{where}: {key}: expected text, got {type(value).__name__} ({shown(value)})")
-    return value
-
-
 def _default_notebooks_dir(path: Path) -> Path | None:
     if path.parent.name == "params":
         return path.parent.parent / "notebooks"
