@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.findings.core import Check, Cite, Finding
-from analysis.messages import escape_markdown, msg
+from analysis.messages import escape_markdown, join_words, msg
 from analysis.retention import KPI_UNITS
 
 __all__ = ["kpi_name", "scorecard_findings", "scorecard_checks", "satisfaction_check"]
@@ -101,7 +101,7 @@ def scorecard_checks(card: pd.DataFrame) -> list[Check]:
     no_dates = [kpi_name(k) for k in card.index[card["trend_note"] == "no dates"]]
     if no_dates:
         out.append(Check("kpi_no_dates", "data_quality", "not_run", "scorecard.check.no_dates",
-                         kpis=", ".join(no_dates)))
+                         kpis=join_words(no_dates)))
     return out
 
 

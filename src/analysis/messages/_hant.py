@@ -34,6 +34,7 @@ TERMS = {
     "项目": "項目",
     "打印": "列印",
     "样本": "樣本",
+    "支持度": "支持度",  # association rules' support: OpenCC's phrase table would make it 支援度
 }
 _KEEP = re.compile(r"(\{[^{}]*\}|`[^`]*`|[A-Za-z][A-Za-z0-9_./-]*)")
 
