@@ -117,3 +117,19 @@ def test_citations_of_the_chinese_edition_name_the_english_rows(tmp_path, monkey
     record = json.loads((tmp_path / "findings.json").read_text(encoding="utf-8"))["findings"]["f"]
     assert record["cites"]["label"] == {"value": "Champions", "table": "t", "column": "segment", "row": "Champions"}
     assert champions in record["text"]
+
+
+def test_a_chinese_kernel_shows_the_catalogs_headers(monkeypatch):
+    """In a Chinese kernel a displayed table carries the catalog's headers; its CSV keeps the names."""
+    import pandas as pd
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    try:
+        monkeypatch.setenv("ANALYSIS_LANG", "zh")
+        ReportOutputs(None)
+        table = pd.DataFrame({"ci_low": [0.1], "my_column": [1]}, index=pd.Index(["a"], name="p_value"))
+        shown = shell.display_formatter.format(table)[0]["text/html"]
+        assert "置信下限" in shown and "my_column" in shown and "ci_low" not in shown and "p 值" in shown
+    finally:
+        InteractiveShell.clear_instance()
