@@ -109,6 +109,11 @@ def run_plans(
 ) -> list[RunResult]:
     """Execute checked runs one after another; one failure does not stop the rest.
 
+    Each plan runs in its language's edition of the site (``reports/`` for English,
+    ``reports/<language>/`` otherwise; :mod:`analysis.report.editions`): the notebook
+    keeps that language's narrative cells, its kernel gets ``ANALYSIS_LANG``, and its
+    page links to its twin in every other edition of the site.
+
     The run holds the reports folder's lock throughout (another run into the same
     folder waits for it, and *progress* says so), rebuilds ``index.html`` from the
     manifests at its start and end, and sets ``ANALYSIS_RUN_DATE`` (today unless
@@ -227,8 +232,8 @@ def _run_all(plans, reports_dir: Path, options: _Options, inputs_cache, progress
             tail = f": {told}" if told and told not in said else ""
             if plan.problem is not None:
                 said.add(told)
-            edition = "" if plan.language == DEFAULT_LANGUAGE else f" [{plan.language}]"
-            progress(msg("report.run.progress", i=i, n=len(plans), run=f"{plan.study.name}/{plan.notebook}{edition}",
+            tag = "" if plan.language == DEFAULT_LANGUAGE else f" [{plan.language}]"
+            progress(msg("report.run.progress", i=i, n=len(plans), run=f"{plan.study.name}/{plan.notebook}{tag}",
                          status=msg(f"site.index.status.{result.status}"), seconds=result.duration_s,
                          reused=msg("report.run.reused") if result.reused else "",
                          checks=msg("report.run.checks", n=result.checks_failed) if result.checks_failed else "",
