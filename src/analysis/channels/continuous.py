@@ -31,7 +31,7 @@ from analysis.channels._common import (ALPHA, COLUMN, CORRECTION, FRAME, _first_
 from analysis.channels.rates import RateComparison, compare_rates
 from analysis.checks import Options, validate_params
 from analysis.errors import DataValidationError
-from analysis.messages import msg
+from analysis.messages import join_words, msg
 from analysis.results import ResultMixin, order_estimate_columns
 
 __all__ = [
@@ -307,7 +307,7 @@ def _choose(method, groups, levene_p, alpha) -> tuple[str, str]:
         return method, msg("channels.reason.requested", test=_TEST[method], method=method)
     const = groups.index[groups["sd"] <= 0].tolist()
     if const:
-        return "kruskal", msg("channels.reason.constant", groups=const)
+        return "kruskal", msg("channels.reason.constant", groups=join_words(const))
     skewed = groups.index[groups["n"] < groups["cochran_min_n"]].tolist()
     if skewed:
         g = groups.loc[skewed[0]]
