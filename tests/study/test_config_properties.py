@@ -251,8 +251,8 @@ def test_language_and_texts_per_language(tmp_path, monkeypatch):
     path.write_text("name: shop\ntitle: {en: Shop, zh: 商店}\ndescription: Plain\nlanguage: zh\n"
                     "data: {dataset: service_demo, options: {n_customers: 50}}\n", encoding="utf-8")
     study = load_study(path)
-    assert (study.language, study.title, study.title_in("zh"), study.title_in("zh-Hant")) == ("zh", "Shop", "商店", "商店")
-    assert study.title_in("zh", "description") == "Plain"
+    assert (study.language, study.title, study.text_in("zh"), study.text_in("zh-Hant")) == ("zh", "Shop", "商店", "商店")
+    assert study.text_in("zh", "description") == "Plain"
     monkeypatch.setenv("ANALYSIS_LANG", "zh")
     assert load_study(path).title == "商店"  # a kernel of the Chinese edition
     path.write_text(path.read_text(encoding="utf-8").replace("language: zh", "language: fr"), encoding="utf-8")

@@ -32,11 +32,13 @@ from analysis.errors import ParameterError
 
 __all__ = ["msg", "available_languages", "escape_markdown", "current_language", "column_label", "to_english", "join_words",
            "remember_english", "catalog", "to_traditional",
-           "DEFAULT_LANGUAGE", "LANGUAGES"]
+           "DEFAULT_LANGUAGE", "LANGUAGES", "LANGUAGE_VARIABLE"]
 
 DEFAULT_LANGUAGE = "en"
 #: every language the suite offers: English, Simplified Chinese, Traditional Chinese (converted)
 LANGUAGES = ("en", "zh", "zh-Hant")
+#: the environment variable naming a process's language (the report runner sets it for each kernel)
+LANGUAGE_VARIABLE = "ANALYSIS_LANG"
 #: characters Markdown may read as formatting, a link, HTML, an entity or math
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~&$])")
 
@@ -74,7 +76,7 @@ def current_language() -> str:
     >>> current_language() in LANGUAGES
     True
     """
-    language = os.environ.get("ANALYSIS_LANG") or DEFAULT_LANGUAGE
+    language = os.environ.get(LANGUAGE_VARIABLE) or DEFAULT_LANGUAGE
     if language not in LANGUAGES:
         raise ParameterError(f"ANALYSIS_LANG is {language!r}; use one of {', '.join(LANGUAGES)}.")
     return language

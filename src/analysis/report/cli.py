@@ -33,7 +33,7 @@ from pathlib import Path
 import click
 
 from analysis.errors import AnalysisError, StudyConfigError
-from analysis.messages import LANGUAGES, msg
+from analysis.messages import LANGUAGE_VARIABLE, LANGUAGES, msg
 
 __all__ = ["main"]
 
@@ -94,7 +94,7 @@ def run(studies, notebooks, parameters, reports_dir, notebooks_dir, hide_code, t
 
     echo = lambda line: click.echo(line, err=True)  # noqa: E731
     if language in LANGUAGES:
-        os.environ["ANALYSIS_LANG"] = language  # the command's own messages
+        os.environ[LANGUAGE_VARIABLE] = language  # the command's own messages
     signal.signal(signal.SIGTERM, _stop_like_ctrl_c)  # a scheduler's stop or timeout is handled as Ctrl-C is
     try:
         overrides = parse_cli_parameters(parameters)

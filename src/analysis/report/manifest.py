@@ -216,8 +216,8 @@ def study_record(study: Any, language: str = "en") -> dict[str, Any]:
     """
     return {
         "study": study.name,
-        "title": study.title_in(language),
-        "description": study.title_in(language, "description"),
+        "title": study.text_in(language),
+        "description": study.text_in(language, "description"),
         "study_file": str(study.path),
         "window": study.window.as_dict(),
     }

@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.errors import ReportError
-from analysis.messages import DEFAULT_LANGUAGE, LANGUAGES, msg
+from analysis.messages import DEFAULT_LANGUAGE, LANGUAGE_VARIABLE, LANGUAGES, msg
 from analysis.report import manifest as mf
 from analysis.report.editions import edition_dir, editions_present, notebook_in
 from analysis.report.index import build_index
@@ -53,9 +53,6 @@ from analysis.report.plan import RunPlan, plan_runs, select_notebooks
 from analysis.report.render import render_html
 from analysis.study import Study
 from analysis.window import RUN_DATE_VARIABLE, run_date
-
-#: the environment variable that tells a kernel (and analysis.messages) the edition's language
-LANGUAGE_VARIABLE = "ANALYSIS_LANG"
 
 __all__ = ["KERNEL_NAME", "RunPlan", "RunResult", "check_kernel", "plan_runs", "run_plans", "select_notebooks"]
 
@@ -334,7 +331,7 @@ def _edition_source(plan, stage: Path) -> Path:
 
 
 def _page_title(plan) -> str:
-    return f"{plan.study.title_in(plan.language)}: {plan.notebook}"
+    return f"{plan.study.text_in(plan.language)}: {plan.notebook}"
 
 
 def _execute(plan, reports_dir, options: _Options, env, inputs) -> RunResult:

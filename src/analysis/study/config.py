@@ -127,7 +127,7 @@ class Study:
     ----------
     name, title, description : str
         From the file (``title`` defaults to the name); given per language, the one for
-        :func:`analysis.messages.current_language` (:meth:`title_in` gives any).
+        :func:`analysis.messages.current_language` (:meth:`text_in` gives any).
     language : str
         The reports' language when the command line does not choose (default ``en``).
     path : Path
@@ -163,8 +163,8 @@ class Study:
     language: str = DEFAULT_LANGUAGE
     texts: Mapping[str, Mapping[str, str]] = field(default_factory=lambda: MappingProxyType({}))
 
-    def title_in(self, language: str, key: str = "title") -> str:
-        """The study's title (or *key* ``"description"``) in *language*, else in English."""
+    def text_in(self, language: str, key: str = "title") -> str:
+        """The study's *key* (``"title"`` or ``"description"``) in *language*, else in English."""
         given = self.texts.get(key) or {}
         return in_language(dict(given), language) if given else getattr(self, key)
 
