@@ -25,12 +25,12 @@ def _good_run(runs, project, tmp_path, reports):
     return (reports / "tiny" / "fixture_sleep.html").read_bytes()
 
 
-def _slow_run(runs, project, tmp_path, reports, log):
+def _slow_run(runs, project, tmp_path, reports, log, jobs=1):
     running = tmp_path / "running"
     running.unlink(missing_ok=True)
     process = runs.start(project, tmp_path / log, "--study", "tiny", "--notebook", "fixture_sleep",
                          "--notebook", "fixture_ok", "-p", "seconds=120", "-p", f"running_file={running}",
-                         "--force", "--reports-dir", str(reports))
+                         "--force", "--reports-dir", str(reports), "--jobs", str(jobs))
     runs.wait_for(lambda: running.exists() or process.poll() is not None, "the notebook to start")
     assert process.poll() is None, (tmp_path / log).read_text(encoding="utf-8")
     return process
@@ -68,6 +68,32 @@ def test_sigint_records_the_notebook_as_interrupted_and_keeps_the_good_report(tm
     assert 'last good report (' in index and 'href="tiny/fixture_sleep.html"' in index
     manifests = [(name, runs.manifest(reports, name)) for name in ("tiny",)]
     assert _cards(index) == _cards(render_index(manifests))  # the index is the manifest's
+
+
+def test_with_two_jobs_ctrl_c_stops_the_running_notebook_and_keeps_the_one_that_finished(tmp_path, runs):
+    """--jobs 2: fixture_ok finishes beside the sleeping notebook; Ctrl-C then records only the
+    sleeping one as interrupted (its kernel stopped, its last good report kept)."""
+    project = runs.sleepy_project(tmp_path / "proj")
+    reports = tmp_path / "reports"
+    good_page = _good_run(runs, project, tmp_path, reports)
+    before = runs.manifest(reports, "tiny")["notebooks"]
+
+    process = _slow_run(runs, project, tmp_path, reports, "slow.log", jobs=2)
+    runs.wait_for(lambda: "fixture_ok: ok" in (tmp_path / "slow.log").read_text(encoding="utf-8"),
+                  "fixture_ok to finish beside the sleeping notebook")
+    process.send_signal(signal.SIGINT)
+    code, out = runs.finish(process, tmp_path / "slow.log")
+    assert code == 130, out
+    assert "Traceback" not in out and "ZMQError" not in out
+    assert out.rstrip().splitlines()[-1].startswith(
+        "interrupted (Ctrl-C or SIGTERM): tiny/fixture_sleep recorded as interrupted (its last good report kept); "
+        "1 of 2 notebook(s) finished; index: ")
+    entries = runs.manifest(reports, "tiny")["notebooks"]
+    assert entries["fixture_sleep"]["status"] == "interrupted"
+    assert entries["fixture_sleep"]["last_good"]["started"] == before["fixture_sleep"]["started"]
+    assert entries["fixture_ok"]["status"] == "ok" and entries["fixture_ok"]["run"] != before["fixture_ok"]["run"]
+    assert (reports / "tiny" / "fixture_sleep.html").read_bytes() == good_page
+    assert not (reports / ".staging").exists()
 
 
 def test_after_sigkill_the_next_run_first_rebuilds_the_index_and_cleans_staging(tmp_path, runs):

@@ -95,6 +95,7 @@ MESSAGES = {
             "interrupted (Ctrl-C or SIGTERM); reports and manifests are as the last finished notebook left them"
         ),
         "report.run.interrupted_which": "{which} recorded as interrupted (its last good report kept); ",
+        "report.run.interrupted_which_many": "{which} recorded as interrupted (their last good reports kept); ",
         "report.run.interrupted_some": (
             "interrupted (Ctrl-C or SIGTERM): {what}{done} of {n} notebook(s) finished; index: {index}"
         ),

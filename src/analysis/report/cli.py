@@ -33,7 +33,7 @@ from pathlib import Path
 import click
 
 from analysis.errors import AnalysisError, StudyConfigError
-from analysis.messages import LANGUAGE_VARIABLE, LANGUAGES, msg
+from analysis.messages import LANGUAGE_VARIABLE, LANGUAGES, join_words, msg
 
 __all__ = ["main"]
 
@@ -78,8 +78,11 @@ def main() -> None:
 @click.option("--lang", "language", type=click.Choice([*LANGUAGES, "all"]), default=None,
               help="Edition(s) to render: en, zh (Simplified Chinese), zh-Hant, or all (en and zh side by side, "
                    "reports/zh/ for Chinese). Default: each study's language: (en).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Notebooks to execute at once, one kernel each. Default: the number of cores.")
 @_friendly
-def run(studies, notebooks, parameters, reports_dir, notebooks_dir, hide_code, timeout, force, pdf, language) -> None:
+def run(studies, notebooks, parameters, reports_dir, notebooks_dir, hide_code, timeout, force, pdf, language,
+        jobs) -> None:
     """Execute notebooks, render HTML, write manifests and reports/index.html.
 
     A notebook whose notebook file, study, input files, parameters and package code
@@ -112,7 +115,7 @@ def run(studies, notebooks, parameters, reports_dir, notebooks_dir, hide_code, t
         writable_folder(reports_dir)
         echo(msg("report.run.start", n=len(plans), folder=reports_dir))
         results = run_plans(plans, reports_dir=reports_dir, hide_code=hide_code, timeout=timeout, progress=echo,
-                            force=force, pdf=pdf)
+                            force=force, pdf=pdf, jobs=jobs)
     except KeyboardInterrupt:  # before a notebook started, or while cleaning up after one
         echo(msg("report.run.interrupted"))
         sys.exit(130)
@@ -123,7 +126,8 @@ def run(studies, notebooks, parameters, reports_dir, notebooks_dir, hide_code, t
     reused = sum(r.reused for r in results)
     if any(r.stopped for r in results):
         stopped = [f"{r.study}/{r.notebook}" for r in results if r.status == INTERRUPTED]
-        what = msg("report.run.interrupted_which", which=", ".join(stopped)) if stopped else ""
+        which = "report.run.interrupted_which" if len(stopped) == 1 else "report.run.interrupted_which_many"
+        what = msg(which, which=join_words(stopped)) if stopped else ""
         echo(msg("report.run.interrupted_some", what=what, done=len(results) - len(stopped), n=len(plans), index=index))
         sys.exit(130)
     echo(msg("report.run.summary", ok=len(results) - len(failed) - skipped, reused=reused, failed=len(failed),

@@ -1,7 +1,8 @@
 """Run notebooks with a study's parameters (papermill) into ``reports/<study>/``.
 
 :func:`plan_runs` (:mod:`analysis.report.plan`) checks every study and parameter of
-every requested run before any kernel starts; :func:`run_plans` executes them one by one. Each notebook executes
+every requested run before any kernel starts; :func:`run_plans` executes them, ``jobs`` at a time
+(default: one per core; each in its own kernel, see :mod:`analysis.report.kernels`). Each notebook executes
 into the run's own staging folder (``reports/.staging/run-<pid>-<id>/<study>/<notebook>/``)
 and is moved into place only on success, so a failure or an interruption never replaces
 a good report with a half one. A failed notebook is kept as ``<notebook>.failed.ipynb``
@@ -10,7 +11,7 @@ a good report with a half one. A failed notebook is kept as ``<notebook>.failed.
 Runs into one reports folder take turns: :func:`run_plans` holds ``reports/.lock`` for
 the whole run (a second run says so and waits; see :mod:`analysis.report.lock`), so
 manifest entries are read, changed and written (atomically) by one run at a time.
-Ctrl-C (SIGINT) or SIGTERM stops the run cleanly: the kernel is stopped, the notebook that was
+Ctrl-C (SIGINT) or SIGTERM stops the run cleanly: the kernels are stopped, each notebook that was
 running is recorded as ``"interrupted"`` (its previous good report and ``last_good``
 are kept), staging is removed and the index is rebuilt. The index is also rebuilt
 from the manifests when a run starts, so it is current even after a killed run.
@@ -33,13 +34,12 @@ Layout of ``reports/<study>/``: ``<nb>.ipynb``, ``<nb>.html`` (optionally
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -48,16 +48,15 @@ from analysis.messages import DEFAULT_LANGUAGE, LANGUAGE_VARIABLE, LANGUAGES, ms
 from analysis.report import manifest as mf
 from analysis.report.editions import edition_dir, editions_present, notebook_in
 from analysis.report.index import build_index
+from analysis.report.kernels import KERNEL_NAME, KernelSet, check_kernel, default_jobs, execute_notebook, papermill_quiet
 from analysis.report.lock import interrupts_deferred, reports_lock, run_staging
 from analysis.report.plan import RunPlan, plan_runs, select_notebooks
 from analysis.report.render import render_html
+from analysis.report.schedule import in_turn, side_by_side
 from analysis.study import Study
 from analysis.window import RUN_DATE_VARIABLE, run_date
 
 __all__ = ["KERNEL_NAME", "RunPlan", "RunResult", "check_kernel", "plan_runs", "run_plans", "select_notebooks"]
-
-KERNEL_NAME = "service-analytics"
-
 
 @dataclass(frozen=True)
 class RunResult:
@@ -78,21 +77,6 @@ class RunResult:
     reason: str | None = None  # why a "skipped" notebook did not apply to the study's tables
 
 
-def check_kernel(kernel_name: str = KERNEL_NAME) -> None:
-    """Raise :class:`ReportError` if the Jupyter kernel is not installed.
-
-    Examples
-    --------
-    >>> check_kernel("service-analytics")  # doctest: +SKIP
-    """
-    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
-
-    try:
-        KernelSpecManager().get_kernel_spec(kernel_name)
-    except NoSuchKernel:
-        raise ReportError(f"Jupyter kernel {kernel_name!r} is not installed; run `make kernel` (or `make venv`)") from None
-
-
 def run_plans(
     plans: Iterable[RunPlan],
     *,
@@ -103,8 +87,9 @@ def run_plans(
     progress: Callable[[str], None] | None = None,
     force: bool = False,
     pdf: bool = False,
+    jobs: int | None = None,
 ) -> list[RunResult]:
-    """Execute checked runs one after another; one failure does not stop the rest.
+    """Execute checked runs, up to *jobs* at once; one failure does not stop the rest.
 
     Each plan runs in its language's edition of the site (``reports/`` for English,
     ``reports/<language>/`` otherwise; :mod:`analysis.report.editions`): the notebook
@@ -114,8 +99,14 @@ def run_plans(
     The run holds the reports folder's lock throughout (another run into the same
     folder waits for it, and *progress* says so), rebuilds ``index.html`` from the
     manifests at its start and end, and sets ``ANALYSIS_RUN_DATE`` (today unless
-    already set) for its kernels. Ctrl-C stops it: the notebook that was running is
-    recorded as "interrupted" (its last good report kept) and is the last result.
+    already set) for its kernels. Ctrl-C stops it: the notebooks that were running are
+    recorded as "interrupted" (their last good reports kept) and are the last results.
+
+    With ``jobs > 1`` notebooks (of any study and edition) execute side by side, one
+    kernel each, in the order of *plans*; results come in the order runs finish, and
+    every table, figure, finding and page is the same as with ``jobs=1`` (only times
+    and the manifests' timestamps differ). Each kernel does its own work single-threaded
+    unless the notebook asks otherwise, so *jobs* beyond the number of cores only queues.
 
     A notebook whose last run succeeded and whose notebook file, study file,
     input files (by SHA-256), parameters, package code (SHA-256 of
@@ -143,6 +134,8 @@ def run_plans(
         Execute every notebook, even those whose results could be reused.
     pdf : bool, default False
         Also print each page to ``<notebook>.pdf`` with headless Chromium.
+    jobs : int, optional
+        Notebooks to execute at once; default: the number of cores this process may use.
 
     Returns
     -------
@@ -151,8 +144,8 @@ def run_plans(
     Raises
     ------
     ReportError
-        The kernel is not installed, *pdf* is asked for and no Chromium is found, or
-        *reports_dir* cannot be written to.
+        The kernel is not installed, *pdf* is asked for and no Chromium is found,
+        *reports_dir* cannot be written to, or *jobs* is below 1.
     ParameterError
         ``ANALYSIS_RUN_DATE`` is set but is not a date.
 
@@ -164,6 +157,9 @@ def run_plans(
     """
     plans = list(plans)
     reports_dir = Path(reports_dir).resolve()
+    jobs = default_jobs() if jobs is None else jobs
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise ReportError(f"jobs must be a whole number of notebooks to run at once, at least 1; got {jobs!r}")
     check_kernel(kernel_name)
     browser = None
     if pdf:
@@ -181,11 +177,11 @@ def run_plans(
     with _environment(RUN_DATE_VARIABLE, day), reports_lock(reports_dir, progress):
         build_index(reports_dir)  # a killed run may have left the index behind the manifests
         try:
-            with run_staging(reports_dir) as staging:
+            with run_staging(reports_dir) as staging, papermill_quiet():
                 editions = {*editions_present(reports_dir), *(plan.language for plan in plans)}
                 options = _Options(hide_code, kernel_name, timeout, force, browser, mf.code_sha256(), staging, day,
                                    tuple(lang for lang in LANGUAGES if lang in editions))
-                return _run_all(plans, reports_dir, options, inputs_cache, progress)
+                return _run_all(plans, reports_dir, options, inputs_cache, progress, min(jobs, max(1, len(plans))))
         finally:
             with interrupts_deferred():
                 build_index(reports_dir)
@@ -205,40 +201,52 @@ def _environment(name: str, value: str) -> Iterator[None]:
             os.environ[name] = before
 
 
-def _run_all(plans, reports_dir: Path, options: _Options, inputs_cache, progress) -> list[RunResult]:
+def _run_all(plans, reports_dir: Path, options: _Options, inputs_cache, progress, jobs: int) -> list[RunResult]:
     env_cache: dict[Path, dict] = {}
-    results = []
+    position = {id(plan): i for i, plan in enumerate(plans)}
+    results: list[RunResult] = []
     said: set[str] = set()  # a study's bad-data error is printed once, not once per notebook
-    for i, plan in enumerate(plans, 1):
-        started, t0 = mf.utc_now(), time.perf_counter()
-        try:
-            project = plan.notebook_path.parent.parent
-            env = env_cache.setdefault(project, mf.environment(project))
-            edition = edition_dir(reports_dir, plan.language)
-            if plan.skipped is not None or plan.problem is not None:
-                result = _record_unrun(plan, edition, options, env)
-            else:
-                result = _run_one(plan, edition, options, env, inputs_cache[plan.study.path])
-        except KeyboardInterrupt:
-            with interrupts_deferred():
-                result = _record_interrupt(plan, edition_dir(reports_dir, plan.language), options, started,
-                                           round(time.perf_counter() - t0, 2))
+
+    def begin(plan) -> RunResult | _Pending:
+        project = plan.notebook_path.parent.parent
+        env = env_cache.setdefault(project, mf.environment(project))
+        edition = edition_dir(reports_dir, plan.language)
+        if plan.skipped is not None or plan.problem is not None:
+            return _record_unrun(plan, edition, options, env)
+        return _begin(plan, position[id(plan)], edition, options, env, inputs_cache[plan.study.path])
+
+    def finished(plan, result: RunResult) -> None:
         results.append(result)
         if progress is not None:
-            told = result.error or result.reason
-            tail = f": {told}" if told and told not in said else ""
-            if plan.problem is not None:
-                said.add(told)
-            tag = "" if plan.language == DEFAULT_LANGUAGE else f" [{plan.language}]"
-            progress(msg("report.run.progress", i=i, n=len(plans), run=f"{plan.study.name}/{plan.notebook}{tag}",
-                         status=msg(f"site.index.status.{result.status}"), seconds=result.duration_s,
-                         reused=msg("report.run.reused") if result.reused else "",
-                         checks=msg("report.run.checks", n=result.checks_failed) if result.checks_failed else "",
-                         cited=msg("report.run.cited", n=result.citation_problems) if result.citation_problems else "",
-                         tail=tail))
-        if result.stopped:
-            break
+            _tell(progress, plan, result, len(results), len(plans), said)
+
+    def interrupted(plan, started: str, t0: float) -> RunResult:  # call with interrupts deferred
+        return _record_interrupt(plan, edition_dir(reports_dir, plan.language), options, started,
+                                 round(time.perf_counter() - t0, 2))
+
+    steps = dict(begin=begin, produce=lambda pending: _produce(pending, options),
+                 finish=lambda produced: _finish(produced, options), finished=finished, interrupted=interrupted,
+                 done=lambda step: isinstance(step, RunResult))
+    if jobs == 1:
+        in_turn(plans, **steps)
+    else:
+        side_by_side(plans, **steps, jobs=jobs, kernels=options.kernels)
     return results
+
+
+def _tell(progress: Callable[[str], None], plan, result: RunResult, i: int, n: int, said: set[str]) -> None:
+    """One progress line per finished notebook."""
+    told = result.error or result.reason
+    tail = f": {told}" if told and told not in said else ""
+    if plan.problem is not None:
+        said.add(told)
+    tag = "" if plan.language == DEFAULT_LANGUAGE else f" [{plan.language}]"
+    progress(msg("report.run.progress", i=i, n=n, run=f"{plan.study.name}/{plan.notebook}{tag}",
+                 status=msg(f"site.index.status.{result.status}"), seconds=result.duration_s,
+                 reused=msg("report.run.reused") if result.reused else "",
+                 checks=msg("report.run.checks", n=result.checks_failed) if result.checks_failed else "",
+                 cited=msg("report.run.cited", n=result.citation_problems) if result.citation_problems else "",
+                 tail=tail))
 
 
 def _record_unrun(plan, reports_dir: Path, options: _Options, env) -> RunResult:
@@ -298,27 +306,35 @@ class _Options:
     staging: Path
     run_date: str
     editions: tuple[str, ...] = (DEFAULT_LANGUAGE,)
+    kernels: KernelSet = field(default_factory=KernelSet)
 
 
-class _ParameterNoise(logging.Filter):
-    """papermill re-parses the parameters cell with regular expressions and warns
-    ("Unable to parse line", "Passed unknown parameter") where a comment holds a
-    colon; :func:`plan_runs` has already checked every name with ``ast``."""
+@dataclass(frozen=True)
+class _Pending:
+    """A run to execute afresh: what the main thread decided before handing it to a worker."""
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not str(record.msg).startswith(("Unable to parse line", "Passed unknown parameter"))
+    plan: RunPlan
+    order: int  # the plan's position in the run (finished runs are recorded in this order when they tie)
+    study_dir: Path
+    env: dict[str, Any]
+    inputs: list
+    fingerprint: dict[str, Any]
+    previous: dict[str, Any] | None
 
 
-def _run_one(plan, reports_dir, options, env, inputs) -> RunResult:
-    noise = _ParameterNoise()
-    loggers = [logging.getLogger("papermill"), logging.getLogger("papermill.translators")]
-    for logger in loggers:
-        logger.addFilter(noise)
-    try:
-        return _execute(plan, reports_dir, options, env, inputs)
-    finally:
-        for logger in loggers:
-            logger.removeFilter(noise)
+@dataclass(frozen=True)
+class _Produced:
+    """A run executed and rendered in its staging folder, not yet moved into the site."""
+
+    pending: _Pending
+    executed: Path
+    page: Path
+    outputs: Path
+    injected: dict[str, Any]
+    started: str
+    t0: float
+    duration: float
+    error: dict[str, Any] | None
 
 
 def _edition_source(plan, stage: Path) -> Path:
@@ -334,7 +350,8 @@ def _page_title(plan) -> str:
     return f"{plan.study.text_in(plan.language)}: {plan.notebook}"
 
 
-def _execute(plan, reports_dir, options: _Options, env, inputs) -> RunResult:
+def _begin(plan, order: int, reports_dir, options: _Options, env, inputs) -> RunResult | _Pending:
+    """Reuse the last good run when nothing it depends on changed; else say what to execute."""
     nb, study = plan.notebook, plan.study
     study_dir = reports_dir / study.name
     injected = {"study": str(study.path), "output_dir": "", **plan.parameters}
@@ -353,7 +370,7 @@ def _execute(plan, reports_dir, options: _Options, env, inputs) -> RunResult:
         reused = _reuse(plan, study_dir, previous, fingerprint, options)
         if reused is not None:
             return reused
-    return _execute_fresh(plan, reports_dir, options, env, inputs, fingerprint, previous)
+    return _Pending(plan, order, study_dir, env, inputs, fingerprint, previous)
 
 
 def _drops_future_dates(study: Study) -> bool:
@@ -391,12 +408,15 @@ def _reuse(plan, study_dir: Path, previous, fingerprint, options: _Options) -> R
                      **_outcome(entry["outputs"]))
 
 
-def _execute_fresh(plan, reports_dir, options: _Options, env, inputs, fingerprint, previous) -> RunResult:
-    import papermill as pm
+def _produce(pending: _Pending, options: _Options) -> _Produced:
+    """Execute the notebook and render its page, all inside the run's staging folder.
+
+    Touches nothing outside its own staging folder and no process-wide state, so
+    several run at once in worker threads (:func:`analysis.report.schedule.side_by_side`)."""
     from papermill.exceptions import PapermillExecutionError
 
+    plan = pending.plan
     nb, study = plan.notebook, plan.study
-    study_dir = reports_dir / study.name
     stage = options.staging / plan.language / study.name / nb
     stage.mkdir(parents=True)
     executed, page, outputs = stage / f"{nb}.ipynb", stage / f"{nb}.html", stage / nb
@@ -404,22 +424,16 @@ def _execute_fresh(plan, reports_dir, options: _Options, env, inputs, fingerprin
     started, t0 = mf.utc_now(), time.perf_counter()
     error: dict[str, Any] | None = None
     try:
-        source = _edition_source(plan, stage)
-        with _environment(LANGUAGE_VARIABLE, plan.language):
-            pm.execute_notebook(
-                str(source), str(executed), parameters=injected, kernel_name=options.kernel_name,
-                cwd=str(plan.notebook_path.parent), progress_bar=False, log_output=False,
-                execution_timeout=options.timeout,
-                extra_arguments=["--IPKernelApp.log_level=ERROR"],  # quiet the kernel's own start-up warnings
-                shutdown_kernel="immediate",  # on Ctrl-C too: no graceful shutdown that prints a ZMQ traceback
-            )
+        execute_notebook(_edition_source(plan, stage), executed, parameters=injected,
+                         cwd=plan.notebook_path.parent, environment={LANGUAGE_VARIABLE: plan.language},
+                         kernel_name=options.kernel_name, timeout=options.timeout, kernels=options.kernels)
     except PapermillExecutionError as exc:
         error = {"name": exc.ename, "message": str(exc.evalue),
                  "cell": {"index": exc.cell_index, "execution_count": exc.exec_count, "source": exc.source}}
     except Exception as exc:  # kernel died, timeout, unreadable notebook: report, go on
         error = {"name": type(exc).__name__, "message": str(exc), "cell": None}
     duration = round(time.perf_counter() - t0, 2)
-    _show_final_paths(executed, {str(outputs): str(study_dir / nb)})
+    _show_final_paths(executed, {str(outputs): str(pending.study_dir / nb)})
     if error is None:
         try:
             render_html(executed, page, hide_code=options.hide_code, title=_page_title(plan),
@@ -427,18 +441,25 @@ def _execute_fresh(plan, reports_dir, options: _Options, env, inputs, fingerprin
                         site_path=f"{study.name}/{nb}.html")
         except ReportError as exc:
             error = {"name": "ReportError", "message": str(exc), "cell": None}
+    return _Produced(pending, executed, page, outputs, injected, started, t0, duration, error)
 
+
+def _finish(produced: _Produced, options: _Options) -> RunResult:
+    """Move an executed run into the site (or keep its failure) and record it; main thread only."""
+    pending, error = produced.pending, produced.error
+    plan, study_dir, fingerprint = pending.plan, pending.study_dir, pending.fingerprint
+    nb, study = plan.notebook, plan.study
     entry: dict[str, Any] = {
         "status": "ok" if error is None else "failed",
-        "started": started,
-        "duration_s": duration,
-        "parameters": {**injected, "output_dir": str(study_dir / nb)},
+        "started": produced.started,
+        "duration_s": produced.duration,
+        "parameters": {**produced.injected, "output_dir": str(study_dir / nb)},
         "notebook_file": str(plan.notebook_path),
         "notebook_sha256": fingerprint["notebook_sha256"],
         "study_file": str(study.path),
         "study_sha256": fingerprint["study_sha256"],
-        "input_files": inputs,
-        "environment": env,
+        "input_files": pending.inputs,
+        "environment": pending.env,
         "fingerprint": fingerprint,
         "reused": False,
         "run": options.staging.name,
@@ -447,10 +468,11 @@ def _execute_fresh(plan, reports_dir, options: _Options, env, inputs, fingerprin
         "error": error,
     }
     with interrupts_deferred():  # a report is moved into place and recorded whole, or not at all
-        _commit(executed, page, outputs, study_dir, plan, options, entry, previous)
+        _commit(produced.executed, produced.page, produced.outputs, study_dir, plan, options, entry, pending.previous)
     html = study_dir / entry["html"] if entry.get("html") else None
     message = None if error is None else f"{error['name']}: {error['message']}"
-    return RunResult(study.name, nb, entry["status"], duration, html, message, **_outcome(entry.get("outputs")))
+    return RunResult(study.name, nb, entry["status"], produced.duration, html, message,
+                     **_outcome(entry.get("outputs")))
 
 
 def _outcome(outputs: dict[str, Any] | None) -> dict[str, int]:

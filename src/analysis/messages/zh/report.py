@@ -86,6 +86,7 @@ MESSAGES = {
             "已中断（Ctrl-C 或 SIGTERM）；报告和清单文件保持最后一个完成的笔记本留下的状态"
         ),
         "report.run.interrupted_which": "{which} 记为已中断（保留其上一次成功的报告）；",
+        "report.run.interrupted_which_many": "{which} 均记为已中断（各自保留上一次成功的报告）；",
         "report.run.interrupted_some": (
             "已中断（Ctrl-C 或 SIGTERM）：{what}{n} 个笔记本中有 {done} 个已完成；索引：{index}"
         ),
