@@ -33,7 +33,6 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
 from scipy import stats
 from scipy.special import expit
 
@@ -156,6 +155,8 @@ def _standardized(kind, fits, build, others, reference):
 
 def _logit(x, y, on_separation):
     """(fit or None, method, separation) of a logistic part, Firth's fit when it is separated."""
+    import statsmodels.api as sm  # statsmodels' models load only where a comparison is adjusted
+
     separation = detect_separation(x, y)
     if separation == "none":
         return sm.GLM(y, x, family=sm.families.Binomial()).fit(), "ml", separation
@@ -166,6 +167,8 @@ def _logit(x, y, on_separation):
 
 def _fit(kind, y, x_builder, on_separation):
     """(fits, method, separation); fits is None when the estimate is withheld."""
+    import statsmodels.api as sm
+
     x = x_builder(None)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

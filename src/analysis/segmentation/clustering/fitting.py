@@ -11,8 +11,6 @@ from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
-from sklearn.cluster import KMeans
-from sklearn.mixture import GaussianMixture
 from threadpoolctl import threadpool_limits
 
 from analysis.checks import DEFAULT_SEED, Interval, Options, check_params, rng_from, validate_params
@@ -48,6 +46,9 @@ def fit_labels(X: np.ndarray, k: int, method, random_state: int, n_init: int):
     more than it saves (about 40x on a loaded 2-core machine), and one thread keeps
     results identical whatever the machine.
     """
+    from sklearn.cluster import KMeans  # scikit-learn loads only where clusters are fitted
+    from sklearn.mixture import GaussianMixture
+
     with threadpool_limits(limits=1):
         if callable(method):
             return np.asarray(method(X, k, random_state)), None
@@ -61,6 +62,8 @@ def fit_labels(X: np.ndarray, k: int, method, random_state: int, n_init: int):
 
 def inertia(X: np.ndarray, k: int, random_state: int, n_init: int) -> float:
     """k-means within-cluster sum of squares (single-threaded)."""
+    from sklearn.cluster import KMeans
+
     with threadpool_limits(limits=1):
         return float(KMeans(n_clusters=k, n_init=n_init, random_state=random_state).fit(X).inertia_)
 

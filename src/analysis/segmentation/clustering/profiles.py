@@ -8,7 +8,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
-from sklearn.metrics import adjusted_rand_score
 
 from analysis.checks import Interval, validate_params
 from analysis.errors import DataValidationError
@@ -173,6 +172,8 @@ def channel_agreement(labels: pd.Series, customers: pd.DataFrame | None, *, colu
     >>> round(ari, 6), mix.loc[1, "web"]
     (1.0, np.float64(1.0))
     """
+    from sklearn.metrics import adjusted_rand_score
+
     if customers is None or column not in customers.columns:
         return None
     channel = customers.set_index("customer_id")[column].reindex(labels.index)

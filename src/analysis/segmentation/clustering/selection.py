@@ -21,7 +21,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from sklearn.metrics import calinski_harabasz_score, davies_bouldin_score, silhouette_score
 
 from analysis.checks import DEFAULT_SEED, Interval, Options, check_params, rng_from, validate_params
 from analysis.errors import ParameterError
@@ -155,6 +154,8 @@ def choose_k(
     >>> choose_k(X, range(2, 6), n_refs=3, seed=1).best_k
     3
     """
+    from sklearn.metrics import calinski_harabasz_score, davies_bouldin_score, silhouette_score
+
     candidates = list(k_range)
     for k in candidates:
         check_params({"k": [Interval(int, 2, None, closed="left")]}, {"k": k}, "choose_k")
