@@ -90,10 +90,15 @@ def check_summary_columns(
         )
     out: dict[str, np.ndarray] = {}
     for name, col in columns.items():
-        try:
-            values = pd.to_numeric(frame[col]).to_numpy(dtype=float, na_value=np.nan)
-        except (TypeError, ValueError) as exc:
-            raise DataValidationError(f"Column {col!r} ({name}) must be numeric.") from exc
+        series = frame[col]
+        dtype = getattr(series, "dtype", None)  # a duplicated column name gives a DataFrame
+        if isinstance(dtype, np.dtype) and dtype.kind in "iuf":
+            values = series.to_numpy(dtype=float)  # plain numpy numbers: no conversion to check
+        else:
+            try:
+                values = pd.to_numeric(series).to_numpy(dtype=float, na_value=np.nan)
+            except (TypeError, ValueError) as exc:
+                raise DataValidationError(f"Column {col!r} ({name}) must be numeric.") from exc
         rules = [("missing or infinite", ~np.isfinite(values))]
         if name in integer:
             rules.append(("not a whole number", np.isfinite(values) & (values != np.round(values))))
@@ -111,18 +116,35 @@ def check_summary_columns(
     return out
 
 
-def _codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _small_whole(values: np.ndarray) -> bool:
+    """Whole numbers in [0, 2**20) (such as purchase counts): coded by themselves."""
+    return bool(len(values) and values.dtype.kind == "f" and float(values.min()) >= 0
+                and float(values.max()) < 2**20 and np.array_equal(values, np.floor(values)))
+
+
+def _more_distinct_than(values: np.ndarray, limit: float) -> bool:
+    """Whether ``values`` has more than ``limit`` distinct values, counted by sorting (several
+    times cheaper than hashing), as :func:`_codes` would count them. Tried only when every
+    value of a strided sample of 256 is distinct (else False: the count would be wasted),
+    and never with NaN (which sorting would count once per NaN)."""
+    sample = np.sort(values[:: max(1, len(values) // 256)])
+    if np.count_nonzero(sample[1:] != sample[:-1]) + 1 < len(sample):
+        return False
+    ordered = np.sort(values)
+    if ordered.dtype.kind == "f" and np.isnan(ordered[-1]):
+        return False
+    return int(np.count_nonzero(ordered[1:] != ordered[:-1])) + 1 > limit
+
+
+def _codes(values: np.ndarray, *, whole: bool | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Integer codes and the distinct values of a float array (``values == uniques[codes]``).
 
     Small whole numbers (such as purchase counts) are their own codes (the distinct
     values then include unused ones); anything else is hashed (pandas.factorize,
-    first-appearance order).
+    first-appearance order). ``whole`` passes :func:`_small_whole` when already known.
     """
-    if len(values) and values.dtype.kind == "f":
-        lo, hi = float(values.min()), float(values.max())
-        if lo >= 0 and hi < 2**20 and np.array_equal(values, np.floor(values)):
-            codes = values.astype(np.int64)
-            return codes, np.arange(int(hi) + 1, dtype=float)
+    if _small_whole(values) if whole is None else whole:
+        return values.astype(np.int64), np.arange(int(values.max()) + 1, dtype=float)
     codes, uniques = pd.factorize(values, sort=False, use_na_sentinel=False)
     return codes.astype(np.int64, copy=False), np.asarray(uniques, dtype=float)
 
@@ -143,8 +165,13 @@ def _collapse(arrays: dict[str, np.ndarray], weights: np.ndarray) -> tuple[dict[
     uniques: list[np.ndarray] = []
     span = 1
     for name in names:
-        codes, values = _codes(arrays[name])
-        if len(values) > 0.5 * n:  # merging could at most halve the rows: not worth its cost
+        column = arrays[name]
+        whole = _small_whole(column)
+        # A column of distinct amounts (spend) ends the merge before it is hashed: the same
+        # rule, counted by sorting
+        many = not whole and _more_distinct_than(column, 0.5 * n)
+        codes, values = (None, None) if many else _codes(column, whole=whole)
+        if many or len(values) > 0.5 * n:  # merging could at most halve the rows: not worth its cost
             keep = weights > 0
             return {k: np.asarray(v, dtype=float)[keep] for k, v in arrays.items()}, weights[keep]
         size = max(len(values), 1)
