@@ -70,8 +70,10 @@ HEAVY = ("scipy", "statsmodels", "sklearn", "pandas", "numpy", "matplotlib", "se
          "narwhals", "pydantic", "yaml")
 VERSIONS = ("ipykernel", "jupyter_client", "nbclient", "papermill", "nbconvert", "pandas", "numpy", "scipy",
             "statsmodels", "scikit-learn", "matplotlib", "seaborn", "duckdb", "pandera", "pyspark")
-PROBE = ("import sys as _s, json as _j; print(_j.dumps(sorted({_m.split('.')[0] for _m in list(_s.modules)} & "
-         "set(%r))))" % (HEAVY,))
+#: modules of those libraries worth naming on their own (the library's top level may be cheap)
+PARTS = ("scipy.stats", "scipy.optimize", "statsmodels.api", "matplotlib.pyplot", "sklearn.cluster", "pyspark.pandas",
+         "pandera.pandas", "pyarrow.parquet")
+PROBE = ("import sys as _s, json as _j; print(_j.dumps(sorted(set(_s.modules) & set(%r))))" % (HEAVY + PARTS,))
 
 
 def load() -> tuple[float, float, float]:
@@ -188,7 +190,7 @@ def one_repetition(plan, scratch: Path, kernel_name: str) -> dict:
     nb = parameterize_notebook(load_notebook_node(str(source)), injected, kernel_name=kernel_name, language="python")
     os.environ[LANGUAGE_VARIABLE] = plan.language
     os.environ.setdefault(RUN_DATE_VARIABLE, run_date().date().isoformat())
-    client = NotebookClient(nb, kernel_name=kernel_name, timeout=None, record_timing=True,
+    client = NotebookClient(nb, kernel_name=kernel_name, timeout=None, record_timing=True, shutdown_kernel="immediate",
                             extra_arguments=["--IPKernelApp.log_level=ERROR"],
                             resources={"metadata": {"path": str(plan.notebook_path.parent)}})
     rep: dict = {"load_start": load()}
@@ -222,15 +224,25 @@ def one_repetition(plan, scratch: Path, kernel_name: str) -> dict:
         rep["loaded_after_run"] = json.loads(_run_probe(client, PROBE)[2])
     finally:
         t0 = time.perf_counter()
-        client._cleanup_kernel()  # noqa: SLF001 - nbclient's own shutdown, as after a run
+        client._cleanup_kernel()  # noqa: SLF001 - nbclient's own shutdown ("immediate", as the runner asks)
         rep["kernel_stop_s"] = time.perf_counter() - t0
     nbformat.write(client.nb, executed)
-    t0 = time.perf_counter()
-    render_html(executed, page, title=f"{plan.study.name}: {plan.notebook}", outputs_dir=outputs,
-                language=plan.language, editions=(plan.language,), site_path=f"{plan.study.name}/{plan.notebook}.html")
-    rep["render_s"] = time.perf_counter() - t0
+    for key in ("render_first_s", "render_s"):  # the first in a process loads nbconvert and the template
+        t0 = time.perf_counter()
+        render_html(executed, page, title=f"{plan.study.name}: {plan.notebook}", outputs_dir=outputs,
+                    language=plan.language, editions=(plan.language,),
+                    site_path=f"{plan.study.name}/{plan.notebook}.html")
+        rep[key] = time.perf_counter() - t0
     rep["load_end"] = load()
     return rep
+
+
+def repetition_in_fresh_process(args, scratch: Path) -> dict:
+    """One repetition in its own Python process, as each ``analysis run`` is (nothing loaded by an earlier one)."""
+    result = scratch / "repetition.json"
+    subprocess.run([str(PYTHON), __file__, "_one", "--study", args.study, "--notebook", args.notebook, "--language",
+                    args.language, "--kernel", args.kernel, "--out", str(result)], cwd=ROOT, check=True)
+    return json.loads(result.read_text())
 
 
 def whole_run(study_arg: str, notebook: str, language: str, reports: Path) -> dict:
@@ -263,13 +275,14 @@ def median(values):
 def run_steps(args) -> dict:
     plan = plan_for(args.study, args.notebook, args.language)
     code = "\n".join(notebook_imports(plan.notebook_path))
-    reps, runs, timed = [], [], []
+    reps, runs, timed, cli = [], [], [], []
     with tempfile.TemporaryDirectory(prefix="notebook_steps_") as tmp:
         for i in range(args.repeat):
             scratch = Path(tmp) / f"rep{i}"
             scratch.mkdir()
-            reps.append(one_repetition(plan, scratch, args.kernel))
+            reps.append(repetition_in_fresh_process(args, scratch))
             timed.append(importtime(code))
+            cli.append(importtime("import analysis.report.cli", cwd=ROOT))
             if not args.no_run:
                 runs.append(whole_run(args.study, args.notebook, args.language, Path(tmp) / f"reports{i}"))
             print(f"repetition {i + 1}: kernel {reps[-1]['kernel_start_s']:.2f} s, imports {reps[-1]['imports_s']:.2f}"
@@ -278,7 +291,8 @@ def run_steps(args) -> dict:
                   + f" (load {reps[-1]['load_start'][0]} -> {reps[-1]['load_end'][0]})", file=sys.stderr)
     steps = {key: median([r[key] for r in reps]) for key in
              ("kernel_start_s", "imports_s", "imports_kernel_s", "analysis_s", "analysis_kernel_s", "saves_s",
-              "render_s", "kernel_stop_s")}
+              "kernel_stop_s", "render_first_s", "render_s")}
+    steps["cli_import_s"] = median([t["wall_s"] for t in cli])
     per_cell = []
     for j, cell in enumerate(reps[0]["cells"]):
         per_cell.append({**{k: cell[k] for k in ("index", "tags", "first_line")},
@@ -346,30 +360,34 @@ def markdown(data: dict) -> str:
     steps = data.get("steps")
     if steps:
         s = steps["steps"]
-        total = s["kernel_start_s"] + s["imports_s"] + s["analysis_s"] + s["saves_s"] + s["render_s"]
-        lines += [f"## Steps: `{steps['notebook']}` on `{steps['study']}` ({steps['language']}), "
-                  f"median of {steps['repeat']}", "",
-                  f"Load average (1, 5, 15 min) {steps['load_start']} at the start, {steps['load_end']} at the end.", "",
-                  "| step | seconds | share |", "| --- | ---: | ---: |"]
-        rows = [("kernel start (start, wait until ready)", s["kernel_start_s"]),
-                ("imports (the notebook's import statements)", s["imports_s"]),
+        rows = [("start of the `analysis` command (`import analysis.report.cli`, fresh process)", s["cli_import_s"]),
+                ("kernel start (start, wait until ready)", s["kernel_start_s"]),
+                ("imports (the notebook's import statements, in the kernel)", s["imports_s"]),
                 ("analysis (every code cell)", s["analysis_s"]),
                 ("papermill's notebook saves (2 per cell, estimated)", s["saves_s"]),
-                ("rendering (`render_html`)", s["render_s"])]
+                ("kernel stop (immediate)", s["kernel_stop_s"]),
+                ("rendering (`render_html`, first in the process: loads nbconvert)", s["render_first_s"])]
+        total = sum(sec for _name, sec in rows)
+        lines += [f"## Steps: `{steps['notebook']}` on `{steps['study']}` ({steps['language']}), "
+                  f"median of {steps['repeat']}", "",
+                  f"Load average (1, 5, 15 min) {steps['load_start']} at the start, {steps['load_end']} at the end.",
+                  "Each repetition runs in a fresh process, as one `analysis run` does.", "",
+                  "| step | seconds | share |", "| --- | ---: | ---: |"]
         lines += [f"| {name} | {sec:.2f} | {sec / total:.0%} |" for name, sec in rows]
         lines += [f"| **sum of the steps** | **{total:.2f}** | 100% |"]
         if steps.get("analysis_run_s"):
-            lines += [f"| `analysis run --force` of this notebook, whole process | {steps['analysis_run_s']:.2f} | "
-                      f"{steps['analysis_run_s'] / total:.0%} |"]
+            lines += [f"| `analysis run --force` of this notebook, whole process (for comparison) | "
+                      f"{steps['analysis_run_s']:.2f} | {steps['analysis_run_s'] / total:.0%} |"]
             if steps.get("analysis_run_notebook_s"):
-                lines += [f"| of which the runner's own time for the notebook (progress line) | "
+                lines += [f"| of which the notebook's time on the progress line (execution) | "
                           f"{steps['analysis_run_notebook_s']:.2f} | |"]
-        lines += ["", f"Inside the kernel (message timestamps): imports {s['imports_kernel_s']:.2f} s, analysis "
-                  f"{s['analysis_kernel_s']:.2f} s; stopping the kernel {s['kernel_stop_s']:.2f} s.", "",
-                  "Per repetition (kernel, imports, analysis, rendering; load at start):", ""]
+        lines += ["", f"A second rendering in the same process (nbconvert loaded): {s['render_s']:.2f} s. "
+                  f"Inside the kernel (message timestamps): imports {s['imports_kernel_s']:.2f} s, analysis "
+                  f"{s['analysis_kernel_s']:.2f} s.", "",
+                  "Per repetition (kernel start, imports, analysis, kernel stop, rendering; load at start):", ""]
         for r in steps["repetitions"]:
             lines.append(f"- {r['kernel_start_s']:.2f}, {r['imports_s']:.2f}, {r['analysis_s']:.2f}, "
-                         f"{r['render_s']:.2f} (load {r['load_start'][0]})")
+                         f"{r['kernel_stop_s']:.2f}, {r['render_first_s']:.2f} (load {r['load_start'][0]})")
         lines += ["", "Slowest cells (kernel time):", "", "| cell | first line | seconds |", "| ---: | --- | ---: |"]
         for cell in sorted(steps["cells"], key=lambda c: -(c["kernel_s"] or 0))[:8]:
             lines.append(f"| {cell['index']} | `{cell['first_line'].replace('|', '/')}` | {cell['kernel_s']:.2f} |")
@@ -408,7 +426,7 @@ def markdown(data: dict) -> str:
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", nargs="?", choices=("steps", "imports"), default="steps")
+    parser.add_argument("what", nargs="?", choices=("steps", "imports", "_one"), default="steps")
     parser.add_argument("--study", default="params/service_demo.yaml", help="study name or YAML path")
     parser.add_argument("--notebook", default="02_clv")
     parser.add_argument("--notebooks", nargs="*", help="imports: these notebooks (default: all)")
@@ -419,6 +437,11 @@ def main(argv=None) -> None:
     parser.add_argument("--baseline", help="imports: a git revision whose src/analysis is measured too (before)")
     parser.add_argument("--out", type=Path, default=RESULTS / "notebook_steps", help="results path without suffix")
     args = parser.parse_args(argv)
+    if args.what == "_one":  # a repetition, in the fresh process repetition_in_fresh_process started
+        with tempfile.TemporaryDirectory(prefix="notebook_steps_one_") as tmp:
+            rep = one_repetition(plan_for(args.study, args.notebook, args.language), Path(tmp), args.kernel)
+        args.out.write_text(json.dumps(rep, default=str))
+        return
     target = args.out.with_suffix(".json")
     data = json.loads(target.read_text()) if target.is_file() else {}  # each kind of measurement keeps the other
     data[args.what] = run_steps(args) if args.what == "steps" else run_imports(args)
