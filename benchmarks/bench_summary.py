@@ -15,6 +15,14 @@ Run::
 
     .venv/bin/python benchmarks/bench_summary.py --sizes 1e6 1e7 1e8
 
+or, for the 1e8-row summary three times (each run a fresh process), keeping the earlier runs::
+
+    .venv/bin/python benchmarks/bench_summary.py --sizes 1e8 --engines duckdb --repeat 3 --append
+
+Each run records the load average just before it and the worker's CPU seconds (the
+machine is shared: compare runs made together). ``--partitions`` forces the DuckDB
+engine's number of hash partitions (default: its own choice from rows and memory limit).
+
 Results: ``benchmarks/results/summary_bench.json`` (every run, with machine facts)
 and ``summary_bench.md`` (a table). This script's job is to report, so it prints.
 """
@@ -60,7 +68,8 @@ else:
     from analysis.summary import customer_summary, grouped_customer_summary, summary_to_parquet
     kind = job["kind"]
     if kind == "duckdb":
-        engine = DuckDBEngine(memory_limit=job["memory_limit"], threads=job["threads"])
+        engine = DuckDBEngine(memory_limit=job["memory_limit"], threads=job["threads"],
+                              partitions=job.get("partitions"))
         summary_to_parquet(files, job["output"], job["end"], "W", engine=engine)
         import pyarrow.parquet as pq
         out["customers"] = pq.ParquetFile(job["output"]).metadata.num_rows
@@ -88,6 +97,7 @@ else:
         if jvm_pid:
             out["jvm_peak_rss_mb"] = hwm_mb(jvm_pid)
 out["seconds"] = time.perf_counter() - start
+out["cpu_seconds"] = round(sum(__import__("os").times()[:2]), 2)
 out["python_peak_rss_mb"] = hwm_mb()
 print("RESULT " + json.dumps(out))
 '''
@@ -140,7 +150,8 @@ def run(job: dict, python: str, timeout: float, kill_gb: float) -> dict:
         time.sleep(0.2)
     stdout, stderr = proc.communicate()
     wall = time.perf_counter() - start
-    result = {"status": status, "wall_seconds": round(wall, 2), "sampled_peak_rss_gib": round(peak, 3)}
+    result = {"status": status, "wall_seconds": round(wall, 2), "sampled_peak_rss_gib": round(peak, 3),
+              "load_before": job.get("load_before")}
     lines = [ln for ln in stdout.splitlines() if ln.startswith("RESULT ")]
     if lines:
         result.update(json.loads(lines[-1][7:]))
@@ -157,27 +168,40 @@ def markdown(records: list[dict], machine: dict) -> str:
         f"{machine['load_at_start']} (a shared machine: other jobs ran at the same time). "
         f"Log: synthetic firm (benchmarks/generate_log.py), Parquet, zstd; summary to {OBS_END}, weeks.",
         "",
-        "| rows | customers | engine | seconds | peak RSS (GiB) | status |",
-        "| ---: | ---: | --- | ---: | ---: | --- |",
+        "| rows | customers | engine | seconds | CPU seconds | peak RSS (GiB) | load before | status |",
+        "| ---: | ---: | --- | ---: | ---: | ---: | --- | --- |",
     ]
     for r in records:
         seconds = r.get("seconds")
         peak = r["sampled_peak_rss_gib"]
         if r.get("jvm_peak_rss_mb"):
             peak = f"{peak} (JVM {r['jvm_peak_rss_mb'] / 1024:.2f})"
+        engine = r["engine"] + (f" ({r['partitions']} partitions)" if r.get("partitions") else "")
+        load = ", ".join(f"{x:.2f}" for x in r["load_before"]) if r.get("load_before") else ""
         lines.append(
-            f"| {r['rows']:,} | {r.get('customers', r.get('log_customers', '')):,} | {r['engine']} | "
-            f"{'' if seconds is None else f'{seconds:.1f}'} | {peak} | {r['status']} |"
+            f"| {r['rows']:,} | {r.get('customers', r.get('log_customers', '')):,} | {engine} | "
+            f"{'' if seconds is None else f'{seconds:.1f}'} | {r.get('cpu_seconds', '')} | {peak} | {load} | "
+            f"{r['status']} |"
         )
     lines += [
         "",
         "seconds: inside the worker, from before reading the log to the summary being ready "
         "(DuckDB/Spark: written to Parquet; pandas and lifetimes: a DataFrame in memory; "
         "Spark includes starting the JVM). Peak RSS: sampled every 0.2 s over the worker and "
-        "its children (the JVM for Spark).",
+        "its children (the JVM for Spark). CPU seconds: the worker's user + system time (DuckDB's threads "
+        "included). load before: the 1-, 5- and 15-minute load averages just before the run.",
         "",
     ]
     return "\n".join(lines)
+
+
+NOTES = "<!-- notes: kept when the table is rewritten -->"
+
+
+def with_notes(table: str, old: Path) -> str:
+    """The new table followed by the notes of the old file (what follows :data:`NOTES`)."""
+    text = old.read_text() if old.exists() else ""
+    return table + ("\n" + NOTES + text.split(NOTES, 1)[1] if NOTES in text else "")
 
 
 def main() -> None:
@@ -193,6 +217,9 @@ def main() -> None:
     parser.add_argument("--lifetimes-max-rows", type=float, default=1e7)
     parser.add_argument("--spark-max-rows", type=float, default=1e7)
     parser.add_argument("--name", default="summary_bench")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each job, each a fresh process")
+    parser.add_argument("--partitions", type=int, default=None, help="DuckDB hash partitions (default: its own)")
+    parser.add_argument("--append", action="store_true", help="keep the earlier runs of the results file")
     args = parser.parse_args()
     machine = {
         "cores": os.cpu_count(), "ram_gib": round(psutil.virtual_memory().total / 2**30, 1),
@@ -206,7 +233,8 @@ def main() -> None:
         machine["pyspark"] = pyspark.__version__
     except ImportError:
         pass
-    records = []
+    json_path, md_path = RESULTS / f"{args.name}.json", RESULTS / f"{args.name}.md"
+    records = json.loads(json_path.read_text())["runs"] if args.append and json_path.exists() else []
     out_dir = Path(tempfile.mkdtemp(prefix="bench-summary-", dir=args.data if args.data.is_dir() else None))
     for size in args.sizes:
         n = int(float(size))
@@ -218,22 +246,27 @@ def main() -> None:
             if engine == "spark" and n > args.spark_max_rows:
                 continue
             job = {"kind": engine, "files": files, "end": OBS_END, "memory_limit": args.memory_limit,
-                   "threads": args.threads, "output": str(out_dir / f"{engine}_{size_label(n)}.parquet")}
+                   "threads": args.threads, "output": str(out_dir / f"{engine}_{size_label(n)}.parquet"),
+                   "partitions": args.partitions}
             python = sys.executable
             if engine == "lifetimes":
                 job["csv"] = str(ensure_csv(folder))
                 python = args.lifetimes_python
-            print(f"{size_label(n)} rows, {engine} ...", flush=True)
-            result = run(job, python, args.timeout, args.kill_above_gb)
-            record = {"rows": n, "log_customers": info["customers"], "log_bytes": info["bytes"],
-                      "engine": engine, **result}
-            if engine.startswith("duckdb"):
-                record["memory_limit"] = args.memory_limit
-            print("   ", json.dumps(record), flush=True)
-            records.append(record)
-            # write as we go: a long run interrupted still leaves its results
-            (RESULTS / f"{args.name}.json").write_text(json.dumps({"machine": machine, "runs": records}, indent=2) + "\n")
-            (RESULTS / f"{args.name}.md").write_text(markdown(records, machine))
+            for _ in range(args.repeat):
+                print(f"{size_label(n)} rows, {engine} ...", flush=True)
+                job["load_before"] = [round(x, 2) for x in os.getloadavg()]
+                result = run(job, python, args.timeout, args.kill_above_gb)
+                record = {"rows": n, "log_customers": info["customers"], "log_bytes": info["bytes"],
+                          "engine": engine, **result}
+                if engine.startswith("duckdb"):
+                    record["memory_limit"] = args.memory_limit
+                    if args.partitions:
+                        record["partitions"] = args.partitions
+                print("   ", json.dumps(record), flush=True)
+                records.append(record)
+                # write as we go: a long run interrupted still leaves its results
+                json_path.write_text(json.dumps({"machine": machine, "runs": records}, indent=2) + "\n")
+                md_path.write_text(with_notes(markdown(records, machine), md_path))
     print(markdown(records, machine))
 
 

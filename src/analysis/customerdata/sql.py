@@ -35,7 +35,7 @@ from datetime import date
 __all__ = ["DIALECTS", "Dialect", "EXACT_AMOUNT", "exact_sum", "tx_cte", "with_tx", "summary_sql", "grouped_sql",
            "profile_sql", "distribution_sql", "totals_sql", "monthly_sql", "daily_sql", "top_customers_sql",
            "column_stats_sql", "fence_sql", "quantiles_sql", "suspicious_sql", "sample_sql", "cohort_days_sql",
-           "kept_days_condition", "day_counts_sql", "late_rows_sql"]
+           "kept_days_condition", "day_counts_sql", "late_rows_sql", "SUMMARY_ORDER", "partition_sql"]
 
 
 @dataclass(frozen=True)
@@ -233,8 +233,32 @@ def summary_sql(
         ]
     sql = "WITH " + ",\n".join(parts) + "\nSELECT " + ",\n       ".join(select) + "\nFROM calibration c" + join
     if order:
-        sql += "\nORDER BY c.customer_id"
+        sql += SUMMARY_ORDER
     return sql
+
+
+#: the tail of a summary query that sorts by customer (``summary_sql(order=True)``)
+SUMMARY_ORDER = "\nORDER BY c.customer_id"
+
+
+def partition_sql(sql: str, source: str, whole: str, parts: int, part: int) -> str:
+    """A per-customer query (DuckDB) restricted to hash partition ``part`` of ``parts`` of the customers.
+
+    ``sql`` is a ``WITH`` query reading the relation ``source`` (such as :func:`summary_sql`'s
+    text) whose result rows are each about one customer. The copy returned reads, under
+    the name ``source``, the rows of ``whole`` (a view of the same rows) whose
+    ``hash(customer_id)`` falls in partition ``part``. Every customer is in exactly one
+    partition with all its rows, so the ``parts`` results stacked are the result of ``sql``,
+    and each copy's aggregations are a ``parts``-th the size: they stay in memory (and
+    nearer the cache) where one aggregation over every row would spill.
+
+    Examples
+    --------
+    >>> print(partition_sql("WITH tx AS (SELECT * FROM log) SELECT * FROM tx", "log", "log_whole", 4, 1))
+    WITH log AS (SELECT * FROM log_whole WHERE hash("customer_id") % 4 = 1),
+    tx AS (SELECT * FROM log) SELECT * FROM tx
+    """
+    return with_tx(sql, f'{source} AS (SELECT * FROM {whole} WHERE hash("customer_id") % {int(parts)} = {int(part)})')
 
 
 def grouped_sql(dialect: Dialect, inner: str, columns: tuple[str, ...], weight: str) -> str:
