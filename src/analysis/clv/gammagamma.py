@@ -148,6 +148,8 @@ def _newton(fast, hessian, theta0: np.ndarray, total: float, max_iter: int, tol:
             if t < 1e-10:
                 return None
         theta, params, ll, g = new, p_new, ll_new, g_new
+        if not np.all((params > 1e-8) & (params < 1e8)):  # running to the edge: leave it to L-BFGS-B
+            return None
         if final:
             if not np.all((params > 1e-6) & (params < 1e6)):
                 return None
