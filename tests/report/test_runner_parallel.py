@@ -19,10 +19,11 @@ from analysis.study import find_project_root, load_study
 
 pytestmark = pytest.mark.slow
 
-# what differs between two runs of the same notebooks whatever the order: when and how long
-_TIMES = {"started", "duration_s", "run", "checked", "updated", "fingerprint", "last_good"}
+# what differs between two runs of the same notebooks whatever the order: when and how long (and the
+# commit, when the working tree changed between the two runs)
+_TIMES = {"started", "duration_s", "run", "checked", "updated", "fingerprint", "last_good", "git_commit"}
 _BUILT = re.compile(r"Built [^<]*|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(\+00:00|Z)?(, [\d.]+ s)?"
-                    r'|id="cell-id=[0-9a-f]+"')  # papermill gives its parameters cell a new random id per run
+                    r'|id="cell-id=[0-9a-f]+"|<dt>Commit</dt><dd>.*?</dd>')  # papermill gives its parameters cell a new random id per run
 
 
 def _without_times(value):
