@@ -178,7 +178,9 @@ def render_html(
             exclude_input_prompt=True,
             exclude_output_prompt=True,
             language_code=language.split("-")[0],  # nbconvert takes ISO 639-1 only; the region/script is set below
-            filters={"safe_html": clean_html, "safe_markdown": markdown_html, "ansi2html": _ansi_html},
+            # clean_html: nbconvert sanitizes highlighted code with bleach (a second per page); nh3 does it in Rust
+            filters={"safe_html": clean_html, "clean_html": clean_html, "safe_markdown": markdown_html,
+                     "ansi2html": _ansi_html},
         )
         resources = {
             "metadata": {"name": page_title},
