@@ -26,7 +26,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from analysis.checks import check_alpha
 
@@ -77,6 +76,8 @@ def estimate_table(
     DataFrame
         Columns ``estimate, std_error, ci_low, ci_high, p_value`` then ``extra``.
     """
+    from scipy import stats  # every result module imports this one; SciPy loads where intervals are computed
+
     alpha = check_alpha(alpha, "estimate_table")
     est = np.asarray(estimate, dtype=float)
     se = np.asarray(std_error, dtype=float)
