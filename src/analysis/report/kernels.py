@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.errors import ReportError
+from analysis.report.zygote import Zygote
 
 __all__ = ["KERNEL_NAME", "KernelSet", "check_kernel", "default_jobs", "execute_notebook", "papermill_quiet"]
 
@@ -102,10 +103,11 @@ class KernelSet:
 
 def execute_notebook(source: Path, executed: Path, *, parameters: Mapping[str, Any], cwd: Path,
                      environment: Mapping[str, str], kernel_name: str, timeout: int | None,
-                     kernels: KernelSet) -> None:
+                     kernels: KernelSet, zygote: Zygote | None = None) -> None:
     """Execute *source* into *executed* with papermill in a new kernel.
 
-    The kernel runs in *cwd* with this process's environment plus *environment*.
+    The kernel runs in *cwd* with this process's environment plus *environment*,
+    forked from *zygote* when one is given (:mod:`analysis.report.zygote`).
     papermill's exceptions (``PapermillExecutionError`` for a failing cell) pass through.
     """
     import papermill as pm
@@ -119,6 +121,10 @@ def execute_notebook(source: Path, executed: Path, *, parameters: Mapping[str, A
             started.append(self)
             kw.update(env={**os.environ, **environment}, cwd=str(cwd))
             await super().start_kernel(**kw)
+
+        def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
+            command = super().format_kernel_cmd(extra_arguments)
+            return command if zygote is None else zygote.kernel_command(command)
 
     try:
         pm.execute_notebook(
