@@ -319,7 +319,7 @@ def run_steps(args) -> dict:
         for name, seconds in t["packages_s"].items():
             packages[name] += seconds / len(timed)
     return {
-        "study": str(plan.study.path.relative_to(ROOT)) if plan.study.path.is_relative_to(ROOT) else str(plan.study.path),
+        "study": str(plan.study.path.relative_to(ROOT) if plan.study.path.is_relative_to(ROOT) else plan.study.path),
         "notebook": plan.notebook, "language": plan.language, "repeat": args.repeat, "steps": steps,
         "cells": per_cell, "repetitions": reps, "analysis_run": runs,
         "analysis_run_s": median([r["wall_s"] for r in runs]),
@@ -380,32 +380,37 @@ def markdown(data: dict) -> str:
     steps = data.get("steps")
     if steps:
         s = steps["steps"]
-        rows = [("start of the `analysis` command (`import analysis.report.cli`, fresh process)", s["cli_import_s"]),
+        whole = steps.get("analysis_run_s")
+        runner = list(steps.get("analysis_run_packages_s", {}).items())[:5]
+        rows = [("the `analysis` process's own imports (`-X importtime` of the whole run; "
+                 + ", ".join(f"{name} {sec:.2f}" for name, sec in runner) + ")", steps.get("analysis_run_imports_s")),
                 ("kernel start (start, wait until ready)", s["kernel_start_s"]),
                 ("imports (the notebook's import statements, in the kernel)", s["imports_s"]),
                 ("analysis (every code cell)", s["analysis_s"]),
                 ("papermill's notebook saves (2 per cell, estimated)", s["saves_s"]),
                 ("kernel stop (immediate)", s["kernel_stop_s"]),
-                ("rendering (`render_html`, first in the process: loads nbconvert)", s["render_first_s"])]
-        total = sum(sec for _name, sec in rows)
+                ("rendering (`render_html`; nbconvert already imported)", s["render_s"])]
+        rows = [(name, sec) for name, sec in rows if sec is not None]
+        if whole:
+            rows.append(("the rest: planning and pre-run checks (they read the study's tables), fingerprints, "
+                         "manifest, index, interpreter start and exit", whole - sum(sec for _n, sec in rows)))
+        total = whole or sum(sec for _name, sec in rows)
         lines += [f"## Steps: `{steps['notebook']}` on `{steps['study']}` ({steps['language']}), "
                   f"median of {steps['repeat']}", "",
                   f"Load average (1, 5, 15 min) {steps['load_start']} at the start, {steps['load_end']} at the end.",
-                  "Each repetition runs in a fresh process, as one `analysis run` does.", "",
+                  "Each repetition runs in a fresh process, as one `analysis run` does; the steps are timed in "
+                  "their own run, beside a whole `analysis run --force` of the same notebook, so the rest is "
+                  "the difference of medians.", "",
                   "| step | seconds | share |", "| --- | ---: | ---: |"]
         lines += [f"| {name} | {sec:.2f} | {sec / total:.0%} |" for name, sec in rows]
-        lines += [f"| **sum of the steps** | **{total:.2f}** | 100% |"]
-        if steps.get("analysis_run_s"):
-            lines += [f"| `analysis run --force` of this notebook, whole process (for comparison) | "
-                      f"{steps['analysis_run_s']:.2f} | {steps['analysis_run_s'] / total:.0%} |"]
-            if steps.get("analysis_run_notebook_s"):
-                lines += [f"| of which the notebook's time on the progress line (kernel start to stop) | "
-                          f"{steps['analysis_run_notebook_s']:.2f} | |"]
-            if steps.get("analysis_run_imports_s"):
-                top = ", ".join(f"{name} {sec:.2f}" for name, sec in list(steps["analysis_run_packages_s"].items())[:6])
-                lines += [f"| of which the runner process's own imports (`-X importtime`; {top}) | "
-                          f"{steps['analysis_run_imports_s']:.2f} | |"]
-        lines += ["", f"A second rendering in the same process (nbconvert loaded): {s['render_s']:.2f} s. "
+        label = "whole `analysis run --force` of this notebook" if whole else "sum of the steps"
+        lines += [f"| **{label}** | **{total:.2f}** | 100% |"]
+        if steps.get("analysis_run_notebook_s"):
+            kernel = sum(s[k] for k in ("kernel_start_s", "imports_s", "analysis_s", "saves_s", "kernel_stop_s"))
+            lines += ["", f"The run's progress line gave the notebook {steps['analysis_run_notebook_s']:.2f} s (kernel "
+                      f"start to stop; the steps above: {kernel:.2f} s)."]
+        lines += ["", f"Rendering as the first in a fresh process (it loads nbconvert): {s['render_first_s']:.2f} s; "
+                  f"importing `analysis.report.cli` in a fresh process: {s['cli_import_s']:.2f} s. "
                   f"Inside the kernel (message timestamps): imports {s['imports_kernel_s']:.2f} s, analysis "
                   f"{s['analysis_kernel_s']:.2f} s.", "",
                   "Per repetition (kernel start, imports, analysis, kernel stop, rendering; load at start):", ""]
@@ -446,9 +451,10 @@ def markdown(data: dict) -> str:
             if base:
                 was = entry["baseline"]
                 gone = sorted(set(was["libraries"]) - set(now["libraries"]))
-                lines.append(f"| {nb} | {was['total_s']:.2f} (min {was['min_total_s']:.2f}) | {now['total_s']:.2f} "
-                             f"(min {now['min_total_s']:.2f}) | {was['total_s'] - now['total_s']:.2f} / "
-                             f"{was['min_total_s'] - now['min_total_s']:.2f} | {', '.join(gone)} |")
+                low_was, low_now = (e.get("min_total_s", e["total_s"]) for e in (was, now))
+                lines.append(f"| {nb} | {was['total_s']:.2f} (min {low_was:.2f}) | {now['total_s']:.2f} (min "
+                             f"{low_now:.2f}) | {was['total_s'] - now['total_s']:.2f} / {low_was - low_now:.2f} | "
+                             f"{', '.join(gone)} |")
             else:
                 lines.append(f"| {nb} | {now['total_s']:.2f} | {now['wall_s']:.2f} | {', '.join(now['libraries'])} |")
         lines.append("")
@@ -457,7 +463,7 @@ def markdown(data: dict) -> str:
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", nargs="?", choices=("steps", "imports", "_one"), default="steps")
+    parser.add_argument("what", nargs="?", choices=("steps", "imports", "report", "_one"), default="steps")
     parser.add_argument("--study", default="params/service_demo.yaml", help="study name or YAML path")
     parser.add_argument("--notebook", default="02_clv")
     parser.add_argument("--notebooks", nargs="*", help="imports: these notebooks (default: all)")
@@ -475,7 +481,8 @@ def main(argv=None) -> None:
         return
     target = args.out.with_suffix(".json")
     data = json.loads(target.read_text()) if target.is_file() else {}  # each kind of measurement keeps the other
-    data[args.what] = run_steps(args) if args.what == "steps" else run_imports(args)
+    if args.what != "report":  # "report" only writes the Markdown again from the JSON
+        data[args.what] = run_steps(args) if args.what == "steps" else run_imports(args)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(data, indent=1, default=str) + "\n")
     args.out.with_suffix(".md").write_text(markdown(data))
