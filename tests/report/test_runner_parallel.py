@@ -97,17 +97,21 @@ def test_two_studies_two_languages_side_by_side_leave_the_site_a_sequential_run_
     assert "tiny/fixture_fail.failed.ipynb" in sites[3] and "zh/tiny/fixture_fail.failed.ipynb" in sites[3]
 
 
-def test_real_notebooks_in_both_languages_side_by_side_and_forked_equal_fresh_ones_in_turn(tmp_path):
+def test_real_notebooks_side_by_side_and_forked_equal_fresh_ones_in_turn(tmp_path):
+    """02 in Chinese beside 00 in English (every notebook of both bundled studies in both
+    languages was compared so once, by hand and by benchmarks/report_cycle.py)."""
     root = find_project_root()
     study = load_study(root / "params" / "service_demo.yaml")
     sites = {}
     for jobs in (1, 2):
-        plans = plan_runs([study], ["00_data_overview", "02_clv"], language="all")
+        plans = [*plan_runs([study], ["00_data_overview"], language="en"),
+                 *plan_runs([study], ["02_clv"], language="zh")]
         results = run_plans(plans, reports_dir=tmp_path / f"jobs{jobs}", jobs=jobs, fork_kernels=jobs > 1)
-        assert [r.status for r in results] == ["ok"] * 4, results
+        assert [r.status for r in results] == ["ok"] * 2, results
         sites[jobs] = _site(tmp_path / f"jobs{jobs}")
     assert _differences(sites[1], sites[2]) == []
-    assert sum(name.endswith(".png") for name in sites[2]) > 10 and sum(name.endswith(".csv") for name in sites[2]) > 20
+    assert sum(name.endswith(".png") for name in sites[2]) > 5 and sum(name.endswith(".csv") for name in sites[2]) > 10
+    assert any(name.startswith("zh/service_demo/02_clv/") for name in sites[2])
 
 
 @pytest.mark.parametrize("jobs", [0, -1, 1.5, True])
