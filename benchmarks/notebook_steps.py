@@ -15,12 +15,16 @@ cells), but timed step by step; repeated ``--repeat`` times (median):
   as one cell, so the notebook's own cells then find them loaded;
 - analysis: every code cell of the notebook, timed per cell (wall clock at the
   client and, from the kernel's message timestamps, inside the kernel);
-- saves: papermill writes the notebook at the start and at the end of every cell;
-  the cost of one write after each cell is timed between cells and doubled;
-- rendering: :func:`analysis.report.render.render_html` on the executed notebook;
-- the whole ``analysis run --force`` of that notebook (a fresh process, a scratch
-  reports folder) for comparison: what it costs beyond these steps is the CLI's
-  start, planning, fingerprints, manifest, index and papermill itself.
+- rendering: :func:`analysis.report.render.render_html` on the executed notebook,
+  first in the process (it loads nbconvert) and again;
+- the whole ``analysis run --force --fresh-kernels`` of that notebook (a fresh process,
+  a scratch reports folder, ``-X importtime`` on the runner's own process) for
+  comparison, and the same run with the runner's default kernels forked from a warm
+  process: what the run costs beyond the steps is the runner's imports, planning and
+  pre-run checks, fingerprints, manifest and index.
+
+papermill, until the runner asked it not to, wrote the notebook when every cell started
+and ended; one write after each cell is timed between cells and doubled, for the record.
 
 Besides, ``python -X importtime -c "<the notebook's imports>"`` in a fresh process
 attributes the import time to libraries (self time summed per top-level package),
@@ -72,6 +76,9 @@ HEAVY = ("scipy", "statsmodels", "sklearn", "pandas", "numpy", "matplotlib", "se
 RUNNER = "the `analysis` command's process"
 RUNNER_IMPORTS = "import analysis.report.cli\nimport analysis.report.runner\nimport analysis.report.requirements\n" \
                  "import analysis.study"
+#: what a library that no longer loads would cost, measured as an import on top of the notebook's imports
+INCREMENT = {"sklearn": "sklearn.cluster, sklearn.mixture, sklearn.metrics", "formulaic": "statsmodels.api",
+             "scipy": "scipy.stats"}
 VERSIONS = ("ipykernel", "jupyter_client", "nbclient", "papermill", "nbconvert", "pandas", "numpy", "scipy",
             "statsmodels", "scikit-learn", "matplotlib", "seaborn", "duckdb", "pandera", "pyspark")
 #: modules of those libraries worth naming on their own (the library's top level may be cheap)
@@ -121,7 +128,8 @@ def parse_importtime(text: str) -> dict:
             ours = [n for n in chain if n.startswith("analysis")]
             first_by[name] = ours[0] if ours else (chain[0] if chain else "")
     return {"total_s": sum(c for _o, c, d, _n in rows if d == 0) / 1e6,
-            "packages_s": {k: v / 1e6 for k, v in per_package.most_common()},
+            "packages_s": {k: v / 1e6 for k, v in per_package.most_common() if v >= 5000},  # 5 ms or more
+            "heavy": sorted({name.split(".")[0] for *_t, name in rows} & set(HEAVY)),
             "first_imported_by": first_by}
 
 
@@ -249,12 +257,12 @@ def repetition_in_fresh_process(args, scratch: Path) -> dict:
     return json.loads(result.read_text())
 
 
-def whole_run(study_arg: str, notebook: str, language: str, reports: Path) -> dict:
+def whole_run(study_arg: str, notebook: str, language: str, reports: Path, extra: tuple[str, ...] = ()) -> dict:
     """``analysis run --force`` of the notebook in a fresh process, into a scratch reports folder, with
     ``-X importtime`` on the runner's own process (not its kernel): what the runner imports, and from where."""
     start, before = time.perf_counter(), load()
     done = subprocess.run([str(PYTHON), "-X", "importtime", "-m", "analysis", "run", "--study", study_arg, "--notebook",
-                           notebook, "--force", "--lang", language, "--reports-dir", str(reports)],
+                           notebook, "--force", "--lang", language, "--reports-dir", str(reports), *extra],
                           cwd=ROOT, capture_output=True, text=True)
     wall = time.perf_counter() - start
     said = [line for line in done.stderr.splitlines() if not line.startswith("import time:")]
@@ -291,7 +299,7 @@ def _mean_packages(runs: list[dict]) -> dict:
 def run_steps(args) -> dict:
     plan = plan_for(args.study, args.notebook, args.language)
     code = "\n".join(notebook_imports(plan.notebook_path))
-    reps, runs, timed, cli = [], [], [], []
+    reps, runs, forked, timed, cli = [], [], [], [], []
     with tempfile.TemporaryDirectory(prefix="notebook_steps_") as tmp:
         for i in range(args.repeat):
             scratch = Path(tmp) / f"rep{i}"
@@ -299,8 +307,10 @@ def run_steps(args) -> dict:
             reps.append(repetition_in_fresh_process(args, scratch))
             timed.append(importtime(code))
             cli.append(importtime("import analysis.report.cli", cwd=ROOT))
-            if not args.no_run:
-                runs.append(whole_run(args.study, args.notebook, args.language, Path(tmp) / f"reports{i}"))
+            if not args.no_run:  # fresh kernels as the steps start them; and the runner's default, forked kernels
+                runs.append(whole_run(args.study, args.notebook, args.language, Path(tmp) / f"reports{i}",
+                                      ("--fresh-kernels",)))
+                forked.append(whole_run(args.study, args.notebook, args.language, Path(tmp) / f"forked{i}"))
             print(f"repetition {i + 1}: kernel {reps[-1]['kernel_start_s']:.2f} s, imports {reps[-1]['imports_s']:.2f}"
                   f" s, analysis {reps[-1]['analysis_s']:.2f} s, render {reps[-1]['render_s']:.2f} s"
                   + (f", analysis run {runs[-1]['wall_s']:.2f} s" if runs else "")
@@ -323,6 +333,8 @@ def run_steps(args) -> dict:
         "notebook": plan.notebook, "language": plan.language, "repeat": args.repeat, "steps": steps,
         "cells": per_cell, "repetitions": reps, "analysis_run": runs,
         "analysis_run_s": median([r["wall_s"] for r in runs]),
+        "analysis_run_forked": forked, "analysis_run_forked_s": median([r["wall_s"] for r in forked]),
+        "analysis_run_forked_notebook_s": median([r["notebook_s"] for r in forked]),
         "analysis_run_notebook_s": median([r["notebook_s"] for r in runs]),
         "analysis_run_imports_s": median([r["imports_s"] for r in runs]),
         "analysis_run_packages_s": _mean_packages([r["imports_packages_s"] for r in runs]),
@@ -356,15 +368,33 @@ def run_imports(args) -> dict:
         entry = {"now": _summary(now)}
         if before:
             entry["baseline"] = _summary(before)
+            gone = set(entry["baseline"]["libraries"]) - set(entry["now"]["libraries"])
+            extra = [INCREMENT[name] for name in sorted(gone) if name in INCREMENT]
+            if extra:  # the same cost, measured more steadily than a difference of two totals
+                entry["increment_s"] = median([_increment(code, extra) for _ in range(args.repeat)])
         result["notebooks"][notebook] = entry
-        print(notebook, json.dumps({k: (v["total_s"], v["wall_s"]) for k, v in entry.items()}), file=sys.stderr)
+        print(notebook, json.dumps({k: v["total_s"] if isinstance(v, dict) else v for k, v in entry.items()}),
+              file=sys.stderr)
     result["load_end"] = load()
     tmp.cleanup()
     return result
 
 
+def _increment(code: str, extra: list[str]) -> float:
+    """Seconds the *extra* imports add on top of *code* (their top-level cumulative import times)."""
+    names = {name.strip() for group in extra for name in group.split(",")}
+    done = subprocess.run([str(PYTHON), "-X", "importtime", "-c", code + "\nimport " + ", ".join(extra)],
+                          cwd=ROOT / "notebooks", capture_output=True, text=True, check=True)
+    total = 0
+    for line in done.stderr.splitlines():
+        match = re.match(r"import time:\s+\d+ \|\s+(\d+) \| (\S+)$", line)
+        if match and match[2] in names:
+            total += int(match[1])
+    return total / 1e6
+
+
 def _summary(runs: list[dict]) -> dict:
-    heavy = {name for r in runs for name in r["packages_s"] if name in HEAVY}
+    heavy = {name for r in runs for name in r["heavy"]}
     return {"total_s": median([r["total_s"] for r in runs]), "wall_s": median([r["wall_s"] for r in runs]),
             "min_total_s": min(r["total_s"] for r in runs), "all_total_s": [r["total_s"] for r in runs],
             "libraries": sorted(heavy), "first_imported_by": runs[0]["first_imported_by"]}
@@ -380,36 +410,41 @@ def markdown(data: dict) -> str:
     steps = data.get("steps")
     if steps:
         s = steps["steps"]
-        whole = steps.get("analysis_run_s")
-        runner = list(steps.get("analysis_run_packages_s", {}).items())[:5]
-        rows = [("the `analysis` process's own imports (`-X importtime` of the whole run; "
-                 + ", ".join(f"{name} {sec:.2f}" for name, sec in runner) + ")", steps.get("analysis_run_imports_s")),
-                ("kernel start (start, wait until ready)", s["kernel_start_s"]),
+        rows = [("kernel start (start, wait until ready)", s["kernel_start_s"]),
                 ("imports (the notebook's import statements, in the kernel)", s["imports_s"]),
                 ("analysis (every code cell)", s["analysis_s"]),
-                ("papermill's notebook saves (2 per cell, estimated)", s["saves_s"]),
                 ("kernel stop (immediate)", s["kernel_stop_s"]),
-                ("rendering (`render_html`; nbconvert already imported)", s["render_s"])]
-        rows = [(name, sec) for name, sec in rows if sec is not None]
-        if whole:
-            rows.append(("the rest: planning and pre-run checks (they read the study's tables), fingerprints, "
-                         "manifest, index, interpreter start and exit", whole - sum(sec for _n, sec in rows)))
-        total = whole or sum(sec for _name, sec in rows)
+                ("rendering (`render_html`, first in the process: it loads nbconvert)", s["render_first_s"])]
+        total = sum(sec for _name, sec in rows)
         lines += [f"## Steps: `{steps['notebook']}` on `{steps['study']}` ({steps['language']}), "
                   f"median of {steps['repeat']}", "",
                   f"Load average (1, 5, 15 min) {steps['load_start']} at the start, {steps['load_end']} at the end.",
-                  "Each repetition runs in a fresh process, as one `analysis run` does; the steps are timed in "
-                  "their own run, beside a whole `analysis run --force` of the same notebook, so the rest is "
-                  "the difference of medians.", "",
+                  "Each repetition runs in a fresh process, as one `analysis run` does.", "",
                   "| step | seconds | share |", "| --- | ---: | ---: |"]
         lines += [f"| {name} | {sec:.2f} | {sec / total:.0%} |" for name, sec in rows]
-        label = "whole `analysis run --force` of this notebook" if whole else "sum of the steps"
-        lines += [f"| **{label}** | **{total:.2f}** | 100% |"]
-        if steps.get("analysis_run_notebook_s"):
-            kernel = sum(s[k] for k in ("kernel_start_s", "imports_s", "analysis_s", "saves_s", "kernel_stop_s"))
-            lines += ["", f"The run's progress line gave the notebook {steps['analysis_run_notebook_s']:.2f} s (kernel "
-                      f"start to stop; the steps above: {kernel:.2f} s)."]
-        lines += ["", f"Rendering as the first in a fresh process (it loads nbconvert): {s['render_first_s']:.2f} s; "
+        lines += [f"| **sum of the steps** | **{total:.2f}** | 100% |"]
+        runs = [r for r in steps.get("analysis_run", []) if r.get("notebook_s") and r.get("imports_s")]
+        if runs:
+            parts = {"own": median([r["imports_s"] for r in runs]), "notebook": median([r["notebook_s"] for r in runs]),
+                     "rest": median([r["wall_s"] - r["imports_s"] - r["notebook_s"] for r in runs]),
+                     "whole": median([r["wall_s"] for r in runs])}
+            runner = ", ".join(f"{name} {sec:.2f}" for name, sec in list(steps["analysis_run_packages_s"].items())[:5])
+            lines += ["", "The whole `analysis run --force --fresh-kernels` of the notebook (its own repetitions, "
+                      "each split in its own run, then the median of each part):", "",
+                      "| part | seconds | share |", "| --- | ---: | ---: |",
+                      f"| the `analysis` process's own imports (`-X importtime`; {runner}) | {parts['own']:.2f} | "
+                      f"{parts['own'] / parts['whole']:.0%} |",
+                      f"| the notebook, kernel start to stop (the progress line) | {parts['notebook']:.2f} | "
+                      f"{parts['notebook'] / parts['whole']:.0%} |",
+                      f"| the rest: planning and pre-run checks (they read the study's tables), rendering, "
+                      f"fingerprints, manifest, index | {parts['rest']:.2f} | {parts['rest'] / parts['whole']:.0%} |",
+                      f"| **whole run** | **{parts['whole']:.2f}** | 100% |"]
+            if steps.get("analysis_run_forked_s"):
+                lines += [f"| the same run with kernels forked from a warm process (the runner's default; notebook "
+                          f"{steps['analysis_run_forked_notebook_s']:.2f}) | {steps['analysis_run_forked_s']:.2f} | |"]
+        lines += ["", f"papermill used to write the notebook when every cell started and ended; the runner now "
+                  f"writes it once at the end: those writes would add about {s['saves_s']:.2f} s here."]
+        lines += ["", f"Rendering again in the same process (nbconvert loaded): {s['render_s']:.2f} s; "
                   f"importing `analysis.report.cli` in a fresh process: {s['cli_import_s']:.2f} s. "
                   f"Inside the kernel (message timestamps): imports {s['imports_kernel_s']:.2f} s, analysis "
                   f"{s['analysis_kernel_s']:.2f} s.", "",
@@ -438,14 +473,19 @@ def markdown(data: dict) -> str:
                   f"{imports['repeat']}, interleaved; load average {imports['load_start']} at the start, "
                   f"{imports['load_end']} at the end. Seconds, importtime's total (the process's wall time is "
                   "in the JSON).", ""]
-        head = "| imports of | before | after | saved (median / min) | libraries no longer imported |" if base else \
+        head = ("| imports of | before | after | saved (median / min) | what no longer loads would add | libraries no "
+                "longer imported |") if base else \
             "| notebook | imports | process | libraries |"
         if base:
             lines += ["The analysis of notebooks 01 and 04 loads what their imports no longer load (scikit-learn "
                             "when 01 fits clusters, statsmodels.api when 04 adjusts a comparison): for them the time "
                             "moves from the import cell into the analysis. The others never load it. The minimum "
-                            "of the repetitions is given beside the median: the load of the machine only adds.", ""]
-        lines += [head, "| --- | ---: | ---: | ---: | --- |" if base else "| --- | ---: | ---: | --- |"]
+                            "of the repetitions is given beside the median: the load of the machine only adds. "
+                            "A difference of two totals is noisy; the column before the last is steadier: what "
+                            "importing the libraries that no longer load (scikit-learn's cluster, mixture and "
+                            "metrics; statsmodels.api; scipy.stats) adds on top of the imports as they are now.",
+                            ""]
+        lines += [head, "| --- | ---: | ---: | ---: | ---: | --- |" if base else "| --- | ---: | ---: | --- |"]
         for nb, entry in imports["notebooks"].items():
             now = entry["now"]
             if base:
@@ -454,7 +494,7 @@ def markdown(data: dict) -> str:
                 low_was, low_now = (e.get("min_total_s", e["total_s"]) for e in (was, now))
                 lines.append(f"| {nb} | {was['total_s']:.2f} (min {low_was:.2f}) | {now['total_s']:.2f} (min "
                              f"{low_now:.2f}) | {was['total_s'] - now['total_s']:.2f} / {low_was - low_now:.2f} | "
-                             f"{', '.join(gone)} |")
+                             f"{entry.get('increment_s', 0.0):.2f} | {', '.join(gone)} |")
             else:
                 lines.append(f"| {nb} | {now['total_s']:.2f} | {now['wall_s']:.2f} | {', '.join(now['libraries'])} |")
         lines.append("")
