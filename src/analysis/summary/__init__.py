@@ -344,9 +344,14 @@ def summary_to_parquet(
     """Write the customer summary to Parquet without holding it in Python memory.
 
     With DuckDB the result streams from the query into ``path`` (one file);
-    with Spark ``path`` becomes a folder of part files; with pandas the summary
-    is computed in memory and written. ``customer_id`` is a column. Rows are
-    in no particular order unless ``sort=True`` (pandas always sorts): sorting
+    a log too large for one pass's aggregation within the memory limit (over
+    25 M rows, or fewer with a small ``memory_limit``) is summarised in several
+    passes, each over a hash partition of the customers, into the same file
+    (:class:`analysis.customerdata.DuckDBEngine` ``partitions``; the result is
+    identical, money sums included). With Spark ``path`` becomes a folder of
+    part files; with pandas the summary is computed in memory and written.
+    ``customer_id`` is a column. Rows are in no particular order unless
+    ``sort=True`` (pandas always sorts; DuckDB then makes one pass): sorting
     tens of millions of customers costs a fifth to a half of the query's time,
     and nothing downstream (scoring, cut points) needs the order.
 
