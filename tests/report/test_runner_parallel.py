@@ -77,7 +77,7 @@ def test_two_studies_two_languages_side_by_side_leave_the_site_a_sequential_run_
                                                     "  fixture_ok: {top_n: 2}\n  fixture_fail: {fail: true}"))
     write_study(project, "other", TINY_STUDY.replace("name: tiny", "name: other").replace("top_n: 2", "top_n: 3"))
     studies = [load_study(project / "params" / f"{name}.yaml") for name in ("tiny", "other")]
-    sites, lines = {}, {}
+    sites = {}
     for jobs in (1, 3):  # one after another with fresh kernels; three at once, forked
         plans = plan_runs(studies, notebooks_dir=project / "notebooks", language="all")
         seen: list[str] = []
@@ -88,7 +88,7 @@ def test_two_studies_two_languages_side_by_side_leave_the_site_a_sequential_run_
                             ("other", "fixture_ok", "ok")}, results
         assert len(results) == 6 and len(seen) == 6  # one progress line per notebook and edition
         assert [line.split("]")[0] for line in seen] == [f"[{i}/6" for i in range(1, 7)]
-        sites[jobs], lines[jobs] = _site(tmp_path / f"jobs{jobs}"), seen
+        sites[jobs] = _site(tmp_path / f"jobs{jobs}")
     assert _differences(sites[1], sites[3]) == []
     assert len(sites[1]) > 30
     # each kernel had its own language: the failure is isolated and the Chinese page is Chinese

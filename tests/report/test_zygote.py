@@ -66,9 +66,10 @@ def test_killing_the_stand_in_kills_the_forked_kernel_and_the_zygote_stops_with_
     with Zygote() as zygote:
         assert zygote.ready
         connection = tmp_path / "kernel.json"
-        command = zygote.kernel_command([sys.executable, "-m", "ipykernel_launcher", "-f", str(connection)])
-        assert command[:2] == [sys.executable, command[1]] and command[-4:] == [
-            sys.executable, "-m", "ipykernel_launcher", "-f", str(connection)][-4:]
+        original = [sys.executable, "-m", "ipykernel_launcher", "-f", str(connection)]
+        command = zygote.kernel_command(original)
+        assert command[0] == sys.executable and command[1].endswith("zygote.py")
+        assert command[2:5] == ["launch", zygote.socket, "--"] and command[5:] == original
         stand_in = subprocess.Popen(command, start_new_session=True)
         deadline = time.monotonic() + 60
         while not connection.exists() and time.monotonic() < deadline:
