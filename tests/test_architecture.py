@@ -34,7 +34,7 @@ LAYERS = [
     {"customerdata", "datasets", "simulate"},
     {"summary", "overview", "segmentation", "clv", "drivers", "channels", "retention"},
     {"findings", "plots", "scoring"},
-    {"study", "report", "__main__", "__init__"},
+    {"study", "report", "course", "__main__", "__init__"},
 ]
 LAYER_OF = {name: i for i, layer in enumerate(LAYERS) for name in layer}
 MAX_LINES = 620
