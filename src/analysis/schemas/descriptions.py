@@ -5,6 +5,12 @@ This is the one source of ``docs/tables.md`` (written by
 themselves: every parameter of every ``validate_*`` function is an option here,
 and every column a validator looks for by name is a column here, so the
 documentation cannot drift from the code.
+
+Each table and column also has its place in the customer database as the course
+teaches it (:data:`CONTENTS`: basic information, transaction history, interaction
+records, preferences): a table gives the default, a column overrides it where it
+records something else. The data dictionary page of the report site
+(:mod:`analysis.report.dictionary`) groups the columns by it.
 """
 
 from __future__ import annotations
@@ -13,7 +19,12 @@ from dataclasses import dataclass
 
 from analysis.errors import ParameterError
 
-__all__ = ["ColumnDoc", "OptionDoc", "TableDoc", "TABLE_DOCS", "STUDY_KEYS", "PREPARATION_KEYS", "table_doc"]
+__all__ = ["CONTENTS", "ColumnDoc", "OptionDoc", "TableDoc", "TABLE_DOCS", "STUDY_KEYS", "PREPARATION_KEYS", "table_doc",
+           "column_content"]
+
+#: the contents of a customer database as the course teaches them (基本信息、交易历史、互动记录、偏好特征);
+#: the keys are the glossary's (``glossary.term.<key>``)
+CONTENTS = ("basic_information", "transaction_history", "interaction_records", "preferences")
 
 
 @dataclass(frozen=True)
@@ -22,7 +33,10 @@ class ColumnDoc:
 
     ``name`` is the canonical name; for columns the study names itself through
     an option (ratings, outcomes) it is written ``<rating_columns>`` and
-    ``declared_by`` names the option.
+    ``declared_by`` names the option. ``content`` is the column's place in the
+    customer database (one of :data:`CONTENTS`) when it differs from its table's.
+    A column that no validator checks but a notebook names through a parameter
+    (a table's ``notebook_columns``) has ``declared_by`` ``"<notebook>:<parameter>"``.
     """
 
     name: str
@@ -31,6 +45,7 @@ class ColumnDoc:
     meaning: str
     required: bool = False
     declared_by: str | None = None
+    content: str | None = None
 
 
 @dataclass(frozen=True)
@@ -44,7 +59,9 @@ class OptionDoc:
 
 @dataclass(frozen=True)
 class TableDoc:
-    """One canonical table: what a row is (``row`` completes "One row per ..."), its columns, options and an example."""
+    """One canonical table: what a row is (``row`` completes "One row per ..."), its columns, options and an
+    example; ``content``, where its columns belong in the customer database unless a column says otherwise;
+    ``notebook_columns``, columns the validator keeps as they are that notebooks name through a parameter."""
 
     name: str
     validator: str
@@ -53,6 +70,8 @@ class TableDoc:
     columns: tuple[ColumnDoc, ...]
     options: tuple[OptionDoc, ...]
     example: str
+    content: str = "transaction_history"
+    notebook_columns: tuple[ColumnDoc, ...] = ()
 
 
 _DATE_FORMAT = OptionDoc(
@@ -105,6 +124,9 @@ transactions:
   path: ../mydata/orders.csv
   columns: {customer_id: CustID, date: OrderDate, amount: Total}
   options: {drop_invalid_amounts: true, future_dates: drop}""",
+    # every column records one purchase (its channel and category too: where and what this purchase was;
+    # a customer's category shares, summed over purchases, are preferences)
+    content="transaction_history",
 )
 
 CUSTOMERS = TableDoc(
@@ -123,10 +145,14 @@ CUSTOMERS = TableDoc(
         ColumnDoc("cost_to_serve", "number >= 0", "the study's currency",
                   "What serving the customer costs (per customer, or per order with the segmentation "
                   "parameter `cost_unit: order`)."),
+        # a summary of the customer's purchases: transaction history, though kept per customer
         ColumnDoc("recency_days", "number >= 0", "days",
-                  "Days since the customer's last purchase, at the study's observation end."),
-        ColumnDoc("frequency", "number >= 0", "purchases", "How many purchases the customer made."),
-        ColumnDoc("monetary", "number >= 0", "the study's currency", "What the customer spent in total."),
+                  "Days since the customer's last purchase, at the study's observation end.",
+                  content="transaction_history"),
+        ColumnDoc("frequency", "number >= 0", "purchases", "How many purchases the customer made.",
+                  content="transaction_history"),
+        ColumnDoc("monetary", "number >= 0", "the study's currency", "What the customer spent in total.",
+                  content="transaction_history"),
         ColumnDoc("referred_by", "text", "-", "The `customer_id` of the customer who referred this one "
                   "(推荐, for referral rates and rewards), read like `customer_id`; missing = not referred; "
                   "never the customer's own id."),
@@ -137,6 +163,20 @@ customers:
   path: ../mydata/crm.csv
   sep: "\\t"
   columns: {customer_id: ID, recency_days: Recency, frequency: NumPurchases, monetary: TotalSpend}""",
+    # who the customer is and how she came: acquisition (date, channel, cost, referrer) and the cost of
+    # serving her are facts of the account the firm keeps per customer, not events
+    content="basic_information",
+    notebook_columns=(
+        ColumnDoc("<attributes>", "any", "-", "Descriptive attributes (region, age band, segment) added to the "
+                  "clustering; text columns are one-hot encoded.", declared_by="01_segmentation:attributes"),
+        ColumnDoc("<complaint_flag>", "0/1", "-", "Whether the customer complained (1) or not (0), for data "
+                  "without a complaints log.", declared_by="05_retention_loyalty:complaint_flag",
+                  content="interaction_records"),
+        ColumnDoc("<category_spend_columns>", "number >= 0", "the study's currency",
+                  "The customer's spend per product or service category, one column per category, for data "
+                  "without a transaction log (cross-selling).",
+                  declared_by="05_retention_loyalty:category_spend_columns", content="preferences"),
+    ),
 )
 
 SURVEY = TableDoc(
@@ -159,7 +199,7 @@ SURVEY = TableDoc(
         ColumnDoc("<weight_column>", "number >= 0", "-", "Survey weights; none missing.",
                   declared_by="weight_column"),
         ColumnDoc("<group_columns>", "any", "-", "Columns that define groups (channel, segment); they must exist.",
-                  declared_by="group_columns"),
+                  declared_by="group_columns", content="basic_information"),  # who the respondent is
     ),
     options=(
         OptionDoc("rating_columns", "none", "The rating columns: a name or a list of names."),
@@ -181,6 +221,7 @@ survey:
     outcome_columns: [sat1, loy1]
     scale: [1, 10]
     group_columns: gender""",
+    content="interaction_records",  # a survey is a conversation with the customer: her answers, as given
 )
 
 CHANNEL_OUTCOMES = TableDoc(
@@ -196,7 +237,8 @@ CHANNEL_OUTCOMES = TableDoc(
                   "Yes/no outcomes (conversion, visit, subscribed). Read from 0/1, true/false and the words "
                   "yes/no, y/n, true/false in any case; stored as 0/1; none missing.", declared_by="binary_columns"),
         ColumnDoc("<continuous_columns>", "number", "as the data (often currency)",
-                  "Numeric outcomes (spend, basket size); finite, none missing.", declared_by="continuous_columns"),
+                  "Numeric outcomes (spend, basket size); finite, none missing.", declared_by="continuous_columns",
+                  content="transaction_history"),  # what the contacted customer then bought
     ),
     options=(
         OptionDoc("channel_column", "`channel`", "The column that holds the channel or arm."),
@@ -211,6 +253,7 @@ channel_outcomes:
   sep: ";"
   missing_codes: [unknown]
   options: {channel_column: contact, binary_columns: [y], continuous_columns: [duration]}""",
+    content="interaction_records",  # campaign contacts and the customer's responses to them
 )
 
 PATHS = TableDoc(
@@ -223,7 +266,8 @@ PATHS = TableDoc(
         ColumnDoc("path", "text", "-", "The channels in order, separated by `separator` (`search > email > "
                   "display`); spaces around channel names are removed; no empty step.", True),
         ColumnDoc("conversions", "number >= 0", "journeys", "How many journeys of this form converted.", True),
-        ColumnDoc("value", "number >= 0", "the study's currency", "The total value of those conversions."),
+        ColumnDoc("value", "number >= 0", "the study's currency", "The total value of those conversions.",
+                  content="transaction_history"),  # what the converting journeys bought
         ColumnDoc("nulls", "number >= 0", "journeys", "How many journeys of this form ended without a conversion."),
     ),
     options=(
@@ -238,6 +282,7 @@ paths:
   sep: ";"
   columns: {path: path, conversions: total_conversions, value: total_conversion_value, nulls: total_null}
   options: {separator: " > "}""",
+    content="interaction_records",  # the touchpoints of a journey: contacts between firm and customer
 )
 
 COMPLAINTS = TableDoc(
@@ -272,6 +317,7 @@ COMPLAINTS = TableDoc(
 complaints:
   path: ../mydata/tickets.csv
   columns: {customer_id: CustomerNo, date: Opened, resolved_date: Closed, resolution: Outcome}""",
+    content="interaction_records",  # complaints and their recovery: the customer speaking to the firm, and its answer
 )
 
 MEMBERSHIPS = TableDoc(
@@ -302,6 +348,9 @@ MEMBERSHIPS = TableDoc(
 memberships:
   path: ../mydata/loyalty.csv
   columns: {customer_id: MemberID, start_date: TierFrom, end_date: TierTo, tier: Level}""",
+    # the member's relationship with the programme: joining, tier moves, points and rewards are recorded by
+    # the programme, not at the till (a tier is reached by purchases, but it is a status the firm grants)
+    content="interaction_records",
 )
 
 TABLE_DOCS: tuple[TableDoc, ...] = (TRANSACTIONS, CUSTOMERS, SURVEY, CHANNEL_OUTCOMES, PATHS, COMPLAINTS, MEMBERSHIPS)
@@ -339,6 +388,22 @@ PREPARATION_KEYS: tuple[OptionDoc, ...] = (
     OptionDoc("filter", "none", "The rows kept, as an expression such as `\"age >= 18 and contact != "
               "'unknown'\"`."),
 )
+
+
+def column_content(table: TableDoc, column: ColumnDoc) -> str:
+    """Where *column* of *table* belongs in the customer database: one of :data:`CONTENTS`.
+
+    Examples
+    --------
+    >>> customers = table_doc("customers")
+    >>> [column_content(customers, c) for c in customers.columns if c.name in ("acquisition_channel", "frequency")]
+    ['basic_information', 'transaction_history']
+    """
+    content = column.content or table.content
+    if content not in CONTENTS:
+        raise ParameterError(f"column {column.name!r} of table {table.name!r}: content {content!r} is none of "
+                             f"{', '.join(CONTENTS)}")
+    return content
 
 
 def table_doc(name: str) -> TableDoc:
