@@ -13,6 +13,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.messages import msg
+from analysis.plots.reading import attach_forest, attach_reading, attach_widest_interval, share_variant
 from analysis.plots.style import figure_style, new_figure
 
 __all__ = ["plot_rates", "plot_pairwise", "plot_spend", "plot_adjusted", "plot_economics",
@@ -45,6 +46,17 @@ def _dot_whisker(ax, labels, est, low, high, color=None, offset=0.0, label=None,
     ax.set_yticks(np.arange(len(labels)), [name(v) for v in labels])
 
 
+
+def _attach_value_vs_cost(fig: Figure, eco: pd.DataFrame, value: str, name: Callable[[object], str]) -> Figure:
+    """The ``value_vs_cost`` reading citing the channel with the most value per unit of CAC."""
+    cac = eco["cac"].to_numpy(float)
+    ratio = np.where(cac > 0, eco[value].to_numpy(float) / np.where(cac > 0, cac, 1.0), np.nan)
+    if not np.isfinite(ratio).any():
+        return attach_reading(fig, "value_vs_cost")
+    i = int(np.nanargmax(ratio))
+    return attach_reading(fig, "value_vs_cost", group=name(eco.index[i]), value=float(eco[value].iloc[i]),
+                          cost=float(cac[i]))
+
 def plot_rates(result, *, label: Callable[[str], str] | None = None) -> Figure:
     """Dot-and-whisker plot of a :class:`~analysis.channels.RateComparison`'s rates.
 
@@ -67,6 +79,7 @@ def plot_rates(result, *, label: Callable[[str], str] | None = None) -> Figure:
                          level=1 - result.alpha))
         ax.set_xlabel(msg("channels.fig.rates.x", outcome=name(result.outcome)))
         ax.set_ylabel(name(result.group))
+    attach_widest_interval(fig, [name(i) for i in g.index], g["ci_low"], g["ci_high"], share=True)
     return fig
 
 
@@ -96,6 +109,7 @@ def plot_pairwise(pairwise: pd.DataFrame, outcome: str, *, alpha: float = 0.05,
         ax.axvline(0, color="0.4", lw=1, ls="--")
         ax.set_title(msg("channels.fig.pairwise.title", outcome=name(outcome), level=1 - alpha))
         ax.set_xlabel(msg("channels.fig.pairwise.x"))
+    attach_forest(fig, pairwise["ci_low"], pairwise["ci_high"])
     return fig
 
 
@@ -125,6 +139,12 @@ def plot_spend(data: pd.DataFrame, group: str, outcome: str, *,
         ax.set_xscale("log")
         ax.set_title(msg("channels.fig.spend.title", outcome=name(outcome), group=name(group)))
         ax.set_xlabel(msg("channels.fig.spend.x", outcome=name(outcome), currency=_currency(currency)))
+    medians = [float(np.median(pos.loc[pos[group] == g, outcome])) for g in levels]
+    if medians:
+        top = int(np.argmax(medians))
+        attach_reading(fig, "boxplot", group=name(levels[top]), median=medians[top])
+    else:
+        attach_reading(fig, "boxplot")
     return fig
 
 
@@ -156,6 +176,14 @@ def plot_adjusted(result, outcome: str, *, label: Callable[[str], str] | None = 
         ax.legend(loc="best")
         ax.set_title(msg("channels.fig.adjusted.title", outcome=name(outcome), reference=name(result.reference)))
         ax.set_xlabel(msg("channels.fig.adjusted.x", reference=name(result.reference)))
+    move = (e["estimate"] - e["unadjusted"]).abs().to_numpy(float)
+    if np.isfinite(move).any():
+        i = int(np.nanargmax(move))
+        attach_reading(fig, "adjusted_vs_raw", example=share_variant([*e["estimate"], *e["unadjusted"]]),
+                       group=name(e["group"].iloc[i]), raw=float(e["unadjusted"].iloc[i]),
+                       adjusted=float(e["estimate"].iloc[i]))
+    else:
+        attach_reading(fig, "adjusted_vs_raw")
     return fig
 
 
@@ -180,6 +208,7 @@ def plot_lift(lift: pd.DataFrame, outcome: str, control: str, *, alpha: float = 
         ax.axvline(0, color="0.4", lw=1, ls="--")
         ax.set_title(msg("channels.fig.lift.title", outcome=name(outcome), control=name(control), level=1 - alpha))
         ax.set_xlabel(msg("channels.fig.lift.x"))
+    attach_forest(fig, lift["ci_low"], lift["ci_high"])
     return fig
 
 
@@ -208,6 +237,7 @@ def plot_economics(eco: pd.DataFrame, *, label: Callable[[str], str] | None = No
         ax.legend()
         ax.set_title(msg("channels.fig.economics.title"))
         ax.set_ylabel(msg("channels.fig.economics.y", currency=_currency(currency)))
+    _attach_value_vs_cost(fig, eco, "first_year_value", _namer(label))
     return fig
 
 
@@ -247,6 +277,7 @@ def plot_lifetime_economics(eco: pd.DataFrame, *, label: Callable[[str], str] | 
         ax.legend(loc="upper center", ncol=3, fontsize="small")
         ax.set_title(msg("channels.fig.lifetime.title"))
         ax.set_ylabel(msg("channels.fig.economics.y", currency=_currency(currency)))
+    _attach_value_vs_cost(fig, eco, "lifetime_value", _namer(label))
     return fig
 
 
@@ -274,4 +305,11 @@ def plot_attribution(table: pd.DataFrame, *, label: Callable[[str], str] | None 
         ax.legend()
         ax.set_title(msg("channels.fig.attribution.title"))
         ax.set_xlabel(msg("channels.fig.attribution.x"))
+    spread = (table.max(axis=1) - table.min(axis=1)).to_numpy(float)
+    if len(rules) > 1 and np.isfinite(spread).any():
+        i = int(np.nanargmax(spread))
+        attach_reading(fig, "attribution", group=_namer(label)(table.index[i]), low=float(table.iloc[i].min()),
+                       high=float(table.iloc[i].max()))
+    else:
+        attach_reading(fig, "attribution")
     return fig

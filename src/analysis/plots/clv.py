@@ -7,6 +7,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.messages import msg
+from analysis.plots.reading import attach_reading
 from analysis.plots.style import figure_style, new_figure
 
 __all__ = ["tracking_figure", "frequency_fit_figure", "holdout_figure", "concentration_figure", "recovery_figure"]
@@ -49,6 +50,7 @@ def tracking_figure(track: pd.DataFrame, model, *, cumulative: bool = False, tim
         ax.set_ylabel(msg("clv.axis.cumulative_repeat" if cumulative else "clv.axis.repeat_transactions"))
         ax.legend()
         fig.autofmt_xdate()
+    attach_reading(fig, "tracking", actual=float(track["actual"].sum()), expected=float(track["expected"].sum()))
     return fig
 
 
@@ -63,6 +65,13 @@ def _paired_bars(table: pd.DataFrame, left: str, right: str, labels: tuple[str, 
         ax.set_xlabel(msg("clv.axis.frequency"))
         ax.set_ylabel(ylabel)
         ax.legend()
+    gap = (table[left] - table[right]).abs().to_numpy(float)
+    if np.isfinite(gap).any():
+        i = int(np.nanargmax(gap))
+        attach_reading(fig, "observed_expected", bin=str(table.index[i]), actual=float(table[left].iloc[i]),
+                       expected=float(table[right].iloc[i]))
+    else:
+        attach_reading(fig, "observed_expected")
     return fig
 
 
@@ -118,6 +127,12 @@ def concentration_figure(clv: pd.Series) -> Figure:
         ax.set_title(msg("clv.fig.concentration.title"))
         ax.set_xlabel(msg("clv.axis.customer_share"))
         ax.set_ylabel(msg("clv.axis.value_share"))
+    if values.sum() > 0:
+        top = 0.1
+        attach_reading(fig, "concentration", top=top,
+                       share=float(np.interp(top, np.concatenate([[0], share_c]), np.concatenate([[0], share_v]))))
+    else:
+        attach_reading(fig, "concentration")
     return fig
 
 
@@ -153,4 +168,6 @@ def recovery_figure(table: pd.DataFrame) -> Figure:
             ax.set_xlabel(msg("clv.axis.true"))
             ax.set_ylabel(msg("clv.axis.estimate"))
         fig.suptitle(msg("clv.fig.recovery.title"))
+    covered = (table["ci_low"] <= table["true"]) & (table["true"] <= table["ci_high"])
+    attach_reading(fig, "recovery", covered=int(covered.sum()), n=int(len(table)))
     return fig

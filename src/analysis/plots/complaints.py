@@ -16,6 +16,7 @@ from matplotlib.figure import Figure
 from analysis.findings.complaints import group_word
 from analysis.messages import msg
 from analysis.plots.channels import _whiskers
+from analysis.plots.reading import attach_reading, attach_widest_interval
 from analysis.plots.style import figure_style, new_figure
 
 __all__ = ["plot_complaint_trend", "plot_complaint_channels", "plot_pareto", "plot_recovery", "plot_group_means"]
@@ -26,6 +27,14 @@ Label = Callable[[str], str] | None
 def _name(label: Label) -> Callable[[object], str]:
     return lambda g: group_word(g, label, markdown=False)
 
+
+
+def _attach_trend(fig: Figure, values: pd.Series) -> Figure:
+    """The ``trend_intervals`` reading citing the first and the last period's value."""
+    if not len(values):
+        return attach_reading(fig, "trend_intervals")
+    return attach_reading(fig, "trend_intervals", first=str(values.index[0]), first_value=float(values.iloc[0]),
+                          last=str(values.index[-1]), last_value=float(values.iloc[-1]))
 
 def plot_complaint_trend(rates: pd.DataFrame, *, period: str, alpha: float = 0.05) -> Figure:
     """Complaints per 1,000 orders per period with exact intervals (:func:`complaint_rates` by period);
@@ -54,6 +63,7 @@ def plot_complaint_trend(rates: pd.DataFrame, *, period: str, alpha: float = 0.0
                          level=1 - alpha))
         ax.set_xlabel(msg("complaints.fig.trend.x", period=msg(f"complaints.period.{period}")))
         ax.set_ylabel(msg("complaints.fig.rate.y"))
+    _attach_trend(fig, r["per_1000_orders"])
     return fig
 
 
@@ -80,6 +90,7 @@ def plot_complaint_channels(rates: pd.DataFrame, *, alpha: float = 0.05, label: 
         ax.set_title(msg("complaints.fig.channels.title", level=1 - alpha))
         ax.set_xlabel(msg("complaints.fig.rate.y"))
         ax.set_ylabel(msg("complaints.fig.channels.x"))
+    attach_widest_interval(fig, [name(g) for g in r.index], r["per_1000_low"], r["per_1000_high"], share=False)
     return fig
 
 
@@ -112,6 +123,11 @@ def plot_pareto(categories: pd.DataFrame, *, label: Label = None) -> Figure:
         twin.set_ylim(0, 105)
         twin.set_ylabel(msg("complaints.fig.pareto.y2"))
         twin.grid(False)
+    k = int(categories["vital_few"].astype(bool).sum())
+    if k:
+        attach_reading(fig, "pareto", k=k, n=int(len(categories)), share=float(categories["cumulative_share"].iloc[k - 1]))
+    else:
+        attach_reading(fig, "pareto")
     return fig
 
 
@@ -141,6 +157,13 @@ def plot_recovery(rates: pd.DataFrame, *, days: int, alpha: float = 0.05) -> Fig
         ax.set_title(msg("complaints.fig.recovery.title", days=days, level=1 - alpha))
         ax.set_xlabel(msg("complaints.fig.recovery.x"))
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2, frameon=False)  # below: never on a dot
+    move = (rates["estimate"] - rates["naive"]).abs().to_numpy(float)
+    if np.isfinite(move).any():
+        i = int(np.nanargmax(move))
+        attach_reading(fig, "adjusted_vs_raw", example="share", group=group_word(rates.index[i], markdown=False),
+                       raw=float(rates["naive"].iloc[i]), adjusted=float(rates["estimate"].iloc[i]))
+    else:
+        attach_reading(fig, "adjusted_vs_raw")
     return fig
 
 
@@ -165,4 +188,5 @@ def plot_group_means(means: pd.DataFrame, *, alpha: float = 0.05, label: Label =
         ax.invert_yaxis()
         ax.set_title(msg("complaints.fig.satisfaction.title", level=1 - alpha))
         ax.set_xlabel(msg("complaints.fig.satisfaction.x"))
+    attach_widest_interval(fig, [name(g) for g in m.index], m["ci_low"], m["ci_high"], share=False)
     return fig

@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.messages import msg
+from analysis.messages import join_words, msg
+from analysis.plots.reading import attach_forest, attach_reading, attach_widest_interval
 from analysis.plots.style import figure_style, new_figure
 
 __all__ = ["plot_coefficients", "plot_effects", "plot_gaps", "plot_importance", "plot_index", "plot_ipa", "plot_ipma",
@@ -60,6 +61,14 @@ def _quadrant_map(ax, table: pd.DataFrame, labels: Callable[[str], str] | None) 
                 fontweight="bold", color=colours[q], bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.7})
 
 
+
+def _attach_quadrants(fig: Figure, table: pd.DataFrame, labels: Callable[[str], str] | None) -> Figure:
+    """The ``quadrant_map`` reading naming the points in "concentrate here" (important, performing weakly)."""
+    names = [_label(labels, n) for n in table.index[table["quadrant"] == "concentrate_here"]]
+    if not names:
+        return attach_reading(fig, "quadrant_map")
+    return attach_reading(fig, "quadrant_map", quadrant=msg("drivers.quadrant.concentrate_here"), names=join_words(names))
+
 def plot_importance(importance: pd.DataFrame, *, outcome: str | None = None,
                     labels: Callable[[str], str] | None = None) -> Figure:
     """Horizontal bars of each driver's share of R², with bootstrap intervals when present.
@@ -81,6 +90,11 @@ def plot_importance(importance: pd.DataFrame, *, outcome: str | None = None,
         ax.set_title(msg("drivers.fig.importance.title", outcome=outcome or a.get("outcome", ""),
                          method=msg(f"drivers.method.{a.get('method', 'lmg')}")))
         ax.set_xlabel(msg("drivers.fig.importance.x", r2=a.get("r2", np.nan), level=1 - a.get("alpha", 0.05)))
+    if len(t) and t["share"].notna().any():
+        top = t["share"].idxmax()
+        attach_reading(fig, "importance", top=_label(labels, top), share=float(t.loc[top, "share"]))
+    else:
+        attach_reading(fig, "importance")
     return fig
 
 
@@ -106,6 +120,8 @@ def plot_coefficients(summary: pd.DataFrame, *, outcome: str, alpha: float = 0.0
         ax.axvline(0, color="grey", lw=0.8)
         ax.set_title(msg("drivers.fig.coefficients.title", outcome=outcome))
         ax.set_xlabel(msg("drivers.fig.coefficients.x", level=1 - alpha))
+    bounds = np.sort(np.vstack([(t["ci_low"] * scale).to_numpy(float), (t["ci_high"] * scale).to_numpy(float)]), axis=0)
+    attach_forest(fig, bounds[0], bounds[1])
     return fig
 
 
@@ -138,6 +154,7 @@ def plot_ipa(table: pd.DataFrame, *, labels: Callable[[str], str] | None = None)
             ax.set_xlim(lo, hi)
             ax.set_xlabel(msg("drivers.fig.ipa.x", low=lo, high=hi, cut=a.get("performance_cut", np.nan)))
         ax.set_ylabel(msg("drivers.fig.ipa.y", cut=a.get("importance_cut", np.nan)))
+    _attach_quadrants(fig, table, labels)
     return fig
 
 
@@ -160,6 +177,12 @@ def plot_gaps(gaps: pd.DataFrame, *, level: str = "dimension", labels: Callable[
         ax.axvline(0, color="grey", lw=0.8)
         ax.set_title(msg("drivers.fig.gaps.title"))
         ax.set_xlabel(msg("drivers.fig.gaps.x", level=1 - gaps.attrs.get("alpha", 0.05)))
+    if len(t) and t["estimate"].min() < 0:
+        worst = t.loc[t["estimate"].idxmin()]
+        attach_reading(fig, "gaps", name=_label(labels, worst["name"]), gap=float(worst["estimate"]),
+                       low=float(worst["ci_low"]), high=float(worst["ci_high"]))
+    else:
+        attach_reading(fig, "gaps")
     return fig
 
 
@@ -189,6 +212,7 @@ def plot_ipma(table: pd.DataFrame, *, labels: Callable[[str], str] | None = None
             ax.set_xlim(0, 100)
             ax.set_xlabel(msg("drivers.fig.ipma.x", cut=table.attrs.get("performance_cut", np.nan)))
         ax.set_ylabel(msg("drivers.fig.ipma.y", target=target))
+    _attach_quadrants(fig, table, labels)
     return fig
 
 
@@ -220,6 +244,7 @@ def plot_stated_vs_derived(table: pd.DataFrame, *, labels: Callable[[str], str] 
         ax.set_title(msg("drivers.fig.stated.title", rho=table.attrs.get("spearman_rho", np.nan)))
         ax.set_xlabel(msg("drivers.fig.stated.x"))
         ax.set_ylabel(msg("drivers.fig.stated.y"))
+    attach_reading(fig, "rank_scatter", rho=float(table.attrs.get("spearman_rho", np.nan)))
     return fig
 
 
@@ -254,6 +279,7 @@ def plot_effects(effects: pd.DataFrame, *, target: str, alpha: float = 0.05,
         ax.legend(loc="best")
         ax.set_title(msg("drivers.fig.effects.title", target=_label(labels, target)))
         ax.set_xlabel(msg("drivers.fig.effects.x", target=_label(labels, target), level=1 - alpha))
+    attach_forest(fig, on["ci_low"].astype(float), on["ci_high"].astype(float))
     return fig
 
 
@@ -297,4 +323,9 @@ def plot_index(index: pd.DataFrame, by_group: pd.DataFrame | None = None, *, alp
         ax.set_title(msg("drivers.fig.index.title"))
         ax.set_xlabel(msg("drivers.fig.index.x", level=1 - alpha))
         ax.set_ylabel(msg("drivers.fig.index.y"))
+    if index["ci_low"].notna().any():
+        attach_widest_interval(fig, [_label(labels, c) for c in constructs], index["ci_low"].astype(float),
+                               index["ci_high"].astype(float), share=False)
+    else:
+        attach_reading(fig, "interval_dots")
     return fig

@@ -6,6 +6,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.messages import msg
+from analysis.plots.reading import attach_reading
 from analysis.plots.style import figure_style, new_figure
 
 __all__ = ["plot_key_account_portfolio"]
@@ -66,4 +67,6 @@ def plot_key_account_portfolio(table: pd.DataFrame, quadrants: pd.DataFrame, *, 
         ax.set_ylabel(msg("key_accounts.axis.growth", language=language, unit=unit))
         ax.set_title(msg("key_accounts.fig.portfolio.title", language=language))
         ax.legend(loc="center left", fontsize=8)
+    growing = keys["growth"].isna() | (keys["growth"] >= g_cut)  # unmeasured growth counts as growing, as the quadrants do
+    attach_reading(fig, "portfolio", top_right=int(((keys["value"] >= v_cut) & growing).sum()), n=int(len(keys)))
     return fig

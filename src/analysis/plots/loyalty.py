@@ -14,6 +14,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.messages import msg
+from analysis.plots.reading import attach_reading
 from analysis.plots.style import figure_style, new_figure
 
 __all__ = ["plot_balance", "plot_overlap", "plot_event", "plot_migration", "plot_programme_economics"]
@@ -50,6 +51,8 @@ def plot_balance(balance: pd.DataFrame, *, limit: float = 0.1, label: Callable[[
         ax.set_title(msg("loyalty.fig.balance.title"))
         ax.set_xlabel(msg("loyalty.fig.balance.x"))
         ax.legend(loc="lower right", title=msg("loyalty.fig.balance.limit", limit=limit))
+    attach_reading(fig, "balance", before=int((b["smd_before"].abs() > limit).sum()),
+                   after=int((b["smd_after"].abs() > limit).sum()), n=int(len(b)), limit=float(limit))
     return fig
 
 
@@ -82,6 +85,10 @@ def plot_overlap(scores: pd.DataFrame, *, bins: int = 30) -> Figure:
         ax.set_ylabel(msg("loyalty.fig.overlap.y"))
         ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
         ax.legend()
+    if (~t).any():
+        attach_reading(fig, "overlap", kept=float((~t & kept).sum() / (~t).sum()))
+    else:
+        attach_reading(fig, "overlap")
     return fig
 
 
@@ -107,6 +114,12 @@ def plot_event(event: pd.DataFrame, *, period: str = "month", alpha: float = 0.0
         ax.set_title(msg("loyalty.fig.event.title", level=1 - alpha))
         ax.set_xlabel(msg("loyalty.fig.event.x", period=msg(f"loyalty.period.{period}")))
         ax.set_ylabel(msg("loyalty.fig.event.y"))
+    estimated = np.isfinite(lo) & np.isfinite(hi)  # the reference period is fixed at 0, not estimated
+    pre, post = estimated & (x < 0), estimated & (x >= 0)
+    if pre.any() and post.any():
+        attach_reading(fig, "event_study", pre=float(est[pre].mean()), post=float(est[post].mean()))
+    else:
+        attach_reading(fig, "event_study")
     return fig
 
 
@@ -139,6 +152,9 @@ def plot_migration(matrix: pd.DataFrame, counts: pd.DataFrame, *, start: str, en
         ax.set_xlabel(msg("loyalty.fig.migration.x", end=end))
         ax.set_ylabel(msg("loyalty.fig.migration.y", start=start))
         fig.colorbar(image, ax=ax, format=lambda v, _: f"{v:.0%}")
+    total = float(counts.to_numpy(float).sum())
+    stayed = sum(float(counts.loc[tier, tier]) for tier in counts.index if tier in counts.columns)
+    attach_reading(fig, "migration", stay=stayed / total if total else float("nan"))
     return fig
 
 
@@ -169,4 +185,5 @@ def plot_programme_economics(economics: pd.DataFrame, *, currency: str, alpha: f
         ax.set_title(msg("loyalty.fig.economics.title", level=1 - alpha))
         ax.set_ylabel(msg("loyalty.fig.economics.y", currency=currency))
         ax.legend(fontsize=8)
+    attach_reading(fig, "value_vs_cost", example="programme", value=float(m["estimate"]), cost=float(bottom))
     return fig

@@ -7,6 +7,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.messages import msg
+from analysis.plots.reading import attach_reading
 from analysis.plots.style import figure_style, new_figure
 
 __all__ = ["plot_purchases_per_customer", "plot_amounts", "plot_monthly_activity", "plot_missing"]
@@ -35,6 +36,9 @@ def plot_purchases_per_customer(distribution: pd.DataFrame, *, max_purchases: in
         ax.set_title(msg("overview.fig.purchases.title"))
         ax.set_xlabel(msg("overview.axis.transactions_per_customer"))
         ax.set_ylabel(msg("overview.axis.customers"))
+    total = int(distribution["customers"].sum())
+    once = distribution.loc[distribution["purchases"] == 1, "customers"].sum() / total if total else float("nan")
+    attach_reading(fig, "distribution", once=float(once), customers=total)
     return fig
 
 
@@ -60,6 +64,11 @@ def plot_amounts(transactions: pd.DataFrame, *, currency: str | None = None) -> 
         ax.set_title(msg("overview.fig.amounts.title"))
         ax.set_xlabel(msg("overview.axis.amount", currency=currency or msg("study.currency.none")))
         ax.set_ylabel(msg("overview.axis.transactions"))
+    if len(positive):
+        attach_reading(fig, "distribution", example="amount", n=len(positive), median=float(positive.median()),
+                       p90=float(positive.quantile(0.9)))
+    else:
+        attach_reading(fig, "distribution")
     return fig
 
 
@@ -94,6 +103,12 @@ def plot_monthly_activity(monthly: pd.DataFrame, *, currency: str | None = None)
         ax.set_title(msg("overview.fig.monthly.title" if money else "overview.fig.monthly.title_counts"))
         handles = ax.get_legend_handles_labels()[0] + right.get_legend_handles_labels()[0]
         ax.legend(handles=handles, loc="upper right", framealpha=0.9)
+    if len(monthly):
+        peak = monthly.loc[monthly["active_customers"].idxmax()]
+        attach_reading(fig, "activity", month=pd.Timestamp(peak["month"]).strftime("%Y-%m"),
+                       active=int(peak["active_customers"]))
+    else:
+        attach_reading(fig, "activity")
     return fig
 
 
@@ -113,11 +128,13 @@ def plot_missing(missing: pd.DataFrame) -> Figure:
         if some.empty:
             ax.set_title(msg("overview.fig.missing.none"))
             ax.set_axis_off()
-            return fig
+            return attach_reading(fig, "missing")
         labels = some["table"] + "." + some["column"]
         ax.barh(labels, 100 * some["share_missing"])
         ax.invert_yaxis()
         ax.set_title(msg("overview.fig.missing.title"))
         ax.set_xlabel(msg("overview.axis.share_missing"))
         ax.set_ylabel(msg("overview.axis.column"))
+    worst = some.loc[some["share_missing"].idxmax()]
+    attach_reading(fig, "missing", column=f"{worst['table']}.{worst['column']}", share=float(worst["share_missing"]))
     return fig

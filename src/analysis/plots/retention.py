@@ -11,6 +11,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.messages import msg
+from analysis.plots.reading import attach_reading, attach_widest_interval
 from analysis.plots.style import figure_style, new_figure
 
 __all__ = ["plot_cohort_heatmap", "plot_period_retention", "plot_retention_by_group", "plot_survival", "plot_sbg",
@@ -60,6 +61,11 @@ def plot_cohort_heatmap(matrix: pd.DataFrame, *, period: str = "month") -> Figur
         ax.set_title(msg("retention.fig.cohorts.title", period=_period(period)))
         ax.set_xlabel(msg("retention.fig.cohorts.x", period=_period(period)))
         ax.set_ylabel(msg("retention.fig.cohorts.y", period=_period(period)))
+    first = grid[1].to_numpy(float) if 1 in grid.columns else np.array([np.nan])
+    if np.isfinite(first).any():
+        attach_reading(fig, "cohort_heatmap", rate=float(np.nanmean(first)))
+    else:
+        attach_reading(fig, "cohort_heatmap")
     return fig
 
 
@@ -87,6 +93,12 @@ def plot_period_retention(rates: pd.DataFrame, *, period: str = "month", alpha: 
         ax.set_xlabel(msg("retention.fig.rates.x", period=_period(period)))
         ax.set_ylabel(msg("retention.fig.rates.y"))
         fig.autofmt_xdate()
+    if len(overall):
+        attach_reading(fig, "trend_intervals", example="share", first=str(overall.index[0]),
+                       first_value=float(overall["estimate"].iloc[0]), last=str(overall.index[-1]),
+                       last_value=float(overall["estimate"].iloc[-1]))
+    else:
+        attach_reading(fig, "trend_intervals")
     return fig
 
 
@@ -118,6 +130,7 @@ def plot_retention_by_group(by_group: pd.DataFrame, *, period: str = "month", al
         ax.set_title(msg("retention.fig.groups.title", period_t=str(by_group["period"].iloc[0]),
                          period=_period(period), level=1 - alpha), wrap=True)
         ax.set_xlabel(msg("retention.fig.groups.x"))
+    attach_widest_interval(fig, names, by_group["ci_low"], by_group["ci_high"], share=True)
     return fig
 
 
@@ -151,6 +164,7 @@ def plot_survival(curve: pd.DataFrame, groups: pd.DataFrame | None = None, *, al
         ax.set_xlabel(msg("retention.fig.survival.x"))
         ax.set_ylabel(msg("retention.fig.survival.y"))
         ax.legend(fontsize=8)
+    attach_reading(fig, "survival", t=float(curve.index[-1]), s=float(curve["estimate"].iloc[-1]))
     return fig
 
 
@@ -176,6 +190,8 @@ def plot_sbg(curve: pd.DataFrame) -> Figure:
         ax.set_xlabel(msg("retention.fig.sbg.x"))
         ax.set_ylabel(msg("retention.fig.sbg.y"))
         ax.legend()
+    attach_reading(fig, "tracking", example="share", observed=float(curve["observed"].iloc[-1]),
+                   forecast=float(curve["forecast"].iloc[-1]))
     return fig
 
 
@@ -195,4 +211,9 @@ def plot_retention_scenarios(scenarios: pd.DataFrame, *, currency: str) -> Figur
         ax.set_title(msg("retention.fig.scenarios.title"))
         ax.set_xlabel(msg("retention.fig.scenarios.x"))
         ax.set_ylabel(msg("retention.fig.scenarios.y", currency=currency))
+    if len(shown):
+        attach_reading(fig, "scenario_bars", points=int(shown.index[-1]) if float(shown.index[-1]).is_integer()
+                       else float(shown.index[-1]), gain=float(shown["gain"].iloc[-1]))
+    else:
+        attach_reading(fig, "scenario_bars")
     return fig

@@ -14,6 +14,7 @@ from matplotlib.ticker import PercentFormatter
 
 from analysis.messages import msg
 from analysis.plots.channels import _whiskers
+from analysis.plots.reading import attach_reading, attach_widest_interval
 from analysis.plots.style import ReportFigure, figure_style, new_figure
 from analysis.retention import KPI_UNITS
 
@@ -48,6 +49,7 @@ def plot_adoption(adoption: pd.DataFrame, *, alpha: float = 0.05,
         ax.set_title(msg("crosssell.fig.adoption.title", level=f"{1 - alpha:.0%}"))
         ax.set_xlabel(msg("crosssell.fig.adoption.x"))
         ax.set_ylabel(msg("crosssell.fig.adoption.y"))
+    attach_widest_interval(fig, [name(v) for v in rows.index], rows["ci_low"], rows["ci_high"], share=True)
     return fig
 
 
@@ -81,6 +83,11 @@ def plot_value_added(sales: pd.DataFrame, *, period: str = "quarter", currency: 
                          level=f"{1 - alpha:.0%}"))
         ax.set_xlabel(msg(f"crosssell.period.{period}"))
         ax.set_ylabel(msg("crosssell.fig.value_added.y", currency=currency))
+    if len(sales):
+        attach_reading(fig, "trend_intervals", first=str(sales.index[0]), first_value=float(sales["estimate"].iloc[0]),
+                       last=str(sales.index[-1]), last_value=float(sales["estimate"].iloc[-1]))
+    else:
+        attach_reading(fig, "trend_intervals")
     return fig
 
 
@@ -118,4 +125,11 @@ def plot_scorecard(card: pd.DataFrame, *, currency: str = "", alpha: float = 0.0
             ax.margins(x=0.25)
             ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=7, frameon=False)
         fig.suptitle(msg("scorecard.fig.title", level=f"{1 - alpha:.0%}"), fontweight="bold")
+    verdicts = rows["verdict"].value_counts()
+    judged = int(sum(verdicts.get(v, 0) for v in ("met", "not met", "cannot tell")))
+    if judged:
+        attach_reading(fig, "scorecard", met=int(verdicts.get("met", 0)), not_met=int(verdicts.get("not met", 0)),
+                       unclear=int(verdicts.get("cannot tell", 0)), n=judged)
+    else:
+        attach_reading(fig, "scorecard")
     return fig

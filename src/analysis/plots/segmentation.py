@@ -12,6 +12,7 @@ from matplotlib.figure import Figure
 
 from analysis.checks import DEFAULT_SEED, rng_from
 from analysis.messages import msg
+from analysis.plots.reading import attach_reading
 from analysis.plots.style import figure_style, new_figure
 
 __all__ = [
@@ -39,6 +40,16 @@ def _label(labels: Callable[[str], str] | None, name) -> str:
     return labels(str(name)) if labels is not None else str(name)
 
 
+
+def _attach_largest_cell(fig: Figure, table: pd.DataFrame, *, row: Callable = str, column: Callable = str) -> Figure:
+    """The ``heatmap`` reading citing the largest cell of *table* (its row, column and value)."""
+    values = table.to_numpy(dtype=float)
+    if not np.isfinite(values).any():
+        return attach_reading(fig, "heatmap")
+    i, j = np.unravel_index(int(np.nanargmax(values)), values.shape)
+    return attach_reading(fig, "heatmap", row=row(table.index[i]), column=column(table.columns[j]),
+                          value=float(values[i, j]))
+
 def plot_segment_shares(summary: pd.DataFrame) -> Figure:
     """Share of customers beside share of revenue (or of purchases, without money) per segment.
 
@@ -64,6 +75,13 @@ def plot_segment_shares(summary: pd.DataFrame) -> Figure:
         ax.set_ylabel(msg("segmentation.axis.segment"))
         ax.set_title(msg("segmentation.fig.segments.title" if money else "segmentation.fig.segments.title_counts"))
         ax.legend(loc="lower right")
+    column = summary["revenue_share" if money else "purchase_share"]
+    if len(summary) and column.notna().any():
+        top = int(np.nanargmax(column.to_numpy(float)))
+        attach_reading(fig, "share_pairs", example=None if money else "purchases", group=str(summary.index[top]),
+                       value=float(column.iloc[top]), customers=float(summary["customer_share"].iloc[top]))
+    else:
+        attach_reading(fig, "share_pairs")
     return fig
 
 
@@ -98,6 +116,7 @@ def plot_rfm_heatmap(heat: pd.DataFrame, *, currency: str | None = None, counts:
         ax.set_xlabel(msg("segmentation.axis.f_score"))
         ax.set_ylabel(msg("segmentation.axis.r_score"))
         ax.set_title(msg("segmentation.fig.heatmap.title_counts" if counts else "segmentation.fig.heatmap.title"))
+    _attach_largest_cell(fig, heat, row=lambda r: f"R {r}", column=lambda c: f"F {c}")
     return fig
 
 
@@ -144,6 +163,7 @@ def plot_concentration(conc, *, top: float = 0.2, limits: dict | None = None, wh
             ax.set_ylabel(msg("segmentation.axis.share_of", what=label))
             ax.set_title(msg("segmentation.fig.concentration.title_of", what=label, gini=conc.gini))
         ax.legend(loc="lower right")
+    attach_reading(fig, "concentration", top=float(top), share=float(share))
     return fig
 
 
@@ -181,6 +201,10 @@ def plot_k_selection(selection) -> Figure:
             ax.set_title(msg(f"segmentation.criterion.{c}"), fontsize=9)
             ax.set_xlabel(msg("segmentation.axis.k"))
         fig.suptitle(msg("segmentation.fig.k_selection.title", method=msg(f"segmentation.method.{selection.method}")))
+    if selection.criterion in picks:
+        attach_reading(fig, "k_selection", k=int(picks[selection.criterion]))
+    else:
+        attach_reading(fig, "k_selection")
     return fig
 
 
@@ -213,6 +237,13 @@ def plot_cluster_profiles(profiles, *, feature_labels: Callable[[str], str] | No
         ax.set_xlabel(msg("segmentation.axis.feature"))
         ax.set_ylabel(msg("segmentation.axis.cluster"))
         ax.set_title(msg("segmentation.fig.profiles.title"))
+    grid = np.abs(z.to_numpy(dtype=float))
+    if np.isfinite(grid).any():
+        i, j = np.unravel_index(int(np.nanargmax(grid)), grid.shape)
+        attach_reading(fig, "profile_heatmap", cluster=str(z.index[i]), feature=_label(feature_labels, z.columns[j]),
+                       z=float(z.iat[i, j]))
+    else:
+        attach_reading(fig, "profile_heatmap")
     return fig
 
 
@@ -246,6 +277,7 @@ def plot_cluster_projection(projection: pd.DataFrame, labels: pd.Series, *,
         ax.set_ylabel(msg("segmentation.axis.pc2"))
         ax.set_title(msg("segmentation.fig.projection.title"))
         ax.legend(markerscale=3, fontsize=8)
+    attach_reading(fig, "projection", shown=int(len(keep)), n=int(n))
     return fig
 
 
@@ -269,6 +301,11 @@ def plot_stability(stability: pd.DataFrame, *, n_boot: int) -> Figure:
         ax.set_xlabel(msg("segmentation.axis.cluster"))
         ax.set_ylabel(msg("segmentation.axis.jaccard"))
         ax.set_title(msg("segmentation.fig.stability.title", n_boot=n_boot))
+    if stability["mean_jaccard"].notna().any():
+        low = stability["mean_jaccard"].idxmin()
+        attach_reading(fig, "stability", cluster=str(low), jaccard=float(stability.loc[low, "mean_jaccard"]))
+    else:
+        attach_reading(fig, "stability")
     return fig
 
 
@@ -301,4 +338,5 @@ def plot_stage_by_segment(table: pd.DataFrame) -> Figure:
         ax.set_xlabel(msg("segmentation.axis.rfm_segment"))
         ax.set_ylabel(msg("segmentation.axis.stage"))
         ax.set_title(msg("segmentation.fig.stages.title"))
+    _attach_largest_cell(fig, body)
     return fig

@@ -7,6 +7,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.messages import msg
+from analysis.plots.reading import attach_reading
 from analysis.plots.style import figure_style, new_figure
 
 __all__ = ["plot_value_classes"]
@@ -40,4 +41,11 @@ def plot_value_classes(summary: pd.DataFrame) -> Figure:
         ax.set_ylabel(msg("value_classes.axis.class"))
         ax.set_title(msg("value_classes.fig.title"))
         ax.legend(loc="best")  # the largest classes differ by study: never over a bar where avoidable
+    revenue = summary["revenue_share"].fillna(0.0).to_numpy(float)
+    if len(summary):
+        top = int(np.argmax(revenue))
+        attach_reading(fig, "share_pairs", group=str(summary["value_class_name"].iloc[top]), value=float(revenue[top]),
+                       customers=float(summary["customer_share"].iloc[top]))
+    else:
+        attach_reading(fig, "share_pairs")
     return fig

@@ -116,7 +116,11 @@ class ReportOutputs:
         """Save a matplotlib figure as ``figures/<name>.png`` and return it.
 
         The alt text recorded in ``outputs.json`` is *alt*, else the figure's title
-        (suptitle, or the axes titles), else the name.
+        (suptitle, or the axes titles), else the name. In a notebook the returned
+        figure shows itself as two outputs: its PNG (with the alt text in the output's
+        metadata) and, when the plot function recorded how to read it
+        (:func:`analysis.plots.reading.attach_reading`), a Markdown note in the page's
+        language marked ``{"analysis": {"reading": <kind>}}`` in its metadata.
 
         Examples
         --------
@@ -140,6 +144,7 @@ class ReportOutputs:
         self.records["figures"][name] = record
         self._save_index()
         _attach_alt(fig, record["alt"])
+        _attach_reading_display(fig)
         return fig
 
     def finding(self, finding: Finding) -> Finding:
@@ -309,6 +314,60 @@ def _attach_alt(fig: Any, alt: str) -> None:
     try:
         fig._repr_mimebundle_ = _AltText(alt)
     except (AttributeError, TypeError):  # an object that refuses new attributes keeps no alt
+        pass
+
+
+class _FigureDisplay:
+    """A figure's ``_ipython_display_``: the figure's own display (IPython's formatters, so the
+    PNG and its alt metadata are what they would be without this), then its reading note as a
+    Markdown output marked ``{"analysis": {"reading": <kind>}}``. A class holding plain data
+    and the figure, not a closure, so the figure stays picklable."""
+
+    def __init__(self, fig: Any) -> None:
+        self.fig = fig
+
+    def __call__(self) -> None:
+        from IPython import get_ipython
+        from IPython.display import publish_display_data
+
+        shell = get_ipython()
+        if shell is None:  # pragma: no cover - IPython calls this only inside a shell
+            return
+        fig = self.fig
+        vars(fig).pop("_ipython_display_", None)  # the formatters must not find this again
+        try:
+            data, metadata = shell.display_formatter.format(fig)
+        finally:
+            fig._ipython_display_ = self
+        if data:
+            publish_display_data(data, metadata)
+        note = _reading_note(fig)
+        if note is not None:
+            markdown, kind = note
+            publish_display_data({"text/markdown": markdown, "text/plain": markdown},
+                                 metadata={"analysis": {"reading": kind}})
+
+
+def _reading_note(fig: Any) -> tuple[str, str] | None:
+    """(Markdown, kind) of the reading note *fig* carries, in this process's language; None without one."""
+    record = getattr(fig, "_analysis_reading", None)
+    if not isinstance(record, dict) or "kind" not in record:
+        return None
+    from analysis.plots.reading import reading_markdown
+
+    return reading_markdown(record), str(record["kind"])
+
+
+def _attach_reading_display(fig: Any) -> None:
+    """Let *fig* display its reading note under its PNG (when it has one and its class does not
+    display itself through ``_ipython_display_``)."""
+    if not isinstance(getattr(fig, "_analysis_reading", None), dict):
+        return
+    if any("_ipython_display_" in vars(cls) for cls in type(fig).__mro__):
+        return
+    try:
+        fig._ipython_display_ = _FigureDisplay(fig)
+    except (AttributeError, TypeError):  # an object that refuses new attributes shows no note
         pass
 
 
