@@ -16,6 +16,7 @@ MESSAGES = {
         "site.page.failed_title": "{title} (failed)",
         "site.page.language": "Language",
         "site.page.glossary": "Glossary",
+        "site.page.dictionary": "Data dictionary",
         "site.page.part_shown": "Only part of this table is shown: it has {rows:,} rows and {columns:,} columns.",
         "site.page.no_csv": "The notebook saved no CSV of it.",
         "site.page.full_table": "Full table:",

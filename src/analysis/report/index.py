@@ -65,7 +65,8 @@ details>*{display:block}details summary{display:none}pre{max-height:none}}
 def build_index(reports_dir: str | Path) -> Path:
     """Rebuild ``<reports_dir>/index.html`` from every ``<study>/manifest.json``, and the index of every
     other edition present (``<reports_dir>/zh/index.html``, ...), each in its language with a switch to the
-    others and a glossary page of the course terms.
+    others, a glossary page of the course terms and the data dictionary of the canonical tables
+    (``dictionary.html``, :mod:`analysis.report.dictionary`).
 
     Examples
     --------
@@ -73,10 +74,12 @@ def build_index(reports_dir: str | Path) -> Path:
     PosixPath('reports/index.html')
     """
     from analysis.io import write_text_atomic
+    from analysis.report.dictionary import PAGE, notebook_usage, render_dictionary
 
     reports_dir = Path(reports_dir)
     reports_dir.mkdir(parents=True, exist_ok=True)
     editions = editions_present(reports_dir)
+    usage = notebook_usage()
     for language in editions:
         folder = edition_dir(reports_dir, language)
         manifests = []
@@ -88,6 +91,7 @@ def build_index(reports_dir: str | Path) -> Path:
                 manifests.append((path.parent.name, manifest))
         write_text_atomic(folder / "index.html", render_index(manifests, language, editions))
         write_text_atomic(folder / "glossary.html", render_glossary(language, editions))
+        write_text_atomic(folder / PAGE, render_dictionary(language, editions, manifests, usage))
     return reports_dir / "index.html"
 
 
@@ -122,7 +126,8 @@ def render_index(manifests: list[tuple[str, dict[str, Any]]], language: str = DE
               failed=len(entries) - n_ok - n_stopped - n_skipped)
             + (t("report.index.skipped", n=n_skipped) if n_skipped else "")
             + (t("site.index.interrupted", n=n_stopped, which=", ".join(_interrupted(manifests))) if n_stopped else ""))))
-        + f' <a href="glossary.html">{escape(t("site.page.glossary"))}</a></p>',
+        + f' <a href="glossary.html">{escape(t("site.page.glossary"))}</a>'
+        + f' · <a href="dictionary.html">{escape(t("site.page.dictionary"))}</a></p>',
     ]
     if len(manifests) > 1:
         parts.append(f'<nav class="studies" aria-label="{escape(t("site.index.studies_nav"))}"><ul>' + "".join(
@@ -178,7 +183,8 @@ def render_glossary(language: str = DEFAULT_LANGUAGE, editions: list[str] | None
         '<link rel="icon" href="data:,">',
         f"<title>{escape(t('glossary.title'))}</title>{style}</head><body>",
         f"<header>{switch_nav(language, editions or [language], lambda lang: edition_href(lang, 'glossary.html', language))}"
-        f'<p><a href="index.html">{escape(t("site.page.all_reports"))}</a></p>'
+        f'<p><a href="index.html">{escape(t("site.page.all_reports"))}</a> · '
+        f'<a href="dictionary.html">{escape(t("site.page.dictionary"))}</a></p>'
         f"<h1>{escape(t('glossary.title'))}</h1><p>{escape(t('glossary.intro'))}</p></header>",
         f'<main><table class="glossary"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></main>',
         "</body></html>\n",

@@ -15,6 +15,7 @@ MESSAGES = {
         "site.page.failed_title": "{title}（运行失败）",
         "site.page.language": "语言",
         "site.page.glossary": "术语表",
+        "site.page.dictionary": "数据字典",
         "site.page.part_shown": "此处只显示了表格的一部分：全表共 {rows:,} 行、{columns:,} 列。",
         "site.page.no_csv": "笔记本没有保存它的 CSV 文件。",
         "site.page.full_table": "完整表格：",
