@@ -70,3 +70,53 @@ def test_unsafe_names_are_refused(name, frame):
 def test_a_finding_must_be_structured(item):
     with pytest.raises(ParameterError, match="must be an analysis.findings.Finding"):
         ReportOutputs(None).finding(item)
+
+
+def _shown(fig):
+    """The outputs a notebook records for ``display(fig)`` (an IPython shell with PNG on, as a kernel has)."""
+    from IPython import get_ipython
+    from IPython.display import display
+    from IPython.testing.globalipapp import start_ipython
+    from IPython.utils.capture import capture_output
+
+    shell = start_ipython() or get_ipython()  # started once per process
+    active = shell.display_formatter.active_types
+    shell.display_formatter.active_types = ["text/plain", "image/png", "text/markdown"]
+    try:
+        with capture_output() as captured:
+            display(fig)
+    finally:
+        shell.display_formatter.active_types = active
+    return captured.outputs
+
+
+def test_a_figure_shows_its_png_then_its_reading_note(monkeypatch):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from analysis.plots.segmentation import plot_concentration
+    from analysis.segmentation import concentration
+
+    fig = plot_concentration(concentration([1.0, 1.0, 2.0, 6.0, 10.0]), top=0.2)
+    png = fig._repr_png_()
+    outputs = _shown(ReportOutputs(None).figure("conc", fig))
+    assert [sorted(o.data) for o in outputs] == [["image/png", "text/plain"], ["text/markdown", "text/plain"]]
+    assert outputs[0].metadata == {"image/png": {"alt": "Concentration of value (Gini = 0.46)"}}
+    assert outputs[0].data["image/png"] == png  # IPython's own PNG, unchanged
+    assert outputs[1].metadata == {"analysis": {"reading": "concentration"}}
+    note = outputs[1].data["text/markdown"]
+    assert note.startswith("**How to read this chart.**") and note.endswith("top 20% of customers bring 50.0% of the value.")
+    monkeypatch.setenv("ANALYSIS_LANG", "zh")
+    assert _shown(fig)[1].data["text/markdown"].startswith("**读图提示。**")  # the language of the moment it is shown
+
+
+def test_a_figure_without_a_reading_still_shows_alone():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from analysis.plots.style import new_figure
+
+    fig, ax = new_figure()
+    ax.set_title("Plain")
+    outputs = _shown(ReportOutputs(None).figure("plain", fig))
+    assert len(outputs) == 1 and outputs[0].metadata == {"image/png": {"alt": "Plain"}}
