@@ -67,7 +67,7 @@ def test_every_plot_function_attaches_a_reading_with_a_note_in_every_language(mo
         for language in ("en", "zh"):
             assert f"reading.{record['kind']}" in catalog(language)
             note = reading_markdown(fig, language)
-            assert note.startswith("**How to read this chart.**" if language == "en" else "**读图提示。**")
+            assert note.startswith("**How to read this chart.**" if language == "en" else "**读图提示**。")
             if record["example"]:
                 assert msg(record["example"], language=language, **record["values"]) in note.replace("\\", "") \
                     or any(isinstance(v, float) and not np.isfinite(v) for v in record["values"].values())

@@ -107,7 +107,7 @@ def test_a_figure_shows_its_png_then_its_reading_note(monkeypatch):
     note = outputs[1].data["text/markdown"]
     assert note.startswith("**How to read this chart.**") and note.endswith("top 20% of customers bring 50.0% of the value.")
     monkeypatch.setenv("ANALYSIS_LANG", "zh")
-    assert _shown(fig)[1].data["text/markdown"].startswith("**读图提示。**")  # the language of the moment it is shown
+    assert _shown(fig)[1].data["text/markdown"].startswith("**读图提示**。")  # the language of the moment it is shown
 
 
 def test_a_figure_without_a_reading_still_shows_alone():

@@ -124,7 +124,10 @@ def reading_markdown(fig_or_record: Any, language: str | None = None) -> str | N
     if record is None:
         return None
     language = language or current_language()
-    parts = [f"**{msg('reading.lead', language=language)}**", msg(f"reading.{record['kind']}", language=language)]
+    lead = msg("reading.lead", language=language)
+    # a full-width stop inside the bold would keep Markdown from closing it ("**读图提示。**曲线" stays literal)
+    bold = f"**{lead[:-1]}**{lead[-1]}" if lead.endswith("。") else f"**{lead}**"
+    parts = [bold, msg(f"reading.{record['kind']}", language=language)]
     values = record.get("values") or {}
     finite = all(not isinstance(v, float) or math.isfinite(v) for v in values.values())
     if record.get("example") and finite:  # texts (group names from the data) cannot become Markdown
