@@ -86,20 +86,27 @@ class _Texts:
     def t(self, key: str, **fields: Any) -> str:
         return msg(key, language=self.language, **fields)
 
+    def text(self, key: str) -> str:
+        """A table's or column's text from ``analysis.messages.zh.dictionary.TEXTS`` (converted for zh-Hant)."""
+        from analysis.messages import to_traditional
+        from analysis.messages.zh.dictionary import TEXTS
+
+        return to_traditional(TEXTS[key]) if self.language == "zh-Hant" else TEXTS[key]
+
     def row(self, table: TableDoc) -> str:
-        return table.row if self.english else self.t(f"dictionary.table.{table.name}.row")
+        return table.row if self.english else self.text(f"dictionary.table.{table.name}.row")
 
     def summary(self, table: TableDoc) -> str:
-        return table.summary if self.english else self.t(f"dictionary.table.{table.name}.summary")
+        return table.summary if self.english else self.text(f"dictionary.table.{table.name}.summary")
 
     def meaning(self, table: TableDoc, column: ColumnDoc) -> str:
-        return column.meaning if self.english else self.t(f"dictionary.column.{table.name}.{_bare(column.name)}.meaning")
+        return column.meaning if self.english else self.text(f"dictionary.column.{table.name}.{_bare(column.name)}.meaning")
 
     def type(self, column: ColumnDoc) -> str:
-        return column.type if self.english else self.t(f"dictionary.type.{slug(column.type)}")
+        return column.type if self.english else self.text(f"dictionary.type.{slug(column.type)}")
 
     def unit(self, column: ColumnDoc) -> str:
-        return column.unit if self.english else self.t(f"dictionary.unit.{slug(column.unit)}")
+        return column.unit if self.english else self.text(f"dictionary.unit.{slug(column.unit)}")
 
 
 def _code(text: str) -> str:
