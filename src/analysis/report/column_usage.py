@@ -377,13 +377,12 @@ def _argument_names(call: ast.Call) -> set[str]:
 
 
 class _Package:
-    """The package's modules, parsed on demand; resolves names to definitions and collects the strings a
-    definition and everything it refers to (in the package) contain."""
+    """The package's modules, parsed on demand; resolves names to definitions and follows a table through
+    the functions it is handed to (:meth:`flow`)."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self._modules: dict[str, tuple[dict[str, ast.AST], dict[str, tuple[str, str | None]]] | None] = {}
-        self._strings: dict[tuple[str, int], frozenset[str]] = {}
 
     def _module(self, dotted: str):
         if dotted not in self._modules:
@@ -493,34 +492,6 @@ class _Package:
             if dotted is not None:
                 return self.resolve(dotted, func.attr)
         return []
-
-    def strings(self, module: str, node: ast.AST) -> frozenset[str]:
-        """Every string in *node* and in the package definitions it refers to, transitively."""
-        seen: set[tuple[str, int]] = set()
-        found: set[str] = set()
-        stack = [(module, node)]
-        while stack:
-            mod, item = stack.pop()
-            if (mod, id(item)) in seen:
-                continue
-            seen.add((mod, id(item)))
-            local = _imports(item, mod.rsplit(".", 1)[0] if not self._is_package(mod) else mod)
-            docstrings = {id(b.body[0].value) for b in ast.walk(item)
-                          if isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and b.body
-                          and isinstance(b.body[0], ast.Expr) and isinstance(b.body[0].value, ast.Constant)}
-            for sub in ast.walk(item):
-                if isinstance(sub, ast.Constant) and isinstance(sub.value, str) and id(sub) not in docstrings:
-                    found.add(sub.value)
-                elif isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Load):
-                    if sub.id in local and local[sub.id][1] is not None:
-                        stack += self.resolve(*local[sub.id])
-                    else:
-                        stack += self.resolve(mod, sub.id)
-                elif isinstance(sub, ast.Attribute) and isinstance(sub.value, ast.Name):
-                    dotted = self._module_alias(mod, sub.value.id, local)
-                    if dotted is not None:
-                        stack += self.resolve(dotted, sub.attr)
-        return frozenset(found)
 
     def _is_package(self, dotted: str) -> bool:
         return (self.root / Path(*dotted.split(".")[1:]) / "__init__.py").is_file()
