@@ -122,7 +122,8 @@ MESSAGES = {
             "the calibration period, after which the model sees no data. Lines that stay close after it are a model "
             "you can use for forecasts; a growing gap means it misses something (season, growth, a campaign)."),
         "reading.tracking.example": (
-            "Here the period has {actual:,.0f} actual against {expected:,.0f} expected repeat transactions."),
+            "Over the whole period shown there are {actual:,.0f} actual against {expected:,.0f} expected repeat "
+            "transactions."),
         "reading.tracking.example_share": (
             "Here, in the last period, {observed:.1%} of members are still in against {forecast:.1%} forecast."),
         "reading.observed_expected": (
@@ -197,9 +198,10 @@ MESSAGES = {
             "important as each other."),
         "reading.importance.example": "Here {top} carries {share:.1%} of the explained variance.",
         "reading.value_vs_cost": (
-            "For each channel the left bar is what a customer is worth (value), the right bar what it cost to win "
-            "them (CAC), in money, with intervals when bootstrapped. A channel pays where the value bar clearly "
-            "rises above the cost bar; close bars or overlapping intervals are a channel at break-even."),
+            "The value bar (what a customer of a channel is worth, or the extra margin a programme earns) stands "
+            "beside the cost bar (what it cost to win that customer, CAC, or what the programme spends), in money, "
+            "with intervals when bootstrapped. It pays where the value clearly rises above the cost; close bars or "
+            "overlapping intervals are break-even at best."),
         "reading.value_vs_cost.example": (
             "Here {group} returns the most per unit of cost: {value:wan} of value against {cost:wan} of CAC."),
         "reading.value_vs_cost.example_programme": (
