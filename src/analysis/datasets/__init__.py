@@ -5,7 +5,8 @@ Three kinds of data:
 * **bundled** with the repository in ``data/``: the CDNOW cohort
   (:func:`load_cdnow`, :func:`load_cdnow_summary`);
 * **generated**: the synthetic service firm of :mod:`analysis.simulate`
-  (:func:`load_service_demo`);
+  (:func:`load_service_demo`) and the class study's firm with planted stories
+  (:func:`load_class_firm`);
 * **downloadable** public data sets, fetched from their original addresses on
   first use and kept in a cache folder, :func:`data_home` (the environment
   variable ``ANALYSIS_DATA_HOME``, else the user cache folder
@@ -38,7 +39,7 @@ Examples
 2357
 """
 
-from analysis.datasets.bundled import bundled_data_dir, load_cdnow, load_cdnow_summary, load_service_demo
+from analysis.datasets.bundled import bundled_data_dir, load_cdnow, load_cdnow_summary, load_class_firm, load_service_demo
 from analysis.datasets.fetch import fetch_bank_marketing, fetch_ecsi_satisfaction, fetch_hillstrom, fetch_online_retail
 from analysis.datasets.remote import REMOTE_DATASETS, RemoteDataset, data_home
 from analysis.datasets.tables import DATASETS, dataset_files, dataset_truth, load_dataset
@@ -52,6 +53,7 @@ __all__ = [
     "load_cdnow",
     "load_cdnow_summary",
     "load_service_demo",
+    "load_class_firm",
     "fetch_hillstrom",
     "fetch_ecsi_satisfaction",
     "fetch_bank_marketing",

@@ -12,8 +12,9 @@ from analysis.errors import DatasetError
 from analysis.io import read_cdnow
 from analysis.schemas import validate_transactions
 from analysis.simulate import ServiceFirm, simulate_service_firm
+from analysis.simulate.classroom import CLASS_N_CUSTOMERS, CLASS_SEED, ClassFirm, simulate_class_firm
 
-__all__ = ["bundled_data_dir", "load_cdnow", "load_cdnow_summary", "load_service_demo"]
+__all__ = ["bundled_data_dir", "load_cdnow", "load_cdnow_summary", "load_service_demo", "load_class_firm"]
 
 
 def bundled_data_dir() -> Path:
@@ -141,3 +142,27 @@ def load_service_demo(n_customers: int = 5000, seed: int = DEFAULT_SEED, **optio
     300
     """
     return simulate_service_firm(n_customers, seed=seed, **options)
+
+
+def load_class_firm(n_customers: int = CLASS_N_CUSTOMERS, seed: int = CLASS_SEED) -> ClassFirm:
+    """The class study's synthetic firm, with its planted stories (a seed per student).
+
+    See :func:`analysis.simulate.classroom.simulate_class_firm`.
+
+    Parameters
+    ----------
+    n_customers : int, default 3000
+        Number of customers (at least 500).
+    seed : int, default 20261205
+        Random seed; each student's own seed gives an own firm with the same stories.
+
+    Returns
+    -------
+    ClassFirm
+
+    Examples
+    --------
+    >>> load_class_firm(600, seed=2).plan.channel
+    'app_push'
+    """
+    return simulate_class_firm(seed=seed, n_customers=n_customers)

@@ -4,7 +4,10 @@
 :mod:`analysis.schemas`; :func:`dataset_files` lists the files it reads (for a
 report's manifest); :func:`dataset_truth` hands over the ground truth of
 generated data (``service_demo``) without simulating the firm a second time when
-:func:`load_dataset` already generated it in this process.
+:func:`load_dataset` already generated it in this process. The class study's firm
+(``class_firm``) is generated data too, but reports no truth: its pages must not
+give away the stories planted for the class (the teacher reads them from
+:func:`analysis.simulate.classroom.simulate_class_firm`).
 """
 
 from __future__ import annotations
@@ -17,8 +20,8 @@ from typing import Any, Callable
 import numpy as np
 import pandas as pd
 
-from analysis.checks import Options, check_params
-from analysis.datasets.bundled import _cdnow_path, load_cdnow, load_service_demo
+from analysis.checks import Interval, Options, check_params
+from analysis.datasets.bundled import _cdnow_path, load_cdnow, load_class_firm, load_service_demo
 from analysis.datasets.fetch import (
     FETCH_PARAMETERS,
     fetch_bank_marketing,
@@ -39,7 +42,7 @@ from analysis.simulate import ServiceFirm, ServiceTruth
 
 __all__ = ["DATASETS", "load_dataset", "dataset_files", "dataset_truth"]
 
-DATASETS: tuple[str, ...] = ("cdnow", "service_demo", *REMOTE_DATASETS)
+DATASETS: tuple[str, ...] = ("cdnow", "service_demo", *REMOTE_DATASETS, "class_firm")
 
 
 # ----------------------------------------------------------- canonical forms
@@ -146,6 +149,7 @@ _CANONICAL: dict[str, Callable[..., dict[str, pd.DataFrame]]] = {
 _OPTIONS: dict[str, tuple[str, ...]] = {
     "cdnow": ("kind",),
     "service_demo": ("n_customers", "seed", "*"),  # "*": any simulate_service_firm argument
+    "class_firm": ("n_customers", "seed"),
     "hillstrom": ("local_path", "download"),
     "ecsi_satisfaction": ("local_path", "download"),
     "bank_marketing": ("local_path", "download"),
@@ -157,6 +161,8 @@ _OPTIONS: dict[str, tuple[str, ...]] = {
 _OPTION_CONSTRAINTS: dict[str, list] = {
     "kind": [Options(("master", "sample"))],
     "level": [Options(("invoice", "line"))],
+    "n_customers": [Interval(int, 500, None, closed="left")],
+    "seed": [int],
     **FETCH_PARAMETERS,
 }
 
@@ -187,6 +193,9 @@ def load_dataset(name: str, **options: Any) -> dict[str, pd.DataFrame]:
         tables, ``channel_outcomes`` being the campaign (``channel`` = arm),
         ``complaints`` and ``memberships`` (the loyalty programme's tier spells);
         the last two only with ``retention_data`` (default True).
+        ``"class_firm"`` (``n_customers``, default 3000, and ``seed``): the class
+        study's firm with its planted stories, the same six tables
+        (:func:`~analysis.simulate.classroom.simulate_class_firm`).
         ``"hillstrom"``: ``{"channel_outcomes"}`` with ``channel`` = the e-mail
         arm (``segment``), the file's purchase channel renamed
         ``purchase_channel`` and a generated ``customer_id``.
@@ -222,6 +231,8 @@ def load_dataset(name: str, **options: Any) -> dict[str, pd.DataFrame]:
         firm = load_service_demo(**options)
         _remember_truth(name, options, firm.truth)
         return _service_demo_tables(firm)
+    if name == "class_firm":
+        return _service_demo_tables(load_class_firm(**options))
     fetch_opts = {k: v for k, v in options.items() if k in ("local_path", "download")}
     other = {k: v for k, v in options.items() if k not in fetch_opts}
     return _CANONICAL[name](_FETCHERS[name](**fetch_opts), **other)
@@ -232,7 +243,7 @@ def dataset_files(name: str, **options: Any) -> list[Path]:
 
     A fetchable data set is obtained first if needed (the same rules as its
     fetcher: ``download=False`` never uses the network). The generated
-    ``service_demo`` reads no file.
+    ``service_demo`` and ``class_firm`` read no file.
 
     Parameters
     ----------
@@ -255,7 +266,7 @@ def dataset_files(name: str, **options: Any) -> list[Path]:
     _check_name_and_options(name, options)
     if name == "cdnow":
         return [_cdnow_path(options.get("kind", "master"))]
-    if name == "service_demo":
+    if name in ("service_demo", "class_firm"):
         return []
     return [obtain(REMOTE_DATASETS[name], options.get("local_path"), options.get("download", True))]
 
@@ -288,7 +299,9 @@ def dataset_truth(name: str, **options: Any) -> ServiceTruth | None:
 
     Only generated data have a truth: for ``"service_demo"`` it is the
     :class:`~analysis.simulate.ServiceTruth` of
-    ``load_service_demo(**options)``; CDNOW and the downloadable sets give None.
+    ``load_service_demo(**options)``; CDNOW and the downloadable sets give None, and so
+    does ``"class_firm"``: the class study's pages must not reveal its planted stories
+    (the teacher gets them from :func:`~analysis.simulate.classroom.simulate_class_firm`).
     When :func:`load_dataset` has already generated the same data set (same name
     and options) in this process, its truth is handed over without simulating
     the firm again.
@@ -313,8 +326,8 @@ def dataset_truth(name: str, **options: Any) -> ServiceTruth | None:
     --------
     >>> tables = load_dataset("service_demo", n_customers=300, seed=1)
     >>> truth = dataset_truth("service_demo", n_customers=300, seed=1)  # not simulated again
-    >>> truth.n_customers, dataset_truth("cdnow") is None
-    (300, True)
+    >>> truth.n_customers, dataset_truth("cdnow") is None, dataset_truth("class_firm", seed=5) is None
+    (300, True, True)
     """
     _check_name_and_options(name, options)
     if name != "service_demo":

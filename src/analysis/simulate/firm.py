@@ -159,6 +159,52 @@ def _as_gg(value: Any, channel: str) -> GammaGammaParams:
     return prm
 
 
+def _dimension_values(value: dict | None, name: str) -> dict[str, float]:
+    if value is None:
+        return {}
+    unknown = sorted(set(value) - set(DIMENSIONS))
+    if unknown:
+        raise ParameterError(f"{name} has unknown dimension(s) {unknown}; the dimensions are {list(DIMENSIONS)}.")
+    out = {str(d): float(v) for d, v in value.items()}
+    bad = {d: v for d, v in out.items() if not (np.isfinite(v) and 1.0 <= v <= 7.0)}
+    if bad:
+        raise ParameterError(f"{name} must lie on the 1-7 rating scale; got {bad}.")
+    return out
+
+
+_LOYALTY_KEYS = ("loyalty_spend_effect", "loyalty_join_coef", "programme_cost_per_member_month")
+
+
+def _loyalty_overrides(value: dict | None, defaults: dict[str, Any]) -> dict[str, Any]:
+    if value is None:
+        return {}
+    unknown = sorted(set(value) - set(_LOYALTY_KEYS))
+    if unknown:
+        raise ParameterError(f"loyalty has unknown key(s) {unknown}; it takes {list(_LOYALTY_KEYS)}.")
+    out: dict[str, Any] = {}
+    if "loyalty_spend_effect" in value:
+        effect = float(value["loyalty_spend_effect"])
+        if not (np.isfinite(effect) and effect > -1.0):
+            raise ParameterError(f"loyalty['loyalty_spend_effect'] must be > -1 (a ratio 1 + effect > 0); "
+                                 f"got {shown(effect)}.")
+        out["loyalty_spend_effect"] = effect
+    if "programme_cost_per_member_month" in value:
+        cost = float(value["programme_cost_per_member_month"])
+        if not (np.isfinite(cost) and cost >= 0):
+            raise ParameterError(f"loyalty['programme_cost_per_member_month'] must be >= 0; got {shown(cost)}.")
+        out["programme_cost_per_member_month"] = cost
+    if "loyalty_join_coef" in value:
+        coef = dict(defaults["loyalty_join_coef"])
+        extra = sorted(set(value["loyalty_join_coef"]) - set(coef))
+        if extra:
+            raise ParameterError(f"loyalty['loyalty_join_coef'] has unknown key(s) {extra}; it takes {sorted(coef)}.")
+        coef.update({k: float(v) for k, v in value["loyalty_join_coef"].items()})
+        if not all(np.isfinite(v) for v in coef.values()):
+            raise ParameterError(f"loyalty['loyalty_join_coef'] must be finite numbers; got {coef}.")
+        out["loyalty_join_coef"] = coef
+    return out
+
+
 @validate_params({
     "n_customers": [Interval(int, 10, None, closed="left")],
     "years": [Interval(float, 0.1, 50, closed="both")],
@@ -175,6 +221,9 @@ def _as_gg(value: Any, channel: str) -> GammaGammaParams:
     "campaign_fraction": [Interval(float, 0, 1, closed="right")],
     "date_resolution": [Options(("D", "h", "min", "s"))],
     "retention_data": [bool],
+    "perception_means": [dict, None],
+    "expectation_means": [dict, None],
+    "loyalty": [dict, None],
 })
 def simulate_service_firm(
     n_customers: int = 5000,
@@ -194,6 +243,9 @@ def simulate_service_firm(
     campaign_fraction: float = 1.0,
     date_resolution: str = "D",
     retention_data: bool = True,
+    perception_means: dict[str, float] | None = None,
+    expectation_means: dict[str, float] | None = None,
+    loyalty: dict[str, Any] | None = None,
 ) -> ServiceFirm:
     """Simulate a service firm's customers, purchases, survey and campaign with known truth.
 
@@ -250,6 +302,17 @@ def simulate_service_firm(
         exactly as a firm without them: no order removed after a complaint, no
         member amounts raised, no ``category`` or ``referred_by``, no
         ``complaints`` or ``memberships``.
+    perception_means, expectation_means : dict, optional
+        SERVQUAL dimension -> mean of the latent perception (expectation) on the
+        1-7 scale; updates the defaults (perceptions tangibles 5.0, reliability
+        4.6, responsiveness 4.5, assurance 4.9, empathy 4.7; expectations 5.2,
+        6.0, 5.6, 5.6, 5.3). The class study's firm uses them to plant one
+        dimension whose expectations outrun its performance.
+    loyalty : dict, optional
+        Loyalty programme truth to change, by its :class:`ServiceTruth` name:
+        ``loyalty_spend_effect`` (default 0.10), ``loyalty_join_coef`` (keys
+        ``intercept``, ``log_aov``, ``log_orders``; updates the defaults) and
+        ``programme_cost_per_member_month`` (default 1.5).
 
     Returns
     -------
@@ -300,6 +363,8 @@ def simulate_service_firm(
             f"driver_weights must have exactly the keys {list(DIMENSIONS)}; got {sorted(weights)}."
         )
     weights = {d: float(weights[d]) for d in DIMENSIONS}
+    means = {name: _dimension_values(value, name) for name, value in
+             (("perception_means", perception_means), ("expectation_means", expectation_means))}
 
     rng = rng_from(seed)
     seed_int = None if isinstance(seed, np.random.Generator) else int(seed)
@@ -319,6 +384,7 @@ def simulate_service_firm(
     )
 
     retention_t = retention_parameters(channels)
+    retention_t.update(_loyalty_overrides(loyalty, retention_t))
     launch = start_ts + pd.Timedelta(days=max(1, int(np.floor(acquisition_share * n_days))))
     extra: dict[str, pd.DataFrame] = {}
     if retention_data:
@@ -327,6 +393,8 @@ def simulate_service_firm(
         customers, transactions = extra.pop("customers"), extra.pop("transactions")
 
     survey_t = survey_parameters(channels, weights)
+    for name, value in means.items():
+        survey_t[name].update(value)
     survey = simulate_survey(rng_survey, customers, ch_idx, channels, n_survey, survey_t)
     item_rel, construct_rel, plim = survey_truth(
         DIMENSIONS, survey_t["n_items"], survey_t["latent_sd"], survey_t["latent_corr"],
