@@ -116,3 +116,70 @@ def test_a_firm_without_the_stories_does_not_pass():
 def test_missing_tables_are_named():
     with pytest.raises(DataValidationError, match="memberships"):
         class_stories({"transactions": pd.DataFrame()})
+
+
+# ------------------------------------------------------------------ end to end: the notebooks on the class study
+@pytest.fixture(scope="module")
+def class_reports(project_root, tmp_path_factory):
+    """`analysis run` on params/class_study.yaml, every notebook, English (about a minute of CPU)."""
+    from click.testing import CliRunner
+
+    from analysis.report.cli import main
+
+    folder = tmp_path_factory.mktemp("class_reports")
+    result = CliRunner().invoke(main, ["run", "--force", "--lang", "en", "--reports-dir", str(folder),
+                                       "--notebooks-dir", str(project_root / "notebooks"),
+                                       "--study", str(project_root / "params" / "class_study.yaml")])
+    assert result.exit_code == 0, result.output
+    return folder / "class_study"
+
+
+def _table(reports, nb, name, **kwargs):
+    return pd.read_csv(reports / nb / "tables" / f"{name}.csv", **kwargs)
+
+
+@pytest.mark.slow
+def test_the_notebooks_show_the_stories_class_stories_reports(class_reports, found):
+    _, _, stories = found(CLASS_SEED)
+    adjusted = _table(class_reports, "04_channel_comparison", "adjusted_visit").set_index("group")
+    row = stories.loc["channel"]
+    assert adjusted.loc[row["subject"], "unadjusted"] == pytest.approx(row["naive"], rel=1e-9)
+    assert adjusted.loc[row["subject"], "estimate"] == pytest.approx(row["estimate"], rel=1e-9)
+    assert adjusted.loc[row["benchmark_subject"], "estimate"] == pytest.approx(row["benchmark"], rel=1e-9)
+
+    effects = _table(class_reports, "05_retention_loyalty", "loyalty_effects", index_col=0)
+    economics = _table(class_reports, "05_retention_loyalty", "loyalty_economics", index_col=0)
+    row = stories.loc["loyalty"]
+    assert effects.loc["naive", "ratio"] == pytest.approx(row["naive"], rel=1e-9)
+    assert effects.loc["doubly_robust", ["ratio", "ratio_ci_low", "ratio_ci_high"]].tolist() == pytest.approx(
+        [row["estimate"], row["ci_low"], row["ci_high"]], rel=1e-9)
+    assert economics.loc["net", "verdict"] == row["verdict"] == "does_not_pay"
+    assert economics.loc["net", "estimate"] == pytest.approx(row["benchmark"], rel=1e-9)
+
+    gaps = _table(class_reports, "03_satisfaction_drivers", "servqual_gaps")
+    gaps = gaps[gaps["level"] == "dimension"].set_index("name")
+    row = stories.loc["gap"]
+    assert gaps["estimate"].idxmin() == row["subject"]
+    assert gaps.loc[row["subject"], ["estimate", "ci_low", "ci_high"]].tolist() == pytest.approx(
+        [row["estimate"], row["ci_low"], row["ci_high"]], rel=1e-9)
+    ipa = _table(class_reports, "03_satisfaction_drivers", "importance_performance", index_col=0)
+    assert ipa.loc[row["subject"], "priority_rank"] == 1 and ipa.loc[row["subject"], "quadrant"] == "concentrate_here"
+
+    profiles = _table(class_reports, "01_segmentation", "key_account_profiles", index_col=0)
+    row = stories.loc["key_account"]
+    account = profiles.loc[row["subject"]]
+    assert account["rank"] == row["rank"] and bool(account["overdue"]) and account["stage"] == "at_risk"
+    assert account["total_spend"] == pytest.approx(row["estimate"], abs=0.01)
+
+
+@pytest.mark.slow
+def test_the_class_study_pages_report_no_truth(class_reports):
+    # the notebooks write their truth tables only for a study with a known truth
+    names = {p.stem for p in class_reports.glob("*/tables/*.csv")}
+    assert names, "no tables written"
+    leaks = sorted(n for n in names if "truth" in n or n == "parameter_recovery")
+    assert not leaks, leaks
+    for page in class_reports.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for word in ("planted", "ClassPlan", "simulate_class_firm", "analysis.simulate.classroom"):
+            assert word not in text, (page.name, word)
