@@ -61,7 +61,7 @@ def test_large_amounts_are_written_in_wan_in_chinese():
 
 def test_share_and_number_variants_write_the_same_interval_differently():
     assert msg("reading.interval_dots.example_share", language="en", group="web", low=0.12, high=0.19) == \
-        "Here the widest interval is web's, from 12.0% to 19.0%."
+        "Here the widest interval is that of web: from 12.0% to 19.0%."
     assert msg("reading.interval_dots.example", language="en", group="web", low=23.456, high=31.0) == \
-        "Here the widest interval is web's, from 23.46 to 31.00."
+        "Here the widest interval is that of web: from 23.46 to 31.00."
     assert msg("reading.lead", language="zh") == "读图提示。"

@@ -146,7 +146,7 @@ def test_interval_dots_cite_the_widest_interval_as_percentages():
                             index=["books", "web", "music"])
     fig = plot_adoption(adoption)
     assert reading_of(fig)["values"] == {"group": "music", "low": 0.2, "high": 0.42}
-    assert reading_markdown(fig, "en").endswith("Here the widest interval is music's, from 20.0% to 42.0%.")
+    assert reading_markdown(fig, "en").endswith("Here the widest interval is that of music: from 20.0% to 42.0%.")
     assert reading_markdown(fig, "zh").endswith("本图中，区间最宽的是music：从 20.0% 到 42.0%。")
 
 

@@ -35,9 +35,11 @@ MESSAGES = {
             "A group whose revenue bar is much longer than its customer bar is worth more than its size (protect "
             "it); the reverse marks many customers who bring little."),
         "reading.share_pairs.example": (
-            "Here {group} brings {value:.1%} of the revenue with {customers:.1%} of the customers."),
+            "Here the largest revenue bar is {group}: {value:.1%} of the revenue from {customers:.1%} of the "
+            "customers."),
         "reading.share_pairs.example_purchases": (
-            "Here {group} makes {value:.1%} of the purchases with {customers:.1%} of the customers."),
+            "Here the largest purchase bar is {group}: {value:.1%} of the purchases from {customers:.1%} of the "
+            "customers."),
         "reading.concentration": (
             "The curve adds up customers from the most valuable (left) to the least, and shows what share of the "
             "total value they bring together. The dashed diagonal is perfect equality; the further the curve bows "
@@ -77,9 +79,9 @@ MESSAGES = {
             "is likely in. Groups whose intervals do not overlap clearly differ; overlapping intervals may be noise, "
             "and a wide interval means few observations."),
         "reading.interval_dots.example": (
-            "Here the widest interval is {group}'s, from {low:,.2f} to {high:,.2f}."),
+            "Here the widest interval is that of {group}: from {low:,.2f} to {high:,.2f}."),
         "reading.interval_dots.example_share": (
-            "Here the widest interval is {group}'s, from {low:.1%} to {high:.1%}."),
+            "Here the widest interval is that of {group}: from {low:.1%} to {high:.1%}."),
         "reading.forest": (
             "Each dot is an estimated difference or effect and its whisker the confidence interval; the vertical "
             "line at 0 means no difference. An interval wholly on one side of 0 is a clear effect in that direction; "
@@ -106,11 +108,9 @@ MESSAGES = {
             "the customers behind each group, each with its interval. Where the two disagree, the raw view was partly "
             "a comparison of different customers: trust the adjusted one."),
         "reading.adjusted_vs_raw.example": (
-            "Here the adjustment moves {group} most: {raw:,.2f} raw, {adjusted:,.2f} "
-            "adjusted."),
+            "Here the adjustment changes {group} most: from {raw:,.2f} raw to {adjusted:,.2f} adjusted."),
         "reading.adjusted_vs_raw.example_share": (
-            "Here the adjustment moves {group} most: {raw:.1%} raw, {adjusted:.1%} "
-            "adjusted."),
+            "Here the adjustment changes {group} most: from {raw:.1%} raw to {adjusted:.1%} adjusted."),
         "reading.boxplot": (
             "Each box holds the middle half of the positive values of one group, the line inside is the median and "
             "the triangle the mean; whiskers and dots show the spread and the outliers (log scale). A mean far right "
@@ -131,7 +131,9 @@ MESSAGES = {
             "expects. Pairs of equal height are a good fit; a pattern of gaps (the model too high for the zeros, too "
             "low for the heavy buyers) tells you where it misjudges customers."),
         "reading.observed_expected.example": (
-            "Here the largest gap is at {bin}: {actual:,.2f} actual against {expected:,.2f} expected."),
+            "Here the largest gap is at {bin} repeat purchases: {actual:,.2f} actual against {expected:,.2f} expected."),
+        "reading.observed_expected.example_count": (
+            "Here the largest gap is at {bin} repeat purchases: {actual:,.0f} customers actual against {expected:,.0f} expected."),
         "reading.recovery": (
             "Each point is a parameter estimated from simulated data against its true value, with its interval; the "
             "dotted diagonal is a perfect estimate. Points on the diagonal, with intervals that cross it, show that "

@@ -54,7 +54,8 @@ def tracking_figure(track: pd.DataFrame, model, *, cumulative: bool = False, tim
     return fig
 
 
-def _paired_bars(table: pd.DataFrame, left: str, right: str, labels: tuple[str, str], title: str, ylabel: str) -> Figure:
+def _paired_bars(table: pd.DataFrame, left: str, right: str, labels: tuple[str, str], title: str, ylabel: str,
+                 example: str | None = None) -> Figure:
     with figure_style():
         fig, ax = new_figure()
         x = np.arange(len(table))
@@ -68,7 +69,8 @@ def _paired_bars(table: pd.DataFrame, left: str, right: str, labels: tuple[str, 
     gap = (table[left] - table[right]).abs().to_numpy(float)
     if np.isfinite(gap).any():
         i = int(np.nanargmax(gap))
-        attach_reading(fig, "observed_expected", bin=str(table.index[i]), actual=float(table[left].iloc[i]),
+        attach_reading(fig, "observed_expected", example=example, bin=str(table.index[i]),
+                       actual=float(table[left].iloc[i]),
                        expected=float(table[right].iloc[i]))
     else:
         attach_reading(fig, "observed_expected")
@@ -88,7 +90,7 @@ def frequency_fit_figure(table: pd.DataFrame, model) -> Figure:
     """
     name = _model_name(model)
     return _paired_bars(table, "actual", "expected", (msg("clv.legend.actual"), msg("clv.legend.model", model=name)),
-                        msg("clv.fig.frequency.title", model=name), msg("clv.axis.customers"))
+                        msg("clv.fig.frequency.title", model=name), msg("clv.axis.customers"), example="count")
 
 
 def holdout_figure(table: pd.DataFrame, model) -> Figure:

@@ -22,8 +22,9 @@ MESSAGES = {
         "reading.share_pairs": (
             "每一组的上方柱子是其客户占比，下方柱子是其收入占比。收入柱明显长于客户柱的群体，价值高于其人数（应重点保持）；"
             "反之，则是人数众多而贡献较少的客户。"),
-        "reading.share_pairs.example": "本图中，{group}以 {customers:.1%} 的客户贡献了 {value:.1%} 的收入。",
-        "reading.share_pairs.example_purchases": "本图中，{group}以 {customers:.1%} 的客户完成了 {value:.1%} 的购买。",
+        "reading.share_pairs.example": "本图中，收入柱最长的是{group}：以 {customers:.1%} 的客户贡献了 {value:.1%} 的收入。",
+        "reading.share_pairs.example_purchases": (
+            "本图中，购买柱最长的是{group}：以 {customers:.1%} 的客户完成了 {value:.1%} 的购买。"),
         "reading.concentration": (
             "曲线从价值最高的客户（左）累加到价值最低的客户，显示他们合计贡献了总价值的多少。虚线对角线表示完全平均；"
             "曲线越向左上方拱起，价值就越集中在少数客户身上（失去其中一位的代价也越大）。"),
@@ -92,7 +93,9 @@ MESSAGES = {
         "reading.observed_expected": (
             "对每个重复购买次数，左侧柱子是实际人数，右侧柱子是模型的预期。两柱等高说明拟合良好；"
             "若差距呈现规律（例如对零次购买估计过高、对高频购买者估计过低），就能看出模型在哪类客户上判断失误。"),
-        "reading.observed_expected.example": "本图中，差距最大的是 {bin}：实际 {actual:,.2f}，预期 {expected:,.2f}。",
+        "reading.observed_expected.example": "本图中，差距最大的是重复购买 {bin} 次：实际 {actual:,.2f}，预期 {expected:,.2f}。",
+        "reading.observed_expected.example_count": (
+            "本图中，差距最大的是重复购买 {bin} 次：实际 {actual:,.0f} 位客户，预期 {expected:,.0f} 位。"),
         "reading.recovery": (
             "每个点是用模拟数据估计出的参数与其真实值的对照，带置信区间；点线对角线表示估计完全准确。"
             "点落在对角线上、区间跨过对角线，说明方法能够找回事先设定的真实值。"),
