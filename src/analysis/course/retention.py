@@ -107,7 +107,8 @@ def _monthly(data: ClassData) -> Solution:
                                                   alpha=s["params"]["alpha"])).iloc[0]
     rate, before = float(monthly["estimate"]), kpi.iloc[0]
     return Solution({"period": str(monthly["period"]), "retention_rate": round(rate, 4)},
-                    {"period": str(monthly["period"]), "rate": rate, "churn": 1 - rate, "active": int(monthly["active"]),
+                    {"period": str(monthly["period"]), "rate": rate, "churn": 1 - rate,
+                     "active": int(monthly["active"]),
                      "before_period": str(before["period"]), "before": float(before["estimate"]),
                      "before_churn": 1 - float(before["estimate"]), "unit": s["params"]["period"]})
 
@@ -283,7 +284,7 @@ EXERCISES = (
     Exercise("05.2", "cohort", _CATALOG, "compute", "retention", _cohort,
              'tx = wb.tables["transactions"]\n'
              'cohort = tx.groupby("customer_id")["date"].min().dt.to_period("Q")  # each customer\'s first quarter\n'
-             'answer = None  # the share (0 to 1) of the first cohort who bought in its fourth quarter after the first\n',
+             'answer = None  # the share (0 to 1) of the first cohort who bought in the 4th quarter after the first\n',
              tolerance=0.0005,
              expect=lambda s: (s.facts["unit"] == "quarter" and s.facts["rate"] < s.facts["rate1"]
                                and 1 - s.facts["rate1"] > s.facts["rate1"] - s.facts["rate"])),

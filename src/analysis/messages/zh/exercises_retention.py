@@ -38,7 +38,7 @@ MESSAGES = {
             "并按客户通常多久购买一次来选择期间。"),
         "exercises_retention.economics.title": "失去一位客户的代价是多少？",
         "exercises_retention.economics.question": (
-            "在“留存的经济学”一节中，客户流失成本是现在流失的客户从下一期起本来会带来的毛利：m / (1 + d − r)，"
+            "在“留存的经济账”一节中，客户流失成本是现在流失的客户从下一期起本来会带来的毛利：m / (1 + d − r)，"
             "其中 m 是每位活跃客户每期的毛利，r 是最近一期的客户留存率，d 是每期的折现率。请用 `margin_per_active` 表和 "
             "`retention_rate_latest` 表动手计算（年 10% 对应的 d 已写在初始代码中），并与 `retention_economics` 表中 "
             "`cost_of_churn` 一行核对。笔记本假设的客户保留方案划算吗？"),
@@ -116,13 +116,13 @@ MESSAGES = {
         "exercises_retention.cdnow.question": (
             "在随附的 CDNOW 研究上运行笔记本 05（`study = \"../params/cdnow.yaml\"`；由于它的客户都是在同一个季度获取的，"
             "该研究设定了 `period = \"month\"`）。CDNOW 最近一期的客户留存率是多少？有多大比例的客户在第一天之后再也没有购买"
-            "（`lifetime_sample` 表的 `never_returned_share` 列）？把它的客户寿命中位数与你的企业比较。"),
+            "（`lifetime_sample` 表的 `never_returned_share` 列）？把它的中位生存时间与你的企业比较。"),
         "exercises_retention.cdnow.hint": (
             "使用 `analysis.retention` 中的 `period_retention` 和 `retention_rate_kpi`，再用 `customer_lifetimes`"
             "（`churn_days=365`）和 `lifetime_summary`；CDNOW 的观察期终点是 1998-06-30。"),
         "exercises_retention.cdnow.answer": (
             "CDNOW 最近一期（{period}）的月度客户留存率为 {rate:.1%}。{never:.1%} 的客户在第一天之后再也没有购买，"
-            "你的企业是 {own_never:.1%}，所以 CDNOW 的客户寿命中位数是 {median:,} 天，你的企业是 {own_median:,} 天："
+            "你的企业是 {own_never:.1%}，所以 CDNOW 客户的中位生存时间是 {median:,} 天，你的企业是 {own_median:,} 天："
             "CDNOW 一半以上的客户只试购了一次，再也没有回来。你的企业最近一期的客户留存率 {own_rate:.1%} 所用的期间长度不同，"
             "不能与 CDNOW 的直接比较；再也没有回来的客户比例和生存曲线则可以比较。"),
     },
