@@ -99,18 +99,19 @@ def test_discounting_by_a_fine_sum(seed, student):
     value, full, p, data = ns["value"], ns["full"], ns["p"], ns["wb"].data
     model = ns["models"][ns["best"]]().fit(clv.fitting_sample(full))
     # without discounting: margin x expected spend x expected purchases over the horizon
-    undiscounted = float((p["margin"] * value["expected_spend"] * value["expected_purchases"]).sum())
+    margin, rate = p["margin"] or 1.0, p["discount_rate"] or 0.0
+    undiscounted = float((margin * value["expected_spend"] * value["expected_purchases"]).sum())
     assert exercise("02.3").solve(data).answer["total_clv"] == pytest.approx(undiscounted, rel=1e-4)
     # with 10% a year: each week's expected purchases discounted at mid-week, (1 + d) ** -(t / 52.18)
     weeks = np.linspace(0.0, p["horizon"], 4 * int(p["horizon"]) + 1)  # quarter weeks
     cumulative = np.column_stack([model.predict_purchases(float(t), full).to_numpy() for t in weeks])
-    factor = (1 + p["discount_rate"]) ** (-((weeks[1:] + weeks[:-1]) / 2) * 7 / 365.25)
+    factor = (1 + rate) ** (-((weeks[1:] + weeks[:-1]) / 2) * 7 / 365.25)
     discounted = (np.diff(cumulative, axis=1) * factor).sum(axis=1)
-    by_hand = float((p["margin"] * value["expected_spend"].reindex(full.index).to_numpy() * discounted).sum())
+    by_hand = float((margin * value["expected_spend"].reindex(full.index).to_numpy() * discounted).sum())
     facts = exercise("02.3").solve(data).facts
     # the package discounts each of its 12 steps' purchases at the step's end: more than the mid-week sum, by
     # less than one step (4.3 weeks) of discount, 1 - 1.1 ** -(52 / 12 * 7 / 365.25) = 0.8% (measured: 0.4%)
-    one_step = 1 - (1 + p["discount_rate"]) ** -(p["horizon"] / 12 * 7 / 365.25)
+    one_step = 1 - (1 + rate) ** -(p["horizon"] / 12 * 7 / 365.25)
     assert by_hand * (1 - one_step) <= facts["before"] < by_hand
     assert facts["before"] == pytest.approx(value["clv"].sum(), rel=1e-5)
 

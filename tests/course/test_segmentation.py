@@ -36,7 +36,8 @@ def test_answers_equal_a_students_pandas(seed, class_data):
     data = class_data(seed)
     tx, customers = data.tables["transactions"], data.tables["customers"]
     hand = _by_hand(tx)
-    rate = data.parameters("01_segmentation")["margin_rate"]
+    p = data.parameters("01_segmentation")
+    rate = p["margin_rate"] or 1
     value = (hand["monetary"] * rate).sort_values(ascending=False, kind="stable")
     # 01.2: the top 20% of customers' share of the value, by sorting
     top = int(round(0.2 * len(value)))
@@ -49,8 +50,9 @@ def test_answers_equal_a_students_pandas(seed, class_data):
     important = ((hand["recency_days"] < median["recency_days"]) & (hand["frequency"] > median["frequency"])
                  & (hand["monetary"] > median["monetary"]))
     assert exercise("01.4").solve(data).answer == int(important.sum())
-    # 01.6: margin below the cost to serve (a cost per order times the purchase days)
-    cost = customers.set_index("customer_id")["cost_to_serve"].reindex(hand.index) * hand["frequency"]
+    # 01.6: margin below the cost to serve (a cost per order times the purchase days, or one per customer)
+    cost = customers.set_index("customer_id")[p["cost_column"]].reindex(hand.index)
+    cost = cost * hand["frequency"] if p["cost_unit"] == "order" else cost
     assert exercise("01.6").solve(data).answer == int((hand["monetary"] * rate < cost).sum())
 
 

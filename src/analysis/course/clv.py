@@ -28,6 +28,17 @@ CHANGED_RISK_THRESHOLD = 0.3
 SILENT_WEEKS = 20
 
 
+def _study_parameters(study, notebook: str) -> dict[str, Any]:
+    """*notebook*'s parameters for another study: the notebook's defaults, then that study's (not the class study's)."""
+    from pathlib import Path
+
+    from analysis.report import read_parameters
+    from analysis.study import find_project_root
+
+    path = find_project_root(Path(__file__).parent) / "notebooks" / f"{notebook}.ipynb"
+    return {**{name: p.default for name, p in read_parameters(path).items()}, **study.notebook_parameters(notebook)}
+
+
 def _model_fits(data: ClassData, study=None, notebook_parameters: dict | None = None) -> dict[str, Any]:
     """Notebook 02's window, summaries, calibration fits and model comparison (its cells 6, 12 and 15)."""
     from analysis import clv
@@ -190,8 +201,7 @@ def _cdnow(data: ClassData) -> Solution:
 
     def compute():
         study = load_study(data.study.path.parent / "cdnow.yaml")
-        p = {**data.parameters(_NOTEBOOK), **study.notebook_parameters(_NOTEBOOK),
-             "models": ["BetaGeo", "ParetoNBD"]}
+        p = {**_study_parameters(study, _NOTEBOOK), "models": ["BetaGeo", "ParetoNBD"]}
         return _model_fits(data, study, p)["comparison"]
 
     comparison = data.memo("clv.cdnow", compute)
@@ -218,8 +228,9 @@ _VALUE_TABLE = (
     'full = customer_summary(tx, window.observation_end, time_unit=window.time_unit)\n'
     'value = clv.forecast_table(models[best]().fit(clv.fitting_sample(full)), full,\n'
     '                           spend_model=clv.GammaGamma().fit(clv.fitting_sample(full, "spend")),\n'
-    '                           horizon=p["horizon"], time_unit=window.time_unit, discount_rate=p["discount_rate"],\n'
-    '                           margin=p["margin"])  # notebook 02\'s table customer_value\n'
+    '                           horizon=p["horizon"], time_unit=window.time_unit,\n'
+    '                           discount_rate=p["discount_rate"] or 0.0, margin=p["margin"] or 1.0)\n'
+    '# value: notebook 02\'s table customer_value\n'
 )
 
 EXERCISES = (

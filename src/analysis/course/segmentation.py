@@ -28,6 +28,17 @@ _LAPSED = ("at_risk", "lost")
 _KEY_TOP = 10
 
 
+def _study_parameters(study, notebook: str) -> dict[str, Any]:
+    """*notebook*'s parameters for another study: the notebook's defaults, then that study's (not the class study's)."""
+    from pathlib import Path
+
+    from analysis.report import read_parameters
+    from analysis.study import find_project_root
+
+    path = find_project_root(Path(__file__).parent) / "notebooks" / f"{notebook}.ipynb"
+    return {**{name: p.default for name, p in read_parameters(path).items()}, **study.notebook_parameters(notebook)}
+
+
 def _run(data: ClassData, stage_rules: Mapping[str, int] | None = None) -> dict[str, Any]:
     """Notebook 01's RFM table, lifecycle stages and value, as its cells compute them (shared per seed)."""
 
@@ -185,7 +196,7 @@ def _cdnow(data: ClassData) -> Solution:
 
     def compute():
         study = load_study(data.study.path.parent / "cdnow.yaml")
-        p = {**data.parameters(_NOTEBOOK), **study.notebook_parameters(_NOTEBOOK)}
+        p = _study_parameters(study, _NOTEBOOK)
         tables = data.memo("cdnow", study.load_tables)
         lifecycle = study.lifecycle if p["stage_rules"] is None else {**study.lifecycle, **p["stage_rules"]}
         table = rfm(tables["transactions"], observation_end=study.window.observation_end, bins=p["rfm_bins"],
@@ -213,14 +224,14 @@ EXERCISES = (
              'from analysis.segmentation import rfm\n\n'
              'p = wb.parameters()\n'
              'table = rfm(wb.tables["transactions"], lifecycle=wb.study.lifecycle)\n'
-             'value = table["monetary"] * p["margin_rate"]  # the value notebook 01 ranks customers by\n'
+             'value = table["monetary"] * (p["margin_rate"] or 1)  # the value notebook 01 ranks customers by\n'
              'answer = None  # the share (0 to 1) of the total value brought by the top 20% of customers\n',
              tolerance=0.0005, expect=lambda s: 0.2 < s.facts["share"] < 1 and s.facts["gini"] > 0),
     Exercise("01.3", "tier_change", _CATALOG, "change", "value_tiers", _tier_change,
              'from analysis.segmentation import rfm, tier_summary, value_tiers\n\n'
              'p = wb.parameters()\n'
              'table = rfm(wb.tables["transactions"], lifecycle=wb.study.lifecycle)\n'
-             'value = table["monetary"] * p["margin_rate"]\n'
+             'value = table["monetary"] * (p["margin_rate"] or 1)\n'
              'tiers = None  # value_tiers(value, cutoffs=...) with the new tier_cutoffs, or run notebook 01 with them\n'
              'answer = None  # the number of customers in tier A\n',
              tolerance=0, expect=lambda s: s.facts["after"] < s.facts["before"]),
