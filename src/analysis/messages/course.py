@@ -39,6 +39,43 @@ MESSAGES = {
         "course.check.want_list": "a list of names is expected.",
         "course.hint": "**Hint ({id}).** {text}",
         "course.model_answer": "**Model answer ({id}, seed {seed}).** {text}",
+        # the teacher's guide's generated blocks
+        "course.guide.exercise": "exercise",
+        "course.guide.level": "level",
+        "course.guide.topic": "course topic",
+        "course.guide.title": "title",
+        "course.guide.workbook": "Workbook {notebook}",
+        "course.guide.story_story": "story",
+        "course.guide.story_notebook": "notebook",
+        "course.guide.story_evidence": "what the analysis shows",
+        "course.guide.story_holds": "shows as planted",
+        "course.guide.yes": "yes",
+        "course.guide.no": "no",
+        "course.guide.stories_seed": "The class study's own firm (seed {seed}), analysed with the notebooks' functions and default parameters:",
+        "course.story.channel": "A channel that looks best until adjusted",
+        "course.story.channel.evidence": (
+            "{subject} has the best raw visit rate: {naive:+.3f} against control. Adjusted for the customer mix its "
+            "difference is {estimate:+.3f} ({ci_low:+.3f} to {ci_high:+.3f}), below {benchmark_subject}'s "
+            "{benchmark:+.3f}: rank {rank} of the channels once adjusted."),
+        "course.story.loyalty": "A loyalty programme that does not pay",
+        "course.story.loyalty.evidence": (
+            "Members spend {naive:.2f} times as much per order as non-members at first sight, {estimate:.2f} "
+            "({ci_low:.2f} to {ci_high:.2f}) once members are compared with similar non-members; the programme's "
+            "net is {benchmark:,.0f}: it {verdict}."),
+        "course.story.gap": "A dimension where expectations outrun performance",
+        "course.story.gap.evidence": (
+            "{subject}: perception minus expectation {estimate:+.2f} points ({ci_low:+.2f} to {ci_high:+.2f}), "
+            "mean perception {naive:.2f}; the next largest gap is {benchmark_subject}'s {benchmark:+.2f}. "
+            "{subject} ranks {rank} among the drivers of overall satisfaction."),
+        "course.story.key_account": "A key account at risk",
+        "course.story.flag.overdue": "overdue",
+        "course.story.flag.trend_rising": "value rising",
+        "course.story.flag.trend_falling": "value falling",
+        "course.story.flag.trend_flat": "value flat",
+        "course.story.flag.trend_short": "too short a history for a trend",
+        "course.story.key_account.evidence": (
+            "Customer {subject}, key account number {rank}: {estimate:,.0f} spent in all, {naive:,.0f} in the "
+            "last 365 days, but no purchase for {benchmark:.0f} days (profile flags: {verdict})."),
         # the workbooks' frame
         "course.workbook.title": "Exercises · {title}",
         "course.workbook.intro": (

@@ -38,6 +38,39 @@ MESSAGES = {
         "course.check.want_list": "这里需要一个名称列表。",
         "course.hint": "**提示（{id}）。** {text}",
         "course.model_answer": "**参考答案（{id}，随机种子 {seed}）。** {text}",
+        "course.guide.exercise": "练习",
+        "course.guide.level": "层次",
+        "course.guide.topic": "课程主题",
+        "course.guide.title": "标题",
+        "course.guide.workbook": "练习册 {notebook}",
+        "course.guide.story_story": "故事",
+        "course.guide.story_notebook": "所在笔记本",
+        "course.guide.story_evidence": "分析显示的结果",
+        "course.guide.story_holds": "是否如预设般显现",
+        "course.guide.yes": "是",
+        "course.guide.no": "否",
+        "course.guide.stories_seed": "课堂研究自己的企业（随机种子 {seed}），用笔记本的函数和默认参数分析：",
+        "course.story.channel": "调整前看起来最好的渠道",
+        "course.story.channel.evidence": (
+            "{subject} 的原始访问率最高：比对照组高 {naive:+.3f}。按客户构成调整后，差异为 {estimate:+.3f}"
+            "（{ci_low:+.3f} 至 {ci_high:+.3f}），低于 {benchmark_subject} 的 {benchmark:+.3f}：调整后在各渠道中排第 {rank}。"),
+        "course.story.loyalty": "不赚钱的忠诚度计划",
+        "course.story.loyalty.evidence": (
+            "乍看之下，会员每笔订单的消费是非会员的 {naive:.2f} 倍；与相似的非会员比较后只有 {estimate:.2f} 倍"
+            "（{ci_low:.2f} 至 {ci_high:.2f}）；计划的净收益为 {benchmark:,.0f}：{verdict}。"),
+        "course.story.gap": "期望高于感知的维度",
+        "course.story.gap.evidence": (
+            "{subject}：感知减期望为 {estimate:+.2f} 分（{ci_low:+.2f} 至 {ci_high:+.2f}），平均感知 {naive:.2f}；"
+            "差距第二大的是 {benchmark_subject}，为 {benchmark:+.2f}。{subject} 在总体满意度的驱动因素中排第 {rank}。"),
+        "course.story.key_account": "有流失风险的大客户",
+        "course.story.flag.overdue": "逾期未购",
+        "course.story.flag.trend_rising": "价值上升",
+        "course.story.flag.trend_falling": "价值下降",
+        "course.story.flag.trend_flat": "价值持平",
+        "course.story.flag.trend_short": "历史太短，无法判断趋势",
+        "course.story.key_account.evidence": (
+            "客户 {subject} 是排名第 {rank} 的大客户：累计消费 {estimate:,.0f}，最近 365 天消费 {naive:,.0f}，"
+            "但已有 {benchmark:.0f} 天没有购买（档案标记：{verdict}）。"),
         "course.workbook.title": "练习 · {title}",
         "course.workbook.intro": (
             "这些练习配合笔记本 **{notebook}** 使用，数据是课堂研究：一家合成的服务企业（`params/class_study.yaml`）。"
