@@ -183,3 +183,11 @@ def test_the_class_study_pages_report_no_truth(class_reports):
         text = page.read_text(encoding="utf-8")
         for word in ("planted", "ClassPlan", "simulate_class_firm", "analysis.simulate.classroom"):
             assert word not in text, (page.name, word)
+
+
+def test_study_stories_reads_the_study_parameters(found):
+    from analysis.course.stories import study_stories
+    from analysis.study import load_study
+
+    _, _, stories = found(CLASS_SEED)
+    pd.testing.assert_frame_equal(study_stories(load_study("class_study")), stories)

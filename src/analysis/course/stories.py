@@ -51,7 +51,7 @@ from analysis.segmentation.key_account_profiles import key_account_profiles
 from analysis.segmentation.key_accounts import DEFAULT_WEIGHTS, key_account_scores, portfolio_quadrants
 from analysis.window import parse_date
 
-__all__ = ["STORIES", "STORY_COLUMNS", "class_stories"]
+__all__ = ["STORIES", "STORY_COLUMNS", "class_stories", "study_stories"]
 
 STORIES = ("channel", "loyalty", "gap", "key_account")
 STORY_COLUMNS = ("story", "notebook", "subject", "measure", "naive", "estimate", "ci_low", "ci_high",
@@ -162,11 +162,13 @@ def _key_account(tx, customers, complaints, observation_end, lifecycle, margin_r
 
 
 @validate_params({"gross_margin": [Interval(float, 0.0, 1.0, closed="right")],
+                  "margin_rate": [Interval(float, 0.0, 1.0, closed="right"), None],
                   "cost_per_member_month": [Interval(float, 0.0, None, closed="left")],
                   "alpha": [Interval(float, 0.0, 0.5, closed="neither")],
                   "n_bootstrap": [Interval(int, 10, None, closed="left")], "seed": ["seed"]})
 def class_stories(tables: Mapping[str, pd.DataFrame], *, lifecycle: Mapping | None = None,
                   observation_end=None, gross_margin: float = 0.30, point_value: float = 0.01,
+                  margin_rate: float | None = 0.30,
                   cost_per_member_month: float = 3.0, key_account_count: int = 20, overdue_factor: float = 2.0,
                   trend_quarters: int = 8, outcome: str = "overall_satisfaction", scale=(1, 7),
                   control: str = "control", alpha: float = 0.05, n_bootstrap: int = 200,
@@ -188,8 +190,10 @@ def class_stories(tables: Mapping[str, pd.DataFrame], *, lifecycle: Mapping | No
     observation_end : date-like, optional
         The last day analysed; None: the last transaction (the class study's window).
     gross_margin, point_value, cost_per_member_month : float
-        Notebook 05's programme economics settings (the class study's values); the
-        gross margin is also notebook 01's margin rate.
+        Notebook 05's programme economics settings (the class study's values).
+    margin_rate : float or None
+        Notebook 01's margin rate of the key-account value (the class study's 0.30;
+        None: revenue).
     key_account_count, overdue_factor, trend_quarters : int, float, int
         Notebook 01's key-account settings (its defaults).
     outcome : str
@@ -237,10 +241,47 @@ def class_stories(tables: Mapping[str, pd.DataFrame], *, lifecycle: Mapping | No
                                                      alpha, n_bootstrap, seed)),
         "gap": ("03_satisfaction_drivers", _gap(tables["survey"], outcome, alpha, tuple(scale))),
         "key_account": ("01_segmentation", _key_account(tx, tables["customers"], tables["complaints"], end, lifecycle,
-                                                        gross_margin, key_account_count, overdue_factor,
+                                                        margin_rate, key_account_count, overdue_factor,
                                                         trend_quarters)),
     }
     out = pd.DataFrame([{"story": k, "notebook": nb, **v} for k, (nb, v) in rows.items()])
     out["rank"] = out["rank"].astype("Int64")
     out["holds"] = out["holds"].astype(bool)
     return out[list(STORY_COLUMNS)].set_index("story")
+
+
+def study_stories(study) -> pd.DataFrame:
+    """:func:`class_stories` of a study's tables with the study's own notebook parameters.
+
+    The lifecycle rules are the study's; the margin rate, key-account settings,
+    rating scale, programme economics and bootstrap settings are those the study's
+    YAML gives notebooks 01, 03, 04 and 05 (each notebook's default where it gives
+    none), so the table matches the study's pages.
+
+    Parameters
+    ----------
+    study : analysis.study.Study
+        The class study, for example with a student's seed (``analysis.course.ClassData(seed).study``).
+
+    Returns
+    -------
+    DataFrame
+        As :func:`class_stories`.
+
+    Examples
+    --------
+    >>> from analysis.study import load_study
+    >>> study_stories(load_study("class_study"))["holds"].all()  # doctest: +SKIP
+    True
+    """
+    p01, p03 = study.notebook_parameters("01_segmentation"), study.notebook_parameters("03_satisfaction_drivers")
+    p04, p05 = study.notebook_parameters("04_channel_comparison"), study.notebook_parameters("05_retention_loyalty")
+    return class_stories(
+        study.load_tables(), lifecycle=study.lifecycle, observation_end=p05.get("observation_end"),
+        gross_margin=float(p05.get("gross_margin", 0.30)), point_value=float(p05.get("point_value", 0.01)),
+        cost_per_member_month=float(p05.get("cost_per_member_month", 0.0)), margin_rate=p01.get("margin_rate"),
+        key_account_count=p01.get("key_account_count", 20), overdue_factor=float(p01.get("overdue_factor", 2.0)),
+        trend_quarters=int(p01.get("trend_quarters", 8)), outcome=p03.get("outcome", "overall_satisfaction"),
+        scale=tuple(p03.get("scale", (1, 7))), control=p04.get("control_arm", "control"),
+        alpha=float(p05.get("alpha", 0.05)), n_bootstrap=int(p05.get("n_bootstrap", 200)),
+        seed=int(p05.get("seed", NOTEBOOK_SEED)))

@@ -185,7 +185,9 @@ The package
 ``categories`` and ``referrals`` draw one part each (with their default
 parameters); ``retention`` runs the four retention parts in order and holds the
 targets; ``firm`` checks the arguments, runs the parts on independent random
-streams and assembles :class:`ServiceFirm`.
+streams and assembles :class:`ServiceFirm`; ``classroom`` builds the class
+study's firm on it (:func:`simulate_class_firm`: four stories planted for a class
+to discover, the same for every seed, their truth in :class:`ClassPlan`).
 
 Examples
 --------
@@ -198,6 +200,7 @@ Examples
 """
 
 from analysis.simulate.firm import ServiceFirm, simulate_service_firm
+from analysis.simulate.classroom import ClassFirm, ClassPlan, simulate_class_firm
 from analysis.simulate.truth import ARMS, CHANNELS, DIMENSIONS, BGNBDParams, GammaGammaParams, ServiceTruth
 
 __all__ = [
@@ -209,4 +212,7 @@ __all__ = [
     "ServiceTruth",
     "ServiceFirm",
     "simulate_service_firm",
+    "ClassFirm",
+    "ClassPlan",
+    "simulate_class_firm",
 ]
