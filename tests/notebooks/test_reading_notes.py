@@ -52,3 +52,22 @@ def test_every_figure_is_followed_by_its_reading_note(bundled_reports, study, nb
     assert len(figures) == n_figures
     assert len(under) == len(figures), f"{nb}: {len(figures)} figures, {len(under)} notes right under one"
     assert page.count(LEAD[language].replace("*", "").rstrip(".。")) >= n_figures
+
+
+def test_a_reading_note_is_set_apart_under_its_figure_and_sanitized(tmp_path):
+    from analysis.report.render import render_html
+
+    note = "**How to read this chart.** Bars <script>alert(1)</script> [x](javascript:alert(1))"
+    cell = nbformat.v4.new_code_cell('out.figure("f", fig)', outputs=[
+        nbformat.v4.new_output("display_data", data={"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>"},
+                               metadata={"image/png": {"alt": "A figure"}}),
+        nbformat.v4.new_output("display_data", data={"text/markdown": note, "text/plain": note},
+                               metadata={"analysis": {"reading": "distribution"}}),
+        nbformat.v4.new_output("display_data", data={"text/markdown": "an ordinary Markdown output"})])
+    nbformat.write(nbformat.v4.new_notebook(cells=[cell]), tmp_path / "nb.ipynb")
+    page = render_html(tmp_path / "nb.ipynb", tmp_path / "nb.html").read_text(encoding="utf-8")
+    assert page.count('reading-note" data-mime-type="text/markdown" data-reading="distribution"') == 1
+    assert page.index('alt="A figure"') < page.index('data-reading="distribution"')
+    assert "<strong>How to read this chart.</strong>" in page
+    assert "<script>alert" not in page and "javascript:" not in page
+    assert ".reading-note{" in page  # the note's style is in the page's own CSS
