@@ -134,7 +134,7 @@ def _best_rate(data: ClassData) -> Solution:
     control = _setup(data)["p"]["control_arm"]
     best = rates["rate"].idxmax()
     worst = rates["rate"].drop(index=[best, control]).idxmin()
-    return Solution({"channel": str(best), "rate": round(float(rates.loc[best, "rate"]), 4)},
+    return Solution({"channel": str(best), "rate": round(float(rates.loc[best, "rate"]), 6)},
                     {"channel": str(best), "rate": float(rates.loc[best, "rate"]), "n": int(rates.loc[best, "n"]),
                      "control_rate": float(rates.loc[control, "rate"]), "worst": str(worst),
                      "worst_rate": float(rates.loc[worst, "rate"]), "control": str(control)})
@@ -149,7 +149,7 @@ def _lift_by_hand(data: ClassData) -> Solution:
                          correction=p["correction"])
     lift = points(lift, ["estimate", "ci_low", "ci_high"]).set_index("arm")
     best = lift["estimate_pp"].idxmax()
-    return Solution({str(arm): round(float(v), 2) for arm, v in lift["estimate_pp"].items()},
+    return Solution({str(arm): round(float(v), 6) for arm, v in lift["estimate_pp"].items()},
                     {"best": str(best), "lift": float(lift.loc[best, "estimate_pp"]),
                      "relative": float(lift.loc[best, "rel_lift"]), "rate": float(lift.loc[best, "mean"]),
                      "control_rate": float(lift.loc[best, "mean_control"]), "control": str(p["control_arm"])})
@@ -162,10 +162,11 @@ def _adjusted_story(data: ClassData) -> Solution:
     balance = _balance(data)
     mine = balance[balance["arm"] == leader].sort_values("abs_smd", ascending=False).iloc[0]
     row = adj.loc[leader]
-    return Solution({"best_adjusted": str(best), "leader_adjusted": round(float(row["estimate_pp"]), 2)},
+    return Solution({"best_adjusted": str(best), "leader_adjusted": round(float(row["estimate_pp"]), 6)},
                     {"leader": leader, "raw": float(row["unadjusted_pp"]), "adjusted": float(row["estimate_pp"]),
                      "ci_low": float(row["ci_low_pp"]), "ci_high": float(row["ci_high_pp"]), "best": str(best),
-                     "best_raw": float(adj.loc[best, "unadjusted_pp"]), "best_adjusted": float(adj.loc[best, "estimate_pp"]),
+                     "best_raw": float(adj.loc[best, "unadjusted_pp"]),
+                     "best_adjusted": float(adj.loc[best, "estimate_pp"]),
                      "covariate": _covariate(mine), "smd": float(mine["smd"])})
 
 
@@ -173,16 +174,17 @@ def _balance_by_hand(data: ClassData) -> Solution:
     balance = _balance(data)
     mine = balance[balance["covariate"] == BALANCE_COVARIATE].set_index("arm")["smd"]
     top = balance.sort_values("abs_smd", ascending=False).iloc[0]
-    return Solution({str(arm): round(float(v), 4) for arm, v in mine.items()},
+    return Solution({str(arm): round(float(v), 6) for arm, v in mine.items()},
                     {"leader": _leader(data), "smd_leader": float(mine[_leader(data)]),
-                     "arm": str(top["arm"]), "covariate": _covariate(top), "smd": float(top["smd"]), "n_over": int((balance["abs_smd"] > 0.1).sum()), "n_rows": len(balance)})
+                     "arm": str(top["arm"]), "covariate": _covariate(top), "smd": float(top["smd"]),
+                     "n_over": int((balance["abs_smd"] > 0.1).sum()), "n_rows": len(balance)})
 
 
 def _one_covariate(data: ClassData) -> Solution:
     leader = _leader(data)
     full = _adjusted(data).loc[leader]
     alone = {c: float(_adjusted(data, (c,)).loc[leader, "estimate_pp"]) for c in SINGLE_COVARIATES}
-    return Solution({c: round(v, 2) for c, v in alone.items()},
+    return Solution({c: round(v, 6) for c, v in alone.items()},
                     {"leader": leader, "raw": float(full["unadjusted_pp"]), "full": float(full["estimate_pp"]),
                      "tenure": alone["tenure_days"], "stage": alone["lifecycle_stage"]})
 
@@ -191,7 +193,7 @@ def _best_roi(data: ClassData) -> Solution:
     eco = _economics(data)
     best, worst = eco["roi"].idxmax(), eco["roi"].idxmin()
     row = eco.loc[best]
-    return Solution({"channel": str(best), "roi": round(float(row["roi"]), 4)},
+    return Solution({"channel": str(best), "roi": round(float(row["roi"]), 6)},
                     {"channel": str(best), "roi": float(row["roi"]), "cac": float(row["cac"]),
                      "value": float(row["first_year_value"]), "worst": str(worst),
                      "worst_roi": float(eco.loc[worst, "roi"]), "worst_cac": float(eco.loc[worst, "cac"]),
@@ -214,13 +216,15 @@ def _other_firm(data: ClassData) -> Solution:
     balance = _balance(other)
     best_raw, best_adjusted = adj["unadjusted_pp"].idxmax(), adj["estimate_pp"].idxmax()
     shift = (adj["estimate_pp"] - adj["unadjusted_pp"]).abs()
+    own_shift = (_adjusted(data)["estimate_pp"] - _adjusted(data)["unadjusted_pp"]).abs()
     return Solution({"best_raw": str(best_raw), "best_adjusted": str(best_adjusted),
-                     "max_abs_smd": round(float(balance["abs_smd"].max()), 4)},
+                     "max_abs_smd": round(float(balance["abs_smd"].max()), 6)},
                     {"best_raw": str(best_raw), "best_adjusted": str(best_adjusted),
-                     "raw": float(adj.loc[best_raw, "unadjusted_pp"]), "adjusted": float(adj.loc[best_raw, "estimate_pp"]),
+                     "raw": float(adj.loc[best_raw, "unadjusted_pp"]),
+                     "adjusted": float(adj.loc[best_raw, "estimate_pp"]),
                      "max_shift": float(shift.max()), "max_abs_smd": float(balance["abs_smd"].max()),
                      "own_max_abs_smd": float(_balance(data)["abs_smd"].max()),
-                     "own_shift": float((_adjusted(data)["estimate_pp"] - _adjusted(data)["unadjusted_pp"]).abs().max())})
+                     "own_shift": float(own_shift.max())})
 
 
 _OUTCOMES = ('from analysis.channels import with_lifecycle_stage\n\n'
@@ -229,7 +233,7 @@ _OUTCOMES = ('from analysis.channels import with_lifecycle_stage\n\n'
 
 EXERCISES = (
     Exercise("04.1", "best_rate", _CATALOG, "read", "channels", _best_rate,
-             'answer = {"channel": None, "rate": None}  # the channel with the highest visit rate, and the rate (0 to 1)\n',
+             'answer = {"channel": None, "rate": None}  # the highest visit rate: its channel, and the rate (0 to 1)\n',
              tolerance=0.0005, expect=lambda s: s.facts["channel"] != s.facts["control"]),
     Exercise("04.2", "lift_by_hand", _CATALOG, "compute", "promotion", _lift_by_hand,
              'outcomes = wb.tables["channel_outcomes"]\n'
@@ -263,7 +267,8 @@ EXERCISES = (
              'channels = sorted(wb.tables["customers"]["acquisition_channel"].unique())\n'
              'answer = {channel: None for channel in channels}  # True if its first-year ROI stays above 0 at '
              'gross_margin = 0.20\n', tolerance=0,
-             expect=lambda s: s.facts["n_after"] < s.facts["n_before"] and s.facts["roi_after"] < s.facts["roi_before"]),
+             expect=lambda s: (s.facts["n_after"] < s.facts["n_before"]
+                               and s.facts["roi_after"] < s.facts["roi_before"])),
     Exercise("04.8", "other_firm", _CATALOG, "apply", "promotion", _other_firm,
              'from analysis.course import ClassData\n\n'
              'demo = ClassData(wb.seed, study="../params/service_demo.yaml")  # the service_demo firm, with your seed\n'

@@ -107,8 +107,9 @@ def _reliability(data: ClassData) -> Solution:
     rel = reliability(s["survey"], s["constructs"], weight=p["weight"], threshold=p["alpha_threshold"],
                       scale=p["scale"])
     low = rel["alpha"].idxmin()
-    return Solution({"construct": str(low), "alpha": round(float(rel.loc[low, "alpha"]), 4)},
-                    {"construct": str(low), "alpha": float(rel.loc[low, "alpha"]), "n_items": int(rel.loc[low, "n_items"]),
+    return Solution({"construct": str(low), "alpha": round(float(rel.loc[low, "alpha"]), 6)},
+                    {"construct": str(low), "alpha": float(rel.loc[low, "alpha"]),
+                     "n_items": int(rel.loc[low, "n_items"]),
                      "weakest_item": str(rel.loc[low, "weakest_item"]),
                      "if_dropped": float(rel.loc[low, "best_alpha_if_dropped"]),
                      "n_reliable": int(rel["reliable"].sum()), "n_constructs": len(rel),
@@ -121,7 +122,7 @@ def _top_driver(data: ClassData) -> Solution:
     top = importance["share"].idxmax()
     second = importance["share"].drop(index=top).idxmax()
     coef = reg.loc[[d for d in _setup(data)["drivers"] if d in reg.index], "std_coef"]
-    return Solution({"driver": str(top), "share": round(float(importance.loc[top, "share"]), 4)},
+    return Solution({"driver": str(top), "share": round(float(importance.loc[top, "share"]), 6)},
                     {"driver": str(top), "share": float(importance.loc[top, "share"]),
                      "r2": float(importance["estimate"].sum()), "second": str(second),
                      "second_share": float(importance.loc[second, "share"]), "coef_top": str(coef.idxmax()),
@@ -140,7 +141,7 @@ def _loyalty(data: ClassData) -> Solution:
     low = table["odds_ratio"].idxmin()
     row = table.loc[low]
     reg = _regression(data).summary().loc[list(s["drivers"])]
-    return Solution({"driver": str(low), "odds_ratio": round(float(row["odds_ratio"]), 4)},
+    return Solution({"driver": str(low), "odds_ratio": round(float(row["odds_ratio"]), 6)},
                     {"driver": str(low), "odds_ratio": float(row["odds_ratio"]), "or_low": float(row["or_low"]),
                      "or_high": float(row["or_high"]), "p_value": float(row["p_value"]),
                      "outcome": str(p["loyalty_outcome"]), "n_events": int(fit["n_events"]), "n": int(fit["n"]),
@@ -154,7 +155,7 @@ def _worst_gap(data: ClassData) -> Solution:
     row = dims.loc[worst]
     importance = _importance(data)
     rank = int(importance["share"].rank(ascending=False, method="min")[worst])
-    return Solution({"dimension": str(worst), "gap": round(float(row["estimate"]), 4)},
+    return Solution({"dimension": str(worst), "gap": round(float(row["estimate"]), 6)},
                     {"dimension": str(worst), "gap": float(row["estimate"]), "ci_low": float(row["ci_low"]),
                      "ci_high": float(row["ci_high"]), "perception": float(row["perception"]),
                      "expectation": float(row["expectation"]), "runner": str(runner),
@@ -167,7 +168,7 @@ def _gap_by_hand(data: ClassData) -> Solution:
     items = _gaps(data).xs("item", level="level")
     row = dims.loc[GAP_DIMENSION]
     mine = items[items["dimension"] == GAP_DIMENSION]["estimate"]
-    return Solution(round(float(row["estimate"]), 4),
+    return Solution(round(float(row["estimate"]), 6),
                     {"gap": float(row["estimate"]), "perception": float(row["perception"]),
                      "expectation": float(row["expectation"]), "n": int(row["n"]), "n_items": len(mine),
                      "item_low": float(mine.min()), "item_high": float(mine.max()), "ci_low": float(row["ci_low"]),
@@ -205,7 +206,8 @@ def _index_by_hand(data: ClassData) -> Solution:
     heavy = items["weight"].idxmax()
     return Solution({first: round(float(index.loc[first, "estimate"]), 2),
                      second: round(float(index.loc[second, "estimate"]), 2)},
-                    {"satisfaction": float(index.loc[first, "estimate"]), "loyalty": float(index.loc[second, "estimate"]),
+                    {"satisfaction": float(index.loc[first, "estimate"]),
+                     "loyalty": float(index.loc[second, "estimate"]),
                      "low": float(low), "high": float(high), "n_items": len(items), "heavy": str(heavy),
                      "heavy_weight": float(items.loc[heavy, "weight"]),
                      "lowest": str(index.drop(index=outcomes)["estimate"].idxmin()),
@@ -218,7 +220,7 @@ def _changed_outcome(data: ClassData) -> Solution:
     r2 = float(_regression(data, CHANGED_OUTCOME).diagnostics()["r2"])
     r2_before = float(_regression(data).diagnostics()["r2"])
     top = importance["share"].idxmax()
-    return Solution({"driver": str(top), "r2": round(r2, 4)},
+    return Solution({"driver": str(top), "r2": round(r2, 6)},
                     {"driver": str(top), "share": float(importance.loc[top, "share"]), "r2": r2,
                      "r2_before": r2_before, "driver_before": str(before["share"].idxmax()),
                      "outcome": CHANGED_OUTCOME, "before": str(_setup(data)["p"]["outcome"]),
@@ -235,8 +237,10 @@ def _other_firm(data: ClassData) -> Solution:
     return Solution({"dimension": str(worst), "n_below": n_below, "driver": str(top)},
                     {"dimension": str(worst), "gap": float(gaps.loc[worst, "estimate"]), "n_below": n_below,
                      "n": len(gaps), "driver": str(top), "share": float(_importance(other).loc[top, "share"]),
-                     "own_dimension": str(own["estimate"].idxmin()), "own_n_below": int((own["verdict"] == "below").sum()),
-                     "own_driver": str(_importance(data)["share"].idxmax()), "respondents": len(other.tables["survey"])})
+                     "own_dimension": str(own["estimate"].idxmin()),
+                     "own_n_below": int((own["verdict"] == "below").sum()),
+                     "own_driver": str(_importance(data)["share"].idxmax()),
+                     "respondents": len(other.tables["survey"])})
 
 
 _SETUP = ('from analysis.drivers import driver_table, survey_drivers\n\n'
@@ -247,7 +251,7 @@ _SETUP = ('from analysis.drivers import driver_table, survey_drivers\n\n'
 
 EXERCISES = (
     Exercise("03.1", "reliability", _CATALOG, "read", "satisfaction", _reliability,
-             'answer = {"construct": None, "alpha": None}  # the scale with the lowest Cronbach\'s alpha, and its alpha\n',
+             'answer = {"construct": None, "alpha": None}  # the lowest Cronbach\'s alpha: its scale, and the alpha\n',
              tolerance=0.0005, expect=lambda s: s.facts["if_dropped"] < s.facts["alpha"]),
     Exercise("03.2", "top_driver", _CATALOG, "read", "satisfaction", _top_driver,
              'answer = {"driver": None, "share": None}  # the attribute with the largest share of R² (0 to 1)\n',

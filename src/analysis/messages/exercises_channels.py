@@ -6,7 +6,9 @@ MESSAGES = {
         "exercises_channels.best_rate.question": (
             "Run notebook 04 on your class study and read the section *Rates*. Which channel of the campaign has the "
             "highest visit rate, and what is the rate? Would you give that channel the credit?"),
-        "exercises_channels.best_rate.hint": "The column `rate` of the table `rates_visit` (a share from 0 to 1).",
+        "exercises_channels.best_rate.hint": (
+            "The column `rate` of the table `rates_visit` (a share from 0 to 1; in the notebook, "
+            "`rate_results[\"visit\"].groups`)."),
         "exercises_channels.best_rate.answer": (
             "{channel} has the highest visit rate, {rate:.2%} of its {n:,} contacts, against {control_rate:.2%} "
             "in the control group (the lowest of the other channels is {worst}, {worst_rate:.2%}). A raw rate says what happened among the "
@@ -30,7 +32,8 @@ MESSAGES = {
             "channel with the best raw rate (percentage points)? What changed, and why? Look at the balance table."),
         "exercises_channels.adjusted.hint": (
             "The table `adjusted_visit`: `unadjusted_pp` is the raw difference, `estimate_pp` the adjusted one; the "
-            "table `covariate_balance` shows how the arms' customers differ."),
+            "table `covariate_balance` shows how the arms' customers differ (in the notebook, `adjusted[\"visit\"].effects` "
+            "gives the differences as shares, and `balance` the balance table)."),
         "exercises_channels.adjusted.answer": (
             "{leader} had the best raw rate, {raw:+.2f} percentage points above control, but at the same customer mix "
             "its difference is {adjusted:+.2f} ({ci_low:+.2f} to {ci_high:+.2f}), while {best} is best once adjusted "

@@ -22,7 +22,7 @@ MESSAGES = {
             "largest standardized coefficient point to the same attribute?"),
         "exercises_drivers.top_driver.hint": (
             "The column `share` of the table `relative_importance` (shares sum to 1); the column `std_coef` of the "
-            "table `regression`."),
+            "table `regression` (in the notebook, the variables `importance` and `reg`)."),
         "exercises_drivers.top_driver.answer": (
             "{driver} accounts for {share:.1%} of the explained variance (R² = {r2:.3f}), ahead of {second} "
             "({second_share:.1%}); {smallest} matters least ({smallest_share:.1%}). The largest standardized "
@@ -51,7 +51,7 @@ MESSAGES = {
             "improve first?"),
         "exercises_drivers.shortfall.hint": (
             "The rows of level `dimension` of the table `servqual_gaps`: the most negative `estimate`, its interval, "
-            "and the dimension's rank in `relative_importance`."),
+            "and the dimension's rank in `relative_importance` (in the notebook, the variables `gaps` and `importance`)."),
         "exercises_drivers.shortfall.answer": (
             "{dimension} falls furthest short: perception {perception:.2f} against expectation {expectation:.2f}, a "
             "gap of {gap:+.2f} points (interval {ci_low:+.2f} to {ci_high:+.2f}, wholly below zero), far more than "
@@ -81,7 +81,7 @@ MESSAGES = {
             "`satisfaction_index_weights`) by hand, and check both against the table `satisfaction_index`."),
         "exercises_drivers.index_by_hand.hint": (
             "An item's 0-100 mean is `(mean - low) / (high - low) * 100`; `recommend` is rated 0 to 10, "
-            "`loyalty_intent` 1 to 7; the weights of a construct sum to 1."),
+            "`loyalty_intent` 1 to 7; the weights of a construct sum to 1 (in the notebook, `si.weights_` shows them)."),
         "exercises_drivers.index_by_hand.answer": (
             "The satisfaction index is {satisfaction:.2f}: the mean rating placed between {low:g} (index 0) and "
             "{high:g} (index 100). The loyalty index is {loyalty:.2f}, the weighted mean of its {n_items} items' "

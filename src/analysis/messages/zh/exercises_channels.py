@@ -6,7 +6,7 @@ MESSAGES = {
         "exercises_channels.best_rate.question": (
             "在你的课堂研究上运行笔记本 04，阅读“比率”一节。这次营销活动中哪个渠道的到访率最高？是多少？"
             "你会把功劳归给这个渠道吗？"),
-        "exercises_channels.best_rate.hint": "看 `rates_visit` 表的 `rate` 列（0 到 1 之间的比例）。",
+        "exercises_channels.best_rate.hint": "看 `rates_visit` 表的 `rate` 列（0 到 1 之间的比例；在笔记本中是 `rate_results[\"visit\"].groups`）。",
         "exercises_channels.best_rate.answer": (
             "{channel} 的到访率最高，在它的 {n:,} 次接触中为 {rate:.2%}，对照组为 {control_rate:.2%}"
             "（其他渠道中最低的是 {worst}，{worst_rate:.2%}）。原始比率说明的是一个渠道所接触到的客户中发生了什么，而不是这个渠道起了什么作用："
@@ -26,7 +26,7 @@ MESSAGES = {
             "原始比率最高的渠道，调整后与对照组的差异是多少（百分点）？发生了什么变化，为什么？请看平衡表。"),
         "exercises_channels.adjusted.hint": (
             "看 `adjusted_visit` 表：`unadjusted_pp` 是原始差异，`estimate_pp` 是调整后的差异；"
-            "`covariate_balance` 表显示各组客户的差别。"),
+            "`covariate_balance` 表显示各组客户的差别（在笔记本中，`adjusted[\"visit\"].effects` 以比例给出各差异，`balance` 是平衡表）。"),
         "exercises_channels.adjusted.answer": (
             "{leader} 的原始比率最高，比对照组高 {raw:+.2f} 个百分点，但在相同的客户构成下它的差异只有 {adjusted:+.2f}"
             "（{ci_low:+.2f} 至 {ci_high:+.2f}），而调整后最好的是 {best}（原始 {best_raw:+.2f}，调整后 {best_adjusted:+.2f}）。"

@@ -18,7 +18,7 @@ MESSAGES = {
             "阅读“相对重要性”一节。哪个属性在整体满意度的已解释方差（R²）中所占份额最大？份额是多少？"
             "关键驱动因素回归中最大的标准化系数是否指向同一个属性？"),
         "exercises_drivers.top_driver.hint": (
-            "看 `relative_importance` 表的 `share` 列（各份额之和为 1）和 `regression` 表的 `std_coef` 列。"),
+            "看 `relative_importance` 表的 `share` 列（各份额之和为 1）和 `regression` 表的 `std_coef` 列（在笔记本中是变量 `importance` 和 `reg`）。"),
         "exercises_drivers.top_driver.answer": (
             "{driver} 占已解释方差的 {share:.1%}（R² = {r2:.3f}），领先于 {second}（{second_share:.1%}）；"
             "{smallest} 最不重要（{smallest_share:.1%}）。最大的标准化回归系数属于 {coef_top}。"
@@ -42,7 +42,7 @@ MESSAGES = {
             "这个差距是否超出了偶然？这个维度对整体满意度有多重要？你会优先改进什么？"),
         "exercises_drivers.shortfall.hint": (
             "看 `servqual_gaps` 表中 level 为 `dimension` 的各行：最负的 `estimate`、它的区间，"
-            "以及该维度在 `relative_importance` 中的排名。"),
+            "以及该维度在 `relative_importance` 中的排名（在笔记本中是变量 `gaps` 和 `importance`）。"),
         "exercises_drivers.shortfall.answer": (
             "{dimension} 离期望最远：感知 {perception:.2f}，期望 {expectation:.2f}，差距 {gap:+.2f} 分"
             "（区间 {ci_low:+.2f} 至 {ci_high:+.2f}，整体低于零），远大于次之的维度 {runner}（{runner_gap:+.2f}）。"
@@ -66,7 +66,7 @@ MESSAGES = {
             "再用 `satisfaction_index_weights` 表中的权重加权平均），并与 `satisfaction_index` 表核对。"),
         "exercises_drivers.index_by_hand.hint": (
             "题项的 0-100 平均分为 `(mean - low) / (high - low) * 100`；`recommend` 的量表是 0 到 10，"
-            "`loyalty_intent` 是 1 到 7；一个构念的权重之和为 1。"),
+            "`loyalty_intent` 是 1 到 7；一个构念的权重之和为 1（在笔记本中，`si.weights_` 显示这些权重）。"),
         "exercises_drivers.index_by_hand.answer": (
             "满意度这一构念的客户满意度指数为 {satisfaction:.2f}：平均评分在 {low:g}（指数 0）与 {high:g}（指数 100）之间的位置。"
             "忠诚指数为 {loyalty:.2f}，是它的 {n_items} 个题项的 0-100 平均分的加权平均，其中 {heavy} 的权重最大"
