@@ -53,6 +53,11 @@ def _figures_from_examples(module, name):
 
 def test_there_are_many_plot_functions_and_each_has_an_example():
     assert len(FUNCTIONS) >= 45
+    for info in pkgutil.iter_modules(plots.__path__):  # no public figure function hides outside __all__
+        module = importlib.import_module(f"analysis.plots.{info.name}")
+        public = {n for n, f in inspect.getmembers(module, inspect.isfunction)
+                  if f.__module__ == module.__name__ and not n.startswith("_")}
+        assert public <= set(module.__all__), (info.name, public - set(module.__all__))
     missing = [f"{m.__name__}.{n}" for m, n in FUNCTIONS if ">>>" not in (getattr(m, n).__doc__ or "")]
     assert not missing, missing
 
