@@ -186,6 +186,16 @@ def test_campaign_is_targeted_by_lifecycle_stage(big):
             assert share.loc[stage, "app_push"] == pytest.approx(0.75 * p, abs=0.04)
 
 
+def test_targeting_uses_notebook_04s_default_lifecycle_rules(big):
+    from analysis.segmentation.lifecycle import DEFAULT_STAGE_RULES
+    from analysis.simulate.classroom import STAGE_RULES, _stage
+
+    assert STAGE_RULES == DEFAULT_STAGE_RULES  # a copy: simulate sits below segmentation
+    c = big.campaign
+    mine = _stage(c["recency_days"].to_numpy(), c["n_orders"].to_numpy(), c["tenure_days"].to_numpy())
+    assert (mine == with_lifecycle_stage(c)["lifecycle_stage"].to_numpy()).all()
+
+
 def test_visit_rates_by_arm_and_stage_match_the_truth(big):
     c = with_lifecycle_stage(big.campaign)
     for (stage, arm), g in c.groupby(["lifecycle_stage", "channel"]):

@@ -51,7 +51,7 @@ reports no truth to the notebooks, so the pages reveal none of it (see
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -166,7 +166,6 @@ class ClassPlan:
     key_account: str
     key_account_last_order: pd.Timestamp
     key_account_complaint: str
-    notes: tuple[str, ...] = field(default=())
 
 
 @dataclass(frozen=True)
@@ -344,7 +343,9 @@ def simulate_class_firm(seed: int | np.random.Generator = CLASS_SEED,
     seed : int or numpy.random.Generator, default CLASS_SEED (20261205)
         The firm's randomness: give each student a different seed.
     n_customers : int, default 3000
-        Customers acquired (at least 500, so that every story has the numbers to show).
+        Customers acquired (at least 500). The stories were checked at 3,000: all
+        four held for 51 of 51 seeds; at 1,500 the programme's adjusted effect
+        strayed more than 0.1 from none in one seed of ten (the other stories held).
 
     Returns
     -------
