@@ -135,6 +135,19 @@ def test_stated_and_behavioural_drivers_disagree_on_service_demo(out, tmp_path):
     assert verify_outputs(tmp_path) == []
 
 
+def test_the_first_attribute_clearest_but_not_significant_is_not_called_a_disagreement():
+    # the class study's default firm: responsiveness first on both lists, no churn effect significant
+    table = _service_demo_churn().copy()
+    table.loc[["empathy", "assurance"], "p_value"] = [0.21, 0.30]
+    loyal = fd.significance(table, 0.05)
+    ipa = pd.DataFrame({"priority_rank": [2, 1]}, index=pd.Index(["empathy", "reliability"], name="attribute"))
+    check = fd.agreement_check("k", ipa, loyal, SETTINGS, source="s", behaviour="b", ranked_table="t")
+    assert check.status == "warn" and check.message == "drivers.check.weak"
+    assert check.text().startswith("Stated and behavioural drivers point the same way, without certainty: "
+                                   "reliability, first on the list built from s, also has the clearest effect")
+    assert "while" not in check.text() and "not significant at the 95% level (odds ratio 0.85, p = 0.052)" in check.text()
+
+
 def test_the_loyalty_reading_says_which_direction_is_good(out, tmp_path):
     loyal = out.table("loyalty_model", _service_demo_churn())
     diagnostics = pd.Series({"n": 1200, "n_events": 367, "converged": True, "n_extreme": 0}, dtype=object)

@@ -274,20 +274,22 @@ def agreement_check(key: str, ranked: pd.DataFrame, loyal: pd.DataFrame, setting
     """Do the improve-first list (``ranked``, by ``priority_rank``) and the loyalty model agree?
 
     ``pass`` when the list's first attribute is the loyalty model's clearest effect and
-    significant; ``warn`` when it is not significant there (``disagree``) or another
-    attribute is clearer (``differ``). ``source`` and ``behaviour`` are the outcomes the
+    significant; ``warn`` when it is the clearest effect but not significant (``weak``),
+    when it is not significant and another attribute is clearer (``disagree``), or when
+    another attribute is clearer (``differ``). ``source`` and ``behaviour`` are the outcomes the
     two rest on (names, shown through ``label``).
     """
     first = ranked["priority_rank"].idxmin()
     clearest = _clearest(loyal)
     significant = bool(loyal.loc[first, "significant"])
-    kind = "agree" if first == clearest and significant else "differ" if significant else "disagree"
+    kind = ("differ" if first != clearest else "agree") if significant else "weak" if first == clearest else "disagree"
     fields = {"first": _name(label, first), "source": _name(label, source), "behaviour": _name(label, behaviour),
               "rank": Cite(int(ranked.loc[first, "priority_rank"]), table=ranked_table, column="priority_rank",
                            row=first), **_odds(loyal, first, table)}
-    if kind != "agree":
-        fields.update(clearest=_name(label, clearest), **_odds(loyal, clearest, table, "_clearest"),
-                      level=_fact(settings, settings_table, "level"))
+    if kind in ("differ", "disagree"):
+        fields.update(clearest=_name(label, clearest), **_odds(loyal, clearest, table, "_clearest"))
+    if kind in ("weak", "disagree"):
+        fields.update(level=_fact(settings, settings_table, "level"))
     return Check(key, "consistency", "pass" if kind == "agree" else "warn", f"drivers.check.{kind}",
                  affects=affects, **fields)
 

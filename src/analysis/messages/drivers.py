@@ -314,6 +314,12 @@ MESSAGES = {
             "what they do: check that improving {first} changes behaviour before investing, and weigh "
             "{clearest} as well."
         ),
+        "drivers.check.weak": (
+            "Stated and behavioural drivers point the same way, without certainty: {first}, first on the list "
+            "built from {source}, also has the clearest effect in the loyalty model of {behaviour}, but that "
+            "effect is not significant at the {level:.0%} level (odds ratio {odds_ratio:.2f}, p = {p:.3f}). "
+            "Check that improving {first} changes behaviour before investing."
+        ),
         "drivers.check.differ": (
             "Stated and behavioural drivers point to different attributes. The list built from {source} puts "
             "{first} first (loyalty model of {behaviour}: odds ratio {odds_ratio:.2f}, p = {p:.3f}), but "

@@ -278,6 +278,11 @@ MESSAGES = {
             "感受，{behaviour} 反映客户的行为：投入资源之前，先确认改进 {first} 确实能改变行为，同时也要考虑 "
             "{clearest}。"
         ),
+        "drivers.check.weak": (
+            "评分与行为指向同一个驱动因素，但并不确定：{first} 在根据 {source} 得出的清单上排第一，在 {behaviour} "
+            "的客户忠诚模型中效应也最明确，但这一效应在 {level:.0%} 置信水平下不显著（优势比 {odds_ratio:.2f}，"
+            "p = {p:.3f}）。投入资源之前，先确认改进 {first} 确实能改变行为。"
+        ),
         "drivers.check.differ": (
             "评分与行为指向不同的驱动因素。根据 {source} 得出的清单把 {first} 排在第一（{behaviour} 的客户"
             "忠诚模型：优势比 {odds_ratio:.2f}，p = {p:.3f}），但对 {behaviour} 效应最明确的是 {clearest}"
