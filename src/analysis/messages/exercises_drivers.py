@@ -57,8 +57,8 @@ MESSAGES = {
             "gap of {gap:+.2f} points (interval {ci_low:+.2f} to {ci_high:+.2f}, wholly below zero), far more than "
             "the next dimension, {runner} ({runner_gap:+.2f}). It ranks {rank} of {n_drivers} in relative importance "
             "({share:.1%} of R²). Satisfaction is perception measured against expectation, so a large, certain gap "
-            "on a dimension that matters is where improving first pays most; the importance-performance map puts it "
-            "in its quadrant for that reason."),
+            "on a dimension that matters is where improving first pays most; the importance-performance map plots "
+            "exactly these two numbers for every dimension."),
         "exercises_drivers.gap_by_hand.title": "A SERVQUAL gap by hand",
         "exercises_drivers.gap_by_hand.question": (
             "Compute the SERVQUAL gap of the dimension *reliability* by hand: for each respondent, the mean of the "

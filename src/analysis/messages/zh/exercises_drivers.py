@@ -47,7 +47,7 @@ MESSAGES = {
             "{dimension} 离期望最远：感知 {perception:.2f}，期望 {expectation:.2f}，差距 {gap:+.2f} 分"
             "（区间 {ci_low:+.2f} 至 {ci_high:+.2f}，整体低于零），远大于次之的维度 {runner}（{runner_gap:+.2f}）。"
             "它在相对重要性中排第 {rank} 位（共 {n_drivers} 个，占 R² 的 {share:.1%}）。客户满意度是感知与期望的比较，"
-            "因此在一个重要的维度上出现又大又确定的差距，正是最值得优先改进的地方；重要性-绩效分析图也因此把它放进相应的象限。"),
+            "因此在一个重要的维度上出现又大又确定的差距，正是最值得优先改进的地方；重要性-绩效分析图画出的正是每个维度的这两个数。"),
         "exercises_drivers.gap_by_hand.title": "动手计算一个 SERVQUAL 差距",
         "exercises_drivers.gap_by_hand.question": (
             "动手计算维度 *reliability*（可靠性）的 SERVQUAL 差距：对每位受访者，用感知题项的平均分减去期望题项的平均分，"
