@@ -233,6 +233,7 @@ _OUTCOMES = ('from analysis.channels import with_lifecycle_stage\n\n'
 
 EXERCISES = (
     Exercise("04.1", "best_rate", _CATALOG, "read", "channels", _best_rate,
+             'print(sorted(wb.tables["channel_outcomes"]["channel"].unique()))  # the names to answer with\n'
              'answer = {"channel": None, "rate": None}  # the highest visit rate: its channel, and the rate (0 to 1)\n',
              tolerance=0.0005, expect=lambda s: s.facts["channel"] != s.facts["control"]),
     Exercise("04.2", "lift_by_hand", _CATALOG, "compute", "promotion", _lift_by_hand,
@@ -242,6 +243,7 @@ EXERCISES = (
              'answer = {arm: None for arm in arms}  # each arm\'s visit rate minus control\'s, in percentage points\n',
              tolerance=0.005),
     Exercise("04.3", "adjusted", _CATALOG, "read", "channels", _adjusted_story,
+             'print(sorted(wb.tables["channel_outcomes"]["channel"].unique()))  # the names to answer with\n'
              'answer = {"best_adjusted": None, "leader_adjusted": None}  # the best channel at the same customer mix;\n'
              '# the adjusted difference from control (percentage points) of the channel with the best RAW rate\n',
              tolerance=0.005,
@@ -273,6 +275,7 @@ EXERCISES = (
              'from analysis.course import ClassData\n\n'
              'demo = ClassData(wb.seed, study="../params/service_demo.yaml")  # the service_demo firm, with your seed\n'
              'outcomes = demo.tables["channel_outcomes"]\n'
+             'print(sorted(outcomes["channel"].unique()))  # the names to answer with\n'
              'answer = {"best_raw": None, "best_adjusted": None, "max_abs_smd": None}\n', tolerance=0.0005,
              expect=lambda s: (s.facts["best_raw"] == s.facts["best_adjusted"]
                                and s.facts["max_abs_smd"] < s.facts["own_max_abs_smd"] / 2
