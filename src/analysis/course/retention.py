@@ -193,13 +193,18 @@ def _loyalty(data: ClassData) -> Solution:
                                   point_value=p["point_value"], cost_per_member_month=p["cost_per_member_month"],
                                   launch_date=p["launch_date"], observation_end=s["end"])
         net = eco.loc["net"]
+        before = sample.groupby("member")[["aov_pre", "n_orders_pre"]].mean()  # the history before the launch
         return Solution({"naive": round(float(naive["ratio"]), 3), "doubly_robust": round(float(dr["ratio"]), 3)},
                         {"naive": float(naive["ratio"]), "dr": float(dr["ratio"]), "dr_low": float(dr["ratio_ci_low"]),
                          "dr_high": float(dr["ratio_ci_high"]), "members": int(naive["n_treated"]),
                          "others": int(naive["n_control"]),
                          "incremental": float(eco.loc["incremental_margin", "estimate"]),
                          "cost": float(eco.loc["total_cost", "estimate"]), "net": float(net["estimate"]),
-                         "net_low": float(net["ci_low"]), "net_high": float(net["ci_high"])})
+                         "net_low": float(net["ci_low"]), "net_high": float(net["ci_high"]),
+                         "aov_members": float(before.loc[True, "aov_pre"]),
+                         "aov_others": float(before.loc[False, "aov_pre"]),
+                         "orders_members": float(before.loc[True, "n_orders_pre"]),
+                         "orders_others": float(before.loc[False, "n_orders_pre"])})
 
     return data.memo("retention.loyalty", build)
 
@@ -309,7 +314,9 @@ EXERCISES = (
     Exercise("05.7", "loyalty", _CATALOG, "read", "loyalty", _loyalty,
              'answer = {"naive": None, "doubly_robust": None}  # members\' spend per order as a ratio of '
              'non-members\': naive and doubly robust\n', tolerance=0.001,
-             expect=lambda s: s.facts["naive"] > 1.2 and abs(s.facts["dr"] - 1) < 0.1 and s.facts["net_high"] < 0),
+             expect=lambda s: (s.facts["naive"] > 1.2 and abs(s.facts["dr"] - 1) < 0.1 and s.facts["net_high"] < 0
+                               and s.facts["aov_members"] > s.facts["aov_others"]
+                               and s.facts["orders_members"] > s.facts["orders_others"])),
     Exercise("05.8", "cross_sell", _CATALOG, "compute", "cross_selling", _cross_sell,
              'tx = wb.tables["transactions"]\n'
              'per_customer = None  # the number of different categories each customer bought\n'

@@ -112,8 +112,10 @@ MESSAGES = {
             "Members ({members:,}) spend {naive:.2f} times as much per order as non-members ({others:,}). But "
             "compared with non-members of the same history before the launch, the doubly robust ratio is only "
             "{dr:.2f} (interval {dr_low:.2f} to {dr_high:.2f}): close to 1. The naive difference is "
-            "self-selection: the customers who joined were already the bigger and more frequent spenders, and "
-            "the programme adds little or nothing to what they spend. The economics agree: an incremental "
+            "self-selection: the customers who joined were already the bigger and more frequent spenders (before "
+            "the launch, {aov_members:,.2f} per order and {orders_members:.1f} orders on average, against "
+            "{aov_others:,.2f} and {orders_others:.1f} for the others), and the programme adds little or nothing "
+            "to what they spend. The economics agree: an incremental "
             "margin of {incremental:,.2f} against costs of {cost:,.2f} leaves a net of {net:,.2f} (interval "
             "{net_low:,.2f} to {net_high:,.2f}), so the loyalty programme does not pay for itself."),
         "exercises_retention.cross_sell.title": "Cross-selling by hand",

@@ -83,7 +83,8 @@ MESSAGES = {
         "exercises_retention.loyalty.answer": (
             "会员（{members:,} 位）每笔订单的消费是非会员（{others:,} 位）的 {naive:.2f} 倍。但与计划推出前历史相同的非会员相比，"
             "双重稳健比值只有 {dr:.2f}（区间 {dr_low:.2f} 至 {dr_high:.2f}），接近 1。朴素比较中的差异来自自选择："
-            "加入的本来就是消费更多、更频繁的客户，计划本身对他们的消费几乎没有增加。经济账也是如此：增量毛利 {incremental:,.2f}，"
+            "加入的本来就是消费更多、更频繁的客户（计划推出前，会员平均每单消费 {aov_members:,.2f}、平均下单 {orders_members:.1f} 次，"
+            "其他客户分别为 {aov_others:,.2f} 和 {orders_others:.1f} 次），计划本身对他们的消费几乎没有增加。经济账也是如此：增量毛利 {incremental:,.2f}，"
             "成本 {cost:,.2f}，净值为 {net:,.2f}（区间 {net_low:,.2f} 至 {net_high:,.2f}），所以这个忠诚度计划收不回成本。"),
         "exercises_retention.cross_sell.title": "动手计算交叉销售率",
         "exercises_retention.cross_sell.question": (
