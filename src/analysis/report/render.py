@@ -44,7 +44,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Mapping
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
@@ -159,7 +159,8 @@ def render_html(
     link_base = _relative(Path(outputs_dir), output.parent) if outputs_dir is not None else ""
     page_title = title or notebook.stem
     words = {key: msg(f"site.page.{key}", language=language) for key in
-             ("skip", "all_reports", "show_code", "hide_code", "contents", "warnings_one", "figure", "language")}
+             ("skip", "all_reports", "dictionary", "show_code", "hide_code", "contents", "warnings_one", "figure",
+              "language")}
     words["warnings_many"] = msg("site.page.warnings_many", language=language, n="{n}")
     page = site_path or f"{output.parent.name}/{output.name}"
     switch = switch_nav(language, [lang for lang in LANGUAGES if lang in set(editions) | {language}],
@@ -191,6 +192,7 @@ def render_html(
                 "title": page_title,
                 "code_toggle": not hide_code,
                 "index_href": index_href,
+                "dictionary_href": str(PurePosixPath(index_href).parent / "dictionary.html"),
                 "words": words,
                 "switch": switch,
             },
