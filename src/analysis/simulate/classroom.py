@@ -344,7 +344,7 @@ def simulate_class_firm(seed: int | np.random.Generator = CLASS_SEED,
         The firm's randomness: give each student a different seed.
     n_customers : int, default 3000
         Customers acquired (at least 500). The stories were checked at 3,000: all
-        four held for 51 of 51 seeds; at 1,500 the programme's adjusted effect
+        four held for 151 of 151 seeds; at 1,500 the programme's adjusted effect
         strayed more than 0.1 from none in one seed of ten (the other stories held).
 
     Returns
