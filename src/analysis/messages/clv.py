@@ -135,7 +135,7 @@ MESSAGES = {
         "clv.text.calibration_data": "**{title}**",
         "clv.text.no_channel_value": "This study has no acquisition channel; value by channel is skipped.",
         "clv.text.no_channel_covariates": "This study has no acquisition channel; the covariate model is skipped.",
-        "clv.text.no_truth": "Real data: there is no known truth to compare with.",
+        "clv.text.no_truth": "The study reports no known truth to compare with (real data have none; a class study keeps its truth for the teacher).",
         "clv.finding.purchase_forecast": (
             "The {customers:,} customers are expected to make {total:,.0f} purchases over the next {horizon:g} "
             "{unit}s (95% interval of the total {lower:,.0f} to {upper:,.0f}); on average a customer is "

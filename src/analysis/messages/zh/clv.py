@@ -124,7 +124,7 @@ MESSAGES = {
         "clv.text.calibration_data": "**{title}**",
         "clv.text.no_channel_value": "本研究没有获客渠道，跳过按渠道计算的价值。",
         "clv.text.no_channel_covariates": "本研究没有获客渠道，跳过协变量模型。",
-        "clv.text.no_truth": "真实数据：没有已知的真实值可供比较。",
+        "clv.text.no_truth": "本研究没有提供已知的真实值可供比较（真实数据本来就没有；课堂研究把真实值留给教师）。",
         "clv.finding.purchase_forecast": (
             "预计这 {customers:,} 位客户在未来 {horizon:g} {unit}内将购买 {total:,.0f} 次（总数的 95% 置信区间为 "
             "{lower:,.0f} 至 {upper:,.0f}）；客户存活概率（客户仍然活跃的可能性）平均为 {alive:.0%}。"
