@@ -20,7 +20,7 @@ import pandas as pd
 import pytest
 
 from analysis.course import compare, exercises, model_answer
-from conftest import OTHER_SEEDS
+from tests.course.conftest import OTHER_SEEDS
 
 RECORD = Path(__file__).parent / "results" / "answers.json"
 SEEDS = (None, *OTHER_SEEDS)

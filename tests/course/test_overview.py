@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis.course import exercise
-from conftest import OTHER_SEEDS
+from tests.course.conftest import OTHER_SEEDS
 
 
 @pytest.mark.parametrize("seed", (None, *OTHER_SEEDS))

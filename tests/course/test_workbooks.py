@@ -38,6 +38,7 @@ def test_checker_accepts_the_solution_and_rejects_others():
     assert not wb.check("00.1", wb.solution("00.1").answer + 1)
     assert "No answer yet" in wb.check("00.1", None).text
     assert "a dict" in wb.check("00.3", 3).text
+    assert "No answer yet" in wb.check("00.3", {"revenue": None, "mean_amount": None}).text
     assert str(wb.seed) in wb.answer("00.2") and wb.hint("00.2").startswith("**Hint (00.2).**")
 
 

@@ -210,19 +210,23 @@ def compare(given: Any, expected: Any, tolerance: float) -> tuple[bool, str | No
     """Is *given* the *expected* answer? ``(ok, what_is_wrong)``; what is wrong names a catalog key.
 
     Numbers agree within ``tolerance`` (absolute) or a relative 1e-6; texts
-    agree ignoring case and surrounding spaces; dicts agree key by key;
-    Series agree label by label; lists of texts agree as sets.
+    agree ignoring case, surrounding spaces and underscores written as spaces
+    (pages show ``app_push`` as "app push"); dicts agree key by key; Series
+    agree label by label; lists of texts agree as sets. A dict of ``None`` is
+    an unanswered starter.
 
     Examples
     --------
     >>> compare(0.251, 0.25, 0.005)
     (True, None)
-    >>> compare("Web", "web", 0)
+    >>> compare("App push", "app_push", 0)
+    (True, None)
+    >>> compare(["b", "a"], ("a", "b"), 0)
     (True, None)
     >>> compare({"a": 1}, {"a": 2}, 0.1)
     (False, 'course.check.off')
     """
-    if given is None:
+    if given is None or (isinstance(given, dict) and given and all(v is None for v in given.values())):
         return False, "course.check.missing"
     if isinstance(expected, pd.DataFrame):
         raise ParameterError("an exercise's answer is a number, a text, a dict or a Series, not a DataFrame")
@@ -244,7 +248,8 @@ def compare(given: Any, expected: Any, tolerance: float) -> tuple[bool, str | No
     if isinstance(expected, (list, tuple, set, frozenset)):
         if not isinstance(given, (list, tuple, set, frozenset, pd.Index, np.ndarray, pd.Series)):
             return False, "course.check.want_list"
-        return ({_text(x) for x in given} == {_text(x) for x in expected}, "course.check.off")
+        ok = {_text(x) for x in given} == {_text(x) for x in expected}
+        return ok, None if ok else "course.check.off"
     return _one(given, expected, tolerance)
 
 
@@ -279,5 +284,6 @@ def _one(given: Any, expected: Any, tolerance: float) -> tuple[bool, str | None]
 def _text(value: Any) -> str:
     from analysis.messages import to_english
 
-    # a student on the Chinese edition may answer with the label the Chinese page shows
-    return str(to_english(str(value).strip(), "zh")).casefold()
+    # a student on the Chinese edition may answer with the label the Chinese page shows, and pages show
+    # names from the data with spaces for underscores ("app push" for app_push)
+    return " ".join(str(to_english(str(value).strip(), "zh")).replace("_", " ").casefold().split())

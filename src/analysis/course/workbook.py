@@ -119,11 +119,11 @@ class Workbook:
         from analysis.messages import msg
 
         found = self._find(exercise_id)
-        if answer is None:
-            return Verdict(found.id, False, msg("course.check.missing", id=found.id))
         ok, why = compare(answer, self.solution(found.id).answer, found.tolerance)
         if ok:
             return Verdict(found.id, True, msg("course.check.right", id=found.id))
+        if why == "course.check.missing":
+            return Verdict(found.id, False, msg(why, id=found.id))
         return Verdict(found.id, False, msg("course.check.wrong", id=found.id, why=msg(why)))
 
     def hint(self, exercise_id: str) -> _Markdown:
