@@ -14,11 +14,7 @@ import pytest
 from analysis import clv
 from analysis.course import Workbook, exercise
 from analysis.course.clv import CHANGED_RISK_THRESHOLD, SILENT_WEEKS
-
-try:
-    from conftest import OTHER_SEEDS
-except ImportError:  # `conftest` resolves to tests/conftest.py (pythonpath "tests"): the seeds of tests/course/conftest.py
-    OTHER_SEEDS = (7, 2027)
+from tests.course.conftest import OTHER_SEEDS
 
 SEEDS = (None, *OTHER_SEEDS)
 

@@ -9,11 +9,7 @@ import pytest
 from analysis.course import exercise
 from analysis.course.segmentation import CHANGED_STAGE_RULES, CHANGED_TIER_CUTOFFS
 from analysis.segmentation import rfm
-
-try:
-    from conftest import OTHER_SEEDS
-except ImportError:  # `conftest` resolves to tests/conftest.py (pythonpath "tests"): the seeds of tests/course/conftest.py
-    OTHER_SEEDS = (7, 2027)
+from tests.course.conftest import OTHER_SEEDS
 
 SEEDS = (None, *OTHER_SEEDS)
 
