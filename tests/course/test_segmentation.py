@@ -105,3 +105,23 @@ def test_cdnow_answers_by_hand(class_data):
     answer = exercise("01.8").solve(class_data(None)).answer
     assert answer["top_value_share"] == pytest.approx(spend[:top].sum() / spend.sum(), abs=5e-5)
     assert answer["lost_share"] == pytest.approx((recency > 365).mean(), abs=5e-5)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_clusters_against_scikit_learn(seed, class_data):
+    from sklearn.metrics import adjusted_rand_score, silhouette_score
+
+    from analysis.segmentation import DEFAULT_FEATURES, cluster_features, fit_clusters
+
+    data = class_data(seed)
+    p = data.parameters("01_segmentation")
+    X = cluster_features(rfm(data.tables["transactions"], lifecycle=data.study.lifecycle), DEFAULT_FEATURES)
+    # the k with the best silhouette (scikit-learn's) over the notebook's k_range, every customer in the sample
+    assert len(X) <= p["selection_sample"]
+    silhouette = {k: silhouette_score(X, fit_clusters(X, k, seed=p["seed"]))
+                  for k in range(p["k_range"][0], p["k_range"][1] + 1)}
+    answer = exercise("01.9").solve(data).answer
+    assert answer["k"] == max(silhouette, key=silhouette.get)
+    channel = data.tables["customers"].set_index("customer_id")["acquisition_channel"].reindex(X.index)
+    ari = adjusted_rand_score(channel, fit_clusters(X, answer["k"], seed=p["seed"]))
+    assert answer["ari"] == pytest.approx(ari, abs=5e-5)

@@ -216,6 +216,28 @@ def _cdnow(data: ClassData) -> Solution:
                      "new": int(stages.loc["new", "customers"])})
 
 
+def _clusters(data: ClassData) -> Solution:
+    from analysis.findings.segmentation import channel_table
+    from analysis.segmentation import DEFAULT_FEATURES, channel_agreement, choose_k, cluster_features, fit_clusters
+
+    run, p = _run(data), _run(data)["p"]
+    customers = data.tables.get("customers")
+    attrs = customers[["customer_id", *p["attributes"]]] if p["attributes"] else None
+    features = [f for f in p["features"] or DEFAULT_FEATURES if run["money"] or f != "monetary"]
+    X = cluster_features(run["table"], features, attributes=attrs)
+    selection = choose_k(X, range(p["k_range"][0], p["k_range"][1] + 1), method=p["cluster_method"],
+                         criterion=p["k_criterion"], sample_size=p["selection_sample"], n_refs=p["n_gap_refs"],
+                         seed=p["seed"])
+    picks = selection.picks()["k"].astype(int)
+    labels = fit_clusters(X, selection.best_k, method=p["cluster_method"], seed=p["seed"])
+    ari = float(channel_table(channel_agreement(labels, customers)[0]).round(4).loc["clusters_vs_channel", "ari"]) + 0.0  # no -0.0
+    return Solution({"k": int(selection.best_k), "ari": ari},
+                    {"k": int(selection.best_k), "ari": ari, "calinski": int(picks["calinski_harabasz"]),
+                     "davies": int(picks["davies_bouldin"]), "gap": int(picks["gap"]),
+                     "agree": int((picks == selection.best_k).sum()), "criteria": int(len(picks)),
+                     "smallest": int(p["k_range"][0])})
+
+
 EXERCISES = (
     Exercise("01.1", "champions", _CATALOG, "read", "value_indicators", _champions,
              'answer = {"customers": None, "revenue_share": None}  # the row Champions of the table rfm_segments\n',
@@ -260,4 +282,8 @@ EXERCISES = (
              'tx = cdnow.load_tables()["transactions"]  # notebook 01 with study = "../params/cdnow.yaml"\n'
              'answer = {"top_value_share": None, "lost_share": None}\n',
              tolerance=0.0005, expect=lambda s: s.facts["new"] == 0 and s.facts["lost"] > s.facts["own_lost"]),
+    Exercise("01.9", "clusters", _CATALOG, "read", "segmentation", _clusters,
+             'answer = {"k": None, "ari": None}  # the chosen number of clusters (k_selection) and the adjusted Rand '
+             'index (channel_agreement)\n',
+             tolerance=0.0005, expect=lambda s: s.facts["k"] == s.facts["smallest"] and abs(s.facts["ari"]) < 0.1),
 )

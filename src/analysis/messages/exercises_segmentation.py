@@ -113,5 +113,22 @@ MESSAGES = {
             "CDNOW customer first bought in one quarter of 1997 and most never came back, so by mid-1998 the "
             "lifecycle stages show a single cohort that has mostly lapsed, while your firm keeps acquiring "
             "customers. The method is the same; the stages tell the history of the customer base."),
+        "exercises_segmentation.clusters.title": "Groups the data propose",
+        "exercises_segmentation.clusters.question": (
+            "Notebook 01 also lets a cluster analysis (k-means on log recency, frequency and monetary value) propose "
+            "groups. How many clusters does it choose (table `k_selection`)? Do the other criteria of the table "
+            "`k_picks` agree? And do the clusters mirror the acquisition channels: what is the adjusted Rand index "
+            "in the table `channel_agreement`?"),
+        "exercises_segmentation.clusters.hint": (
+            "The row of `k_selection` whose `chosen` is True; an adjusted Rand index near 0 means no more agreement "
+            "than chance, 1 means the same grouping."),
+        "exercises_segmentation.clusters.answer": (
+            "The silhouette chooses {k} clusters, the smallest number tried; {agree} of the {criteria} criteria "
+            "agree (Calinski-Harabasz {calinski}, Davies-Bouldin {davies}, the gap statistic {gap}). When the best "
+            "k is the smallest one, the customers look more like one continuous cloud than like separate groups: "
+            "the clusters summarise behaviour (frequent, high-spending customers against the rest) rather than "
+            "reveal natural segments. The adjusted Rand index of {ari:.3f} is about 0: the clusters do not mirror "
+            "the acquisition channels, so behaviour cuts across the way customers were acquired and a channel "
+            "alone is a poor basis for customer segmentation."),
     },
 }

@@ -89,5 +89,17 @@ MESSAGES = {
             "（你的企业：{own_lost:.1%}）；没有一位是新客户。CDNOW 的每位客户都是在 1997 年的同一个季度首次购买的，"
             "大多数再也没有回来，所以到 1998 年年中，客户生命周期阶段显示的是一个大部分已经流失的同期客户群，而你的企业还在不断获取新客户。"
             "方法相同，阶段讲述的是客户群的历史。"),
+        "exercises_segmentation.clusters.title": "数据自己提出的分组",
+        "exercises_segmentation.clusters.question": (
+            "笔记本 01 还让聚类分析（对取对数的最近消费、消费频率和消费金额做 K 均值聚类）提出分组。它选择了多少个类"
+            "（`k_selection` 表）？`k_picks` 表中的其他准则是否一致？这些类是否与获客渠道相对应："
+            "`channel_agreement` 表中的调整兰德指数是多少？"),
+        "exercises_segmentation.clusters.hint": (
+            "看 `k_selection` 表中 `chosen` 为 True 的那一行；调整兰德指数接近 0 表示一致程度不比随机更高，等于 1 表示两种分组完全相同。"),
+        "exercises_segmentation.clusters.answer": (
+            "轮廓系数选择了 {k} 个类，即尝试过的最小类数；{criteria} 个准则中有 {agree} 个与之一致（Calinski-Harabasz 为 {calinski}，"
+            "Davies-Bouldin 为 {davies}，间隙统计量为 {gap}）。当最佳类数是最小的那个时，客户更像是一团连续的点云，而不是彼此分开的群体："
+            "这些类是对行为的概括（购买频繁、消费高的客户与其余客户），而不是揭示出天然的细分市场。调整兰德指数为 {ari:.3f}，接近 0："
+            "这些类与获客渠道并不对应，客户行为与获客方式无关，仅凭渠道做客户细分并不可靠。"),
     },
 }
