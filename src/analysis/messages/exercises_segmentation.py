@@ -126,7 +126,7 @@ MESSAGES = {
             "The silhouette chooses {k} clusters, the smallest number tried; {agree} of the {criteria} criteria "
             "agree (Calinski-Harabasz {calinski}, Davies-Bouldin {davies}, the gap statistic {gap}). When the best "
             "k is the smallest one, the customers look more like one continuous cloud than like separate groups: "
-            "the clusters summarise behaviour (frequent, high-spending customers against the rest) rather than "
+            "the clusters summarise behaviour rather than "
             "reveal natural segments. The adjusted Rand index of {ari:.3f} is about 0: the clusters do not mirror "
             "the acquisition channels, so behaviour cuts across the way customers were acquired and a channel "
             "alone is a poor basis for customer segmentation."),
