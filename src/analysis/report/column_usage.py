@@ -137,7 +137,7 @@ def notebook_uses(name: str, code: ast.Module, defaults: Mapping[str, object],
 
     Examples
     --------
-    >>> code = ast.parse('complaints = tables.get("complaints")\nif "category" in complaints: pass')
+    >>> code = ast.parse('complaints = tables.get("complaints")\\nif "category" in complaints: pass')
     >>> sorted({u.column for u in notebook_uses("05_retention_loyalty", code, {})} & {"category", "tier"})
     ['category']
     """
