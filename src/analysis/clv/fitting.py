@@ -182,9 +182,12 @@ class MaximumLikelihood:
             )
             grad_norm = self._grad_norm(res.x, args)
         if grad_norm > 1e-4 or not np.isfinite(res.fun):
+            # Tolerances a mean log-likelihood of order 1-10 can resolve: with xatol 1e-10 the simplex
+            # never closed along a flat ridge (Pareto/NBD with s and beta in the thousands: one class
+            # firm's fit ran for 13 minutes); the evaluations are capped as well.
             polish = optimize.minimize(
                 self._objective, res.x, args=args, method="Nelder-Mead",
-                options={"maxiter": self.max_iter, "xatol": 1e-10, "fatol": 1e-14},
+                options={"maxiter": self.max_iter, "maxfev": 250 * len(theta0), "xatol": 1e-8, "fatol": 1e-12},
             )
             if polish.fun <= res.fun:
                 res = polish
