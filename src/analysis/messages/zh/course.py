@@ -52,7 +52,7 @@ MESSAGES = {
         "course.guide.stories_seed": "课堂研究自己的企业（随机种子 {seed}），用笔记本的函数和默认参数分析：",
         "course.story.channel": "调整前看起来最好的渠道",
         "course.story.channel.evidence": (
-            "{subject} 的原始访问率最高：比对照组高 {naive:+.3f}。按客户构成调整后，差异为 {estimate:+.3f}"
+            "{subject} 的原始到访率最高：比对照组高 {naive:+.3f}。按客户构成调整后，差异为 {estimate:+.3f}"
             "（{ci_low:+.3f} 至 {ci_high:+.3f}），低于 {benchmark_subject} 的 {benchmark:+.3f}：调整后在各渠道中排第 {rank}。"),
         "course.story.loyalty": "不赚钱的忠诚度计划",
         "course.story.loyalty.evidence": (
