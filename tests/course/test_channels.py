@@ -116,11 +116,11 @@ def test_answers_equal_a_students_computation(seed, class_data):
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_the_randomized_firm_by_hand(seed, class_data):
-    from analysis.course.channels import _other
+    from analysis.course.channels import OTHER_STUDY
 
     data = class_data(seed)
     answer = exercise("04.8").solve(data).answer
-    outcomes = _outcomes(_other(data))
+    outcomes = _outcomes(data.other_study(OTHER_STUDY))
     rates = outcomes.groupby("channel")["visit"].mean().drop(index=CONTROL)
     assert answer == {"best_raw": rates.idxmax(), "best_adjusted": _adjusted(outcomes, COVARIATES).idxmax(),
                       "max_abs_smd": pytest.approx(_max_abs_smd(outcomes), abs=5e-5)}

@@ -128,9 +128,9 @@ def test_loyalty_index_is_the_weighted_mean_of_its_items_on_0_100(class_data):
 def test_the_other_firm_by_hand(seed, class_data):
     data = class_data(seed)
     answer = exercise("03.8").solve(data).answer
-    from analysis.course.drivers import _other
+    from analysis.course.drivers import OTHER_STUDY
 
-    survey = _other(data).tables["survey"]
+    survey = data.other_study(OTHER_STUDY).tables["survey"]
     diff = _scores(survey, "perc_") - _scores(survey, "exp_")
     n = len(diff)
     upper = diff.mean() + stats.t.ppf(0.975, n - 1) * diff.std() / np.sqrt(n)  # paired t interval's upper end

@@ -4,41 +4,18 @@ are parameters those notebooks really have."""
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 import analysis.schemas as schemas
-from analysis.errors import DataValidationError, ParameterError
+from analysis.errors import ParameterError
 from analysis.report.requirements import COLUMN_PARAMETERS
 from analysis.schemas.descriptions import CONTENTS, TABLE_DOCS, ColumnDoc, column_content, table_doc
-from analysis.schemas.session import _Session
-
-
-def _checked_columns(monkeypatch, validator) -> set[str]:
-    """Every column name the validator looks for, recorded while it checks a frame without any."""
-    asked: set[str] = set()
-    real_require, real_present = _Session.require, _Session.present
-
-    def require(self, columns, why="is required"):
-        columns = list(columns)
-        asked.update(columns)
-        return real_require(self, columns, why)
-
-    def present(self, column):
-        asked.add(column)
-        return real_present(self, column)
-
-    monkeypatch.setattr(_Session, "require", require)
-    monkeypatch.setattr(_Session, "present", present)
-    with pytest.raises(DataValidationError):
-        validator(pd.DataFrame({"unrelated": [1]}))
-    monkeypatch.undo()
-    return asked
+from tests.schemas.test_reference import _asked_columns
 
 
 @pytest.mark.parametrize("doc", TABLE_DOCS, ids=lambda d: d.name)
 def test_every_column_a_validator_checks_has_a_description(doc, monkeypatch):
-    asked = _checked_columns(monkeypatch, getattr(schemas, doc.validator))
+    asked = set().union(*_asked_columns(monkeypatch, getattr(schemas, doc.validator)))
     described = {c.name: c for c in doc.columns}
     assert asked, doc.name
     for name in asked:

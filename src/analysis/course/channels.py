@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.course.exercise import ClassData, Exercise, Solution, class_study_path
+from analysis.course.exercise import ClassData, Exercise, Solution
 from analysis.errors import ParameterError
 
 __all__ = ["EXERCISES", "OUTCOME", "BALANCE_COVARIATE", "CHANGED_MARGIN", "SINGLE_COVARIATES"]
@@ -30,11 +30,6 @@ SINGLE_COVARIATES = ("tenure_days", "lifecycle_stage")
 CHANGED_MARGIN = 0.20
 #: the study exercise 04.8 applies the method to (under the project's params/)
 OTHER_STUDY = "service_demo.yaml"
-
-
-def _other(data: ClassData) -> ClassData:
-    """The bundled ``service_demo`` firm drawn with the student's seed (shared with the other workbooks)."""
-    return data.memo("course.service_demo", lambda: ClassData(data.seed, study=class_study_path().parent / OTHER_STUDY))
 
 
 def _setup(data: ClassData) -> dict[str, Any]:
@@ -211,7 +206,7 @@ def _lower_margin(data: ClassData) -> Solution:
 
 
 def _other_firm(data: ClassData) -> Solution:
-    other = _other(data)
+    other = data.other_study(OTHER_STUDY)
     adj = _adjusted(other)
     balance = _balance(other)
     best_raw, best_adjusted = adj["unadjusted_pp"].idxmax(), adj["estimate_pp"].idxmax()

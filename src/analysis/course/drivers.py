@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.course.exercise import ClassData, Exercise, Solution, class_study_path
+from analysis.course.exercise import ClassData, Exercise, Solution
 
 __all__ = ["EXERCISES", "GAP_DIMENSION", "CHANGED_OUTCOME"]
 
@@ -25,11 +25,6 @@ GAP_DIMENSION = "reliability"
 CHANGED_OUTCOME = "loyalty_intent"
 #: the study exercise 03.8 applies the method to (under the project's params/)
 OTHER_STUDY = "service_demo.yaml"
-
-
-def _other(data: ClassData) -> ClassData:
-    """The bundled ``service_demo`` firm drawn with the student's seed (shared with the other workbooks)."""
-    return data.memo("course.service_demo", lambda: ClassData(data.seed, study=class_study_path().parent / OTHER_STUDY))
 
 
 def _setup(data: ClassData) -> dict[str, Any]:
@@ -228,7 +223,7 @@ def _changed_outcome(data: ClassData) -> Solution:
 
 
 def _other_firm(data: ClassData) -> Solution:
-    other = _other(data)
+    other = data.other_study(OTHER_STUDY)
     gaps = _gaps(other).xs("dimension", level="level").sort_values("estimate")
     own = _gaps(data).xs("dimension", level="level")
     worst = gaps.index[0]

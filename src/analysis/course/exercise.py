@@ -196,6 +196,12 @@ class ClassData:
             self._cache[notebook] = {**defaults, **self.study.notebook_parameters(notebook)}
         return dict(self._cache[notebook])
 
+    def other_study(self, file_name: str) -> "ClassData":
+        """Another study on a generated data set (``params/<file_name>``, e.g. ``"service_demo.yaml"``)
+        drawn with this seed, loaded once: a student's "new data set" that is still her own."""
+        return self.memo(f"study:{file_name}",
+                         lambda: ClassData(self.seed, study=class_study_path().parent / file_name))
+
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
         """``compute()`` once per *key* for this data (shared by the exercises of one workbook)."""
         if key not in self._cache:
