@@ -82,13 +82,17 @@ def column_uses(notebooks_dir: str | Path) -> dict[tuple[str, str], tuple[str, .
     """
     found: dict[tuple[str, str], set[str]] = {(d.name, c.name): set() for d in TABLE_DOCS
                                               for c in d.columns + d.notebook_columns}
-    for use in _all_uses(str(Path(notebooks_dir).resolve())):
+    folder = Path(notebooks_dir).resolve()
+    stamps = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("[0-9][0-9]_*.ipynb")))
+    for use in _all_uses(str(folder), stamps):
         found[(use.table, use.column)].add(use.notebook)
     return {key: tuple(sorted(nbs)) for key, nbs in found.items()}
 
 
 @lru_cache(maxsize=4)
-def _all_uses(notebooks_dir: str) -> tuple[ColumnUse, ...]:
+def _all_uses(notebooks_dir: str, stamps: tuple) -> tuple[ColumnUse, ...]:
+    """Every use in the notebooks of *notebooks_dir*, read once per state of its notebooks (*stamps*:
+    name, modification time and size of each, so an edited notebook is read again)."""
     folder = Path(notebooks_dir)
     names = sorted(p.stem for p in folder.glob("[0-9][0-9]_*.ipynb"))
     if not names:
